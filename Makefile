@@ -1,0 +1,30 @@
+# ctsguide — the README's two commands: `make site` and `make test`.
+# Both install what is missing on a fresh Debian machine (run as root), then build and run.
+
+SWIFT      ?= swift
+BIN        := .build/debug/ctsguide
+SITE_OUT   ?= Public
+
+.PHONY: site test deps build swift-test browser-test clean
+
+deps:
+	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
+	  echo "installing libcmark-dev"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build --product ctsguide
+
+site: build
+	$(BIN) build --content Content --templates Templates --output $(SITE_OUT)
+
+swift-test: deps
+	$(SWIFT) test --disable-xctest
+
+browser-test: build
+	bash Tests/Browser/run.sh
+
+test: swift-test browser-test
+
+clean:
+	rm -rf .build Public
