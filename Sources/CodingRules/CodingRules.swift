@@ -1,1 +1,0 @@
-// The core rules library. Pure Swift value types: no file I/O, no HTML.

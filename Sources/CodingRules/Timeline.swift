@@ -1,0 +1,41 @@
+/// One dated change, for the "what changed" tables.
+public struct TimelineEvent: Sendable, Hashable {
+    public var date: CalendarDate
+    /// `codes`, `fee-schedule`, `telehealth-list`, `therapist-telehealth`, `consent`, `quantity-limits`,
+    /// `kx-threshold`, `assistant-payment`, `coinsurance`, `sequestration`.
+    public var topic: String
+    public var summary: String
+    public var source: String
+}
+
+extension RulesData {
+    /// Every dated rule and period start as an event, sorted by date then topic; `from` drops earlier ones.
+    public func policyTimeline(from: CalendarDate? = nil) -> [TimelineEvent] {
+        var out: [TimelineEvent] = []
+        for f in families {
+            out.append(
+                TimelineEvent(
+                    date: f.validFrom, topic: "codes",
+                    summary: "\(f.name) codes available: \(f.codes.joined(separator: ", "))", source: f.source))
+        }
+        for p in periods {
+            let cfs = p.conversionFactors.map { "\($0.label) \($0.value)" }.joined(separator: "; ")
+            out.append(
+                TimelineEvent(
+                    date: p.range.from, topic: "fee-schedule", summary: "\(p.label): conversion factor \(cfs)",
+                    source: p.source))
+        }
+        func add<V>(_ rows: [Dated<V>], _ topic: String) {
+            for r in rows { out.append(TimelineEvent(date: r.range.from, topic: topic, summary: r.summary, source: r.source)) }
+        }
+        add(policies.telehealthListing, "telehealth-list")
+        add(policies.therapistTelehealth, "therapist-telehealth")
+        add(policies.consent, "consent")
+        add(policies.quantityLimits, "quantity-limits")
+        add(policies.kxThresholds, "kx-threshold")
+        add(policies.assistantPercent, "assistant-payment")
+        add(policies.coinsurancePercent, "coinsurance")
+        add(policies.sequestrationPercent, "sequestration")
+        return out.filter { from == nil || $0.date >= from! }.sorted { ($0.date, $0.topic) < ($1.date, $1.topic) }
+    }
+}
