@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GuideSite
 
 @main
@@ -6,5 +7,41 @@ struct CTSGuide: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctsguide",
         abstract: "Build and check the caregiver-training coding guide, and compute claim lines.",
-        subcommands: [])
+        subcommands: [BuildCommand.self, CheckCommand.self])
+
+    /// Exit codes: 0 success, 1 content or input errors, 2 usage errors.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Prints diagnostics to standard error, sorted, one per line (plus hint lines).
+func report(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    let text = diagnostics.sorted().map(\.description).joined(separator: "\n") + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The content folder (site.yaml, pages, data/).")
+    var content = "Content"
+    @Option(help: "The templates folder (*.mustache, assets/).")
+    var templates = "Templates"
 }

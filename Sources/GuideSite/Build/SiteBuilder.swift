@@ -1,0 +1,147 @@
+import Foundation
+
+/// The pipeline: load → check → render → (write). Every problem of a run is collected; any error stops the
+/// run before anything is written.
+public enum SiteBuilder {
+    /// Loads, checks and renders the whole site in memory. Writes nothing.
+    public static func generate(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        var diags = Diagnostics()
+        let content = options.contentDirectory
+        let display = content
+
+        // 1. Load: site settings, templates, pages.
+        var config: SiteConfig?
+        let siteFile = content + "/site.yaml"
+        if !FileManager.default.fileExists(atPath: content) {
+            diags.error(SourceLocation(file: display), "the content folder does not exist")
+            return .failure(BuildFailure(diags.items))
+        }
+        if let text = ContentLoader.readText(siteFile, display: display + "/site.yaml", diagnostics: &diags) {
+            let ctx = YAMLContext(file: display + "/site.yaml")
+            config = SiteConfig.read(text, context: ctx)
+            diags.append(contentsOf: ctx.diagnostics.items)
+        }
+        let (templates, templateDiags) = TemplateSet.load(
+            directory: options.templatesDirectory, display: options.templatesDirectory)
+        diags.append(contentsOf: templateDiags)
+
+        let files = ContentLoader.markdownFiles(in: content)
+        let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
+            var d = Diagnostics()
+            let shown = display + "/" + rel
+            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, diagnostics: &d) else {
+                return (nil, d)
+            }
+            let (page, pd) = ContentLoader.loadPage(relativePath: rel, text: text, display: shown)
+            d.append(contentsOf: pd.items)
+            return (page, d)
+        }
+        var pages: [PageSource] = []
+        for (p, d) in loaded {
+            diags.append(contentsOf: d.items)
+            if let p { pages.append(p) }
+        }
+        let (data, dataDiags) = LoadedData.load(contentDirectory: content)
+        diags.append(contentsOf: dataDiags)
+        guard let config, let templates, let data, !diags.hasErrors else {
+            return .failure(BuildFailure(diags.items))
+        }
+
+        // 2. Check the model as a whole.
+        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
+        site.sourceList = data.sources.map(\.id)
+        if !pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
+            diags.error(SourceLocation(file: display), "the site has no home page", hint: "add \(display)/_index.md")
+        }
+        for p in site.pages where !templates.has(layoutName(p)) {
+            diags.error(
+                p.meta.location, "layout '\(layoutName(p))' has no template",
+                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
+        }
+        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
+
+        // 3. Render Markdown (directives computed here), in parallel.
+        let frozen = site
+        let directives = options.directives
+        let rendered = parallelMap(Array(frozen.pages.indices)) { i in
+            RenderedPage.render(frozen.pages[i], site: frozen, directives: directives)
+        }
+        var idsByOutput: [String: Set<String>] = [:]
+        var cited: Set<String> = []
+        for (i, r) in rendered.enumerated() {
+            diags.append(contentsOf: r.diagnostics)
+            idsByOutput[frozen.pages[i].outputPath] = r.ids
+            cited.formUnion(r.citedSources)
+        }
+        for r in rendered {
+            for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
+                diags.error(
+                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
+            }
+        }
+        for s in data.sources where !cited.contains(s.id) {
+            diags.warning(s.location, "source '\(s.id)' is not cited by any page")
+        }
+        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
+
+        // 4. Lay out every page with its template.
+        let layout = Layout(site: frozen)
+        let feePeriod = data.feePeriodLabel(on: config.asOf)
+        let laidOut = parallelMap(Array(frozen.pages.indices)) { i -> (String?, [Diagnostic]) in
+            let view = layout.view(for: i, rendered: rendered[i], feePeriod: feePeriod)
+            return templates.render(layoutName(frozen.pages[i]), context: view)
+        }
+        var outputs: [OutputFile] = []
+        for (i, (html, d)) in laidOut.enumerated() {
+            diags.append(contentsOf: d)
+            if let html { outputs.append(OutputFile(path: frozen.pages[i].outputPath, text: html)) }
+        }
+
+        // 5. Assets and generated data files.
+        outputs += copyAssets(from: options.templatesDirectory + "/assets", diagnostics: &diags)
+        outputs += GeneratedFiles.make(site: frozen, rendered: rendered)
+        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
+
+        var seen: Set<String> = []
+        for f in outputs where !seen.insert(f.path).inserted {
+            diags.error(SourceLocation(file: display), "two outputs write '\(f.path)'")
+        }
+        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
+        outputs.sort { $0.path < $1.path }
+        return .success(GeneratedSite(files: outputs, pageCount: frozen.pages.count, warnings: diags.warnings.sorted()))
+    }
+
+    /// Generates the site and, when it has no errors, replaces the output folder with it.
+    public static func build(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        switch generate(options) {
+        case .failure(let f): return .failure(f)
+        case .success(let site):
+            do {
+                try SiteWriter.write(site.files, to: options.outputDirectory, force: options.force)
+                return .success(site)
+            } catch {
+                return .failure(BuildFailure(site.warnings + [error.diagnostic]))
+            }
+        }
+    }
+
+    static func copyAssets(from dir: String, diagnostics: inout Diagnostics) -> [OutputFile] {
+        let fm = FileManager.default
+        guard let e = fm.enumerator(atPath: dir) else { return [] }
+        var out: [OutputFile] = []
+        var rels: [String] = []
+        while let rel = e.nextObject() as? String { rels.append(rel) }
+        for rel in rels.sorted() {
+            var isDir: ObjCBool = false
+            let full = dir + "/" + rel
+            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+            if (rel as NSString).lastPathComponent.hasPrefix(".") { continue }
+            guard let data = fm.contents(atPath: full) else {
+                diagnostics.error(SourceLocation(file: full), "cannot read the asset")
+                continue
+            }
+            out.append(OutputFile(path: "assets/" + rel, bytes: Array(data)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// One Markdown page as loaded: where it came from, its front matter, and its body.
+public struct PageSource: Sendable {
+    /// Path below the content folder, with '/' separators: `codes/97550.md`, `faq/_index.md`.
+    public var relativePath: String
+    /// The path shown in messages: `Content/codes/97550.md`.
+    public var displayPath: String
+    public var meta: PageMeta
+    public var body: String
+    /// Lines of the file before `body` (the front matter block including both `---` lines).
+    public var bodyLineOffset: Int
+    /// Where the page will be written, relative to the output folder: `codes/97550/index.html`.
+    public var outputPath: String
+
+    /// `_index.md` (or the home page): a page that lists the pages of its folder.
+    public var isIndex: Bool {
+        relativePath == "_index.md" || relativePath.hasSuffix("/_index.md") || relativePath == "index.md"
+    }
+
+    /// The folder this page belongs to (`codes` for `codes/97550.md` and for `codes/_index.md`; "" at the top).
+    public var folder: String {
+        let parts = relativePath.split(separator: "/").dropLast()
+        return parts.joined(separator: "/")
+    }
+
+    /// The folder whose index this page is the parent in (for `codes/97550.md`: `codes`; for
+    /// `codes/_index.md`: the folder above `codes`).
+    public var parentFolder: String? {
+        if isIndex {
+            if folder.isEmpty { return nil }
+            let up = folder.split(separator: "/").dropLast()
+            return up.joined(separator: "/")
+        }
+        return folder
+    }
+}
+
+/// Front matter keys. Unknown keys are errors.
+public struct PageMeta: Sendable {
+    public var title: String
+    public var description: String = ""
+    /// Order among the pages of a folder (then title).
+    public var weight: Int = 0
+    /// A shorter title for the navigation and breadcrumbs.
+    public var navTitle: String?
+    /// The code this page describes (`97550`): the target of `code:97550` links.
+    public var code: String?
+    /// The template (`Templates/<layout>.mustache`); defaults to `page`, `section` for `_index.md`, `home`.
+    public var layout: String?
+    /// Show the on-page table of contents; default: when the page has three or more second-level headings.
+    public var toc: Bool?
+    /// Listed in the navigation (default true).
+    public var inNav: Bool = true
+    /// An output path other than the default (e.g. `404.html`); relative, inside the output folder.
+    public var path: String?
+    public var location: SourceLocation
+
+    static let keys = ["title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path"]
+
+    static func read(_ root: YAMLNode) -> PageMeta? {
+        guard let map = root.mapping("front matter") else { return nil }
+        let title = map.string("title", required: true)
+        var meta = PageMeta(title: title ?? "", location: root.location)
+        meta.description = map.string("description") ?? ""
+        meta.weight = map.int("weight") ?? 0
+        meta.navTitle = map.string("nav_title")
+        meta.code = map.string("code")
+        meta.layout = map.string("layout")
+        meta.toc = map.bool("toc")
+        meta.inNav = map.bool("nav") ?? true
+        meta.path = map.string("path")
+        map.finish("front matter")
+        if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
+            map.node("title")?.error("'title' must not be empty")
+            return nil
+        }
+        return title == nil ? nil : meta
+    }
+}

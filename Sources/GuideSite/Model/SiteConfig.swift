@@ -1,0 +1,35 @@
+import CodingRules
+
+/// `Content/site.yaml`: what the whole site shares.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// The date of service the site presents as current. Builds never read the clock.
+    public var asOf: CalendarDate
+    public var description: String
+    public var language: String
+    /// Footer lines (plain text; shown in order).
+    public var footer: [String]
+    public var location: SourceLocation
+
+    /// Reads `site.yaml`; problems go to `context`.
+    static func read(_ text: String, context: YAMLContext) -> SiteConfig? {
+        guard let root = context.parse(text), let map = root.mapping("the site settings") else { return nil }
+        let title = map.string("title", required: true)
+        let asOfText = map.string("as_of", required: true)
+        let description = map.string("description") ?? ""
+        let language = map.string("language") ?? "en"
+        let footer = map.stringList("footer") ?? []
+        map.finish("site.yaml")
+        var asOf: CalendarDate?
+        if let asOfText {
+            asOf = CalendarDate(parsing: asOfText)
+            if asOf == nil, let n = map.node("as_of") {
+                n.error("'as_of' must be a date written YYYY-MM-DD, found '\(asOfText)'")
+            }
+        }
+        guard let title, let asOf else { return nil }
+        return SiteConfig(
+            title: title, asOf: asOf, description: description, language: language, footer: footer,
+            location: root.location)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// The templates under `Templates/` (`*.mustache`, partials in sub-folders, named by their relative path without
+/// the extension: `partials/head`), loaded and parsed once. Besides rendering, it checks every variable, section
+/// and partial a template names against the view model it is given: swift-mustache would render a missing one
+/// as an empty string, silently; here it is a build error at the template's line.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    let parsed: [String: [TemplateToken]]
+    let files: [String: String]
+
+    /// Loads every template; syntax errors are diagnostics at their line.
+    public static func load(directory: String, display: String) -> (TemplateSet?, [Diagnostic]) {
+        var diags = Diagnostics()
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            diags.error(SourceLocation(file: display), "the templates folder does not exist")
+            return (nil, diags.items)
+        }
+        var names: [String] = []
+        if let e = fm.enumerator(atPath: directory) {
+            while let rel = e.nextObject() as? String {
+                if rel.hasPrefix("assets/") || rel == "assets" { continue }
+                if rel.hasSuffix(".mustache") { names.append(rel) }
+            }
+        }
+        var library = MustacheLibrary()
+        var parsed: [String: [TemplateToken]] = [:]
+        var files: [String: String] = [:]
+        for rel in names.sorted() {
+            let name = String(rel.dropLast(".mustache".count))
+            let file = display + "/" + rel
+            guard let text = ContentLoader.readText(directory + "/" + rel, display: file, diagnostics: &diags) else {
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+            } catch let e as MustacheTemplate.ParserError {
+                diags.error(
+                    SourceLocation(file: file, line: e.context.lineNumber, column: e.context.columnNumber),
+                    "template syntax: \(e.error)")
+                continue
+            } catch {
+                diags.error(SourceLocation(file: file), "template syntax: \(error)")
+                continue
+            }
+            switch TemplateToken.scan(text, file: file) {
+            case .success(let tokens):
+                parsed[name] = tokens
+                files[name] = file
+            case .failure(let d):
+                diags.append(d)
+            }
+        }
+        if diags.hasErrors { return (nil, diags.items) }
+        let set = TemplateSet(library: library, parsed: parsed, files: files)
+        diags.append(contentsOf: set.checkPartialsExist())
+        return (diags.hasErrors ? nil : set, diags.items)
+    }
+
+    public var names: [String] { parsed.keys.sorted() }
+    public func has(_ name: String) -> Bool { parsed[name] != nil }
+
+    /// Renders `context` with template `name`, after checking that every name the template uses exists.
+    public func render(_ name: String, context: Any) -> (String?, [Diagnostic]) {
+        var checker = TemplateChecker(set: self)
+        checker.check(template: name, stack: [context], depth: 0)
+        if !checker.diagnostics.isEmpty { return (nil, checker.diagnostics) }
+        return (library.render(context, withTemplate: name), [])
+    }
+
+    func checkPartialsExist() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (name, tokens) in parsed.sorted(by: { $0.key < $1.key }) {
+            for t in TemplateToken.flatten(tokens) {
+                if case .partial(let p) = t.kind, parsed[p] == nil {
+                    out.append(
+                        .error(
+                            t.location, "template '\(name)' includes partial '\(p)', which does not exist",
+                            hint: "templates: \(parsed.keys.sorted().joined(separator: ", "))"))
+                }
+            }
+        }
+        return out
+    }
+}

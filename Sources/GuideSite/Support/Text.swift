@@ -1,0 +1,56 @@
+import Foundation
+
+/// Escapes text for HTML element content and double-quoted attribute values.
+public func escapeHTML(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for ch in s.unicodeScalars {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.unicodeScalars.append(ch)
+        }
+    }
+    return out
+}
+
+/// Collapses runs of white space into single spaces and trims the ends.
+public func collapseSpaces(_ s: String) -> String {
+    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+/// The visible text of a fragment of HTML that this generator wrote (tags removed, common entities decoded).
+public func textOfHTML(_ html: String) -> String {
+    var out = ""
+    var inTag = false
+    for ch in html {
+        if ch == "<" { inTag = true; out += " "; continue }
+        if ch == ">" { inTag = false; continue }
+        if !inTag { out.append(ch) }
+    }
+    let decoded = out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+    return collapseSpaces(decoded)
+}
+
+/// A stable anchor id for a heading: lower-case ASCII letters and digits, words joined by '-'.
+public func slugify(_ text: String) -> String {
+    var out = ""
+    var pendingDash = false
+    for ch in text.lowercased().unicodeScalars {
+        if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
+            if pendingDash && !out.isEmpty { out += "-" }
+            pendingDash = false
+            out.unicodeScalars.append(ch)
+        } else if ch == "'" || ch == "’" {
+            continue
+        } else {
+            pendingDash = true
+        }
+    }
+    return out.isEmpty ? "section" : out
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GuideSite
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Check the content and write the site (replaces the output folder).")
+
+    @OptionGroup var site: SiteOptions
+    @Option(help: "The output folder; written through a staging folder beside it, then swapped in.")
+    var output = "Public"
+    @Flag(help: "Replace the output folder even if ctsguide did not write it.")
+    var force = false
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let options = BuildOptions(
+            contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output, force: force)
+        switch SiteBuilder.build(options) {
+        case .failure(let failure):
+            report(failure.diagnostics)
+            let n = failure.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); \(output) was not changed\n".utf8))
+            throw ExitCode(1)
+        case .success(let generated):
+            report(generated.warnings)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            print(
+                "ctsguide: wrote \(generated.pageCount) pages (\(generated.files.count) files) to \(output) in "
+                    + String(format: "%.2f", seconds) + " s"
+                    + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Run every check of a build without writing anything.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates)
+        switch SiteBuilder.generate(options) {
+        case .failure(let failure):
+            report(failure.diagnostics)
+            let n = failure.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s")\n".utf8))
+            throw ExitCode(1)
+        case .success(let generated):
+            report(generated.warnings)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            print(
+                "ctsguide: \(generated.pageCount) pages checked, no errors, in " + String(format: "%.2f", seconds) + " s"
+                    + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
+        }
+    }
+}
