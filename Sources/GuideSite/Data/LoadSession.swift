@@ -1,0 +1,140 @@
+import CodingRules
+import Foundation
+
+/// One run of the data loader: reads each file, collects diagnostics and source references, and assembles
+/// `SiteData` at the end.
+struct LoadSession {
+    let dataDirectory: String
+    var diagnostics = Diagnostics()
+    /// Every `source:` id used, with where it was used; checked against sources.yaml at the end.
+    var sourceRefs: [(id: String, location: SourceLocation)] = []
+
+    init(dataDirectory: String) { self.dataDirectory = dataDirectory }
+
+    func path(_ name: String) -> String { dataDirectory + "/" + name }
+
+    /// The text of a file, or an error at its line 1 when it cannot be read.
+    mutating func readText(_ file: String, required: Bool = true) -> String? {
+        guard FileManager.default.fileExists(atPath: file) else {
+            if required { diagnostics.error(SourceLocation(file: file), "missing data file") }
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
+            diagnostics.error(SourceLocation(file: file), "cannot read the file as UTF-8 text")
+            return nil
+        }
+        return text
+    }
+
+    /// Parses a YAML file into its top-level mapping; diagnostics are merged by `finish(_:)`.
+    mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
+        let ctx = YAMLContext(file: file)
+        guard let text = readText(file) else { return (ctx, nil) }
+        guard let root = ctx.parse(text) else { return (ctx, nil) }
+        return (ctx, root.mapping("a mapping at the top of the file"))
+    }
+
+    mutating func finish(_ ctx: YAMLContext) { diagnostics.append(contentsOf: ctx.diagnostics.items) }
+
+    /// Reads the required `source:` of a mapping and remembers it for the cross-check.
+    mutating func source(_ m: MappingReader) -> String? {
+        guard let node = m.required("source"), let id = node.string("a source id") else { return nil }
+        sourceRefs.append((id, node.location))
+        return id
+    }
+
+    func files(in folder: String, ext: String) -> [String] {
+        let dir = path(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
+    }
+
+    mutating func run() -> SiteData? {
+        let sources = loadSources()
+        let codes = loadCodes()
+        let gpci = loadGPCITables()
+        let profiles = loadProfiles()
+        let policies = loadPolicies()
+        let periods = loadFees(codes: codes, gpciTables: gpci.tables)
+        checkSourceRefs(sources: sources, gpciSources: gpci.sources)
+        guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
+        let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
+        let rules = RulesData(
+            families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
+            policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
+            totalTimeRule: profiles.totalTime)
+        return SiteData(
+            rules: rules, sources: sources, codeLocations: codes.locations,
+            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }))
+    }
+
+    mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
+        let known = Set(sources.map(\.id))
+        guard !sources.isEmpty else { return }
+        for ref in sourceRefs + gpciSources where !known.contains(ref.id) {
+            let near = known.min { editDistance($0, ref.id) < editDistance($1, ref.id) }
+            let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
+            diagnostics.error(
+                ref.location, "unknown source id '\(ref.id)' (not in \(path("sources.yaml")))", hint: hint)
+        }
+    }
+}
+
+extension YAMLNode {
+    /// A `YYYY-MM-DD` date that exists on the calendar.
+    func date(_ what: String) -> CalendarDate? {
+        guard let s = scalar(what) else { return nil }
+        guard let d = CalendarDate(parsing: s.trimmingCharacters(in: .whitespaces)) else {
+            error("expected \(what) as a real date YYYY-MM-DD, found '\(s)'")
+            return nil
+        }
+        return d
+    }
+
+    /// An exact decimal, 0 or more (or above 0 when `positive`).
+    func decimal(_ what: String, positive: Bool = false) -> DecimalValue? {
+        guard let s = scalar(what) else { return nil }
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard let v = DecimalValue(parsing: t) else {
+            error("expected \(what) as a decimal number, found '\(s)'")
+            return nil
+        }
+        if v.isNegative || (positive && v == .zero) {
+            error("\(what) must be \(positive ? "above 0" : "0 or more"), found '\(s)'")
+            return nil
+        }
+        return v
+    }
+
+    /// A whole number at least `minimum`.
+    func count(_ what: String, minimum: Int) -> Int? {
+        guard let v = int(what) else { return nil }
+        guard v >= minimum else {
+            error("\(what) must be \(minimum) or more, found \(v)")
+            return nil
+        }
+        return v
+    }
+}
+
+extension MappingReader {
+    func date(_ key: String, required isRequired: Bool = true) -> CalendarDate? {
+        (isRequired ? required(key) : node(key))?.date("'\(key)'")
+    }
+
+    func decimal(_ key: String, positive: Bool = false) -> DecimalValue? {
+        required(key)?.decimal("'\(key)'", positive: positive)
+    }
+
+    /// A date range from `from` and an optional `through`; `through` before `from` is an error.
+    func dateRange(fromKey: String = "from", throughKey: String = "through") -> DateRange? {
+        guard let from = date(fromKey) else { return nil }
+        let through = date(throughKey, required: false)
+        if let through, through < from {
+            node(throughKey)?.error("'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
+            return nil
+        }
+        return DateRange(from: from, through: through)
+    }
+}
