@@ -34,6 +34,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    // Gregorian cycle lengths in days, built from their parts.
+    static let daysPer4Years = 4 * 365 + 1
+    static let daysPer100Years = 100 * 365 + 24
+    static let daysPer400Years = 400 * 365 + 97
+
     /// Days since a fixed epoch (Howard Hinnant's days-from-civil), for day arithmetic.
     public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
@@ -42,15 +47,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe
+        return era * CalendarDate.daysPer400Years + doe
     }
 
     /// The date `dayNumber` days from the epoch.
     public init?(dayNumber z0: Int) {
         let z = z0
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let era = (z >= 0 ? z : z - (CalendarDate.daysPer400Years - 1)) / CalendarDate.daysPer400Years
+        let doe = z - era * CalendarDate.daysPer400Years
+        let yoe = (doe - doe / (CalendarDate.daysPer4Years - 1) + doe / (CalendarDate.daysPer100Years - 1)
+            - doe / (CalendarDate.daysPer400Years - 1)) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1

@@ -4,15 +4,15 @@
 /// floating point is ever involved. Addition aligns scales; multiplication adds them; nothing rounds unless
 /// `rounded(toPlaces:)` is called, which rounds half away from zero.
 public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The digits as an integer (for `12.34`: `1234`).
+    /// The digits as an integer (for twelve and 34 hundredths: `1234`).
     public let significand: Int
-    /// How many of those digits are after the decimal point (for `12.34`: `2`).
+    /// How many of those digits are after the decimal point (for the example above: `2`).
     public let scale: Int
 
     /// The largest scale kept; products beyond it are not expected (money × rates stays far below).
     static let maxScale = 18
 
-    /// A value from its significand and scale (`DecimalValue(significand: 85, scale: 2)` is 0.85).
+    /// A value from its significand and scale (`DecimalValue(significand: 85, scale: 2)` is 85 hundredths).
     public init(significand: Int, scale: Int = 0) {
         precondition(scale >= 0 && scale <= DecimalValue.maxScale, "DecimalValue scale out of range")
         self.significand = significand
@@ -25,7 +25,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// Zero.
     public static let zero = DecimalValue(0)
 
-    /// Parses plain decimal text: an optional sign, digits, and an optional fraction (`32.3465`, `-5`, `0.85`).
+    /// Parses plain decimal text: an optional sign, digits, and an optional `.fraction` (`-5`, `17`, or digits, a point and more digits).
     /// Returns nil for anything else (exponents, grouping separators, spaces, empty parts), or when the value
     /// would not fit (more than 15 integer digits or 12 fractional digits).
     public init?(parsing text: String) {
@@ -90,12 +90,13 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         return DecimalValue(significand: v, scale: s)
     }
 
-    /// This value read as a percentage: 85 becomes 0.85.
+    /// This value read as a percentage: 85 becomes 85 hundredths.
     public var percentAsFactor: DecimalValue {
         DecimalValue(significand: significand, scale: scale + 2)
     }
 
-    /// Rounds to `places` fractional digits, half away from zero (2.345 → 2.35, −2.345 → −2.35).
+    /// Rounds to `places` fractional digits, half away from zero (a trailing 5 rounds up in magnitude, for
+    /// negative values too).
     public func rounded(toPlaces places: Int) -> DecimalValue {
         guard scale > places else { return widened(to: places) }
         let divisor = DecimalValue.power10(scale - places)
@@ -143,6 +144,6 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// Money text: two decimals.
     public var moneyText: String { formatted(places: 2) }
 
-    /// The value with its own scale (`32.3465`, `0.85`, `85`).
+    /// The value with its own scale (as many fractional digits as it carries).
     public var description: String { formatted(places: scale) }
 }

@@ -25,6 +25,9 @@ extension RulesData {
                 reasons.append(family.noGroupReason ?? "the \(family.name) family has no group code")
             }
         } else {
+            if let c = input.caregivers, c > 1 {
+                notes.append("\(c) caregivers of one patient: still an individual session (patients represented decide)")
+            }
             let initial = profile.initialUnits(minutes: input.minutes)
             let addOn = profile.addOnUnits(minutes: input.minutes)
             thresholds.append(
@@ -127,6 +130,9 @@ extension RulesData {
         guard input.patients >= 1 else {
             throw RulesInputError(
                 .patients, "expected a whole number of patients represented, 1 or more, got '\(input.patients)'")
+        }
+        if let c = input.caregivers, c < 1 {
+            throw RulesInputError(.caregivers, "expected a whole number of caregivers, 1 or more, got '\(c)'")
         }
         let familyID = input.family ?? defaultFamilyID
         guard let family = family(familyID) else {

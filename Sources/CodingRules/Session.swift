@@ -3,6 +3,8 @@ public struct SessionInput: Sendable, Hashable {
     public var minutes: Int
     /// Patients represented (not caregivers); 2 or more makes a group session.
     public var patients: Int
+    /// Caregivers trained (informational only: it never decides individual vs group); nil when not given.
+    public var caregivers: Int?
     public var date: CalendarDate
     public var setting: Setting
     public var provider: Provider
@@ -19,13 +21,14 @@ public struct SessionInput: Sendable, Hashable {
     public var conversionFactor: String?
 
     public init(
-        minutes: Int, patients: Int = 1, date: CalendarDate, setting: Setting = .nonfacility,
+        minutes: Int, patients: Int = 1, caregivers: Int? = nil, date: CalendarDate, setting: Setting = .nonfacility,
         provider: Provider = .therapist, discipline: Discipline = .pt, telehealth: Bool = false,
         locality: LocalityChoice = .national, profile: String? = nil, family: String? = nil,
         yearToDateAmount: DecimalValue? = nil, conversionFactor: String? = nil
     ) {
         self.minutes = minutes
         self.patients = patients
+        self.caregivers = caregivers
         self.date = date
         self.setting = setting
         self.provider = provider
@@ -43,7 +46,7 @@ public struct SessionInput: Sendable, Hashable {
 public struct RulesInputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The input at fault; its raw value is the `calc` option name without dashes.
     public enum Field: String, Sendable, Hashable {
-        case minutes, patients, date, setting, provider, discipline, telehealth, locality, profile, family
+        case minutes, patients, caregivers, date, setting, provider, discipline, telehealth, locality, profile, family
         case yearToDateAmount = "ytd-amount"
         case conversionFactor = "conversion-factor"
     }
