@@ -109,7 +109,7 @@ extension YAMLNode {
 
     /// A whole number at least `minimum`.
     func count(_ what: String, minimum: Int) -> Int? {
-        guard let v = int(what) else { return nil }
+        guard let v = int("a whole number for \(what)") else { return nil }
         guard v >= minimum else {
             error("\(what) must be \(minimum) or more, found \(v)")
             return nil

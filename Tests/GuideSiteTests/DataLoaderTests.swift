@@ -1,0 +1,186 @@
+import CodingRules
+import Foundation
+import Testing
+@testable import GuideSite
+
+@Suite struct DataLoaderTests {
+    static let loaded = SiteDataLoader.load(contentDirectory: DataTestSupport.content)
+
+    @Test func contentDataLoadsWithoutDiagnostics() throws {
+        #expect(Self.loaded.diagnostics.isEmpty, "\(Self.loaded.diagnostics.map(\.description))")
+        let data = try #require(Self.loaded.data)
+        #expect(data.rules.periods.map(\.id) == ["2024-01-01", "2024-03-09", "2025-01-01", "2026-01-01"])
+        #expect(data.rules.gpciTables["2024"]?.rows.count == 109 && data.rules.gpciTables["2025"]?.rows.count == 109)
+        #expect(data.rules.families.map(\.id) == ["functional", "direct-care", "behavior"])
+        #expect(data.rules.profiles.map(\.id) == ["ama-midpoint", "full-units"] && data.rules.defaultProfileID == "ama-midpoint")
+        #expect(data.sources.count >= 30)
+        let p26 = try #require(data.rules.period(effective: CalendarDate(parsing: "2026-01-01")!))
+        #expect(p26.defaultConversionFactor.value.description == "33.4009")
+        #expect(p26.conversionFactor("qp")?.value.description == "33.5675")
+        #expect(p26.gpciTable == nil && p26.rvus["97550"]?.work?.description == "1.00" && p26.rvus["97550"]?.mp == nil)
+    }
+
+    @Test func everySourceIDUsedExistsAndFactsSourcesArePresent() throws {
+        let data = try #require(Self.loaded.data)
+        for id in ["cms-pfs-2024", "cms-pfs-2025", "cms-pfs-2026", "cms-rvu25a", "cms-rvu24a", "cms-gpci-2025",
+                   "apta-cms-faq-2024", "ngs-cts-article", "asha-new-codes-slp", "ama-cpt-time-rule", "cms-cq-co",
+                   "noridian-kx-2024", "fcso-sequestration", "law-caa-2026"] {
+            #expect(data.source(id) != nil, "missing source \(id)")
+        }
+    }
+
+    /// facts.md §3, every code × period × setting, national, to the cent.
+    static let national: [(String, String, String, String)] = [
+        ("2024-01-01", "97550", "52.06", "44.53"), ("2024-01-01", "97551", "25.87", "23.90"), ("2024-01-01", "97552", "21.94", "10.48"),
+        ("2024-03-09", "97550", "52.93", "45.27"), ("2024-03-09", "97551", "26.30", "24.30"), ("2024-03-09", "97552", "22.30", "10.65"),
+        ("2025-01-01", "97550", "52.08", "44.64"), ("2025-01-01", "97551", "25.55", "23.94"), ("2025-01-01", "97552", "22.00", "10.35"),
+        ("2025-01-01", "G0539", "52.08", "44.64"), ("2025-01-01", "G0541", "52.08", "44.64"),
+        ("2025-01-01", "G0540", "25.55", "23.94"), ("2025-01-01", "G0542", "25.55", "23.94"),
+        ("2025-01-01", "G0543", "22.00", "10.35"),
+    ]
+
+    @Test(arguments: national)
+    func nationalAmountsMatchFacts(period: String, code: String, nonfacility: String, facility: String) throws {
+        let rules = try #require(Self.loaded.data).rules
+        let p = try #require(rules.period(effective: CalendarDate(parsing: period)!))
+        #expect(rules.unitPrice(code: code, period: p, setting: .nonfacility).amount?.moneyText == nonfacility)
+        #expect(rules.unitPrice(code: code, period: p, setting: .facility).amount?.moneyText == facility)
+    }
+
+    @Test func period2026HasNoInventedMoney() throws {
+        let rules = try #require(Self.loaded.data).rules
+        let p = try #require(rules.period(effective: CalendarDate(parsing: "2026-01-01")!))
+        for row in rules.feeTable(period: p) { #expect(row.price.amount == nil) }
+    }
+
+    // MARK: localities, checked with the test's own arithmetic straight from the CSV
+
+    /// "1.081" with `places` fractional digits → Int (1081 for 3 places).
+    static func fixed(_ s: String, _ places: Int) -> Int {
+        let parts = s.split(separator: ".")
+        var frac = parts.count > 1 ? String(parts[1]) : ""
+        while frac.count < places { frac += "0" }
+        return Int(String(parts[0]) + frac)!
+    }
+
+    /// Reads the GPCI row of a locality from the CSV with a plain split (names with commas are quoted; the
+    /// numeric columns are the last three either way).
+    static func csvGPCI(_ year: String, _ id: String) throws -> (Int, Int, Int) {
+        let text = try String(contentsOfFile: DataTestSupport.content + "/data/gpci/\(year).csv", encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if f.count >= 8 && f[1] + "-" + f[2] == id {
+                let n = f.count
+                return (fixed(f[n - 3], 3), fixed(f[n - 2], 3), fixed(f[n - 1], 3))
+            }
+        }
+        throw CocoaError(.fileReadCorruptFile)
+    }
+
+    /// Unit amount in cents: RVUs (2 dp) × GPCI (3 dp) × CF (4 dp) = 9 dp; half away from zero to cents.
+    static func expectedCents(rvu: (String, String, String), gpci: (Int, Int, Int), cf: String, assistant: Bool) -> Int {
+        let raw5 = fixed(rvu.0, 2) * gpci.0 + fixed(rvu.1, 2) * gpci.1 + fixed(rvu.2, 2) * gpci.2
+        var v = raw5 * fixed(cf, 4)  // 9 dp
+        var scale = 9
+        if assistant { v *= 85; scale += 2 }  // × 0.85
+        var div = 1
+        for _ in 0..<(scale - 2) { div *= 10 }
+        return (v + div / 2) / div
+    }
+
+    static let localities = ["02102-01", "13202-01", "01182-18", "03202-01", "09202-20", "10112-00"]
+
+    @Test(arguments: localities)
+    func localityAmountsMatchIndependentArithmetic(id: String) throws {
+        let rules = try #require(Self.loaded.data).rules
+        let cases: [(String, String, String, String, (String, String, String), (String, String, String))] = [
+            ("2025", "2025-01-01", "32.3465", "97550", ("1.00", "0.58", "0.03"), ("1.00", "0.35", "0.03")),
+            ("2025", "2025-01-01", "32.3465", "97551", ("0.54", "0.24", "0.01"), ("0.54", "0.19", "0.01")),
+            ("2025", "2025-01-01", "32.3465", "97552", ("0.23", "0.44", "0.01"), ("0.23", "0.08", "0.01")),
+            ("2024", "2024-03-09", "33.2875", "97550", ("1.00", "0.56", "0.03"), ("1.00", "0.33", "0.03")),
+            ("2024", "2024-01-01", "32.7442", "97551", ("0.54", "0.24", "0.01"), ("0.54", "0.18", "0.01")),
+        ]
+        for (year, period, cf, code, nf, f) in cases {
+            let g = try Self.csvGPCI(year, id)
+            let p = try #require(rules.period(effective: CalendarDate(parsing: period)!))
+            for (setting, rvu) in [(Setting.nonfacility, nf), (.facility, f)] {
+                for provider in Provider.allCases {
+                    let want = Self.expectedCents(rvu: rvu, gpci: g, cf: cf, assistant: provider == .assistant)
+                    let got = rules.unitPrice(
+                        code: code, period: p, setting: setting, provider: provider, locality: .locality(id: id)).amount
+                    #expect(got == DecimalValue(significand: want, scale: 2), "\(id) \(period) \(code) \(setting) \(provider)")
+                }
+            }
+        }
+    }
+
+    @Test func independentArithmeticAgreesWithAPublishedFigure() {
+        // Sanity check of the test's own arithmetic: national 97550 2025 NF = 52.08 (facts.md §3).
+        #expect(Self.expectedCents(rvu: ("1.00", "0.58", "0.03"), gpci: (1000, 1000, 1000), cf: "32.3465", assistant: false) == 5208)
+        #expect(Self.expectedCents(rvu: ("1.00", "0.58", "0.03"), gpci: (1000, 1000, 1000), cf: "32.3465", assistant: true) == 4427)
+    }
+
+    @Test func localityListHasStatesAndNames() throws {
+        let rules = try #require(Self.loaded.data).rules
+        let p = try #require(rules.period(effective: CalendarDate(parsing: "2025-01-01")!))
+        let locs = rules.localities(in: p)
+        #expect(locs.count == 109)
+        #expect(locs.contains { $0.id == "01212-01" && $0.name == "HAWAII, GUAM" && $0.state == "HI" })
+    }
+
+    // MARK: bad data → positioned diagnostics
+
+    static func loadBroken(_ file: String, _ old: String, _ new: String) throws -> (dir: String, diags: [Diagnostic]) {
+        let dir = try DataTestSupport.copyOfContent()
+        try DataTestSupport.edit(dir, file, old, new)
+        let r = SiteDataLoader.load(contentDirectory: dir)
+        #expect(r.data == nil)
+        return (dir, r.diagnostics.filter { $0.severity == .error })
+    }
+
+    @Test(arguments: [
+        ("fees/2025-01-01.yaml", "    work: 1.00\n    pe_nonfacility: 0.58", "    work: -1.00\n    pe_nonfacility: 0.58", "work: -1.00", "must be 0 or more"),
+        ("fees/2025-01-01.yaml", "    mp: 0.03\n    source: cms-rvu25a", "    mp: abc\n    source: cms-rvu25a", "mp: abc", "decimal number"),
+        ("fees/2025-01-01.yaml", "  - code: \"97552\"", "  - code: \"97553\"", "97553", "unknown code '97553'"),
+        ("fees/2025-01-01.yaml", "source: cms-rvu25a\nconversion", "source: cms-rvu99z\nconversion", "cms-rvu99z", "unknown source id 'cms-rvu99z'"),
+        ("fees/2025-01-01.yaml", "label: CY2025", "label: CY2025\nlabl: x", "labl: x", "unknown key 'labl'"),
+        ("fees/2025-01-01.yaml", "effective: 2025-01-01", "effective: 2025-01-02", "effective:", "gap between periods"),
+        ("fees/2024-03-09.yaml", "through: 2024-12-31", "through: 2025-01-05", "effective: 2025-01-01", "overlaps"),
+        ("codes.yaml", "    unit_minutes: 30\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills",
+         "    unit_minutes: thirty\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills", "unit_minutes: thirty", "whole number"),
+        ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    status: provisional", "  - from: 2025-02-30\n    through: 2025-12-31\n    status: provisional", "2025-02-30", "real date"),
+        ("profiles.yaml", "    initial_minimum: 16", "    initial_minimum: 16: x", "initial_minimum: 16: x", "YAML syntax"),
+        ("sources.yaml", "  - id: cms-pfs-2024\n    title:", "  - id: cms-pfs-2024\n    titel:", "titel:", "unknown key 'titel'"),
+        ("gpci/2025.csv", "2025,02102,01,ALASKA,AK,1.500", "2025,02102,01,ALASKA,AK,-1.500", "ALASKA", "work_gpci must be a decimal above 0"),
+    ])
+    func brokenDataGivesPositionedError(file: String, old: String, new: String, lineNeedle: String, message: String) throws {
+        let (dir, diags) = try Self.loadBroken(file, old, new)
+        let match = diags.first { $0.message.contains(message) }
+        #expect(match != nil, "no '\(message)' in \(diags.map(\.description))")
+        guard let match else { return }
+        let target = lineNeedle.hasPrefix("effective: 2025-01-01") ? dir + "/data/fees/2025-01-01.yaml" : dir + "/data/" + file
+        #expect(match.location.file == target)
+        #expect(match.location.line == (try DataTestSupport.line(of: lineNeedle, in: target)))
+        #expect(match.description.hasPrefix(dir + "/data/"))
+    }
+
+    @Test func missingRequiredFieldIsReported() throws {
+        let (_, diags) = try Self.loadBroken("policies.yaml", "  kx: KX\n", "")
+        #expect(diags.contains { $0.message == "missing required field 'kx'" && $0.location.file.hasSuffix("/data/policies.yaml") })
+    }
+
+    @Test func diagnosticPathKeepsTheDirectoryAsGiven() {
+        let r = SiteDataLoader.load(contentDirectory: "Nope/Content")
+        #expect(r.data == nil)
+        #expect(r.diagnostics.contains { $0.location.file == "Nope/Content/data/codes.yaml" && $0.message == "missing data file" })
+    }
+
+    @Test func csvReaderHandlesQuotes() {
+        var problems: [String] = []
+        let rows = CSVReader.parse("a,\"b, c\",\"say \"\"hi\"\"\"\r\nd,e,f\n") { _, _, m in problems.append(m) }
+        #expect(rows.map { $0.map(\.text) } == [["a", "b, c", "say \"hi\""], ["d", "e", "f"]])
+        #expect(rows[1][2].line == 2 && rows[1][2].column == 5)
+        _ = CSVReader.parse("a,\"open\n") { _, _, m in problems.append(m) }
+        #expect(problems == ["unterminated quoted field"])
+    }
+}
