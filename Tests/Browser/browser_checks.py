@@ -2,6 +2,7 @@
 errors, links followed, axe in light / dark (media) / dark (toggle), phone width, no-JS reading, theme toggle
 memory, and search."""
 import os
+import re
 import time
 import urllib.parse
 
@@ -64,7 +65,8 @@ def requests_and_console(res, drv, mode, site, server, rel, links_out):
             csp.append(msg)
         elif level == "SEVERE" and "Failed to load resource" not in msg:
             errs.append(msg)
-    res.check(not csp, "csp", tag, "CSP violation(s): " + " | ".join(m[:300] for m in csp))
+    csp = list(dict.fromkeys(re.sub(r"^\S+ \d+(:\d+)? ", "", m)[:200] for m in csp))
+    res.check(not csp, "csp", tag, "CSP violation(s):\n" + "\n".join(csp))
     res.check(not errs, "console", tag, "console error(s): " + " | ".join(m[:300] for m in errs))
 
     # links: every in-site link resolves to a file (a folder link shows a listing from file://)

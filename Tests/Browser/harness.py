@@ -31,10 +31,12 @@ class Results:
         if self._sec is not None:
             self._sec[1] += 1
 
-    def fail(self, check, page, msg):
+    def fail(self, check, page, msg, quiet=False):
         self.failed += 1
         if self._sec is not None:
             self._sec[2] += 1
+        if quiet:
+            return
         where = (" " + page) if page else ""
         text = str(msg).replace("\n", "\n      ")
         print("  FAIL %s%s: %s" % (check, where, text), flush=True)
