@@ -48,7 +48,8 @@ import Testing
 
     @Test(arguments: [
         (["minutes": "-5"], "minutes", "'-5'"), (["minutes": "0"], "minutes", "above 0"), (["minutes": "abc"], "minutes", "'abc'"),
-        (["minutes": "12.5"], "minutes", "whole number"), ([:], "minutes", "required"),
+        (["minutes": "12.5"], "minutes", "whole number"), (["minutes": "99999999999999999999"], "minutes", "whole number"),
+        (["minutes": "1441"], "minutes", "at most 1440"), ([:], "minutes", "required"),
         (["minutes": "20", "patients": "0"], "patients", "1 or more"), (["minutes": "20", "patients": "two"], "patients", "'two'"),
         (["minutes": "20", "date": "2025-02-30"], "date", "YYYY-MM-DD"), (["minutes": "20", "date": "06/02/2025"], "date", "YYYY-MM-DD"),
         (["minutes": "20", "date": "2023-12-31"], "date", "2024-01-01"), (["minutes": "20", "date": "2027-01-01"], "date", "covered dates"),

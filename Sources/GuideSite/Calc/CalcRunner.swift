@@ -11,6 +11,9 @@ public enum CalcRunner {
         init(raw: String) { text = raw }
     }
 
+    /// The longest session `calc` accepts: one day, in minutes.
+    static let maxMinutes = 24 * 60
+
     /// Runs the command in-process.
     public static func run(_ options: CalcOptions) -> CalcOutput {
         do {
@@ -43,9 +46,12 @@ public enum CalcRunner {
         guard let minutes = Int(minutesText.trimmingCharacters(in: .whitespaces)), minutes > 0 else {
             throw InputFailure("minutes", "expected a whole number of minutes above 0, got '\(minutesText)'")
         }
+        guard minutes <= maxMinutes else {
+            throw InputFailure("minutes", "expected at most \(maxMinutes) minutes (one day) for one session, got '\(minutesText)'")
+        }
         var patients = 1
         if let p = o.patients {
-            guard let v = Int(p.trimmingCharacters(in: .whitespaces)), v >= 1 else {
+            guard let v = Int(p.trimmingCharacters(in: .whitespaces)), v >= 1, v <= 1_000_000 else {
                 throw InputFailure(
                     "patients", "expected a whole number of patients represented, 1 or more (2 or more is a group), got '\(p)'")
             }
