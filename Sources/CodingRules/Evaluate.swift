@@ -87,7 +87,8 @@ extension RulesData {
                 total = lines.compactMap(\.amount).reduce(DecimalValue.zero.rounded(toPlaces: 2), +)
             } else {
                 var unique: [String] = []
-                for m in missing + period.missingNotes where !unique.contains(m) { unique.append(m) }
+                let gpciNote = period.gpciTable == nil ? [period.gpciMissingNote ?? "GPCI table for \(period.label)"] : []
+                for m in missing + period.missingNotes + gpciNote where !unique.contains(m) { unique.append(m) }
                 warnings.append(
                     "amounts not computed for \(period.label): missing data: \(unique.joined(separator: "; "))")
             }

@@ -111,7 +111,7 @@ import Testing
         let b = try run({ _ in }, date: "2026-01-01")
         #expect(b.billable && b.lines.map(\.code) == ["97550", "97551"])
         #expect(b.lines.allSatisfy { $0.unitAmount == nil && $0.amount == nil } && b.total == nil && b.split == nil)
-        #expect(b.warnings.count == 1 && b.warnings[0].contains("PE and MP RVUs for 2026"))
+        #expect(b.warnings.count == 1 && b.warnings[0].contains("PE and MP RVUs for 2026") && b.warnings[0].contains("CY2026 GPCI table"))
         #expect(b.feeSchedule.conversionFactor.value == Fixture.n("33.4009"))
         let qp = try run({ $0.conversionFactor = "qp" }, date: "2026-01-01")
         #expect(qp.feeSchedule.conversionFactor.value == Fixture.n("33.5675"))
