@@ -195,6 +195,20 @@ def phone_check(res, drv, rel, label):
               "scrollWidth %d > %d at %d px wide; widest: %s" % (r["sw"], PHONE, PHONE, "; ".join(r["wide"]) or "?"))
 
 
+def nav_toggle_check(res, drv, rel):
+    """At phone width the section navigation is collapsed behind .nav-toggle, which opens it (keyboard too)."""
+    tag = rel + " [360px nav]"
+    btn = drv.find_elements(By.CSS_SELECTOR, ".nav-toggle")
+    if not res.check(bool(btn) and btn[0].is_displayed(), "nav", tag, "no visible .nav-toggle button at 360 px"):
+        return
+    nav_visible = "var n = document.getElementById('site-nav'); return !!n && n.getBoundingClientRect().height > 0;"
+    closed = not drv.execute_script(nav_visible)
+    btn[0].send_keys(Keys.ENTER)
+    opened = drv.execute_script(nav_visible) and btn[0].get_attribute("aria-expanded") == "true"
+    res.check(closed and opened, "nav", tag, "expected #site-nav hidden then shown by Enter on .nav-toggle "
+              "(hidden at first: %s; after Enter shown with aria-expanded=true: %s)" % (closed, opened))
+
+
 def nojs_check(res, drv, rel):
     """Scripts disabled: the page still shows its heading and content (and still fits 360 px)."""
     r = drv.execute_script("""
@@ -256,6 +270,9 @@ def run_file_pass(res, drv, site, pages, server):
         harness.set_phone(drv, PHONE)
         load(drv, url)
         phone_check(res, drv, rel, "360px")
+        axe_check(res, drv, rel, "360px light")
+        if i == 0:
+            nav_toggle_check(res, drv, rel)
         if (i + 1) % 10 == 0 or i + 1 == len(pages):
             print("  [%d/%d] %s" % (i + 1, len(pages), rel), flush=True)
     harness.set_phone(drv, None)
