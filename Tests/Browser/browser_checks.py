@@ -346,6 +346,12 @@ def search_check(res, drv, site, mode, server=None):
                 break
             time.sleep(0.1)
         found_any = found_any or found
+        if found and q == "97551" and mode == "file":
+            # the open results panel is accessible too, in both themes
+            axe_check(res, drv, "index.html", "search results open, light")
+            harness.set_dark_media(drv, True)
+            axe_check(res, drv, "index.html", "search results open, dark")
+            harness.set_dark_media(drv, False)
         res.check(found, "search", "%s %r" % (tag, q),
                   "no result link to %s within 5 s; results: %s" % (TARGET, [h[len(base):] if h.startswith(base) else h for h in hrefs[:8]] or "none"))
 
