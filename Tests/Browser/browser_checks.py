@@ -195,6 +195,30 @@ def phone_check(res, drv, rel, label):
               "scrollWidth %d > %d at %d px wide; widest: %s" % (r["sw"], PHONE, PHONE, "; ".join(r["wide"]) or "?"))
 
 
+PRINT_JS = """
+function hidden(sel) { var e = document.querySelector(sel); return !e || getComputedStyle(e).display === 'none'; }
+var probs = [];
+['.site-search', '.site-nav', '.theme-toggle', '.nav-toggle'].forEach(function (s) {
+  if (!hidden(s)) probs.push(s + ' is printed'); });
+var a = Array.from(document.querySelectorAll('main a[href]')).filter(function (x) {
+  return x.getAttribute('href').charAt(0) !== '#' && !x.closest('.breadcrumbs, .toc') && !x.classList.contains('anchor'); })[0];
+if (a) { var c = getComputedStyle(a, '::after').content || '';
+  if (c.indexOf(a.getAttribute('href')) < 0) probs.push('link URL not printed after ' + a.outerHTML.slice(0, 80) + ' (::after ' + c + ')'); }
+var h = Array.from(document.querySelectorAll('main a[href^="#"]'))[0];
+if (h) { var c2 = getComputedStyle(h, '::after').content; if (c2 && c2 !== 'none' && c2 !== 'normal') probs.push('in-page anchor prints its URL: ' + c2); }
+return probs;"""
+
+
+def print_check(res, drv, rel):
+    """@media print: search, nav and toggles hidden; link URLs printed after links (not for #anchors)."""
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
+    try:
+        probs = drv.execute_script(PRINT_JS)
+    finally:
+        harness.set_dark_media(drv, False)
+    res.check(not probs, "print", rel, "; ".join(probs))
+
+
 def nav_toggle_check(res, drv, rel):
     """At phone width the section navigation is collapsed behind .nav-toggle, which opens it (keyboard too)."""
     tag = rel + " [360px nav]"
@@ -231,48 +255,58 @@ def nojs_check(res, drv, rel):
 
 # ------------------------------------------------------------------------------------------ main loops
 
+def _file_page(res, drv, site, server, links, i, rel):
+    url = page_url("file", site, rel)
+    harness.set_phone(drv, None)
+    harness.set_dark_media(drv, False)
+    drain_logs(drv)
+    load(drv, url)
+    drv.execute_script("try { localStorage.clear(); } catch (e) {}")
+    if theme_attr(drv) is not None:
+        load(drv, url)
+    requests_and_console(res, drv, "file", site, server, rel, links)
+    # axe: light
+    r = axe_check(res, drv, rel, "light")
+    axe_version = r.get("version")
+    print_check(res, drv, rel)
+    # axe: dark via prefers-color-scheme
+    harness.set_dark_media(drv, True)
+    axe_check(res, drv, rel, "dark media")
+    # axe: dark via the toggle (system light)
+    harness.set_dark_media(drv, False)
+    err = click_toggle_dark(drv)
+    if err:
+        res.fail("theme", rel, err)
+    else:
+        res.ok("theme", rel)
+        axe_check(res, drv, rel, "dark toggle")
+        if i == 0:
+            # remembered across pages/reloads
+            load(drv, url)
+            res.check(theme_attr(drv) == "dark", "theme", rel + " [reload]",
+                      "dark choice not remembered after reload (data-theme=%r)" % theme_attr(drv))
+    drv.execute_script("try { localStorage.clear(); } catch (e) {}")
+    # phone width, scripts on (fresh load so media queries and scripts start at 360 px)
+    harness.set_phone(drv, PHONE)
+    load(drv, url)
+    phone_check(res, drv, rel, "360px")
+    axe_check(res, drv, rel, "360px light")
+    if i == 0:
+        nav_toggle_check(res, drv, rel)
+    return axe_version
+
+
 def run_file_pass(res, drv, site, pages, server):
-    """file://: requests, CSP, console, links; axe x3; phone; theme memory."""
+    """file://: requests, CSP, console, links; axe light, dark media, dark toggle, 360 px; print; phone; theme."""
     links = {"ids": {}, "frags": []}
     axe_version = None
     t0 = time.monotonic()
     for i, rel in enumerate(pages):
-        url = page_url("file", site, rel)
-        harness.set_phone(drv, None)
-        harness.set_dark_media(drv, False)
-        drain_logs(drv)
-        load(drv, url)
-        drv.execute_script("try { localStorage.clear(); } catch (e) {}")
-        if theme_attr(drv) is not None:
-            load(drv, url)
-        requests_and_console(res, drv, "file", site, server, rel, links)
-        # axe: light
-        r = axe_check(res, drv, rel, "light")
-        axe_version = axe_version or r.get("version")
-        # axe: dark via prefers-color-scheme
-        harness.set_dark_media(drv, True)
-        axe_check(res, drv, rel, "dark media")
-        # axe: dark via the toggle (system light)
-        harness.set_dark_media(drv, False)
-        err = click_toggle_dark(drv)
-        if err:
-            res.fail("theme", rel, err)
-        else:
-            res.ok("theme", rel)
-            axe_check(res, drv, rel, "dark toggle")
-            if i == 0:
-                # remembered across pages/reloads
-                load(drv, url)
-                res.check(theme_attr(drv) == "dark", "theme", rel + " [reload]",
-                          "dark choice not remembered after reload (data-theme=%r)" % theme_attr(drv))
-        drv.execute_script("try { localStorage.clear(); } catch (e) {}")
-        # phone width, scripts on (fresh load so media queries and scripts start at 360 px)
-        harness.set_phone(drv, PHONE)
-        load(drv, url)
-        phone_check(res, drv, rel, "360px")
-        axe_check(res, drv, rel, "360px light")
-        if i == 0:
-            nav_toggle_check(res, drv, rel)
+        try:
+            v = _file_page(res, drv, site, server, links, i, rel)
+            axe_version = axe_version or v
+        except Exception as e:  # noqa: BLE001 - one broken page must not hide the others
+            res.fail("browser", rel, "page check crashed: %s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else ""))
         if (i + 1) % 10 == 0 or i + 1 == len(pages):
             print("  [%d/%d] %s" % (i + 1, len(pages), rel), flush=True)
     harness.set_phone(drv, None)

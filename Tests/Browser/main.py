@@ -55,7 +55,7 @@ def main():
                     drv = harness.make_driver()
                     res.ok("browser", "")
                 if drv is not None and "browser" in only:
-                    with res.section("file:// pass (requests, csp, console, links, axe light/dark/toggle, theme, phone)"):
+                    with res.section("file:// pass (requests, csp, console, links, axe light/dark/toggle/360px, print, theme, phone)"):
                         browser_checks.run_file_pass(res, drv, site, pages, server)
                     with res.section("no-js pass (360 px, scripts disabled)"):
                         browser_checks.run_nojs_pass(res, drv, site, pages)
