@@ -321,9 +321,12 @@ def run_nojs_pass(res, drv, site, pages):
     harness.set_phone(drv, PHONE)
     try:
         for rel in pages:
-            drain_logs(drv)
-            drv.get(page_url("file", site, rel))
-            nojs_check(res, drv, rel)
+            try:
+                drain_logs(drv)
+                drv.get(page_url("file", site, rel))
+                nojs_check(res, drv, rel)
+            except Exception as e:  # noqa: BLE001
+                res.fail("no-js", rel, "page check crashed: %s: %s" % (type(e).__name__, str(e)[:200]))
     finally:
         drv.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
         harness.set_phone(drv, None)
@@ -332,9 +335,12 @@ def run_nojs_pass(res, drv, site, pages):
 def run_http_pass(res, drv, site, pages, server):
     links = {"ids": {}, "frags": []}
     for rel in pages:
-        drain_logs(drv)
-        load(drv, page_url("http", site, rel, server))
-        requests_and_console(res, drv, "http", site, server, rel, links)
+        try:
+            drain_logs(drv)
+            load(drv, page_url("http", site, rel, server))
+            requests_and_console(res, drv, "http", site, server, rel, links)
+        except Exception as e:  # noqa: BLE001
+            res.fail("requests", "http " + rel, "page check crashed: %s: %s" % (type(e).__name__, str(e)[:200]))
     check_fragments(res, links, "http")
 
 
