@@ -41,15 +41,22 @@ public enum SiteBuilder {
             diags.append(contentsOf: d.items)
             if let p { pages.append(p) }
         }
-        let (data, dataDiags) = LoadedData.load(contentDirectory: content)
+        let (data, dataDiags) = SiteDataLoader.load(contentDirectory: content)
         diags.append(contentsOf: dataDiags)
-        guard let config, let templates, let data, !diags.hasErrors else {
+        var guide: GuideData?
+        if let data {
+            let (g, guideDiags) = GuideDataLoader.load(contentDirectory: content, siteData: data)
+            guide = g
+            diags.append(contentsOf: guideDiags)
+        }
+        guard let config, let templates, let data, let guide, !diags.hasErrors else {
             return .failure(BuildFailure(diags.items))
         }
 
         // 2. Check the model as a whole.
         var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
         site.sourceList = data.sources.map(\.id)
+        site.guide = guide
         if !pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
             diags.error(SourceLocation(file: display), "the site has no home page", hint: "add \(display)/_index.md")
         }

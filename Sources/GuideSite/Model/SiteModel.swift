@@ -3,7 +3,9 @@ public struct SiteModel: Sendable {
     public var config: SiteConfig
     /// Pages sorted by source path.
     public var pages: [PageSource]
-    public var data: LoadedData
+    public var data: SiteData
+    /// Modifiers, examples, discrepancies and other guide data for directives.
+    public var guide: GuideData = GuideData()
     /// Index of pages by source path (`codes/97550.md`).
     public var byPath: [String: Int]
     /// Index of pages by the code they describe (`97550`).
@@ -23,7 +25,7 @@ public struct SiteModel: Sendable {
     }
 
     /// Builds the indexes and reports duplicate output paths and duplicate codes.
-    static func make(config: SiteConfig, pages: [PageSource], data: LoadedData, diagnostics: inout Diagnostics)
+    static func make(config: SiteConfig, pages: [PageSource], data: SiteData, diagnostics: inout Diagnostics)
         -> SiteModel
     {
         let pages = pages.sorted { $0.relativePath < $1.relativePath }

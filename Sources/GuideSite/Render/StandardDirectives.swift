@@ -1,6 +1,9 @@
 extension DirectiveRegistry {
     /// The directives the guide uses.
     public static var standard: DirectiveRegistry {
-        DirectiveRegistry([])
+        DirectiveRegistry([SourcesDirective()] + guideDirectives)
     }
 }
+
+/// The directives in `Directives/` (one file each), registered here.
+let guideDirectives: [any Directive] = []
