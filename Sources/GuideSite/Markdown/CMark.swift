@@ -129,8 +129,10 @@ private struct Walker {
             let text = collapseSpaces(plainText(node))
             let heading = MarkdownHeading(
                 level: Int(cmark_node_get_heading_level(node)), text: text, line: p.line, column: p.column)
-            // Links inside the heading are rewritten like any other.
+            // Links inside the heading are rewritten like any other; its text belongs to the next section.
+            let textBefore = current.text
             visit(node, rewriter: &rewriter, block: block)
+            current.text = textBefore
             let id = rewriter.headingID(for: heading)
             headings.append((heading, id))
             finishSection()

@@ -54,9 +54,11 @@ public struct PageMeta: Sendable {
     public var inNav: Bool = true
     /// An output path other than the default (e.g. `404.html`); relative, inside the output folder.
     public var path: String?
+    /// Extra words the search index should find this page by (synonyms, modifiers).
+    public var keywords: String = ""
     public var location: SourceLocation
 
-    static let keys = ["title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path"]
+    static let keys = ["title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords"]
 
     static func read(_ root: YAMLNode) -> PageMeta? {
         guard let map = root.mapping("front matter") else { return nil }
@@ -70,6 +72,7 @@ public struct PageMeta: Sendable {
         meta.toc = map.bool("toc")
         meta.inNav = map.bool("nav") ?? true
         meta.path = map.string("path")
+        meta.keywords = map.string("keywords") ?? ""
         map.finish("front matter")
         if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
             map.node("title")?.error("'title' must not be empty")
