@@ -6,4 +6,7 @@ extension DirectiveRegistry {
 }
 
 /// The directives in `Directives/` (one file each), registered here.
-let guideDirectives: [any Directive] = []
+let guideDirectives: [any Directive] = [
+    UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
+    ModifiersDirective(), RuleComparisonDirective(),
+]

@@ -1,0 +1,66 @@
+import CodingRules
+
+/// Shared pieces of the guide's directives: accessible table wrappers and source links.
+struct CitationCollector {
+    private(set) var ids: [String] = []
+    let context: DirectiveContext
+
+    init(_ context: DirectiveContext) { self.context = context }
+
+    /// A link to a source's entry on the sources page (plain text when there is no sources page), remembered
+    /// as cited.
+    mutating func link(_ id: String) -> String {
+        if !ids.contains(id) { ids.append(id) }
+        let label: String
+        if let s = context.site.data.source(id) {
+            label = "\(s.publisher), \(s.date.year)"
+        } else {
+            label = id
+        }
+        guard let url = context.url(forSource: id) else { return escapeHTML(label) }
+        return "<a class=\"source-link\" href=\"\(escapeHTML(url))\">\(escapeHTML(label))</a>"
+    }
+
+    /// Links to several sources, comma separated, duplicates removed.
+    mutating func links(_ list: [String]) -> String {
+        var seen: Set<String> = []
+        var parts: [String] = []
+        for id in list where !id.isEmpty && !seen.contains(id) {
+            seen.insert(id)
+            parts.append(link(id))
+        }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// `<div class="table-scroll" …><table class="data"><caption>…</caption><thead>…</thead><tbody>…</tbody></table></div>`
+/// `caption` is escaped; `headers` are escaped; `rows` are cells of already-escaped HTML (a first cell becomes
+/// a row header).
+func dataTable(label: String, caption: String, headers: [String], rows: [[String]], rowHeaders: Bool = true) -> String {
+    var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escapeHTML(label))\">"
+    html += "<table class=\"data\">\n<caption>\(escapeHTML(caption))</caption>\n<thead><tr>"
+    for h in headers { html += "<th scope=\"col\">\(escapeHTML(h))</th>" }
+    html += "</tr></thead>\n<tbody>\n"
+    for row in rows {
+        html += "<tr>"
+        for (i, cell) in row.enumerated() {
+            if i == 0 && rowHeaders {
+                html += "<th scope=\"row\">\(cell)</th>"
+            } else {
+                html += "<td>\(cell)</td>"
+            }
+        }
+        html += "</tr>\n"
+    }
+    html += "</tbody>\n</table></div>\n"
+    return html
+}
+
+/// A code as a link to its page when it has one.
+func codeLink(_ code: String, _ context: DirectiveContext) -> String {
+    guard let url = context.url(forCode: code) else { return escapeHTML(code) }
+    return "<a href=\"\(escapeHTML(url))\">\(escapeHTML(code))</a>"
+}
+
+/// The date of service a directive describes by default: the site's as-of date.
+func asOfDate(_ context: DirectiveContext) -> CalendarDate { context.site.config.asOf }

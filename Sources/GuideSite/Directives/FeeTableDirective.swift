@@ -1,0 +1,67 @@
+import CodingRules
+
+/// ```` ```fee-table [CODE] ````: per fee period, the national non-facility and facility amount of one unit,
+/// the RVUs and the conversion factor; a period whose RVUs are missing says so instead of showing money.
+struct FeeTableDirective: Directive {
+    let name = "fee-table"
+
+    func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        let rules = context.site.data.rules
+        guard use.arguments.count <= 1 else { throw DirectiveError("takes at most one argument: a code") }
+        let codes: [String]
+        if let code = use.arguments.first {
+            guard rules.code(code) != nil else {
+                throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+            }
+            codes = [code]
+        } else {
+            codes = rules.family(rules.defaultFamilyID)?.codes ?? []
+        }
+        var cite = CitationCollector(context)
+        var rows: [[String]] = []
+        var notes: [String] = []
+        for period in rules.periods {
+            let cf = period.defaultConversionFactor
+            for code in codes {
+                guard let record = rules.code(code), record.validFrom <= (period.range.through ?? period.range.from)
+                else { continue }
+                let rvu = period.rvus[code]
+                func fmt(_ v: DecimalValue?) -> String { v.map { escapeHTML($0.description) } ?? "not yet imported" }
+                func money(_ s: Setting, _ p: Provider = .therapist) -> String {
+                    switch rules.unitPrice(code: code, period: period, setting: s, provider: p) {
+                    case .priced(let v): return "$" + escapeHTML(v.moneyText)
+                    case .missing: return "<span class=\"missing\">not yet published/imported</span>"
+                    }
+                }
+                let through = period.range.through.map { "–\($0)" } ?? " onward"
+                var periodCell = escapeHTML("\(period.label) (\(period.range.from)\(through))")
+                if codes.count > 1 { periodCell += " · " + codeLink(code, context) }
+                let sources = [period.source, cf.source] + (rvu.map { [$0.source] } ?? [])
+                rows.append([
+                    periodCell, money(.nonfacility), money(.facility), money(.nonfacility, .assistant),
+                    fmt(rvu?.work), fmt(rvu?.peNonfacility), fmt(rvu?.peFacility), fmt(rvu?.mp),
+                    escapeHTML(cf.value.description), cite.links(sources),
+                ])
+            }
+            for option in period.conversionFactors where !option.isDefault {
+                notes.append(
+                    "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description)) (\(cite.link(option.source))).")
+            }
+            if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
+                for n in period.missingNotes { notes.append("\(escapeHTML(period.label)): not yet imported: \(escapeHTML(n)).") }
+            }
+        }
+        let what = codes.count == 1 ? codes[0] : codes.joined(separator: ", ")
+        var html = dataTable(
+            label: "Medicare national payment for \(what)",
+            caption: "Medicare national amount for one unit of \(what), by fee period",
+            headers: [
+                "Period", "Non-facility", "Facility", "Assistant, non-facility", "Work RVU", "PE RVU non-facility",
+                "PE RVU facility", "MP RVU", "Conversion factor", "Sources",
+            ], rows: rows)
+        if !notes.isEmpty {
+            html += "<ul class=\"table-notes\">\n" + notes.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
+        }
+        return DirectiveOutput(html: html, citedSources: cite.ids)
+    }
+}

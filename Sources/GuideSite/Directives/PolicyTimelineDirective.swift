@@ -1,0 +1,37 @@
+import CodingRules
+
+/// ```` ```policy-timeline [topic …] ````: what changed by date (codes, conversion factors, telehealth,
+/// consent, KX thresholds…), optionally limited to some topics.
+struct PolicyTimelineDirective: Directive {
+    let name = "policy-timeline"
+
+    static let topicNames: [String: String] = [
+        "codes": "Codes", "fee-schedule": "Fee schedule", "telehealth-list": "Telehealth list",
+        "therapist-telehealth": "Therapists and telehealth", "consent": "Consent",
+        "quantity-limits": "Quantity limits", "kx-threshold": "KX threshold",
+        "assistant-payment": "Assistant payment", "coinsurance": "Coinsurance", "sequestration": "Sequestration",
+    ]
+
+    func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        let rules = context.site.data.rules
+        for t in use.arguments where PolicyTimelineDirective.topicNames[t] == nil {
+            throw DirectiveError(
+                "unknown topic '\(t)'",
+                hint: "accepted: \(PolicyTimelineDirective.topicNames.keys.sorted().joined(separator: ", "))")
+        }
+        let topics = Set(use.arguments)
+        var cite = CitationCollector(context)
+        var rows: [[String]] = []
+        for e in rules.policyTimeline() where topics.isEmpty || topics.contains(e.topic) {
+            rows.append([
+                escapeHTML(e.date.description), escapeHTML(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
+                escapeHTML(e.summary), cite.link(e.source),
+            ])
+        }
+        let label = topics.isEmpty ? "What changed, by date" : "What changed, by date: "
+            + use.arguments.map { PolicyTimelineDirective.topicNames[$0] ?? $0 }.joined(separator: ", ").lowercased()
+        let html = dataTable(
+            label: label, caption: label, headers: ["From", "Topic", "What changed", "Source"], rows: rows)
+        return DirectiveOutput(html: html, citedSources: cite.ids)
+    }
+}
