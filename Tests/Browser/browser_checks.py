@@ -219,6 +219,33 @@ def print_check(res, drv, rel):
     res.check(not probs, "print", rel, "; ".join(probs))
 
 
+# The documentation checklists and the minutes-to-units table must each fit one printed A4/Letter page:
+# laid out with print styles at the printable width of the narrower sheet (A4: 210 mm less 2 x 12 mm margins
+# = 703 px at 96 dpi), each must be shorter than the printable height of the shorter sheet (Letter: 11 in less
+# 2 x 12 mm margins = 965 px).
+PRINT_FIT_JS = """
+var out = [];
+document.querySelectorAll('ul.checklist, .table-scroll[aria-label^="Units by session length"]').forEach(function (e) {
+  out.push([e.className + ' ' + (e.getAttribute('aria-label') || ''), e.getBoundingClientRect().height]); });
+return out;"""
+PRINT_WIDTH, PRINT_HEIGHT = 703, 965
+
+
+def print_fit_check(res, drv, rel):
+    drv.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": PRINT_WIDTH, "height": PRINT_HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
+    try:
+        blocks = drv.execute_script(PRINT_FIT_JS)
+    finally:
+        harness.set_dark_media(drv, False)
+        harness.set_phone(drv, None)
+    for name, height in blocks:
+        res.check(height <= PRINT_HEIGHT, "print-fit", rel,
+                  "%s is %d px tall in print, more than one page (%d px)" % (name.strip(), height, PRINT_HEIGHT))
+    return len(blocks)
+
+
 def nav_toggle_check(res, drv, rel):
     """At phone width the section navigation is collapsed behind .nav-toggle, which opens it (keyboard too)."""
     tag = rel + " [360px nav]"
@@ -269,6 +296,7 @@ def _file_page(res, drv, site, server, links, i, rel):
     r = axe_check(res, drv, rel, "light")
     axe_version = r.get("version")
     print_check(res, drv, rel)
+    print_fit_check(res, drv, rel)
     # axe: dark via prefers-color-scheme
     harness.set_dark_media(drv, True)
     axe_check(res, drv, rel, "dark media")
