@@ -20,7 +20,28 @@ public struct ModifierEntry: Sendable, Hashable {
 /// scenarios, known discrepancies, optional licensed CPT descriptors). Loaded once per build.
 public struct GuideData: Sendable {
     public var modifiers: [ModifierEntry]
+    /// Licensed CPT descriptors from the optional `data/cpt-descriptors.yaml` (empty when the file is absent).
+    public var descriptors: [String: CPTDescriptor] = [:]
+    /// Known errors of other sources, from `data/discrepancies.yaml`.
+    public var discrepancies: [DiscrepancyEntry] = []
     public init(modifiers: [ModifierEntry] = []) { self.modifiers = modifiers }
+}
+
+/// A licensee-provided official descriptor (never shipped with the guide).
+public struct CPTDescriptor: Sendable, Hashable {
+    public var short: String
+    public var long: String
+}
+
+/// One row of `data/discrepancies.yaml`: a claim found in other sources and what is correct instead.
+public struct DiscrepancyEntry: Sendable, Hashable {
+    public var claim: String
+    /// Where the claim appears, described generically.
+    public var appears: String
+    public var correct: String
+    public var why: String
+    public var sources: [String]
+    public var location: SourceLocation
 }
 
 /// Loads `GuideData` from `contentDirectory + "/data"`, with positioned diagnostics.
@@ -29,8 +50,78 @@ public enum GuideDataLoader {
         var diags: [Diagnostic] = []
         let known = Set(siteData.sources.map(\.id))
         let modifiers = loadModifiers(contentDirectory + "/data/modifiers.yaml", known: known, diags: &diags)
+        let descriptors = loadDescriptors(contentDirectory + "/data/cpt-descriptors.yaml", diags: &diags)
+        let discrepancies = loadDiscrepancies(
+            contentDirectory + "/data/discrepancies.yaml", known: known, diags: &diags)
         let hasErrors = diags.contains { $0.severity == .error }
-        return (hasErrors ? nil : GuideData(modifiers: modifiers), diags)
+        var guide = GuideData(modifiers: modifiers)
+        guide.descriptors = descriptors
+        guide.discrepancies = discrepancies
+        return (hasErrors ? nil : guide, diags)
+    }
+
+    /// cpt-descriptors.yaml (optional, licensee-provided): `descriptors:` mapping code → {short, long}.
+    /// Absent file: empty, silently.
+    static func loadDescriptors(_ file: String, diags: inout [Diagnostic]) -> [String: CPTDescriptor] {
+        guard FileManager.default.fileExists(atPath: file) else { return [:] }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
+            diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
+            return [:]
+        }
+        let ctx = YAMLContext(file: file)
+        defer { diags.append(contentsOf: ctx.diagnostics.items) }
+        guard let root = ctx.parse(text)?.mapping("a mapping at the top of the file") else { return [:] }
+        var out: [String: CPTDescriptor] = [:]
+        if let map = root.mapping("descriptors", required: true) {
+            for code in map.keys {
+                guard let entry = map.mapping(code) else { continue }
+                defer { entry.finish("a descriptor") }
+                let short = entry.string("short", required: true)
+                let long = entry.string("long", required: true)
+                guard let short, let long else { continue }
+                out[code] = CPTDescriptor(short: short, long: long)
+            }
+            map.finish("descriptors")
+        }
+        root.finish("cpt-descriptors.yaml")
+        return out
+    }
+
+    /// discrepancies.yaml: `discrepancies:` list of {claim, appears, correct, why, sources}. Optional file.
+    static func loadDiscrepancies(_ file: String, known: Set<String>, diags: inout [Diagnostic])
+        -> [DiscrepancyEntry]
+    {
+        guard FileManager.default.fileExists(atPath: file) else { return [] }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
+            diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
+            return []
+        }
+        let ctx = YAMLContext(file: file)
+        defer { diags.append(contentsOf: ctx.diagnostics.items) }
+        guard let root = ctx.parse(text)?.mapping("a mapping at the top of the file") else { return [] }
+        var out: [DiscrepancyEntry] = []
+        for item in root.list("discrepancies", required: true) ?? [] {
+            guard let m = item.mapping("a discrepancy entry") else { continue }
+            defer { m.finish("a discrepancy") }
+            let claim = m.string("claim", required: true)
+            let appears = m.string("appears", required: true)
+            let correct = m.string("correct", required: true)
+            let why = m.string("why", required: true)
+            let sources = m.stringList("sources", required: true)
+            guard let claim, let appears, let correct, let why, let sources else { continue }
+            if sources.isEmpty { m.node("sources")?.error("a discrepancy needs at least one source id") }
+            for id in sources where !known.isEmpty && !known.contains(id) {
+                m.node("sources")?.error("unknown source id '\(id)' (not in sources.yaml)")
+            }
+            out.append(
+                DiscrepancyEntry(
+                    claim: claim, appears: appears, correct: correct, why: why, sources: sources,
+                    location: item.location))
+        }
+        root.finish("discrepancies.yaml")
+        return out
     }
 
     /// modifiers.yaml: `modifiers:` list of {code, meaning, applies, payment, from, source}. Optional file.

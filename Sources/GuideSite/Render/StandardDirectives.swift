@@ -9,4 +9,5 @@ extension DirectiveRegistry {
 let guideDirectives: [any Directive] = [
     UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
     ModifiersDirective(), RuleComparisonDirective(),
+    CodeDescriptorDirective(), DiscrepanciesDirective(),
 ]
