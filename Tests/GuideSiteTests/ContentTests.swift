@@ -42,3 +42,65 @@ import Testing
         }
     }
 }
+
+/// Checks on the generated site (one real build, in memory).
+@Suite struct GeneratedSiteContentTests {
+    /// The page's HTML without the discrepancies table (which quotes the wrong claims on purpose).
+    static func withoutDiscrepancies(_ html: String) -> String {
+        guard let start = html.range(of: "<div class=\"discrepancies\">"),
+            let end = html.range(of: "</table></div>\n</div>", range: start.upperBound..<html.endIndex)
+        else { return html }
+        return String(html[..<start.lowerBound]) + String(html[end.upperBound...])
+    }
+
+    @Test func noKnownTrapIsStatedAsTrue() throws {
+        let pages = RealSite.pages
+        #expect(!pages.isEmpty)
+        let phrases = [
+            "97751", "97752", "99426", "99427", "patient must be present", "must be present",
+            "ensure the patient is present", "requires a full 30 minutes", "must last a full 30 minutes",
+            "full 30 minutes is required", "no partial units", "32.7375", "32.3464", "33.4209", "33.5875",
+            "more than one caregiver means group", "once per day",
+        ]
+        let telehealth = try Regex(#"not (approved|covered|allowed|payable|permitted) (for|by|via) telehealth"#)
+            .ignoresCase()
+        for (path, html) in pages {
+            let text = Self.withoutDiscrepancies(html).lowercased()
+            for p in phrases {
+                #expect(!text.contains(p.lowercased()), "\(path) states the trap '\(p)'")
+            }
+            for m in text.matches(of: telehealth) {
+                let end: String.Index = m.range.lowerBound
+                let start: String.Index = text.index(end, offsetBy: -200, limitedBy: text.startIndex) ?? text.startIndex
+                let before = String(text[start..<end])
+                #expect(before.contains("2024"), "\(path): 'not … telehealth' without a 2024 context")
+            }
+        }
+        // The discrepancies table itself is there and lists the traps.
+        let sources = RealSite.page("sources/index.html")
+        #expect(sources.contains("<div class=\"discrepancies\">"))
+        #expect(sources.contains("97751"))
+    }
+
+    @Test func noMinuteThresholdTypedInMarkdown() throws {
+        let threshold = try Regex(#"\b(16|38|53|68|83|98) minutes\b"#)
+        for f in ContentTests.markdownFiles() {
+            #expect(f.text.firstMatch(of: threshold) == nil, "minute threshold typed in \(f.path)")
+        }
+    }
+
+    @Test func everyPageCitesASource() {
+        let pages = RealSite.pages
+        #expect(pages.count >= 15)
+        for (path, html) in pages where path != "404.html" {
+            #expect(html.contains("#source-"), "\(path) cites no source")
+        }
+    }
+
+    @Test func codePagesShowPlainDescriptionWithoutLicensedFile() {
+        #expect(!FileManager.default.fileExists(atPath: RealSite.content + "/data/cpt-descriptors.yaml"))
+        for code in ["97550", "97551", "97552"] {
+            #expect(RealSite.page("codes/\(code)/index.html").contains("code-descriptor plain"))
+        }
+    }
+}
