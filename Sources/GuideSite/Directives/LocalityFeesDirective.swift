@@ -1,0 +1,51 @@
+import CodingRules
+
+/// ```` ```locality-fees [CODE…] ````: for the fee period of the site's as-of date, the amount of one unit of
+/// each code (default: the functional family) in every Medicare locality, non-facility and facility, sorted
+/// by state and locality name.
+struct LocalityFeesDirective: Directive {
+    let name = "locality-fees"
+
+    func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        let rules = context.site.data.rules
+        let codes = use.arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : use.arguments
+        for code in codes where rules.code(code) == nil {
+            throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+        }
+        let date = asOfDate(context)
+        guard let period = rules.period(on: date) else {
+            throw DirectiveError("no fee period covers the as-of date \(date)")
+        }
+        var cite = CitationCollector(context)
+        guard let tableID = period.gpciTable, let table = rules.gpciTables[tableID] else {
+            let note = period.gpciMissingNote ?? "locality cost indices for \(period.label) are not yet imported"
+            return DirectiveOutput(
+                html: "<p class=\"missing\">\(escapeHTML(period.label)): \(escapeHTML(note)) (\(cite.link(period.source))).</p>\n",
+                citedSources: cite.ids)
+        }
+        var rows: [[String]] = []
+        for row in table.sortedRows {
+            let loc = row.locality
+            var cells = [escapeHTML("\(loc.state) — \(loc.name)"), escapeHTML(loc.id)]
+            for code in codes {
+                for setting in [Setting.nonfacility, .facility] {
+                    switch rules.unitPrice(code: code, period: period, setting: setting, locality: .locality(id: loc.id)) {
+                    case .priced(let v): cells.append(escapeHTML(v.moneyText))
+                    case .missing: cells.append("n/a")
+                    }
+                }
+            }
+            rows.append(cells)
+        }
+        var headers = ["Locality (state — name)", "MAC-locality"]
+        for code in codes { headers += ["\(code) non-facility ($)", "\(code) facility ($)"] }
+        let cf = period.defaultConversionFactor
+        let sources = cite.links([table.source, period.source, cf.source] + codes.compactMap { period.rvus[$0]?.source })
+        var html = "<p>\(escapeHTML(period.label)) (from \(period.range.from)), conversion factor "
+            + "\(escapeHTML(cf.value.description)); \(rows.count) localities. Sources: \(sources).</p>\n"
+        html += dataTable(
+            label: "Amounts by locality", caption: "One unit by Medicare locality, \(period.label), in dollars",
+            headers: headers, rows: rows)
+        return DirectiveOutput(html: html, citedSources: cite.ids)
+    }
+}
