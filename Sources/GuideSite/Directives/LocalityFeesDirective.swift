@@ -1,6 +1,7 @@
 import CodingRules
 
-/// ```` ```locality-fees [CODE…] ````: for the fee period of the site's as-of date, the amount of one unit of
+/// ```` ```locality-fees [period=YYYY-MM-DD] [CODE…] ````: for the fee period starting on that date (default: the
+/// period of the site's as-of date), the amount of one unit of
 /// each code (default: the functional family) in every Medicare locality, non-facility and facility, sorted
 /// by state and locality name.
 struct LocalityFeesDirective: Directive {
@@ -8,11 +9,22 @@ struct LocalityFeesDirective: Directive {
 
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        let codes = use.arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : use.arguments
+        var arguments = use.arguments
+        var chosenDate: CalendarDate?
+        if let i = arguments.firstIndex(where: { $0.hasPrefix("period=") }) {
+            let text = String(arguments.remove(at: i).dropFirst("period=".count))
+            guard let d = CalendarDate(parsing: text), rules.period(effective: d) != nil else {
+                throw DirectiveError(
+                    "'period=\(text)' names no fee period",
+                    hint: "periods: \(rules.periods.map { $0.range.from.description }.joined(separator: ", "))")
+            }
+            chosenDate = d
+        }
+        let codes = arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
         for code in codes where rules.code(code) == nil {
             throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
         }
-        let date = asOfDate(context)
+        let date = chosenDate ?? asOfDate(context)
         guard let period = rules.period(on: date) else {
             throw DirectiveError("no fee period covers the as-of date \(date)")
         }

@@ -9,5 +9,5 @@ extension DirectiveRegistry {
 let guideDirectives: [any Directive] = [
     UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
     ModifiersDirective(), RuleComparisonDirective(),
-    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(),
+    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
 ]
