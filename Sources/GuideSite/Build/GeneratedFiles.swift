@@ -1,7 +1,9 @@
 /// Files the build writes besides pages and assets.
 enum GeneratedFiles {
     static func make(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
-        [SearchIndex.file(site: site, rendered: rendered)]
+        var files = [SearchIndex.file(site: site, rendered: rendered)]
+        if CalculatorData.isUsed(site) { files.append(CalculatorData.file(site: site)) }
+        return files
     }
 }
 

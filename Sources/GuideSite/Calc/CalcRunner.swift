@@ -13,6 +13,8 @@ public enum CalcRunner {
 
     /// The longest session `calc` accepts: one day, in minutes.
     static let maxMinutes = 24 * 60
+    /// The most patients represented `calc` accepts.
+    static let maxPatients = 1_000_000
 
     /// Runs the command in-process.
     public static func run(_ options: CalcOptions) -> CalcOutput {
@@ -40,6 +42,24 @@ public enum CalcRunner {
     }
 
     static func prepare(_ o: CalcOptions) throws -> (SessionInput, SiteData) {
+        let make = try parse(o)
+        let loaded = SiteDataLoader.load(contentDirectory: o.content)
+        guard let data = loaded.data else {
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            let lines = errors.map(\.description) + ["error: --content: the data in '\(o.content)/data' has \(errors.count) error(s)"]
+            throw InputFailure(raw: lines.joined(separator: "\n"))
+        }
+        return (try make(data.rules), data)
+    }
+
+    /// The session `calc` would evaluate for these options, checked against already loaded rules data (used by
+    /// the worked examples). Throws `InputFailure` (its `text` is the `error: --option: …` line).
+    static func sessionInput(_ o: CalcOptions, rules: RulesData) throws -> SessionInput {
+        try parse(o)(rules)
+    }
+
+    /// Validates the options that need no data; returns the step that resolves the locality and builds the input.
+    static func parse(_ o: CalcOptions) throws -> (RulesData) throws -> SessionInput {
         guard let minutesText = o.minutes else {
             throw InputFailure("minutes", "required: the session length in whole minutes above 0")
         }
@@ -51,7 +71,7 @@ public enum CalcRunner {
         }
         var patients = 1
         if let p = o.patients {
-            guard let v = Int(p.trimmingCharacters(in: .whitespaces)), v >= 1, v <= 1_000_000 else {
+            guard let v = Int(p.trimmingCharacters(in: .whitespaces)), v >= 1, v <= maxPatients else {
                 throw InputFailure(
                     "patients", "expected a whole number of patients represented, 1 or more (2 or more is a group), got '\(p)'")
             }
@@ -68,19 +88,13 @@ public enum CalcRunner {
             ytd = v
         }
         let date = try resolveDate(o)
-
-        let loaded = SiteDataLoader.load(contentDirectory: o.content)
-        guard let data = loaded.data else {
-            let errors = loaded.diagnostics.filter { $0.severity == .error }
-            let lines = errors.map(\.description) + ["error: --content: the data in '\(o.content)/data' has \(errors.count) error(s)"]
-            throw InputFailure(raw: lines.joined(separator: "\n"))
+        return { rules in
+            let locality = try resolveLocality(o.locality, rules: rules)
+            return SessionInput(
+                minutes: minutes, patients: patients, date: date, setting: setting, provider: provider,
+                discipline: discipline, telehealth: o.telehealth, locality: locality, profile: o.profile, family: o.family,
+                yearToDateAmount: ytd, conversionFactor: o.conversionFactor)
         }
-        let locality = try resolveLocality(o.locality, rules: data.rules)
-        let input = SessionInput(
-            minutes: minutes, patients: patients, date: date, setting: setting, provider: provider,
-            discipline: discipline, telehealth: o.telehealth, locality: locality, profile: o.profile, family: o.family,
-            yearToDateAmount: ytd, conversionFactor: o.conversionFactor)
-        return (input, data)
     }
 
     static func choice<E: RawRepresentable & CaseIterable>(

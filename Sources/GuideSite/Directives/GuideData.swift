@@ -24,6 +24,8 @@ public struct GuideData: Sendable {
     public var descriptors: [String: CPTDescriptor] = [:]
     /// Known errors of other sources, from `data/discrepancies.yaml`.
     public var discrepancies: [DiscrepancyEntry] = []
+    /// Worked-example scenarios (data/examples.yaml), validated against the rules.
+    public var examples: [ExampleScenario] = []
     public init(modifiers: [ModifierEntry] = []) { self.modifiers = modifiers }
 }
 
@@ -53,8 +55,11 @@ public enum GuideDataLoader {
         let descriptors = loadDescriptors(contentDirectory + "/data/cpt-descriptors.yaml", diags: &diags)
         let discrepancies = loadDiscrepancies(
             contentDirectory + "/data/discrepancies.yaml", known: known, diags: &diags)
+        let examples = loadExamples(
+            contentDirectory + "/data/examples.yaml", rules: siteData.rules, known: known, diags: &diags)
         let hasErrors = diags.contains { $0.severity == .error }
         var guide = GuideData(modifiers: modifiers)
+        guide.examples = examples
         guide.descriptors = descriptors
         guide.discrepancies = discrepancies
         return (hasErrors ? nil : guide, diags)

@@ -9,5 +9,6 @@ extension DirectiveRegistry {
 let guideDirectives: [any Directive] = [
     UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
     ModifiersDirective(), RuleComparisonDirective(),
+    WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
 ]

@@ -1,0 +1,100 @@
+import CodingRules
+import Foundation
+import Testing
+
+@testable import GuideSite
+
+/// The worked examples (issue 5): figures computed by CodingRules at build time, bad scenarios positioned.
+@Suite struct ExamplesTests {
+    static func card(_ id: String) -> String {
+        let html = RealSite.page("examples/index.html")
+        guard let start = html.range(of: "<section class=\"card example\" id=\"example-\(id)\"") else {
+            Issue.record("no card \(id)")
+            return ""
+        }
+        let rest = html[start.lowerBound...]
+        let end = rest.range(of: "</section>")?.upperBound ?? rest.endIndex
+        return String(rest[..<end])
+    }
+
+    @Test func atLeastFifteenScenariosLoad() {
+        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let (guide, diags) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        #expect(diags.filter { $0.severity == .error }.isEmpty, "\(diags)")
+        #expect((guide?.examples.count ?? 0) >= 15)
+        let html = RealSite.page("examples/index.html")
+        #expect(html.components(separatedBy: "<section class=\"card example\"").count - 1 == guide?.examples.count)
+    }
+
+    @Test func thirtyEightMinutes2025NationalNonFacility() {
+        let c = Self.card("thirty-eight-minutes")
+        #expect(c.contains("97550</th><td>1</td><td>GP</td><td>$52.08</td>"), "\(c)")
+        #expect(c.contains("97551</th><td>1</td><td>GP</td><td>$25.55</td>"))
+        #expect(c.contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$77.63</td>"))
+        #expect(c.contains("97551 unit 1 at 38, next at 53 (session: 38 min)"))
+        #expect(c.contains("coinsurance $15.53"))
+        #expect(c.contains("Documentation reminders"))
+    }
+
+    @Test func thresholdsAndEdgeCases() {
+        #expect(Self.card("fifteen-minutes").contains("Not billable:"))
+        #expect(Self.card("sixteen-minutes").contains("$52.08"))
+        #expect(!Self.card("thirty-seven-minutes").contains("97551</th>"))
+        #expect(Self.card("fifty-three-minutes").contains("97551</th><td>2</td><td>GP</td><td>$51.10</td>"))
+        #expect(Self.card("facility-38").contains("$44.64"))
+        #expect(Self.card("telehealth-2024").contains("Not billable:"))
+        #expect(Self.card("telehealth-2025").contains("95 GP"))
+        #expect(Self.card("pta").contains("CQ GP"))
+        #expect(Self.card("ota-hopd-march-2024").contains("CO GO"))
+        #expect(Self.card("slp").contains("<td>GN</td>"))
+        #expect(Self.card("kx-crossing").contains("GP KX"))
+        #expect(Self.card("group-of-four").contains("97552</th><td>1</td>"))
+        #expect(Self.card("three-caregivers").contains("3 caregivers of one patient"))
+        let y26 = Self.card("year-2026")
+        #expect(y26.contains("not yet imported") && !y26.contains("Who pays"))
+        #expect(Self.card("manhattan").contains("MANHATTAN, NY (13202-01)"))
+        #expect(Self.card("before-march-9-2024") != Self.card("after-march-9-2024"))
+    }
+
+    @Test func invalidScenarioIsAnErrorAtItsLine() throws {
+        let dir = NSTemporaryDirectory() + "ctsguide-examples-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let file = dir + "/examples.yaml"
+        let text = """
+            examples:
+              - id: ok
+                title: fine
+                narrative: fine
+                minutes: 38
+                date: 2025-06-02
+              - id: bad
+                title: bad
+                narrative: an assistant SLP does not exist
+                minutes: 40
+                date: 2025-06-02
+                discipline: slp
+                provider: assistant
+              - id: bad-minutes
+                title: bad
+                narrative: zero
+                minutes: 0
+                date: 2025-06-02
+              - id: bad-date
+                title: bad
+                narrative: before any fee period
+                minutes: 40
+                date: 2019-01-01
+
+            """
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        var diags: [Diagnostic] = []
+        let out = GuideDataLoader.loadExamples(file, rules: data!.rules, known: [], diags: &diags)
+        #expect(out.map(\.id) == ["ok"])
+        let errors = diags.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix(file + ":13:") && $0.contains("scenario 'bad'") && $0.contains("assistant") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix(file + ":17:") && $0.contains("minutes") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix(file + ":23:") && $0.contains("2019-01-01") }, "\(errors)")
+    }
+}
