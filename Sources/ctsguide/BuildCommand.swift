@@ -18,10 +18,7 @@ struct BuildCommand: ParsableCommand {
             contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output, force: force)
         switch SiteBuilder.build(options) {
         case .failure(let failure):
-            report(failure.diagnostics)
-            let n = failure.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); \(output) was not changed\n".utf8))
-            throw ExitCode(1)
+            throw fail(failure, note: "; \(output) was not changed")
         case .success(let generated):
             report(generated.warnings)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -44,10 +41,7 @@ struct CheckCommand: ParsableCommand {
         let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates)
         switch SiteBuilder.generate(options) {
         case .failure(let failure):
-            report(failure.diagnostics)
-            let n = failure.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s")\n".utf8))
-            throw ExitCode(1)
+            throw fail(failure, note: "")
         case .success(let generated):
             report(generated.warnings)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -56,4 +50,12 @@ struct CheckCommand: ParsableCommand {
                     + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
         }
     }
+}
+
+/// Prints a failed run's diagnostics and its error count; returns the exit code (1) to throw.
+func fail(_ failure: BuildFailure, note: String) -> ExitCode {
+    report(failure.diagnostics)
+    let n = failure.diagnostics.filter { $0.severity == .error }.count
+    FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s")\(note)\n".utf8))
+    return ExitCode(1)
 }

@@ -29,15 +29,9 @@ extension GuideDataLoader {
     static func loadExamples(_ file: String, rules: RulesData, known: Set<String>, diags: inout [Diagnostic])
         -> [ExampleScenario]
     {
-        guard FileManager.default.fileExists(atPath: file) else { return [] }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
-            diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
-            return []
-        }
-        let ctx = YAMLContext(file: file)
+        guard let (ctx, opened) = openOptionalYAML(file, diags: &diags) else { return [] }
         defer { diags.append(contentsOf: ctx.diagnostics.items) }
-        guard let root = ctx.parse(text)?.mapping("a mapping at the top of the file") else { return [] }
+        guard let root = opened else { return [] }
         var out: [ExampleScenario] = []
         var seen: Set<String> = []
         for item in root.list("examples", required: true) ?? [] {

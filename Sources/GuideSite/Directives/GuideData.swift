@@ -68,15 +68,9 @@ public enum GuideDataLoader {
     /// cpt-descriptors.yaml (optional, licensee-provided): `descriptors:` mapping code → {short, long}.
     /// Absent file: empty, silently.
     static func loadDescriptors(_ file: String, diags: inout [Diagnostic]) -> [String: CPTDescriptor] {
-        guard FileManager.default.fileExists(atPath: file) else { return [:] }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
-            diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
-            return [:]
-        }
-        let ctx = YAMLContext(file: file)
+        guard let (ctx, opened) = openOptionalYAML(file, diags: &diags) else { return [:] }
         defer { diags.append(contentsOf: ctx.diagnostics.items) }
-        guard let root = ctx.parse(text)?.mapping("a mapping at the top of the file") else { return [:] }
+        guard let root = opened else { return [:] }
         var out: [String: CPTDescriptor] = [:]
         if let map = root.mapping("descriptors", required: true) {
             for code in map.keys {
@@ -94,18 +88,25 @@ public enum GuideDataLoader {
     }
 
     /// discrepancies.yaml: `discrepancies:` list of {claim, appears, correct, why, sources}. Optional file.
-    static func loadDiscrepancies(_ file: String, known: Set<String>, diags: inout [Diagnostic])
-        -> [DiscrepancyEntry]
-    {
-        guard FileManager.default.fileExists(atPath: file) else { return [] }
+    /// Opens an optional YAML data file: nil, with nothing reported, when the file does not exist; otherwise its
+    /// context (the caller merges its diagnostics when done reading) and its top-level mapping, if it parsed.
+    static func openOptionalYAML(_ file: String, diags: inout [Diagnostic]) -> (YAMLContext, MappingReader?)? {
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        let ctx = YAMLContext(file: file)
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
         else {
             diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
-            return []
+            return (ctx, nil)
         }
-        let ctx = YAMLContext(file: file)
+        return (ctx, ctx.parse(text)?.mapping("a mapping at the top of the file"))
+    }
+
+    static func loadDiscrepancies(_ file: String, known: Set<String>, diags: inout [Diagnostic])
+        -> [DiscrepancyEntry]
+    {
+        guard let (ctx, opened) = openOptionalYAML(file, diags: &diags) else { return [] }
         defer { diags.append(contentsOf: ctx.diagnostics.items) }
-        guard let root = ctx.parse(text)?.mapping("a mapping at the top of the file") else { return [] }
+        guard let root = opened else { return [] }
         var out: [DiscrepancyEntry] = []
         for item in root.list("discrepancies", required: true) ?? [] {
             guard let m = item.mapping("a discrepancy entry") else { continue }
@@ -131,15 +132,9 @@ public enum GuideDataLoader {
 
     /// modifiers.yaml: `modifiers:` list of {code, meaning, applies, payment, from, source}. Optional file.
     static func loadModifiers(_ file: String, known: Set<String>, diags: inout [Diagnostic]) -> [ModifierEntry] {
-        guard FileManager.default.fileExists(atPath: file) else { return [] }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
-            diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
-            return []
-        }
-        let ctx = YAMLContext(file: file)
+        guard let (ctx, opened) = openOptionalYAML(file, diags: &diags) else { return [] }
         defer { diags.append(contentsOf: ctx.diagnostics.items) }
-        guard let root = ctx.parse(text)?.mapping("a mapping at the top of the file") else { return [] }
+        guard let root = opened else { return [] }
         var out: [ModifierEntry] = []
         var seen: Set<String> = []
         for item in root.list("modifiers", required: true) ?? [] {
