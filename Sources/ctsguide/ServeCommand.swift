@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GuideSite
+
+/// `ctsguide serve`: the preview loop (build in memory, serve on 127.0.0.1, rebuild on change, reload pages).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site on 127.0.0.1: rebuild when Content/ or Templates/ change and reload open pages.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The port on 127.0.0.1 (0: any free port).")
+    var port = 8000
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates)
+        let session = PreviewSession(options: options) { line, isError in
+            let text = line + "\n"
+            if isError {
+                FileHandle.standardError.write(Data(text.utf8))
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+        let bound: Int
+        do {
+            bound = try session.start(port: port)
+        } catch let e as ServeError {
+            FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(site.content) and \(site.templates); Ctrl-C stops)")
+        let done = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { done.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        done.wait()
+        session.stop()
+        say("ctsguide: stopped")
+        _ = sources
+    }
+
+    /// One line on standard output, unbuffered (a script reading the URL sees it at once).
+    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+}
