@@ -12,10 +12,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace the output folder even if ctsguide did not write it.")
     var force = false
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
         let start = DispatchTime.now()
         let options = BuildOptions(
-            contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output, force: force)
+            contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output, force: force,
+            cacheDirectory: cache.directory(content: site.content))
         switch SiteBuilder.build(options) {
         case .failure(let failure):
             throw fail(failure, note: "; \(output) was not changed")
@@ -24,7 +27,7 @@ struct BuildCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             print(
                 "ctsguide: wrote \(generated.pageCount) pages (\(generated.files.count) files) to \(output) in "
-                    + String(format: "%.2f", seconds) + " s"
+                    + String(format: "%.2f", seconds) + " s" + cacheSummary(generated.cache)
                     + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
         }
     }

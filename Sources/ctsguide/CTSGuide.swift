@@ -45,3 +45,22 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The templates folder (*.mustache, assets/).")
     var templates = "Templates"
 }
+
+/// The incremental build's cache (build and serve).
+struct CacheOptions: ParsableArguments {
+    @Flag(name: .customLong("no-cache"), help: "Build every page from scratch (and leave the cache alone).")
+    var noCache = false
+
+    @Option(name: .customLong("cache"), help: "The cache folder (default: .ctsguide-cache beside the content folder).")
+    var cacheDirectory: String?
+
+    func directory(content: String) -> String? {
+        noCache ? nil : (cacheDirectory ?? BuildOptions.defaultCacheDirectory(content: content))
+    }
+}
+
+/// " (3 of 25 pages rendered)" after an incremental build.
+func cacheSummary(_ stats: CacheStats?) -> String {
+    guard let s = stats else { return "" }
+    return " (\(s.rendered) of \(s.pages) pages rendered, \(s.laidOut) laid out)"
+}

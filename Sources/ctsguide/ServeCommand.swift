@@ -13,9 +13,13 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port on 127.0.0.1 (0: any free port).")
     var port = 8000
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates)
+        let options = BuildOptions(
+            contentDirectory: site.content, templatesDirectory: site.templates,
+            cacheDirectory: cache.directory(content: site.content))
         let session = PreviewSession(options: options) { line, isError in
             let text = line + "\n"
             if isError {

@@ -1,8 +1,14 @@
 /// Files the build writes besides pages and assets.
 enum GeneratedFiles {
-    static func make(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
-        var files = [SearchIndex.file(site: site, rendered: rendered)]
-        if CalculatorData.isUsed(site) { files.append(CalculatorData.file(site: site)) }
+    /// `cache` (incremental builds) reuses a file while the inputs it names are unchanged.
+    static func make(site: SiteModel, rendered: [RenderedPage], cache: BuildCache? = nil) -> [OutputFile] {
+        func reuse(_ name: String, fromPageBodies: Bool, _ make: () -> OutputFile) -> OutputFile {
+            cache?.generated(name, fromPageBodies: fromPageBodies, make: make) ?? make()
+        }
+        var files = [reuse("search-index", fromPageBodies: true) { SearchIndex.file(site: site, rendered: rendered) }]
+        if rendered.contains(where: { $0.directivesUsed.contains("calculator") }) {
+            files.append(reuse("calculator-data", fromPageBodies: false) { CalculatorData.file(site: site) })
+        }
         return files
     }
 }

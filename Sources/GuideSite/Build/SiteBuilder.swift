@@ -70,9 +70,11 @@ public enum SiteBuilder {
         // 3. Render Markdown (directives computed here), in parallel.
         let frozen = site
         let directives = options.directives
-        let rendered = parallelMap(Array(frozen.pages.indices)) { i in
+        let cache = BuildCache.open(options)
+        let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(frozen.pages[i], site: frozen, directives: directives)
         }
+        let rendered = cache?.renderPages(frozen, render: renderPage) ?? parallelMap(Array(frozen.pages.indices), renderPage)
         var idsByOutput: [String: Set<String>] = [:]
         var cited: Set<String> = []
         for (i, r) in rendered.enumerated() {
@@ -94,10 +96,14 @@ public enum SiteBuilder {
         // 4. Lay out every page with its template.
         let layout = Layout(site: frozen)
         let feePeriod = data.feePeriodLabel(on: config.asOf)
-        let laidOut = parallelMap(Array(frozen.pages.indices)) { i -> (String?, [Diagnostic]) in
+        let layOutPage: @Sendable (Int) -> (String?, [Diagnostic]) = { i in
             let view = layout.view(for: i, rendered: rendered[i], feePeriod: feePeriod)
             return templates.render(layoutName(frozen.pages[i]), context: view)
         }
+        let laidOut =
+            cache?.layOutPages(
+                frozen, rendered: rendered, layoutOf: layoutName, feePeriod: feePeriod, templates: templates,
+                layOut: layOutPage) ?? parallelMap(Array(frozen.pages.indices), layOutPage)
         var outputs: [OutputFile] = []
         for (i, (html, d)) in laidOut.enumerated() {
             diags.append(contentsOf: d)
@@ -106,7 +112,7 @@ public enum SiteBuilder {
 
         // 5. Assets and generated data files.
         outputs += copyAssets(from: options.templatesDirectory + "/assets", diagnostics: &diags)
-        outputs += GeneratedFiles.make(site: frozen, rendered: rendered)
+        outputs += GeneratedFiles.make(site: frozen, rendered: rendered, cache: cache)
         if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
 
         var seen: Set<String> = []
@@ -115,7 +121,10 @@ public enum SiteBuilder {
         }
         if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
         outputs.sort { $0.path < $1.path }
-        return .success(GeneratedSite(files: outputs, pageCount: frozen.pages.count, warnings: diags.warnings.sorted()))
+        cache?.save(frozen)
+        return .success(
+            GeneratedSite(
+                files: outputs, pageCount: frozen.pages.count, warnings: diags.warnings.sorted(), cache: cache?.stats))
     }
 
     /// Generates the site and, when it has no errors, replaces the output folder with it.

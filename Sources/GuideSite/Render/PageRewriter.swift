@@ -17,6 +17,10 @@ struct PageRewriter: MarkdownRewriter {
     var usedIDs: Set<String> = reservedIDs
     var anchorReferences: [AnchorReference] = []
     var citedSources: [String] = []
+    /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
+    /// incremental build must re-check (`LinkDependency`).
+    var dependencies: [LinkDependency] = []
+    var directivesUsed: Set<String> = []
 
     /// Ids the page layout uses itself.
     static let reservedIDs: Set<String> = ["main", "site-nav", "search-input", "search-results", "toc"]
@@ -54,6 +58,7 @@ struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "unknown directive '\(name)'", hint: hint)
             return ""
         }
+        directivesUsed.insert(name)
         let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
         do {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
@@ -96,6 +101,7 @@ struct PageRewriter: MarkdownRewriter {
         let lower = base.lowercased()
         if lower.hasPrefix("code:") {
             let code = String(base.dropFirst(5))
+            dependencies.append(LinkDependency(.code, code, in: site))
             guard let i = site.byCode[code] else {
                 diagnostics.error(
                     at, "unknown code '\(code)' in link '\(url)'",
@@ -106,6 +112,7 @@ struct PageRewriter: MarkdownRewriter {
         }
         if lower.hasPrefix("source:") {
             let id = String(base.dropFirst(7))
+            dependencies.append(LinkDependency(.source, id, in: site))
             guard site.sourceIDs.contains(id) else {
                 let near = site.sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
                 diagnostics.error(
@@ -135,6 +142,7 @@ struct PageRewriter: MarkdownRewriter {
         }
         // A link to another page by its Markdown file (or folder), relative to this file.
         let resolved = resolveRelative(base, from: page.relativePath)
+        dependencies.append(LinkDependency(.page, resolved ?? "", in: site))
         guard let resolved, let targetPage = site.page(atPath: resolved) else {
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",

@@ -8,6 +8,9 @@ struct RenderedPage: Sendable {
     var anchorReferences: [AnchorReference]
     var citedSources: [String]
     var diagnostics: [Diagnostic]
+    /// Link targets the page resolved and whether it ran a directive (for the incremental build's checks).
+    var dependencies: [LinkDependency] = []
+    var directivesUsed: Set<String> = []
 
     static func render(_ page: PageSource, site: SiteModel, directives: DirectiveRegistry) -> RenderedPage {
         var rewriter = PageRewriter(site: site, page: page, directives: directives)
@@ -15,7 +18,8 @@ struct RenderedPage: Sendable {
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections, ids: idsIn(md.html),
             anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
-            diagnostics: rewriter.diagnostics.items)
+            diagnostics: rewriter.diagnostics.items, dependencies: rewriter.dependencies,
+            directivesUsed: rewriter.directivesUsed)
     }
 }
 

@@ -54,7 +54,8 @@ public final class PreviewSession: @unchecked Sendable {
                 for w in generated.warnings { log(w.description, true) }
                 lastWarnings = generated.warnings
             }
-            log(what + "built \(generated.pageCount) pages in " + String(format: "%.0f", ms) + " ms", false)
+            let reuse = generated.cache.map { " (\($0.rendered) rendered, \($0.laidOut) laid out)" } ?? ""
+            log(what + "built \(generated.pageCount) pages\(reuse) in " + String(format: "%.0f", ms) + " ms", false)
         case .failure(let failure):
             site.fail(failure.diagnostics)
             for d in failure.diagnostics.sorted() { log(d.description, true) }

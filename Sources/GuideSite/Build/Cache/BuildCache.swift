@@ -1,0 +1,218 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The incremental build: per-page results (the rendered Markdown and the laid-out HTML) kept in a cache folder
+/// outside the output (`.ctsguide-cache/`), each reused only while everything it was computed from is unchanged:
+///
+/// - the rendered Markdown, keyed by the page file's bytes, the site config, this program (its file and the
+///   directives it knows), and — when the page ran a directive — every data file and every page's front matter;
+///   plus every link lookup it made (`LinkDependency`), re-checked against the current pages;
+/// - the laid-out page, keyed additionally by its layout template and the partials that template includes,
+///   every page's front matter and path (navigation, breadcrumbs, child lists) and the fee period shown.
+///
+/// Anything else the build does (loading, checking, anchors, cited sources, assets) runs in full every time, so
+/// the output is byte-identical to a full build. A missing, unreadable or malformed entry is just a miss.
+final class BuildCache: @unchecked Sendable {
+    /// Bump when the entry layout or the meaning of a key changes.
+    static let formatVersion = 1
+
+    let directory: String
+    let inputs: CacheInputs
+    private var entries: [PageEntry?] = []
+    private var renderKeys: [Digest] = []
+    private var fresh: [Bool] = []
+    private(set) var stats = CacheStats()
+
+    struct PageEntry: Sendable {
+        var renderKey: Digest
+        var layoutKey: Digest
+        var rendered: RenderedPage
+        var output: [UInt8]
+    }
+
+    /// Opens the cache for a build of `options` (nil when the build runs without a cache).
+    static func open(_ options: BuildOptions) -> BuildCache? {
+        guard let dir = options.cacheDirectory else { return nil }
+        return BuildCache(directory: dir, inputs: CacheInputs(options))
+    }
+
+    init(directory: String, inputs: CacheInputs) {
+        self.directory = directory
+        self.inputs = inputs
+    }
+
+    // MARK: Stage 3: rendered Markdown
+
+    /// Every page's rendered Markdown: from the cache where still valid, else by `render`.
+    func renderPages(_ site: SiteModel, render: @escaping @Sendable (Int) -> RenderedPage) -> [RenderedPage] {
+        inputs.readPages(site)
+        let cached = parallelMap(Array(site.pages.indices)) { [self] i in readEntry(site.pages[i]) }
+        let inputs = self.inputs
+        let results = parallelMap(Array(site.pages.indices)) { i -> (RenderedPage, Digest, PageEntry?) in
+            if let e = cached[i] {
+                let key = inputs.renderKey(for: site.pages[i], usingDirectives: !e.rendered.directivesUsed.isEmpty)
+                if key == e.renderKey, e.rendered.dependencies.allSatisfy({ $0.holds(in: site) }) {
+                    return (e.rendered, key, e)
+                }
+            }
+            let r = render(i)
+            return (r, inputs.renderKey(for: site.pages[i], usingDirectives: !r.directivesUsed.isEmpty), nil)
+        }
+        entries = results.map(\.2)
+        renderKeys = results.map(\.1)
+        fresh = Array(repeating: false, count: site.pages.count)
+        stats.pages = site.pages.count
+        stats.rendered = results.filter { $0.2 == nil }.count
+        return results.map(\.0)
+    }
+
+    // MARK: Stage 4: laid-out pages
+
+    /// Every page's final HTML: from the cache when its render was reused and its layout inputs are unchanged,
+    /// else by `layOut`. Keeps new results for `save`.
+    func layOutPages(
+        _ site: SiteModel, rendered: [RenderedPage], layoutOf: (PageSource) -> String, feePeriod: String,
+        templates: TemplateSet, layOut: @escaping @Sendable (Int) -> (String?, [Diagnostic])
+    ) -> [(String?, [Diagnostic])] {
+        let env = inputs.layoutEnvironment(feePeriod: feePeriod)
+        let keys = site.pages.indices.map { i in
+            inputs.layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env)
+        }
+        let entries = self.entries
+        let results = parallelMap(Array(site.pages.indices)) { i -> (String?, [Diagnostic], Bool) in
+            if let e = entries[i], e.layoutKey == keys[i] {
+                return (String(decoding: e.output, as: UTF8.self), [], false)
+            }
+            let (html, d) = layOut(i)
+            return (html, d, true)
+        }
+        for (i, r) in results.enumerated() where r.2 {
+            if let html = r.0 {
+                self.entries[i] = PageEntry(renderKey: renderKeys[i], layoutKey: keys[i], rendered: rendered[i], output: Array(html.utf8))
+                fresh[i] = true
+            } else {
+                self.entries[i] = nil
+            }
+        }
+        stats.laidOut = results.filter(\.2).count
+        return results.map { ($0.0, $0.1) }
+    }
+
+    // MARK: Generated files
+
+    /// A file computed from the site's data and front matter (and, when `fromPageBodies`, from every page's
+    /// rendered Markdown): reused from the cache while those inputs are unchanged.
+    func generated(_ name: String, fromPageBodies: Bool, make: () -> OutputFile) -> OutputFile {
+        var h = ContentHasher()
+        h.add(inputs.tool)
+        h.add(inputs.config)
+        h.add(inputs.data)
+        h.add(inputs.siteMeta)
+        h.add(name)
+        h.add(fromPageBodies)
+        if fromPageBodies { for k in renderKeys { h.add(k) } }
+        let key = h.finish()
+        let file = directory + "/files/" + ContentHasher.digest(name).description
+        if let bytes = FileManager.default.contents(atPath: file) {
+            var r = CacheReader(Array(bytes))
+            if let k = try? r.digest(), k == key, let path = try? r.string(), let body = try? r.raw(), r.atEnd {
+                stats.generatedReused += 1
+                return OutputFile(path: path, bytes: body)
+            }
+        }
+        let out = make()
+        var w = CacheWriter()
+        w.digest(key)
+        w.string(out.path)
+        w.raw(out.bytes)
+        CacheStore.write(w.bytes, to: file)
+        return out
+    }
+
+    // MARK: Storage
+
+    private func entryFile(_ page: PageSource) -> String {
+        directory + "/pages/" + ContentHasher.digest(page.relativePath).description
+    }
+
+    private func readEntry(_ page: PageSource) -> PageEntry? {
+        guard let data = FileManager.default.contents(atPath: entryFile(page)) else { return nil }
+        var r = CacheReader(Array(data))
+        do {
+            guard try r.int() == BuildCache.formatVersion, try r.string() == page.relativePath else { return nil }
+            let renderKey = try r.digest()
+            let layoutKey = try r.digest()
+            let rendered = try RenderedPage.decode(&r)
+            let output = try r.raw()
+            guard r.atEnd else { return nil }
+            return PageEntry(renderKey: renderKey, layoutKey: layoutKey, rendered: rendered, output: output)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Writes the entries computed by this build and removes those of pages that no longer exist. Called only
+    /// after a build without errors.
+    func save(_ site: SiteModel) {
+        let work = site.pages.indices.filter { fresh[$0] && entries[$0] != nil }
+        _ = parallelMap(work) { [self] i -> Bool in
+            let e = entries[i]!
+            var w = CacheWriter()
+            w.int(BuildCache.formatVersion)
+            w.string(site.pages[i].relativePath)
+            w.digest(e.renderKey)
+            w.digest(e.layoutKey)
+            e.rendered.encode(into: &w)
+            w.raw(e.output)
+            CacheStore.write(w.bytes, to: entryFile(site.pages[i]))
+            return true
+        }
+        let keep = Set(site.pages.map { ContentHasher.digest($0.relativePath).description })
+        let dir = directory + "/pages"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !keep.contains(name) {
+            try? FileManager.default.removeItem(atPath: dir + "/" + name)
+        }
+    }
+}
+
+/// How much of a build the cache saved (printed by `build` and `serve`).
+public struct CacheStats: Sendable, Equatable {
+    public var pages = 0
+    /// Pages whose Markdown was rendered (not reused).
+    public var rendered = 0
+    /// Pages laid out with their template (not reused).
+    public var laidOut = 0
+    public var generatedReused = 0
+}
+
+/// Writes cache files: plain writes to a temporary name, then a rename (no fsync: the cache is disposable, and a
+/// torn file decodes as a miss).
+enum CacheStore {
+    static func write(_ bytes: [UInt8], to path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        var offset = 0
+        var ok = true
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n <= 0 {
+                ok = false
+                break
+            }
+            offset += n
+        }
+        close(fd)
+        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
+    }
+
+    /// A file's bytes, or nil.
+    static func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { Array($0) }
+    }
+}
