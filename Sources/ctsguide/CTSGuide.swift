@@ -62,5 +62,6 @@ struct CacheOptions: ParsableArguments {
 /// " (3 of 25 pages rendered)" after an incremental build.
 func cacheSummary(_ stats: CacheStats?) -> String {
     guard let s = stats else { return "" }
-    return " (\(s.rendered) of \(s.pages) pages rendered, \(s.laidOut) laid out)"
+    let written = s.filesWritten.map { ", \($0) files changed" } ?? ""
+    return " (\(s.rendered) of \(s.pages) pages rendered, \(s.laidOut) laid out\(written))"
 }

@@ -168,4 +168,33 @@ struct IncrementalBuildTests {
         #expect(again.cache?.rendered == 6)
         #expect(Self.files(again) == Self.files(first))
     }
+
+    @Test("build: the output folder after incremental builds equals a full build's, and a no-op writes nothing")
+    func outputFolder() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func build(_ output: String, cached: Bool) throws -> CacheStats? {
+            var o = Self.options(dir, cached: cached)
+            o.outputDirectory = output
+            switch SiteBuilder.build(o) {
+            case .success(let s): return s.cache
+            case .failure(let f): throw f
+            }
+        }
+        let out = dir + "/Public", full = dir + "/Full"
+        _ = try build(out, cached: true)
+        #expect(try build(out, cached: true)?.filesWritten == 0)
+        // An edit and a deleted page: one page rewritten, one page's file and folder removed.
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "Go back to")
+        try FileManager.default.removeItem(atPath: dir + "/Content/guide/fees.md")
+        let stats = try build(out, cached: true)
+        #expect((stats?.filesWritten ?? 0) > 0)
+        _ = try build(full, cached: false)
+        #expect(Fixture.snapshot(out) == Fixture.snapshot(full))
+        #expect(!FileManager.default.fileExists(atPath: out + "/guide/fees"))
+        // A file added by hand: the next build replaces the whole folder, as a full build does.
+        try Fixture.write("stray", to: out + "/stray.txt")
+        #expect(try build(out, cached: true)?.filesWritten == Fixture.snapshot(full).count - 1)
+        #expect(Fixture.snapshot(out) == Fixture.snapshot(full))
+    }
 }

@@ -133,6 +133,12 @@ public enum SiteBuilder {
         case .failure(let f): return .failure(f)
         case .success(let site):
             do {
+                if let cache = options.cacheDirectory {
+                    var site = site
+                    site.cache?.filesWritten = try OutputUpdater.write(
+                        site.files, to: options.outputDirectory, force: options.force, cacheDirectory: cache)
+                    return .success(site)
+                }
                 try SiteWriter.write(site.files, to: options.outputDirectory, force: options.force)
                 return .success(site)
             } catch {

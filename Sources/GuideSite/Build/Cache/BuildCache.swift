@@ -186,6 +186,8 @@ public struct CacheStats: Sendable, Equatable {
     /// Pages laid out with their template (not reused).
     public var laidOut = 0
     public var generatedReused = 0
+    /// Files written to the output folder (`build` only; unchanged files are left as they are).
+    public var filesWritten: Int?
 }
 
 /// Writes cache files: plain writes to a temporary name, then a rename (no fsync: the cache is disposable, and a
