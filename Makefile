@@ -5,7 +5,7 @@ SWIFT      ?= swift
 BIN        := .build/debug/ctsguide
 SITE_OUT   ?= Public
 
-.PHONY: site test deps build swift-test browser-test clean
+.PHONY: site test deps build swift-test browser-test clean serve bench-incremental bench-serve
 
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
@@ -17,6 +17,17 @@ build: deps
 
 site: build
 	$(BIN) build --content Content --templates Templates --output $(SITE_OUT)
+
+serve: build
+	$(BIN) serve --content Content --templates Templates
+
+# Incremental builds at 5,000 pages and the guide's edit-to-page latency (release builds); `make bench` runs these.
+bench-incremental:
+	bash bench/incremental.sh
+
+bench-serve:
+	$(SWIFT) build -c release --product ctsguide
+	python3 bench/serve-latency.py
 
 swift-test: deps
 	$(SWIFT) test --disable-xctest
