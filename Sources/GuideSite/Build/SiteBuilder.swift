@@ -100,10 +100,13 @@ public enum SiteBuilder {
             let view = layout.view(for: i, rendered: rendered[i], feePeriod: feePeriod)
             return templates.render(layoutName(frozen.pages[i]), context: view)
         }
-        let laidOut =
-            cache?.layOutPages(
-                frozen, rendered: rendered, layoutOf: layoutName, feePeriod: feePeriod, templates: templates,
-                layOut: layOutPage) ?? parallelMap(Array(frozen.pages.indices), layOutPage)
+        cache?.prepareLayout(frozen, layoutOf: layoutName, feePeriod: feePeriod, templates: templates)
+        let laidOut = parallelMap(Array(frozen.pages.indices)) { i -> (String?, [Diagnostic]) in
+            if let bytes = cache?.output(for: i) { return (String(decoding: bytes, as: UTF8.self), []) }
+            let (html, d) = layOutPage(i)
+            if let html { cache?.keep(i, output: Array(html.utf8)) }
+            return (html, d)
+        }
         var outputs: [OutputFile] = []
         for (i, (html, d)) in laidOut.enumerated() {
             diags.append(contentsOf: d)

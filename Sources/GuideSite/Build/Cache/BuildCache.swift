@@ -23,6 +23,10 @@ final class BuildCache: @unchecked Sendable {
     let inputs: CacheInputs
     private var entries: [PageEntry?] = []
     private var renderKeys: [Digest] = []
+    private var layoutKeys: [Digest] = []
+    /// Each page's render as the render stage produced it (before later stages drop parts they no longer need).
+    private var renderedPages: [RenderedPage] = []
+    private let lock = NSLock()
     private var fresh: [Bool] = []
     private(set) var stats = CacheStats()
 
@@ -63,42 +67,43 @@ final class BuildCache: @unchecked Sendable {
         }
         entries = results.map(\.2)
         renderKeys = results.map(\.1)
+        renderedPages = results.map(\.0)
         fresh = Array(repeating: false, count: site.pages.count)
         stats.pages = site.pages.count
         stats.rendered = results.filter { $0.2 == nil }.count
-        return results.map(\.0)
+        return renderedPages
     }
 
     // MARK: Stage 4: laid-out pages
 
-    /// Every page's final HTML: from the cache when its render was reused and its layout inputs are unchanged,
-    /// else by `layOut`. Keeps new results for `save`.
-    func layOutPages(
-        _ site: SiteModel, rendered: [RenderedPage], layoutOf: (PageSource) -> String, feePeriod: String,
-        templates: TemplateSet, layOut: @escaping @Sendable (Int) -> (String?, [Diagnostic])
-    ) -> [(String?, [Diagnostic])] {
+    /// Computes every page's layout key; call after `renderPages`, before `output(for:)`. `navigation` is the
+    /// page's navigation as rendered for it, when the build renders it apart from the layout.
+    func prepareLayout(
+        _ site: SiteModel, layoutOf: (PageSource) -> String, feePeriod: String, templates: TemplateSet,
+        navigation: [String]? = nil
+    ) {
         let env = inputs.layoutEnvironment(feePeriod: feePeriod)
-        let keys = site.pages.indices.map { i in
-            inputs.layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env)
+        layoutKeys = site.pages.indices.map { i in
+            var h = ContentHasher()
+            h.add(inputs.layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env))
+            if let navigation { h.add(navigation[i]) }
+            return h.finish()
         }
-        let entries = self.entries
-        let results = parallelMap(Array(site.pages.indices)) { i -> (String?, [Diagnostic], Bool) in
-            if let e = entries[i], e.layoutKey == keys[i] {
-                return (String(decoding: e.output, as: UTF8.self), [], false)
-            }
-            let (html, d) = layOut(i)
-            return (html, d, true)
-        }
-        for (i, r) in results.enumerated() where r.2 {
-            if let html = r.0 {
-                self.entries[i] = PageEntry(renderKey: renderKeys[i], layoutKey: keys[i], rendered: rendered[i], output: Array(html.utf8))
-                fresh[i] = true
-            } else {
-                self.entries[i] = nil
-            }
-        }
-        stats.laidOut = results.filter(\.2).count
-        return results.map { ($0.0, $0.1) }
+    }
+
+    /// Page `i`'s final HTML from the cache, when its render was reused and its layout inputs are unchanged.
+    func output(for i: Int) -> [UInt8]? {
+        guard let e = entries[i], e.layoutKey == layoutKeys[i] else { return nil }
+        return e.output
+    }
+
+    /// Keeps page `i`'s newly laid-out HTML for `save` (safe to call from parallel workers).
+    func keep(_ i: Int, output: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[i] = PageEntry(renderKey: renderKeys[i], layoutKey: layoutKeys[i], rendered: renderedPages[i], output: output)
+        fresh[i] = true
+        stats.laidOut += 1
     }
 
     // MARK: Generated files
