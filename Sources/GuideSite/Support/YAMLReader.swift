@@ -30,7 +30,7 @@ public final class YAMLContext {
     /// nil is returned. An empty document gives an empty mapping.
     public func parse(_ text: String) -> YAMLNode? {
         do {
-            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            let node = try Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLNode(node: node, context: self)
         } catch let e as YamlError {
             switch e {
