@@ -31,9 +31,18 @@ extension LoadSession {
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
         guard let checked, let label, let range, let status, let src else { return nil }
-        if let last = periods.last?.period.range.through, range.from != last.adding(days: 1) {
-            next.node("from")?.error(
-                "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
+        if let last = periods.last?.period.range.through {
+            if range.from <= last {
+                // Stale after a new period was imported: say so, and let the fee periods speak for those dates.
+                next.node("from")?.warning(
+                    "'from' \(range.from) is already covered by the fee periods (through \(last)); move the outlook on "
+                        + "to \(last.adding(days: 1)) (MAINTAINING.md, annual update)")
+                return nil
+            }
+            if range.from != last.adding(days: 1) {
+                next.node("from")?.error(
+                    "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
+            }
         }
         return PendingFeeSchedule(
             range: range, label: label, checked: checked, status: status, proposedConversionFactors: cfs,
