@@ -23,10 +23,11 @@ extension LoadSession {
                 diagnostics.error(a.location, "period \(a.period.id) has no 'through' but a later period starts \(b.period.id)")
                 continue
             }
-            let expected = end.adding(days: 1)
-            if b.period.range.from < expected {
+            guard let expected = end.addingChecked(days: 1), b.period.range.from >= expected else {
                 diagnostics.error(b.effectiveNode, "period \(b.period.id) overlaps period \(a.period.id), which runs through \(end)")
-            } else if b.period.range.from > expected {
+                continue
+            }
+            if b.period.range.from > expected {
                 diagnostics.error(
                     b.effectiveNode,
                     "gap between periods: \(a.period.id) ends \(end) but \(b.period.id) starts later; expected effective \(expected)")
@@ -71,7 +72,7 @@ extension LoadSession {
             defer { m.finish("a conversion factor") }
             let id = m.string("id", required: true)
             let label = m.string("label", required: true)
-            let value = m.decimal("value", positive: true)
+            let value = m.decimal("value", positive: true, limits: .conversionFactor)
             let isDefault = m.bool("default", required: true)
             let src = source(m)
             guard let id, let label, let value, let isDefault, let src else { continue }
@@ -92,7 +93,7 @@ extension LoadSession {
             func component(_ key: String) -> (value: DecimalValue?, ok: Bool) {
                 guard let n = m.required(key) else { return (nil, false) }
                 if case .scalar(let s) = n.node, s.string == "missing" { return (nil, true) }
-                guard let v = n.decimal("'\(key)' (or 'missing')") else { return (nil, false) }
+                guard let v = n.decimal("'\(key)' (or 'missing')", limits: .rvu) else { return (nil, false) }
                 return (v, true)
             }
             let w = component("work"), nf = component("pe_nonfacility"), f = component("pe_facility"), mp = component("mp")

@@ -3,30 +3,24 @@ import Foundation
 /// Reads `Content/`: `site.yaml` and every `*.md` page (front matter + body). Data files under
 /// `Content/data/` are read by `SiteDataLoader`.
 enum ContentLoader {
-    /// All Markdown files below `root` (not below `data/`), as paths relative to `root`, sorted.
-    static func markdownFiles(in root: String) -> [String] {
-        let fm = FileManager.default
-        guard let e = fm.enumerator(atPath: root) else { return [] }
-        var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            if rel == "data" || rel.hasPrefix("data/") { continue }
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            if rel.hasSuffix(".md") { out.append(rel) }
+    /// All Markdown files of the content tree (not below `data/`), as paths relative to its root, sorted, and
+    /// the problems met while listing (links to folders, paths too long).
+    static func markdownFiles(in tree: SourceTree) -> (files: [String], problems: [Diagnostic]) {
+        let (all, problems) = tree.files()
+        let pages = all.filter { rel in
+            !(rel == "data" || rel.hasPrefix("data/")) && rel.hasSuffix(".md")
         }
-        return out.sorted()
+        return (pages, problems)
     }
 
-    static func readText(_ path: String, display: String, diagnostics: inout Diagnostics) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(SourceLocation(file: display), "cannot read the file")
+    /// The text of a file inside `tree` (see `SourceTree`), or nil with the reason in `diagnostics`.
+    static func readText(_ path: String, display: String, tree: SourceTree, diagnostics: inout Diagnostics) -> String? {
+        switch tree.readText(path, display: display) {
+        case .success(let text): return text
+        case .failure(let d):
+            diagnostics.append(d)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: display), "the file is not valid UTF-8 text")
-            return nil
-        }
-        return text
     }
 
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
@@ -60,7 +54,7 @@ enum ContentLoader {
                 output = checked
             } else {
                 diags.error(
-                    meta.location, "output path '\(custom)' would leave the output folder or is not a page path",
+                    meta.location(of: "path"), "output path '\(custom)' would leave the output folder or is not a page path",
                     hint: "use a relative path inside the site, such as '404.html' or 'help/'")
                 return (nil, diags)
             }

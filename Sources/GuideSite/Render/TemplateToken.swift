@@ -22,6 +22,10 @@ struct TemplateToken: Sendable {
         return out
     }
 
+    /// The deepest nesting of sections a template may have (real templates use 3 or 4). Deeper nesting is an
+    /// error at the tag that goes too deep, found before any recursive code sees the template.
+    static let maxNesting = 32
+
     /// Scans a template's tags into a tree of sections. Text between tags is not kept.
     static func scan(_ text: String, file: String) -> Result<[TemplateToken], Diagnostic> {
         let chars = Array(text)
@@ -60,6 +64,11 @@ struct TemplateToken: Sendable {
             switch sigil {
             case "!": continue
             case "#", "^":
+                if stack.count > TemplateToken.maxNesting {
+                    return .failure(
+                        .error(at, "sections are nested more than \(TemplateToken.maxNesting) deep",
+                            hint: "split the template into partials"))
+                }
                 stack.append((name, sigil == "^", [], at))
             case "/":
                 guard stack.count > 1, stack[stack.count - 1].0 == name else {
