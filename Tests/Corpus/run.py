@@ -106,6 +106,7 @@ def run_case(path, good_output):
                 if r.returncode != 0:
                     return ["setup failed: " + r.stderr.strip()]
         before = snapshot(os.path.join(tree, "Public"))
+        inode_before = os.lstat(os.path.join(tree, "Public")).st_ino
         cmd = meta.get("command", "build").split()
         if cmd[0] in ("build", "check"):
             cmd += ["--content", "Content", "--templates", "Templates"]
@@ -150,7 +151,7 @@ def run_case(path, good_output):
         expect_output = meta.get("output", "same" if want_exit != 0 else "any")
         if expect_output == "same" and after != before:
             problems.append("the output folder changed")
-        if expect_output == "new" and (after == before or after is None):
+        if expect_output == "new" and (after is None or os.lstat(os.path.join(tree, "Public")).st_ino == inode_before):
             problems.append("the output folder was not replaced")
         for spec in meta["file"]:
             rel, _, needle = spec.partition(" contains ")

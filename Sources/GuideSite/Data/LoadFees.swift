@@ -50,6 +50,7 @@ extension LoadSession {
         let gpciText = gpciNode?.string("a GPCI table id or 'missing'")
         let gpciMissing = root.string("gpci_missing")
         let missing = root.stringList("missing") ?? []
+        root.declare(["conversion_factors", "rvus"])  // read below; known even when this period stops early
         guard let effective, let through, let label, let periodSource, let gpciText else { return nil }
         let stem = String(file.split(separator: "/").last!.dropLast(5))
         if stem != effective.description {
@@ -66,6 +67,9 @@ extension LoadSession {
                 "unknown GPCI table '\(gpciText)'; available: \(gpciTables.keys.sorted().joined(separator: ", ")), or 'missing'")
         }
 
+        // Rows that had an error of their own still count below (as a default, as a code with a row), so one
+        // bad value gives one error at its line and nothing else.
+        var defaults = 0
         var cfs: [ConversionFactorOption] = []
         for item in root.list("conversion_factors", required: true) ?? [] {
             guard let m = item.mapping("a conversion factor") else { continue }
@@ -75,16 +79,18 @@ extension LoadSession {
             let value = m.decimal("value", positive: true, limits: .conversionFactor)
             let isDefault = m.bool("default", required: true)
             let src = source(m)
+            if isDefault == true { defaults += 1 }
             guard let id, let label, let value, let isDefault, let src else { continue }
             if cfs.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate conversion factor id '\(id)'") }
             cfs.append(ConversionFactorOption(id: id, label: label, value: value, isDefault: isDefault, source: src))
         }
-        if cfs.filter(\.isDefault).count != 1 {
+        if defaults != 1 {
             (root.node("conversion_factors") ?? root.owner).error(
-                "exactly one conversion factor must have 'default: true', found \(cfs.filter(\.isDefault).count)")
+                "exactly one conversion factor must have 'default: true', found \(defaults)")
         }
 
         var rvus: [String: RVUSet] = [:]
+        var rowCodes: Set<String> = []
         for item in root.list("rvus", required: true) ?? [] {
             guard let m = item.mapping("an RVU row") else { continue }
             defer { m.finish("an RVU row") }
@@ -98,6 +104,7 @@ extension LoadSession {
             }
             let w = component("work"), nf = component("pe_nonfacility"), f = component("pe_facility"), mp = component("mp")
             let src = source(m)
+            if let code, !rowCodes.insert(code).inserted { codeNode?.error("duplicate RVU row for '\(code)'") }
             guard let code, let src, w.ok, nf.ok, f.ok, mp.ok else { continue }
             if let codes {
                 if let rec = codes.record(code) {
@@ -108,11 +115,10 @@ extension LoadSession {
                     codeNode?.error("unknown code '\(code)' (not in \(path("codes.yaml")))")
                 }
             }
-            if rvus[code] != nil { codeNode?.error("duplicate RVU row for '\(code)'") }
             rvus[code] = RVUSet(work: w.value, peNonfacility: nf.value, peFacility: f.value, mp: mp.value, source: src)
         }
         if let codes {
-            for rec in codes.records where rec.validFrom <= through && rvus[rec.code] == nil {
+            for rec in codes.records where rec.validFrom <= through && !rowCodes.contains(rec.code) {
                 (root.node("rvus") ?? root.owner).error(
                     "no RVU row for '\(rec.code)', which is valid in this period (write 'missing' for unknown values)")
             }

@@ -78,7 +78,8 @@ enum ContentLoader {
 
     /// A front-matter `path`, normalized, or nil when it is absolute, climbs out, or is not an HTML page.
     static func checkedOutputPath(_ p: String) -> String? {
-        if p.isEmpty || p.hasPrefix("/") || p.contains("\\") || p.contains(":") || p.contains("\0") { return nil }
+        // No percent-encoding (`%2e%2e` is `..` to a browser), query or fragment characters either.
+        if p.isEmpty || p.hasPrefix("/") || p.contains(where: { "\\:\0%?#".contains($0) }) { return nil }
         var stack: [String] = []
         for part in p.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

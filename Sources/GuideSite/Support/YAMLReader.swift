@@ -285,6 +285,9 @@ public final class MappingReader {
         return n.isNull ? nil : n
     }
 
+    /// Marks keys as known without reading them (a reader that stops early must not call them unknown).
+    public func declare(_ keys: [String]) { known.formUnion(keys) }
+
     /// The location of a key itself (for "missing value" style messages).
     public func keyLocation(_ key: String) -> SourceLocation? {
         entries.first(where: { $0.key == key }).map { context.location($0.keyNode.mark) }
