@@ -36,7 +36,11 @@ public final class YAMLContext {
             switch e {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                error(mark, "YAML syntax: \(problem)")
+                if problem.hasPrefix("Maximum nesting level") {
+                    error(mark, "the YAML is nested too deeply (lists or mappings inside each other)")
+                } else {
+                    error(mark, "YAML syntax: \(problem)")
+                }
             case .reader(let problem, let offset, _, _):
                 let (l, c) = YAMLContext.position(atByte: offset ?? 0, in: text)
                 diagnostics.error(SourceLocation(file: file, line: l + lineOffset, column: c), "YAML cannot be read: \(problem)")
