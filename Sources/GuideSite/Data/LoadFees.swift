@@ -58,13 +58,15 @@ extension LoadSession {
         }
         if through < effective { root.node("through")?.error("'through' \(through) is before 'effective' \(effective)") }
         let range = DateRange(from: effective, through: through)
+        let gpciIDs = Set(files(in: "gpci", ext: "csv").map { String($0.split(separator: "/").last!.dropLast(4)) })
         var gpciTable: String? = gpciText
         if gpciText == "missing" {
             gpciTable = nil
             if gpciMissing == nil { root.owner.error("'gpci: missing' needs 'gpci_missing' naming what must be imported") }
-        } else if gpciTables[gpciText] == nil {
+        } else if !gpciIDs.contains(gpciText) {
+            // Every table file counts, even one with errors of its own (those are reported at their lines).
             gpciNode?.error(
-                "unknown GPCI table '\(gpciText)'; available: \(gpciTables.keys.sorted().joined(separator: ", ")), or 'missing'")
+                "unknown GPCI table '\(gpciText)'; available: \(gpciIDs.sorted().joined(separator: ", ")), or 'missing'")
         }
 
         // Rows that had an error of their own still count below (as a default, as a code with a row), so one
