@@ -6,6 +6,7 @@ happen. Header lines (before the first `--- ` line):
   command: build | check | calc <args...>     (default: build; build/check get the site options added)
   exit: N                                      (expected exit code; default 1)
   error: path:line:col: error: message         (every error line printed must be listed, and every listed one printed)
+  errors: N                                    (exactly N error lines, when their text is too long to list)
   stderr: text                                 (must appear somewhere in stderr)
   stdout: text                                 (must appear somewhere in stdout)
   absent: text                                 (must appear in neither stream)
@@ -20,7 +21,7 @@ Body sections:
 Every case also checks: no crash (signal, 'Fatal error', stack dump), and the output folder byte-identical
 (file names, bytes, link targets) when the build failed. Prints the count at the end.
 """
-import hashlib, os, shutil, subprocess, sys, tempfile, time
+import concurrent.futures, hashlib, os, shlex, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/ctsguide"))
@@ -107,11 +108,11 @@ def run_case(path, good_output):
                     return ["setup failed: " + r.stderr.strip()]
         before = snapshot(os.path.join(tree, "Public"))
         inode_before = os.lstat(os.path.join(tree, "Public")).st_ino
-        cmd = meta.get("command", "build").split()
+        cmd = shlex.split(meta.get("command", "build"))
         if cmd[0] in ("build", "check"):
-            cmd += ["--content", "Content", "--templates", "Templates"]
-            if cmd[0] == "build" and "--output" not in cmd:
-                cmd += ["--output", "Public"]
+            for opt, val in (("--content", "Content"), ("--templates", "Templates"), ("--output", "Public")):
+                if opt not in cmd and (opt != "--output" or cmd[0] == "build"):
+                    cmd += [opt, val]
         limit = float(meta.get("timeout", "10"))
         start = time.monotonic()
         try:
@@ -134,7 +135,9 @@ def run_case(path, good_output):
         for e in meta["error"]:
             if e not in printed:
                 problems.append("missing error line: " + e)
-        if meta["error"] or want_exit != 0:
+        if "errors" in meta and len(printed) != int(meta["errors"]):
+            problems.append(f"{len(printed)} error lines, expected {meta['errors']}")
+        if meta["error"]:
             for l in printed:
                 if l not in meta["error"]:
                     problems.append("unexpected error line: " + l)
@@ -182,9 +185,11 @@ def main():
         good = os.path.join(tree, "Public")
         failed, pending = [], []
         start = time.monotonic()
-        for n in names:
+        jobs = int(os.environ.get("CORPUS_JOBS", "2"))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(lambda n: run_case(os.path.join(CASES, n), good), names))
+        for n, problems in zip(names, results):
             meta, _ = parse(os.path.join(CASES, n))
-            problems = run_case(os.path.join(CASES, n), good)
             if problems and meta.get("pending"):
                 pending.append(n)
                 print(f"PENDING {n}: {meta['pending']}")

@@ -59,11 +59,24 @@ enum ContentLoader {
                 return (nil, diags)
             }
         }
+        // The output file must be writable: bound its path well below the system limit (the staging folder
+        // and the output folder's own path come in front of it).
+        if output.utf8.count > ContentLoader.maxOutputPathBytes
+            || output.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+        {
+            diags.error(
+                SourceLocation(file: display), "the page's output path is longer than the system allows",
+                hint: "use shorter folder and file names (at most \(ContentLoader.maxOutputPathBytes) characters in all)")
+            return (nil, diags)
+        }
         let page = PageSource(
             relativePath: relativePath, displayPath: display, meta: meta, body: body, bodyLineOffset: close + 1,
             outputPath: output)
         return (page, diags)
     }
+
+    /// The longest output path (relative to the output folder) a page may have.
+    static let maxOutputPathBytes = 1_024
 
     /// `a/b.md` → `a/b/index.html`; `a/_index.md` → `a/index.html`; `_index.md`/`index.md` → `index.html`.
     static func defaultOutputPath(_ rel: String) -> String {

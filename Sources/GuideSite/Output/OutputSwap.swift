@@ -31,7 +31,8 @@ enum OutputSwap {
         while out.count > 1, out.hasSuffix("/") { out.removeLast() }
         let url = URL(fileURLWithPath: out)
         let name = url.lastPathComponent
-        if out == "/" || name == "." || name == ".." || name.isEmpty {
+        let lastGiven = out.split(separator: "/").last.map(String.init) ?? ""
+        if out == "/" || [".", ".."].contains(lastGiven) || name == "." || name == ".." || name.isEmpty {
             throw WriteError(path: given, message: "the output must be a named folder, not '\(given)'", hint: "give a folder, such as Public")
         }
         let parent = url.deletingLastPathComponent().path

@@ -42,7 +42,7 @@ enum SiteWriter {
                     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     made.insert(dir)
                 }
-                guard fm.createFile(atPath: full, contents: Data(f.bytes)) else {
+                guard writeNewFile(full, f.bytes) else {
                     throw WriteError(path: output, message: "cannot write '\(f.path)' in the staging folder")
                 }
             }
@@ -53,3 +53,20 @@ enum SiteWriter {
         }
     }
 }
+
+/// Creates `path` (which must not exist) with `bytes`: a plain write, since the staging folder is private
+/// and the swap is what makes the result appear at once.
+func writeNewFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var done = 0
+    while done < bytes.count {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        done += n
+    }
+    return true
+}
+

@@ -15,6 +15,10 @@ public struct TemplateSet: Sendable {
         var diags = Diagnostics()
         let fm = FileManager.default
         var isDir: ObjCBool = false
+        if fm.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
+            diags.error(SourceLocation(file: display), "the templates path is a file, not a folder")
+            return (nil, diags.items)
+        }
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             diags.error(SourceLocation(file: display), "the templates folder does not exist")
             return (nil, diags.items)

@@ -100,6 +100,8 @@ public struct SourceTree: Sendable {
                         hint: "save the file as UTF-8"))
             }
         }
+        // A byte-order mark at the very start is not part of the text (it takes no column).
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         return .success(String(scalars))
     }
 
