@@ -1,13 +1,16 @@
 /// Files the build writes besides pages and assets.
 enum GeneratedFiles {
-    /// `cache` (incremental builds) reuses a file while the inputs it names are unchanged.
+    /// `cache` (incremental builds) reuses files while the inputs they are computed from are unchanged.
     static func make(site: SiteModel, rendered: [RenderedPage], cache: BuildCache? = nil) -> [OutputFile] {
-        func reuse(_ name: String, fromPageBodies: Bool, _ make: () -> OutputFile) -> OutputFile {
+        func reuse(_ name: String, fromPageBodies: Bool, _ make: () -> [OutputFile]) -> [OutputFile] {
             cache?.generated(name, fromPageBodies: fromPageBodies, make: make) ?? make()
         }
-        var files = [reuse("search-index", fromPageBodies: true) { SearchIndex.file(site: site, rendered: rendered) }]
+        var files = reuse("search-index", fromPageBodies: true) { [SearchIndex.file(site: site, rendered: rendered)] }
         if rendered.contains(where: { $0.directivesUsed.contains("calculator") }) {
-            files.append(reuse("calculator-data", fromPageBodies: false) { CalculatorData.file(site: site) })
+            files += reuse("calculator-data", fromPageBodies: false) { [CalculatorData.file(site: site)] }
+        }
+        if FeeDownloadsDirective.isUsed(site) {
+            files += reuse("fee-downloads", fromPageBodies: false) { FeeDownloads.files(site.data) }
         }
         return files
     }
@@ -29,7 +32,7 @@ enum SearchIndex {
             }
             if !first { out += ",\n" }
             first = false
-            out += "{\"url\":\(jsonString(page.outputPath)),\"title\":\(jsonString(page.meta.title)),"
+            out += "{\"url\":\(jsonString(urlPath(page.outputPath))),\"title\":\(jsonString(page.meta.title)),"
             out += "\"keywords\":\(jsonString(keywords)),\"sections\":[\(sections.joined(separator: ","))]}"
         }
         out += "\n];\n"

@@ -27,6 +27,7 @@ final class BuildCache: @unchecked Sendable {
     /// Each page's render as the render stage produced it (before later stages drop parts they no longer need).
     private var renderedPages: [RenderedPage] = []
     private let lock = NSLock()
+    private var universe = Digest.zero
     private var fresh: [Bool] = []
     private(set) var stats = CacheStats()
 
@@ -55,10 +56,16 @@ final class BuildCache: @unchecked Sendable {
         inputs.readPages(site)
         let cached = parallelMap(Array(site.pages.indices)) { [self] i in readEntry(site.pages[i]) }
         let inputs = self.inputs
+        // Link lookups depend only on the pages' paths, codes and display names and the source list: while
+        // those are as the last build saw them, every recorded lookup still finds the same thing.
+        let universe = LinkDependency.universe(of: site)
+        let universeFile = directory + "/link-universe"
+        let sameUniverse = CacheStore.read(universeFile) == Array(universe.description.utf8)
+        self.universe = universe
         let results = parallelMap(Array(site.pages.indices)) { i -> (RenderedPage, Digest, PageEntry?) in
             if let e = cached[i] {
                 let key = inputs.renderKey(for: site.pages[i], usingDirectives: !e.rendered.directivesUsed.isEmpty)
-                if key == e.renderKey, e.rendered.dependencies.allSatisfy({ $0.holds(in: site) }) {
+                if key == e.renderKey, sameUniverse || e.rendered.dependencies.allSatisfy({ $0.holds(in: site) }) {
                     return (e.rendered, key, e)
                 }
             }
@@ -108,9 +115,9 @@ final class BuildCache: @unchecked Sendable {
 
     // MARK: Generated files
 
-    /// A file computed from the site's data and front matter (and, when `fromPageBodies`, from every page's
+    /// Files computed from the site's data and front matter (and, when `fromPageBodies`, from every page's
     /// rendered Markdown): reused from the cache while those inputs are unchanged.
-    func generated(_ name: String, fromPageBodies: Bool, make: () -> OutputFile) -> OutputFile {
+    func generated(_ name: String, fromPageBodies: Bool, make: () -> [OutputFile]) -> [OutputFile] {
         var h = ContentHasher()
         h.add(inputs.tool)
         h.add(inputs.config)
@@ -121,18 +128,73 @@ final class BuildCache: @unchecked Sendable {
         if fromPageBodies { for k in renderKeys { h.add(k) } }
         let key = h.finish()
         let file = directory + "/files/" + ContentHasher.digest(name).description
-        if let bytes = FileManager.default.contents(atPath: file) {
-            var r = CacheReader(Array(bytes))
-            if let k = try? r.digest(), k == key, let path = try? r.string(), let body = try? r.raw(), r.atEnd {
+        if let bytes = CacheStore.read(file) {
+            var r = CacheReader(bytes)
+            if let k = try? r.digest(), k == key, let files = try? Self.decodeFiles(&r), r.atEnd {
                 stats.generatedReused += 1
-                return OutputFile(path: path, bytes: body)
+                return files
             }
         }
         let out = make()
         var w = CacheWriter()
         w.digest(key)
-        w.string(out.path)
-        w.raw(out.bytes)
+        w.int(out.count)
+        for f in out {
+            w.string(f.path)
+            w.raw(f.bytes)
+        }
+        CacheStore.write(w.bytes, to: file)
+        return out
+    }
+
+    private static func decodeFiles(_ r: inout CacheReader) throws(CacheReader.Malformed) -> [OutputFile] {
+        var out: [OutputFile] = []
+        for _ in 0..<(try r.count()) { out.append(OutputFile(path: try r.string(), bytes: try r.raw())) }
+        return out
+    }
+
+    /// Every page's navigation HTML (few distinct strings: one per folder group), reused while every page's
+    /// path and front matter, the config and the navigation template with its partials are unchanged.
+    func navigation(templates: TemplateSet, name: String, make: () -> [String]) -> [String] {
+        var h = ContentHasher()
+        h.add(inputs.tool)
+        h.add(inputs.config)
+        h.add(inputs.siteMeta)
+        for t in templates.closure(of: name) {
+            h.add(t)
+            h.add(inputs.templateTexts[t] ?? .zero)
+        }
+        let key = h.finish()
+        let file = directory + "/navigation"
+        if let bytes = CacheStore.read(file) {
+            var r = CacheReader(bytes)
+            if let k = try? r.digest(), k == key, let strings = try? r.strings(), let n = try? r.count() {
+                var out: [String] = []
+                out.reserveCapacity(n)
+                for _ in 0..<n {
+                    guard let j = try? r.int(), j >= 0, j < strings.count else { break }
+                    out.append(strings[j])
+                }
+                if out.count == n, r.atEnd {
+                    stats.generatedReused += 1
+                    return out
+                }
+            }
+        }
+        let out = make()
+        var unique: [String] = []
+        var index: [String: Int] = [:]
+        let refs = out.map { s -> Int in
+            if let j = index[s] { return j }
+            index[s] = unique.count
+            unique.append(s)
+            return unique.count - 1
+        }
+        var w = CacheWriter()
+        w.digest(key)
+        w.strings(unique)
+        w.int(refs.count)
+        for j in refs { w.int(j) }
         CacheStore.write(w.bytes, to: file)
         return out
     }
@@ -175,6 +237,7 @@ final class BuildCache: @unchecked Sendable {
             CacheStore.write(w.bytes, to: entryFile(site.pages[i]))
             return true
         }
+        CacheStore.write(Array(universe.description.utf8), to: directory + "/link-universe")
         let keep = Set(site.pages.map { ContentHasher.digest($0.relativePath).description })
         let dir = directory + "/pages"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !keep.contains(name) {

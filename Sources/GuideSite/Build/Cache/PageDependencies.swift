@@ -36,6 +36,21 @@ struct LinkDependency: Hashable, Sendable {
         }
     }
 
+    /// Everything a lookup can see: each page's source path, output path, display path and code, the sources
+    /// page and the source ids.
+    static func universe(of site: SiteModel) -> Digest {
+        var h = ContentHasher()
+        for p in site.pages {
+            h.add(p.relativePath)
+            h.add(p.outputPath)
+            h.add(p.displayPath)
+            h.add(p.meta.code ?? "\u{0}")
+        }
+        h.add(site.sourcesPage ?? -1)
+        for s in site.sourceList { h.add(s) }
+        return h.finish()
+    }
+
     /// Whether the lookup still finds the same thing.
     func holds(in site: SiteModel) -> Bool { LinkDependency.resolve(kind, key, in: site) == found }
 }
