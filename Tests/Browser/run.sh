@@ -78,7 +78,7 @@ CLI="${CTSGUIDE_CLI:-$ROOT/.build/debug/ctsguide}"
 if [ -z "$SITE" ]; then
   [ -x "$CLI" ] || die "$CLI not found (run 'make build' first)"
   echo "run.sh: generating a fresh site into $TMP/site"
-  "$CLI" build --content "$ROOT/Content" --templates "$ROOT/Templates" --output "$TMP/site" \
+  "$CLI" build --no-cache --content "$ROOT/Content" --templates "$ROOT/Templates" --output "$TMP/site" \
     || die "ctsguide build failed"
   SITE="$TMP/site"
 fi
