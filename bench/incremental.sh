@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Incremental-build benchmark: full build, no-op rebuild and one-page-edit rebuild of a generated corpus.
 #
-#   bench/incremental.sh [PAGES]        (default 5000; `make bench` calls it; BIN=... to use another binary)
+#   bench/incremental.sh [PAGES]        (default 5000; `make bench` calls it; BIN=... another binary,
+#                                        TEMPLATES=... another templates folder)
 #
 # Targets (issue 14): no-op ≤ 0.1 × full, one-page edit ≤ 0.2 × full. Times are wall-clock seconds of the
 # release binary; each rebuild figure is the median of 3 runs. Works in a temporary folder, never in Content/.
@@ -14,7 +15,7 @@ BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 WORK="$(mktemp -d /tmp/ctsguide-incremental.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 python3 ../shared/bench/make-corpus.py --pages "$PAGES" --out "$WORK/corpus" >/dev/null
-cp -r Templates "$WORK/Templates"
+cp -r "${TEMPLATES:-Templates}" "$WORK/Templates"
 CONTENT="$WORK/corpus/content"
 note="the corpus as generated"
 if ! "$BIN" check --content "$CONTENT" --templates "$WORK/Templates" >/dev/null 2>&1; then
