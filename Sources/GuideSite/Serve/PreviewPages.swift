@@ -85,13 +85,13 @@ enum PreviewPages {
         return Array(html.utf8)
     }
 
-    /// The page shown when no build has succeeded yet.
+    /// The page shown while the first build runs or when no build has succeeded yet.
     static func errorPage(_ errors: [Diagnostic], version: Int) -> [UInt8] {
         let page = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Build error · ctsguide preview</title>
             <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-            <body><main><p>No version of the site has built yet.</p></main></body></html>
+            <body><main><p>No version of the site has built yet. This page reloads when one has.</p></main></body></html>
 
             """
         return inject(into: Array(page.utf8), errors: errors, version: version)

@@ -19,13 +19,15 @@ public final class PreviewSession: @unchecked Sendable {
         self.log = log
     }
 
-    /// Builds once, then listens on `port` (0: any free port) and watches. Returns the bound port.
+    /// Listens on `port` (0: any free port), builds once, then watches. Returns the bound port.
     @discardableResult
     public func start(port: Int) throws -> Int {
-        rebuild(reason: nil)
         let site = self.site
+        // Listen first: a port in use is reported at once, and a page opened during the first build reloads
+        // when it is done.
         let server = try HTTPServer(port: port) { method, target in site.respond(method: method, target: target) }
         self.server = server
+        rebuild(reason: nil)
         watcher = FileWatcher(roots: [options.contentDirectory, options.templatesDirectory]) { [weak self] changed in
             self?.rebuild(reason: changed)
         }
