@@ -66,7 +66,8 @@ struct LoadSession {
             totalTimeRule: profiles.totalTime)
         return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
-            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }))
+            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
+            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }))
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
