@@ -319,10 +319,21 @@ import Testing
         let denials = Self.text("denials/index.html")
         #expect(denials.contains("within 120 days") && denials.contains("within 180 days") && denials.contains("reason code 50"))
         #expect(Self.page("sources/index.html").contains("8 to 22 minutes make one unit"))
-        #expect(ExamplesTests.card("direct-care-g-code").contains("G0541</th><td>1</td><td>GP</td><td>$52.08</td>"))
+        #expect(ExamplesTests.card("direct-care-g-code").contains("G0541</th><td>1</td><td>GP</td><td>$53.11</td>"))
         #expect(ExamplesTests.card("direct-care-g-code").contains("G0542</th><td>1</td>"))
         let lapse = ExamplesTests.card("telehealth-lapse-2025")
         #expect(lapse.contains("95 GP") && lapse.contains("lapsed from 2025-10-01 to 2025-11-12"))
+    }
+
+    @Test func finding22_a2026DateWithMoney() {
+        let c = ExamplesTests.card("year-2026")
+        #expect(c.contains("97550</th><td>1</td><td>GP</td><td>$52.77</td>"), "\(c)")
+        #expect(c.contains("97551</th><td>1</td><td>GP</td><td>$26.05</td>"))
+        #expect(c.contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
+        #expect(c.contains("coinsurance $15.76"))
+        // Current-date examples use 2026 dates now that the 2026 data is in the guide.
+        #expect(ExamplesTests.card("thirty-eight-minutes").contains("2026-06-01"))
+        #expect(ExamplesTests.card("telehealth-institutional").contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
     }
 
     @Test func finding08_noExampleTrainsAPaidAide() {
