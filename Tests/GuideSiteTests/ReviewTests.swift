@@ -187,7 +187,7 @@ import Testing
         // The graded facts the review named carry the marker.
         let kx = Self.page("rules/modifiers/index.html")
         #expect(kx.contains("reported by alsintegratedsvc.com and postacutetools.com; not confirmed by CMS"))
-        #expect(Self.text("fees/index.html").contains("reported by rvuedge.com; not confirmed by CMS"))
+        #expect(Self.text("fees/index.html").contains("is reported by rvuedge.com and not confirmed by CMS"))
         #expect(Self.page("certainty/index.html").contains("<h1>How sure is each statement</h1>"))
     }
 
@@ -313,7 +313,7 @@ import Testing
     @Test func finding22_missingEssentialsArePresent() {
         let fees = Self.text("fees/index.html")
         #expect(fees.contains("limiting charge: 115 percent of that non-participating amount"))
-        #expect(fees.contains("efficiency adjustment") && fees.contains("did not change (reported by"))
+        #expect(fees.contains("efficiency adjustment") && fees.contains("the same in the 2026 CMS file as in 2025"))
         #expect(Self.text("rules/modifiers/index.html").contains("more than 10 percent of the minutes"))
         #expect(Self.text("codes/97550/index.html").contains("certified nurse-midwives and clinical psychologists"))
         let denials = Self.text("denials/index.html")
