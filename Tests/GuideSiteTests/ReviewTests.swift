@@ -186,7 +186,7 @@ import Testing
         }
         // The graded facts the review named carry the marker.
         let kx = Self.page("rules/modifiers/index.html")
-        #expect(kx.contains("reported by alsintegratedsvc.com and postacutetools.com; not confirmed by CMS"))
+        #expect(kx.contains("<span class=\"certainty\">reported by <a class=\"source-link\" href=\"../../sources/index.html#source-kx-2026-reports\">alsintegratedsvc.com and postacutetools.com</a>; not confirmed by CMS</span>"))
         #expect(Self.text("fees/index.html").contains("is reported by rvuedge.com and not confirmed by CMS"))
         #expect(Self.page("certainty/index.html").contains("<h1>How sure is each statement</h1>"))
     }
