@@ -26,7 +26,7 @@ extension LoadSession {
             guard let m = item.mapping("a proposed conversion factor") else { continue }
             defer { m.finish("a proposed conversion factor") }
             let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
-            let value = m.decimal("value", positive: true), cfSource = source(m)
+            let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
             guard let id, let cfLabel, let value, let cfSource else { continue }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
