@@ -57,7 +57,7 @@ extension LoadSession {
         let sequestration = datedList(root, "sequestration", valueKey: "percent", parse: percent)
         let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
         let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
-            root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true) }
+            root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
         guard let modifiers else { return nil }
         var policies = Policies(
             telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
