@@ -87,142 +87,26 @@ enum CalculatorData {
         }
     }
 
-    static func build(_ rules: RulesData, asOf: CalendarDate) -> JSONValue {
+    /// The whole data object; `segments` replaces the segmentation (tests compare it with grouping every day).
+    static func build(
+        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil
+    ) -> JSONValue {
         let choices = choices(rules)
         guard let (first, last) = dateRange(rules) else { return .object([:]) }
-        let texts = Interner(), patterns = Interner(), runLists = Interner(), ctxs = Interner(), prices = Interner()
         let maxM = tableMinutes
-        // Patients at which a session becomes a group (asked of the rules, not assumed).
-        var groupFrom = 2
-        for p in 1...10 {
-            let input = SessionInput(minutes: maxM, patients: p, date: first)
-            if let r = try? rules.evaluate(input), r.kind == .group { groupFrom = p; break }
-        }
-        let ctxKeys: [(Discipline, Provider, Bool, Setting)] = Discipline.allCases.flatMap { d in
-            Provider.allCases.flatMap { p in [false, true].flatMap { t in Setting.allCases.map { s in (d, p, t, s) } } }
-        }
-        func ctxKey(_ k: (Discipline, Provider, Bool, Setting)) -> String {
-            "\(k.0.rawValue)|\(k.1.rawValue)|\(k.2 ? 1 : 0)|\(k.3.rawValue)"
-        }
-        // Sentences that quote the date of service keep it as `{date}` (the page puts the input back).
-        func dated(_ list: [String], _ date: CalendarDate) -> JSONValue {
-            .array(list.map { texts.id($0.replacingOccurrences(of: date.description, with: "{date}")) })
-        }
-        func context(_ k: (Discipline, Provider, Bool, Setting), on date: CalendarDate) -> JSONValue {
-            let input = SessionInput(
-                minutes: maxM, patients: 1, date: date, setting: k.3, provider: k.1, discipline: k.0, telehealth: k.2)
-            do {
-                let r = try rules.evaluate(input)
-                return .object([
-                    "mods": .string(r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : ""),
-                    "priced": .string(r.pricedSetting.rawValue),
-                    "reasons": dated(r.reasons, date), "warnings": dated(r.warnings, date),
-                    "notes": dated(r.notes, date),
-                    "split": .optional(
-                        r.split.map {
-                            "Who pays (Part B deductible met): the patient owes \($0.coinsurancePercent)% coinsurance; "
-                                + "Medicare pays the rest less \($0.sequestrationPercent)% sequestration."
-                        }),
-                    "label": .string(r.feeSchedule.label),
-                ])
-            } catch {
-                return .object(["invalid": dated(["--\(error.field.rawValue): \(error.message)"], date)])
-            }
-        }
-        func docs(on date: CalendarDate) -> JSONValue {
-            .object([
-                "0": .array(rules.documentationChecklist(on: date, kind: .individual).map(texts.id)),
-                "1": .array(rules.documentationChecklist(on: date, kind: .group).map(texts.id)),
-            ])
-        }
-        func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
-            guard let period = rules.period(on: date) else { return .object([:]) }
-            let codes = rules.family(rules.defaultFamilyID)?.codes ?? []
-            var out: [String: JSONValue] = [:]
-            for code in codes {
-                for s in Setting.allCases {
-                    for p in Provider.allCases {
-                        let cells = choices["locality"]!.prefix(nationalOnly ? 1 : Int.max).map { c -> String in
-                            let loc: LocalityChoice = c.value == "national" ? .national : .locality(id: c.value)
-                            return rules.unitPrice(
-                                code: code, period: period, setting: s, provider: p, locality: loc,
-                                assistantPercentDate: date
-                            ).amount?.moneyText ?? ""
-                        }
-                        out["\(code)|\(s.rawValue)|\(p.rawValue)"] = .string(cells.joined(separator: ","))
-                    }
-                }
-            }
-            return .object(out)
-        }
-        // A day's signature: everything the tables hold that could depend on the date.
-        func signature(_ date: CalendarDate) -> JSONValue {
-            // Locality amounts follow the period (its GPCI table) and the national amounts (assistant share).
-            .array(
-                ctxKeys.map { context($0, on: date) } + [
-                    docs(on: date), priceTable(on: date, nationalOnly: true),
-                    .optional(rules.period(on: date)?.range.from.description),
-                ])
-        }
+        let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
+        let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
+        // Sentences are numbered in the order a day-by-day pass meets them: a segment's first-day signature,
+        // then the previous segment's tables.
         var segments: [JSONValue] = []
-        var day = first
-        var segStart = first
-        var current = signature(first)
-        func close(_ through: CalendarDate) {
-            let d = segStart
-            var runsByKey: [String: JSONValue] = [:]
-            for profile in rules.profiles {
-                for group in [0, 1] {
-                    var runs: [JSONValue] = []
-                    var lastPattern = -1
-                    for m in 1...maxM {
-                        let input = SessionInput(
-                            minutes: m, patients: group == 1 ? groupFrom : 1, date: d, profile: profile.id)
-                        let pattern: JSONValue
-                        if let r = try? rules.evaluate(input) {
-                            let lines: [JSONValue] = r.lines.map { .array([.string($0.code), .int($0.units)]) }
-                            let plan = r.reasons.isEmpty ? lines : []
-                            pattern = .object([
-                                "lines": .array(plan),
-                                "reasons": .array(r.reasons.map { texts.id(minutesPlaceholder($0, m)) }),
-                                "thresholds": .array(
-                                    r.thresholds.map {
-                                        .object([
-                                            "code": .string($0.code), "unit": .int($0.unit), "minutes": .int($0.minutes),
-                                            "reached": .bool($0.reached),
-                                        ])
-                                    }),
-                            ])
-                        } else {
-                            pattern = .object(["lines": .array([]), "reasons": .array([]), "thresholds": .array([])])
-                        }
-                        let pi = patterns.list(pattern)
-                        if pi != lastPattern { runs.append(.array([.int(m), .int(pi)])) }
-                        lastPattern = pi
-                    }
-                    runsByKey["\(profile.id)|\(group)"] = .int(runLists.list(.array(runs)))
-                }
-            }
-            var ctxByKey: [String: JSONValue] = [:]
-            for k in ctxKeys { ctxByKey[ctxKey(k)] = .int(ctxs.list(context(k, on: d))) }
-            segments.append(
-                .object([
-                    "from": .string(d.description), "through": .string(through.description),
-                    "runs": .object(runsByKey), "ctx": .object(ctxByKey), "prices": .int(prices.list(priceTable(on: d))),
-                    "docs": docs(on: d),
-                ]))
+        for (i, r) in ranges.enumerated() {
+            _ = tables.signature(r.from, texts: tables.texts)
+            if i > 0 { segments.append(tables.segment(from: ranges[i - 1].from, through: ranges[i - 1].through)) }
         }
-        while day < last {
-            let next = day.adding(days: 1)
-            let sig = signature(next)
-            if sig != current {
-                close(day)
-                segStart = next
-                current = sig
-            }
-            day = next
-        }
-        close(last)
+        if let r = ranges.last { segments.append(tables.segment(from: r.from, through: r.through)) }
+        let groupFrom = tables.groupFrom
+        let texts = tables.texts, runLists = tables.runLists, patterns = tables.patterns
+        let ctxs = tables.ctxs, prices = tables.prices
 
         func options(_ key: String) -> JSONValue {
             .array(choices[key]!.map { .array([.string($0.value), .string($0.label)]) })
