@@ -100,3 +100,81 @@ import Testing
         for f in Self.rules.families { #expect(dates.contains(f.validFrom)) }
     }
 }
+
+/// What the calculator offers and says (issues 9.4, 9.5, 10).
+@Suite struct CalculatorContentTests {
+    static let data: [String: JSONValue] = {
+        guard case .object(let o) = CalculatorData.build(CalculatorDataTests.rules, asOf: CalculatorDataTests.asOf) else { return [:] }
+        return o
+    }()
+
+    static func strings(_ v: JSONValue?) -> [String] {
+        switch v {
+        case .string(let s)?: return [s]
+        case .array(let a)?: return a.flatMap { strings($0) }
+        case .object(let o)?: return o.values.flatMap { strings($0) }
+        default: return []
+        }
+    }
+
+    @Test func everyFamilySettingAndRuleIsOffered() {
+        let rules = CalculatorDataTests.rules
+        guard case .object(let options)? = Self.data["options"] else { Issue.record("no options"); return }
+        func values(_ k: String) -> [String] {
+            guard case .array(let a)? = options[k] else { return [] }
+            return a.compactMap { if case .array(let p) = $0, case .string(let v)? = p.first { return v } else { return nil } }
+        }
+        #expect(values("family") == rules.families.map(\.id))
+        #expect(values("setting") == Setting.allCases.map(\.rawValue))
+        #expect(values("profile") == rules.profiles.map(\.id))
+        guard case .array(let keys)? = Self.data["ctxKeys"] else { Issue.record("no ctxKeys"); return }
+        #expect(keys.count == rules.families.count * Discipline.allCases.count * Provider.allCases.count * 2 * Setting.allCases.count)
+        #expect(keys.contains(.string("behavior|pt|therapist|0|\(Setting.allCases.last!.rawValue)")))
+        // The family labels name the codes, and say when there is no group code.
+        let labels = Self.strings(options["family"])
+        for f in rules.families {
+            #expect(labels.contains { $0.hasPrefix(f.name) && f.codes.allSatisfy($0.contains) })
+        }
+        #expect(labels.contains { $0.contains("no group code") })
+    }
+
+    /// The G-code families have their own claim patterns: a behavior-management group gives a reason, no line.
+    @Test func gCodeFamiliesHaveTheirOwnPatterns() {
+        let all = Self.strings(Self.data["patterns"])
+        #expect(all.contains("G0541") && all.contains("G0542") && all.contains("G0543"))
+        #expect(all.contains("G0539") && all.contains("G0540"))
+        let texts = Self.strings(Self.data["texts"])
+        let noGroup = CalculatorDataTests.rules.family("behavior")?.noGroupReason ?? "-"
+        #expect(texts.contains(noGroup))
+    }
+
+    /// Dates run through the end of the year after the last fee period, and such a date is answered plainly.
+    @Test func datesAfterTheLastFeePeriodAreCovered() {
+        let rules = CalculatorDataTests.rules
+        let lastThrough = rules.periods.last!.range.through!
+        #expect(Self.data["dateMax"] == .string("\(lastThrough.year + 1)-12-31"))
+        guard case .array(let segs)? = Self.data["segments"], case .object(let last)? = segs.last else {
+            Issue.record("no segments"); return
+        }
+        #expect(last["through"] == .string("\(lastThrough.year + 1)-12-31"))
+        #expect(Self.strings(Self.data["texts"]).contains { $0.contains("{date}") && $0.contains(lastThrough.description) })
+    }
+
+    /// Reader language (issue 10 finding 18): no option names, program name, "profile" or profile ids.
+    @Test func sentencesAreReaderLanguage() {
+        // Option values are URL state (the `calc` option values); their labels are what the page shows.
+        var labels: [String] = []
+        if case .object(let options)? = Self.data["options"] {
+            for case .array(let list) in options.values {
+                for case .array(let pair) in list where pair.count == 2 { labels += Self.strings(pair[1]) }
+            }
+        }
+        #expect(labels.count > 10)
+        let shown = Self.strings(Self.data["texts"]) + labels
+        #expect(shown.count > 20)
+        for s in shown {
+            #expect(!s.contains("--") && !s.contains("ctsguide") && !s.lowercased().contains("profile"), "\(s)")
+            for p in CalculatorDataTests.rules.profiles { #expect(!s.contains(p.id), "\(s)") }
+        }
+    }
+}

@@ -4,21 +4,23 @@ import CodingRules
 /// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
 /// so the script holds no threshold, rate or date. Layout (`window.CTSGUIDE_CALC`):
 ///
-/// - `options`: the form's choices per CLI option (`[value, label]`; localities also carry their state),
-///   `defaults`, `dateMin`/`dateMax`, `minutesMin`/`minutesMax` (the minutes the tables cover),
-///   `patientsMin`/`patientsMax`, `groupFrom` (patients at which a session becomes a group).
-/// - `segments`: date ranges in which every result is constant, found by evaluating canonical inputs on every
-///   covered day and grouping equal consecutive days. Each names its `runs` per `profile|group`, its
-///   context per `discipline|provider|telehealth|setting`, its `prices` table and `docs` per group flag.
+/// - `options`: the form's choices per control (`[value, label]`; `locality` only values), `defaults`,
+///   `dateMin`/`dateMax`, `minutesMin`/`minutesMax` (the minutes the tables cover), `patientsMin`/`patientsMax`,
+///   `groupFrom` (patients at which a session becomes a group).
+/// - `segments`: date ranges in which every result is constant (`CalculatorSegments`: found from the rules'
+///   change dates). Each names its `runs` (a `runTables` entry: one `runs` list per `runKeys` entry,
+///   `profile|group|family`), its `ctx` (a `ctxTables` entry: one `ctxs` entry per `ctxKeys` entry,
+///   `family|discipline|provider|telehealth|setting`), its `prices` table and `docs` per group flag.
 /// - `runs`: lists of `[fromMinute, pattern]`; `patterns`: claim lines `[code, units]`, reasons and the
-///   thresholds `{code, unit, minutes, reached}` that decided them.
-/// - `ctxs`: modifiers, the setting used for pricing, reasons, warnings and notes (or `invalid`, the CLI's error).
-/// - `prices`: per `code|pricedSetting|provider` a comma-separated unit amount per locality (in
-///   `options.locality` order; empty when unpriced).
-/// - `texts`: every sentence, referenced by index.
+///   thresholds `[code, unit, minutes, reached]` that decided them.
+/// - `ctxs`: modifiers, the setting used for pricing, reasons, warnings and notes, or `invalid` (why the rules
+///   reject the input, in the page's words).
+/// - `prices`: per `code|pricedSetting|provider` the number of an `amounts` string: a comma-separated unit
+///   amount per locality (in `options.locality` order; empty when unpriced).
+/// - `texts`: every sentence, referenced by index (`{date}` and `{minutes}` stand for the input).
 enum CalculatorData {
     static let path = "assets/calculator-data.js"
-    /// The longest session the tables cover, in minutes (a size choice: longer sessions are told to use the CLI).
+    /// The longest session the tables cover, in minutes (a size choice).
     static let tableMinutes = 240
 
     struct Choice { var value: String; var label: String; var group: String = "" }
@@ -40,14 +42,21 @@ enum CalculatorData {
             "provider": Provider.allCases.map { Choice(value: $0.rawValue, label: providerNames[$0.rawValue] ?? $0.rawValue) },
             "setting": Setting.allCases.map { Choice(value: $0.rawValue, label: settingNames[$0.rawValue] ?? $0.rawValue) },
             "profile": rules.profiles.map { Choice(value: $0.id, label: $0.name) },
+            "family": rules.families.map { f in
+                Choice(value: f.id, label: "\(f.name) (\(f.codes.joined(separator: ", "))"
+                    + (f.groupCode == nil ? "; no group code)" : ")"))
+            },
             "locality": locs,
         ]
     }
 
-    /// First and last date of service the calculator offers (an open last period ends with its start's year).
+    /// First and last date of service the calculator offers: through the end of the year after the last fee
+    /// period (an open last period counts as ending with its start's year), where the rules give their dated
+    /// answer for dates no fee schedule covers yet.
     static func dateRange(_ rules: RulesData) -> (CalendarDate, CalendarDate)? {
-        guard let r = rules.coveredRange else { return nil }
-        let last = r.through ?? CalendarDate(year: rules.periods.last!.range.from.year, month: 12, day: 31)!
+        guard let r = rules.coveredRange, let lastPeriod = rules.periods.last else { return nil }
+        let end = r.through ?? CalendarDate(year: lastPeriod.range.from.year, month: 12, day: 31) ?? lastPeriod.range.from
+        let last = CalendarDate(year: end.year + 1, month: 12, day: 31) ?? end
         var first = r.from
         if let fam = rules.family(rules.defaultFamilyID), fam.validFrom > first { first = fam.validFrom }
         return (first, last)
@@ -96,17 +105,7 @@ enum CalculatorData {
         let maxM = tableMinutes
         let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
         let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
-        // Sentences are numbered in the order a day-by-day pass meets them: a segment's first-day signature,
-        // then the previous segment's tables.
-        var segments: [JSONValue] = []
-        for (i, r) in ranges.enumerated() {
-            _ = tables.signature(r.from, texts: tables.texts)
-            if i > 0 { segments.append(tables.segment(from: ranges[i - 1].from, through: ranges[i - 1].through)) }
-        }
-        if let r = ranges.last { segments.append(tables.segment(from: r.from, through: r.through)) }
-        let groupFrom = tables.groupFrom
-        let texts = tables.texts, runLists = tables.runLists, patterns = tables.patterns
-        let ctxs = tables.ctxs, prices = tables.prices
+        let segments = ranges.map { tables.segment(from: $0.from, through: $0.through) }
 
         func options(_ key: String) -> JSONValue {
             .array(choices[key]!.map { .array([.string($0.value), .string($0.label)]) })
@@ -115,19 +114,26 @@ enum CalculatorData {
         return .object([
             "options": .object([
                 "discipline": options("discipline"), "provider": options("provider"), "setting": options("setting"),
-                "profile": options("profile"), "locality": .array(choices["locality"]!.map { .string($0.value) }),
+                "profile": options("profile"), "family": options("family"),
+                "locality": .array(choices["locality"]!.map { .string($0.value) }),
             ]),
             "defaults": .object([
                 "minutes": .string("38"), "patients": .string("1"), "date": .string(defaultDate.description),
                 "discipline": .string(Discipline.allCases[0].rawValue), "provider": .string(Provider.allCases[0].rawValue),
                 "setting": .string(Setting.allCases[0].rawValue), "telehealth": .string("0"),
                 "locality": .string("national"), "profile": .string(rules.defaultProfileID),
+                "family": .string(rules.defaultFamilyID),
             ]),
             "dateMin": .string(first.description), "dateMax": .string(last.description),
             "minutesMin": .int(1), "minutesMax": .int(maxM),
-            "patientsMin": .int(1), "patientsMax": .int(CalcRunner.maxPatients), "groupFrom": .int(groupFrom),
-            "segments": .array(segments), "runs": .array(runLists.lists), "patterns": .array(patterns.lists),
-            "ctxs": .array(ctxs.lists), "prices": .array(prices.lists), "texts": .array(texts.texts.map(JSONValue.string)),
+            "patientsMin": .int(1), "patientsMax": .int(CalcRunner.maxPatients), "groupFrom": .int(tables.groupFrom),
+            "ctxKeys": .array(tables.ctxKeys.map { .string(CalculatorTables.ctxKey($0)) }),
+            "runKeys": .array(tables.runKeys.map { .string(CalculatorTables.runKey(profile: $0.profile, group: $0.group, family: $0.family)) }),
+            "segments": .array(segments), "runTables": .array(tables.runTables.lists), "runs": .array(tables.runLists.lists),
+            "patterns": .array(tables.patterns.lists), "ctxTables": .array(tables.ctxTables.lists),
+            "ctxs": .array(tables.ctxs.lists), "prices": .array(tables.prices.lists),
+            "amounts": .array(tables.amounts.texts.map(JSONValue.string)),
+            "texts": .array(tables.texts.texts.map(JSONValue.string)),
         ])
     }
 }

@@ -1,8 +1,9 @@
 import CodingRules
 
 /// What the calculator data holds for one date of service, asked of `CodingRules`: the context of every
-/// discipline × provider × telehealth × setting, the documentation reminders, the unit amounts, and the claim
-/// patterns per minute. `CalculatorData` tabulates these per date segment (`CalculatorSegments` finds them).
+/// family × discipline × provider × telehealth × setting, the documentation reminders, the unit amounts, and
+/// the claim patterns per minute. `CalculatorData` tabulates these per date segment (`CalculatorSegments`
+/// finds them). Every sentence is reader text: `readerText` puts rule names where the rules name a profile id.
 final class CalculatorTables {
     let rules: RulesData
     let localities: [CalculatorData.Choice]
@@ -10,12 +11,15 @@ final class CalculatorTables {
     /// Patients at which a session becomes a group (asked of the rules, not assumed).
     let groupFrom: Int
     let texts = CalculatorData.Interner(), patterns = CalculatorData.Interner(), runLists = CalculatorData.Interner()
-    let ctxs = CalculatorData.Interner(), prices = CalculatorData.Interner()
+    let ctxs = CalculatorData.Interner(), prices = CalculatorData.Interner(), amounts = CalculatorData.Interner()
+    let ctxTables = CalculatorData.Interner(), runTables = CalculatorData.Interner()
+    let disciplineLabels: [Discipline: String]
 
-    typealias ContextKey = (Discipline, Provider, Bool, Setting)
-    let ctxKeys: [ContextKey] = Discipline.allCases.flatMap { d in
-        Provider.allCases.flatMap { p in [false, true].flatMap { t in Setting.allCases.map { s in (d, p, t, s) } } }
-    }
+    typealias ContextKey = (family: CodeFamily, discipline: Discipline, provider: Provider, telehealth: Bool, setting: Setting)
+    /// Every context, in the order of the data file's `ctxKeys`.
+    let ctxKeys: [ContextKey]
+    /// Every claim-pattern table (profile, group flag, family), in the order of the data file's `runKeys`.
+    let runKeys: [(profile: UnitProfile, group: Bool, family: CodeFamily)]
 
     init(rules: RulesData, localities: [CalculatorData.Choice], maxMinutes: Int, first: CalendarDate) {
         self.rules = rules
@@ -27,19 +31,50 @@ final class CalculatorTables {
             if let r = try? rules.evaluate(input), r.kind == .group { groupFrom = p; break }
         }
         self.groupFrom = groupFrom
+        ctxKeys = rules.families.flatMap { f in
+            Discipline.allCases.flatMap { d in
+                Provider.allCases.flatMap { p in [false, true].flatMap { t in Setting.allCases.map { s in (f, d, p, t, s) } } }
+            }
+        }
+        runKeys = rules.profiles.flatMap { p in [false, true].flatMap { g in rules.families.map { f in (p, g, f) } } }
+        var labels: [Discipline: String] = [:]
+        for c in CalculatorData.choices(rules)["discipline"] ?? [] {
+            if let d = Discipline(rawValue: c.value) { labels[d] = c.label }
+        }
+        disciplineLabels = labels
     }
 
-    func ctxKey(_ k: ContextKey) -> String { "\(k.0.rawValue)|\(k.1.rawValue)|\(k.2 ? 1 : 0)|\(k.3.rawValue)" }
+    /// `family|discipline|provider|0 or 1|setting`, as the page builds it from the form.
+    static func ctxKey(_ k: ContextKey) -> String {
+        "\(k.family.id)|\(k.discipline.rawValue)|\(k.provider.rawValue)|\(k.telehealth ? 1 : 0)|\(k.setting.rawValue)"
+    }
+    /// `profile|0 or 1|family`.
+    static func runKey(profile: UnitProfile, group: Bool, family: CodeFamily) -> String {
+        "\(profile.id)|\(group ? 1 : 0)|\(family.id)"
+    }
+
+    /// A sentence of the rules in the page's words: a units profile is named by its rule's name, never its id.
+    func readerText(_ s: String) -> String {
+        var out = s
+        for p in rules.profiles {
+            let rule = p.name.lowercased().hasSuffix(" rule") ? p.name : "“\(p.name)” rule"
+            out = replacing("the \(p.id) profile", with: "the \(rule)", in: out)
+            out = replacing("profile \(p.id)", with: "the \(rule)", in: out)
+            out = replacing(p.id, with: rule, in: out)
+        }
+        return out
+    }
 
     /// Sentences that quote the date of service keep it as `{date}` (the page puts the input back).
     func dated(_ list: [String], _ date: CalendarDate, _ texts: CalculatorData.Interner) -> JSONValue {
         let needle = date.description
-        return .array(list.map { texts.id(replacing(needle, with: "{date}", in: $0)) })
+        return .array(list.map { texts.id(replacing(needle, with: "{date}", in: readerText($0))) })
     }
 
     func context(_ k: ContextKey, on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
         let input = SessionInput(
-            minutes: maxMinutes, patients: 1, date: date, setting: k.3, provider: k.1, discipline: k.0, telehealth: k.2)
+            minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
+            discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)
         do {
             let r = try rules.evaluate(input)
             return .object([
@@ -47,15 +82,39 @@ final class CalculatorTables {
                 "priced": .string(r.pricedSetting.rawValue),
                 "reasons": dated(r.reasons, date, texts), "warnings": dated(r.warnings, date, texts),
                 "notes": dated(r.notes, date, texts),
-                "split": .optional(
-                    r.split.map {
+                "split": r.split.map {
+                    texts.id(
                         "Who pays (Part B deductible met): the patient owes \($0.coinsurancePercent)% coinsurance; "
-                            + "Medicare pays the rest less \($0.sequestrationPercent)% sequestration."
-                    }),
-                "label": .string(r.feeSchedule.label),
+                            + "Medicare pays the rest less \($0.sequestrationPercent)% sequestration.")
+                } ?? .null,
+                "label": texts.id(r.feeSchedule.label),
             ])
         } catch {
-            return .object(["invalid": dated(["--\(error.field.rawValue): \(error.message)"], date, texts)])
+            return .object(["invalid": dated([problem(error, k, date)], date, texts)])
+        }
+    }
+
+    /// Input the rules reject, said to a biller (the page's controls, not the command line's options).
+    func problem(_ error: RulesInputError, _ k: ContextKey, _ date: CalendarDate) -> String {
+        switch error.field {
+        case .provider:
+            let ok = Discipline.allCases.filter { rules.policies.modifiers.assistant[$0] != nil }
+            let name = disciplineLabels[k.discipline] ?? k.discipline.rawValue
+            let can = ok.map { disciplineLabels[$0] ?? $0.rawValue }.joined(separator: " and ")
+            return "\(name) has no assistant modifier, so an assistant cannot furnish it. Choose Therapist"
+                + (ok.isEmpty ? "." : "; assistants can furnish \(can).")
+        case .date where date < k.family.validFrom:
+            return "The \(k.family.name) codes (\(k.family.codes.joined(separator: ", "))) exist for dates of service "
+                + "from \(k.family.validFrom) on."
+        case .date where rules.period(on: date) == nil:
+            let covered = rules.coveredRange.map { r in
+                "from \(r.from)" + (r.through.map { " through \($0)" } ?? "")
+            }
+            return "No Medicare fee schedule in this guide covers \(date) yet"
+                + (covered.map { ": it has the fee schedules for dates of service \($0)." } ?? ".")
+        default:
+            let m = error.message
+            return m.prefix(1).uppercased() + m.dropFirst() + "."
         }
     }
 
@@ -66,11 +125,12 @@ final class CalculatorTables {
         ])
     }
 
+    /// Unit amounts per `code|setting|provider` (every code of every family, every setting): the number of a
+    /// string in `amounts` holding one amount per locality in `options.locality` order, empty where unpriced.
     func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
         guard let period = rules.period(on: date) else { return .object([:]) }
-        let codes = rules.family(rules.defaultFamilyID)?.codes ?? []
         var out: [String: JSONValue] = [:]
-        for code in codes {
+        for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
                     let cells = localities.prefix(nationalOnly ? 1 : Int.max).map { c -> String in
@@ -80,7 +140,8 @@ final class CalculatorTables {
                             assistantPercentDate: date
                         ).amount?.moneyText ?? ""
                     }
-                    out["\(code)|\(s.rawValue)|\(p.rawValue)"] = .string(cells.joined(separator: ","))
+                    let text = cells.joined(separator: ",")
+                    out["\(code)|\(s.rawValue)|\(p.rawValue)"] = nationalOnly ? .string(text) : amounts.id(text)
                 }
             }
         }
@@ -108,17 +169,18 @@ final class CalculatorTables {
 
     /// The claim pattern of every session length for one profile and group flag on a date, as runs
     /// `[fromMinute, pattern]`.
-    func runs(profile: UnitProfile, group: Bool, on d: CalendarDate) -> JSONValue {
+    func runs(profile: UnitProfile, group: Bool, family: CodeFamily, on d: CalendarDate) -> JSONValue {
         var runs: [JSONValue] = []
         var last: Pattern? = nil
         for m in 1...maxMinutes {
-            let input = SessionInput(minutes: m, patients: group ? groupFrom : 1, date: d, profile: profile.id)
+            let input = SessionInput(
+                minutes: m, patients: group ? groupFrom : 1, date: d, profile: profile.id, family: family.id)
             var pattern = Pattern(lines: [], reasons: [], thresholds: [])
             if let r = try? rules.evaluate(input) {
                 pattern = Pattern(
                     lines: r.reasons.isEmpty ? r.lines.map { ClaimLine(code: $0.code, role: $0.role, units: $0.units,
                         modifiers: [], unitAmount: nil, amount: nil) } : [],
-                    reasons: r.reasons.map { minutesPlaceholder($0, m) }, thresholds: r.thresholds)
+                    reasons: r.reasons.map { minutesPlaceholder(readerText($0), m) }, thresholds: r.thresholds)
             }
             if pattern == last { continue }
             last = pattern
@@ -134,32 +196,23 @@ final class CalculatorTables {
             "lines": .array(p.lines.map { .array([.string($0.code), .int($0.units)]) }),
             "reasons": .array(p.reasons.map(texts.id)),
             "thresholds": .array(
-                p.thresholds.map {
-                    .object([
-                        "code": .string($0.code), "unit": .int($0.unit), "minutes": .int($0.minutes),
-                        "reached": .bool($0.reached),
-                    ])
-                }),
+                p.thresholds.map { .array([.string($0.code), .int($0.unit), .int($0.minutes), .int($0.reached ? 1 : 0)]) }),
         ])
         let i = patterns.list(json)
         patternIndex[p] = i
         return i
     }
 
-    /// One segment of the data file: its dates, runs, contexts, amounts and reminders, evaluated on its first day.
+    /// One segment of the data file: its dates and the numbers of its claim-pattern table (`runTables`, in
+    /// `runKeys` order), context table (`ctxTables`, in `ctxKeys` order), amounts and reminders, all evaluated
+    /// on its first day.
     func segment(from d: CalendarDate, through: CalendarDate) -> JSONValue {
-        var runsByKey: [String: JSONValue] = [:]
-        for profile in rules.profiles {
-            for group in [0, 1] {
-                runsByKey["\(profile.id)|\(group)"] = .int(runLists.list(runs(profile: profile, group: group == 1, on: d)))
-            }
-        }
-        var ctxByKey: [String: JSONValue] = [:]
-        for k in ctxKeys { ctxByKey[ctxKey(k)] = .int(ctxs.list(context(k, on: d, texts: texts))) }
+        let runIDs = runKeys.map { k in JSONValue.int(runLists.list(runs(profile: k.profile, group: k.group, family: k.family, on: d))) }
+        let ctx = ctxKeys.map { k in JSONValue.int(ctxs.list(context(k, on: d, texts: texts))) }
         return .object([
             "from": .string(d.description), "through": .string(through.description),
-            "runs": .object(runsByKey), "ctx": .object(ctxByKey), "prices": .int(prices.list(priceTable(on: d))),
-            "docs": docs(on: d, texts: texts),
+            "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),
+            "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d, texts: texts),
         ])
     }
 }
