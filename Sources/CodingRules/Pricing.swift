@@ -27,8 +27,8 @@ extension RulesData {
         if let rvu {
             let parts = rvu.missingComponents.filter { name in
                 switch name {
-                case "PE non-facility": return setting == .nonfacility
-                case "PE facility": return setting == .facility
+                case "PE non-facility": return !setting.usesFacilityPE
+                case "PE facility": return setting.usesFacilityPE
                 default: return true
                 }
             }

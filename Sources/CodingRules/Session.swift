@@ -154,4 +154,6 @@ public struct SessionResult: Sendable, Hashable {
     public var documentation: [String]
     /// Ids of the sources behind the figures used.
     public var sources: [String]
+    /// For maintainers: the data that is missing to price the lines (empty when priced).
+    public var missingData: [String] = []
 }

@@ -15,7 +15,7 @@ struct CalcCommand: ParsableCommand {
     var patients: String?
     @Option(parsing: .unconditional, help: "Date of service YYYY-MM-DD (default: as_of in <content>/site.yaml).")
     var date: String?
-    @Option(parsing: .unconditional, help: "nonfacility|facility (default nonfacility).")
+    @Option(parsing: .unconditional, help: "nonfacility (private practice, home) | facility (physician or NPP billing in a facility) | institutional (hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B; non-facility amount). Default nonfacility.")
     var setting: String?
     @Option(parsing: .unconditional, help: "therapist|assistant (default therapist).")
     var provider: String?

@@ -131,13 +131,14 @@ import Testing
         #expect(j["billable"] as? Bool == true && j["total"] is NSNull)
         let lines = try #require(j["lines"] as? [[String: Any]])
         #expect(lines.count == 2 && lines.allSatisfy { $0["unit_amount"] is NSNull && $0["amount"] is NSNull })
-        let warnings = try #require(j["warnings"] as? [String])
-        #expect(warnings.contains { $0.contains("PE") && $0.contains("MP") && $0.contains("RVU26") })
+        let missing = try #require(j["missing_data"] as? [String])
+        #expect(missing.contains { $0.contains("PE") && $0.contains("MP") && $0.contains("RVU26") })
+        #expect((j["warnings"] as? [String])?.contains { $0.contains("not in this guide yet") } == true)
         #expect((j["fee_schedule"] as? [String: Any])?["conversion_factor"] as? String == "33.4009")
         let qp = try Self.json(Self.calc(["minutes": "40", "date": "2026-01-01", "conversion-factor": "qp"], flags: ["json"]))
         #expect((qp["fee_schedule"] as? [String: Any])?["conversion_factor"] as? String == "33.5675")
         let loc = try Self.json(Self.calc(["minutes": "40", "date": "2026-05-01", "locality": "alaska"], flags: ["json"]))
-        #expect((loc["warnings"] as? [String])?.contains { $0.contains("GPCI") } == true)
+        #expect((loc["missing_data"] as? [String])?.contains { $0.contains("GPCI") } == true)
     }
 
     @Test(arguments: [("Los Angeles", "01182-18"), ("manhattan", "13202-01"), ("PUERTO RICO", "09202-20"),

@@ -30,8 +30,9 @@ enum CalculatorData {
         let disciplineNames = ["pt": "Physical therapy (PT)", "ot": "Occupational therapy (OT)", "slp": "Speech-language pathology (SLP)"]
         let providerNames = ["therapist": "Therapist", "assistant": "Assistant (PTA or OTA)"]
         let settingNames = [
-            "nonfacility": "Non-facility (private practice, home)",
-            "facility": "Facility (hospital outpatient department, SNF)",
+            "nonfacility": "Private practice or the patient's home (non-facility amount)",
+            "facility": "Physician or NPP billing in a facility (facility amount)",
+            "institutional": "Hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B (non-facility amount)",
         ]
         var locs = [Choice(value: "national", label: "National (no locality adjustment)")]
         for l in rules.allLocalities {

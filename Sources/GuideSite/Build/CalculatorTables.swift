@@ -13,7 +13,6 @@ final class CalculatorTables {
     let texts = CalculatorData.Interner(), patterns = CalculatorData.Interner(), runLists = CalculatorData.Interner()
     let ctxs = CalculatorData.Interner(), prices = CalculatorData.Interner(), amounts = CalculatorData.Interner()
     let ctxTables = CalculatorData.Interner(), runTables = CalculatorData.Interner()
-    let disciplineLabels: [Discipline: String]
 
     typealias ContextKey = (family: CodeFamily, discipline: Discipline, provider: Provider, telehealth: Bool, setting: Setting)
     /// Every context, in the order of the data file's `ctxKeys`.
@@ -37,11 +36,6 @@ final class CalculatorTables {
             }
         }
         runKeys = rules.profiles.flatMap { p in [false, true].flatMap { g in rules.families.map { f in (p, g, f) } } }
-        var labels: [Discipline: String] = [:]
-        for c in CalculatorData.choices(rules)["discipline"] ?? [] {
-            if let d = Discipline(rawValue: c.value) { labels[d] = c.label }
-        }
-        disciplineLabels = labels
     }
 
     /// `family|discipline|provider|0 or 1|setting`, as the page builds it from the form.
@@ -97,12 +91,6 @@ final class CalculatorTables {
     /// Input the rules reject, said to a biller (the page's controls, not the command line's options).
     func problem(_ error: RulesInputError, _ k: ContextKey, _ date: CalendarDate) -> String {
         switch error.field {
-        case .provider:
-            let ok = Discipline.allCases.filter { rules.policies.modifiers.assistant[$0] != nil }
-            let name = disciplineLabels[k.discipline] ?? k.discipline.rawValue
-            let can = ok.map { disciplineLabels[$0] ?? $0.rawValue }.joined(separator: " and ")
-            return "\(name) has no assistant modifier, so an assistant cannot furnish it. Choose Therapist"
-                + (ok.isEmpty ? "." : "; assistants can furnish \(can).")
         case .date where date < k.family.validFrom:
             return "The \(k.family.name) codes (\(k.family.codes.joined(separator: ", "))) exist for dates of service "
                 + "from \(k.family.validFrom) on."

@@ -43,15 +43,15 @@ struct CalculatorDirective: Directive {
         h += select("family", "Codes (what the training covers)", rules.defaultFamilyID)
         h += select("discipline", "Discipline", Discipline.allCases[0].rawValue)
         h += select("provider", "Furnished by", Provider.allCases[0].rawValue)
-        h += select("setting", "Setting (place of service)", Setting.allCases[0].rawValue)
+        h += select("setting", "Who bills, and where", Setting.allCases[0].rawValue)
         h += "<div class=\"calc-field calc-check\"><input type=\"checkbox\" id=\"calc-telehealth\" name=\"telehealth\" value=\"1\">\n"
         h += "<label for=\"calc-telehealth\">Telehealth (synchronous audio-video)</label></div>\n"
         h += select("locality", "Locality (Medicare payment area, by state)", "national")
-        h += select("profile", "Units rule (how minutes become units)", rules.defaultProfileID)
+        h += select("profile", "Time rule for units", rules.defaultProfileID)
         h += "</form>\n"
         h += "<p class=\"calc-note\" id=\"calc-scope\" hidden>The calculator covers sessions of 1 to \(maxM) minutes with dates of "
-        h += "service from \(first) to \(last). A date after the last fee schedule in this guide gets what is known for it, "
-        h += "without an amount.</p>\n"
+        h += "service from \(first) to \(last). For a longer session, add the add-on units shown in the units table below. "
+        h += "A date after the last fee schedule in this guide gets what is known for it, without an amount.</p>\n"
         h += "<div class=\"calc-result card\" id=\"calc-result\" aria-live=\"polite\" aria-atomic=\"true\" hidden></div>\n"
         h += "<script src=\"\(escapeHTML(context.url(to: CalculatorData.path)))\" defer></script>\n"
         h += "<script src=\"\(escapeHTML(context.url(to: "assets/calculator.js")))\" defer></script>\n"
