@@ -106,7 +106,8 @@ enum CalculatorData {
         let maxM = tableMinutes
         let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
         let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
-        let segments = ranges.map { tables.segment(from: $0.from, through: $0.through) }
+        let runs = tables.allRuns(ranges)
+        let segments = ranges.indices.map { tables.segment(from: ranges[$0].from, through: ranges[$0].through, runs: runs[$0]) }
 
         func options(_ key: String) -> JSONValue {
             .array(choices[key]!.map { .array([.string($0.value), .string($0.label)]) })
@@ -137,24 +138,6 @@ enum CalculatorData {
             "texts": .array(tables.texts.texts.map(JSONValue.string)),
         ])
     }
-}
-
-/// `text` with the session's minute count (a whole number `m` standing alone) as `{minutes}`.
-func minutesPlaceholder(_ text: String, _ m: Int) -> String {
-    let chars = Array(text), needle = Array(String(m))
-    var out = "", i = 0
-    while i < chars.count {
-        if i + needle.count <= chars.count, Array(chars[i..<(i + needle.count)]) == needle,
-            i == 0 || !chars[i - 1].isNumber, i + needle.count == chars.count || !chars[i + needle.count].isNumber
-        {
-            out += "{minutes}"
-            i += needle.count
-        } else {
-            out.append(chars[i])
-            i += 1
-        }
-    }
-    return out
 }
 
 extension JSONValue {

@@ -47,17 +47,7 @@ final class CalculatorTables {
         "\(profile.id)|\(group ? 1 : 0)|\(family.id)"
     }
 
-    /// A sentence of the rules in the page's words: a units profile is named by its rule's name, never its id.
-    func readerText(_ s: String) -> String {
-        var out = s
-        for p in rules.profiles {
-            let rule = p.name.lowercased().hasSuffix(" rule") ? p.name : "“\(p.name)” rule"
-            out = replacing("the \(p.id) profile", with: "the \(rule)", in: out)
-            out = replacing("profile \(p.id)", with: "the \(rule)", in: out)
-            out = replacing(p.id, with: rule, in: out)
-        }
-        return out
-    }
+    func readerText(_ s: String) -> String { CalculatorRuns.readerText(s, profiles: rules.profiles) }
 
     /// Sentences that quote the date of service keep it as `{date}` (the page puts the input back).
     func dated(_ list: [String], _ date: CalendarDate, _ texts: CalculatorData.Interner) -> JSONValue {
@@ -147,34 +137,17 @@ final class CalculatorTables {
             ])
     }
 
-    /// One session length's result as the tables keep it (compared before it is turned into JSON).
-    struct Pattern: Hashable {
-        var lines: [ClaimLine]
-        var reasons: [String]
-        var thresholds: [UnitThreshold]
-    }
+    typealias Pattern = CalculatorRuns.Pattern
     private var patternIndex: [Pattern: Int] = [:]
 
-    /// The claim pattern of every session length for one profile and group flag on a date, as runs
-    /// `[fromMinute, pattern]`.
-    func runs(profile: UnitProfile, group: Bool, family: CodeFamily, on d: CalendarDate) -> JSONValue {
-        var runs: [JSONValue] = []
-        var last: Pattern? = nil
-        for m in 1...maxMinutes {
-            let input = SessionInput(
-                minutes: m, patients: group ? groupFrom : 1, date: d, profile: profile.id, family: family.id)
-            var pattern = Pattern(lines: [], reasons: [], thresholds: [])
-            if let r = try? rules.evaluate(input) {
-                pattern = Pattern(
-                    lines: r.reasons.isEmpty ? r.lines.map { ClaimLine(code: $0.code, role: $0.role, units: $0.units,
-                        modifiers: [], unitAmount: nil, amount: nil) } : [],
-                    reasons: r.reasons.map { minutesPlaceholder(readerText($0), m) }, thresholds: r.thresholds)
-            }
-            if pattern == last { continue }
-            last = pattern
-            runs.append(.array([.int(m), .int(index(of: pattern))]))
+    /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
+    func allRuns(_ ranges: [CalculatorSegments.Range]) -> [[[CalculatorRuns.Run]]] {
+        let jobs = ranges.flatMap { r in
+            runKeys.map { k in CalculatorRuns.Job(date: r.from, profile: k.profile, group: k.group, family: k.family) }
         }
-        return .array(runs)
+        let rules = self.rules, maxMinutes = self.maxMinutes, groupFrom = self.groupFrom
+        let done = parallelMap(jobs) { CalculatorRuns.runs(rules, $0, maxMinutes: maxMinutes, groupFrom: groupFrom) }
+        return ranges.indices.map { i in Array(done[(i * runKeys.count)..<((i + 1) * runKeys.count)]) }
     }
 
     /// The pattern's number in `patterns` (its sentences numbered on first sight).
@@ -194,8 +167,10 @@ final class CalculatorTables {
     /// One segment of the data file: its dates and the numbers of its claim-pattern table (`runTables`, in
     /// `runKeys` order), context table (`ctxTables`, in `ctxKeys` order), amounts and reminders, all evaluated
     /// on its first day.
-    func segment(from d: CalendarDate, through: CalendarDate) -> JSONValue {
-        let runIDs = runKeys.map { k in JSONValue.int(runLists.list(runs(profile: k.profile, group: k.group, family: k.family, on: d))) }
+    func segment(from d: CalendarDate, through: CalendarDate, runs: [[CalculatorRuns.Run]]) -> JSONValue {
+        let runIDs = runs.map { list in
+            JSONValue.int(runLists.list(.array(list.map { .array([.int($0.from), .int(index(of: $0.pattern))]) })))
+        }
         let ctx = ctxKeys.map { k in JSONValue.int(ctxs.list(context(k, on: d, texts: texts))) }
         return .object([
             "from": .string(d.description), "through": .string(through.description),
@@ -203,24 +178,4 @@ final class CalculatorTables {
             "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d, texts: texts),
         ])
     }
-}
-
-/// `text` with every occurrence of `needle` replaced (byte-wise, left to right, as `replacingOccurrences`).
-func replacing(_ needle: String, with replacement: String, in text: String) -> String {
-    let n = Array(needle.utf8), t = Array(text.utf8)
-    guard !n.isEmpty, t.count >= n.count else { return text }
-    var out: [UInt8] = []
-    out.reserveCapacity(t.count)
-    var i = 0, changed = false
-    while i < t.count {
-        if t[i] == n[0], i + n.count <= t.count, t[i..<(i + n.count)].elementsEqual(n) {
-            out.append(contentsOf: replacement.utf8)
-            i += n.count
-            changed = true
-        } else {
-            out.append(t[i])
-            i += 1
-        }
-    }
-    return changed ? String(decoding: out, as: UTF8.self) : text
 }
