@@ -1,7 +1,7 @@
 extension RulesData {
     /// Every date of service on which something the rules read can differ from the day before: the start of
     /// each code family and code record, each fee period's first day and the day after its last, and the same
-    /// for every dated policy row (telehealth listing, therapist telehealth, consent, quantity limits, KX
+    /// for the pending (after the last period) schedule, every dated policy row (telehealth listing, therapist telehealth, consent, quantity limits, KX
     /// thresholds, assistant, coinsurance and sequestration percentages) and every dated documentation item.
     /// Sorted, without repeats.
     ///
@@ -22,6 +22,7 @@ extension RulesData {
         for f in families { out.insert(f.validFrom) }
         for c in codes { out.insert(c.validFrom) }
         for p in periods { add(p.range) }
+        if let p = pending { add(p.range) }
         add(policies.telehealthListing)
         add(policies.therapistTelehealth)
         add(policies.consent)

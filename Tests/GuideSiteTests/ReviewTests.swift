@@ -217,7 +217,7 @@ import Testing
         let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
         let sources = data?.sources ?? []
         #expect(sources.count >= 40)
-        let officialHosts = ["www.cms.gov", "www.congress.gov", "www.law.cornell.edu"]
+        let officialHosts = ["www.cms.gov", "www.congress.gov", "www.law.cornell.edu", "www.federalregister.gov"]
         for s in sources where s.authority == "primary" {
             let host = URL(string: s.url)?.host ?? ""
             #expect(officialHosts.contains(host), "\(s.id) is marked primary but lives at \(host)")

@@ -42,9 +42,19 @@ struct FeeTableDirective: Directive {
                     escapeHTML(cf.value.description), cite.linksMarked(sources),
                 ])
             }
+            if codes.contains(where: { period.rvus[$0] != nil }) {
+                notes.append(PeriodWording.release(period, context.site.data, cite: &cite))
+            }
             for option in period.conversionFactors where !option.isDefault {
+                var amounts: [String] = []
+                for code in codes where period.rvus[code] != nil {
+                    let nf = rules.unitPrice(code: code, period: period, setting: .nonfacility, conversionFactor: option.id).amount
+                    let f = rules.unitPrice(code: code, period: period, setting: .facility, conversionFactor: option.id).amount
+                    if let nf, let f { amounts.append("\(escapeHTML(code)) $\(nf.moneyText) non-facility, $\(f.moneyText) facility") }
+                }
+                let at = amounts.isEmpty ? "" : "; at that factor one unit is " + amounts.joined(separator: "; ")
                 notes.append(
-                    "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description)) (\(cite.link(option.source))).")
+                    "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description))\(at) (\(cite.link(option.source))).")
             }
             if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
                 notes.append(
@@ -62,6 +72,8 @@ struct FeeTableDirective: Directive {
                 "Work RVU", "Practice expense RVU, non-facility", "Practice expense RVU, facility", "Malpractice RVU",
                 "Conversion factor", "Sources",
             ], rows: rows)
+        let pending = PeriodWording.pendingNotice(context.site.data, cite: &cite)
+        if !pending.isEmpty { notes.append(String(pending.dropFirst("<p class=\"after-last-period\">".count).dropLast("</p>\n".count))) }
         if !notes.isEmpty {
             html += "<ul class=\"table-notes\">\n" + notes.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
         }

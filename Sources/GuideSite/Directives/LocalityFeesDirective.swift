@@ -54,7 +54,8 @@ struct LocalityFeesDirective: Directive {
         let cf = period.defaultConversionFactor
         let sources = cite.links([table.source, period.source, cf.source] + codes.compactMap { period.rvus[$0]?.source })
         var html = "<p>\(escapeHTML(period.label)) (from \(period.range.from)), conversion factor "
-            + "\(escapeHTML(cf.value.description)); \(rows.count) localities. Sources: \(sources).</p>\n"
+            + "\(escapeHTML(cf.value.description)); \(rows.count) localities. Sources: \(sources). "
+            + PeriodWording.release(period, context.site.data, cite: &cite) + "</p>\n"
         html += dataTable(
             label: "Amounts by locality", caption: "One unit by Medicare locality, \(period.label), in dollars",
             headers: headers, rows: rows)

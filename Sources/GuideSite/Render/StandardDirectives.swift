@@ -11,5 +11,5 @@ let guideDirectives: [any Directive] = [
     ModifiersDirective(), RuleComparisonDirective(),
     WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
-    CodeUnitsDirective(),
+    CodeUnitsDirective(), WhatChangedDirective(), FeeDownloadsDirective(),
 ]
