@@ -121,12 +121,12 @@
         tr.appendChild(el('th', l.code, {scope: 'row'}));
         tr.appendChild(el('td', l.units));
         tr.appendChild(el('td', l.modifiers));
-        tr.appendChild(el('td', l.unit ? '$' + l.unit : 'not available'));
-        tr.appendChild(el('td', l.amount ? '$' + l.amount : 'not available'));
+        tr.appendChild(el('td', l.unit ? '$' + l.unit : 'not in this guide yet'));
+        tr.appendChild(el('td', l.amount ? '$' + l.amount : 'not in this guide yet'));
       });
       var foot = table.appendChild(el('tfoot')).appendChild(el('tr'));
       foot.appendChild(el('th', 'Total', {scope: 'row', colspan: String(head.children.length - 1)}));
-      foot.appendChild(el('td', r.total ? '$' + r.total : 'not available', {'data-total': r.total}));
+      foot.appendChild(el('td', r.total ? '$' + r.total : 'not in this guide yet', {'data-total': r.total}));
       var scroll = out.appendChild(el('div', null, {'class': 'table-scroll', tabindex: '0', role: 'region',
                                                     'aria-label': 'Claim lines'}));
       scroll.appendChild(table);

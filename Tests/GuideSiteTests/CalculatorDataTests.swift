@@ -47,6 +47,9 @@ import Testing
         let fromChanges = CalculatorData.build(Self.rules, asOf: Self.asOf).compact
         let fromDays = CalculatorData.build(Self.rules, asOf: Self.asOf, segments: reference).compact
         #expect(fromChanges == fromDays)
+        // Sharing the claim patterns within a stretch between change dates changes nothing.
+        let unshared = CalculatorData.build(Self.rules, asOf: Self.asOf, shareRunsWithinStretch: false).compact
+        #expect(fromChanges == unshared)
     }
 
     /// A sentence quoting a date inside a stretch (the lapse warnings name their first and last day) splits

@@ -97,16 +97,18 @@ enum CalculatorData {
         }
     }
 
-    /// The whole data object; `segments` replaces the segmentation (tests compare it with grouping every day).
+    /// The whole data object; `segments` replaces the segmentation (tests compare it with grouping every day),
+    /// `shareRunsWithinStretch: false` evaluates the claim patterns of every segment (tests compare).
     static func build(
-        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil
+        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
+        shareRunsWithinStretch: Bool = true
     ) -> JSONValue {
         let choices = choices(rules)
         guard let (first, last) = dateRange(rules) else { return .object([:]) }
         let maxM = tableMinutes
         let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
         let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
-        let runs = tables.allRuns(ranges)
+        let runs = tables.allRuns(ranges, shareWithinStretch: shareRunsWithinStretch)
         let segments = ranges.indices.map { tables.segment(from: ranges[$0].from, through: ranges[$0].through, runs: runs[$0]) }
 
         func options(_ key: String) -> JSONValue {

@@ -141,13 +141,39 @@ final class CalculatorTables {
     private var patternIndex: [Pattern: Int] = [:]
 
     /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
-    func allRuns(_ ranges: [CalculatorSegments.Range]) -> [[[CalculatorRuns.Run]]] {
-        let jobs = ranges.flatMap { r in
-            runKeys.map { k in CalculatorRuns.Job(date: r.from, profile: k.profile, group: k.group, family: k.family) }
+    ///
+    /// Segments within one stretch between change dates (split only where a sentence quotes a date) share the
+    /// runs of the stretch's first segment: every rule lookup is the same there, and the runs' sentences are
+    /// checked not to quote their date. `shareWithinStretch: false` evaluates every segment (the tests compare).
+    func allRuns(_ ranges: [CalculatorSegments.Range], shareWithinStretch: Bool = true) -> [[[CalculatorRuns.Run]]] {
+        let changes = rules.changeDates
+        func stretch(_ d: CalendarDate) -> CalendarDate? { changes.last { $0 <= d } }
+        var firstOfStretch: [Int] = []  // per range: the range whose runs it takes
+        for (i, r) in ranges.enumerated() {
+            let j = i - 1
+            let shared = shareWithinStretch && j >= 0 && stretch(ranges[j].from) == stretch(r.from)
+            firstOfStretch.append(shared ? firstOfStretch[j] : i)
         }
-        let rules = self.rules, maxMinutes = self.maxMinutes, groupFrom = self.groupFrom
-        let done = parallelMap(jobs) { CalculatorRuns.runs(rules, $0, maxMinutes: maxMinutes, groupFrom: groupFrom) }
-        return ranges.indices.map { i in Array(done[(i * runKeys.count)..<((i + 1) * runKeys.count)]) }
+        let rules = self.rules, maxMinutes = self.maxMinutes, groupFrom = self.groupFrom, keys = runKeys
+        func compute(_ indices: [Int]) -> [Int: [[CalculatorRuns.Run]]] {
+            let jobs = indices.flatMap { i in
+                keys.map { k in CalculatorRuns.Job(date: ranges[i].from, profile: k.profile, group: k.group, family: k.family) }
+            }
+            let done = parallelMap(jobs) { CalculatorRuns.runs(rules, $0, maxMinutes: maxMinutes, groupFrom: groupFrom) }
+            var out: [Int: [[CalculatorRuns.Run]]] = [:]
+            for (n, i) in indices.enumerated() { out[i] = Array(done[(n * keys.count)..<((n + 1) * keys.count)]) }
+            return out
+        }
+        var byRange = compute(Array(Set(firstOfStretch)).sorted())
+        // A stretch's runs that quote their own date are not shared: those segments get their own.
+        let own = ranges.indices.filter { i in
+            let f = firstOfStretch[i]
+            guard f != i else { return false }
+            let date = ranges[f].from.description
+            return byRange[f]!.contains { list in list.contains { run in run.pattern.reasons.contains { contains(date, in: $0) } } }
+        }
+        byRange.merge(compute(own)) { _, new in new }
+        return ranges.indices.map { byRange[$0] ?? byRange[firstOfStretch[$0]]! }
     }
 
     /// The pattern's number in `patterns` (its sentences numbered on first sight).
