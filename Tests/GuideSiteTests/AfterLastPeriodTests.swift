@@ -56,4 +56,18 @@ import Testing
                 || RealSite.page(path).contains("come from Medicare's 2026 fee schedule, CMS's July 2026 release (published 06/30/2026)"), "\(path)")
         }
     }
+
+    @Test func staleOutlookWarnsAndAGapIsAnError() throws {
+        let stale = try DataTestSupport.copyOfContent()
+        try DataTestSupport.edit(stale, "outlook.yaml", "from: 2027-01-01", "from: 2026-06-01")
+        let a = SiteDataLoader.load(contentDirectory: stale)
+        #expect(a.data != nil && a.data?.rules.pending == nil)
+        #expect(a.diagnostics.map(\.severity) == [.warning] && a.diagnostics.first?.message.contains("already covered") == true)
+        let gap = try DataTestSupport.copyOfContent()
+        try DataTestSupport.edit(gap, "outlook.yaml", "from: 2027-01-01", "from: 2027-02-01")
+        let b = SiteDataLoader.load(contentDirectory: gap)
+        #expect(b.data == nil)
+        let d = try #require(b.diagnostics.first)
+        #expect(d.location.file.hasSuffix("data/outlook.yaml") && d.location.line == 6 && d.message.contains("must be the day after"))
+    }
 }

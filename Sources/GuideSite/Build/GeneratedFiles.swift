@@ -24,7 +24,7 @@ enum SearchIndex {
             }
             if !first { out += ",\n" }
             first = false
-            out += "{\"url\":\(jsonString(page.outputPath)),\"title\":\(jsonString(page.meta.title)),"
+            out += "{\"url\":\(jsonString(urlPath(page.outputPath))),\"title\":\(jsonString(page.meta.title)),"
             out += "\"keywords\":\(jsonString(keywords)),\"sections\":[\(sections.joined(separator: ","))]}"
         }
         out += "\n];\n"

@@ -26,14 +26,23 @@ extension LoadSession {
             guard let m = item.mapping("a proposed conversion factor") else { continue }
             defer { m.finish("a proposed conversion factor") }
             let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
-            let value = m.decimal("value", positive: true), cfSource = source(m)
+            let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
             guard let id, let cfLabel, let value, let cfSource else { continue }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
         guard let checked, let label, let range, let status, let src else { return nil }
-        if let last = periods.last?.period.range.through, range.from != last.adding(days: 1) {
-            next.node("from")?.error(
-                "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
+        if let last = periods.last?.period.range.through {
+            if range.from <= last {
+                // Stale after a new period was imported: say so, and let the fee periods speak for those dates.
+                next.node("from")?.warning(
+                    "'from' \(range.from) is already covered by the fee periods (through \(last)); move the outlook on "
+                        + "to \(last.adding(days: 1)) (MAINTAINING.md, annual update)")
+                return nil
+            }
+            if range.from != last.adding(days: 1) {
+                next.node("from")?.error(
+                    "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
+            }
         }
         return PendingFeeSchedule(
             range: range, label: label, checked: checked, status: status, proposedConversionFactors: cfs,
