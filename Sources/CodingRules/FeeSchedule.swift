@@ -13,6 +13,10 @@ public enum Setting: String, Sendable, Hashable, CaseIterable {
 
     /// True for an institutional claim (no place-of-service pricing for telehealth).
     public var isInstitutional: Bool { self == .institutional }
+
+    /// The settings that are distinct price columns (the non-facility and the facility amount); an institutional
+    /// claim is priced like the non-facility column, so tables of amounts list only these.
+    public static var priceColumns: [Setting] { allCases.filter { !$0.isInstitutional } }
 }
 
 /// Who furnished the service.

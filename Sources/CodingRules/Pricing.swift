@@ -99,7 +99,7 @@ extension RulesData {
         var rows: [FeeTableRow] = []
         for family in families where family.validFrom <= (period.range.through ?? period.range.from) {
             for code in family.codes where period.rvus[code] != nil {
-                for setting in Setting.allCases {
+                for setting in Setting.priceColumns {
                     for provider in Provider.allCases {
                         rows.append(
                             FeeTableRow(

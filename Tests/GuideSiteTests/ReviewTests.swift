@@ -186,8 +186,8 @@ import Testing
         }
         // The graded facts the review named carry the marker.
         let kx = Self.page("rules/modifiers/index.html")
-        #expect(kx.contains("reported by alsintegratedsvc.com and postacutetools.com; not confirmed by CMS"))
-        #expect(Self.text("fees/index.html").contains("reported by rvuedge.com; not confirmed by CMS"))
+        #expect(kx.contains("<span class=\"certainty\">reported by <a class=\"source-link\" href=\"../../sources/index.html#source-kx-2026-reports\">alsintegratedsvc.com and postacutetools.com</a>; not confirmed by CMS</span>"))
+        #expect(Self.text("fees/index.html").contains("is reported by rvuedge.com and not confirmed by CMS"))
         #expect(Self.page("certainty/index.html").contains("<h1>How sure is each statement</h1>"))
     }
 
@@ -313,16 +313,27 @@ import Testing
     @Test func finding22_missingEssentialsArePresent() {
         let fees = Self.text("fees/index.html")
         #expect(fees.contains("limiting charge: 115 percent of that non-participating amount"))
-        #expect(fees.contains("efficiency adjustment") && fees.contains("did not change (reported by"))
+        #expect(fees.contains("efficiency adjustment") && fees.contains("the same in the 2026 CMS file as in 2025"))
         #expect(Self.text("rules/modifiers/index.html").contains("more than 10 percent of the minutes"))
         #expect(Self.text("codes/97550/index.html").contains("certified nurse-midwives and clinical psychologists"))
         let denials = Self.text("denials/index.html")
         #expect(denials.contains("within 120 days") && denials.contains("within 180 days") && denials.contains("reason code 50"))
         #expect(Self.page("sources/index.html").contains("8 to 22 minutes make one unit"))
-        #expect(ExamplesTests.card("direct-care-g-code").contains("G0541</th><td>1</td><td>GP</td><td>$52.08</td>"))
+        #expect(ExamplesTests.card("direct-care-g-code").contains("G0541</th><td>1</td><td>GP</td><td>$53.11</td>"))
         #expect(ExamplesTests.card("direct-care-g-code").contains("G0542</th><td>1</td>"))
         let lapse = ExamplesTests.card("telehealth-lapse-2025")
         #expect(lapse.contains("95 GP") && lapse.contains("lapsed from 2025-10-01 to 2025-11-12"))
+    }
+
+    @Test func finding22_a2026DateWithMoney() {
+        let c = ExamplesTests.card("year-2026")
+        #expect(c.contains("97550</th><td>1</td><td>GP</td><td>$52.77</td>"), "\(c)")
+        #expect(c.contains("97551</th><td>1</td><td>GP</td><td>$26.05</td>"))
+        #expect(c.contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
+        #expect(c.contains("coinsurance $15.76"))
+        // Current-date examples use 2026 dates now that the 2026 data is in the guide.
+        #expect(ExamplesTests.card("thirty-eight-minutes").contains("2026-06-01"))
+        #expect(ExamplesTests.card("telehealth-institutional").contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
     }
 
     @Test func finding08_noExampleTrainsAPaidAide() {

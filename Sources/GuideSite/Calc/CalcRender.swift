@@ -103,15 +103,14 @@ enum CalcRender {
             "Session: \(input.minutes) min, \(input.patients) patient\(input.patients == 1 ? "" : "s") represented (\(r.kind.rawValue)), "
                 + "date of service \(input.date), \(input.setting.rawValue), \(input.provider.rawValue), "
                 + "\(input.discipline.rawValue.uppercased()), \(input.telehealth ? "telehealth" : "in person"), \(where_)")
-        let rule = data.rules.profile(r.profile)?.name ?? r.profile
         if let cf = r.feeSchedule.conversionFactor {
             out.append(
                 "Fee schedule: \(r.feeSchedule.label) from \(r.feeSchedule.effective), conversion factor \(cf.value) "
-                    + "(\(cf.label)); units by the \(rule)")
+                    + "(\(cf.label)); units by the \(data.rules.profile(r.profile)?.name ?? r.profile)")
         } else if let p = r.pending {
             out.append(
-                "Fee schedule: \(p.label) from \(p.range.from): not in this guide yet (last checked \(p.checked)); "
-                    + "units by the \(rule)")
+                "Fee schedule: \(p.label) from \(p.range.from): not in this guide yet (last checked \(p.checked); "
+                    + "sources \(p.sources.joined(separator: ", "))); units by the \(data.rules.profile(r.profile)?.name ?? r.profile)")
         }
         out.append("")
         if r.billable {

@@ -26,7 +26,7 @@ struct CitationCollector {
         let html = links(list)
         let records = list.filter { !$0.isEmpty }.compactMap { context.site.data.source($0) }
         guard !records.isEmpty, records.allSatisfy(\.isSecondary) else { return html }
-        return html + " " + CertaintyCheck.marker(publishers: records.map(\.publisher))
+        return CertaintyCheck.marker(links: html)
     }
 
     /// Links to several sources, comma separated, duplicates removed.

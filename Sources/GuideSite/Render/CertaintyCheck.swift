@@ -5,11 +5,10 @@ enum CertaintyCheck {
     /// The words every marker contains.
     static let phrase = "not confirmed by CMS"
 
-    /// The marker a directive adds after a statement resting only on `publishers`.
-    static func marker(publishers: [String]) -> String {
-        var seen: Set<String> = []
-        let names = publishers.filter { seen.insert($0).inserted }
-        return "<span class=\"certainty\">reported by \(escapeHTML(names.joined(separator: " and "))); \(phrase)</span>"
+    /// The citation a directive writes for a statement resting only on secondary sources: the source links
+    /// (already HTML) inside the marker.
+    static func marker(links: String) -> String {
+        "<span class=\"certainty\">reported by \(links); \(phrase)</span>"
     }
 
     /// The statements of `html` that cite only secondary sources and carry no marker (their text, shortened).
