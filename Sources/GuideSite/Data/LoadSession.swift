@@ -57,6 +57,7 @@ struct LoadSession {
         let profiles = loadProfiles()
         let policies = loadPolicies()
         let periods = loadFees(codes: codes, gpciTables: gpci.tables)
+        let zipCodes = loadZIPCodes(gpciTables: gpci.tables)
         checkSourceRefs(sources: sources, gpciSources: gpci.sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
         let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
@@ -66,7 +67,8 @@ struct LoadSession {
             totalTimeRule: profiles.totalTime)
         return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
-            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }))
+            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
+            zipCodes: zipCodes)
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {

@@ -38,12 +38,15 @@ public struct SiteData: Sendable {
     public var codeLocations: [String: SourceLocation]
     /// Location of each fee period file, by effective date (`YYYY-MM-DD`).
     public var periodLocations: [String: SourceLocation]
+    /// ZIP code → locality table (`zip-codes.yaml`), when imported.
+    public var zipCodes: ZIPCodes?
 
     public init(
         rules: RulesData, sources: [SourceRecord], codeLocations: [String: SourceLocation] = [:],
-        periodLocations: [String: SourceLocation] = [:]
+        periodLocations: [String: SourceLocation] = [:], zipCodes: ZIPCodes? = nil
     ) {
         self.rules = rules
+        self.zipCodes = zipCodes
         self.sources = sources
         self.codeLocations = codeLocations
         self.periodLocations = periodLocations
