@@ -2,24 +2,18 @@ import ArgumentParser
 import Foundation
 import GuideSite
 
-/// `ctsguide fees`: importing CMS data into `Content/data/`.
+/// `ctsguide fees …`: bring CMS fee-schedule files into `Content/data/` and compare periods. Each subcommand is
+/// its own small file; add new ones (e.g. a ZIP-code import) to `subcommands`.
 struct FeesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fees", abstract: "Import CMS fee-schedule data into the content folder.",
-        subcommands: [FeesImportCommand.self])
+        commandName: "fees",
+        abstract: "Import CMS fee-schedule files into Content/data/ and compare fee periods.",
+        subcommands: [FeesImportCommand.self, FeesImportZIPCommand.self])
 }
 
-struct FeesImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import a CMS file into <content>/data.")
-
-    @OptionGroup var zipImport: ZIPImportOptions
-    @Option(help: "Content directory.")
-    var content = "Content"
-
-    func validate() throws {
-        if zipImport.zip == nil { throw ValidationError("give --zip FILE") }
-    }
-
-    func run() throws { try zipImport.run(content: content) }
+/// Prints a command outcome and exits with its code.
+func finish(_ outcome: CommandOutcome) throws {
+    FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
+    report(outcome.diagnostics)
+    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }

@@ -48,12 +48,13 @@ enum RealSite {
         #expect(html.contains("class=\"table-scroll\" tabindex=\"0\" role=\"region\""))
     }
 
-    @Test func feeTableShows2025NationalAmountsAndMissing2026() {
+    @Test func feeTableShows2025And2026NationalAmounts() {
         let html = RealSite.page("fees/index.html")
         #expect(html.contains("$52.08"))  // 97550, 2025, national non-facility
         #expect(html.contains("$44.64"))  // 97550, 2025, national facility
         #expect(html.contains("$52.93"))  // 97550, from 2024-03-09, non-facility
-        #expect(html.contains("not yet published/imported"))
+        #expect(html.contains("$52.77") && html.contains("$39.75"))  // 97550, 2026, national
+        #expect(!html.contains("not yet published") && !html.contains("not yet imported"))
         let code = RealSite.page("codes/97550/index.html")
         #expect(code.contains("$52.08"))
     }

@@ -26,9 +26,10 @@ enum ZIPTestSupport {
     static let header = "STATE,ZIP CODE,CARRIER,LOCALITY,RURAL IND,LAB CB LOCALITY,RURAL IND2,PLUS 4 FLAG,PART B DRUG INDICATOR,YEAR/QTR"
 
     /// A copy of Content/data that has the 2026 GPCI table (Addendum E of the shared folder, in the guide's
-    /// format) and its source entry, unless the content already has them.
+    /// format) and its source entry, unless the content already has them; without a ZIP code table.
     static func contentWithGPCI2026() throws -> String {
         let dir = try DataTestSupport.copyOfContent()
+        try? FileManager.default.removeItem(atPath: dir + "/data/" + ZIPCodesFile.name)
         let gpci = dir + "/data/gpci/2026.csv"
         if !FileManager.default.fileExists(atPath: gpci) {
             try gpciTable().write(toFile: gpci, atomically: true, encoding: .utf8)

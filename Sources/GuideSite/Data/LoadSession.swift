@@ -68,6 +68,7 @@ struct LoadSession {
         return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
             periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
+            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }),
             zipCodes: zipCodes)
     }
 

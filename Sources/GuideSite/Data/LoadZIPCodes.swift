@@ -28,7 +28,7 @@ enum ZIPCodesFile {
         for run in t.runs { byLocality[run.localityID, default: []].append(run) }
         var s = """
             # ZIP code → Medicare payment locality, from CMS's ZIP code to carrier locality file. Written by
-            # `ctsguide fees import --zip`; do not edit by hand. Format: docs/data.md. A token is a ZIP code or a
+            # `ctsguide fees import-zip`; do not edit by hand. Format: docs/data.md. A token is a ZIP code or a
             # range FIRST-LAST of consecutive ZIP codes all listed by CMS; `*` marks ZIP codes CMS splits by ZIP+4.
             file: \(yamlQuoted(sourceFile))
             sha256: \(sha256)

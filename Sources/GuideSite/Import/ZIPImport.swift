@@ -1,7 +1,7 @@
 import CodingRules
 import Foundation
 
-/// `ctsguide fees import --zip FILE`: reads a CMS ZIP5 file (either layout), checks it against the GPCI table of
+/// `ctsguide fees import-zip FILE`: reads a CMS ZIP5 file (either layout), checks it against the GPCI table of
 /// its year, and writes `<content>/data/zip-codes.yaml`. Any error → nothing is written.
 public enum ZIPImport {
     public struct Outcome: Sendable {
