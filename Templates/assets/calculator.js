@@ -8,6 +8,7 @@
   var out = document.getElementById('calc-result');
   if (!D || !form || !out) return;
   var KEYS = ['minutes', 'patients', 'date', 'discipline', 'provider', 'setting', 'telehealth', 'locality', 'profile'];
+  if (form.elements.namedItem('zip')) KEYS.push('zip'); /* the ZIP field (zip.js) selects the locality; kept in the URL */
 
   function el(tag, text, attrs) {
     var e = document.createElement(tag);

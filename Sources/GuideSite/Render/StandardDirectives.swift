@@ -10,5 +10,5 @@ let guideDirectives: [any Directive] = [
     UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
     ModifiersDirective(), RuleComparisonDirective(),
     WorkedExamplesDirective(), CalculatorDirective(),
-    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
+    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), ZIPLookupDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
 ]
