@@ -10,5 +10,7 @@ let guideDirectives: [any Directive] = [
     UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
     ModifiersDirective(), RuleComparisonDirective(),
     WorkedExamplesDirective(), CalculatorDirective(),
-    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), ZIPLookupDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
+    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
+    WhatChangedDirective(),
+    ZIPLookupDirective(),
 ]
