@@ -8,7 +8,6 @@
   var out = document.getElementById('calc-result');
   if (!D || !form || !out) return;
   var KEYS = ['minutes', 'patients', 'date', 'discipline', 'provider', 'setting', 'telehealth', 'locality', 'profile'];
-  if (form.elements.namedItem('zip')) KEYS.push('zip'); /* the ZIP field (zip.js) selects the locality; kept in the URL */
 
   function el(tag, text, attrs) {
     var e = document.createElement(tag);
@@ -157,6 +156,7 @@
     try { window.history.replaceState(null, '', '?' + q.toString()); } catch (e) { /* file:// may refuse */ }
   }
 
+  if (ctl('zip')) KEYS.push('zip'); /* the ZIP code field (zip.js) sets the locality; the URL keeps it too */
   fromQuery();
   form.hidden = false;
   var scope = document.getElementById('calc-scope');
