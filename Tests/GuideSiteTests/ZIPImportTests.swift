@@ -40,6 +40,7 @@ import Testing
         let csvYAML = try String(contentsOfFile: out, encoding: .utf8)
         let second = ZIPImport.run(file: txtFile, contentDirectory: content)
         #expect(second.summary?.contains("fixed-width text") == true)
+        #expect(second.summary?.hasSuffix("changes from the previous list (YEAR/QTR 20261): 0 added, 0 removed, 0 moved to another locality, 0 with a changed ZIP+4 split") == true)
         let txtYAML = try String(contentsOfFile: out, encoding: .utf8)
         func body(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.hasPrefix("file:") && !$0.hasPrefix("sha256:") } }
         #expect(body(csvYAML) == body(txtYAML))
@@ -51,6 +52,16 @@ import Testing
         let loaded = SiteDataLoader.load(contentDirectory: content)
         #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(loaded.data?.zipCodes?.table == b.0)
+        // A later list: what changed is counted against the table in the content folder.
+        var later = rows.filter { $0[1] != "99501" }
+        later[0][3] = later[0][3] == "01" ? "99" : "01"
+        later[0][2] = "13202"
+        later[1][7] = later[1][7] == "1" ? "0" : "1"
+        later.append(["NY", "10042", "13202", "01", "", "Z9", "", "0", "A", "20261"])
+        let changed = ZIPImport.changeSummary(
+            from: a.0, to: ZIPLocalityTable(yearQuarter: "20262", gpciTable: "2026", runs: ZIPLocalityTable.runs(from:
+                Dictionary(uniqueKeysWithValues: later.map { (Int($0[1])!, (localityID: "\($0[2])-\($0[3])", split: $0[7] == "1")) }))))
+        #expect(changed == "changes from the previous list (YEAR/QTR 20261): 1 added, 1 removed, 1 moved to another locality, 1 with a changed ZIP+4 split")
         // Importing the same file again changes nothing.
         #expect(ZIPImport.run(file: txtFile, contentDirectory: content).summary?.contains("unchanged") == true)
     }

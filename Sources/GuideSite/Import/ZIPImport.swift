@@ -26,6 +26,7 @@ public enum ZIPImport {
         if let old = FileManager.default.contents(atPath: out), old == Data(text.utf8) {
             return Outcome(summary: "\(out) unchanged: \(facts)", diagnostics: diagnostics.sorted)
         }
+        let changes = previous(contentDirectory).map { "; " + changeSummary(from: $0, to: zipTable) } ?? ""
         do {
             let tmp = out + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
             try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))
@@ -38,7 +39,30 @@ public enum ZIPImport {
             diagnostics.error(SourceLocation(file: out), "cannot write the file: \(error.localizedDescription)")
             return Outcome(summary: nil, diagnostics: diagnostics.sorted)
         }
-        return Outcome(summary: "wrote \(out): \(facts)", diagnostics: diagnostics.sorted)
+        return Outcome(summary: "wrote \(out): \(facts)\(changes)", diagnostics: diagnostics.sorted)
+    }
+
+    /// The ZIP table now in the content folder, if there is one that loads without errors.
+    static func previous(_ contentDirectory: String) -> ZIPLocalityTable? {
+        var session = LoadSession(dataDirectory: contentDirectory + "/data")
+        guard FileManager.default.fileExists(atPath: session.path(ZIPCodesFile.name)) else { return nil }
+        let gpci = session.loadGPCITables()
+        return session.loadZIPCodes(gpciTables: gpci.tables)?.table
+    }
+
+    /// What an import changes: ZIP codes added, removed, moved to another locality, split flag changed.
+    static func changeSummary(from old: ZIPLocalityTable, to new: ZIPLocalityTable) -> String {
+        func all(_ t: ZIPLocalityTable) -> [Int: ZIPRun] {
+            var d: [Int: ZIPRun] = [:]
+            for r in t.runs { for n in r.from...r.through { d[n] = r } }
+            return d
+        }
+        let a = all(old), b = all(new)
+        let added = b.keys.filter { a[$0] == nil }.count, removed = a.keys.filter { b[$0] == nil }.count
+        let moved = b.filter { n, r in a[n].map { $0.localityID != r.localityID } ?? false }.count
+        let split = b.filter { n, r in a[n].map { $0.split != r.split } ?? false }.count
+        return "changes from the previous list (YEAR/QTR \(old.yearQuarter)): \(added) added, \(removed) removed, "
+            + "\(moved) moved to another locality, \(split) with a changed ZIP+4 split"
     }
 
     /// Reads and checks `file`; the table, the layout found and the file's SHA-256. Used by `run` and tests.
