@@ -48,7 +48,10 @@
     tr.setAttribute('data-zip-locality', id);
     if (tr.scrollIntoView) tr.scrollIntoView({block: 'nearest'});
     var heads = tr.closest('table').querySelectorAll('thead th');
-    each(tr.cells, function (c, i) { if (i > 1 && heads[i]) out.push(heads[i].textContent + ': ' + c.textContent); });
+    each(tr.cells, function (c, i) { /* "97550 non-facility ($)" and "58.19" read as "97550 non-facility $58.19" */
+      var h = heads[i] ? heads[i].textContent : '', v = c.textContent.trim(), dollars = / \(\$\)$/.test(h) && /^\d/.test(v);
+      if (i > 1 && h) out.push(dollars ? h.replace(/ \(\$\)$/, ' $') + v : h + ': ' + v);
+    });
     return out.join('; ') + '.';
   }
   function apply(hit, zip) {
