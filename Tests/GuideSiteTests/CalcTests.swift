@@ -52,7 +52,7 @@ import Testing
         (["minutes": "1441"], "minutes", "at most 1440"), ([:], "minutes", "required"),
         (["minutes": "20", "patients": "0"], "patients", "1 or more"), (["minutes": "20", "patients": "two"], "patients", "'two'"),
         (["minutes": "20", "date": "2025-02-30"], "date", "YYYY-MM-DD"), (["minutes": "20", "date": "06/02/2025"], "date", "YYYY-MM-DD"),
-        (["minutes": "20", "date": "2023-12-31"], "date", "2024-01-01"), (["minutes": "20", "date": "2027-01-01"], "date", "covered dates"),
+        (["minutes": "20", "date": "2023-12-31"], "date", "2024-01-01"), (["minutes": "20", "date": "2028-01-01"], "date", "covered dates"),
         (["minutes": "20", "date": "2024-06-01", "family": "direct-care"], "date", "2025-01-01"),
         (["minutes": "20", "locality": "99999-99"], "locality", "unknown locality"),
         (["minutes": "20", "locality": "atlantis"], "locality", "unknown locality"),

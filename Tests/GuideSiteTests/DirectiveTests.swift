@@ -13,14 +13,18 @@ enum RealSite {
     }()
     static let content = root + "/Content"
 
-    /// One build of the real site, in memory.
-    static let pages: [String: String] = {
+    /// One build of the real site, in memory: the pages, and the files under downloads/.
+    static let pages: [String: String] = built.filter { $0.key.hasSuffix(".html") }
+    static let downloads: [String: String] = built.filter { $0.key.hasPrefix("downloads/") }
+    static let built: [String: String] = {
         let options = BuildOptions(
             contentDirectory: content, templatesDirectory: root + "/Templates",
             outputDirectory: NSTemporaryDirectory() + "ctsguide-directives-" + UUID().uuidString)
         guard case .success(let site) = SiteBuilder.generate(options) else { return [:] }
         var out: [String: String] = [:]
-        for f in site.files where f.path.hasSuffix(".html") { out[f.path] = String(decoding: f.bytes, as: UTF8.self) }
+        for f in site.files where f.path.hasSuffix(".html") || f.path.hasPrefix("downloads/") {
+            out[f.path] = String(decoding: f.bytes, as: UTF8.self)
+        }
         return out
     }()
 

@@ -4,6 +4,7 @@ enum GeneratedFiles {
         var files = [SearchIndex.file(site: site, rendered: rendered)]
         if CalculatorData.isUsed(site) { files.append(CalculatorData.file(site: site)) }
         if ZIPScripts.isUsed(site) { files += ZIPScripts.files(site: site) }
+        if FeeDownloadsDirective.isUsed(site) { files += FeeDownloads.files(site.data) }
         return files
     }
 }
@@ -24,7 +25,7 @@ enum SearchIndex {
             }
             if !first { out += ",\n" }
             first = false
-            out += "{\"url\":\(jsonString(page.outputPath)),\"title\":\(jsonString(page.meta.title)),"
+            out += "{\"url\":\(jsonString(urlPath(page.outputPath))),\"title\":\(jsonString(page.meta.title)),"
             out += "\"keywords\":\(jsonString(keywords)),\"sections\":[\(sections.joined(separator: ","))]}"
         }
         out += "\n];\n"

@@ -12,24 +12,30 @@ public enum SiteBuilder {
         // 1. Load: site settings, templates, pages.
         var config: SiteConfig?
         let siteFile = content + "/site.yaml"
-        if !FileManager.default.fileExists(atPath: content) {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: content, isDirectory: &isDir) {
             diags.error(SourceLocation(file: display), "the content folder does not exist")
             return .failure(BuildFailure(diags.items))
         }
-        if let text = ContentLoader.readText(siteFile, display: display + "/site.yaml", diagnostics: &diags) {
-            let ctx = YAMLContext(file: display + "/site.yaml")
-            config = SiteConfig.read(text, context: ctx)
-            diags.append(contentsOf: ctx.diagnostics.items)
+        if !isDir.boolValue {
+            diags.error(SourceLocation(file: display), "the content path is a file, not a folder", hint: "give the folder that holds site.yaml")
+            return .failure(BuildFailure(diags.items))
         }
+        let tree = SourceTree(root: content)
+        let (loadedConfig, configDiags) = SiteConfig.load(contentDirectory: content)
+        config = loadedConfig
+        diags.append(contentsOf: configDiags)
+        _ = siteFile
         let (templates, templateDiags) = TemplateSet.load(
             directory: options.templatesDirectory, display: options.templatesDirectory)
         diags.append(contentsOf: templateDiags)
 
-        let files = ContentLoader.markdownFiles(in: content)
+        let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
+        diags.append(contentsOf: listProblems)
         let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
             var d = Diagnostics()
             let shown = display + "/" + rel
-            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, diagnostics: &d) else {
+            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, tree: tree, diagnostics: &d) else {
                 return (nil, d)
             }
             let (page, pd) = ContentLoader.loadPage(relativePath: rel, text: text, display: shown)
@@ -105,7 +111,7 @@ public enum SiteBuilder {
         }
 
         // 5. Assets and generated data files.
-        outputs += copyAssets(from: options.templatesDirectory + "/assets", diagnostics: &diags)
+        outputs += copyAssets(templates: options.templatesDirectory, diagnostics: &diags)
         outputs += GeneratedFiles.make(site: frozen, rendered: rendered)
         if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
 
@@ -132,22 +138,20 @@ public enum SiteBuilder {
         }
     }
 
-    static func copyAssets(from dir: String, diagnostics: inout Diagnostics) -> [OutputFile] {
-        let fm = FileManager.default
-        guard let e = fm.enumerator(atPath: dir) else { return [] }
+    /// Every file under `<templates>/assets`, read through the templates tree (so no link can publish a file
+    /// from outside it).
+    static func copyAssets(templates: String, diagnostics: inout Diagnostics) -> [OutputFile] {
+        let tree = SourceTree(root: templates)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templates + "/assets", isDirectory: &isDir), isDir.boolValue else { return [] }
+        let (rels, problems) = tree.files(under: "assets")
+        diagnostics.append(contentsOf: problems)
         var out: [OutputFile] = []
-        var rels: [String] = []
-        while let rel = e.nextObject() as? String { rels.append(rel) }
-        for rel in rels.sorted() {
-            var isDir: ObjCBool = false
-            let full = dir + "/" + rel
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
-            if (rel as NSString).lastPathComponent.hasPrefix(".") { continue }
-            guard let data = fm.contents(atPath: full) else {
-                diagnostics.error(SourceLocation(file: full), "cannot read the asset")
-                continue
+        for rel in rels {
+            switch tree.readBytes(templates + "/" + rel, display: templates + "/" + rel) {
+            case .success(let bytes): out.append(OutputFile(path: rel, bytes: bytes))
+            case .failure(let d): diagnostics.append(d)
             }
-            out.append(OutputFile(path: "assets/" + rel, bytes: Array(data)))
         }
         return out
     }

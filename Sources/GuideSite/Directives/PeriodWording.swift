@@ -9,6 +9,8 @@ enum PeriodWording {
         var text = "Figures for \(escapeHTML(period.label)) come from Medicare's \(year) fee schedule"
         if let r = data.provenance(of: period)?.releaseText {
             text += ", CMS's \(escapeHTML(r))"
+        } else if let s = data.source(period.source) {
+            text += ", CMS's release dated \(s.date)"
         }
         return text + " (\(cite.link(period.source)))."
     }
@@ -20,4 +22,14 @@ enum PeriodWording {
     }
 
     static func setting(_ s: Setting) -> String { s == .facility ? "facility" : "non-facility" }
+
+    /// The after-the-last-period notice (empty when the data records nothing after the last period).
+    static func pendingNotice(_ data: SiteData, cite: inout CitationCollector) -> String {
+        guard let p = data.rules.pending else { return "" }
+        let text = data.rules.pendingStatement(p, on: p.range.from)
+        var ids = p.sources
+        if let t = data.rules.policies.therapistTelehealth.entry(on: p.range.from) { ids.append(t.source) }
+        return "<p class=\"after-last-period\"><strong>Dates of service from \(p.range.from):</strong> "
+            + "\(escapeHTML(text)) (\(cite.links(ids)))</p>\n"
+    }
 }

@@ -12,7 +12,7 @@ struct WhatChangedDirective: Directive {
         let comparisons = data.rules.consecutiveComparisons.reversed()
         guard !comparisons.isEmpty else { throw DirectiveError("needs at least two fee periods to compare") }
         var cite = CitationCollector(context)
-        var html = ""
+        var html = PeriodWording.pendingNotice(data, cite: &cite)
         for c in comparisons {
             let id = "changes-\(c.new.id)"
             html += "<section class=\"period-change\" aria-labelledby=\"\(id)\">\n"

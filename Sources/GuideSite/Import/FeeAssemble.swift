@@ -25,6 +25,12 @@ extension FeeImporter {
         if gpci.year != String(effective.year) {
             problems.append(gpci.input.error(1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
         }
+        if site.source("cms-gpci-\(effective.year)") == nil {
+            problems.append(
+                gpci.input.error(
+                    1, "source 'cms-gpci-\(effective.year)' for this GPCI table is not in sources.yaml",
+                    hint: "add an entry for the year's Addendum E (id, title, CMS URL, date)"))
+        }
         let main = files.filter { $0.conversionFactorID != "qp" }
         let qp = files.filter { $0.conversionFactorID == "qp" }
         guard main.count == 1, qp.count <= 1 else {

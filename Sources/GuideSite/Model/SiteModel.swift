@@ -43,9 +43,15 @@ public struct SiteModel: Sendable {
                 byOutput[p.outputPath] = i
             }
             if let code = p.meta.code {
-                if let j = byCode[code] {
+                if data.rules.codes.first(where: { $0.code == code }) == nil {
+                    let known = data.rules.codes.map(\.code)
+                    let near = known.min { editDistance($0, code) < editDistance($1, code) }
                     diagnostics.error(
-                        p.meta.location, "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")
+                        p.meta.location(of: "code"), "unknown code '\(code)' (not in the code list of data/codes.yaml)",
+                        hint: near.flatMap { editDistance($0, code) <= 2 ? "did you mean '\($0)'?" : nil })
+                } else if let j = byCode[code] {
+                    diagnostics.error(
+                        p.meta.location(of: "code"), "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")
                 } else {
                     byCode[code] = i
                 }

@@ -11,6 +11,6 @@ let guideDirectives: [any Directive] = [
     ModifiersDirective(), RuleComparisonDirective(),
     WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
-    WhatChangedDirective(),
+    WhatChangedDirective(), FeeDownloadsDirective(),
     ZIPLookupDirective(),
 ]
