@@ -10,7 +10,8 @@ plus one ZIP code CMS splits by ZIP+4, one ZIP code not in the list and one malf
   total; the field's message names the locality (and, for a split ZIP code, is the CLI's note word for word);
   an unknown or malformed ZIP code selects nothing and the CLI rejects it (exit 1, `--zip` named).
   localities/<period>/index.html?zip=Z: the marked row (tr.zip-match) is the CLI's locality, and its 97550 and
-  97551 non-facility cells equal the CLI's unit amounts.
+  97551 non-facility cells equal the CLI's unit amounts; on the period's other locality pages (G-codes) the
+  marked row is the CLI's locality too.
 
 Keyboard: on each page the ZIP code is also typed into the field; the locality follows and the address keeps
 `zip=`. Weight: the scripts a page loads at start stay within the 60 KB budget (neither the look-up script nor
@@ -141,7 +142,7 @@ def check_calculator(res, drv, site, server, mode, case, cli_out, date):
     res.check(not msgs, "zip", "%s calculator zip=%s" % (mode, z), "; ".join(msgs))
 
 
-def check_table_page(res, drv, site, server, mode, page, case, cli_out):
+def check_table_page(res, drv, site, server, mode, page, case, cli_out, amounts=True):
     z = case["zip"]
     drain_logs(drv)
     load(drv, page_url(mode, site, page, server) + "?zip=" + urllib.parse.quote(z))
@@ -153,7 +154,7 @@ def check_table_page(res, drv, site, server, mode, page, case, cli_out):
         row = got["row"]
         if not row or row["locality"] != lid or lid not in row["cells"]:
             msgs.append("marked row: CLI %s, page %s" % (lid, row and row["cells"][:2]))
-        else:
+        elif amounts:
             amounts = {ln["code"]: ln["unit_amount"] for ln in want["lines"]}
             for code in ("97550", "97551"):
                 col = [i for i, h in enumerate(row["heads"]) if h.startswith(code) and "non-facility" in h]
@@ -242,12 +243,17 @@ def run(res, drv, site, cli, content, server):
     if not os.path.isfile(os.path.join(site, table_page)):
         res.fail("zip", table_page, "no locality fee page for the current period")
         return
-    check_weight(res, site, ["calculator/index.html", table_page])
+    other_pages = sorted(p for p in harness.site_pages(site)
+                         if p.startswith("localities/%s-" % period) and p != table_page)
+    check_weight(res, site, ["calculator/index.html", table_page] + other_pages)
     for mode in ("file", "http"):
         t0 = time.monotonic()
         for case in cases:
             check_calculator(res, drv, site, server, mode, case, outs[case["zip"]], date)
             check_table_page(res, drv, site, server, mode, table_page, case, outs[case["zip"]])
+        for other in other_pages:  # the other locality pages of the period (G-codes): the row is marked too
+            for case in cases[:3] + cases[-3:]:
+                check_table_page(res, drv, site, server, mode, other, case, outs[case["zip"]], amounts=False)
         lid = outs[cases[0]["zip"]]["json"]["locality"]["id"]
         check_typing(res, drv, site, server, mode, "calculator/index.html", cases[0], lid)
         check_typing(res, drv, site, server, mode, table_page, cases[0], lid)
