@@ -133,6 +133,11 @@ import Testing
         #expect(r.errors[1] == "\(r.path):3:24: error: PLUS 4 FLAG must be 0 or 1, found '2'")
         #expect(r.errors[2].hasPrefix("\(r.path):4:"))
         #expect(r.unchanged)
+        // A byte-order mark (spreadsheet exports) is not part of the first record.
+        let bomContent = try ZIPTestSupport.contentWithGPCI2026()
+        let bomTXT = try Self.importText("\u{FEFF}" + (try Self.sampleRows()).map(ZIPTestSupport.textRecord).joined(separator: "\n"),
+                                         name: "bom.txt", content: bomContent)
+        #expect(bomTXT.summary?.contains("6 ZIP codes") == true && Self.errors(bomTXT).isEmpty)
         let noHeader = try Self.badImport("ZIP CODE,CARRIER\n10001,13202\n", name: "header.csv")
         #expect(noHeader.errors.first?.contains(":1:1: error: the header has no 'LOCALITY' column") == true)
     }

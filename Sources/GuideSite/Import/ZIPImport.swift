@@ -73,7 +73,7 @@ public enum ZIPImport {
             diagnostics.error(SourceLocation(file: file), "cannot read the file (missing or not readable)")
             return nil
         }
-        guard let text = String(data: bytes, encoding: .utf8) else {
+        guard var text = String(data: bytes, encoding: .utf8) else {
             let workbook = bytes.starts(with: [0x50, 0x4B])
             diagnostics.error(
                 SourceLocation(file: file),
@@ -81,6 +81,7 @@ public enum ZIPImport {
                 hint: workbook ? "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file" : nil)
             return nil
         }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte-order mark from a spreadsheet export
         let (layout, records) = ZIPFileReader.read(text, file: file, diagnostics: &diagnostics)
         guard let first = records.first else {
             if !diagnostics.hasErrors { diagnostics.error(SourceLocation(file: file), "no ZIP code records") }
