@@ -167,6 +167,7 @@
     try { window.history.replaceState(null, '', '?' + q.toString()); } catch (e) { /* file:// may refuse */ }
   }
 
+  if (ctl('zip')) KEYS.push('zip'); /* the ZIP code field (zip.js) sets the locality; the URL keeps it too */
   fromQuery();
   form.hidden = false;
   var scope = document.getElementById('calc-scope');

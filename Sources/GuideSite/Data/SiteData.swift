@@ -47,13 +47,17 @@ public struct SiteData: Sendable {
     public var periodLocations: [String: SourceLocation]
     /// The CMS files each period was read from, by effective date, for periods written by the importer.
     public var provenance: [String: PeriodProvenance]
+    /// ZIP code → locality table (`zip-codes.yaml`), when imported.
+    public var zipCodes: ZIPCodes?
 
     public init(
         rules: RulesData, sources: [SourceRecord], codeLocations: [String: SourceLocation] = [:],
-        periodLocations: [String: SourceLocation] = [:], provenance: [String: PeriodProvenance] = [:]
+        periodLocations: [String: SourceLocation] = [:], provenance: [String: PeriodProvenance] = [:],
+        zipCodes: ZIPCodes? = nil
     ) {
         self.provenance = provenance
         self.rules = rules
+        self.zipCodes = zipCodes
         self.sources = sources
         self.codeLocations = codeLocations
         self.periodLocations = periodLocations

@@ -46,6 +46,7 @@ struct CalculatorDirective: Directive {
         h += select("setting", "Who bills, and where", Setting.allCases[0].rawValue)
         h += "<div class=\"calc-field calc-check\"><input type=\"checkbox\" id=\"calc-telehealth\" name=\"telehealth\" value=\"1\">\n"
         h += "<label for=\"calc-telehealth\">Telehealth (synchronous audio-video)</label></div>\n"
+        h += ZIPField.calculator(context)
         h += select("locality", "Locality (Medicare payment area, by state)", "national")
         h += select("profile", "Time rule for units", rules.defaultProfileID)
         h += "</form>\n"
@@ -55,6 +56,7 @@ struct CalculatorDirective: Directive {
         h += "<div class=\"calc-result card\" id=\"calc-result\" aria-live=\"polite\" aria-atomic=\"true\" hidden></div>\n"
         h += "<script src=\"\(escapeHTML(context.url(to: CalculatorData.path)))\" defer></script>\n"
         h += "<script src=\"\(escapeHTML(context.url(to: "assets/calculator.js")))\" defer></script>\n"
+        h += ZIPField.script(context)
         return DirectiveOutput(html: h)
     }
 }

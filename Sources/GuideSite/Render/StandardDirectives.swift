@@ -12,4 +12,5 @@ let guideDirectives: [any Directive] = [
     WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
     CodeUnitsDirective(), WhatChangedDirective(), FeeDownloadsDirective(),
+    ZIPLookupDirective(),
 ]
