@@ -3,7 +3,7 @@
 // `swift build` and `swift test` never need the fuzzer runtime.
 import PackageDescription
 
-let targets = ["front-matter", "markdown", "template", "csv", "calc-args"]
+let targets = ["front-matter", "markdown", "template", "csv", "import-readers", "calc-args"]
 
 let package = Package(
     name: "ctsguide-fuzz",

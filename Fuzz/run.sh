@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 JOBS=${FUZZ_JOBS:-2}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(front-matter markdown template csv calc-args)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(front-matter markdown template csv import-readers calc-args)
 
 echo "building fuzz targets (release, -sanitize=fuzzer)"
 for t in "${TARGETS[@]}"; do

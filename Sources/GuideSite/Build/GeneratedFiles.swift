@@ -3,6 +3,7 @@ enum GeneratedFiles {
     static func make(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
         var files = [SearchIndex.file(site: site, rendered: rendered)]
         if CalculatorData.isUsed(site) { files.append(CalculatorData.file(site: site)) }
+        if FeeDownloadsDirective.isUsed(site) { files += FeeDownloads.files(site.data) }
         return files
     }
 }

@@ -4,6 +4,8 @@ struct LoadedPeriod {
     var period: FeePeriod
     var location: SourceLocation
     var effectiveNode: SourceLocation
+    /// The CMS files the period was read from (written by `ctsguide fees import`); nil for hand-written periods.
+    var provenance: PeriodProvenance?
 }
 
 extension LoadSession {
@@ -50,6 +52,7 @@ extension LoadSession {
         let gpciText = gpciNode?.string("a GPCI table id or 'missing'")
         let gpciMissing = root.string("gpci_missing")
         let missing = root.stringList("missing") ?? []
+        let provenance = root.mapping("provenance").flatMap { loadProvenance($0) }
         root.declare(["conversion_factors", "rvus"])  // read below; known even when this period stops early
         guard let effective, let through, let label, let periodSource, let gpciText else { return nil }
         let stem = String(file.split(separator: "/").last!.dropLast(5))
@@ -130,6 +133,26 @@ extension LoadSession {
             range: range, label: label, conversionFactors: cfs, gpciTable: gpciTable, gpciMissingNote: gpciMissing,
             rvus: rvus, missingNotes: missing, source: periodSource)
         return LoadedPeriod(
-            period: period, location: SourceLocation(file: file), effectiveNode: effNode?.location ?? SourceLocation(file: file))
+            period: period, location: SourceLocation(file: file), effectiveNode: effNode?.location ?? SourceLocation(file: file),
+            provenance: provenance)
+    }
+}
+
+extension LoadSession {
+    /// `provenance: {rvu: [{file, title, released, sha256, conversion_factor}], gpci: {file, title?, sha256}}`.
+    func loadProvenance(_ m: MappingReader) -> PeriodProvenance? {
+        defer { m.finish("provenance") }
+        func entry(_ e: MappingReader) -> ProvenanceEntry? {
+            defer { e.finish("a provenance entry") }
+            let file = e.string("file", required: true), sha = e.string("sha256", required: true)
+            let title = e.string("title") ?? "", released = e.string("released"), cf = e.string("conversion_factor")
+            guard let file, let sha else { return nil }
+            if sha.count != 64 || !sha.allSatisfy(\.isHexDigit) { e.node("sha256")?.error("expected 64 hex digits") }
+            return ProvenanceEntry(file: file, title: title, released: released, sha256: sha, conversionFactor: cf)
+        }
+        let rvu = (m.list("rvu", required: true) ?? []).compactMap { $0.mapping("a provenance entry").flatMap(entry) }
+        let gpci = m.mapping("gpci", required: true).flatMap(entry)
+        guard !rvu.isEmpty, let gpci else { return nil }
+        return PeriodProvenance(rvu: rvu, gpci: gpci)
     }
 }

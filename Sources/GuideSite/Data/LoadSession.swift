@@ -64,16 +64,18 @@ struct LoadSession {
         let profiles = loadProfiles()
         let policies = loadPolicies()
         let periods = loadFees(codes: codes, gpciTables: gpci.tables)
+        let pending = loadOutlook(periods: periods)
         checkSourceRefs(sources: sources, gpciSources: gpci.sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
         let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
         let rules = RulesData(
             families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
             policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
-            totalTimeRule: profiles.totalTime)
+            totalTimeRule: profiles.totalTime, pending: pending)
         return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
-            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }))
+            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
+            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }))
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {

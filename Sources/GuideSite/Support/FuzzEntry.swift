@@ -78,6 +78,14 @@ public enum FuzzEntry {
         }
     }
 
+    /// The importer's readers of CMS files (`fees import`): the CSV record splitter, the GPCI and PPRRVU readers.
+    public static func importReaders(_ bytes: [UInt8]) {
+        let input = ImportInput(path: "cms.csv", bytes: bytes, sha256: "")
+        _ = input.records()
+        _ = GPCIReader.read(input)
+        _ = PPRRVUReader.read(input, codes: ["97550", "97551", "97552", "G0539", "G0541"])
+    }
+
     /// `calc`'s options: the bytes split at NUL into the option values, then validated and evaluated against
     /// the fixture data, and rendered both ways.
     public static func calcArguments(_ bytes: [UInt8]) {
