@@ -18,6 +18,7 @@ struct WorkedExamplesDirective: Directive {
         // Documentation checklists are shared by many cards: each distinct one is listed once, after the cards.
         var checklists: [(kind: SessionKind, items: [String])] = []
         var sources: [String] = []
+        var periodsUsed: [FeePeriod] = []
         for s in scenarios {
             let r: SessionResult
             do {
@@ -31,13 +32,19 @@ struct WorkedExamplesDirective: Directive {
                 n = checklists.count - 1
             }
             for id in r.sources + s.sources where !sources.contains(id) { sources.append(id) }
+            if r.pending == nil, let p = rules.period(on: s.input.date), !periodsUsed.contains(where: { $0.id == p.id }) {
+                periodsUsed.append(p)
+            }
             html += card(s, r, rules: rules, checklist: n! + 1, context: context, cite: &cite)
         }
         for (i, c) in checklists.enumerated() {
             html += "<h2 id=\"example-checklist-\(i + 1)\">Documentation reminders \(i + 1) (\(c.kind.rawValue) session)</h2>\n<ul>\n"
             html += c.items.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
         }
-        html += "<p class=\"table-note\">Sources of the figures: \(cite.links(sources)).</p>\n"
+        html += "<p class=\"table-note\">Sources of the figures: \(cite.links(sources)). "
+            + periodsUsed.sorted { $0.range.from < $1.range.from }.map {
+                PeriodWording.release($0, context.site.data, cite: &cite)
+            }.joined(separator: " ") + "</p>\n"
         return DirectiveOutput(html: html, citedSources: cite.ids)
     }
 
