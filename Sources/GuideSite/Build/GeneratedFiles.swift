@@ -9,6 +9,9 @@ enum GeneratedFiles {
         if rendered.contains(where: { $0.directivesUsed.contains("calculator") }) {
             files += reuse("calculator-data", fromPageBodies: false) { [CalculatorData.file(site: site)] }
         }
+        if ZIPScripts.isUsed(site) {
+            files += reuse("zip-scripts", fromPageBodies: false) { ZIPScripts.files(site: site) }
+        }
         if FeeDownloadsDirective.isUsed(site) {
             files += reuse("fee-downloads", fromPageBodies: false) { FeeDownloads.files(site.data) }
         }

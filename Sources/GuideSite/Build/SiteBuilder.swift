@@ -85,6 +85,12 @@ public enum SiteBuilder {
         var cited: Set<String> = []
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
+            for statement in CertaintyCheck.unmarked(html: r.html, sources: data.sources) {
+                diags.error(
+                    frozen.pages[i].meta.location,
+                    "a statement cites only secondary sources but does not say so: \"\(statement)\"",
+                    hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source")
+            }
             idsByOutput[frozen.pages[i].outputPath] = r.ids
             cited.formUnion(r.citedSources)
         }
