@@ -83,9 +83,11 @@ public enum SiteBuilder {
         let rendered = cache?.renderPages(frozen, render: renderPage) ?? parallelMap(Array(frozen.pages.indices), renderPage)
         var idsByOutput: [String: Set<String>] = [:]
         var cited: Set<String> = []
+        let sources = data.sources
+        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(html: r.html, sources: sources) }
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
-            for statement in CertaintyCheck.unmarked(html: r.html, sources: data.sources) {
+            for statement in unmarked[i] {
                 diags.error(
                     frozen.pages[i].meta.location,
                     "a statement cites only secondary sources but does not say so: \"\(statement)\"",
