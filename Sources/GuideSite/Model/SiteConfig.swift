@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     /// Footer lines (plain text; shown in order).
     public var footer: [String]
     public var location: SourceLocation
+    /// False for a plain site without `site.yaml`: pages then show no "as of" line.
+    public var hasAsOf: Bool = true
 
     /// Reads `site.yaml`; problems go to `context`.
     static func read(_ text: String, context: YAMLContext) -> SiteConfig? {

@@ -8,12 +8,16 @@ public struct SiteModel: Sendable {
     public var guide: GuideData = GuideData()
     /// Index of pages by source path (`codes/97550.md`).
     public var byPath: [String: Int]
+    /// Index of pages by output path (`codes/97550/index.html`).
+    public var byOutput: [String: Int] = [:]
     /// Index of pages by the code they describe (`97550`).
     public var byCode: [String: Int]
     /// Source ids from data/sources.yaml, in file order.
     public var sourceList: [String] = []
     /// The page that lists the sources (layout `sources`), target of `source:ID` links.
     public var sourcesPage: Int?
+    /// The content folder has guide data (`data/`): directives may run. False for a plain reference site.
+    public var hasGuideData: Bool = true
 
     /// The page with this source path, or the index page of this folder.
     public func page(atPath p: String) -> PageSource? {
@@ -22,6 +26,14 @@ public struct SiteModel: Sendable {
         if let i = byPath[folder.isEmpty ? "_index.md" : folder + "/_index.md"] { return pages[i] }
         if folder.isEmpty, let i = byPath["index.md"] { return pages[i] }
         return nil
+    }
+
+    /// The page a relative URL written on the page at `from` (an output path) points to: `../97551/` or
+    /// `../97551/index.html`. Nil when it leaves the site or names no page.
+    public func page(atOutputURL url: String, from: String) -> PageSource? {
+        guard let dir = resolveRelative(url, from: from) else { return nil }
+        let path = dir.isEmpty || dir.hasSuffix("/") ? dir + "index.html" : dir
+        return byOutput[path].map { pages[$0] }
     }
 
     /// Builds the indexes and reports duplicate output paths and duplicate codes.
@@ -59,8 +71,10 @@ public struct SiteModel: Sendable {
                 }
             }
         }
-        return SiteModel(
+        var site = SiteModel(
             config: config, pages: pages, data: data, byPath: byPath, byCode: byCode, sourcesPage: sourcesPage)
+        site.byOutput = byOutput
+        return site
     }
 }
 
