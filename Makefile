@@ -5,7 +5,7 @@ SWIFT      ?= swift
 BIN        := .build/debug/ctsguide
 SITE_OUT   ?= Public
 
-.PHONY: site test deps build swift-test browser-test clean
+.PHONY: site test deps build swift-test browser-test bench clean
 
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
@@ -25,6 +25,13 @@ browser-test: build
 	bash Tests/Browser/run.sh
 
 test: swift-test browser-test
+
+# Release build in its own scratch folder, then ctsguide against Hugo on the shared corpora (BENCHMARKS.md).
+bench: deps
+	@command -v hugo >/dev/null && command -v cmark >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark; }
+	$(SWIFT) build -c release --product ctsguide --scratch-path .build-release
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build Public

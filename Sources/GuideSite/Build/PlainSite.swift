@@ -17,7 +17,7 @@ enum PlainSite {
         let description = home.map { $0.meta.description.isEmpty ? $0.meta.summary : $0.meta.description } ?? ""
         // The date is never shown or used: `hasAsOf` is false and no directive runs without data.
         return SiteConfig(
-            title: home?.meta.title ?? "", asOf: CalendarDate(dayNumber: 0)!, description: description,
+            title: home?.meta.title ?? "", asOf: CalendarDate(year: 2000, month: 1, day: 1)!, description: description,
             language: "en", footer: [], location: SourceLocation(file: display), hasAsOf: false)
     }
 

@@ -32,7 +32,7 @@ enum ContentLoader {
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
     static func loadPage(relativePath: String, text: String, display: String) -> (PageSource?, Diagnostics) {
         var diags = Diagnostics()
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.first.map({ $0.hasPrefix("\u{FEFF}") }) == true { lines[0] = lines[0].dropFirst() }
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {

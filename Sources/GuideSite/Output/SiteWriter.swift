@@ -93,11 +93,30 @@ enum SiteWriter {
             }
             let base = staging
             let failed = parallelMap(Array(files.indices)) { i -> Bool in
-                let f = files[i]
-                return !FileManager.default.createFile(atPath: base + "/" + f.path, contents: Data(f.bytes))
+                !writeFile(base + "/" + files[i].path, files[i].bytes)
             }
             if let i = failed.firstIndex(of: true) {
                 throw WriteError(path: output, message: "cannot write '\(files[i].path)' in the staging folder")
+            }
+        }
+
+        /// One plain write into the (private, fresh) staging folder: no temporary file and rename per file, as
+        /// `FileManager.createFile` does; the folder as a whole is swapped in at the end.
+        private func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+            let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return false }
+            defer { Foundation.close(fd) }
+            var done = 0
+            return bytes.withUnsafeBytes { buf in
+                while done < buf.count {
+                    let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    done += n
+                }
+                return true
             }
         }
 

@@ -6,26 +6,37 @@
 struct Navigation {
     static let cap = 30
     let layout: Layout
-    var site: SiteModel { layout.site }
+    let site: SiteModel
+
+    init(layout: Layout) {
+        self.layout = layout
+        self.site = layout.site
+    }
 
     /// The navigation HTML of every page (index = page index), rendered with the `partials/nav` template.
     func render(with templates: TemplateSet, name: String = "partials/nav") -> [String] {
         let pages = site.pages
-        // 1. One base view per (folder, output folder): which pages it lists.
-        var groups: [String: (rep: Int, listed: Set<Int>)] = [:]
+        // 1. One base view per group of pages whose links are written the same way: a regular page at
+        // `F/name/index.html` links to every other page as its siblings do, so the group's view is built from a
+        // stand-in path `F/\u{1}/index.html` that names no page. Any other page is its own group.
+        var groups: [String: (from: String, listed: Set<Int>)] = [:]
         var groupOf: [String] = []
         groupOf.reserveCapacity(pages.count)
         for (i, p) in pages.enumerated() {
-            let g = p.folder + "|" + outputFolder(p.outputPath)
+            let dir = outputFolder(p.outputPath)
+            let shared = !p.isIndex && p.outputPath.hasSuffix("/index.html")
+            let parent = outputFolder(dir)
+            let from = shared ? (parent.isEmpty ? "" : parent + "/") + "\u{1}/index.html" : p.outputPath
+            let g = p.folder + "|" + (shared ? from : dir + "/")
             groupOf.append(g)
-            if groups[g] == nil { groups[g] = (i, Set(view(for: i, current: nil).listed)) }
+            if groups[g] == nil { groups[g] = (from, Set(view(from: from, rep: i, current: nil).listed)) }
         }
         // 2. One rendering per distinct key: the group, plus the page itself when the navigation lists it.
         var keys: [String] = []
         var keyIndex: [String: Int] = [:]
         var keyOf: [Int] = []
         keyOf.reserveCapacity(pages.count)
-        var work: [(page: Int, current: Int?)] = []
+        var work: [(from: String, page: Int, current: Int)] = []
         for i in pages.indices {
             let g = groups[groupOf[i]]!
             let listed = g.listed.contains(i)
@@ -36,13 +47,13 @@ struct Navigation {
                 keyIndex[key] = keys.count
                 keyOf.append(keys.count)
                 keys.append(key)
-                work.append((listed ? i : g.rep, listed ? i : nil))
+                work.append((listed ? pages[i].outputPath : g.from, i, listed ? i : -1))
             }
         }
         // A layout places it with `{{{navigation}}}` on its own line, which ends the line itself: drop the
         // partial's final newline, as a standalone `{{> partial}}` tag would.
-        let html = parallelMap(work.map { [$0.page, $0.current ?? -1] }) { w in
-            var s = templates.render(name, context: view(for: w[0], current: w[1] < 0 ? nil : w[1]).view)
+        let html = parallelMap(work.map { ($0.from, $0.page, $0.current) }) { w in
+            var s = templates.render(name, context: view(from: w.0, rep: w.1, current: w.2 < 0 ? nil : w.2).view)
             if s.hasSuffix("\n") { s.removeLast() }
             return s
         }
@@ -54,10 +65,9 @@ struct Navigation {
         return String(path[..<slash])
     }
 
-    /// The navigation as seen from page `rep` (its folder and output folder); `current` marks a listed page.
-    /// Also returns every page the view lists.
-    func view(for rep: Int, current: Int?) -> (view: NavView, listed: [Int]) {
-        let from = site.pages[rep].outputPath
+    /// The navigation as seen from output path `from` by a page in the folder of page `rep`; `current` marks a
+    /// listed page. Also returns every page the view lists.
+    func view(from: String, rep: Int, current: Int?) -> (view: NavView, listed: [Int]) {
         func url(_ k: Int) -> String { relativeURL(from: from, to: site.pages[k].outputPath) }
         var listed: [Int] = []
         func entries(_ folder: String) -> (shown: [Int], more: NavMore?) {

@@ -19,7 +19,23 @@ public func escapeHTML(_ s: String) -> String {
 
 /// Collapses runs of white space into single spaces and trims the ends.
 public func collapseSpaces(_ s: String) -> String {
-    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    // Fast path for ASCII text (the usual case; `Character.isWhitespace` costs a grapheme break per character).
+    if s.utf8.allSatisfy({ $0 < 0x80 }) {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for b in s.utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+    return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
 /// The visible text of a fragment of HTML that this generator wrote (tags removed, common entities decoded).
