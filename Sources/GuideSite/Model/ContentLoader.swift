@@ -48,10 +48,12 @@ enum ContentLoader {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
-        let ctx = YAMLContext(file: display, lineOffset: 1)
-        var meta: PageMeta?
-        if let root = ctx.parse(yaml) { meta = PageMeta.read(root) }
-        diags.append(contentsOf: ctx.diagnostics.items)
+        var meta = FrontMatterFastPath.read(lines[1..<close], file: display, firstLine: 2)
+        if meta == nil {
+            let ctx = YAMLContext(file: display, lineOffset: 1)
+            if let root = ctx.parse(yaml) { meta = PageMeta.read(root) }
+            diags.append(contentsOf: ctx.diagnostics.items)
+        }
         guard let meta else { return (nil, diags) }
 
         var output = defaultOutputPath(relativePath)
