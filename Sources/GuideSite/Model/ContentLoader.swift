@@ -32,7 +32,7 @@ enum ContentLoader {
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
     static func loadPage(relativePath: String, text: String, display: String) -> (PageSource?, Diagnostics) {
         var diags = Diagnostics()
-        let normalized = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalized = containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         var rest = normalized[...]
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         // Only the front matter is cut into lines (by bytes: splitting the whole page by Characters was the
@@ -44,7 +44,7 @@ enum ContentLoader {
         while true {
             let nl = rest.utf8[pos...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
             let line = rest[pos..<nl]
-            let isFence = line.trimmingCharacters(in: .whitespaces) == "---"
+            let isFence = trimmedSpaces(line) == "---"
             lines.append(line)
             if lines.count == 1 && !isFence { break }
             if lines.count > 1 && isFence {
@@ -55,7 +55,7 @@ enum ContentLoader {
             if nl == rest.endIndex { break }
             pos = rest.index(after: nl)
         }
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        guard lines.first.map({ trimmedSpaces($0) == "---" }) == true else {
             diags.error(
                 SourceLocation(file: display), "missing front matter",
                 hint: "a page starts with a '---' line, then YAML with at least 'title:', then another '---' line")

@@ -36,7 +36,7 @@ enum FrontMatterFastPath {
                 values[key] = s
             }
         }
-        guard let title = values["title"], !title.trimmingCharacters(in: .whitespaces).isEmpty, let first else {
+        guard let title = values["title"], !trimmedSpaces(Substring(title)).isEmpty, let first else {
             return nil
         }
         var meta = PageMeta(title: title, location: SourceLocation(file: file, line: firstLine + first, column: 1))
@@ -74,11 +74,11 @@ enum FrontMatterFastPath {
     /// `["a", "b"]` (or `[]`): double-quoted items only.
     static func flowList(_ s: Substring) -> [String]? {
         guard s.first == "[", s.last == "]" else { return nil }
-        let inner = s.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+        let inner = trimmedSpaces(s.dropFirst().dropLast())
         if inner.isEmpty { return [] }
         var out: [String] = []
         for item in inner.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let q = quoted(Substring(item.trimmingCharacters(in: .whitespaces))) else { return nil }
+            guard let q = quoted(trimmedSpaces(item)) else { return nil }
             out.append(q)
         }
         return out

@@ -23,12 +23,24 @@ struct RenderedPage: Sendable {
 /// a literal `id="` can only come from a real attribute).
 func idsIn(_ html: String) -> Set<String> {
     var out: Set<String> = []
-    var rest = html[...]
-    while let r = rest.range(of: " id=\"") {
-        let after = rest[r.upperBound...]
-        guard let end = after.firstIndex(of: "\"") else { break }
-        out.insert(String(after[..<end]))
-        rest = after[end...]
+    var html = html
+    html.withUTF8 { b in
+        let pattern: [UInt8] = Array(" id=\"".utf8)
+        var i = 0
+        while i + pattern.count <= b.count {
+            guard b[i] == pattern[0], b[i + 1] == pattern[1], b[i + 2] == pattern[2], b[i + 3] == pattern[3],
+                b[i + 4] == pattern[4]
+            else {
+                i += 1
+                continue
+            }
+            let start = i + pattern.count
+            var end = start
+            while end < b.count, b[end] != UInt8(ascii: "\"") { end += 1 }
+            guard end < b.count else { break }
+            out.insert(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+            i = end
+        }
     }
     return out
 }

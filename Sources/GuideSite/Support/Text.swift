@@ -70,3 +70,20 @@ public func slugify(_ text: String) -> String {
     }
     return out.isEmpty ? "section" : out
 }
+
+/// `s` without leading and trailing spaces and tabs (`CharacterSet.whitespaces`); a byte loop for ASCII text,
+/// where Foundation's trimming costs a bridged string per call.
+func trimmedSpaces(_ s: Substring) -> Substring {
+    guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return Substring(s.trimmingCharacters(in: .whitespaces)) }
+    let u = s.utf8
+    var start = u.startIndex, end = u.endIndex
+    while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+    while end > start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
+    return s[start..<end]
+}
+
+/// Does `s` contain this ASCII byte? (A plain byte scan; `utf8.contains` goes through the generic iterator.)
+func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+    var s = s
+    return s.withUTF8 { $0.contains(byte) }
+}
