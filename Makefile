@@ -5,7 +5,7 @@ SWIFT      ?= swift
 BIN        := .build/debug/ctsguide
 SITE_OUT   ?= Public
 
-.PHONY: site test deps build swift-test browser-test bench clean
+.PHONY: site test deps build swift-test browser-test robustness-test corpus kill-test repro-test fuzz bench clean
 
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
@@ -24,7 +24,23 @@ swift-test: deps
 browser-test: build
 	bash Tests/Browser/run.sh
 
-test: swift-test browser-test
+# Bad-input corpus (Tests/Corpus), kill test and reproducibility test, all against the built binary.
+corpus: build
+	python3 Tests/Corpus/run.py $(BIN)
+
+kill-test: build
+	python3 Tests/Robustness/kill_test.py $(BIN)
+
+repro-test: build
+	python3 Tests/Robustness/repro_test.py $(BIN)
+
+robustness-test: corpus kill-test repro-test
+
+# libFuzzer targets (not part of `make test`): FUZZ_SECONDS per target, FUZZ_JOBS at a time.
+fuzz: deps
+	bash Fuzz/run.sh
+
+test: swift-test robustness-test browser-test
 
 # Release build in its own scratch folder, then ctsguide against Hugo on the shared corpora (BENCHMARKS.md).
 bench: deps

@@ -65,8 +65,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// The date `n` days later (or earlier for negative `n`).
-    public func adding(days n: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + n)! }
+    /// The first and last dates there are (years 1 to 9999).
+    public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
+    /// The date `n` days later (or earlier for negative `n`), or nil when that is outside years 1 to 9999.
+    public func addingChecked(days n: Int) -> CalendarDate? {
+        let (z, overflow) = dayNumber.addingReportingOverflow(n)
+        if overflow || z < CalendarDate.earliest.dayNumber || z > CalendarDate.latest.dayNumber { return nil }
+        return CalendarDate(dayNumber: z)
+    }
+
+    /// The date `n` days later (or earlier for negative `n`). Never traps: past the last (or before the first)
+    /// date there is, it stays at that date; `addingChecked(days:)` says when that happens.
+    public func adding(days n: Int) -> CalendarDate {
+        addingChecked(days: n) ?? (n < 0 ? CalendarDate.earliest : CalendarDate.latest)
+    }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)

@@ -9,14 +9,19 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// How many of those digits are after the decimal point (for the example above: `2`).
     public let scale: Int
 
-    /// The largest scale kept; products beyond it are not expected (money × rates stays far below).
+    /// The largest scale kept. A product with more fractional digits is rounded (half away from zero) to this
+    /// many; loaded data is bounded so that never happens for real values (see the loaders' digit limits).
     static let maxScale = 18
 
     /// A value from its significand and scale (`DecimalValue(significand: 85, scale: 2)` is 85 hundredths).
+    /// Never traps: a negative scale counts as 0 and a scale above `maxScale` is rounded down to it.
     public init(significand: Int, scale: Int = 0) {
-        precondition(scale >= 0 && scale <= DecimalValue.maxScale, "DecimalValue scale out of range")
-        self.significand = significand
-        self.scale = scale
+        var v = significand, s = max(0, scale)
+        if s > DecimalValue.maxScale {
+            (v, s) = DecimalValue.roundedDown(v, scale: s, to: DecimalValue.maxScale)
+        }
+        self.significand = v
+        self.scale = s
     }
 
     /// A whole number.
@@ -24,6 +29,11 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Zero.
     public static let zero = DecimalValue(0)
+
+    /// The most digits before the point `init(parsing:)` accepts.
+    public static let maxParsedIntegerDigits = 15
+    /// The most digits after the point `init(parsing:)` accepts.
+    public static let maxParsedFractionDigits = 12
 
     /// Parses plain decimal text: an optional sign, digits, and an optional `.fraction` (`-5`, `17`, or digits, a point and more digits).
     /// Returns nil for anything else (exponents, grouping separators, spaces, empty parts), or when the value
@@ -39,42 +49,105 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let intPart = parts[0]
         let fracPart = parts.count == 2 ? parts[1] : ""
-        guard !intPart.isEmpty, intPart.count <= 15, fracPart.count <= 12 else { return nil }
+        guard !intPart.isEmpty, intPart.count <= DecimalValue.maxParsedIntegerDigits,
+            fracPart.count <= DecimalValue.maxParsedFractionDigits
+        else { return nil }
         if parts.count == 2 && fracPart.isEmpty { return nil }
         guard (intPart + fracPart).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         guard let magnitude = Int(intPart + fracPart) else { return nil }
         self.init(significand: negative ? -magnitude : magnitude, scale: fracPart.count)
     }
 
+    /// 10^n for 0 ≤ n ≤ 18 (the largest power of ten an `Int` holds); n is clamped to that range.
     static func power10(_ n: Int) -> Int {
         var r = 1
-        for _ in 0..<n { r *= 10 }
+        for _ in 0..<min(max(n, 0), 18) { r *= 10 }
         return r
     }
 
-    /// The same value written with `places` fractional digits (only ever widens, so it is exact).
-    func widened(to places: Int) -> DecimalValue {
-        guard places > scale else { return self }
-        let (v, overflow) = significand.multipliedReportingOverflow(by: DecimalValue.power10(places - scale))
-        precondition(!overflow, "DecimalValue overflow")
-        return DecimalValue(significand: v, scale: places)
+    /// `v / 10^(scale - to)` rounded half away from zero, with its new scale (`to`, or more if the drop is beyond
+    /// 18 digits, which leaves 0).
+    static func roundedDown(_ v: Int, scale: Int, to: Int) -> (Int, Int) {
+        var v = v, s = scale
+        while s > to {
+            let step = min(s - to, 18)
+            let d = power10(step)
+            let q = v / d, r = v % d
+            // |r| < d ≤ 10^18, so |r| compared with d - |r| cannot overflow.
+            v = q + (r.magnitude >= UInt(d) - r.magnitude ? (v < 0 ? -1 : 1) : 0)
+            s -= step
+        }
+        return (v, s)
     }
 
+    /// The number of significant fractional digits (trailing zeros after the point not counted).
+    public var significantFractionDigits: Int { trimmed(keeping: 0).scale }
+
+    /// The number of digits before the point (a value below 10 has 1).
+    public var integerDigits: Int { String(wholePart.magnitude).count }
+
+    /// The same value written with `places` fractional digits, or nil when that does not fit in an `Int`.
+    func widenedChecked(to places: Int) -> DecimalValue? {
+        guard places > scale else { return self }
+        guard places <= DecimalValue.maxScale else { return nil }
+        let (v, overflow) = significand.multipliedReportingOverflow(by: DecimalValue.power10(places - scale))
+        return overflow ? nil : DecimalValue(significand: v, scale: places)
+    }
+
+    /// The same value with `places` fractional digits (only ever widens). Saturates instead of trapping when it
+    /// does not fit; `rounded(toPlaces:)` and the arithmetic below use the checked form.
+    func widened(to places: Int) -> DecimalValue {
+        widenedChecked(to: places) ?? DecimalValue(significand: significand < 0 ? Int.min : Int.max, scale: scale)
+    }
+
+    /// `a + b`, or nil when the exact sum does not fit (after dropping fractional digits beyond what both carry
+    /// would not help: the sum is exact or it is nil).
+    public func addingChecked(_ b: DecimalValue) -> DecimalValue? {
+        let s = max(scale, b.scale)
+        guard let x = widenedChecked(to: s), let y = b.widenedChecked(to: s) else { return nil }
+        let (v, o) = x.significand.addingReportingOverflow(y.significand)
+        return o ? nil : DecimalValue(significand: v, scale: s)
+    }
+
+    /// `a × b`, or nil when even the whole part of the product does not fit. Fractional digits beyond what fits
+    /// (or beyond `maxScale`) are rounded half away from zero; with the loaders' digit limits that never happens.
+    public func multipliedChecked(by b: DecimalValue) -> DecimalValue? {
+        var x = self, y = b
+        while true {
+            let (v, o) = x.significand.multipliedReportingOverflow(by: y.significand)
+            if !o {
+                return DecimalValue(significand: v, scale: x.scale + y.scale).trimmed(keeping: max(scale, b.scale))
+            }
+            // Drop one fractional digit from the operand with more of them, then try again.
+            if x.scale == 0 && y.scale == 0 { return nil }
+            if x.scale >= y.scale {
+                let (v, s) = DecimalValue.roundedDown(x.significand, scale: x.scale, to: x.scale - 1)
+                x = DecimalValue(significand: v, scale: s)
+            } else {
+                let (v, s) = DecimalValue.roundedDown(y.significand, scale: y.scale, to: y.scale - 1)
+                y = DecimalValue(significand: v, scale: s)
+            }
+        }
+    }
+
+    /// The largest (or, when `negative`, the smallest) value there is: what the operators give on overflow.
+    static func saturated(negative: Bool) -> DecimalValue {
+        DecimalValue(significand: negative ? Int.min + 1 : Int.max, scale: 0)
+    }
+
+    /// Never traps: on overflow the result saturates (use `addingChecked` to be told). Loaded values are bounded
+    /// so that real sums never come near.
     public static func + (a: DecimalValue, b: DecimalValue) -> DecimalValue {
-        let s = max(a.scale, b.scale)
-        let (v, o) = a.widened(to: s).significand.addingReportingOverflow(b.widened(to: s).significand)
-        precondition(!o, "DecimalValue overflow")
-        return DecimalValue(significand: v, scale: s)
+        a.addingChecked(b) ?? saturated(negative: a.isNegative)
     }
 
     public static func - (a: DecimalValue, b: DecimalValue) -> DecimalValue {
-        a + DecimalValue(significand: -b.significand, scale: b.scale)
+        a + DecimalValue(significand: b.significand == Int.min ? Int.max : -b.significand, scale: b.scale)
     }
 
+    /// Never traps: on overflow the result saturates (use `multipliedChecked` to be told).
     public static func * (a: DecimalValue, b: DecimalValue) -> DecimalValue {
-        let (v, o) = a.significand.multipliedReportingOverflow(by: b.significand)
-        precondition(!o, "DecimalValue overflow")
-        return DecimalValue(significand: v, scale: a.scale + b.scale).trimmed(keeping: max(a.scale, b.scale))
+        a.multipliedChecked(by: b) ?? saturated(negative: a.isNegative != b.isNegative)
     }
 
     /// Multiplies by a whole number (units × unit amount).
@@ -99,11 +172,8 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// negative values too).
     public func rounded(toPlaces places: Int) -> DecimalValue {
         guard scale > places else { return widened(to: places) }
-        let divisor = DecimalValue.power10(scale - places)
-        let q = significand / divisor
-        let r = significand % divisor
-        let adjust = abs(r) * 2 >= divisor ? (significand < 0 ? -1 : 1) : 0
-        return DecimalValue(significand: q + adjust, scale: places)
+        let (v, s) = DecimalValue.roundedDown(significand, scale: scale, to: places)
+        return DecimalValue(significand: v, scale: s)
     }
 
     /// Rounded to cents, half away from zero (rules.md's `round2`).
@@ -114,15 +184,18 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     public var isNegative: Bool { significand < 0 }
 
+    /// Compared by whole part, then by fraction (each fits in an `Int` at any scale up to 18), so comparing
+    /// never overflows.
     public static func < (a: DecimalValue, b: DecimalValue) -> Bool {
         let s = max(a.scale, b.scale)
-        return a.widened(to: s).significand < b.widened(to: s).significand
+        let (qa, qb) = (a.wholePart, b.wholePart)
+        if qa != qb { return qa < qb }
+        let fa = (a.significand % power10(a.scale)) * power10(s - a.scale)
+        let fb = (b.significand % power10(b.scale)) * power10(s - b.scale)
+        return fa < fb
     }
 
-    public static func == (a: DecimalValue, b: DecimalValue) -> Bool {
-        let s = max(a.scale, b.scale)
-        return a.widened(to: s).significand == b.widened(to: s).significand
-    }
+    public static func == (a: DecimalValue, b: DecimalValue) -> Bool { !(a < b) && !(b < a) }
 
     public func hash(into hasher: inout Hasher) {
         let t = trimmed(keeping: 0)
@@ -133,7 +206,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// Text with exactly `places` fractional digits; rounds half away from zero if needed.
     public func formatted(places: Int) -> String {
         let r = rounded(toPlaces: places)
-        let digits = String(abs(r.significand))
+        let digits = String(r.significand.magnitude)
         let sign = r.significand < 0 ? "-" : ""
         guard places > 0 else { return sign + digits }
         let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits

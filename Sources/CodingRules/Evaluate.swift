@@ -9,6 +9,7 @@ extension RulesData {
     public func evaluate(_ input: SessionInput) throws(RulesInputError) -> SessionResult {
         let ctx = try validate(input)
         let family = ctx.family, profile = ctx.profile, period = ctx.period, cf = ctx.cf
+        let pending = ctx.pending
         let kind: SessionKind = input.patients >= 2 ? .group : .individual
         var warnings: [String] = [], reasons: [String] = [], notes: [String] = []
         var planned: [(code: String, role: CodeRole, units: Int)] = []
@@ -65,13 +66,21 @@ extension RulesData {
         var lines: [ClaimLine] = []
         var total: DecimalValue? = nil
         var split: BeneficiarySplit? = nil
-        var sources: Set<String> = [period.source, cf.source, profile.source]
-        if reasons.isEmpty {
+        var sources: Set<String> = [period.source, profile.source]
+        if let cf { sources.insert(cf.source) }
+        if reasons.isEmpty, let pending {
+            lines = planned.map { ClaimLine(code: $0.code, role: $0.role, units: $0.units, modifiers: [], unitAmount: nil, amount: nil) }
+            warnings.append(pendingStatement(pending, on: input.date))
+            sources.formUnion(pending.sources)
+            if let t = policies.therapistTelehealth.entry(on: input.date) { sources.insert(t.source) }
+            let sorted = modifiers.sorted()
+            for i in lines.indices { lines[i].modifiers = sorted }
+        } else if reasons.isEmpty, let cf {
             var missing: [String] = []
             for p in planned {
                 let price = unitPrice(
                     code: p.code, period: period, setting: pricedSetting, provider: input.provider,
-                    locality: input.locality, conversionFactor: input.conversionFactor,
+                    locality: input.locality, conversionFactor: cf.id,
                     assistantPercentDate: input.date)
                 if case .missing(let m) = price { missing.append(contentsOf: m) }
                 if let rvu = period.rvus[p.code] { sources.insert(rvu.source) }
@@ -113,15 +122,18 @@ extension RulesData {
                 conversionFactor: cf, gpciTable: period.gpciTable),
             profile: profile.id, locality: input.locality, localityRecord: ctx.locality, pricedSetting: pricedSetting,
             thresholds: thresholds, thresholdNotes: thresholdNotes, split: split,
-            documentation: documentationChecklist(on: input.date, kind: kind), sources: sources.sorted())
+            documentation: documentationChecklist(on: input.date, kind: kind), sources: sources.sorted(),
+            pending: pending)
     }
 
     struct Validated {
         var family: CodeFamily
         var profile: UnitProfile
         var period: FeePeriod
-        var cf: ConversionFactorOption
+        /// Nil for a date after the last fee period.
+        var cf: ConversionFactorOption?
         var locality: Locality?
+        var pending: PendingFeeSchedule?
     }
 
     func validate(_ input: SessionInput) throws(RulesInputError) -> Validated {
@@ -162,6 +174,19 @@ extension RulesData {
                 "the \(family.id) codes (\(family.codes.joined(separator: ", "))) exist for dates of service from "
                     + "\(family.validFrom), got \(input.date)")
         }
+        if let p = pending(on: input.date) {
+            if let id = input.conversionFactor, !p.proposedConversionFactors.contains(where: { $0.id == id }) {
+                throw RulesInputError(
+                    .conversionFactor,
+                    "unknown conversion factor '\(id)' for \(p.label); accepted: "
+                        + p.proposedConversionFactors.map(\.id).joined(separator: ", "))
+            }
+            let period = FeePeriod(
+                range: p.range, label: p.label, conversionFactors: p.proposedConversionFactors, gpciTable: nil,
+                rvus: [:], source: p.source)
+            return Validated(
+                family: family, profile: profile, period: period, cf: nil, locality: try locality(input), pending: p)
+        }
         guard let period = period(on: input.date) else {
             let covered = coveredRange.map { "\($0.from) through \($0.through.map(\.description) ?? "open")" } ?? "none"
             throw RulesInputError(.date, "no fee schedule period covers \(input.date); covered dates: \(covered)")
@@ -172,6 +197,11 @@ extension RulesData {
                 "unknown conversion factor '\(input.conversionFactor ?? "")' for \(period.label); accepted: "
                     + period.conversionFactors.map(\.id).joined(separator: ", "))
         }
+        return Validated(family: family, profile: profile, period: period, cf: cf, locality: try locality(input))
+    }
+
+    /// The locality record asked for (nil for national); also checks the year-to-date amount.
+    func locality(_ input: SessionInput) throws(RulesInputError) -> Locality? {
         var locality: Locality? = nil
         if case .locality(let id) = input.locality {
             guard let l = allLocalities.first(where: { $0.id == id }) else {
@@ -183,7 +213,7 @@ extension RulesData {
         if let ytd = input.yearToDateAmount, ytd.isNegative {
             throw RulesInputError(.yearToDateAmount, "expected an amount of 0 or more, got '\(ytd)'")
         }
-        return Validated(family: family, profile: profile, period: period, cf: cf, locality: locality)
+        return locality
     }
 
     func telehealthChecks(_ input: SessionInput, reasons: inout [String], warnings: inout [String]) {

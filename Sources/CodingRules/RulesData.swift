@@ -10,11 +10,15 @@ public struct RulesData: Sendable, Hashable {
     public var profiles: [UnitProfile]
     public var defaultProfileID: String
     public var totalTimeRule: TotalTimeRule
+    /// What is known about dates of service after the last fee period (nil when nothing is recorded).
+    public var pending: PendingFeeSchedule?
 
     public init(
         families: [CodeFamily], codes: [CodeRecord], periods: [FeePeriod], gpciTables: [String: GPCITable],
-        policies: Policies, profiles: [UnitProfile], defaultProfileID: String, totalTimeRule: TotalTimeRule
+        policies: Policies, profiles: [UnitProfile], defaultProfileID: String, totalTimeRule: TotalTimeRule,
+        pending: PendingFeeSchedule? = nil
     ) {
+        self.pending = pending
         self.families = families
         self.codes = codes
         self.periods = periods.sorted { $0.range.from < $1.range.from }

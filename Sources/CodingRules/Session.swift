@@ -121,7 +121,8 @@ public struct FeeScheduleUsed: Sendable, Hashable {
     public var effective: CalendarDate
     public var through: CalendarDate?
     public var label: String
-    public var conversionFactor: ConversionFactorOption
+    /// Nil for a date after the last fee period (see `SessionResult.pending`).
+    public var conversionFactor: ConversionFactorOption?
     public var gpciTable: String?
 }
 
@@ -154,4 +155,7 @@ public struct SessionResult: Sendable, Hashable {
     public var documentation: [String]
     /// Ids of the sources behind the figures used.
     public var sources: [String]
+    /// Set when the date of service is after the last fee period: what is known, and that the amounts are not
+    /// in the guide yet. Lines then have no amounts (never an estimate).
+    public var pending: PendingFeeSchedule? = nil
 }

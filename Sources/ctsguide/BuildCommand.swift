@@ -16,6 +16,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
+        if output.isEmpty {
+            FileHandle.standardError.write(Data("ctsguide: error: --output: the output folder is empty (''); give a folder, such as Public\n".utf8))
+            throw ExitCode(1)
+        }
         let options = BuildOptions(
             contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output, force: force)
         switch SiteBuilder.build(options) {

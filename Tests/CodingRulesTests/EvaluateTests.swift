@@ -92,8 +92,8 @@ import Testing
     @Test func conversionFactorPeriodBoundary2024() throws {
         let a = try run({ _ in }, minutes: 20, date: "2024-03-08")
         let b = try run({ _ in }, minutes: 20, date: "2024-03-09")
-        #expect(a.feeSchedule.conversionFactor.value == Fixture.n("32.7442") && a.lines[0].unitAmount == Fixture.n("52.06"))
-        #expect(b.feeSchedule.conversionFactor.value == Fixture.n("33.2875") && b.lines[0].unitAmount == Fixture.n("52.93"))
+        #expect(a.feeSchedule.conversionFactor?.value == Fixture.n("32.7442") && a.lines[0].unitAmount == Fixture.n("52.06"))
+        #expect(b.feeSchedule.conversionFactor?.value == Fixture.n("33.2875") && b.lines[0].unitAmount == Fixture.n("52.93"))
     }
 
     @Test func yearBoundary2024To2025() throws {
@@ -112,9 +112,9 @@ import Testing
         #expect(b.billable && b.lines.map(\.code) == ["97550", "97551"])
         #expect(b.lines.allSatisfy { $0.unitAmount == nil && $0.amount == nil } && b.total == nil && b.split == nil)
         #expect(b.warnings.count == 1 && b.warnings[0].contains("PE and MP RVUs for 2026") && b.warnings[0].contains("CY2026 GPCI table"))
-        #expect(b.feeSchedule.conversionFactor.value == Fixture.n("33.4009"))
+        #expect(b.feeSchedule.conversionFactor?.value == Fixture.n("33.4009"))
         let qp = try run({ $0.conversionFactor = "qp" }, date: "2026-01-01")
-        #expect(qp.feeSchedule.conversionFactor.value == Fixture.n("33.5675"))
+        #expect(qp.feeSchedule.conversionFactor?.value == Fixture.n("33.5675"))
         let loc = try run({ $0.locality = .locality(id: "02102-01") }, date: "2026-06-01")
         #expect(loc.warnings[0].contains("CY2026 GPCI table"))
     }

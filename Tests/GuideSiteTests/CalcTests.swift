@@ -34,7 +34,7 @@ import Testing
         #expect(j["profile"] as? String == "ama-midpoint")
         let fs = try #require(j["fee_schedule"] as? [String: Any])
         #expect(fs["effective"] as? String == "2025-01-01" && fs["conversion_factor"] as? String == "32.3465")
-        #expect(fs["source"] as? String == "cms-rvu25a")
+        #expect(fs["source"] as? String == "cms-rvu25d")
         #expect((j["warnings"] as? [Any])?.isEmpty == true && (j["reasons"] as? [Any])?.isEmpty == true)
         // Sorted keys, two-space indentation.
         #expect(out.stdout.hasPrefix("{\n  \"billable\": true,\n  \"documentation\": ["))
@@ -52,7 +52,7 @@ import Testing
         (["minutes": "1441"], "minutes", "at most 1440"), ([:], "minutes", "required"),
         (["minutes": "20", "patients": "0"], "patients", "1 or more"), (["minutes": "20", "patients": "two"], "patients", "'two'"),
         (["minutes": "20", "date": "2025-02-30"], "date", "YYYY-MM-DD"), (["minutes": "20", "date": "06/02/2025"], "date", "YYYY-MM-DD"),
-        (["minutes": "20", "date": "2023-12-31"], "date", "2024-01-01"), (["minutes": "20", "date": "2027-01-01"], "date", "covered dates"),
+        (["minutes": "20", "date": "2023-12-31"], "date", "2024-01-01"), (["minutes": "20", "date": "2028-01-01"], "date", "covered dates"),
         (["minutes": "20", "date": "2024-06-01", "family": "direct-care"], "date", "2025-01-01"),
         (["minutes": "20", "locality": "99999-99"], "locality", "unknown locality"),
         (["minutes": "20", "locality": "atlantis"], "locality", "unknown locality"),
@@ -126,18 +126,16 @@ import Testing
         }
     }
 
-    @Test func year2026HasNullMoneyAndAWarning() throws {
+    @Test func year2026IsPricedWithBothConversionFactorsAndLocalities() throws {
         let j = try Self.json(Self.calc(["minutes": "40", "date": "2026-01-01"], flags: ["json"]))
-        #expect(j["billable"] as? Bool == true && j["total"] is NSNull)
-        let lines = try #require(j["lines"] as? [[String: Any]])
-        #expect(lines.count == 2 && lines.allSatisfy { $0["unit_amount"] is NSNull && $0["amount"] is NSNull })
-        let warnings = try #require(j["warnings"] as? [String])
-        #expect(warnings.contains { $0.contains("PE") && $0.contains("MP") && $0.contains("RVU26") })
+        #expect(j["billable"] as? Bool == true && j["total"] as? String == "78.82")  // 52.77 + 26.05
+        #expect((j["warnings"] as? [String])?.isEmpty == true)
         #expect((j["fee_schedule"] as? [String: Any])?["conversion_factor"] as? String == "33.4009")
         let qp = try Self.json(Self.calc(["minutes": "40", "date": "2026-01-01", "conversion-factor": "qp"], flags: ["json"]))
         #expect((qp["fee_schedule"] as? [String: Any])?["conversion_factor"] as? String == "33.5675")
+        #expect(qp["total"] as? String == "79.22")  // 53.04 + 26.18
         let loc = try Self.json(Self.calc(["minutes": "40", "date": "2026-05-01", "locality": "alaska"], flags: ["json"]))
-        #expect((loc["warnings"] as? [String])?.contains { $0.contains("GPCI") } == true)
+        #expect((loc["warnings"] as? [String])?.isEmpty == true && loc["total"] is String)
     }
 
     @Test(arguments: [("Los Angeles", "01182-18"), ("manhattan", "13202-01"), ("PUERTO RICO", "09202-20"),

@@ -17,7 +17,8 @@ import Testing
         let p26 = try #require(data.rules.period(effective: CalendarDate(parsing: "2026-01-01")!))
         #expect(p26.defaultConversionFactor.value.description == "33.4009")
         #expect(p26.conversionFactor("qp")?.value.description == "33.5675")
-        #expect(p26.gpciTable == nil && p26.rvus["97550"]?.work?.description == "1.00" && p26.rvus["97550"]?.mp == nil)
+        #expect(p26.gpciTable == "2026" && data.rules.gpciTables["2026"]?.rows.count == 109)
+        #expect(p26.rvus["97550"]?.peFacility?.description == "0.18" && p26.rvus["97550"]?.mp?.description == "0.01")
     }
 
     @Test func everySourceIDUsedExistsAndFactsSourcesArePresent() throws {
@@ -37,6 +38,10 @@ import Testing
         ("2025-01-01", "G0539", "52.08", "44.64"), ("2025-01-01", "G0541", "52.08", "44.64"),
         ("2025-01-01", "G0540", "25.55", "23.94"), ("2025-01-01", "G0542", "25.55", "23.94"),
         ("2025-01-01", "G0543", "22.00", "10.35"),
+        ("2026-01-01", "97550", "52.77", "39.75"), ("2026-01-01", "97551", "26.05", "21.04"), ("2026-01-01", "97552", "22.04", "9.35"),
+        ("2026-01-01", "G0539", "53.11", "39.75"), ("2026-01-01", "G0541", "53.11", "39.75"),
+        ("2026-01-01", "G0540", "26.05", "21.04"), ("2026-01-01", "G0542", "26.05", "21.04"),
+        ("2026-01-01", "G0543", "22.04", "9.35"),
     ]
 
     @Test(arguments: national)
@@ -47,10 +52,13 @@ import Testing
         #expect(rules.unitPrice(code: code, period: p, setting: .facility).amount?.moneyText == facility)
     }
 
-    @Test func period2026HasNoInventedMoney() throws {
+    /// facts.md §3: the 2026 national amounts at the qualifying-APM conversion factor.
+    @Test(arguments: [("97550", "53.04", "39.95"), ("G0539", "53.37", "39.95"), ("97551", "26.18", "21.15"), ("97552", "22.15", "9.40")])
+    func period2026QualifyingAPMAmountsMatchFacts(code: String, nonfacility: String, facility: String) throws {
         let rules = try #require(Self.loaded.data).rules
         let p = try #require(rules.period(effective: CalendarDate(parsing: "2026-01-01")!))
-        for row in rules.feeTable(period: p) { #expect(row.price.amount == nil) }
+        #expect(rules.unitPrice(code: code, period: p, setting: .nonfacility, conversionFactor: "qp").amount?.moneyText == nonfacility)
+        #expect(rules.unitPrice(code: code, period: p, setting: .facility, conversionFactor: "qp").amount?.moneyText == facility)
     }
 
     // MARK: localities, checked with the test's own arithmetic straight from the CSV
@@ -140,9 +148,9 @@ import Testing
 
     @Test(arguments: [
         ("fees/2025-01-01.yaml", "    work: 1.00\n    pe_nonfacility: 0.58", "    work: -1.00\n    pe_nonfacility: 0.58", "work: -1.00", "must be 0 or more"),
-        ("fees/2025-01-01.yaml", "    mp: 0.03\n    source: cms-rvu25a", "    mp: abc\n    source: cms-rvu25a", "mp: abc", "decimal number"),
+        ("fees/2025-01-01.yaml", "    mp: 0.03\n    source: cms-rvu25d", "    mp: abc\n    source: cms-rvu25d", "mp: abc", "decimal number"),
         ("fees/2025-01-01.yaml", "  - code: \"97552\"", "  - code: \"97553\"", "97553", "unknown code '97553'"),
-        ("fees/2025-01-01.yaml", "source: cms-rvu25a\nconversion", "source: cms-rvu99z\nconversion", "cms-rvu99z", "unknown source id 'cms-rvu99z'"),
+        ("fees/2025-01-01.yaml", "source: cms-rvu25d\nprovenance", "source: cms-rvu99z\nprovenance", "cms-rvu99z", "unknown source id 'cms-rvu99z'"),
         ("fees/2025-01-01.yaml", "label: CY2025", "label: CY2025\nlabl: x", "labl: x", "unknown key 'labl'"),
         ("fees/2025-01-01.yaml", "effective: 2025-01-01", "effective: 2025-01-02", "effective:", "gap between periods"),
         ("fees/2024-03-09.yaml", "through: 2024-12-31", "through: 2025-01-05", "effective: 2025-01-01", "overlaps"),

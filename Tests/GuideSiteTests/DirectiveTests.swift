@@ -13,14 +13,18 @@ enum RealSite {
     }()
     static let content = root + "/Content"
 
-    /// One build of the real site, in memory.
-    static let pages: [String: String] = {
+    /// One build of the real site, in memory: the pages, and the files under downloads/.
+    static let pages: [String: String] = built.filter { $0.key.hasSuffix(".html") }
+    static let downloads: [String: String] = built.filter { $0.key.hasPrefix("downloads/") }
+    static let built: [String: String] = {
         let options = BuildOptions(
             contentDirectory: content, templatesDirectory: root + "/Templates",
             outputDirectory: NSTemporaryDirectory() + "ctsguide-directives-" + UUID().uuidString)
         guard case .success(let site) = SiteBuilder.generate(options) else { return [:] }
         var out: [String: String] = [:]
-        for f in site.files where f.path.hasSuffix(".html") { out[f.path] = String(decoding: f.bytes, as: UTF8.self) }
+        for f in site.files where f.path.hasSuffix(".html") || f.path.hasPrefix("downloads/") {
+            out[f.path] = String(decoding: f.bytes, as: UTF8.self)
+        }
         return out
     }()
 
@@ -48,12 +52,13 @@ enum RealSite {
         #expect(html.contains("class=\"table-scroll\" tabindex=\"0\" role=\"region\""))
     }
 
-    @Test func feeTableShows2025NationalAmountsAndMissing2026() {
+    @Test func feeTableShows2025And2026NationalAmounts() {
         let html = RealSite.page("fees/index.html")
         #expect(html.contains("$52.08"))  // 97550, 2025, national non-facility
         #expect(html.contains("$44.64"))  // 97550, 2025, national facility
         #expect(html.contains("$52.93"))  // 97550, from 2024-03-09, non-facility
-        #expect(html.contains("not yet published/imported"))
+        #expect(html.contains("$52.77") && html.contains("$39.75"))  // 97550, 2026, national
+        #expect(!html.contains("not yet published") && !html.contains("not yet imported"))
         let code = RealSite.page("codes/97550/index.html")
         #expect(code.contains("$52.08"))
     }

@@ -58,7 +58,7 @@ import Testing
             name: "path escaping the output folder", file: "Content/guide/beta.md", old: "weight: 1",
             new: "weight: 1\npath: ../../etc/passwd.html",
             expected:
-                "Content/guide/beta.md:2:1: error: output path '../../etc/passwd.html' would leave the output folder or is not a page path"),
+                "Content/guide/beta.md:4:1: error: output path '../../etc/passwd.html' would leave the output folder or is not a page path"),
         Case(
             name: "template names a missing partial", file: "Templates/page.mustache", old: "<body>",
             new: "<body>{{> partials/nope}}",

@@ -112,7 +112,7 @@ import Testing
         var fast = 0
         let roots = [Fixture.packageRoot + "/Content", Fixture.site + "/Content", try Self.corpus(pages: 2) + "/content"]
         for root in roots {
-            for rel in ContentLoader.markdownFiles(in: root) {
+            for rel in ContentLoader.markdownFiles(in: SourceTree(root: root)).files {
                 let text = try String(contentsOfFile: root + "/" + rel, encoding: .utf8)
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" }) else { continue }
@@ -120,14 +120,14 @@ import Testing
                 fast += 1
                 let ctx = YAMLContext(file: rel, lineOffset: 1)
                 let full = try #require(ctx.parse(lines[1..<close].joined(separator: "\n")).flatMap(PageMeta.read))
-                #expect(
-                    [quick.title, quick.description, quick.navTitle ?? "-", quick.code ?? "-", quick.layout ?? "-",
-                     quick.path ?? "-", quick.keywords, quick.summary, quick.tags.joined(separator: "|"),
-                     "\(quick.weight) \(String(describing: quick.toc)) \(quick.inNav)", quick.location.description]
-                        == [full.title, full.description, full.navTitle ?? "-", full.code ?? "-", full.layout ?? "-",
-                            full.path ?? "-", full.keywords, full.summary, full.tags.joined(separator: "|"),
-                            "\(full.weight) \(String(describing: full.toc)) \(full.inNav)", full.location.description],
-                    "\(rel)")
+                func fields(_ m: PageMeta) -> [String] {
+                    let optional: [String] = [m.navTitle ?? "-", m.code ?? "-", m.layout ?? "-", m.path ?? "-"]
+                    let flags = "\(m.weight) \(String(describing: m.toc)) \(m.inNav)"
+                    let plain: [String] = [m.title, m.description, m.keywords, m.summary, m.tags.joined(separator: "|")]
+                    let keys = m.fieldLocations.keys.sorted().map { "\($0)@\(m.fieldLocations[$0]!)" }
+                    return plain + optional + [flags, m.location.description] + keys
+                }
+                #expect(fields(quick) == fields(full), "\(rel)")
             }
         }
         #expect(fast >= 5)

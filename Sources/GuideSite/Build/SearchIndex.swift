@@ -19,7 +19,7 @@ enum SearchIndex {
         var entries: [String] = []
         for (n, i) in listed.enumerated() {
             let page = site.pages[i]
-            let (dir, stem) = split(page.outputPath)
+            let (dir, stem) = split(urlPath(page.outputPath))
             if folderIndex[dir] == nil {
                 folderIndex[dir] = folders.count
                 folders.append(dir)

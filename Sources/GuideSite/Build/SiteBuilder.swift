@@ -102,13 +102,14 @@ public enum SiteBuilder {
         lap("check templates")
 
         // 4. Assets and generated data files (search index, calculator data).
-        var extra = copyAssets(from: options.templatesDirectory + "/assets", diagnostics: &diags)
+        var extra = copyAssets(templates: options.templatesDirectory, diagnostics: &diags)
         extra += SearchIndex.files(site: site, rendered: rendered)
         lap("search index and assets")
         if site.hasGuideData, CalculatorData.isUsed(site) {
             extra.append(CalculatorData.file(site: site))
             lap("calculator data")
         }
+        if site.hasGuideData, FeeDownloadsDirective.isUsed(site) { extra += FeeDownloads.files(site.data) }
         var seen = Set(site.pages.map(\.outputPath))
         for f in extra where !seen.insert(f.path).inserted {
             diags.error(SourceLocation(file: options.contentDirectory), "two outputs write '\(f.path)'")
@@ -184,22 +185,20 @@ public enum SiteBuilder {
         }
     }
 
-    static func copyAssets(from dir: String, diagnostics: inout Diagnostics) -> [OutputFile] {
-        let fm = FileManager.default
-        guard let e = fm.enumerator(atPath: dir) else { return [] }
+    /// Every file under `<templates>/assets`, read through the templates tree (so no link can publish a file
+    /// from outside it).
+    static func copyAssets(templates: String, diagnostics: inout Diagnostics) -> [OutputFile] {
+        let tree = SourceTree(root: templates)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templates + "/assets", isDirectory: &isDir), isDir.boolValue else { return [] }
+        let (rels, problems) = tree.files(under: "assets")
+        diagnostics.append(contentsOf: problems)
         var out: [OutputFile] = []
-        var rels: [String] = []
-        while let rel = e.nextObject() as? String { rels.append(rel) }
-        for rel in rels.sorted() {
-            var isDir: ObjCBool = false
-            let full = dir + "/" + rel
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
-            if (rel as NSString).lastPathComponent.hasPrefix(".") { continue }
-            guard let data = fm.contents(atPath: full) else {
-                diagnostics.error(SourceLocation(file: full), "cannot read the asset")
-                continue
+        for rel in rels {
+            switch tree.readBytes(templates + "/" + rel, display: templates + "/" + rel) {
+            case .success(let bytes): out.append(OutputFile(path: rel, bytes: bytes))
+            case .failure(let d): diagnostics.append(d)
             }
-            out.append(OutputFile(path: "assets/" + rel, bytes: Array(data)))
         }
         return out
     }

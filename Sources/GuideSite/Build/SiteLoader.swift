@@ -11,30 +11,35 @@ enum SiteLoader {
     static func load(_ options: BuildOptions, diagnostics diags: inout Diagnostics) -> Loaded? {
         let content = options.contentDirectory
         let display = content
-        if !FileManager.default.fileExists(atPath: content) {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: content, isDirectory: &isDir) {
             diags.error(SourceLocation(file: display), "the content folder does not exist")
             return nil
         }
+        if !isDir.boolValue {
+            diags.error(SourceLocation(file: display), "the content path is a file, not a folder", hint: "give the folder that holds site.yaml")
+            return nil
+        }
+        let tree = SourceTree(root: content)
         // Without data/, site.yaml is optional: a plain reference site (see PlainSite).
         let hasData = PlainSite.hasData(content)
-        let siteFile = content + "/site.yaml"
+        let hasSettings = FileManager.default.fileExists(atPath: content + "/site.yaml")
         var config: SiteConfig?
-        if hasData || FileManager.default.fileExists(atPath: siteFile) {
-            if let text = ContentLoader.readText(siteFile, display: display + "/site.yaml", diagnostics: &diags) {
-                let ctx = YAMLContext(file: display + "/site.yaml")
-                config = SiteConfig.read(text, context: ctx)
-                diags.append(contentsOf: ctx.diagnostics.items)
-            }
+        if hasData || hasSettings {
+            let (loadedConfig, configDiags) = SiteConfig.load(contentDirectory: content)
+            config = loadedConfig
+            diags.append(contentsOf: configDiags)
         }
         let (templates, templateDiags) = TemplateSet.load(
             directory: options.templatesDirectory, display: options.templatesDirectory)
         diags.append(contentsOf: templateDiags)
 
-        let files = ContentLoader.markdownFiles(in: content)
+        let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
+        diags.append(contentsOf: listProblems)
         let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
             var d = Diagnostics()
             let shown = display + "/" + rel
-            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, diagnostics: &d) else {
+            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, tree: tree, diagnostics: &d) else {
                 return (nil, d)
             }
             let (page, pd) = ContentLoader.loadPage(relativePath: rel, text: text, display: shown)
@@ -57,12 +62,12 @@ enum SiteLoader {
                 guide = g
                 diags.append(contentsOf: guideDiags)
             }
-        } else if config == nil && !FileManager.default.fileExists(atPath: siteFile) {
+        } else if config == nil && !hasSettings {
             config = PlainSite.config(pages: pages, display: display)
         }
         guard let config, let templates, let data, let guide, !diags.hasErrors else { return nil }
 
-        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
+        var site = SiteModel.make(config: config, pages: pages, data: data, checkCodes: hasData, diagnostics: &diags)
         site.sourceList = data.sources.map(\.id)
         site.guide = guide
         site.hasGuideData = hasData

@@ -42,10 +42,11 @@ enum CalcRender {
                 "effective": .string(r.feeSchedule.effective.description),
                 "through": .optional(r.feeSchedule.through?.description),
                 "label": .string(r.feeSchedule.label),
-                "conversion_factor": .string(cf.value.description),
-                "conversion_factor_id": .string(cf.id),
-                "source": .string(cf.source),
+                "conversion_factor": .optional(cf?.value.description),
+                "conversion_factor_id": .optional(cf?.id),
+                "source": .string(cf?.source ?? r.pending?.source ?? ""),
             ]),
+            "pending_fee_schedule": pendingJSON(r.pending, data: data),
             "profile": .string(r.profile),
             "session": .object([
                 "minutes": .int(input.minutes), "patients": .int(input.patients), "kind": .string(r.kind.rawValue),
@@ -69,6 +70,26 @@ enum CalcRender {
         ])
     }
 
+    /// The structured after-the-last-period answer (null for a date inside a fee period).
+    static func pendingJSON(_ p: PendingFeeSchedule?, data: SiteData) -> JSONValue {
+        guard let p else { return .null }
+        return .object([
+            "label": .string(p.label), "from": .string(p.range.from.description),
+            "through": .optional(p.range.through?.description), "checked": .string(p.checked.description),
+            "status": .string(p.status), "amounts_in_guide": .bool(false),
+            "last_priced_date": .optional(data.rules.coveredRange?.through?.description),
+            "proposed_on": .optional(p.proposedOn?.description),
+            "proposed_conversion_factors": .array(
+                p.proposedConversionFactors.map {
+                    .object([
+                        "id": .string($0.id), "label": .string($0.label), "value": .string($0.value.description),
+                        "source": .string($0.source),
+                    ])
+                }),
+            "sources": .array(p.sources.map(JSONValue.string)),
+        ])
+    }
+
     static func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, n - s.count))
         return right ? fill + s : s + fill
@@ -81,10 +102,15 @@ enum CalcRender {
             "Session: \(input.minutes) min, \(input.patients) patient\(input.patients == 1 ? "" : "s") represented (\(r.kind.rawValue)), "
                 + "date of service \(input.date), \(input.setting.rawValue), \(input.provider.rawValue), "
                 + "\(input.discipline.rawValue.uppercased()), \(input.telehealth ? "telehealth" : "in person"), \(where_)")
-        let cf = r.feeSchedule.conversionFactor
-        out.append(
-            "Fee schedule: \(r.feeSchedule.label) from \(r.feeSchedule.effective), conversion factor \(cf.value) "
-                + "(\(cf.label); source \(cf.source)); units profile \(r.profile)")
+        if let cf = r.feeSchedule.conversionFactor {
+            out.append(
+                "Fee schedule: \(r.feeSchedule.label) from \(r.feeSchedule.effective), conversion factor \(cf.value) "
+                    + "(\(cf.label); source \(cf.source)); units profile \(r.profile)")
+        } else if let p = r.pending {
+            out.append(
+                "Fee schedule: \(p.label) from \(p.range.from): not in this guide yet (last checked \(p.checked); "
+                    + "sources \(p.sources.joined(separator: ", "))); units profile \(r.profile)")
+        }
         out.append("")
         if r.billable {
             out.append("Billable: yes")

@@ -82,7 +82,7 @@ public enum CalcRunner {
         let discipline = try choice(o.discipline, "discipline", Discipline.self, default: .pt)
         var ytd: DecimalValue? = nil
         if let y = o.ytdAmount {
-            guard let v = DecimalValue(parsing: y.trimmingCharacters(in: .whitespaces)), !v.isNegative, v.scale <= 2 else {
+            guard case .success(let v) = DecimalLimits.money.parse(y), !v.isNegative else {
                 throw InputFailure("ytd-amount", "expected a dollar amount of 0 or more such as 1234.56, got '\(y)'")
             }
             ytd = v
@@ -114,19 +114,19 @@ public enum CalcRunner {
             return v
         }
         let site = o.content + "/site.yaml"
-        guard let text = try? String(contentsOfFile: site, encoding: .utf8) else {
+        var st = stat()
+        guard lstat(site, &st) == 0 else {
             throw InputFailure("date", "required: \(site) does not exist, so there is no as_of date to default to; give --date YYYY-MM-DD")
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("as_of:") {
-            var v = line.dropFirst("as_of:".count).trimmingCharacters(in: .whitespaces)
-            if let hash = v.range(of: " #") { v = String(v[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
-            v = v.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            guard let d = CalendarDate(parsing: v) else {
-                throw InputFailure("date", "not given, and as_of in \(site) is not a date YYYY-MM-DD ('\(v)'); give --date YYYY-MM-DD")
-            }
-            return d
+        // The same loader as `build` and `check`, so whatever YAML they accept (CRLF, flow style) works here.
+        let (config, diagnostics) = SiteConfig.load(contentDirectory: o.content)
+        guard let config else {
+            let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+            throw InputFailure(
+                raw: (errors + ["error: --date: not given, and \(site) has the error(s) above; give --date YYYY-MM-DD"])
+                    .joined(separator: "\n"))
         }
-        throw InputFailure("date", "not given, and \(site) has no as_of date; give --date YYYY-MM-DD")
+        return config.asOf
     }
 
     /// `national`, a `MAC-LOCALITY` id, or a case-insensitive unambiguous part of a locality name.

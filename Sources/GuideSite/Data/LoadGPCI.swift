@@ -66,8 +66,17 @@ extension LoadSession {
             if state.text.count != 2 { diagnostics.error(at(state), "state must be a 2-letter code, found '\(state.text)'"); ok = false }
             var values: [DecimalValue] = []
             for (i, f) in row[5...7].enumerated() {
-                guard let v = DecimalValue(parsing: f.text), !v.isNegative, v != .zero else {
-                    diagnostics.error(at(f), "\(LoadSession.gpciColumns[5 + i]) must be a decimal above 0, found '\(f.text)'")
+                let column = LoadSession.gpciColumns[5 + i]
+                let v: DecimalValue
+                switch DecimalLimits.gpci.parse(f.text) {
+                case .success(let good): v = good
+                case .failure(let why):
+                    diagnostics.error(at(f), "\(column) must be a decimal above 0; '\(f.text)' \(why.message)")
+                    ok = false
+                    continue
+                }
+                guard !v.isNegative, v != .zero else {
+                    diagnostics.error(at(f), "\(column) must be a decimal above 0, found '\(f.text)'")
                     ok = false
                     continue
                 }

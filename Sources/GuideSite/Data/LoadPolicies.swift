@@ -40,12 +40,12 @@ extension LoadSession {
                 b.finish("kx_thresholds.buckets")
             }
             kx = datedList(m, "amounts", valueKey: "amount") { n in
-                n.decimal("'amount'", positive: true).map(KXThreshold.init(amount:))
+                n.decimal("'amount'", positive: true, limits: .money).map(KXThreshold.init(amount:))
             }
             m.finish("kx_thresholds")
         }
         let percent: (YAMLNode) -> DecimalValue? = { n in
-            guard let v = n.decimal("'percent'") else { return nil }
+            guard let v = n.decimal("'percent'", limits: .percent) else { return nil }
             if v > DecimalValue(100) {
                 n.error("'percent' must be 100 or less, found \(v)")
                 return nil

@@ -9,22 +9,29 @@ struct LoadSession {
     /// Every `source:` id used, with where it was used; checked against sources.yaml at the end.
     var sourceRefs: [(id: String, location: SourceLocation)] = []
 
-    init(dataDirectory: String) { self.dataDirectory = dataDirectory }
+    /// The content folder: every data file must lie inside it (see `SourceTree`).
+    let tree: SourceTree
+
+    init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+        tree = SourceTree(root: (dataDirectory as NSString).deletingLastPathComponent)
+    }
 
     func path(_ name: String) -> String { dataDirectory + "/" + name }
 
     /// The text of a file, or an error at its line 1 when it cannot be read.
     mutating func readText(_ file: String, required: Bool = true) -> String? {
-        guard FileManager.default.fileExists(atPath: file) else {
+        var st = stat()
+        guard lstat(file, &st) == 0 else {
             if required { diagnostics.error(SourceLocation(file: file), "missing data file") }
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
-            diagnostics.error(SourceLocation(file: file), "cannot read the file as UTF-8 text")
+        switch tree.readText(file, display: file) {
+        case .success(let text): return text
+        case .failure(let d):
+            diagnostics.append(d)
             return nil
         }
-        return text
     }
 
     /// Parses a YAML file into its top-level mapping; diagnostics are merged by `finish(_:)`.
@@ -57,16 +64,18 @@ struct LoadSession {
         let profiles = loadProfiles()
         let policies = loadPolicies()
         let periods = loadFees(codes: codes, gpciTables: gpci.tables)
+        let pending = loadOutlook(periods: periods)
         checkSourceRefs(sources: sources, gpciSources: gpci.sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
         let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
         let rules = RulesData(
             families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
             policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
-            totalTimeRule: profiles.totalTime)
+            totalTimeRule: profiles.totalTime, pending: pending)
         return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
-            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }))
+            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
+            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }))
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
@@ -92,12 +101,16 @@ extension YAMLNode {
         return d
     }
 
-    /// An exact decimal, 0 or more (or above 0 when `positive`).
-    func decimal(_ what: String, positive: Bool = false) -> DecimalValue? {
+    /// An exact decimal, 0 or more (or above 0 when `positive`), within `limits` (digits before and after the
+    /// point), so later arithmetic cannot meet a far-off value.
+    func decimal(_ what: String, positive: Bool = false, limits: DecimalLimits) -> DecimalValue? {
         guard let s = scalar(what) else { return nil }
         let t = s.trimmingCharacters(in: .whitespaces)
-        guard let v = DecimalValue(parsing: t) else {
-            error("expected \(what) as a decimal number, found '\(s)'")
+        let v: DecimalValue
+        switch limits.parse(t) {
+        case .success(let ok): v = ok
+        case .failure(let f):
+            error("expected \(what) as a decimal number; '\(s)' \(f.message)")
             return nil
         }
         if v.isNegative || (positive && v == .zero) {
@@ -123,8 +136,8 @@ extension MappingReader {
         (isRequired ? required(key) : node(key))?.date("'\(key)'")
     }
 
-    func decimal(_ key: String, positive: Bool = false) -> DecimalValue? {
-        required(key)?.decimal("'\(key)'", positive: positive)
+    func decimal(_ key: String, positive: Bool = false, limits: DecimalLimits) -> DecimalValue? {
+        required(key)?.decimal("'\(key)'", positive: positive, limits: limits)
     }
 
     /// A date range from `from` and an optional `through`; `through` before `from` is an error.

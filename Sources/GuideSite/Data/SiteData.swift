@@ -38,19 +38,48 @@ public struct SiteData: Sendable {
     public var codeLocations: [String: SourceLocation]
     /// Location of each fee period file, by effective date (`YYYY-MM-DD`).
     public var periodLocations: [String: SourceLocation]
+    /// The CMS files each period was read from, by effective date, for periods written by the importer.
+    public var provenance: [String: PeriodProvenance]
 
     public init(
         rules: RulesData, sources: [SourceRecord], codeLocations: [String: SourceLocation] = [:],
-        periodLocations: [String: SourceLocation] = [:]
+        periodLocations: [String: SourceLocation] = [:], provenance: [String: PeriodProvenance] = [:]
     ) {
+        self.provenance = provenance
         self.rules = rules
         self.sources = sources
         self.codeLocations = codeLocations
         self.periodLocations = periodLocations
     }
 
+    /// The CMS files behind a period, when it was imported.
+    public func provenance(of period: FeePeriod) -> PeriodProvenance? { provenance[period.id] }
+
     /// A source by id.
     public func source(_ id: String) -> SourceRecord? { sources.first { $0.id == id } }
+}
+
+/// The CMS input files of one fee period: the RVU file(s) and the GPCI table.
+public struct PeriodProvenance: Sendable, Hashable {
+    public var rvu: [ProvenanceEntry]
+    public var gpci: ProvenanceEntry
+
+    public init(rvu: [ProvenanceEntry], gpci: ProvenanceEntry) {
+        self.rvu = rvu
+        self.gpci = gpci
+    }
+
+    /// The CMS release of the RVU file that gives the default conversion factor, in a reader's words:
+    /// "July 2026 release (published 06/30/2026)"; nil when the title names no month.
+    public var releaseText: String? {
+        guard let main = rvu.first else { return nil }
+        let words = main.title.split(separator: " ").map(String.init)
+        guard let year = words.first, year.count == 4,
+            let month = words.first(where: { ["January", "April", "July", "October"].contains($0) })
+        else { return nil }
+        let published = main.released.map { " (published \($0))" } ?? ""
+        return "\(month) \(year) release\(published)"
+    }
 }
 
 /// Loads `Content/data/` (codes, fee periods, GPCI tables, policies, profiles, sources) into `SiteData`.

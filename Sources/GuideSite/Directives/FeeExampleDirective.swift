@@ -47,7 +47,7 @@ struct FeeExampleDirective: Directive {
         html += "<li>Malpractice: \(t(mp)) × \(t(g.mp)) = \(t(smp))</li>\n"
         html += "<li>Sum: \(t(sw)) + \(t(spe)) + \(t(smp)) = \(t(sum))</li>\n"
         html += "<li>Times the conversion factor: \(t(sum)) × \(t(cf)) = \(t(raw)), rounded to $\(escapeHTML(amount.moneyText))</li>\n"
-        html += "</ol>\n"
+        html += "</ol>\n<p>\(PeriodWording.release(period, context.site.data, cite: &cite))</p>\n"
         if let s = rules.beneficiarySplit(allowed: amount, on: period.range.from) {
             srcs = [rules.policies.coinsurancePercent.entry(on: period.range.from)?.source ?? "",
                     rules.policies.sequestrationPercent.entry(on: period.range.from)?.source ?? ""]

@@ -26,11 +26,11 @@ struct FeeTableDirective: Directive {
                 guard let record = rules.code(code), record.validFrom <= (period.range.through ?? period.range.from)
                 else { continue }
                 let rvu = period.rvus[code]
-                func fmt(_ v: DecimalValue?) -> String { v.map { escapeHTML($0.description) } ?? "not yet imported" }
+                func fmt(_ v: DecimalValue?) -> String { v.map { escapeHTML($0.description) } ?? "not in this guide yet" }
                 func money(_ s: Setting, _ p: Provider = .therapist) -> String {
                     switch rules.unitPrice(code: code, period: period, setting: s, provider: p) {
                     case .priced(let v): return "$" + escapeHTML(v.moneyText)
-                    case .missing: return "<span class=\"missing\">not yet published/imported</span>"
+                    case .missing: return "<span class=\"missing\">not in this guide yet</span>"
                     }
                 }
                 let through = period.range.through.map { "–\($0)" } ?? " onward"
@@ -43,12 +43,22 @@ struct FeeTableDirective: Directive {
                     escapeHTML(cf.value.description), cite.links(sources),
                 ])
             }
+            if codes.contains(where: { period.rvus[$0] != nil }) {
+                notes.append(PeriodWording.release(period, context.site.data, cite: &cite))
+            }
             for option in period.conversionFactors where !option.isDefault {
+                var amounts: [String] = []
+                for code in codes where period.rvus[code] != nil {
+                    let nf = rules.unitPrice(code: code, period: period, setting: .nonfacility, conversionFactor: option.id).amount
+                    let f = rules.unitPrice(code: code, period: period, setting: .facility, conversionFactor: option.id).amount
+                    if let nf, let f { amounts.append("\(escapeHTML(code)) $\(nf.moneyText) non-facility, $\(f.moneyText) facility") }
+                }
+                let at = amounts.isEmpty ? "" : "; at that factor one unit is " + amounts.joined(separator: "; ")
                 notes.append(
-                    "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description)) (\(cite.link(option.source))).")
+                    "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description))\(at) (\(cite.link(option.source))).")
             }
             if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
-                for n in period.missingNotes { notes.append("\(escapeHTML(period.label)): not yet imported: \(escapeHTML(n)).") }
+                for n in period.missingNotes { notes.append("\(escapeHTML(period.label)): not in this guide yet: \(escapeHTML(n)).") }
             }
         }
         let what = codes.count == 1 ? codes[0] : codes.joined(separator: ", ")
@@ -59,6 +69,8 @@ struct FeeTableDirective: Directive {
                 "Period", "Non-facility", "Facility", "Assistant, non-facility", "Work RVU", "PE RVU non-facility",
                 "PE RVU facility", "MP RVU", "Conversion factor", "Sources",
             ], rows: rows)
+        let pending = PeriodWording.pendingNotice(context.site.data, cite: &cite)
+        if !pending.isEmpty { notes.append(String(pending.dropFirst("<p class=\"after-last-period\">".count).dropLast("</p>\n".count))) }
         if !notes.isEmpty {
             html += "<ul class=\"table-notes\">\n" + notes.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
         }

@@ -91,11 +91,15 @@ public enum GuideDataLoader {
     /// Opens an optional YAML data file: nil, with nothing reported, when the file does not exist; otherwise its
     /// context (the caller merges its diagnostics when done reading) and its top-level mapping, if it parsed.
     static func openOptionalYAML(_ file: String, diags: inout [Diagnostic]) -> (YAMLContext, MappingReader?)? {
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        var st = stat()
+        guard lstat(file, &st) == 0 else { return nil }
         let ctx = YAMLContext(file: file)
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-        else {
-            diags.append(.error(SourceLocation(file: file), "cannot read the file as UTF-8 text"))
+        let content = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let text: String
+        switch SourceTree(root: content).readText(file, display: file) {
+        case .success(let t): text = t
+        case .failure(let d):
+            diags.append(d)
             return (ctx, nil)
         }
         return (ctx, ctx.parse(text)?.mapping("a mapping at the top of the file"))

@@ -30,7 +30,7 @@ struct LocalityFeesDirective: Directive {
         }
         var cite = CitationCollector(context)
         guard let tableID = period.gpciTable, let table = rules.gpciTables[tableID] else {
-            let note = period.gpciMissingNote ?? "locality cost indices for \(period.label) are not yet imported"
+            let note = period.gpciMissingNote ?? "locality cost indices for \(period.label) are not in this guide yet"
             return DirectiveOutput(
                 html: "<p class=\"missing\">\(escapeHTML(period.label)): \(escapeHTML(note)) (\(cite.link(period.source))).</p>\n",
                 citedSources: cite.ids)
@@ -54,7 +54,8 @@ struct LocalityFeesDirective: Directive {
         let cf = period.defaultConversionFactor
         let sources = cite.links([table.source, period.source, cf.source] + codes.compactMap { period.rvus[$0]?.source })
         var html = "<p>\(escapeHTML(period.label)) (from \(period.range.from)), conversion factor "
-            + "\(escapeHTML(cf.value.description)); \(rows.count) localities. Sources: \(sources).</p>\n"
+            + "\(escapeHTML(cf.value.description)); \(rows.count) localities. Sources: \(sources). "
+            + PeriodWording.release(period, context.site.data, cite: &cite) + "</p>\n"
         html += dataTable(
             label: "Amounts by locality", caption: "One unit by Medicare locality, \(period.label), in dollars",
             headers: headers, rows: rows)

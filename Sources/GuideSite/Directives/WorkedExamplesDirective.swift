@@ -59,7 +59,7 @@ struct WorkedExamplesDirective: Directive {
             i.date.description, "\(i.minutes) min", patients, i.discipline.rawValue.uppercased(),
             i.provider.rawValue, i.setting.rawValue, i.telehealth ? "telehealth" : "in person", localityText,
             rules.profile(r.profile)?.name ?? r.profile,
-            "\(r.feeSchedule.label), conversion factor \(r.feeSchedule.conversionFactor.value)",
+            "\(r.feeSchedule.label)" + (r.feeSchedule.conversionFactor.map { ", conversion factor \($0.value)" } ?? ""),
         ]
         if let y = i.yearToDateAmount { inputs.append("$\(y.moneyText) of therapy so far this year") }
         h += "<p class=\"example-inputs\"><strong>Inputs:</strong> \(inputs.map(escapeHTML).joined(separator: " · "))</p>\n"

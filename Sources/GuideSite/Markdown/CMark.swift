@@ -57,6 +57,21 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [(heading: MarkdownHeading, id: String)]
     public var sections: [MarkdownSection]
+    /// Why the page was not rendered (too large, too many brackets, nested too deep), at a line and column of
+    /// the file; nil when it was.
+    public var refusal: (line: Int, column: Int, message: String)? = nil
+}
+
+/// What one page may cost. cmark 0.30.2 (the system library) is quadratic on some bracket patterns
+/// (CVE-2023-22486: many `![[]()`), and the page walker below must not meet unbounded nesting; real pages are
+/// far below every limit (the largest has about 5 KB and 33 brackets).
+public enum MarkdownLimits {
+    /// The most bytes of Markdown one page may have.
+    public static let maxBytes = 1 << 20
+    /// The most `[` one page may have (each link or image uses one).
+    public static let maxBrackets = 2_000
+    /// The deepest nesting of block quotes, lists and inline emphasis/links cmark may build for one page.
+    public static let maxDepth = 100
 }
 
 public enum Markdown {
@@ -67,10 +82,16 @@ public enum Markdown {
         -> RenderedMarkdown
     {
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        if let refusal = precheck(body, lineOffset: lineOffset) {
+            return RenderedMarkdown(html: "", headings: [], sections: [], refusal: refusal)
+        }
         guard let doc = cmark_parse_document(body, body.utf8.count, options) else {
             return RenderedMarkdown(html: "", headings: [], sections: [])
         }
         defer { cmark_node_free(doc) }
+        if let deep = tooDeep(doc, lineOffset: lineOffset) {
+            return RenderedMarkdown(html: "", headings: [], sections: [], refusal: deep)
+        }
         var walker = Walker(lineOffset: lineOffset)
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
@@ -79,6 +100,58 @@ public enum Markdown {
         }
         defer { free(cstr) }
         return RenderedMarkdown(html: String(cString: cstr), headings: walker.headings, sections: walker.sections)
+    }
+
+    /// Size and bracket count, checked before cmark sees the text.
+    static func precheck(_ body: String, lineOffset: Int) -> (line: Int, column: Int, message: String)? {
+        if body.utf8.count > MarkdownLimits.maxBytes {
+            return (lineOffset + 1, 1, "the page is larger than \(MarkdownLimits.maxBytes >> 20) MB of Markdown; split it into several pages")
+        }
+        var brackets = 0, line = 1, column = 1
+        for s in body.unicodeScalars {
+            if s == "[" {
+                brackets += 1
+                if brackets > MarkdownLimits.maxBrackets {
+                    return (
+                        lineOffset + line, column,
+                        "the page has more than \(MarkdownLimits.maxBrackets) '[' (links, images or brackets); split it into several pages"
+                    )
+                }
+            }
+            if s == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return nil
+    }
+
+    /// The first node nested deeper than `MarkdownLimits.maxDepth`, found with cmark's own (iterative) iterator.
+    static func tooDeep(_ doc: OpaquePointer, lineOffset: Int) -> (line: Int, column: Int, message: String)? {
+        guard let iter = cmark_iter_new(doc) else { return nil }
+        defer { cmark_iter_free(iter) }
+        var depth = 0
+        var lastBlock: OpaquePointer? = nil
+        while true {
+            let ev = cmark_iter_next(iter)
+            if ev == CMARK_EVENT_DONE || ev == CMARK_EVENT_NONE { return nil }
+            let node = cmark_iter_get_node(iter)
+            if ev == CMARK_EVENT_ENTER {
+                if let node, cmark_node_get_start_line(node) > 0 { lastBlock = node }
+                // Leaf nodes (text, code) get an enter event only.
+                if let node, cmark_node_first_child(node) != nil || cmark_node_get_type(node) == CMARK_NODE_DOCUMENT {
+                    depth += 1
+                }
+                if depth > MarkdownLimits.maxDepth {
+                    let at = lastBlock ?? node
+                    let line = at.map { Int(cmark_node_get_start_line($0)) } ?? 1
+                    let col = at.map { Int(cmark_node_get_start_column($0)) } ?? 1
+                    return (
+                        lineOffset + max(1, line), max(1, col),
+                        "the Markdown is nested more than \(MarkdownLimits.maxDepth) levels deep (block quotes, lists or emphasis)"
+                    )
+                }
+            } else if ev == CMARK_EVENT_EXIT {
+                depth -= 1
+            }
+        }
     }
 
     /// The version of the linked libcmark, e.g. "0.30.2".

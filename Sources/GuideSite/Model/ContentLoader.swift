@@ -3,30 +3,24 @@ import Foundation
 /// Reads `Content/`: `site.yaml` and every `*.md` page (front matter + body). Data files under
 /// `Content/data/` are read by `SiteDataLoader`.
 enum ContentLoader {
-    /// All Markdown files below `root` (not below `data/`), as paths relative to `root`, sorted.
-    static func markdownFiles(in root: String) -> [String] {
-        let fm = FileManager.default
-        guard let e = fm.enumerator(atPath: root) else { return [] }
-        var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            if rel == "data" || rel.hasPrefix("data/") { continue }
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            if rel.hasSuffix(".md") { out.append(rel) }
+    /// All Markdown files of the content tree (not below `data/`), as paths relative to its root, sorted, and
+    /// the problems met while listing (links to folders, paths too long).
+    static func markdownFiles(in tree: SourceTree) -> (files: [String], problems: [Diagnostic]) {
+        let (all, problems) = tree.files()
+        let pages = all.filter { rel in
+            !(rel == "data" || rel.hasPrefix("data/")) && rel.hasSuffix(".md")
         }
-        return out.sorted()
+        return (pages, problems)
     }
 
-    static func readText(_ path: String, display: String, diagnostics: inout Diagnostics) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(SourceLocation(file: display), "cannot read the file")
+    /// The text of a file inside `tree` (see `SourceTree`), or nil with the reason in `diagnostics`.
+    static func readText(_ path: String, display: String, tree: SourceTree, diagnostics: inout Diagnostics) -> String? {
+        switch tree.readText(path, display: display) {
+        case .success(let text): return text
+        case .failure(let d):
+            diagnostics.append(d)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: display), "the file is not valid UTF-8 text")
-            return nil
-        }
-        return text
     }
 
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
@@ -81,16 +75,29 @@ enum ContentLoader {
                 output = checked
             } else {
                 diags.error(
-                    meta.location, "output path '\(custom)' would leave the output folder or is not a page path",
+                    meta.location(of: "path"), "output path '\(custom)' would leave the output folder or is not a page path",
                     hint: "use a relative path inside the site, such as '404.html' or 'help/'")
                 return (nil, diags)
             }
+        }
+        // The output file must be writable: bound its path well below the system limit (the staging folder
+        // and the output folder's own path come in front of it).
+        if output.utf8.count > ContentLoader.maxOutputPathBytes
+            || output.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+        {
+            diags.error(
+                SourceLocation(file: display), "the page's output path is longer than the system allows",
+                hint: "use shorter folder and file names (at most \(ContentLoader.maxOutputPathBytes) characters in all)")
+            return (nil, diags)
         }
         let page = PageSource(
             relativePath: relativePath, displayPath: display, meta: meta, body: body, bodyLineOffset: close + 1,
             outputPath: output)
         return (page, diags)
     }
+
+    /// The longest output path (relative to the output folder) a page may have.
+    static let maxOutputPathBytes = 1_024
 
     /// `a/b.md` → `a/b/index.html`; `a/_index.md` → `a/index.html`; `_index.md`/`index.md` → `index.html`.
     static func defaultOutputPath(_ rel: String) -> String {
@@ -105,7 +112,8 @@ enum ContentLoader {
 
     /// A front-matter `path`, normalized, or nil when it is absolute, climbs out, or is not an HTML page.
     static func checkedOutputPath(_ p: String) -> String? {
-        if p.isEmpty || p.hasPrefix("/") || p.contains("\\") || p.contains(":") || p.contains("\0") { return nil }
+        // No percent-encoding (`%2e%2e` is `..` to a browser), query or fragment characters either.
+        if p.isEmpty || p.hasPrefix("/") || p.contains(where: { "\\:\0%?#".contains($0) }) { return nil }
         var stack: [String] = []
         for part in p.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

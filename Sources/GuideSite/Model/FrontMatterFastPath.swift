@@ -10,6 +10,7 @@ enum FrontMatterFastPath {
         var values: [String: String] = [:]
         var tags: [String]?
         var first: Int?
+        var at: [String: SourceLocation] = [:]
         for (n, line) in lines.enumerated() {
             if line.isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else { return nil }
@@ -19,6 +20,7 @@ enum FrontMatterFastPath {
             guard rest.first == " " else { return nil }
             let raw = rest.dropFirst()
             if first == nil { first = n }
+            at[key] = SourceLocation(file: file, line: firstLine + n, column: 1)
             if key == "tags" {
                 guard let list = flowList(raw) else { return nil }
                 tags = list
@@ -51,6 +53,7 @@ enum FrontMatterFastPath {
         meta.keywords = values["keywords"] ?? ""
         meta.summary = values["summary"] ?? ""
         meta.tags = tags ?? []
+        meta.fieldLocations = at
         return meta
     }
 

@@ -62,6 +62,11 @@ public struct PageMeta: Sendable {
     /// Topic words: the search finds the page by them, like `keywords`. No tag pages are generated.
     public var tags: [String] = []
     public var location: SourceLocation
+    /// Where each front-matter field was written (its key), so a bad value is reported at its own line.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    /// The location of a field's key, or of the front matter when the field is absent.
+    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 
     static let keys = [
         "title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords", "summary",
@@ -84,6 +89,7 @@ public struct PageMeta: Sendable {
         meta.summary = map.string("summary") ?? ""
         meta.tags = map.stringList("tags") ?? []
         map.finish("front matter")
+        for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
         if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
             map.node("title")?.error("'title' must not be empty")
             return nil

@@ -23,6 +23,43 @@ public func relativeURL(from page: String, to target: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(ups * 3 + to.count - common)
     for _ in 0..<ups { out += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
-    out += to[common...]
+    // Each remaining segment percent-encoded (see `percentEncodedSegment`); '/' separates them.
+    let hex = Array("0123456789ABCDEF".utf8)
+    for b in to[common...] {
+        switch b {
+        case slash, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            out.append(b)
+        default:
+            out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
+    }
     return String(decoding: out, as: UTF8.self)
+}
+
+/// An output path as a URL path: each segment percent-encoded (`a b#1/index.html` → `a%20b%231/index.html`).
+public func urlPath(_ outputPath: String) -> String {
+    outputPath.split(separator: "/", omittingEmptySubsequences: false).map { percentEncodedSegment(String($0)) }
+        .joined(separator: "/")
+}
+
+/// One path segment with every byte other than letters, digits and `-._~` percent-encoded, so a file name with
+/// a space, `#`, `%` or `?` still gives a working link.
+public func percentEncodedSegment(_ s: String) -> String {
+    var out = ""
+    for b in s.utf8 {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            out.unicodeScalars.append(Unicode.Scalar(b))
+        default:
+            let hex = Array("0123456789ABCDEF".unicodeScalars)
+            out.unicodeScalars.append("%")
+            out.unicodeScalars.append(hex[Int(b >> 4)])
+            out.unicodeScalars.append(hex[Int(b & 15)])
+        }
+    }
+    return out
 }

@@ -13,6 +13,18 @@ public struct SiteConfig: Sendable {
     /// False for a plain site without `site.yaml`: pages then show no "as of" line.
     public var hasAsOf: Bool = true
 
+    /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
+    public static func load(contentDirectory: String) -> (SiteConfig?, [Diagnostic]) {
+        var diags = Diagnostics()
+        let file = contentDirectory + "/site.yaml"
+        guard let text = ContentLoader.readText(file, display: file, tree: SourceTree(root: contentDirectory), diagnostics: &diags)
+        else { return (nil, diags.items) }
+        let ctx = YAMLContext(file: file)
+        let config = read(text, context: ctx)
+        diags.append(contentsOf: ctx.diagnostics.items)
+        return (diags.hasErrors ? nil : config, diags.items)
+    }
+
     /// Reads `site.yaml`; problems go to `context`.
     static func read(_ text: String, context: YAMLContext) -> SiteConfig? {
         guard let root = context.parse(text), let map = root.mapping("the site settings") else { return nil }

@@ -37,9 +37,10 @@ public struct SiteModel: Sendable {
     }
 
     /// Builds the indexes and reports duplicate output paths and duplicate codes.
-    static func make(config: SiteConfig, pages: [PageSource], data: SiteData, diagnostics: inout Diagnostics)
-        -> SiteModel
-    {
+    /// `checkCodes`: a page's `code` must be in the code list (not for a plain site, which has none).
+    static func make(
+        config: SiteConfig, pages: [PageSource], data: SiteData, checkCodes: Bool = true, diagnostics: inout Diagnostics
+    ) -> SiteModel {
         let pages = pages.sorted { $0.relativePath < $1.relativePath }
         var byPath: [String: Int] = [:]
         var byCode: [String: Int] = [:]
@@ -55,9 +56,15 @@ public struct SiteModel: Sendable {
                 byOutput[p.outputPath] = i
             }
             if let code = p.meta.code {
-                if let j = byCode[code] {
+                if checkCodes, data.rules.codes.first(where: { $0.code == code }) == nil {
+                    let known = data.rules.codes.map(\.code)
+                    let near = known.min { editDistance($0, code) < editDistance($1, code) }
                     diagnostics.error(
-                        p.meta.location, "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")
+                        p.meta.location(of: "code"), "unknown code '\(code)' (not in the code list of data/codes.yaml)",
+                        hint: near.flatMap { editDistance($0, code) <= 2 ? "did you mean '\($0)'?" : nil })
+                } else if let j = byCode[code] {
+                    diagnostics.error(
+                        p.meta.location(of: "code"), "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")
                 } else {
                     byCode[code] = i
                 }

@@ -31,14 +31,18 @@ struct PageRewriter: MarkdownRewriter {
         SourceLocation(file: page.displayPath, line: line, column: column)
     }
 
+    /// The next number to try after each base id, so many headings with the same text take linear time.
+    var nextSuffix: [String: Int] = [:]
+
     mutating func headingID(for heading: MarkdownHeading) -> String {
         let base = slugify(heading.text)
         var id = base
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while usedIDs.contains(id) {
             id = "\(base)-\(n)"
             n += 1
         }
+        if id != base { nextSuffix[base] = n }
         usedIDs.insert(id)
         return id
     }

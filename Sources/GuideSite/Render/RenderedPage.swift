@@ -12,6 +12,9 @@ struct RenderedPage: Sendable {
     static func render(_ page: PageSource, site: SiteModel, directives: DirectiveRegistry) -> RenderedPage {
         var rewriter = PageRewriter(site: site, page: page, directives: directives)
         let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
+        if let no = md.refusal {
+            rewriter.diagnostics.error(rewriter.location(no.line, no.column), no.message)
+        }
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections, ids: idsIn(md.html),
             anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
@@ -22,24 +25,19 @@ struct RenderedPage: Sendable {
 /// The values of `id="…"` attributes in HTML this generator wrote (cmark escapes quotes in user text, so
 /// a literal `id="` can only come from a real attribute).
 func idsIn(_ html: String) -> Set<String> {
+    // One pass over the bytes (linear: no substring copies per match).
     var out: Set<String> = []
-    var html = html
-    html.withUTF8 { b in
-        let pattern: [UInt8] = Array(" id=\"".utf8)
-        var i = 0
-        while i + pattern.count <= b.count {
-            guard b[i] == pattern[0], b[i + 1] == pattern[1], b[i + 2] == pattern[2], b[i + 3] == pattern[3],
-                b[i + 4] == pattern[4]
-            else {
-                i += 1
-                continue
-            }
-            let start = i + pattern.count
-            var end = start
-            while end < b.count, b[end] != UInt8(ascii: "\"") { end += 1 }
-            guard end < b.count else { break }
-            out.insert(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
-            i = end
+    let bytes = Array(html.utf8)
+    let needle = Array(" id=\"".utf8)
+    var i = 0
+    while i + needle.count <= bytes.count {
+        if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            let start = i + needle.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            out.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+            i = end + 1
+        } else {
+            i += 1
         }
     }
     return out

@@ -11,4 +11,5 @@ let guideDirectives: [any Directive] = [
     ModifiersDirective(), RuleComparisonDirective(),
     WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
+    WhatChangedDirective(), FeeDownloadsDirective(),
 ]

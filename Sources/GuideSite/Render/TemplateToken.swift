@@ -24,8 +24,35 @@ struct TemplateToken: Sendable {
         return out
     }
 
+    /// The deepest nesting of sections a template may have (real templates use 3 or 4). Deeper nesting is an
+    /// error at the tag that goes too deep, found before any recursive code sees the template.
+    static let maxNesting = 32
+
+    /// The largest template and the longest template line (swift-mustache's parser takes time that grows with
+    /// the square of a line's length; real templates are under 1 KB with lines under 300 characters).
+    static let maxBytes = 256 << 10
+    static let maxLineLength = 4_000
+
     /// Scans a template's tags into a tree of sections. Text between tags is not kept.
     static func scan(_ text: String, file: String) -> Result<[TemplateToken], Diagnostic> {
+        if text.utf8.count > maxBytes {
+            return .failure(.error(SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
+        }
+        var lineNumber = 1, lineLength = 0
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                lineNumber += 1
+                lineLength = 0
+            } else {
+                lineLength += 1
+                if lineLength > maxLineLength {
+                    return .failure(
+                        .error(
+                            SourceLocation(file: file, line: lineNumber, column: maxLineLength + 1),
+                            "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
+                }
+            }
+        }
         let chars = Array(text)
         var i = 0
         var line = 1
@@ -62,6 +89,11 @@ struct TemplateToken: Sendable {
             switch sigil {
             case "!": continue
             case "#", "^":
+                if stack.count > TemplateToken.maxNesting {
+                    return .failure(
+                        .error(at, "sections are nested more than \(TemplateToken.maxNesting) deep",
+                            hint: "split the template into partials"))
+                }
                 stack.append((name, sigil == "^", [], at))
             case "/":
                 guard stack.count > 1, stack[stack.count - 1].0 == name else {

@@ -36,9 +36,25 @@ public final class YAMLContext {
             switch e {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                error(mark, "YAML syntax: \(problem)")
-            case .reader(let problem, _, _, _):
-                error(nil, "YAML cannot be read: \(problem)")
+                if problem.hasPrefix("Maximum nesting level") {
+                    error(mark, "the YAML is nested too deeply (lists or mappings inside each other)")
+                } else {
+                    error(mark, "YAML syntax: \(problem)")
+                }
+            case .reader(let problem, let offset, _, _):
+                let (l, c) = YAMLContext.position(atByte: offset ?? 0, in: text)
+                diagnostics.error(SourceLocation(file: file, line: l + lineOffset, column: c), "YAML cannot be read: \(problem)")
+            case .duplicatedKeysInMapping(let keys, let context):
+                // Yams names the keys but not where they repeat: find each repeat at its own line.
+                let repeats = YAMLContext.repeatedKeys(in: text).filter { keys.contains($0.key) }
+                if repeats.isEmpty {
+                    error(context.mark, "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+                }
+                for r in repeats {
+                    diagnostics.error(
+                        SourceLocation(file: file, line: r.line + lineOffset, column: r.column),
+                        "duplicate key '\(r.key)' (first given at line \(r.firstLine + lineOffset))")
+                }
             default:
                 error(nil, "YAML cannot be read: \(e)")
             }
@@ -47,6 +63,86 @@ public final class YAMLContext {
             self.error(nil, "YAML cannot be read: \(error)")
             return nil
         }
+    }
+}
+
+extension YAMLContext {
+    /// The line and column of a byte offset (for reader errors), or nil.
+    static func position(atByte offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1, seen = 0
+        for s in text.unicodeScalars {
+            if seen >= offset { break }
+            seen += String(s).utf8.count
+            if s == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// Keys written twice in the same block mapping: each repeat with its line and column (1-based, in `text`)
+    /// and the line of the first use. Flow mappings (`{a: 1, a: 2}`) are not looked into.
+    static func repeatedKeys(in text: String) -> [(key: String, line: Int, column: Int, firstLine: Int)] {
+        var out: [(key: String, line: Int, column: Int, firstLine: Int)] = []
+        // Open block mappings by the column of their keys: key → line of first use.
+        var open: [Int: [String: Int]] = [:]
+        var inBlockScalar: Int? = nil
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = Array(raw.hasSuffix("\r") ? raw.dropLast() : raw)
+            var col = 0
+            while col < line.count, line[col] == " " { col += 1 }
+            if col == line.count || line[col] == "#" { continue }
+            if let b = inBlockScalar {
+                if col > b { continue }
+                inBlockScalar = nil
+            }
+            if col == 0, line.starts(with: Array("---")) || line.starts(with: Array("...")) {
+                open = [:]
+                continue
+            }
+            // "- " items start a new mapping at the column after the dash(es).
+            var startsItem = false
+            while col + 1 < line.count, line[col] == "-", line[col + 1] == " " {
+                startsItem = true
+                col += 2
+                while col < line.count, line[col] == " " { col += 1 }
+            }
+            for k in open.keys where k > col || (startsItem && k >= col) { open[k] = nil }
+            guard let (key, valueStart) = keyAt(line, col) else { continue }
+            if let first = open[col]?[key] {
+                out.append((key, i + 1, col + 1, first))
+            } else {
+                open[col, default: [:]][key] = i + 1
+            }
+            let value = String(line[valueStart...]).trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("|") || value.hasPrefix(">") { inBlockScalar = col }
+        }
+        return out
+    }
+
+    /// The key of a `key: value` line starting at `col` (plain or quoted), and where its value starts.
+    static func keyAt(_ line: [Character], _ col: Int) -> (String, Int)? {
+        guard col < line.count else { return nil }
+        var j = col
+        var key = ""
+        if line[j] == "\"" || line[j] == "'" {
+            let q = line[j]
+            j += 1
+            while j < line.count, line[j] != q { key.append(line[j]); j += 1 }
+            guard j < line.count else { return nil }
+            j += 1
+            while j < line.count, line[j] == " " { j += 1 }
+            guard j < line.count, line[j] == ":" else { return nil }
+            return (key, j + 1)
+        }
+        if "[{&*!|>'\"%@`".contains(line[j]) { return nil }
+        while j < line.count {
+            if line[j] == ":" && (j + 1 == line.count || line[j + 1] == " " || line[j + 1] == "\t") {
+                return (key.trimmingCharacters(in: .whitespaces), j + 1)
+            }
+            if line[j] == "#" && j > col && line[j - 1] == " " { return nil }
+            key.append(line[j])
+            j += 1
+        }
+        return nil
     }
 }
 
@@ -192,6 +288,9 @@ public final class MappingReader {
         let n = YAMLNode(node: e.value, context: context)
         return n.isNull ? nil : n
     }
+
+    /// Marks keys as known without reading them (a reader that stops early must not call them unknown).
+    public func declare(_ keys: [String]) { known.formUnion(keys) }
 
     /// The location of a key itself (for "missing value" style messages).
     public func keyLocation(_ key: String) -> SourceLocation? {

@@ -1,0 +1,61 @@
+/// What is known about dates of service after the last fee period in the data: the next year's fee schedule
+/// is not in the guide yet. All of it is data with sources (outlook.yaml); nothing here is ever priced.
+public struct PendingFeeSchedule: Sendable, Hashable {
+    /// The dates of service it speaks for (starts the day after the last fee period).
+    public var range: DateRange
+    public var label: String
+    /// When a maintainer last looked for the next final rule.
+    public var checked: CalendarDate
+    /// One plain sentence on the state of the next fee schedule (e.g. proposed, final rule not yet out).
+    public var status: String
+    /// Conversion factors CMS has proposed; informational only, never used for an amount.
+    public var proposedConversionFactors: [ConversionFactorOption]
+    /// When the proposal was published.
+    public var proposedOn: CalendarDate?
+    public var source: String
+
+    public init(
+        range: DateRange, label: String, checked: CalendarDate, status: String,
+        proposedConversionFactors: [ConversionFactorOption], proposedOn: CalendarDate?, source: String
+    ) {
+        self.range = range
+        self.label = label
+        self.checked = checked
+        self.status = status
+        self.proposedConversionFactors = proposedConversionFactors
+        self.proposedOn = proposedOn
+        self.source = source
+    }
+
+    /// The plain, dated answer for a date of service in `range`, given the last date the guide has amounts for.
+    public func statement(lastCovered: CalendarDate?) -> String {
+        var s = "\(label) amounts are not in this guide yet (last checked \(checked)"
+        if let lastCovered { s += "; the guide has Medicare amounts through \(lastCovered)" }
+        s += "). \(status)."
+        if !proposedConversionFactors.isEmpty {
+            let cfs = proposedConversionFactors.map { "\($0.value) (\($0.label))" }.joined(separator: " and ")
+            s += " Proposed" + (proposedOn.map { " on \($0)" } ?? "") + ", not final: conversion factor \(cfs); "
+                + "no amount is computed from them."
+        }
+        return s
+    }
+
+    /// Ids of the sources behind the statement.
+    public var sources: [String] { Array(Set([source] + proposedConversionFactors.map(\.source))).sorted() }
+}
+
+extension RulesData {
+    /// The after-the-last-period answer for a date: the pending statement, plus the therapist telehealth policy
+    /// in force on that date when the data has one.
+    public func pendingStatement(_ p: PendingFeeSchedule, on date: CalendarDate) -> String {
+        var s = p.statement(lastCovered: coveredRange?.through)
+        if let t = policies.therapistTelehealth.entry(on: date) { s += " Therapist telehealth on \(date): \(t.summary)." }
+        return s
+    }
+
+    /// The pending schedule that covers a date no fee period covers, if any.
+    public func pending(on date: CalendarDate) -> PendingFeeSchedule? {
+        guard period(on: date) == nil, let p = pending, p.range.contains(date) else { return nil }
+        return p
+    }
+}

@@ -1,0 +1,36 @@
+import CodingRules
+import Foundation
+
+/// ```` ```fee-downloads ````: links to the machine-readable fee files of every period (CSV and JSON, written by
+/// `FeeDownloads`), newest first, with the CMS release each comes from. Using the directive makes the build
+/// write the files.
+struct FeeDownloadsDirective: Directive {
+    let name = "fee-downloads"
+
+    /// True when some page uses the directive (then the build writes the files).
+    static func isUsed(_ site: SiteModel) -> Bool {
+        site.pages.contains { page in
+            page.body.split(separator: "\n").contains { line in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                guard t.hasPrefix("```") || t.hasPrefix("~~~") else { return false }
+                return t.dropFirst(3).split(separator: " ").first == "fee-downloads"
+            }
+        }
+    }
+
+    func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        let data = context.site.data
+        var cite = CitationCollector(context)
+        var html = "<ul class=\"fee-downloads\">\n"
+        for p in data.rules.periods.reversed() {
+            let csv = escapeHTML(context.url(to: FeeDownloads.path(p, "csv")))
+            let json = escapeHTML(context.url(to: FeeDownloads.path(p, "json")))
+            html += "<li>\(escapeHTML(p.label)) (dates of service from \(p.range.from)): "
+                + "<a href=\"\(csv)\" download>CSV</a> · <a href=\"\(json)\" download>JSON</a> — "
+                + "\(PeriodWording.release(p, data, cite: &cite))</li>\n"
+        }
+        html += "</ul>\n"
+        return DirectiveOutput(html: html, citedSources: cite.ids)
+    }
+}

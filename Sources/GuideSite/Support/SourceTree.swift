@@ -1,0 +1,155 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one way the build lists and reads its inputs. A tree is `Content/` or `Templates/`. Every file read must
+/// resolve (links followed) to a real path inside its tree: a link that leads outside is refused before anything
+/// is read, and messages name the path inside the tree, never where the link points. Links to folders are not
+/// followed. Paths longer than the system allows, and files that are not UTF-8, are errors at a position.
+public struct SourceTree: Sendable {
+    /// The folder as given (`Content`), used to build the paths shown in messages.
+    public let root: String
+    /// Its real path, or nil when it does not exist.
+    let realRoot: String?
+
+    /// The most bytes one input file may have (a page, a data file, a template, an asset).
+    public static let maxFileBytes = 8 << 20
+
+    public init(root: String) {
+        self.root = root
+        realRoot = SourceTree.realPath(root)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Why `path` (a file under the tree) may not be read, or nil when it may.
+    func refusal(_ path: String, display: String) -> Diagnostic? {
+        let at = SourceLocation(file: display)
+        if path.utf8.count >= Int(PATH_MAX) || path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) }) {
+            return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
+        }
+        guard let realRoot else { return .error(SourceLocation(file: root), "the folder does not exist") }
+        guard let real = SourceTree.realPath(path) else {
+            if errno == ENAMETOOLONG {
+                return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
+            }
+            var st = stat()
+            if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                return .error(at, "this is a link that leads nowhere (its target does not exist)")
+            }
+            return .error(at, "cannot read the file")
+        }
+        guard real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") else {
+            return .error(
+                at, "this is a link to a file outside \(root); it was not read",
+                hint: "copy the file into \(root) instead of linking to it")
+        }
+        var st = stat()
+        guard stat(real, &st) == 0 else { return .error(at, "cannot read the file") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .error(at, "expected a file, found a folder") }
+        if (st.st_mode & S_IFMT) != S_IFREG { return .error(at, "not a regular file (a device, pipe or socket is not read)") }
+        if Int(st.st_size) > SourceTree.maxFileBytes {
+            return .error(at, "the file is larger than \(SourceTree.maxFileBytes >> 20) MB")
+        }
+        return nil
+    }
+
+    /// The bytes of a file inside the tree.
+    public func readBytes(_ path: String, display: String) -> Result<[UInt8], Diagnostic> {
+        if let no = refusal(path, display: display) { return .failure(no) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error(SourceLocation(file: display), "cannot read the file"))
+        }
+        return .success(Array(data))
+    }
+
+    /// The text of a file inside the tree; bytes that are not UTF-8 are an error at their line and column.
+    public func readText(_ path: String, display: String) -> Result<String, Diagnostic> {
+        switch readBytes(path, display: display) {
+        case .failure(let d): return .failure(d)
+        case .success(let bytes): return SourceTree.decodeUTF8(bytes, display: display)
+        }
+    }
+
+    /// UTF-8 text, or an error at the line and column (in characters) of the first byte that is not UTF-8.
+    public static func decodeUTF8(_ bytes: [UInt8], display: String) -> Result<String, Diagnostic> {
+        var line = 1, column = 1
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                scalars.append(s)
+                if s == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                return .failure(
+                    .error(
+                        SourceLocation(file: display, line: line, column: column),
+                        "the file is not valid UTF-8 text (a byte here is not UTF-8)",
+                        hint: "save the file as UTF-8"))
+            }
+        }
+        // A byte-order mark at the very start is not part of the text (it takes no column).
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        return .success(String(scalars))
+    }
+
+    /// Every file below `sub` (a folder inside the tree, "" for the whole tree), as paths relative to the tree,
+    /// sorted. Names starting with '.' are skipped. Links to folders are reported and not followed; links to
+    /// files are listed (reading them checks where they lead).
+    public func files(under sub: String = "") -> (files: [String], problems: [Diagnostic]) {
+        var out: [String] = []
+        var problems: [Diagnostic] = []
+        var pending = [sub]
+        let fm = FileManager.default
+        while let rel = pending.popLast() {
+            let dir = rel.isEmpty ? root : root + "/" + rel
+            guard let names = try? fm.contentsOfDirectory(atPath: dir) else {
+                if dir.utf8.count >= Int(PATH_MAX) {
+                    problems.append(.error(SourceLocation(file: dir), "the path is longer than the system allows"))
+                }
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let childRel = rel.isEmpty ? name : rel + "/" + name
+                let full = root + "/" + childRel
+                if full.utf8.count >= Int(PATH_MAX) || name.utf8.count > Int(NAME_MAX) {
+                    problems.append(
+                        .error(SourceLocation(file: full.count > 240 ? root + "/" + childRel.prefix(200) + "…" : full),
+                            "the path is longer than the system allows", hint: "use shorter folder and file names"))
+                    continue
+                }
+                var st = stat()
+                guard lstat(full, &st) == 0 else { continue }
+                let type = st.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    pending.append(childRel)
+                } else if type == S_IFLNK {
+                    var target = stat()
+                    if stat(full, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR {
+                        problems.append(
+                            .error(
+                                SourceLocation(file: full), "this is a link to a folder; links to folders are not followed",
+                                hint: "move or copy the folder into \(root)"))
+                    } else {
+                        out.append(childRel)
+                    }
+                } else {
+                    out.append(childRel)
+                }
+            }
+        }
+        return (out.sorted(), problems)
+    }
+}

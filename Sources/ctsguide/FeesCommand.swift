@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import GuideSite
+
+/// `ctsguide fees …`: bring CMS fee-schedule files into `Content/data/` and compare periods. Each subcommand is
+/// its own small file; add new ones (e.g. a ZIP-code import) to `subcommands`.
+struct FeesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fees",
+        abstract: "Import CMS fee-schedule files into Content/data/ and compare fee periods.",
+        subcommands: [FeesImportCommand.self, FeesDiffCommand.self])
+}
+
+/// Prints a command outcome and exits with its code.
+func finish(_ outcome: CommandOutcome) throws {
+    FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
+    report(outcome.diagnostics)
+    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+}

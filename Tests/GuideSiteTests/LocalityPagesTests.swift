@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import GuideSite
+
+/// The 2026 locality pages are complete (109 localities, every amount) for 97550–97552 and G0539–G0543,
+/// checked with the test's own integer arithmetic from the real CMS rows and the GPCI table.
+@Suite struct LocalityPagesTests {
+    /// Cents of one unit: (w×wG + pe×peG + mp×mpG) × CF with RVUs in hundredths, GPCIs in thousandths and the
+    /// CF in ten-thousandths (= 10⁻⁹ dollars), rounded half up to cents.
+    static func cents(code: String, setting: String, locality: String) throws -> Int {
+        let rvu = try String(contentsOfFile: FeeImportTests.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", encoding: .isoLatin1)
+        let row = try #require(rvu.split(separator: "\r\n").first { $0.hasPrefix(code + ",,") })
+            .split(separator: ",", omittingEmptySubsequences: false)
+        let gpci = try String(contentsOfFile: DataTestSupport.content + "/data/gpci/2026.csv", encoding: .utf8)
+        let parts = locality.split(separator: "-")
+        let g = try #require(gpci.split(separator: "\n").first { $0.hasPrefix("2026,\(parts[0]),\(parts[1]),") })
+            .split(separator: ",").suffix(3).map { Calc2026Tests.fixed($0, 3) }
+        let pe = setting == "facility" ? row[8] : row[6]
+        let sum = Calc2026Tests.fixed(row[5], 2) * g[0] + Calc2026Tests.fixed(pe, 2) * g[1] + Calc2026Tests.fixed(row[10], 2) * g[2]
+        let billionths = sum * Calc2026Tests.fixed(row[25], 4)
+        return (billionths + 5_000_000) / 10_000_000
+    }
+
+    static func rows(_ html: String) -> [String] {
+        html.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+    }
+
+    @Test(arguments: [
+        ("localities/2026-01-01/index.html", ["97550", "97551", "97552"]),
+        ("localities/2026-01-01-g-codes/index.html", ["G0541", "G0542", "G0543", "G0539", "G0540"]),
+    ])
+    func page2026IsComplete(path: String, codes: [String]) throws {
+        let html = RealSite.page(path)
+        let rows = Self.rows(html)
+        #expect(rows.count == 109)
+        #expect(!html.contains("n/a") && !html.contains("not in this guide yet"))
+        for code in codes { #expect(html.contains("<th scope=\"col\">\(code) facility ($)</th>")) }
+        for (locality, prefix) in [("02102-01", "AK — ALASKA"), ("13202-01", "NY — MANHATTAN")] {
+            let row = try #require(rows.first { $0.hasPrefix(prefix) })
+            var expected = "<td>\(locality)</td>"
+            for code in codes {
+                for setting in ["nonfacility", "facility"] {
+                    expected += "<td>\(Calc2026Tests.money(try Self.cents(code: code, setting: setting, locality: locality)))</td>"
+                }
+            }
+            #expect(row.contains(expected), "\(row)")
+        }
+    }
+}
