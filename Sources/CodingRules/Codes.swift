@@ -59,6 +59,8 @@ public struct CodeRecord: Sendable, Hashable, Identifiable {
     public var mue: Int?
     public var validFrom: CalendarDate
     public var source: String
+    /// The source of the plain-language summary (what the code describes), when it is not `source`.
+    public var summarySource: String?
 
     public var id: String { code }
 

@@ -62,7 +62,7 @@ extension RulesData {
         var changes: [CodeChange] = []
         let codes = families.flatMap(\.codes).filter { old.rvus[$0] != nil || new.rvus[$0] != nil }
         for code in codes {
-            for setting in Setting.allCases {
+            for setting in Setting.priceColumns {
                 func side(_ p: FeePeriod, _ cf: ConversionFactorOption) -> CodeChange.Side? {
                     guard let r = p.rvus[code], let w = r.work, let pe = r.pe(setting), let mp = r.mp,
                         let amount = unitPrice(code: code, period: p, setting: setting, conversionFactor: cf.id).amount

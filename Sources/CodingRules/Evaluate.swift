@@ -43,7 +43,7 @@ extension RulesData {
             if initial == 0 {
                 reasons.append(
                     "\(input.minutes) minutes is under the \(profile.initialMinimum) minutes \(family.initialCode) "
-                        + "needs under the \(profile.id) profile; nothing is reportable")
+                        + "needs under the \(profile.name); nothing is reportable")
             } else {
                 planned.append((family.initialCode, .initial, 1))
                 if addOn > 0 { planned.append((family.addOnCode, .addOn, addOn)) }
@@ -57,13 +57,27 @@ extension RulesData {
         if input.telehealth {
             telehealthChecks(input, reasons: &reasons, warnings: &warnings)
             modifiers.append(policies.modifiers.telehealth)
-            if let pos = policies.telehealthPlacesOfService.first(where: { $0.setting == input.setting }) {
+            if input.setting.isInstitutional {
+                notes.append(
+                    "telehealth on an institutional claim: modifier \(policies.modifiers.telehealth) on the line, "
+                        + "priced at the non-facility amount (no place of service decides the rate)")
+            } else if let pos = policies.telehealthPlacesOfService.first(where: { $0.setting == input.setting }) {
                 pricedSetting = pos.setting
-                notes.append("telehealth: place of service \(pos.pos), priced at the \(pos.setting.rawValue) rate (\(pos.summary))")
+                let rate = pos.setting.usesFacilityPE ? "facility" : "non-facility"
+                notes.append("telehealth: place of service \(pos.pos), priced at the \(rate) rate (\(pos.summary))")
             }
         }
 
+        if input.setting.isInstitutional {
+            notes.append(
+                "institutional claim (hospital outpatient department, rehab agency, SNF Part B, CORF, home health "
+                    + "Part B): priced at the non-facility amount, as a copy of the CMS claims manual reports; not "
+                    + "confirmed by CMS in full. A critical access hospital is paid its reasonable cost instead: no "
+                    + "fee-schedule amount applies")
+        }
+
         var lines: [ClaimLine] = []
+        var missingData: [String] = []
         var total: DecimalValue? = nil
         var split: BeneficiarySplit? = nil
         var sources: Set<String> = [period.source, profile.source]
@@ -95,11 +109,10 @@ extension RulesData {
             if missing.isEmpty {
                 total = lines.compactMap(\.amount).reduce(DecimalValue.zero.rounded(toPlaces: 2), +)
             } else {
-                var unique: [String] = []
                 let gpciNote = period.gpciTable == nil ? [period.gpciMissingNote ?? "GPCI table for \(period.label)"] : []
-                for m in missing + period.missingNotes + gpciNote where !unique.contains(m) { unique.append(m) }
+                for m in missing + period.missingNotes + gpciNote where !missingData.contains(m) { missingData.append(m) }
                 warnings.append(
-                    "amounts not computed for \(period.label): missing data: \(unique.joined(separator: "; "))")
+                    "amounts for \(period.label) are not in this guide yet; check your Medicare contractor's fee schedule")
             }
             if kxApplies(input, total: total, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
             let sorted = modifiers.sorted()
@@ -123,7 +136,7 @@ extension RulesData {
             profile: profile.id, locality: input.locality, localityRecord: ctx.locality, pricedSetting: pricedSetting,
             thresholds: thresholds, thresholdNotes: thresholdNotes, split: split,
             documentation: documentationChecklist(on: input.date, kind: kind), sources: sources.sorted(),
-            pending: pending)
+            missingData: missingData, pending: pending)
     }
 
     struct Validated {
@@ -164,9 +177,9 @@ extension RulesData {
             let ok = Discipline.allCases.filter { policies.modifiers.assistant[$0] != nil }.map(\.rawValue)
             throw RulesInputError(
                 .provider,
-                "no assistant modifier exists for discipline '\(input.discipline.rawValue)', so an assistant "
-                    + "cannot furnish it; accepted: therapist (or an assistant with --discipline "
-                    + "\(ok.joined(separator: "|")))")
+                "Medicare has no assistant modifier for \(input.discipline.readableName), so an assistant's service "
+                    + "cannot be billed; choose the therapist, or an assistant in "
+                    + ok.compactMap { Discipline(rawValue: $0)?.readableName }.joined(separator: " or "))
         }
         if input.date < family.validFrom {
             throw RulesInputError(
@@ -252,7 +265,7 @@ extension RulesData {
     }
 
     static func thresholdNotes(family: CodeFamily, profile: UnitProfile, minutes: Int, addOnUnits: Int) -> [String] {
-        var notes = ["\(family.initialCode) from \(profile.initialMinimum) min (profile \(profile.id))"]
+        var notes = ["\(family.initialCode) from \(profile.initialMinimum) min (\(profile.name))"]
         var addOn = "\(family.addOnCode)"
         if addOnUnits == 0 {
             addOn += " unit 1 at \(profile.addOnThreshold(unit: 1)) min (not reached)"

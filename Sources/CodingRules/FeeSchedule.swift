@@ -1,6 +1,22 @@
-/// Where the service was furnished, for pricing: the non-facility or the facility practice-expense RVU.
+/// Who bills the service and where, for pricing (rules.md §5).
 public enum Setting: String, Sendable, Hashable, CaseIterable {
-    case nonfacility, facility
+    /// A professional claim from a private practice or the patient's home: the non-facility amount.
+    case nonfacility
+    /// A professional claim for a service in a facility place of service: the facility amount.
+    case facility
+    /// Outpatient therapy billed by an institution (hospital outpatient department, rehab agency, SNF Part B,
+    /// CORF, home health Part B): the non-facility amount. Telehealth is a modifier, not a place of service.
+    case institutional
+
+    /// True when the facility practice-expense RVU prices this setting.
+    public var usesFacilityPE: Bool { self == .facility }
+
+    /// True for an institutional claim (no place-of-service pricing for telehealth).
+    public var isInstitutional: Bool { self == .institutional }
+
+    /// The settings that are distinct price columns (the non-facility and the facility amount); an institutional
+    /// claim is priced like the non-facility column, so tables of amounts list only these.
+    public static var priceColumns: [Setting] { allCases.filter { !$0.isInstitutional } }
 }
 
 /// Who furnished the service.
@@ -14,6 +30,15 @@ public enum Provider: String, Sendable, Hashable, CaseIterable {
 /// The therapy discipline, which decides the discipline modifier and the KX threshold bucket.
 public enum Discipline: String, Sendable, Hashable, CaseIterable {
     case pt, ot, slp
+
+    /// The discipline as a reader names it.
+    public var readableName: String {
+        switch self {
+        case .pt: return "physical therapy"
+        case .ot: return "occupational therapy"
+        case .slp: return "speech-language pathology"
+        }
+    }
 }
 
 /// The RVUs of one code in one fee period. A nil component is data that is not (yet) known.
@@ -36,7 +61,7 @@ public struct RVUSet: Sendable, Hashable {
     }
 
     /// The practice-expense RVU for a setting.
-    public func pe(_ setting: Setting) -> DecimalValue? { setting == .facility ? peFacility : peNonfacility }
+    public func pe(_ setting: Setting) -> DecimalValue? { setting.usesFacilityPE ? peFacility : peNonfacility }
 
     /// Work + PE + MP for a setting, when all three are known.
     public func total(_ setting: Setting) -> DecimalValue? {

@@ -102,6 +102,8 @@ public struct Policies: Sendable, Hashable {
     public var kxThresholds: [Dated<KXThreshold>]
     /// KX bucket per discipline (disciplines sharing a bucket share the threshold).
     public var kxBuckets: [Discipline: String]
+    /// The targeted medical review threshold per year (one amount per KX bucket); shown, never enforced.
+    public var medicalReviewThresholds: [Dated<DecimalValue>] = []
     /// Percent of the fee schedule paid for assistant lines (e.g. 85).
     public var assistantPercent: [Dated<DecimalValue>]
     /// Beneficiary coinsurance percent (e.g. 20).

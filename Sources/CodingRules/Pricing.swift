@@ -27,8 +27,8 @@ extension RulesData {
         if let rvu {
             let parts = rvu.missingComponents.filter { name in
                 switch name {
-                case "PE non-facility": return setting == .nonfacility
-                case "PE facility": return setting == .facility
+                case "PE non-facility": return !setting.usesFacilityPE
+                case "PE facility": return setting.usesFacilityPE
                 default: return true
                 }
             }
@@ -99,7 +99,7 @@ extension RulesData {
         var rows: [FeeTableRow] = []
         for family in families where family.validFrom <= (period.range.through ?? period.range.from) {
             for code in family.codes where period.rvus[code] != nil {
-                for setting in Setting.allCases {
+                for setting in Setting.priceColumns {
                     for provider in Provider.allCases {
                         rows.append(
                             FeeTableRow(

@@ -155,6 +155,8 @@ public struct SessionResult: Sendable, Hashable {
     public var documentation: [String]
     /// Ids of the sources behind the figures used.
     public var sources: [String]
+    /// For maintainers: the data that is missing to price the lines (empty when priced).
+    public var missingData: [String] = []
     /// Set when the date of service is after the last fee period: what is known, and that the amounts are not
     /// in the guide yet. Lines then have no amounts (never an estimate).
     public var pending: PendingFeeSchedule? = nil

@@ -19,7 +19,8 @@ extension RulesData {
                     summary: "\(f.name) codes available: \(f.codes.joined(separator: ", "))", source: f.source))
         }
         for p in periods {
-            let cfs = p.conversionFactors.map { "\($0.label) \($0.value)" }.joined(separator: "; ")
+            var cfs = "\(p.defaultConversionFactor.value)"
+            for o in p.conversionFactors where !o.isDefault { cfs += "; \(o.label): \(o.value)" }
             out.append(
                 TimelineEvent(
                     date: p.range.from, topic: "fee-schedule", summary: "\(p.label): conversion factor \(cfs)",
@@ -33,6 +34,7 @@ extension RulesData {
         add(policies.consent, "consent")
         add(policies.quantityLimits, "quantity-limits")
         add(policies.kxThresholds, "kx-threshold")
+        add(policies.medicalReviewThresholds, "medical-review")
         add(policies.assistantPercent, "assistant-payment")
         add(policies.coinsurancePercent, "coinsurance")
         add(policies.sequestrationPercent, "sequestration")

@@ -15,7 +15,7 @@ struct CalcCommand: ParsableCommand {
     var patients: String?
     @Option(parsing: .unconditional, help: "Date of service YYYY-MM-DD (default: as_of in <content>/site.yaml).")
     var date: String?
-    @Option(parsing: .unconditional, help: "nonfacility|facility (default nonfacility).")
+    @Option(parsing: .unconditional, help: "nonfacility (private practice, home) | facility (physician or NPP billing in a facility) | institutional (hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B; non-facility amount). Default nonfacility.")
     var setting: String?
     @Option(parsing: .unconditional, help: "therapist|assistant (default therapist).")
     var provider: String?
@@ -25,6 +25,8 @@ struct CalcCommand: ParsableCommand {
     var telehealth = false
     @Option(parsing: .unconditional, help: "national, MAC-LOCALITY (e.g. 01112-05) or a locality name (default national).")
     var locality: String?
+    @Option(parsing: .unconditional, help: "A five-digit ZIP code: priced in its Medicare locality (instead of --locality).")
+    var zip: String?
     @Option(parsing: .unconditional, help: "Units profile (default from Content/data/profiles.yaml: ama-midpoint).")
     var profile: String?
     @Option(parsing: .unconditional, help: "functional|direct-care|behavior (default functional).")
@@ -43,7 +45,7 @@ struct CalcCommand: ParsableCommand {
             CalcOptions(
                 minutes: minutes, patients: patients, date: date, setting: setting, provider: provider,
                 discipline: discipline, telehealth: telehealth, locality: locality, profile: profile, family: family,
-                ytdAmount: ytdAmount, conversionFactor: conversionFactor, content: content, json: json))
+                ytdAmount: ytdAmount, conversionFactor: conversionFactor, content: content, json: json, zip: zip))
         FileHandle.standardOutput.write(Data(out.stdout.utf8))
         FileHandle.standardError.write(Data(out.stderr.utf8))
         if out.exitCode != 0 { throw ExitCode(out.exitCode) }

@@ -1,13 +1,18 @@
-/* The calculator page: reads the form (controls named after the `ctsguide calc` options), looks the session up
-   in window.CTSGUIDE_CALC (tables computed by the build from the rules) and shows the result. No thresholds,
-   rates or dates live here: only lookups, cents arithmetic for display and the URL query. */
+/* The calculator page: reads the form (controls named after the `ctsguide calc` options, which the URL query
+   keeps), looks the session up in window.CTSGUIDE_CALC (tables computed by the build from the rules) and shows
+   the result. No thresholds, rates or dates live here: only lookups, cents arithmetic for display and the URL
+   query. Every choice (settings, families, units rules, localities) comes from the data file. */
 (function () {
   'use strict';
   var D = window.CTSGUIDE_CALC;
   var form = document.getElementById('calculator');
   var out = document.getElementById('calc-result');
   if (!D || !form || !out) return;
-  var KEYS = ['minutes', 'patients', 'date', 'discipline', 'provider', 'setting', 'telehealth', 'locality', 'profile'];
+  var KEYS = ['minutes', 'patients', 'date', 'family', 'discipline', 'provider', 'setting', 'telehealth', 'locality',
+              'profile'];
+  /* what each control is called on the page, for messages */
+  var NAMES = {family: 'code family', discipline: 'discipline', provider: 'furnished by', setting: 'setting',
+               profile: 'units rule', locality: 'locality'};
 
   function el(tag, text, attrs) {
     var e = document.createElement(tag);
@@ -50,27 +55,32 @@
       return {error: 'Patients represented: enter a whole number, ' + D.patientsMin + ' or more.'};
     }
     if (!realDate(v.date)) return {error: 'Date of service: enter a real date.'};
-    var names = ['discipline', 'provider', 'setting', 'profile'];
+    var names = ['family', 'discipline', 'provider', 'setting', 'profile'];
     for (var n = 0; n < names.length; n++) {
-      if (!has(D.options[names[n]], v[names[n]])) return {error: 'Unknown ' + names[n] + ' \u2018' + v[names[n]] + '\u2019.'};
+      if (!has(D.options[names[n]], v[names[n]])) {
+        return {error: 'The ' + NAMES[names[n]] + ' \u2018' + v[names[n]] + '\u2019 is not one of the choices.'};
+      }
     }
     var loc = D.options.locality.indexOf(v.locality);
-    if (loc < 0) return {error: 'Unknown locality \u2018' + v.locality + '\u2019.'};
+    if (loc < 0) return {error: 'The locality \u2018' + v.locality + '\u2019 is not one of the choices.'};
     var seg = null;
     D.segments.forEach(function (s) { if (s.from <= v.date && v.date <= s.through) seg = s; });
-    if (!seg) return {error: 'No fee schedule in this guide covers ' + v.date + ' (covered: ' + D.dateMin + ' to ' + D.dateMax + ').'};
-    var ctx = D.ctxs[seg.ctx[[v.discipline, v.provider, v.telehealth, v.setting].join('|')]];
+    if (!seg) return {error: 'This calculator covers dates of service from ' + D.dateMin + ' to ' + D.dateMax + '.'};
+    var c = D.ctxKeys.indexOf([v.family, v.discipline, v.provider, v.telehealth, v.setting].join('|'));
+    var ctx = D.ctxs[D.ctxTables[seg.ctx][c]];
     if (ctx.invalid) return {error: ctx.invalid.map(function (i) { return text(i, v); }).join(' ')};
     var group = patients >= D.groupFrom ? '1' : '0';
-    var runs = D.runs[seg.runs[v.profile + '|' + group]], pattern = null;
-    runs.forEach(function (r) { if (r[0] <= minutes) pattern = D.patterns[r[1]]; });
+    var r = D.runKeys.indexOf([v.profile, group, v.family].join('|'));
+    var pattern = null;
+    D.runs[D.runTables[seg.runs][r]].forEach(function (x) { if (x[0] <= minutes) pattern = D.patterns[x[1]]; });
     var reasons = pattern.reasons.concat(ctx.reasons);
     var res = {billable: reasons.length === 0 && pattern.lines.length > 0, lines: [], total: '', ctx: ctx, seg: seg,
                group: group, pattern: pattern, reasons: reasons};
     if (!res.billable) return res;
     var prices = D.prices[seg.prices], sum = 0, priced = true;
     pattern.lines.forEach(function (l) {
-      var unit = prices[[l[0], ctx.priced, v.provider].join('|')].split(',')[loc];
+      var cell = prices[[l[0], ctx.priced, v.provider].join('|')];
+      var unit = cell === undefined ? '' : D.amounts[cell].split(',')[loc];
       var amount = unit ? money(cents(unit) * l[1]) : '';
       if (unit) sum += cents(unit) * l[1]; else priced = false;
       res.lines.push({code: l[0], units: String(l[1]), modifiers: ctx.mods, unit: unit, amount: amount});
@@ -101,7 +111,7 @@
                        {'data-billable': r.billable ? 'true' : 'false', 'class': 'calc-status'}));
     if (r.billable) {
       var table = el('table', null, {'class': 'data'});
-      table.appendChild(el('caption', 'Claim lines (' + r.ctx.label + ')'));
+      table.appendChild(el('caption', 'Claim lines (' + t(r.ctx.label) + ')'));
       var head = table.appendChild(el('thead')).appendChild(el('tr'));
       ['Code', 'Units', 'Modifiers', 'Per unit', 'Allowed'].forEach(function (h) { head.appendChild(el('th', h, {scope: 'col'})); });
       var body = table.appendChild(el('tbody'));
@@ -111,23 +121,24 @@
         tr.appendChild(el('th', l.code, {scope: 'row'}));
         tr.appendChild(el('td', l.units));
         tr.appendChild(el('td', l.modifiers));
-        tr.appendChild(el('td', l.unit ? '$' + l.unit : 'not yet imported'));
-        tr.appendChild(el('td', l.amount ? '$' + l.amount : 'not yet imported'));
+        tr.appendChild(el('td', l.unit ? '$' + l.unit : 'not in this guide yet'));
+        tr.appendChild(el('td', l.amount ? '$' + l.amount : 'not in this guide yet'));
       });
       var foot = table.appendChild(el('tfoot')).appendChild(el('tr'));
       foot.appendChild(el('th', 'Total', {scope: 'row', colspan: String(head.children.length - 1)}));
-      foot.appendChild(el('td', r.total ? '$' + r.total : 'not yet imported', {'data-total': r.total}));
+      foot.appendChild(el('td', r.total ? '$' + r.total : 'not in this guide yet', {'data-total': r.total}));
       var scroll = out.appendChild(el('div', null, {'class': 'table-scroll', tabindex: '0', role: 'region',
                                                     'aria-label': 'Claim lines'}));
       scroll.appendChild(table);
-      if (r.total && r.ctx.split) out.appendChild(el('p', r.ctx.split));
+      if (r.total && r.ctx.split !== null) out.appendChild(el('p', t(r.ctx.split)));
     } else {
       out.appendChild(el('p', null, {'data-total': ''}));
     }
     var parts = [
       list('Why not billable:', r.reasons.map(t)),
       list('Units decided by:', r.pattern.thresholds.map(function (h) {
-        return h.code + ' unit ' + h.unit + ' at ' + h.minutes + ' min' + (h.reached ? ' (reached)' : ' (not reached)');
+        /* [code, unit, minutes, reached] */
+        return h[0] + ' unit ' + h[1] + ' at ' + h[2] + ' min' + (h[h.length - 1] ? ' (reached)' : ' (not reached)');
       })),
       list('Notes:', r.ctx.notes.map(t).concat(r.ctx.warnings.map(t))),
       list('Documentation reminders:', r.seg.docs[r.group].map(t))
@@ -156,6 +167,7 @@
     try { window.history.replaceState(null, '', '?' + q.toString()); } catch (e) { /* file:// may refuse */ }
   }
 
+  if (ctl('zip')) KEYS.push('zip'); /* the ZIP code field (zip.js) sets the locality; the URL keeps it too */
   fromQuery();
   form.hidden = false;
   var scope = document.getElementById('calc-scope');

@@ -1,16 +1,20 @@
-"""Calculator browser test (issue 5): the page must show exactly what `ctsguide calc --json` computes.
+"""Calculator browser test (issues 5, 9, 10): the page must show exactly what `ctsguide calc --json` computes.
 
 For CALC_CASES (default 200) seeded random inputs (CALC_SEED, default 20250602) it runs the CLI, opens
-`calculator/index.html?minutes=..&patients=..&date=..&discipline=..&provider=..&setting=..&telehealth=0|1&
-locality=..&profile=..` from file:// and from the http sub-path (CSP header on), and compares:
+`calculator/index.html?minutes=..&patients=..&date=..&family=..&discipline=..&provider=..&setting=..&
+telehealth=0|1&locality=..&profile=..` from file:// and from the http sub-path (CSP header on), and compares:
 
   rows [data-code] (in order): data-code, data-units, data-modifiers (space-separated, sorted), data-amount
   (two decimals, "" when unpriced) with the CLI's lines; [data-total] with "total"; and a not-billable result
   (`"billable": false`) with data-billable="false" and no rows.
 
-Inputs the CLI rejects (exit 1, e.g. a date no fee period covers) must show no claim rows on the page; they are
-replaced by new draws until CALC_CASES valid cases were compared. Every request stays in the site.
-While the generated site has no calculator/index.html the test skips itself with a warning."""
+Every value the form offers is drawn (every code family, setting, units rule, discipline, provider) and dates
+run over the form's whole range, which reaches past the last fee period; the run fails unless the compared
+cases include every family, every setting and a date after the last fee period (when CALC_CASES >= 40).
+Inputs the CLI rejects (exit 1, e.g. an assistant in a discipline without one) must show "not calculated"
+(data-billable="false") with a reason and no claim rows. Every result is also checked for reader language: no
+command-line options, no program name, no "profile" or profile ids, no "import". Every request stays in the
+site. While the generated site has no calculator/index.html the test skips itself with a warning."""
 import concurrent.futures
 import datetime
 import json
@@ -24,7 +28,10 @@ import urllib.parse
 import harness
 from harness import drain_logs, load, network_events, console_messages, page_url
 
-KEYS = ["minutes", "patients", "date", "discipline", "provider", "setting", "telehealth", "locality", "profile"]
+KEYS = ["minutes", "patients", "date", "family", "discipline", "provider", "setting", "telehealth", "locality",
+        "profile"]
+# words a biller should not meet on the page (issue 10 finding 18); profile ids are added from the page's options
+NOT_READER = [r"--[a-z]", r"\bctsguide\b", r"\bprofiles?\b", r"\bimport(ed)?\b", r"\bPPRRVU\b", r"\berror:"]
 NEAR = [7, 8, 14, 15, 16, 22, 23, 29, 30, 31, 37, 38, 44, 45, 52, 53, 60, 67, 68, 75, 82, 83, 97, 98, 112, 113]
 
 OPTIONS_JS = """
@@ -39,7 +46,7 @@ function vals(name) {
 }
 var d = document.querySelector('[name="date"], #date, #calc-date');
 return {locality: vals('locality'), profile: vals('profile'), discipline: vals('discipline'),
-        provider: vals('provider'), setting: vals('setting'),
+        provider: vals('provider'), setting: vals('setting'), family: vals('family'),
         dateMin: d ? d.getAttribute('min') : null, dateMax: d ? d.getAttribute('max') : null};"""
 
 READ_JS = """
@@ -53,7 +60,7 @@ return {rows: Array.from(root.querySelectorAll('[data-code]')).map(function (e) 
                   e.getAttribute('data-modifiers'), e.getAttribute('data-amount')]; }),
         total: t ? t.getAttribute('data-total') : null,
         billable: b ? b.getAttribute('data-billable') : null,
-        text: (root.innerText || '').slice(0, 300)};"""
+        text: root.innerText || ''};"""
 
 
 def _dates(rng, lo, hi):
@@ -68,6 +75,7 @@ def draw(rng, opts):
         "minutes": str(m),
         "patients": str(1 if rng.random() < 0.6 else rng.randint(2, 6)),
         "date": _dates(rng, opts.get("dateMin") or "2024-01-01", opts.get("dateMax") or "2025-12-31"),
+        "family": rng.choice(opts.get("family") or ["functional"]),
         "discipline": rng.choice(opts.get("discipline") or ["pt", "ot", "slp"]),
         "provider": rng.choice(opts.get("provider") or ["therapist", "assistant"]),
         "setting": rng.choice(opts.get("setting") or ["nonfacility", "facility"]),
@@ -124,13 +132,19 @@ def query(case):
     return "?" + urllib.parse.urlencode([(k, case[k]) for k in KEYS])
 
 
-def compare(case, cli_out, got):
-    """Return None when equal, else a message."""
+def compare(case, cli_out, got, ids=()):
+    """Return None when equal, else a message. `ids`: patterns of internal ids that must not show (profile ids)."""
     if got is None:
         return "no result panel ([data-billable]/[data-total]) appeared within 4 s"
+    bad = [w for w in NOT_READER + list(ids) if re.search(w, got["text"])]
+    if bad:
+        return "page text is not reader language (%s): %r" % (bad, got["text"][:400])
     if "invalid" in cli_out:
-        if got["rows"]:
-            return "CLI rejects this input (%s) but the page shows claim lines %s" % (cli_out["invalid"], got["rows"])
+        if got["rows"] or got["billable"] != "false":
+            return "CLI rejects this input (%s) but the page shows billable=%r, claim lines %s" % (
+                cli_out["invalid"], got["billable"], got["rows"])
+        if len(got["text"].strip()) < 20:
+            return "CLI rejects this input (%s) but the page gives no reason: %r" % (cli_out["invalid"], got["text"])
         return None
     billable, lines, total = expected(cli_out["json"])
     page_billable = got["billable"] != "false"
@@ -168,6 +182,35 @@ def scan_script(res, site):
         bad = sorted({n for n in SCRIPT_NUMBER.findall(text) if n not in ALLOWED_NUMBERS and not re.fullmatch(r"\d{5}", n)})
         res.check(not bad, "calculator", os.path.relpath(path, site),
                   "script contains numbers that may be thresholds/rates/dates (only lookups allowed): %s" % bad[:20])
+
+
+def last_fee_date(content):
+    """The last date of service a fee period of the content covers (`through:` of the fee files), or None."""
+    folder = os.path.join(content or "Content", "data", "fees")
+    last = None
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        m = re.search(r"^through:\s*['\"]?(\d{4}-\d{2}-\d{2})", open(os.path.join(folder, name), encoding="utf-8").read(), re.M)
+        if m and (last is None or m.group(1) > last):
+            last = m.group(1)
+    return last
+
+
+def coverage(res, opts, cases, rejected, last_fee, n):
+    """The compared cases must include every code family and setting the form offers (in accepted inputs) and a
+    date after the last fee period (accepted or rejected)."""
+    fams = {c["family"] for c in cases}
+    sets = {c["setting"] for c in cases}
+    after = [c for c in cases + [c for c, _ in rejected] if last_fee and c["date"] > last_fee]
+    print("  compared: families %s, settings %s, %d dates after the last fee period (%s); %d rejected inputs" % (
+        sorted(fams), sorted(sets), len(after), last_fee, len(rejected)), flush=True)
+    if n < 40:
+        return
+    for what, offered, seen in (("code family", opts.get("family") or [], fams), ("setting", opts.get("setting") or [], sets)):
+        missing = sorted(set(offered) - seen)
+        res.check(offered and not missing, "calculator", "coverage",
+                  "no accepted case for %s %s (offered: %s)" % (what, missing or "-", offered))
+    res.check(bool(last_fee) and bool(after), "calculator", "coverage",
+              "no case dated after the last fee period (%s; dates %s..%s)" % (last_fee, opts["dateMin"], opts["dateMax"]))
 
 
 def run(res, drv, site, cli, content, server):
@@ -214,14 +257,17 @@ def run(res, drv, site, cli, content, server):
         res.fail("calculator", "", "only %d of %d drawn inputs were accepted by the CLI (first rejection: %s)" % (
             len(cases), n, invalid[0][1]["invalid"] if invalid else "-"))
 
+    ids = [r"\b%s\b" % re.escape(p) for p in opts.get("profile") or [] if re.search(r"[a-z]-[a-z]", p)]
+    rejected = invalid[:max(10, n // 4)]
+    coverage(res, opts, cases, rejected, last_fee_date(content), n)
     for mode, count in (("file", n), ("http", n_http)):
         t1 = time.monotonic()
         fails = 0
-        todo = list(zip(cases, outs))[:count] + [(c, o) for c, o in invalid[:10]]
+        todo = list(zip(cases, outs))[:count] + rejected[:max(10, count // 4)]
         for case, out in todo:
             drain_logs(drv)
             load(drv, page_url(mode, site, "calculator/index.html", server) + query(case))
-            msg = compare(case, out, read_page(drv))
+            msg = compare(case, out, read_page(drv), ids)
             reqs = [r for r in network_events(drv).values() if r.get("url") and not (
                 r["url"].startswith("data:") or r["url"].startswith(
                     harness.pathlib.Path(site).resolve().as_uri() if mode == "file" else server.base))]

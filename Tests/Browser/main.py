@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 import static_checks  # noqa: E402
 
-CHECKS = ["no-inline", "weight", "links-static", "vnu", "browser", "search", "calculator"]
+CHECKS = ["no-inline", "weight", "links-static", "vnu", "browser", "search", "calculator", "zip"]
 
 
 def main():
@@ -48,7 +48,7 @@ def main():
         if "vnu" in only:
             with res.section("vnu (Nu HTML Checker)"):
                 static_checks.check_vnu(res, site, pages)
-        if only & {"browser", "search", "calculator"}:
+        if only & {"browser", "search", "calculator", "zip"}:
             import browser_checks
             with harness.SiteServer(site, a.tmp) as server:
                 with res.section("browser start"):
@@ -69,6 +69,10 @@ def main():
                     import calculator_test
                     with res.section("calculator (issue 5)"):
                         calculator_test.run(res, drv, site, a.cli, a.content, server)
+                if drv is not None and "zip" in only:
+                    import zip_test
+                    with res.section("ZIP code field (issue 15)"):
+                        zip_test.run(res, drv, site, a.cli, a.content, server)
     except KeyboardInterrupt:
         res.fail("run", "", "interrupted")
     except Exception:  # noqa: BLE001 - any crash is a failure, and the summary line must still come last

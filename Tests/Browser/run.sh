@@ -4,7 +4,8 @@
 #   bash Tests/Browser/run.sh                 # build a fresh site with .build/debug/ctsguide, test it
 #   bash Tests/Browser/run.sh --site DIR      # test an existing site folder instead (no build)
 #   CALC_CASES=50 bash Tests/Browser/run.sh   # fewer calculator cases (default 200; CALC_HTTP_CASES, CALC_SEED)
-#   BROWSER_ONLY=vnu,search bash Tests/Browser/run.sh   # a subset: no-inline,weight,links-static,vnu,browser,search,calculator
+#   BROWSER_ONLY=vnu,search bash Tests/Browser/run.sh   # a subset: no-inline,weight,links-static,vnu,browser,search,calculator,zip
+#   ZIP_CASES=10 ZIP_SEED=1 bash Tests/Browser/run.sh   # fewer ZIP codes in the ZIP field check (default 24)
 #   CTSGUIDE_CLI=path bash Tests/Browser/run.sh          # another ctsguide binary
 #
 # Installs what is missing on a fresh Debian machine (as root): chromium + chromium-driver, a JRE, and a

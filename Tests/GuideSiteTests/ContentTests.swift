@@ -61,6 +61,14 @@ import Testing
             "ensure the patient is present", "requires a full 30 minutes", "must last a full 30 minutes",
             "full 30 minutes is required", "no partial units", "32.7375", "32.3464", "33.4209", "33.5875",
             "more than one caregiver means group", "once per day",
+            // The November 2026 review's wrong statements (review-2026-11.md, findings 4–14).
+            "Facility (hospital outpatient department", "for example a hospital outpatient department)",
+            "Medicare does not pay them", "which Medicare does not cover", "Medicare pays no group code",
+            "group, since two patients are represented", "for Medicare the mid-point rule above applies",
+            "paid aide", "Medicare set no fixed limit", "add 59 or the more specific XU", "59 or XU",
+            "Like the CPT codes they are \"sometimes therapy\"", "general education about a disease does not qualify",
+            "unlike the “always therapy” codes", "there is no way to bill an assistant",
+            "Rules and fees as of", "not yet published",
         ]
         let telehealth = try Regex(#"not (approved|covered|allowed|payable|permitted) (for|by|via) telehealth"#)
             .ignoresCase()

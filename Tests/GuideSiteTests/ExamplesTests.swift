@@ -26,22 +26,22 @@ import Testing
         #expect(html.components(separatedBy: "<section class=\"card example\"").count - 1 == guide?.examples.count)
     }
 
-    @Test func thirtyEightMinutes2025NationalNonFacility() {
+    @Test func thirtyEightMinutes2026NationalNonFacility() {
         let c = Self.card("thirty-eight-minutes")
-        #expect(c.contains("97550</th><td>1</td><td>GP</td><td>$52.08</td>"), "\(c)")
-        #expect(c.contains("97551</th><td>1</td><td>GP</td><td>$25.55</td>"))
-        #expect(c.contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$77.63</td>"))
+        #expect(c.contains("97550</th><td>1</td><td>GP</td><td>$52.77</td>"), "\(c)")
+        #expect(c.contains("97551</th><td>1</td><td>GP</td><td>$26.05</td>"))
+        #expect(c.contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
         #expect(c.contains("97551 unit 1 at 38, next at 53 (session: 38 min)"))
-        #expect(c.contains("coinsurance $15.53"))
+        #expect(c.contains("coinsurance $15.76"))
         #expect(c.contains("Documentation reminders"))
     }
 
     @Test func thresholdsAndEdgeCases() {
         #expect(Self.card("fifteen-minutes").contains("Not billable:"))
-        #expect(Self.card("sixteen-minutes").contains("$52.08"))
+        #expect(Self.card("sixteen-minutes").contains("$52.77"))
         #expect(!Self.card("thirty-seven-minutes").contains("97551</th>"))
-        #expect(Self.card("fifty-three-minutes").contains("97551</th><td>2</td><td>GP</td><td>$51.10</td>"))
-        #expect(Self.card("facility-38").contains("$44.64"))
+        #expect(Self.card("fifty-three-minutes").contains("97551</th><td>2</td><td>GP</td><td>$52.10</td>"))
+        #expect(Self.card("hopd-38").contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$77.63</td>"))
         #expect(Self.card("telehealth-2024").contains("Not billable:"))
         #expect(Self.card("telehealth-2025").contains("95 GP"))
         #expect(Self.card("pta").contains("CQ GP"))

@@ -1,3 +1,4 @@
+import CodingRules
 import Foundation
 import Testing
 @testable import GuideSite
@@ -13,7 +14,7 @@ import Testing
         #expect((j["to"] as? [String: Any])?["release"] as? String == "July 2026 release (published 06/30/2026)")
         #expect(j["conversion_factor_change_percent"] as? String == "3.3")
         let changes = try #require(j["changes"] as? [[String: Any]])
-        #expect(changes.count == 16)  // 8 codes × 2 settings
+        #expect(changes.count == 8 * Setting.priceColumns.count)  // 8 codes × non-facility and facility
         func row(_ code: String, _ setting: String) -> [String: Any]? {
             changes.first { $0["code"] as? String == code && $0["setting"] as? String == setting }
         }

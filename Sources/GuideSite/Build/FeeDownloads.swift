@@ -26,7 +26,7 @@ enum FeeDownloads {
         for cf in period.conversionFactors {
             for code in rules.families.flatMap(\.codes) {
                 guard let rvu = period.rvus[code] else { continue }
-                for setting in Setting.allCases {
+                for setting in Setting.priceColumns {
                     for place in places {
                         let choice: LocalityChoice = place.map { .locality(id: $0.locality.id) } ?? .national
                         func price(_ p: Provider) -> DecimalValue? {

@@ -109,6 +109,7 @@ public enum SiteBuilder {
             extra.append(CalculatorData.file(site: site))
             lap("calculator data")
         }
+        if site.hasGuideData, ZIPScripts.isUsed(site) { extra += ZIPScripts.files(site: site) }
         if site.hasGuideData, FeeDownloadsDirective.isUsed(site) { extra += FeeDownloads.files(site.data) }
         var seen = Set(site.pages.map(\.outputPath))
         for f in extra where !seen.insert(f.path).inserted {
@@ -171,6 +172,12 @@ public enum SiteBuilder {
         var cited: Set<String> = []
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
+            for statement in CertaintyCheck.unmarked(html: r.html, sources: site.data.sources) {
+                diags.error(
+                    site.pages[i].meta.location,
+                    "a statement cites only secondary sources but does not say so: \"\(statement)\"",
+                    hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source")
+            }
             idsByOutput[site.pages[i].outputPath] = r.ids
             cited.formUnion(r.citedSources)
         }

@@ -12,6 +12,8 @@ public struct CalcOptions: Sendable, Hashable {
     public var family: String?
     public var ytdAmount: String?
     public var conversionFactor: String?
+    /// `--zip`: a five-digit ZIP code whose locality prices the session (instead of `--locality`).
+    public var zip: String?
     public var content: String
     public var json: Bool
 
@@ -19,8 +21,9 @@ public struct CalcOptions: Sendable, Hashable {
         minutes: String? = nil, patients: String? = nil, date: String? = nil, setting: String? = nil,
         provider: String? = nil, discipline: String? = nil, telehealth: Bool = false, locality: String? = nil,
         profile: String? = nil, family: String? = nil, ytdAmount: String? = nil, conversionFactor: String? = nil,
-        content: String = "Content", json: Bool = false
+        content: String = "Content", json: Bool = false, zip: String? = nil
     ) {
+        self.zip = zip
         self.minutes = minutes
         self.patients = patients
         self.date = date

@@ -67,6 +67,7 @@ enum CalcRender {
             "split": split,
             "documentation": .array(r.documentation.map(JSONValue.string)),
             "sources": .array(r.sources.map(JSONValue.string)),
+            "missing_data": .array(r.missingData.map(JSONValue.string)),
         ])
     }
 
@@ -105,11 +106,11 @@ enum CalcRender {
         if let cf = r.feeSchedule.conversionFactor {
             out.append(
                 "Fee schedule: \(r.feeSchedule.label) from \(r.feeSchedule.effective), conversion factor \(cf.value) "
-                    + "(\(cf.label); source \(cf.source)); units profile \(r.profile)")
+                    + "(\(cf.label)); units by the \(data.rules.profile(r.profile)?.name ?? r.profile)")
         } else if let p = r.pending {
             out.append(
                 "Fee schedule: \(p.label) from \(p.range.from): not in this guide yet (last checked \(p.checked); "
-                    + "sources \(p.sources.joined(separator: ", "))); units profile \(r.profile)")
+                    + "sources \(p.sources.joined(separator: ", "))); units by the \(data.rules.profile(r.profile)?.name ?? r.profile)")
         }
         out.append("")
         if r.billable {
@@ -139,6 +140,7 @@ enum CalcRender {
         }
         for n in r.notes { out.append("Note: \(n)") }
         for w in r.warnings { out.append("Warning: \(w)") }
+        if !r.missingData.isEmpty { out.append("Missing data: \(r.missingData.joined(separator: "; "))") }
         out.append("")
         out.append("Documentation reminders:")
         for d in r.documentation { out.append("  - \(d)") }

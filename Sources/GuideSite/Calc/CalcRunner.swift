@@ -19,16 +19,17 @@ public enum CalcRunner {
     /// Runs the command in-process.
     public static func run(_ options: CalcOptions) -> CalcOutput {
         do {
-            let (input, data) = try prepare(options)
+            let (input, data, zip) = try prepare(options)
             let result: SessionResult
             do {
                 result = try data.rules.evaluate(input)
             } catch {
                 return fail("error: --\(error.field.rawValue): \(error.message)")
             }
-            let out = options.json
-                ? CalcRender.json(result, input: input, data: data).rendered() + "\n"
+            var out = options.json
+                ? CalcRender.json(result, input: input, data: data).adding("zip", zip?.json).rendered() + "\n"
                 : CalcRender.table(result, input: input, data: data)
+            if let zip, !options.json { out = zip.text + out }
             return CalcOutput(exitCode: 0, stdout: out, stderr: "")
         } catch let f as InputFailure {
             return fail(f.text)
@@ -41,15 +42,19 @@ public enum CalcRunner {
         CalcOutput(exitCode: 1, stdout: "", stderr: line.hasSuffix("\n") ? line : line + "\n")
     }
 
-    static func prepare(_ o: CalcOptions) throws -> (SessionInput, SiteData) {
+    static func prepare(_ o: CalcOptions) throws -> (SessionInput, SiteData, CalcZIP?) {
         let make = try parse(o)
+        try CalcZIP.checkForm(o)
         let loaded = SiteDataLoader.load(contentDirectory: o.content)
         guard let data = loaded.data else {
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             let lines = errors.map(\.description) + ["error: --content: the data in '\(o.content)/data' has \(errors.count) error(s)"]
             throw InputFailure(raw: lines.joined(separator: "\n"))
         }
-        return (try make(data.rules), data)
+        let zip = try o.zip.map { try CalcZIP.resolve($0, data: data) }
+        var input = try make(data.rules)
+        if let zip { input.locality = .locality(id: zip.locality.id) }
+        return (input, data, zip)
     }
 
     /// The session `calc` would evaluate for these options, checked against already loaded rules data (used by

@@ -31,5 +31,12 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// This object with one more key (unchanged when `value` is nil or this is not an object).
+    public func adding(_ key: String, _ value: JSONValue?) -> JSONValue {
+        guard let value, case .object(var d) = self else { return self }
+        d[key] = value
+        return .object(d)
+    }
+
     static func quote(_ s: String) -> String { jsonString(s, forScript: false) }
 }

@@ -31,6 +31,11 @@ extension LoadSession {
                 return nil
             }
             let summary = m.string("summary", required: true)
+            var summarySource: String? = nil
+            if let node = m.node("summary_source"), let id = node.string("a source id") {
+                sourceRefs.append((id, node.location))
+                summarySource = id
+            }
             let unitMinutes = m.node("unit_minutes")?.count("'unit_minutes'", minimum: 1)
             let addOnTo = m.string("add_on_to")
             var indicators: [String: String] = [:]
@@ -59,6 +64,7 @@ extension LoadSession {
                 CodeRecord(
                     code: code, family: family, role: role, summary: summary, unitMinutes: unitMinutes, addOnTo: addOnTo,
                     indicators: indicators, mue: mue, validFrom: validFrom, source: src))
+            records[records.count - 1].summarySource = summarySource
         }
 
         var families: [CodeFamily] = []

@@ -56,12 +56,16 @@ extension LoadSession {
         let coinsurance = datedList(root, "coinsurance", valueKey: "percent", parse: percent)
         let sequestration = datedList(root, "sequestration", valueKey: "percent", parse: percent)
         let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
+        let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
+            root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
         guard let modifiers else { return nil }
-        return Policies(
+        var policies = Policies(
             telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
             kxThresholds: kx, kxBuckets: buckets, assistantPercent: assistant, coinsurancePercent: coinsurance,
             sequestrationPercent: sequestration, telehealthPlacesOfService: pos, modifiers: modifiers,
             documentation: documentation)
+        policies.medicalReviewThresholds = review
+        return policies
     }
 
     static func enumNode<E: RawRepresentable & CaseIterable>(_ n: YAMLNode, _: E.Type) -> E? where E.RawValue == String {

@@ -64,6 +64,7 @@ struct LoadSession {
         let profiles = loadProfiles()
         let policies = loadPolicies()
         let periods = loadFees(codes: codes, gpciTables: gpci.tables)
+        let zipCodes = loadZIPCodes(gpciTables: gpci.tables)
         let pending = loadOutlook(periods: periods)
         checkSourceRefs(sources: sources, gpciSources: gpci.sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
@@ -75,7 +76,8 @@ struct LoadSession {
         return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
             periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
-            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }))
+            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }),
+            zipCodes: zipCodes)
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {

@@ -13,11 +13,18 @@ public struct SourceRecord: Sendable, Hashable, Identifiable {
     public var note: String?
     /// Where the entry is in sources.yaml.
     public var location: SourceLocation
+    /// True when `date` is the day the page was read (`accessed:`), not its publication date.
+    public var dateIsAccessed: Bool
+
+    /// Secondary sources (not CMS, the AMA, a Medicare contractor, the law or a professional association):
+    /// a statement resting only on these must say it is not confirmed by CMS.
+    public var isSecondary: Bool { authority == "secondary" }
 
     public init(
         id: String, title: String, publisher: String, url: String, date: CalendarDate, authority: String,
-        note: String?, location: SourceLocation
+        note: String?, location: SourceLocation, dateIsAccessed: Bool = false
     ) {
+        self.dateIsAccessed = dateIsAccessed
         self.id = id
         self.title = title
         self.publisher = publisher
@@ -40,13 +47,17 @@ public struct SiteData: Sendable {
     public var periodLocations: [String: SourceLocation]
     /// The CMS files each period was read from, by effective date, for periods written by the importer.
     public var provenance: [String: PeriodProvenance]
+    /// ZIP code → locality table (`zip-codes.yaml`), when imported.
+    public var zipCodes: ZIPCodes?
 
     public init(
         rules: RulesData, sources: [SourceRecord], codeLocations: [String: SourceLocation] = [:],
-        periodLocations: [String: SourceLocation] = [:], provenance: [String: PeriodProvenance] = [:]
+        periodLocations: [String: SourceLocation] = [:], provenance: [String: PeriodProvenance] = [:],
+        zipCodes: ZIPCodes? = nil
     ) {
         self.provenance = provenance
         self.rules = rules
+        self.zipCodes = zipCodes
         self.sources = sources
         self.codeLocations = codeLocations
         self.periodLocations = periodLocations

@@ -1,7 +1,7 @@
 import CodingRules
 
 /// ```` ```calculator ````: the interactive calculator's form and result region. The form's controls are named
-/// after the `ctsguide calc` options; `assets/calculator.js` reads the tables of `assets/calculator-data.js`
+/// after the `ctsguide calc` options (the page's URL query keeps them); `assets/calculator.js` reads the tables of `assets/calculator-data.js`
 /// (computed by `CalculatorData` at build time) and shows the result. The form stays hidden without
 /// JavaScript; put the `units-table` and `fee-table` directives below it for that case.
 struct CalculatorDirective: Directive {
@@ -40,19 +40,23 @@ struct CalculatorDirective: Directive {
         h += "<input type=\"number\" id=\"calc-minutes\" name=\"minutes\" value=\"38\" min=\"1\" max=\"\(maxM)\" step=\"1\" inputmode=\"numeric\" required></div>\n"
         h += "<div class=\"calc-field\"><label for=\"calc-patients\">Patients represented (not caregivers)</label>\n"
         h += "<input type=\"number\" id=\"calc-patients\" name=\"patients\" value=\"1\" min=\"1\" step=\"1\" inputmode=\"numeric\" required></div>\n"
+        h += select("family", "Codes (what the training covers)", rules.defaultFamilyID)
         h += select("discipline", "Discipline", Discipline.allCases[0].rawValue)
         h += select("provider", "Furnished by", Provider.allCases[0].rawValue)
-        h += select("setting", "Setting (place of service)", Setting.allCases[0].rawValue)
+        h += select("setting", "Who bills, and where", Setting.allCases[0].rawValue)
         h += "<div class=\"calc-field calc-check\"><input type=\"checkbox\" id=\"calc-telehealth\" name=\"telehealth\" value=\"1\">\n"
         h += "<label for=\"calc-telehealth\">Telehealth (synchronous audio-video)</label></div>\n"
+        h += ZIPField.calculator(context)
         h += select("locality", "Locality (Medicare payment area, by state)", "national")
-        h += select("profile", "Units profile", rules.defaultProfileID)
+        h += select("profile", "Time rule for units", rules.defaultProfileID)
         h += "</form>\n"
         h += "<p class=\"calc-note\" id=\"calc-scope\" hidden>The calculator covers sessions of 1 to \(maxM) minutes with dates of "
-        h += "service from \(first) to \(last); for longer sessions use <code>ctsguide calc</code>.</p>\n"
+        h += "service from \(first) to \(last). For a longer session, add the add-on units shown in the units table below. "
+        h += "A date after the last fee schedule in this guide gets what is known for it, without an amount.</p>\n"
         h += "<div class=\"calc-result card\" id=\"calc-result\" aria-live=\"polite\" aria-atomic=\"true\" hidden></div>\n"
         h += "<script src=\"\(escapeHTML(context.url(to: CalculatorData.path)))\" defer></script>\n"
         h += "<script src=\"\(escapeHTML(context.url(to: "assets/calculator.js")))\" defer></script>\n"
+        h += ZIPField.script(context)
         return DirectiveOutput(html: h)
     }
 }

@@ -27,7 +27,7 @@ struct ChecklistDirective: Directive {
             var source = item.source
             if item.usesConsentRule, let consent = rules.policies.consent.entry(on: date) { source = consent.source }
             guard i < texts.count else { break }
-            items.append("<li>\(escapeHTML(texts[i])) <span class=\"cite\">(\(cite.link(source)))</span></li>")
+            items.append("<li>\(escapeHTML(texts[i])) <span class=\"cite\">(\(cite.linksMarked([source])))</span></li>")
             i += 1
         }
         guard !items.isEmpty else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }

@@ -23,7 +23,7 @@ struct CodeDescriptorDirective: Directive {
         var cite = CitationCollector(context)
         let html =
             "<div class=\"code-descriptor plain\"><p><strong>\(escapeHTML(code))</strong> — "
-            + "\(escapeHTML(record.summary)) (\(cite.link(record.source)))</p></div>\n"
+            + "\(escapeHTML(record.summary)) (\(cite.linksMarked([record.summarySource ?? record.source])))</p></div>\n"
         return DirectiveOutput(html: html, citedSources: cite.ids)
     }
 }

@@ -10,7 +10,7 @@ struct CodeIndicatorsDirective: Directive {
     static let fields: [(key: String, label: String, meanings: [String: String])] = [
         ("status", "Status", ["A": "active: separately paid under the fee schedule"]),
         ("global", "Global period", ["XXX": "the global-surgery concept does not apply", "ZZZ": "add-on: always billed with another service"]),
-        ("pctc", "PC/TC indicator", ["0": "a professional service; no professional/technical split (unlike the “always therapy” codes)"]),
+        ("pctc", "PC/TC indicator", ["0": "a physician service; no professional/technical split. (The “always therapy” codes carry indicator 7 instead, a therapy marker, not a split.)"]),
         ("mult_proc", "Multiple procedure", ["0": "no multiple-procedure payment reduction applies"]),
         ("bilat_surg", "Bilateral surgery", ["0": "not applicable"]),
         ("asst_surg", "Assistant at surgery", ["0": "not applicable"]),

@@ -9,25 +9,39 @@ struct CitationCollector {
 
     /// A link to a source's entry on the sources page (plain text when there is no sources page), remembered
     /// as cited.
-    mutating func link(_ id: String) -> String {
+    mutating func link(_ id: String, long: Bool = false) -> String {
         if !ids.contains(id) { ids.append(id) }
         let label: String
         if let s = context.site.data.source(id) {
-            label = "\(s.publisher), \(s.date.year)"
+            label = long ? s.title : (s.dateIsAccessed ? s.publisher : "\(s.publisher), \(s.date.year)")
         } else {
-            label = id
+            label = "source"
         }
         guard let url = context.url(forSource: id) else { return escapeHTML(label) }
         return "<a class=\"source-link\" href=\"\(escapeHTML(url))\">\(escapeHTML(label))</a>"
+    }
+
+    /// Links to several sources, then the certainty marker when every one of them is secondary.
+    mutating func linksMarked(_ list: [String]) -> String {
+        let html = links(list)
+        let records = list.filter { !$0.isEmpty }.compactMap { context.site.data.source($0) }
+        guard !records.isEmpty, records.allSatisfy(\.isSecondary) else { return html }
+        return CertaintyCheck.marker(links: html)
     }
 
     /// Links to several sources, comma separated, duplicates removed.
     mutating func links(_ list: [String]) -> String {
         var seen: Set<String> = []
         var parts: [String] = []
-        for id in list where !id.isEmpty && !seen.contains(id) {
-            seen.insert(id)
-            parts.append(link(id))
+        var labels: [String: Int] = [:]
+        let unique = list.filter { !$0.isEmpty && seen.insert($0).inserted }
+        for id in unique {
+            if let s = context.site.data.source(id) { labels[s.publisher, default: 0] += 1 }
+        }
+        for id in unique {
+            // Two sources of one publisher would read alike ("CMS, 2024; CMS, 2024"): name each by its title.
+            let shared = context.site.data.source(id).map { labels[$0.publisher, default: 0] > 1 } ?? false
+            parts.append(link(id, long: shared))
         }
         return parts.joined(separator: "; ")
     }

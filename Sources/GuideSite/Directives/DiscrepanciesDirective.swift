@@ -15,7 +15,7 @@ struct DiscrepanciesDirective: Directive {
         let rows = list.map { d in
             [
                 escapeHTML(d.claim), escapeHTML(d.appears), escapeHTML(d.correct), escapeHTML(d.why),
-                cite.links(d.sources),
+                cite.linksMarked(d.sources),
             ]
         }
         let html =

@@ -33,14 +33,13 @@ struct FeeTableDirective: Directive {
                     case .missing: return "<span class=\"missing\">not in this guide yet</span>"
                     }
                 }
-                let through = period.range.through.map { "–\($0)" } ?? " onward"
-                var periodCell = escapeHTML("\(period.label) (\(period.range.from)\(through))")
+                var periodCell = escapeHTML(period.label)
                 if codes.count > 1 { periodCell += " · " + codeLink(code, context) }
                 let sources = [period.source, cf.source] + (rvu.map { [$0.source] } ?? [])
                 rows.append([
                     periodCell, money(.nonfacility), money(.facility), money(.nonfacility, .assistant),
                     fmt(rvu?.work), fmt(rvu?.peNonfacility), fmt(rvu?.peFacility), fmt(rvu?.mp),
-                    escapeHTML(cf.value.description), cite.links(sources),
+                    escapeHTML(cf.value.description), cite.linksMarked(sources),
                 ])
             }
             if codes.contains(where: { period.rvus[$0] != nil }) {
@@ -58,16 +57,20 @@ struct FeeTableDirective: Directive {
                     "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description))\(at) (\(cite.link(option.source))).")
             }
             if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
-                for n in period.missingNotes { notes.append("\(escapeHTML(period.label)): not in this guide yet: \(escapeHTML(n)).") }
+                notes.append(
+                    "\(escapeHTML(period.label)): Medicare's relative values for this year are not in this guide yet; "
+                        + "check your Medicare contractor&#39;s fee schedule before billing.")
             }
         }
         let what = codes.count == 1 ? codes[0] : codes.joined(separator: ", ")
         var html = dataTable(
             label: "Medicare national payment for \(what)",
-            caption: "Medicare national amount for one unit of \(what), by fee period",
+            caption: "Medicare national amount for one unit of \(what), by date of service",
             headers: [
-                "Period", "Non-facility", "Facility", "Assistant, non-facility", "Work RVU", "PE RVU non-facility",
-                "PE RVU facility", "MP RVU", "Conversion factor", "Sources",
+                "Dates of service", "Non-facility amount (private practice, home; institutional claims)",
+                "Facility amount (physician or NPP billing in a facility)", "Assistant (CQ/CO), non-facility",
+                "Work RVU", "Practice expense RVU, non-facility", "Practice expense RVU, facility", "Malpractice RVU",
+                "Conversion factor", "Sources",
             ], rows: rows)
         let pending = PeriodWording.pendingNotice(context.site.data, cite: &cite)
         if !pending.isEmpty { notes.append(String(pending.dropFirst("<p class=\"after-last-period\">".count).dropLast("</p>\n".count))) }

@@ -12,7 +12,8 @@ public struct ModifierEntry: Sendable, Hashable {
     public var payment: String
     /// From when it is relevant to these codes (free text, e.g. a date or "always").
     public var from: String
-    public var source: String
+    /// Sources that define the modifier or its use (at least one).
+    public var sources: [String]
     public var location: SourceLocation
 }
 
@@ -134,7 +135,7 @@ public enum GuideDataLoader {
         return out
     }
 
-    /// modifiers.yaml: `modifiers:` list of {code, meaning, applies, payment, from, source}. Optional file.
+    /// modifiers.yaml: `modifiers:` list of {code, meaning, applies, payment, from, sources}. Optional file.
     static func loadModifiers(_ file: String, known: Set<String>, diags: inout [Diagnostic]) -> [ModifierEntry] {
         guard let (ctx, opened) = openOptionalYAML(file, diags: &diags) else { return [] }
         defer { diags.append(contentsOf: ctx.diagnostics.items) }
@@ -149,16 +150,17 @@ public enum GuideDataLoader {
             let applies = m.string("applies", required: true)
             let payment = m.string("payment", required: true)
             let from = m.string("from", required: true)
-            let source = m.string("source", required: true)
-            guard let code, let meaning, let applies, let payment, let from, let source else { continue }
+            let sources = m.stringList("sources", required: true)
+            guard let code, let meaning, let applies, let payment, let from, let sources else { continue }
+            if sources.isEmpty { m.node("sources")?.error("a modifier needs at least one source id") }
             if seen.contains(code) { m.node("code")?.error("duplicate modifier '\(code)'") }
             seen.insert(code)
-            if !known.isEmpty && !known.contains(source) {
-                m.node("source")?.error("unknown source id '\(source)' (not in sources.yaml)")
+            for source in sources where !known.isEmpty && !known.contains(source) {
+                m.node("sources")?.error("unknown source id '\(source)' (not in sources.yaml)")
             }
             out.append(
                 ModifierEntry(
-                    code: code, meaning: meaning, applies: applies, payment: payment, from: from, source: source,
+                    code: code, meaning: meaning, applies: applies, payment: payment, from: from, sources: sources,
                     location: item.location))
         }
         root.finish("modifiers.yaml")

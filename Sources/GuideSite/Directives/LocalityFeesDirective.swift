@@ -30,7 +30,7 @@ struct LocalityFeesDirective: Directive {
         }
         var cite = CitationCollector(context)
         guard let tableID = period.gpciTable, let table = rules.gpciTables[tableID] else {
-            let note = period.gpciMissingNote ?? "locality cost indices for \(period.label) are not in this guide yet"
+            let note = "the locality cost indices for this year are not in this guide yet; check your Medicare contractor's fee schedule"
             return DirectiveOutput(
                 html: "<p class=\"missing\">\(escapeHTML(period.label)): \(escapeHTML(note)) (\(cite.link(period.source))).</p>\n",
                 citedSources: cite.ids)
@@ -49,7 +49,7 @@ struct LocalityFeesDirective: Directive {
             }
             rows.append(cells)
         }
-        var headers = ["Locality (state — name)", "MAC-locality"]
+        var headers = ["Locality (state — name)", "Contractor and locality number"]
         for code in codes { headers += ["\(code) non-facility ($)", "\(code) facility ($)"] }
         let cf = period.defaultConversionFactor
         let sources = cite.links([table.source, period.source, cf.source] + codes.compactMap { period.rvus[$0]?.source })

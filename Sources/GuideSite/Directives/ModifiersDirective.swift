@@ -14,7 +14,7 @@ struct ModifiersDirective: Directive {
         let rows = list.map { m in
             [
                 "<code>\(escapeHTML(m.code))</code>", escapeHTML(m.meaning), escapeHTML(m.applies),
-                escapeHTML(m.payment), escapeHTML(m.from), cite.link(m.source),
+                escapeHTML(m.payment), escapeHTML(m.from), cite.linksMarked(m.sources),
             ]
         }
         let html = dataTable(

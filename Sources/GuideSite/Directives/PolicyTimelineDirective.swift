@@ -8,7 +8,7 @@ struct PolicyTimelineDirective: Directive {
     static let topicNames: [String: String] = [
         "codes": "Codes", "fee-schedule": "Fee schedule", "telehealth-list": "Telehealth list",
         "therapist-telehealth": "Therapists and telehealth", "consent": "Consent",
-        "quantity-limits": "Quantity limits", "kx-threshold": "KX threshold",
+        "quantity-limits": "Quantity limits", "kx-threshold": "KX threshold", "medical-review": "Medical review threshold",
         "assistant-payment": "Assistant payment", "coinsurance": "Coinsurance", "sequestration": "Sequestration",
     ]
 
@@ -25,7 +25,7 @@ struct PolicyTimelineDirective: Directive {
         for e in rules.policyTimeline() where topics.isEmpty || topics.contains(e.topic) {
             rows.append([
                 escapeHTML(e.date.description), escapeHTML(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
-                escapeHTML(e.summary), cite.link(e.source),
+                escapeHTML(e.summary), cite.linksMarked([e.source]),
             ])
         }
         let label = topics.isEmpty ? "What changed, by date" : "What changed, by date: "

@@ -40,9 +40,9 @@ struct RuleComparisonDirective: Directive {
             label: "Units under each rule", caption: "One individual session counted under each rule", headers: headers,
             rows: rows)
         html += "<ul class=\"table-notes\">\n"
-        html += "<li>\(escapeHTML(main.name)): \(escapeHTML(main.summary)) (\(cite.link(main.source)))</li>\n"
-        for p in others { html += "<li>\(escapeHTML(p.name)): \(escapeHTML(p.summary)) (\(cite.link(p.source)))</li>\n" }
-        html += "<li>\(escapeHTML(cms.name)): \(escapeHTML(cms.summary)) (\(cite.link(cms.source)))</li>\n"
+        html += "<li>\(escapeHTML(main.name)): \(escapeHTML(main.summary)) (\(cite.linksMarked([main.source])))</li>\n"
+        for p in others { html += "<li>\(escapeHTML(p.name)): \(escapeHTML(p.summary)) (\(cite.linksMarked([p.source])))</li>\n" }
+        html += "<li>\(escapeHTML(cms.name)): \(escapeHTML(cms.summary)) (\(cite.linksMarked([cms.source])))</li>\n"
         html += "</ul>\n"
         return DirectiveOutput(html: html, citedSources: cite.ids)
     }

@@ -40,7 +40,7 @@ struct UnitsTableDirective: Directive {
             rows: rows)
         let next = profile.addOnSpan
         html += "<p class=\"table-note\">\(escapeHTML(profile.summary)) Beyond the table, each further \(next) "
-        html += "minutes add one more \(codeLink(family.addOnCode, context)) unit. Source: \(cite.link(profile.source)).</p>\n"
+        html += "minutes add one more \(codeLink(family.addOnCode, context)) unit. Source: \(cite.linksMarked([profile.source])).</p>\n"
         return DirectiveOutput(html: html, citedSources: cite.ids)
     }
 }

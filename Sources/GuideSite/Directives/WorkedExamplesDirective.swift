@@ -18,6 +18,7 @@ struct WorkedExamplesDirective: Directive {
         // Documentation checklists are shared by many cards: each distinct one is listed once, after the cards.
         var checklists: [(kind: SessionKind, items: [String])] = []
         var sources: [String] = []
+        var periodsUsed: [FeePeriod] = []
         for s in scenarios {
             let r: SessionResult
             do {
@@ -31,13 +32,19 @@ struct WorkedExamplesDirective: Directive {
                 n = checklists.count - 1
             }
             for id in r.sources + s.sources where !sources.contains(id) { sources.append(id) }
+            if r.pending == nil, let p = rules.period(on: s.input.date), !periodsUsed.contains(where: { $0.id == p.id }) {
+                periodsUsed.append(p)
+            }
             html += card(s, r, rules: rules, checklist: n! + 1, context: context, cite: &cite)
         }
         for (i, c) in checklists.enumerated() {
             html += "<h2 id=\"example-checklist-\(i + 1)\">Documentation reminders \(i + 1) (\(c.kind.rawValue) session)</h2>\n<ul>\n"
             html += c.items.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
         }
-        html += "<p class=\"table-note\">Sources of the figures: \(cite.links(sources)).</p>\n"
+        html += "<p class=\"table-note\">Sources of the figures: \(cite.linksMarked(sources)). "
+            + periodsUsed.sorted { $0.range.from < $1.range.from }.map {
+                PeriodWording.release($0, context.site.data, cite: &cite)
+            }.joined(separator: " ") + "</p>\n"
         return DirectiveOutput(html: html, citedSources: cite.ids)
     }
 
@@ -55,17 +62,18 @@ struct WorkedExamplesDirective: Directive {
         var patients = "\(i.patients) patient\(i.patients == 1 ? "" : "s") represented (\(r.kind.rawValue))"
         if let c = i.caregivers { patients += ", \(c) caregiver\(c == 1 ? "" : "s")" }
         let localityText = r.localityRecord.map { "\($0.name), \($0.state) (\($0.id))" } ?? "national"
+        let settingText = CalculatorData.choices(rules)["setting"]?.first { $0.value == i.setting.rawValue }?.label
         var inputs = [
             i.date.description, "\(i.minutes) min", patients, i.discipline.rawValue.uppercased(),
-            i.provider.rawValue, i.setting.rawValue, i.telehealth ? "telehealth" : "in person", localityText,
-            rules.profile(r.profile)?.name ?? r.profile,
+            i.provider == .assistant ? "assistant" : "therapist", settingText ?? i.setting.rawValue,
+            i.telehealth ? "telehealth" : "in person", localityText, rules.profile(r.profile)?.name ?? r.profile,
             "\(r.feeSchedule.label)" + (r.feeSchedule.conversionFactor.map { ", conversion factor \($0.value)" } ?? ""),
         ]
         if let y = i.yearToDateAmount { inputs.append("$\(y.moneyText) of therapy so far this year") }
         h += "<p class=\"example-inputs\"><strong>Inputs:</strong> \(inputs.map(escapeHTML).joined(separator: " · "))</p>\n"
         if r.billable {
             func money(_ v: DecimalValue?) -> String {
-                v.map { "$" + escapeHTML($0.moneyText) } ?? "<span class=\"missing\">not yet imported</span>"
+                v.map { "$" + escapeHTML($0.moneyText) } ?? "<span class=\"missing\">not in this guide yet</span>"
             }
             h += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Claim lines: \(escapeHTML(s.title))\"><table class=\"data\"><caption>Claim lines, \(escapeHTML(localityText))</caption>\n"
             h += "<tr><th scope=\"col\">Code</th><th scope=\"col\">Units</th><th scope=\"col\">Modifiers</th>"
@@ -88,7 +96,7 @@ struct WorkedExamplesDirective: Directive {
             h += "less \(escapeHTML(sp.sequestrationPercent.description))% sequestration $\(escapeHTML(sp.sequestration.moneyText)) "
             h += "= $\(escapeHTML(sp.medicarePaid.moneyText)) paid.</p>\n"
         } else if r.billable {
-            h += "<p><strong>Money:</strong> not yet imported for \(escapeHTML(r.feeSchedule.label)); the claim lines "
+            h += "<p><strong>Money:</strong> not in this guide yet for \(escapeHTML(r.feeSchedule.label)); the claim lines "
             h += "still apply. Check your Medicare contractor&#39;s fee schedule.</p>\n"
         }
         let extra = r.notes + r.warnings

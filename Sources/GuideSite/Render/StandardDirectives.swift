@@ -11,5 +11,6 @@ let guideDirectives: [any Directive] = [
     ModifiersDirective(), RuleComparisonDirective(),
     WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
-    WhatChangedDirective(), FeeDownloadsDirective(),
+    CodeUnitsDirective(), WhatChangedDirective(), FeeDownloadsDirective(),
+    ZIPLookupDirective(),
 ]

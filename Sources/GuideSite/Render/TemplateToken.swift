@@ -29,8 +29,8 @@ struct TemplateToken: Sendable {
     static let maxNesting = 32
 
     /// The largest template and the longest template line (swift-mustache's parser takes time that grows with
-    /// the square of a line's length; real templates are under 1 KB with lines under 300 characters).
-    static let maxBytes = 256 << 10
+    /// the square of the text's length; real templates are under 1 KB with lines under 300 characters).
+    static let maxBytes = 64 << 10
     static let maxLineLength = 4_000
 
     /// Scans a template's tags into a tree of sections. Text between tags is not kept.

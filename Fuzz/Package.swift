@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// libFuzzer targets over ctsguide's input stages (see run.sh). A package of its own so the main package's
+// `swift build` and `swift test` never need the fuzzer runtime.
+import PackageDescription
+
+let targets = ["front-matter", "markdown", "template", "csv", "import-readers", "calc-args"]
+
+let package = Package(
+    name: "ctsguide-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "ctsguide", path: "..")],
+    targets: targets.map { name in
+        .executableTarget(
+            name: "fuzz-" + name,
+            dependencies: [.product(name: "GuideSite", package: "ctsguide")],
+            path: "Targets/" + name,
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    },
+    swiftLanguageModes: [.v6]
+)

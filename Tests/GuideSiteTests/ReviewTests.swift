@@ -1,0 +1,344 @@
+import Foundation
+import Testing
+
+@testable import GuideSite
+
+/// The November 2026 expert review (../shared/reference/review-2026-11.md): one or more tests per finding, on
+/// the generated site or on `calc`. The finding number is in each test's name.
+@Suite struct ReviewTests {
+    /// The text a reader sees: tags, scripts and styles removed, whitespace collapsed.
+    static func visibleText(_ html: String) -> String {
+        var h = html
+        for tag in ["script", "style"] {
+            while let open = h.range(of: "<\(tag)"), let close = h.range(of: "</\(tag)>", range: open.upperBound..<h.endIndex) {
+                h.removeSubrange(open.lowerBound..<close.upperBound)
+            }
+        }
+        // Block-level tags separate words; inline tags (a, strong, em, code, span) do not.
+        let inline: Set<String> = ["a", "strong", "em", "code", "span", "abbr", "b", "i"]
+        var text = ""
+        var tag = ""
+        var inTag = false
+        for c in h {
+            if c == "<" {
+                inTag = true
+                tag = ""
+            } else if c == ">" {
+                inTag = false
+                let name = tag.trimmingCharacters(in: CharacterSet(charactersIn: "/")).split(separator: " ").first.map(String.init) ?? ""
+                if !inline.contains(name.lowercased()) { text.append(" ") }
+            } else if inTag {
+                tag.append(c)
+            } else {
+                text.append(c)
+            }
+        }
+        for (entity, char) in [("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: char)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func page(_ path: String) -> String { RealSite.page(path) }
+    static func text(_ path: String) -> String { visibleText(RealSite.page(path)) }
+
+    static func calcJSON(_ args: [String: String], telehealth: Bool = false) throws -> [String: Any] {
+        let out = CalcTests.calc(args, flags: telehealth ? ["json", "telehealth"] : ["json"])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        return try CalcTests.json(out)
+    }
+
+    // MARK: A. Currency
+
+    @Test func finding01_headerSpeaksOfTheGuideAndTheFeeScheduleInReadersWords() {
+        let home = Self.text("index.html")
+        #expect(home.contains("Guide checked "))
+        #expect(home.contains("Medicare fee schedule for dates of service from "))
+        #expect(!home.contains("Rules and fees as of"))
+    }
+
+    @Test func finding02_noPageSaysCMSHasNotPublished() {
+        for (path, html) in RealSite.pages {
+            let t = Self.visibleText(html).lowercased()
+            #expect(!t.contains("not yet published"), "\(path)")
+            #expect(!t.contains("not yet imported"), "\(path)")
+        }
+    }
+
+    // MARK: B. Wrong rules or guidance
+
+    @Test func finding04_hospitalOutpatient38MinutesIsPricedAtTheNonFacilityAmount() throws {
+        let j = try Self.calcJSON(["minutes": "38", "date": "2025-06-02", "setting": "institutional"])
+        #expect(j["total"] as? String == "77.63")
+        let lines = try #require(j["lines"] as? [[String: Any]])
+        #expect(lines.map { $0["amount"] as? String } == ["52.08", "25.55"])
+        #expect((j["session"] as? [String: Any])?["priced_setting"] as? String == "institutional")
+        #expect((j["notes"] as? [String])?.contains { $0.contains("critical access hospital") } == true)
+    }
+
+    @Test func finding04_otaInAHospitalOutpatientDepartmentMarch2024() throws {
+        let j = try Self.calcJSON([
+            "minutes": "44", "date": "2024-03-15", "setting": "institutional", "provider": "assistant", "discipline": "ot",
+        ])
+        #expect(j["total"] as? String == "67.34")
+        let lines = try #require(j["lines"] as? [[String: Any]])
+        #expect(lines.allSatisfy { $0["modifiers"] as? [String] == ["CO", "GO"] })
+    }
+
+    @Test func finding04_institutionalTelehealthIsModifier95WithoutPlaceOfService() throws {
+        let j = try Self.calcJSON(["minutes": "40", "date": "2025-06-02", "setting": "institutional"], telehealth: true)
+        #expect(j["total"] as? String == "77.63")
+        let lines = try #require(j["lines"] as? [[String: Any]])
+        #expect(lines.allSatisfy { $0["modifiers"] as? [String] == ["95", "GP"] })
+        let notes = try #require(j["notes"] as? [String])
+        #expect(notes.contains { $0.contains("no place of service decides the rate") })
+    }
+
+    @Test func finding04_examplesFeesFAQAndCalculatorTreatInstitutionsAsNonFacility() {
+        #expect(ExamplesTests.card("hopd-38").contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$77.63</td>"))
+        #expect(ExamplesTests.card("ota-hopd-march-2024").contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$67.34</td>"))
+        #expect(ExamplesTests.card("telehealth-institutional").contains("95 GO"))
+        let fees = Self.text("fees/index.html")
+        #expect(fees.contains("Hospital outpatient department, rehab agency, SNF Part B, CORF or home health Part B"))
+        #expect(fees.contains("Critical access hospital: paid its reasonable cost"))
+        let calc = Self.page("calculator/index.html")
+        #expect(calc.contains("<option value=\"institutional\">Hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B (non-facility amount)</option>"))
+        #expect(calc.contains("Physician or NPP billing in a facility (facility amount)"))
+        #expect(calc.contains("Private practice or the patient&#39;s home (non-facility amount)")
+            || calc.contains("Private practice or the patient's home (non-facility amount)"))
+        for (path, html) in RealSite.pages {
+            let t = Self.visibleText(html)
+            #expect(!t.contains("Facility (hospital outpatient department"), "\(path)")
+            #expect(!t.contains("the facility setting (for example a hospital outpatient department)"), "\(path)")
+        }
+    }
+
+    @Test func finding05_96202And96203ArePaidByMedicare() {
+        let t = Self.text("related-codes/index.html")
+        #expect(t.contains("Medicare pays both from 2024"))
+        #expect(Self.text("faq/index.html").contains("CPT 96202 and its add-on 96203 are paid by Medicare from 2024"))
+    }
+
+    @Test func finding06_97552PerPatientIsMarkedAsAnInference() {
+        let t = Self.text("codes/97552/index.html")
+        #expect(t.contains("Each represented patient’s claim carries one unit: an inference") || t.contains("Each represented patient's claim carries one unit: an inference"))
+        #expect(!Self.text("rules/individual-group/index.html").contains("group, since two patients are represented"))
+    }
+
+    @Test func finding07_midPointRuleIsNotStatedAsMedicaresRule() {
+        let t = Self.text("rules/units/index.html")
+        #expect(t.contains("CMS has not said whether its own total-timed-minutes rule"))
+        #expect(t.contains("Time caregiver training separately"))
+    }
+
+    @Test func finding09_quantityAnswerNamesTheUnknownMUE() {
+        let t = Self.text("faq/index.html")
+        #expect(t.contains("claim-edit unit limits (MUEs) for these codes were not found"))
+    }
+
+    @Test func finding10_modifiersAreRightAndEachHasASource() {
+        let html = Self.page("rules/modifiers/index.html")
+        for m in ["XE", "59", "GV", "GW"] { #expect(html.contains("<th scope=\"row\"><code>\(m)</code></th>"), "\(m)") }
+        #expect(!html.contains("<code>XU</code>"))
+        #expect(Self.visibleText(html).contains("Never on a therapist’s line") || Self.visibleText(html).contains("Never on a therapist's line"))
+        #expect(html.contains("#source-noridian-gv") && html.contains("#source-noridian-gw") && html.contains("#source-cms-x-modifiers"))
+        let denials = Self.text("denials/index.html")
+        #expect(!denials.contains("XU") && denials.contains("XE (separate encounter)"))
+        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let (guide, _) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let mods = guide?.modifiers ?? []
+        #expect(mods.count >= 12)
+        for m in mods { #expect(!m.sources.isEmpty, "\(m.code)") }
+    }
+
+    @Test func finding11_sometimesTherapyOnlyForTheDirectCareGCodes() {
+        let t = Self.text("related-codes/index.html")
+        #expect(t.contains("The direct-care codes G0541 to G0543 are “sometimes therapy”") || t.contains("The direct-care codes G0541 to G0543 are \"sometimes therapy\""))
+        #expect(!t.contains("Like the CPT codes they are"))
+    }
+
+    @Test func finding12_multipleProcedureAnswerIsTheSameOnBothPages() {
+        #expect(Self.text("rules/individual-group/index.html").contains("multiple-procedure indicator 0"))
+        #expect(Self.text("faq/index.html").contains("multiple-procedure indicator 0"))
+    }
+
+    @Test func finding13_pctcNoteNamesIndicator7AsATherapyMarker() {
+        let t = Self.text("codes/97550/index.html")
+        #expect(t.contains("carry indicator 7 instead, a therapy marker, not a split"))
+    }
+
+    @Test func finding14_slpAssistantsAreNotPaid() {
+        let t = Self.text("faq/index.html")
+        #expect(t.contains("Medicare Part B does not pay for services furnished by speech-language pathology assistants"))
+        #expect(!t.contains("no way to bill an assistant"))
+    }
+
+    // MARK: C. Certainty and sources
+
+    @Test func finding15_everySecondaryOnlyStatementCarriesTheMarker() {
+        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let sources = data?.sources ?? []
+        #expect(sources.contains { $0.isSecondary })
+        #expect(RealSite.pages.count >= 20)
+        for (path, html) in RealSite.pages {
+            let unmarked = CertaintyCheck.unmarked(html: html, sources: sources)
+            #expect(unmarked.isEmpty, "\(path): \(unmarked)")
+        }
+        // The graded facts the review named carry the marker.
+        let kx = Self.page("rules/modifiers/index.html")
+        #expect(kx.contains("<span class=\"certainty\">reported by <a class=\"source-link\" href=\"../../sources/index.html#source-kx-2026-reports\">alsintegratedsvc.com and postacutetools.com</a>; not confirmed by CMS</span>"))
+        #expect(Self.text("fees/index.html").contains("is reported by rvuedge.com and not confirmed by CMS"))
+        #expect(Self.page("certainty/index.html").contains("<h1>How sure is each statement</h1>"))
+    }
+
+    @Test func finding15_aSecondaryOnlyStatementWithoutTheMarkerFailsTheBuild() throws {
+        let dir = try Fixture.copy()
+        try Fixture.write(
+            "---\ntitle: Claim\n---\nA figure reported elsewhere ([EdgeMed](source:edgemed-g-codes)).\n",
+            to: dir + "/Content/claim.md")
+        guard case .failure(let f) = SiteBuilder.generate(Fixture.options(dir)) else {
+            Issue.record("the build passed with an unmarked secondary-only statement")
+            return
+        }
+        #expect(f.diagnostics.contains {
+            $0.location.file.hasSuffix("claim.md") && $0.message.contains("cites only secondary sources")
+        }, "\(f.diagnostics)")
+        // The same statement with the marker builds.
+        try Fixture.write(
+            "---\ntitle: Claim\n---\nA figure (reported by [EdgeMed](source:edgemed-g-codes); not confirmed by CMS).\n",
+            to: dir + "/Content/claim.md")
+        guard case .success = SiteBuilder.generate(Fixture.options(dir)) else {
+            Issue.record("the marked statement did not build")
+            return
+        }
+    }
+
+    @Test func finding16_sourcesAreWhatTheyClaimToBe() {
+        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let sources = data?.sources ?? []
+        #expect(sources.count >= 40)
+        let officialHosts = ["www.cms.gov", "www.congress.gov", "www.law.cornell.edu", "www.federalregister.gov"]
+        for s in sources where s.authority == "primary" {
+            let host = URL(string: s.url)?.host ?? ""
+            #expect(officialHosts.contains(host), "\(s.id) is marked primary but lives at \(host)")
+        }
+        // Appeals cite the contractor's appeal pages, not the therapy chapter.
+        let denials = Self.page("denials/index.html")
+        let appeal = denials.components(separatedBy: "How to appeal").last ?? ""
+        #expect(appeal.contains("#source-noridian-redetermination") && !appeal.contains("#source-cms-claims-manual-ch5"))
+        // The whole-unit rule is not attributed to the page that reports the mid-point rule.
+        #expect(data?.rules.profile("full-units")?.source != "ama-cpt-time-rule")
+        // No vendor page is called a CMS summary; the 97550 description is not attributed to CMS.
+        for (path, html) in RealSite.pages { #expect(!Self.visibleText(html).contains("final rule summary"), "\(path)") }
+        let descriptor = Self.page("codes/97550/index.html").components(separatedBy: "code-descriptor plain").last ?? ""
+        #expect(descriptor.prefix(600).contains("#source-ngs-cts-article"))
+    }
+
+    @Test func finding17_sourcesHaveRealDatesAndSpecificOrExplainedURLs() {
+        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let sources = data?.sources ?? []
+        for s in sources {
+            let d = s.date.description
+            #expect(s.dateIsAccessed || !d.hasSuffix("-01-01"), "\(s.id) has a made-up date \(d)")
+            let url = URL(string: s.url)
+            let path = url?.path ?? ""
+            if (path.isEmpty || path == "/") && url?.query == nil {
+                #expect((s.note ?? "").contains("Search"), "\(s.id) links a home page without saying what to look for")
+            }
+        }
+        #expect(sources.filter(\.dateIsAccessed).count >= 10)
+        #expect(Self.page("sources/index.html").contains("accessed 2026-11-2"))
+    }
+
+    // MARK: D. Reader language and layout
+
+    /// Words that belong to maintainers, not readers (finding 18) and British spellings (finding 20).
+    static let bannedWords = [
+        "profile", "import", "PPRRVU", "Addendum E", "fee period", "as-of date", "bucket", "ctsguide", "--",
+        ".yaml", "ama-midpoint", "full-units", "cms-pfs-", "cms-rvu2", "ngs-cts", "source id", "nonfacility",
+        "MAC-locality", "licence", "organisation", "finalised", "practise", "neighbour", "recognised",
+        "behaviour", "colour", "centre", "programme", "reorganised", "summarised", "counsellor",
+    ]
+
+    @Test func finding18and20_noProgrammerWordsOrBritishSpellingsInReaderText() {
+        #expect(RealSite.pages.count >= 20)
+        for (path, html) in RealSite.pages {
+            let text = Self.visibleText(html)
+            for w in Self.bannedWords where text.range(of: w, options: .caseInsensitive) != nil {
+                let r = text.range(of: w, options: .caseInsensitive)!
+                let start = text.index(r.lowerBound, offsetBy: -50, limitedBy: text.startIndex) ?? text.startIndex
+                let end = text.index(r.upperBound, offsetBy: 50, limitedBy: text.endIndex) ?? text.endIndex
+                Issue.record("\(path): '\(w)' in “\(text[start..<end])”")
+            }
+        }
+    }
+
+    @Test func finding18_theScanCatchesAPlantedWord() {
+        let html = "<p>Pick a units profile and run <code>ctsguide calc</code>.</p>"
+        let t = Self.visibleText(html)
+        #expect(Self.bannedWords.filter { t.range(of: $0, options: .caseInsensitive) != nil } == ["profile", "ctsguide"])
+    }
+
+    @Test func finding19_noGarbledOrRepeatedLabels() throws {
+        let repeatedLink = try Regex(#">([^<>]+)</a>; <a [^>]*>\1</a>"#)
+        for (path, html) in RealSite.pages {
+            let t = Self.visibleText(html)
+            #expect(!t.contains("conversion factor CY"), "\(path)")
+            #expect(t.firstMatch(of: try Regex(#"\) \(\d{4}-\d{2}-\d{2}–\d{4}-\d{2}-\d{2}\)"#)) == nil, "\(path)")
+            #expect(html.firstMatch(of: repeatedLink) == nil, "\(path): one label for two different sources")
+        }
+        // Code pages do not list missing data of other codes.
+        let p = Self.text("codes/97550/index.html")
+        #expect(!p.contains("G0539") || p.contains("related codes"))
+        #expect(!p.contains("97551, G0539 and G0542"))
+    }
+
+    @Test func finding21_answersWhereReadersLook() {
+        let c50 = Self.text("codes/97550/index.html")
+        #expect(c50.contains("One unit of 97550 once the individual session reaches 16 minutes in total"))
+        let c51 = Self.text("codes/97551/index.html")
+        #expect(c51.contains("The first unit of 97551 needs 38 minutes in total"))
+        #expect(c51.contains("Units 1 to 4 are reached at 38, 53, 68 and 83 minutes"))
+        #expect(Self.text("codes/97552/index.html").contains("97552 is untimed: one unit per session"))
+        for path in ["rules/modifiers/index.html", "fees/index.html"] {
+            let t = Self.text(path)
+            #expect(t.contains("KX threshold for 2025 is $2,410"), "\(path)")
+            #expect(t.contains("targeted medical review threshold of $3,000"), "\(path)")
+        }
+        #expect(Self.page("sources/index.html").contains("<a class=\"source-url\" href=\"https://www.apta.org/news/2024/03/29/cms-caregiver-faq\""))
+    }
+
+    // MARK: E. Missing for billing now
+
+    @Test func finding22_missingEssentialsArePresent() {
+        let fees = Self.text("fees/index.html")
+        #expect(fees.contains("limiting charge: 115 percent of that non-participating amount"))
+        #expect(fees.contains("efficiency adjustment") && fees.contains("the same in the 2026 CMS file as in 2025"))
+        #expect(Self.text("rules/modifiers/index.html").contains("more than 10 percent of the minutes"))
+        #expect(Self.text("codes/97550/index.html").contains("certified nurse-midwives and clinical psychologists"))
+        let denials = Self.text("denials/index.html")
+        #expect(denials.contains("within 120 days") && denials.contains("within 180 days") && denials.contains("reason code 50"))
+        #expect(Self.page("sources/index.html").contains("8 to 22 minutes make one unit"))
+        #expect(ExamplesTests.card("direct-care-g-code").contains("G0541</th><td>1</td><td>GP</td><td>$53.11</td>"))
+        #expect(ExamplesTests.card("direct-care-g-code").contains("G0542</th><td>1</td>"))
+        let lapse = ExamplesTests.card("telehealth-lapse-2025")
+        #expect(lapse.contains("95 GP") && lapse.contains("lapsed from 2025-10-01 to 2025-11-12"))
+    }
+
+    @Test func finding22_a2026DateWithMoney() {
+        let c = ExamplesTests.card("year-2026")
+        #expect(c.contains("97550</th><td>1</td><td>GP</td><td>$52.77</td>"), "\(c)")
+        #expect(c.contains("97551</th><td>1</td><td>GP</td><td>$26.05</td>"))
+        #expect(c.contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
+        #expect(c.contains("coinsurance $15.76"))
+        // Current-date examples use 2026 dates now that the 2026 data is in the guide.
+        #expect(ExamplesTests.card("thirty-eight-minutes").contains("2026-06-01"))
+        #expect(ExamplesTests.card("telehealth-institutional").contains("<th scope=\"row\" colspan=\"3\">Total</th><td>$78.82</td>"))
+    }
+
+    @Test func finding08_noExampleTrainsAPaidAide() {
+        let t = Self.text("examples/index.html").lowercased()
+        #expect(!t.contains("paid aide") && !t.contains("home health aide"))
+        #expect(ExamplesTests.card("three-caregivers").contains("neighbor who helps without pay"))
+    }
+}
