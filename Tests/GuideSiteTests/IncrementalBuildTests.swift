@@ -197,4 +197,21 @@ struct IncrementalBuildTests {
         #expect(try build(out, cached: true)?.filesWritten == Fixture.snapshot(full).count - 1)
         #expect(Fixture.snapshot(out) == Fixture.snapshot(full))
     }
+
+    @Test("a link by output URL (../beta/): deleting its target fails the incremental build at the link")
+    func deletedOutputURLTarget() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Fixture.write("---\ntitle: Gamma\n---\nSee [beta](../beta/).\n", to: dir + "/Content/guide/gamma.md")
+        let warm = try Self.generate(dir, cached: true)
+        let gamma = String(decoding: Self.files(warm)["guide/gamma/index.html"]!, as: UTF8.self)
+        #expect(gamma.contains("href=\"../beta/index.html\""))
+        try Fixture.replace(in: dir + "/Content/guide/alpha.md", "[beta's notes](beta.md#notes)", with: "notes")
+        try FileManager.default.removeItem(atPath: dir + "/Content/guide/beta.md")
+        guard case .failure(let failure) = SiteBuilder.generate(Self.options(dir, cached: true)) else {
+            Issue.record("the incremental build succeeded with a link to a deleted page")
+            return
+        }
+        #expect(failure.diagnostics.contains { $0.severity == .error && $0.description.contains("gamma.md:4:5: error: broken link '../beta/'") })
+    }
 }

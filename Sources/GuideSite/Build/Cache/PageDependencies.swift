@@ -1,8 +1,9 @@
 /// One thing a page's Markdown looked up while rendering, with what it found: a `code:` link, a `source:` link,
-/// or a link to another page. A cached render is reused only if every lookup still finds the same thing, so
-/// adding, removing or moving a link target re-renders exactly the pages that link to it.
+/// or a link to another page (by its Markdown path, or by its output URL). A cached render is reused only if
+/// every lookup still finds the same thing, so adding, removing or moving a link target re-renders exactly the
+/// pages that link to it.
 struct LinkDependency: Hashable, Sendable {
-    enum Kind: Int, Sendable { case code = 1, source = 2, page = 3 }
+    enum Kind: Int, Sendable { case code = 1, source = 2, page = 3, outputURL = 4 }
     var kind: Kind
     var key: String
     var found: String
@@ -32,6 +33,11 @@ struct LinkDependency: Hashable, Sendable {
             return (site.sourceList.contains(key) ? "known\n" : "unknown\n") + describe(site.sourcesPage)
         case .page:
             guard let p = site.page(atPath: key) else { return "" }
+            return p.outputPath + "\n" + p.displayPath
+        case .outputURL:
+            // key: the linking page's output path, a newline, the URL as written.
+            let parts = key.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let p = site.page(atOutputURL: String(parts[1]), from: String(parts[0])) else { return "" }
             return p.outputPath + "\n" + p.displayPath
         }
     }
