@@ -215,3 +215,42 @@ struct IncrementalBuildTests {
         #expect(failure.diagnostics.contains { $0.severity == .error && $0.description.contains("gamma.md:4:5: error: broken link '../beta/'") })
     }
 }
+
+/// The in-place update of an incremental build holds the same output lock as the staging swap.
+@Suite("Incremental builds: output lock")
+struct IncrementalOutputLockTests {
+    final class Outcome: @unchecked Sendable {
+        var written: Int?
+    }
+
+    @Test("an in-place update waits while another build holds the lock on the output's folder")
+    func inPlaceUpdateTakesTheLock() throws {
+        let dir = try IncrementalBuildTests.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/Public", cache = dir + "/.ctsguide-cache"
+        let first = try IncrementalBuildTests.generate(dir, cached: true)
+        _ = try OutputUpdater.write(first.files, to: out, force: false, cacheDirectory: cache)
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "Go back to")
+        let second = try IncrementalBuildTests.generate(dir, cached: true)
+        let beta = out + "/guide/beta/index.html"
+        let old = try #require(FileManager.default.contents(atPath: beta))
+
+        let held = OutputLock(dir)  // what a build into the same place holds while it writes
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            outcome.written = try? OutputUpdater.write(second.files, to: out, force: false, cacheDirectory: cache)
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 1) == .timedOut)
+        #expect(FileManager.default.contents(atPath: beta) == old)
+        held.release()
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        // The page and the search text that holds its words.
+        let before = IncrementalBuildTests.files(first)
+        let changed = second.files.filter { before[$0.path] != $0.bytes }.map(\.path)
+        #expect(changed == ["assets/search/text-0.js", "guide/beta/index.html"])
+        #expect(outcome.written == changed.count)
+        #expect(FileManager.default.contents(atPath: beta) != old)
+    }
+}

@@ -19,6 +19,8 @@ enum OutputSwap {
         var name: String
         var exists: Bool
         var staging: String
+        /// The lock on the folder that holds the output, held from `prepare` until `commit` or `unlock`.
+        var lock: OutputLock
     }
 
     /// Checks the output path and cleans what killed or failed builds left beside it.
@@ -59,10 +61,10 @@ enum OutputSwap {
         } catch {
             throw WriteError(path: given, message: "cannot create the folder that holds the output")
         }
-        lockDescriptor = lock(parent)
+        let held = OutputLock(parent)
         cleanLeftovers(parent: parent, name: name)
         let staging = parent + "/.\(name).staging-\(getpid())"
-        return Plan(output: out, parent: parent, name: name, exists: exists, staging: staging)
+        return Plan(output: out, parent: parent, name: name, exists: exists, staging: staging, lock: held)
     }
 
     /// Removes every `.<name>.staging-<pid>` and `.<name>.old-<pid>` folder: they are what killed or failed
@@ -77,24 +79,13 @@ enum OutputSwap {
         }
     }
 
-    /// Holds an exclusive lock on the folder that holds the output for as long as the build writes and swaps,
-    /// so two builds into the same place take turns (the lock goes with the process, even when it is killed).
-    static func lock(_ parent: String) -> Int32 {
-        let fd = open(parent, O_RDONLY)
-        if fd >= 0 { _ = flock(fd, LOCK_EX) }
-        return fd
-    }
-
-    /// The lock taken by `prepare` (released by `commit` or when the process ends).
-    nonisolated(unsafe) static var lockDescriptor: Int32 = -1
+    /// Releases the plan's lock (for a build that writes in place, or gives up, instead of swapping).
+    static func unlock(_ plan: Plan) { plan.lock.release() }
 
     /// Puts the staged site in place: one exchange (or, on the first build, one rename that refuses to replace
     /// anything), then removes the old site.
     static func commit(_ plan: Plan) throws(WriteError) {
-        defer {
-            if lockDescriptor >= 0 { close(lockDescriptor) }
-            lockDescriptor = -1
-        }
+        defer { unlock(plan) }
         testStop("staged")
         if plan.exists {
             guard place(plan.staging, plan.output, exchange: true) else {
@@ -152,4 +143,24 @@ enum OutputSwap {
             raise(SIGSTOP)
         }
     }
+}
+
+/// An exclusive lock on the folder that holds the output, held for as long as a build writes and swaps, so two
+/// builds into the same place take turns (the lock goes with the process, even when it is killed). One per
+/// build (not a shared global), so builds into different places in one process never release each other's.
+final class OutputLock: @unchecked Sendable {
+    private var fd: Int32
+
+    init(_ parent: String) {
+        fd = open(parent, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { _ = flock(fd, LOCK_EX) }
+    }
+
+    /// Releases the lock; later calls do nothing.
+    func release() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+    }
+
+    deinit { release() }
 }

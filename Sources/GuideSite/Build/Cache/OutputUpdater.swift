@@ -8,7 +8,8 @@ import Foundation
 /// (the same files with the same sizes and modification times, recorded in the cache), only the files whose
 /// bytes changed are written (each to a temporary name, then renamed over the old one) and files no longer
 /// generated are removed — so a no-op rebuild writes nothing. Otherwise (first build, a folder changed by
-/// hand, no record) it falls back to `SiteWriter`'s full staging-and-swap. The result is the same set of
+/// hand, no record) it falls back to `SiteWriter`'s full staging-and-swap. Both hold the output lock
+/// (`OutputSwap.prepare`) while they write. The result is the same set of
 /// files with the same bytes either way; the in-place update is atomic per file, not for the folder as a
 /// whole (build with `--no-cache` for a deploy that must switch all files at once).
 enum OutputUpdater {
@@ -29,6 +30,10 @@ enum OutputUpdater {
         let manifestFile = cacheDirectory + "/output-" + ContentHasher.digest(absolute).description
         let digests = parallelMap(files) { ContentHasher.digest($0.bytes) }
         var written = files.count
+        // The same checks and the same lock as the staging swap: the folder is compared with the record and
+        // updated only while this build holds the lock, so two builds into one place take turns either way.
+        let plan = try OutputSwap.prepare(output, force: force, marker: SiteWriter.marker)
+        defer { OutputSwap.unlock(plan) }  // (the swap releases it itself)
         if let old = readManifest(manifestFile), matches(out, old) {
             var changed: [Int] = []
             for (i, f) in files.enumerated() where old[f.path]?.digest != digests[i] { changed.append(i) }
@@ -41,7 +46,7 @@ enum OutputUpdater {
             written = changed.count
         } else {
             unlink(manifestFile)
-            try SiteWriter.write(files, to: output, force: force)
+            try SiteWriter.write(files, plan: plan, output: output)
         }
         var manifest: [String: Record] = [:]
         for (i, f) in files.enumerated() {
