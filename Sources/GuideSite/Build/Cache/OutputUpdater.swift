@@ -6,12 +6,12 @@ import Foundation
 
 /// Writes an incremental build's output. When the output folder is exactly as the last cached build left it
 /// (the same files with the same sizes and modification times, recorded in the cache), only the files whose
-/// bytes changed are written (each to a temporary name, then renamed over the old one) and files no longer
-/// generated are removed — so a no-op rebuild writes nothing. Otherwise (first build, a folder changed by
-/// hand, no record) it falls back to `SiteWriter`'s full staging-and-swap. Both hold the output lock
-/// (`OutputSwap.prepare`) while they write. The result is the same set of
-/// files with the same bytes either way; the in-place update is atomic per file, not for the folder as a
-/// whole (build with `--no-cache` for a deploy that must switch all files at once).
+/// bytes changed are written, into a staging folder where every other file is a hard link to the current one,
+/// which is then swapped in (`stage`); a no-op rebuild writes nothing and leaves the folder alone. Otherwise
+/// (first build, a folder changed by hand, no record) it falls back to `SiteWriter`'s full staging and swap.
+/// Either way the build holds the output lock (`OutputSwap.prepare`) while it compares and writes, the result
+/// is the same set of files with the same bytes as a full build, and the folder switches as a whole (a killed
+/// build leaves the whole old or the whole new site).
 enum OutputUpdater {
     struct Record: Equatable {
         var digest: Digest
@@ -35,13 +35,11 @@ enum OutputUpdater {
         let plan = try OutputSwap.prepare(output, force: force, marker: SiteWriter.marker)
         defer { OutputSwap.unlock(plan) }  // (the swap releases it itself)
         if let old = readManifest(manifestFile), matches(out, old) {
-            var changed: [Int] = []
-            for (i, f) in files.enumerated() where old[f.path]?.digest != digests[i] { changed.append(i) }
-            for i in changed { try replace(out + "/" + files[i].path, with: files[i].bytes, output: output) }
-            let now = Set(files.map(\.path))
-            for path in old.keys.sorted() where !now.contains(path) {
-                unlink(out + "/" + path)
-                removeEmptyFolders(above: path, in: out)
+            var changed: Set<Int> = []
+            for (i, f) in files.enumerated() where old[f.path]?.digest != digests[i] { changed.insert(i) }
+            let removed = Set(old.keys).subtracting(files.map(\.path))
+            if !changed.isEmpty || !removed.isEmpty {
+                try stage(files, changed: changed, from: out, plan: plan, output: output)
             }
             written = changed.count
         } else {
@@ -71,40 +69,34 @@ enum OutputUpdater {
         return seen == manifest.count && FileManager.default.fileExists(atPath: out + "/" + SiteWriter.marker)
     }
 
-    static func replace(_ path: String, with bytes: [UInt8], output: String) throws(WriteError) {
-        let dir = (path as NSString).deletingLastPathComponent
+    /// Fills the staging folder with the changed files written afresh and every other file hard-linked from the
+    /// current output (no bytes copied; a plain write where a link cannot be made), then swaps it in: as atomic
+    /// for the folder as a full build, at the cost of a link per unchanged file.
+    static func stage(_ files: [OutputFile], changed: Set<Int>, from out: String, plan: OutputSwap.Plan, output: String)
+        throws(WriteError)
+    {
+        let staging = plan.staging
+        var dirs: Set<String> = [staging]
+        for f in files { dirs.insert((staging + "/" + f.path as NSString).deletingLastPathComponent) }
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for dir in dirs.sorted() { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         } catch {
-            throw WriteError(path: output, message: "cannot create the folder '\(dir)'")
+            try? FileManager.default.removeItem(atPath: staging)
+            OutputSwap.unlock(plan)
+            throw WriteError(path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
         }
-        let tmp = dir + "/.ctsguide-new-\(ProcessInfo.processInfo.processIdentifier)"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: output, message: "cannot write '\(path)'") }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n <= 0 {
-                close(fd)
-                unlink(tmp)
-                throw WriteError(path: output, message: "cannot write '\(path)'")
-            }
-            offset += n
+        let all = files + [OutputFile(path: SiteWriter.marker, text: SiteWriter.markerText)]
+        let failed = parallelMap(Array(all.indices)) { i -> Bool in
+            let target = staging + "/" + all[i].path
+            if !changed.contains(i), link(out + "/" + all[i].path, target) == 0 { return false }
+            return !writeNewFile(target, all[i].bytes)
         }
-        fsync(fd)
-        close(fd)
-        guard rename(tmp, path) == 0 else {
-            unlink(tmp)
-            throw WriteError(path: output, message: "cannot replace '\(path)'")
+        if let i = failed.firstIndex(of: true) {
+            try? FileManager.default.removeItem(atPath: staging)
+            OutputSwap.unlock(plan)
+            throw WriteError(path: output, message: "cannot write '\(all[i].path)' in the staging folder")
         }
-    }
-
-    static func removeEmptyFolders(above rel: String, in out: String) {
-        var parts = rel.split(separator: "/").dropLast()
-        while !parts.isEmpty {
-            if rmdir(out + "/" + parts.joined(separator: "/")) != 0 { return }
-            parts = parts.dropLast()
-        }
+        try OutputSwap.commit(plan)
     }
 
     static func stamp(_ path: String) -> (size: Int64, seconds: Int, nanoseconds: Int)? {
