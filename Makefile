@@ -21,9 +21,10 @@ site: build
 serve: build
 	$(BIN) serve --content Content --templates Templates
 
-# Incremental builds at 5,000 pages and the guide's edit-to-page latency (release builds); `make bench` runs these.
+# Incremental builds at 5,000 pages (`make bench` runs this too) and the guide's edit-to-page latency (release builds).
 bench-incremental:
-	bash bench/incremental.sh
+	$(SWIFT) build -c release --product ctsguide --scratch-path .build-release
+	BIN=.build-release/release/ctsguide bash bench/incremental.sh
 
 bench-serve:
 	$(SWIFT) build -c release --product ctsguide
@@ -59,6 +60,7 @@ bench: deps
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark; }
 	$(SWIFT) build -c release --product ctsguide --scratch-path .build-release
 	python3 bench/bench.py $(BENCH_ARGS)
+	BIN=.build-release/release/ctsguide bash bench/incremental.sh 5000
 
 clean:
 	rm -rf .build Public

@@ -48,7 +48,7 @@ class Bench:
         self.rows = []
 
     def ctsguide(self, content, out, templates=None):
-        cmd = [self.a.bin, "build", "--content", content, "--output", fresh(out)]
+        cmd = [self.a.bin, "build", "--no-cache", "--content", content, "--output", fresh(out)]  # full builds
         if templates:
             cmd += ["--templates", templates]
         return timed(cmd)
