@@ -5,7 +5,7 @@ SWIFT      ?= swift
 BIN        := .build/debug/ctsguide
 SITE_OUT   ?= Public
 
-.PHONY: site test deps build swift-test browser-test robustness-test corpus kill-test repro-test fuzz clean
+.PHONY: site test deps build swift-test browser-test robustness-test corpus kill-test repro-test fuzz bench clean
 
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
@@ -41,6 +41,13 @@ fuzz: deps
 	bash Fuzz/run.sh
 
 test: swift-test robustness-test browser-test
+
+# Release build in its own scratch folder, then ctsguide against Hugo on the shared corpora (BENCHMARKS.md).
+bench: deps
+	@command -v hugo >/dev/null && command -v cmark >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark; }
+	$(SWIFT) build -c release --product ctsguide --scratch-path .build-release
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build Public

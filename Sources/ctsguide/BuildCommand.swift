@@ -11,6 +11,8 @@ struct BuildCommand: ParsableCommand {
     var output = "Public"
     @Flag(help: "Replace the output folder even if ctsguide did not write it.")
     var force = false
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
 
     func run() throws {
         let start = DispatchTime.now()
@@ -27,10 +29,15 @@ struct BuildCommand: ParsableCommand {
             report(generated.warnings)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             print(
-                "ctsguide: wrote \(generated.pageCount) pages (\(generated.files.count) files) to \(output) in "
+                "ctsguide: wrote \(generated.pageCount) pages (\(generated.fileCount) files) to \(output) in "
                     + String(format: "%.2f", seconds) + " s"
                     + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
+            if timings { printTimings(generated.timings) }
         }
+    }
+
+    func printTimings(_ t: BuildTimings) {
+        for s in t.stages { print(String(format: "%8.3f s  ", s.seconds) + s.name) }
     }
 }
 

@@ -1,33 +1,42 @@
-/* ctsguide offline search. Works from file:// and at any sub-path: the index is a plain script
-   (assets/search-index.js, written by the build) that sets
+/* ctsguide offline search. Works from file:// and at any sub-path. Pages load none of the index: on first use
+   of the search box this script adds two kinds of plain scripts written by the build (no fetch, so file://
+   works):
 
-     window.CTSGUIDE_SEARCH = [
-       {"url": "codes/97551/index.html",            // relative to the site root
-        "title": "97551 — ...",
-        "keywords": "97551 add-on GP GO GN CQ CO",   // codes, modifiers, synonyms (optional)
-        "sections": [{"id": "when-it-applies", "heading": "When it applies", "text": "..."}]}  // id "" = top
-     ];
+     assets/search/titles.js  window.CTSGUIDE_SEARCH_TITLES = {"shardSize": 50, "folders": ["codes/", ...],
+                                "pages": [[folder, "97551/index.html", "title", "keywords", shard], ...]}
+     assets/search/text-N.js  window.CTSGUIDE_SEARCH_TEXT[N] = [[["section-id", "Heading", "text"], ...], ...]
+                              (one entry per page of shard N, in the order of "pages"; id "" = top)
 
-   The site root comes from data-root on .site-search (e.g. "../../"). Results are grouped by page, with up
-   to two matching sections each. Keyboard: ArrowDown/ArrowUp move between the input and the results,
-   Enter opens (in the input: the first result), Escape clears. No request leaves the page. */
+   Titles and keywords are searched at once; section text is loaded shard by shard, on demand: the shards of
+   the best title hits (for their section links) and, while there are fewer than MAX_PAGES results, the next
+   shards, at most MAX_SHARDS per query. The site root comes from data-root on .site-search (e.g. "../../").
+   Results are grouped by page, with up to two matching sections each. Keyboard: ArrowDown/ArrowUp move
+   between the input and the results, Enter opens (in the input: the first result), Escape clears. */
 (function () {
   "use strict";
   var MAX_PAGES = 8;
+  var MAX_SHARDS = 8;
 
   function norm(s) {
     return String(s || "").toLowerCase().replace(/[\u2010-\u2015-]/g, "").replace(/\s+/g, " ");
   }
 
   function prepare(index) {
-    return index.map(function (p) {
+    return index.pages.map(function (p) {
       return {
-        url: p.url, title: p.title || p.url,
-        t: norm(p.title), k: norm(p.keywords),
-        sections: (p.sections || []).map(function (s) {
-          return { id: s.id || "", heading: s.heading || "", h: norm(s.heading), x: norm(s.text) };
-        })
+        url: index.folders[p[0]] + p[1], title: p[2] || p[1],
+        t: norm(p[2]), k: norm(p[3]), shard: p[4], sections: []
       };
+    });
+  }
+
+  function addText(pages, size, n, shard) {
+    (shard || []).forEach(function (secs, j) {
+      var p = pages[n * size + j];
+      if (!p) return;
+      p.sections = secs.map(function (s) {
+        return { id: s[0] || "", heading: s[1] || "", h: norm(s[1]), x: norm(s[2]) };
+      });
     });
   }
 
@@ -70,7 +79,49 @@
     var out = document.getElementById("search-results");
     if (!box || !input || !out) return;
     var root = box.getAttribute("data-root") || "";
-    var pages = null;
+    var pages = null, size = 1, loading = {}, loaded = {}, asked = {};
+
+    function load(src, done) {
+      if (loading[src]) return;
+      loading[src] = true;
+      var el = document.createElement("script");
+      el.src = root + src;
+      el.onload = done;
+      document.body.appendChild(el);
+    }
+
+    function ensureTitles() {
+      if (pages) return true;
+      load("assets/search/titles.js", function () {
+        var index = window.CTSGUIDE_SEARCH_TITLES || { shardSize: 1, folders: [], pages: [] };
+        size = index.shardSize || 1;
+        pages = prepare(index);
+        refresh();
+      });
+      return false;
+    }
+
+    function loadShard(n, q) {
+      asked[q] = (asked[q] || 0) + 1;
+      load("assets/search/text-" + n + ".js", function () {
+        addText(pages, size, n, (window.CTSGUIDE_SEARCH_TEXT || {})[n]);
+        loaded[n] = true;
+        refresh();
+      });
+    }
+
+    /* The next text shard this query needs, or -1: first those of the hits shown, then (while results are
+       few) the shards not yet read, in order; at most MAX_SHARDS per query. */
+    function nextShard(hits, q) {
+      if ((asked[q] || 0) >= MAX_SHARDS) return -1;
+      for (var i = 0; i < hits.length; i++) if (!loaded[hits[i].page.shard]) return hits[i].page.shard;
+      if (hits.length >= MAX_PAGES) return -1;
+      for (var j = 0; j < pages.length; j += size) if (!loaded[pages[j].shard]) return pages[j].shard;
+      return -1;
+    }
+
+    /* New data arrived: show it, unless the reader is moving through the results with the keyboard. */
+    function refresh() { if (!out.contains(document.activeElement)) render(); }
 
     function links() { return Array.prototype.slice.call(out.querySelectorAll("a[href]")); }
 
@@ -85,13 +136,16 @@
     }
 
     function render() {
-      if (!pages) pages = prepare(window.CTSGUIDE_SEARCH || []);
       var q = input.value.trim();
-      out.textContent = "";
-      if (!q) return;
+      if (!q) { out.textContent = ""; return; }
+      if (!ensureTitles()) return;
       var hits = search(pages, q);
+      var more = nextShard(hits, q);
+      if (more >= 0) loadShard(more, q);
+      out.textContent = "";
       var status = document.createElement("p");
-      status.textContent = hits.length ? (hits.length === 1 ? "1 page" : hits.length + " pages") : "No results for \u201c" + q + "\u201d";
+      status.textContent = hits.length ? (hits.length === 1 ? "1 page" : hits.length + " pages")
+        : more >= 0 ? "Searching\u2026" : "No results for \u201c" + q + "\u201d";
       out.appendChild(status);
       if (!hits.length) return;
       var ul = document.createElement("ul");

@@ -30,9 +30,12 @@ public struct OutputFile: Sendable, Hashable {
     public init(path: String, text: String) { self.init(path: path, bytes: Array(text.utf8)) }
 }
 
-/// A site generated in memory: every file sorted by path, and the run's warnings.
+/// A generated site: for `SiteBuilder.generate`, every file sorted by path (for `build`, which writes them as it
+/// goes, `files` is empty); the run's warnings and stage timings.
 public struct GeneratedSite: Sendable {
     public var files: [OutputFile]
     public var pageCount: Int
     public var warnings: [Diagnostic]
+    public var fileCount: Int = 0
+    public var timings = BuildTimings()
 }

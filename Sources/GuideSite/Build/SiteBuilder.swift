@@ -1,95 +1,184 @@
+import Dispatch
 import Foundation
 
-/// The pipeline: load → check → render → (write). Every problem of a run is collected; any error stops the
-/// run before anything is written.
+/// The pipeline: load → check → render Markdown → check templates once → search index → navigation →
+/// lay out and write, in batches. Every problem of a run is collected; any error stops the run before anything
+/// is written. Pages are laid out and written in batches of `batchSize`, so memory holds the rendered bodies
+/// but never every finished page at once.
 public enum SiteBuilder {
+    static let batchSize = 512
+
     /// Loads, checks and renders the whole site in memory. Writes nothing.
     public static func generate(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
-        var diags = Diagnostics()
-        let content = options.contentDirectory
-        let display = content
-
-        // 1. Load: site settings, templates, pages.
-        var config: SiteConfig?
-        let siteFile = content + "/site.yaml"
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: content, isDirectory: &isDir) {
-            diags.error(SourceLocation(file: display), "the content folder does not exist")
-            return .failure(BuildFailure(diags.items))
+        var files: [OutputFile] = []
+        var timings = BuildTimings()
+        let result = run(options, timings: &timings) { batch throws(WriteError) in files += batch }
+        return result.map { summary in
+            files.sort { $0.path < $1.path }
+            return GeneratedSite(
+                files: files, pageCount: summary.pages, warnings: summary.warnings, fileCount: files.count,
+                timings: timings)
         }
-        if !isDir.boolValue {
-            diags.error(SourceLocation(file: display), "the content path is a file, not a folder", hint: "give the folder that holds site.yaml")
-            return .failure(BuildFailure(diags.items))
-        }
-        let tree = SourceTree(root: content)
-        let (loadedConfig, configDiags) = SiteConfig.load(contentDirectory: content)
-        config = loadedConfig
-        diags.append(contentsOf: configDiags)
-        _ = siteFile
-        let (templates, templateDiags) = TemplateSet.load(
-            directory: options.templatesDirectory, display: options.templatesDirectory)
-        diags.append(contentsOf: templateDiags)
+    }
 
-        let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
-        diags.append(contentsOf: listProblems)
-        let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
-            var d = Diagnostics()
-            let shown = display + "/" + rel
-            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, tree: tree, diagnostics: &d) else {
-                return (nil, d)
+    /// Generates the site and, when it has no errors, replaces the output folder with it: files go into a
+    /// staging folder batch by batch, which is swapped in at the end.
+    public static func build(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        var timings = BuildTimings()
+        var staging: SiteWriter.Staging?
+        var openError: WriteError?
+        let result = run(options, timings: &timings) { batch throws(WriteError) in
+            if staging == nil {
+                do throws(WriteError) {
+                    staging = try SiteWriter.Staging.open(output: options.outputDirectory, force: options.force)
+                } catch {
+                    openError = error
+                    throw error
+                }
             }
-            let (page, pd) = ContentLoader.loadPage(relativePath: rel, text: text, display: shown)
-            d.append(contentsOf: pd.items)
-            return (page, d)
+            try staging!.write(batch)
         }
-        var pages: [PageSource] = []
-        for (p, d) in loaded {
-            diags.append(contentsOf: d.items)
-            if let p { pages.append(p) }
+        switch result {
+        case .failure(let f):
+            if openError == nil { staging?.abandon() }
+            return .failure(f)
+        case .success(let summary):
+            let start = DispatchTime.now()
+            do {
+                if staging == nil { staging = try SiteWriter.Staging.open(output: options.outputDirectory, force: options.force) }
+                try staging!.commit()
+            } catch {
+                staging?.abandon()
+                return .failure(BuildFailure(summary.warnings + [error.diagnostic]))
+            }
+            timings.add("swap in the output folder", since: start)
+            return .success(
+                GeneratedSite(
+                    files: [], pageCount: summary.pages, warnings: summary.warnings, fileCount: summary.files,
+                    timings: timings))
         }
-        let (data, dataDiags) = SiteDataLoader.load(contentDirectory: content)
-        diags.append(contentsOf: dataDiags)
-        var guide: GuideData?
-        if let data {
-            let (g, guideDiags) = GuideDataLoader.load(contentDirectory: content, siteData: data)
-            guide = g
-            diags.append(contentsOf: guideDiags)
-        }
-        guard let config, let templates, let data, let guide, !diags.hasErrors else {
-            return .failure(BuildFailure(diags.items))
+    }
+
+    struct Summary {
+        var pages: Int
+        var files: Int
+        var warnings: [Diagnostic]
+    }
+
+    static func run(
+        _ options: BuildOptions, timings: inout BuildTimings, emit: ([OutputFile]) throws(WriteError) -> Void
+    ) -> Result<Summary, BuildFailure> {
+        var diags = Diagnostics()
+        var clock = DispatchTime.now()
+        func lap(_ name: String) {
+            timings.add(name, since: clock)
+            clock = DispatchTime.now()
         }
 
-        // 2. Check the model as a whole.
-        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
-        site.sourceList = data.sources.map(\.id)
-        site.guide = guide
-        if !pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
-            diags.error(SourceLocation(file: display), "the site has no home page", hint: "add \(display)/_index.md")
+        // 1. Load and check the model.
+        guard let loaded = SiteLoader.load(options, diagnostics: &diags) else {
+            return .failure(BuildFailure(diags.items))
         }
-        for p in site.pages where !templates.has(layoutName(p)) {
-            diags.error(
-                p.meta.location, "layout '\(layoutName(p))' has no template",
-                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
+        let site = loaded.site
+        let templates = loaded.templates
+        lap("load and check content, data and templates")
+
+        // 2. Render Markdown (directives computed here), in parallel; check anchors and citations.
+        let directives = options.directives
+        var rendered = parallelMap(Array(site.pages.indices)) { i in
+            RenderedPage.render(site.pages[i], site: site, directives: directives)
+        }
+        checkReferences(site: site, rendered: rendered, diagnostics: &diags)
+        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
+        lap("render Markdown")
+
+        // 3. Check each template once against a full sample of its view model.
+        let layouts = Set(site.pages.map(layoutName)).sorted()
+        for name in layouts { diags.append(contentsOf: templates.check(name, sample: ViewModelSamples.page)) }
+        let navTemplate = "partials/nav"
+        let hasNav = templates.has(navTemplate)
+        if hasNav { diags.append(contentsOf: templates.check(navTemplate, sample: ViewModelSamples.nav)) }
+        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
+        lap("check templates")
+
+        // 4. Assets and generated data files (search index, calculator data).
+        var extra = copyAssets(templates: options.templatesDirectory, diagnostics: &diags)
+        extra += SearchIndex.files(site: site, rendered: rendered)
+        lap("search index and assets")
+        if site.hasGuideData, CalculatorData.isUsed(site) {
+            extra.append(CalculatorData.file(site: site))
+            lap("calculator data")
+        }
+        if site.hasGuideData, ZIPScripts.isUsed(site) { extra += ZIPScripts.files(site: site) }
+        if site.hasGuideData, FeeDownloadsDirective.isUsed(site) { extra += FeeDownloads.files(site.data) }
+        var seen = Set(site.pages.map(\.outputPath))
+        for f in extra where !seen.insert(f.path).inserted {
+            diags.error(SourceLocation(file: options.contentDirectory), "two outputs write '\(f.path)'")
         }
         if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
-
-        // 3. Render Markdown (directives computed here), in parallel.
-        let frozen = site
-        let directives = options.directives
-        let rendered = parallelMap(Array(frozen.pages.indices)) { i in
-            RenderedPage.render(frozen.pages[i], site: frozen, directives: directives)
+        for i in rendered.indices {  // only the HTML and headings are needed from here on
+            rendered[i].sections = []
+            rendered[i].ids = []
         }
+
+        // 5. Navigation, rendered once per folder.
+        var stripped = site
+        for i in stripped.pages.indices { stripped.pages[i].body = "" }
+        let slim = stripped
+        let layout = Layout(site: slim)
+        let navigation = hasNav ? Navigation(layout: layout).render(with: templates, name: navTemplate)
+            : Array(repeating: "", count: slim.pages.count)
+        lap("navigation")
+
+        // 6. Lay out and write, batch by batch, in page order.
+        let feePeriod = site.data.feePeriodLabel(on: site.config.asOf)
+        var layoutTime = 0.0, writeTime = 0.0
+        var fileCount = 0
+        let frozen = rendered
+        do {
+            for start in stride(from: 0, to: slim.pages.count, by: batchSize) {
+                let t0 = DispatchTime.now()
+                let range = Array(start..<min(start + batchSize, slim.pages.count))
+                let batch = parallelMap(range) { i in
+                    let view = layout.view(for: i, rendered: frozen[i], navigation: navigation[i], feePeriod: feePeriod)
+                    return OutputFile(path: slim.pages[i].outputPath, text: templates.render(layoutName(slim.pages[i]), context: view))
+                }
+                let t1 = DispatchTime.now()
+                try emit(batch)
+                layoutTime += seconds(t0, t1)
+                writeTime += seconds(t1, DispatchTime.now())
+                fileCount += batch.count
+            }
+            let t1 = DispatchTime.now()
+            try emit(extra)
+            writeTime += seconds(t1, DispatchTime.now())
+            fileCount += extra.count
+        } catch {
+            return .failure(BuildFailure(diags.warnings.sorted() + [error.diagnostic]))
+        }
+        timings.stages.append(.init(name: "lay out pages", seconds: layoutTime))
+        timings.stages.append(.init(name: "write files", seconds: writeTime))
+        clock = DispatchTime.now()
+        return .success(Summary(pages: slim.pages.count, files: fileCount, warnings: diags.warnings.sorted()))
+    }
+
+    static func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double {
+        Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9
+    }
+
+    /// Anchors must name an id on their target page; every source should be cited.
+    static func checkReferences(site: SiteModel, rendered: [RenderedPage], diagnostics diags: inout Diagnostics) {
         var idsByOutput: [String: Set<String>] = [:]
         var cited: Set<String> = []
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
-            for statement in CertaintyCheck.unmarked(html: r.html, sources: data.sources) {
+            for statement in CertaintyCheck.unmarked(html: r.html, sources: site.data.sources) {
                 diags.error(
-                    frozen.pages[i].meta.location,
+                    site.pages[i].meta.location,
                     "a statement cites only secondary sources but does not say so: \"\(statement)\"",
                     hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source")
             }
-            idsByOutput[frozen.pages[i].outputPath] = r.ids
+            idsByOutput[site.pages[i].outputPath] = r.ids
             cited.formUnion(r.citedSources)
         }
         for r in rendered {
@@ -98,49 +187,8 @@ public enum SiteBuilder {
                     ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
             }
         }
-        for s in data.sources where !cited.contains(s.id) {
+        for s in site.data.sources where !cited.contains(s.id) {
             diags.warning(s.location, "source '\(s.id)' is not cited by any page")
-        }
-        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
-
-        // 4. Lay out every page with its template.
-        let layout = Layout(site: frozen)
-        let feePeriod = data.feePeriodLabel(on: config.asOf)
-        let laidOut = parallelMap(Array(frozen.pages.indices)) { i -> (String?, [Diagnostic]) in
-            let view = layout.view(for: i, rendered: rendered[i], feePeriod: feePeriod)
-            return templates.render(layoutName(frozen.pages[i]), context: view)
-        }
-        var outputs: [OutputFile] = []
-        for (i, (html, d)) in laidOut.enumerated() {
-            diags.append(contentsOf: d)
-            if let html { outputs.append(OutputFile(path: frozen.pages[i].outputPath, text: html)) }
-        }
-
-        // 5. Assets and generated data files.
-        outputs += copyAssets(templates: options.templatesDirectory, diagnostics: &diags)
-        outputs += GeneratedFiles.make(site: frozen, rendered: rendered)
-        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
-
-        var seen: Set<String> = []
-        for f in outputs where !seen.insert(f.path).inserted {
-            diags.error(SourceLocation(file: display), "two outputs write '\(f.path)'")
-        }
-        if diags.hasErrors { return .failure(BuildFailure(diags.items)) }
-        outputs.sort { $0.path < $1.path }
-        return .success(GeneratedSite(files: outputs, pageCount: frozen.pages.count, warnings: diags.warnings.sorted()))
-    }
-
-    /// Generates the site and, when it has no errors, replaces the output folder with it.
-    public static func build(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
-        switch generate(options) {
-        case .failure(let f): return .failure(f)
-        case .success(let site):
-            do {
-                try SiteWriter.write(site.files, to: options.outputDirectory, force: options.force)
-                return .success(site)
-            } catch {
-                return .failure(BuildFailure(site.warnings + [error.diagnostic]))
-            }
         }
     }
 
@@ -160,5 +208,18 @@ public enum SiteBuilder {
             }
         }
         return out
+    }
+}
+
+/// How long each stage of a build took (`ctsguide build --timings`). Never written into the site.
+public struct BuildTimings: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+    }
+    public var stages: [Stage] = []
+
+    mutating func add(_ name: String, since start: DispatchTime) {
+        stages.append(Stage(name: name, seconds: SiteBuilder.seconds(start, DispatchTime.now())))
     }
 }

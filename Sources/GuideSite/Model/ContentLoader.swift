@@ -26,26 +26,47 @@ enum ContentLoader {
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
     static func loadPage(relativePath: String, text: String, display: String) -> (PageSource?, Diagnostics) {
         var diags = Diagnostics()
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.first.map({ $0.hasPrefix("\u{FEFF}") }) == true { lines[0] = lines[0].dropFirst() }
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        let normalized = containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var rest = normalized[...]
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        // Only the front matter is cut into lines (by bytes: splitting the whole page by Characters was the
+        // largest cost of loading a big site); the body is the text after the closing '---' line.
+        var lines: [Substring] = []
+        var close: Int?
+        var bodyStart = rest.endIndex
+        var pos = rest.startIndex
+        while true {
+            let nl = rest.utf8[pos...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[pos..<nl]
+            let isFence = trimmedSpaces(line) == "---"
+            lines.append(line)
+            if lines.count == 1 && !isFence { break }
+            if lines.count > 1 && isFence {
+                close = lines.count - 1
+                bodyStart = nl < rest.endIndex ? rest.index(after: nl) : nl
+                break
+            }
+            if nl == rest.endIndex { break }
+            pos = rest.index(after: nl)
+        }
+        guard lines.first.map({ trimmedSpaces($0) == "---" }) == true else {
             diags.error(
                 SourceLocation(file: display), "missing front matter",
                 hint: "a page starts with a '---' line, then YAML with at least 'title:', then another '---' line")
             return (nil, diags)
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" })
-        else {
+        guard let close else {
             diags.error(SourceLocation(file: display), "front matter is not closed", hint: "add a '---' line after it")
             return (nil, diags)
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        let ctx = YAMLContext(file: display, lineOffset: 1)
-        var meta: PageMeta?
-        if let root = ctx.parse(yaml) { meta = PageMeta.read(root) }
-        diags.append(contentsOf: ctx.diagnostics.items)
+        let body = String(rest[bodyStart...])
+        var meta = FrontMatterFastPath.read(lines[1..<close], file: display, firstLine: 2)
+        if meta == nil {
+            let ctx = YAMLContext(file: display, lineOffset: 1)
+            if let root = ctx.parse(yaml) { meta = PageMeta.read(root) }
+            diags.append(contentsOf: ctx.diagnostics.items)
+        }
         guard let meta else { return (nil, diags) }
 
         var output = defaultOutputPath(relativePath)

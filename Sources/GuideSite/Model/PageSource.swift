@@ -56,6 +56,11 @@ public struct PageMeta: Sendable {
     public var path: String?
     /// Extra words the search index should find this page by (synonyms, modifiers).
     public var keywords: String = ""
+    /// One line about the page: shown under its link on its folder's index page, and its meta description
+    /// when it has no `description`.
+    public var summary: String = ""
+    /// Topic words: the search finds the page by them, like `keywords`. No tag pages are generated.
+    public var tags: [String] = []
     public var location: SourceLocation
     /// Where each front-matter field was written (its key), so a bad value is reported at its own line.
     public var fieldLocations: [String: SourceLocation] = [:]
@@ -63,7 +68,10 @@ public struct PageMeta: Sendable {
     /// The location of a field's key, or of the front matter when the field is absent.
     public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 
-    static let keys = ["title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords"]
+    static let keys = [
+        "title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords", "summary",
+        "tags",
+    ]
 
     static func read(_ root: YAMLNode) -> PageMeta? {
         guard let map = root.mapping("front matter") else { return nil }
@@ -78,6 +86,8 @@ public struct PageMeta: Sendable {
         meta.inNav = map.bool("nav") ?? true
         meta.path = map.string("path")
         meta.keywords = map.string("keywords") ?? ""
+        meta.summary = map.string("summary") ?? ""
+        meta.tags = map.stringList("tags") ?? []
         map.finish("front matter")
         for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
         if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {

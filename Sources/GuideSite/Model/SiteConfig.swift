@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     /// Footer lines (plain text; shown in order).
     public var footer: [String]
     public var location: SourceLocation
+    /// False for a plain site without `site.yaml`: pages then show no "as of" line.
+    public var hasAsOf: Bool = true
 
     /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
     public static func load(contentDirectory: String) -> (SiteConfig?, [Diagnostic]) {

@@ -8,12 +8,16 @@ public struct SiteModel: Sendable {
     public var guide: GuideData = GuideData()
     /// Index of pages by source path (`codes/97550.md`).
     public var byPath: [String: Int]
+    /// Index of pages by output path (`codes/97550/index.html`).
+    public var byOutput: [String: Int] = [:]
     /// Index of pages by the code they describe (`97550`).
     public var byCode: [String: Int]
     /// Source ids from data/sources.yaml, in file order.
     public var sourceList: [String] = []
     /// The page that lists the sources (layout `sources`), target of `source:ID` links.
     public var sourcesPage: Int?
+    /// The content folder has guide data (`data/`): directives may run. False for a plain reference site.
+    public var hasGuideData: Bool = true
 
     /// The page with this source path, or the index page of this folder.
     public func page(atPath p: String) -> PageSource? {
@@ -24,10 +28,19 @@ public struct SiteModel: Sendable {
         return nil
     }
 
+    /// The page a relative URL written on the page at `from` (an output path) points to: `../97551/` or
+    /// `../97551/index.html`. Nil when it leaves the site or names no page.
+    public func page(atOutputURL url: String, from: String) -> PageSource? {
+        guard let dir = resolveRelative(url, from: from) else { return nil }
+        let path = dir.isEmpty || dir.hasSuffix("/") ? dir + "index.html" : dir
+        return byOutput[path].map { pages[$0] }
+    }
+
     /// Builds the indexes and reports duplicate output paths and duplicate codes.
-    static func make(config: SiteConfig, pages: [PageSource], data: SiteData, diagnostics: inout Diagnostics)
-        -> SiteModel
-    {
+    /// `checkCodes`: a page's `code` must be in the code list (not for a plain site, which has none).
+    static func make(
+        config: SiteConfig, pages: [PageSource], data: SiteData, checkCodes: Bool = true, diagnostics: inout Diagnostics
+    ) -> SiteModel {
         let pages = pages.sorted { $0.relativePath < $1.relativePath }
         var byPath: [String: Int] = [:]
         var byCode: [String: Int] = [:]
@@ -43,7 +56,7 @@ public struct SiteModel: Sendable {
                 byOutput[p.outputPath] = i
             }
             if let code = p.meta.code {
-                if data.rules.codes.first(where: { $0.code == code }) == nil {
+                if checkCodes, data.rules.codes.first(where: { $0.code == code }) == nil {
                     let known = data.rules.codes.map(\.code)
                     let near = known.min { editDistance($0, code) < editDistance($1, code) }
                     diagnostics.error(
@@ -65,8 +78,10 @@ public struct SiteModel: Sendable {
                 }
             }
         }
-        return SiteModel(
+        var site = SiteModel(
             config: config, pages: pages, data: data, byPath: byPath, byCode: byCode, sourcesPage: sourcesPage)
+        site.byOutput = byOutput
+        return site
     }
 }
 

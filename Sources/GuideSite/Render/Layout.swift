@@ -38,23 +38,11 @@ struct Layout {
         return a.folder.isEmpty || b.relativePath.hasPrefix(a.folder + "/")
     }
 
-    func view(for i: Int, rendered: RenderedPage, feePeriod: String) -> PageView {
+    func view(for i: Int, rendered: RenderedPage, navigation: String, feePeriod: String) -> PageView {
         let page = site.pages[i]
         let from = page.outputPath
         func url(_ k: Int) -> String { relativeURL(from: from, to: site.pages[k].outputPath) }
         let home = folderIndex[""]
-
-        let nav: [NavItem] = (members[""] ?? []).filter { site.pages[$0].meta.inNav }.map { k in
-            let p = site.pages[k]
-            let kids: [NavLeaf] =
-                p.isIndex
-                ? (members[p.folder] ?? []).filter { site.pages[$0].meta.inNav }.map { c in
-                    NavLeaf(title: navTitle(site.pages[c]), url: url(c), current: c == i)
-                } : []
-            return NavItem(
-                title: navTitle(p), url: url(k), current: k == i, active: contains(k, i), children: kids,
-                hasChildren: !kids.isEmpty)
-        }
 
         var crumbs: [Crumb] = []
         var folder: String? = page.parentFolder
@@ -81,7 +69,8 @@ struct Layout {
             page.isIndex
             ? (members[page.folder] ?? []).filter { $0 != i }.map { k in
                 let p = site.pages[k]
-                return ChildLink(title: p.meta.title, url: url(k), description: p.meta.description)
+                let text = p.meta.summary.isEmpty ? p.meta.description : p.meta.summary
+                return ChildLink(title: p.meta.title, url: url(k), description: text)
             } : []
 
         let rootPath = relativeURL(from: from, to: "index.html")
@@ -89,16 +78,17 @@ struct Layout {
         let isHome = (i == home)
         let siteView = SiteView(
             title: site.config.title, description: site.config.description, language: site.config.language,
-            asOf: site.config.asOf.description, feePeriod: feePeriod, footer: site.config.footer,
+            asOf: site.config.asOf.description, hasAsOf: site.config.hasAsOf, feePeriod: feePeriod, footer: site.config.footer,
             homeURL: rootPath, sourcesURL: site.sourcesPage.map(url) ?? "", hasSources: site.sourcesPage != nil)
         let info = PageInfo(
             title: page.meta.title,
             documentTitle: isHome ? site.config.title : "\(page.meta.title) · \(site.config.title)",
-            description: page.meta.description.isEmpty ? site.config.description : page.meta.description,
+            description: !page.meta.description.isEmpty
+                ? page.meta.description : page.meta.summary.isEmpty ? site.config.description : page.meta.summary,
             content: rendered.html, isHome: isHome, layout: layoutName(page), sourcePath: page.relativePath,
             code: page.meta.code ?? "")
         return PageView(
-            site: siteView, page: info, nav: nav, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty, toc: hasToc ? toc : [], hasToc: hasToc && !toc.isEmpty,
+            site: siteView, page: info, navigation: navigation, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty, toc: hasToc ? toc : [], hasToc: hasToc && !toc.isEmpty,
             children: children, hasChildren: !children.isEmpty, root: root, assets: root + "assets/")
     }
 }

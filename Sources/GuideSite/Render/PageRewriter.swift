@@ -58,6 +58,12 @@ struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "unknown directive '\(name)'", hint: hint)
             return ""
         }
+        guard site.hasGuideData else {
+            diagnostics.error(
+                at, "directive '\(name)' needs the guide's data, which this site does not have",
+                hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
+            return ""
+        }
         let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
         do {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
@@ -137,12 +143,14 @@ struct PageRewriter: MarkdownRewriter {
                 hint: "write links relative to this file (e.g. '../codes/97550.md') so the site works at any path")
             return nil
         }
-        // A link to another page by its Markdown file (or folder), relative to this file.
+        // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
+        // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
         let resolved = resolveRelative(base, from: page.relativePath)
-        guard let resolved, let targetPage = site.page(atPath: resolved) else {
+        let byURL = base.lowercased().hasSuffix(".md") ? nil : site.page(atOutputURL: base, from: page.outputPath)
+        guard let targetPage = resolved.flatMap(site.page(atPath:)) ?? byURL else {
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
-                hint: "link to the Markdown file, e.g. '../faq.md' or '../codes/97550.md'")
+                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
             return nil
         }
         return target(targetPage, fragment: fragment, at: at)

@@ -69,12 +69,18 @@ public struct TemplateSet: Sendable {
     public var names: [String] { parsed.keys.sorted() }
     public func has(_ name: String) -> Bool { parsed[name] != nil }
 
-    /// Renders `context` with template `name`, after checking that every name the template uses exists.
-    public func render(_ name: String, context: Any) -> (String?, [Diagnostic]) {
+    /// Checks that every name template `name` (and the partials it includes) uses exists in `sample`: a view
+    /// model whose every flag is true and every list holds an item, so every section is entered. Run once per
+    /// template and view-model type, before rendering any page.
+    public func check(_ name: String, sample: Any) -> [Diagnostic] {
         var checker = TemplateChecker(set: self)
-        checker.check(template: name, stack: [context], depth: 0)
-        if !checker.diagnostics.isEmpty { return (nil, checker.diagnostics) }
-        return (library.render(context, withTemplate: name), [])
+        checker.check(template: name, stack: [sample], depth: 0)
+        return checker.diagnostics
+    }
+
+    /// Renders `context` with template `name` (checked beforehand with `check(_:sample:)`).
+    public func render(_ name: String, context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
     }
 
     /// A partial that includes itself, directly or through others, would never finish rendering: each cycle is

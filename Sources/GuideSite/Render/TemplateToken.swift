@@ -1,3 +1,5 @@
+import Mustache
+
 /// A Mustache tag as the template check sees it. Only the plain Mustache forms are allowed in ctsguide
 /// templates: variables, sections, inverted sections, partials and comments.
 struct TemplateToken: Sendable {
@@ -161,10 +163,6 @@ struct TemplateChecker {
                     }
                 } else if let s = unwrapped as? String {
                     if !s.isEmpty { check(inner, template: template, stack: stack + [s], depth: depth) }
-                } else if Mirror(reflecting: unwrapped).displayStyle == .collection {
-                    for item in Mirror(reflecting: unwrapped).children.prefix(50).map(\.value) {
-                        check(inner, template: template, stack: stack + [SequenceItem(), item], depth: depth)
-                    }
                 } else if !isNil(unwrapped) {
                     check(inner, template: template, stack: stack + [unwrapped], depth: depth)
                 }
@@ -204,27 +202,24 @@ struct TemplateChecker {
     }
 
     func child(_ value: Any, _ key: String) -> Any? {
-        if let d = value as? [String: Any] { return d[key] }
-        for c in Mirror(reflecting: value).children where c.label == key { return c.value }
-        return nil
+        (value as? MustacheParent)?.child(named: key)
     }
 
     func keys(of value: Any) -> [String] {
         if let d = value as? [String: Any] { return d.keys.sorted() }
-        return Mirror(reflecting: value).children.compactMap(\.label).sorted()
+        return (value as? any TemplateValue).map { type(of: $0).fieldNames } ?? []
     }
 
     func unwrap(_ v: Any) -> Any {
-        let m = Mirror(reflecting: v)
-        if m.displayStyle == .optional {
-            if let c = m.children.first { return unwrap(c.value) }
-            return Optional<Any>.none as Any
-        }
-        return v
+        guard let o = v as? any OptionalValue else { return v }
+        return o.wrappedValue.map(unwrap) ?? v
     }
 
-    func isNil(_ v: Any) -> Bool {
-        let m = Mirror(reflecting: v)
-        return m.displayStyle == .optional && m.children.isEmpty
-    }
+    func isNil(_ v: Any) -> Bool { (v as? any OptionalValue).map { $0.wrappedValue == nil } ?? false }
+}
+
+/// Lets the check see through an `Optional` without reflection.
+protocol OptionalValue { var wrappedValue: Any? { get } }
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self.map { $0 as Any } }
 }

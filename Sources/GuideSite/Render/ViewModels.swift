@@ -3,7 +3,8 @@
 public struct PageView: Sendable {
     public var site: SiteView
     public var page: PageInfo
-    public var nav: [NavItem]
+    /// The site navigation, already rendered with `partials/nav` (once per folder, see `Navigation`).
+    public var navigation: String
     public var breadcrumbs: [Crumb]
     public var hasBreadcrumbs: Bool
     public var toc: [TocItem]
@@ -22,6 +23,8 @@ public struct SiteView: Sendable {
     public var description: String
     public var language: String
     public var asOf: String
+    /// False for a plain reference site (no `site.yaml`): no "as of" line.
+    public var hasAsOf: Bool
     /// The fee period in force on `asOf` (its effective date), or "" when unknown.
     public var feePeriod: String
     public var footer: [String]
@@ -43,6 +46,13 @@ public struct PageInfo: Sendable {
     public var code: String
 }
 
+/// What `partials/nav` receives: the navigation of one folder (the same for all its pages but the current one).
+public struct NavView: Sendable {
+    public var nav: [NavItem]
+    public var more: NavMore
+    public var hasMore: Bool
+}
+
 public struct NavItem: Sendable {
     public var title: String
     public var url: String
@@ -52,12 +62,33 @@ public struct NavItem: Sendable {
     public var active: Bool
     public var children: [NavLeaf]
     public var hasChildren: Bool
+    /// This folder has more pages than the navigation lists: a link to its index page says how many.
+    public var more: NavMore
+    public var hasMore: Bool
 }
 
+/// A second-level link; under the active folder it lists that folder's pages (a third level).
 public struct NavLeaf: Sendable {
     public var title: String
     public var url: String
     public var current: Bool
+    public var active: Bool
+    public var children: [NavLink]
+    public var hasChildren: Bool
+    public var more: NavMore
+    public var hasMore: Bool
+}
+
+public struct NavLink: Sendable {
+    public var title: String
+    public var url: String
+    public var current: Bool
+}
+
+/// "All N pages in <folder>": the link that stands for the pages a capped list leaves out.
+public struct NavMore: Sendable {
+    public var label: String
+    public var url: String
 }
 
 public struct Crumb: Sendable {

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import GuideSite
+
+/// Issue 13: plain reference sites as `make-corpus.py` writes them, capped navigation, split search index,
+/// view models without reflection, the fast front-matter reader.
+@Suite struct ScaleTests {
+    /// A content folder shaped like the bench corpus: no site.yaml, no data/, `summary` and `tags`, links to
+    /// other pages' output folders. `pages` pages in one section folder.
+    static func corpus(pages: Int, extra: String = "") throws -> String {
+        let dir = NSTemporaryDirectory() + "ctsguide-scale-" + UUID().uuidString
+        let c = dir + "/content"
+        try FileManager.default.createDirectory(atPath: c + "/pages/section-01", withIntermediateDirectories: true)
+        try Fixture.write("---\ntitle: \"Bench home\"\nsummary: \"A synthetic guide.\"\nweight: 0\n---\n\nHome.\n", to: c + "/_index.md")
+        try Fixture.write("---\ntitle: \"Code pages\"\nweight: 1\n---\n\nAll pages.\n", to: c + "/pages/_index.md")
+        try Fixture.write("---\ntitle: \"Section 01\"\nweight: 1\n---\n\nOne section.\n", to: c + "/pages/section-01/_index.md")
+        for n in 1...pages {
+            let other = String(format: "page-%05d", n % pages + 1)
+            try Fixture.write(
+                """
+                ---
+                title: "Page \(n)"
+                code: "\(10000 + n)"
+                summary: "Summary of page \(n) & more."
+                weight: \(n)
+                tags: ["billing", "tag\(n)"]
+                ---
+
+                Body of page \(n). See [the next page](../../section-01/\(other)/) and [its notes](../\(other)/#notes).
+                \(n == 1 ? extra : "")
+
+                ## Notes
+
+                Plain text.
+                """, to: c + "/pages/section-01/" + String(format: "page-%05d.md", n))
+        }
+        return dir
+    }
+
+    static func page(_ site: GeneratedSite, _ path: String) -> String {
+        String(decoding: site.files.first { $0.path == path }?.bytes ?? [], as: UTF8.self)
+    }
+
+    @Test func aCorpusWithoutSiteYAMLOrDataBuilds() throws {
+        let dir = try Self.corpus(pages: 3)
+        let site = try SiteBuilder.generate(
+            BuildOptions(contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates")
+        ).get()
+        #expect(site.pageCount == 6)
+        let p1 = Self.page(site, "pages/section-01/page-00001/index.html")
+        // Output-folder links resolve to the page's file, fragments are checked.
+        #expect(p1.contains("<a href=\"../page-00002/index.html\">the next page</a>"))
+        #expect(p1.contains("<a href=\"../page-00002/index.html#notes\">its notes</a>"))
+        // No "as of" line without site settings; the summary is the meta description; the site title is the home's.
+        #expect(!p1.contains("class=\"as-of\""))
+        #expect(p1.contains("<meta name=\"description\" content=\"Summary of page 1 &amp; more.\">"))
+        #expect(p1.contains("<title>Page 1 · Bench home</title>"))
+        // The section index lists each page with its summary.
+        #expect(Self.page(site, "pages/section-01/index.html").contains("<p>Summary of page 2 &amp; more.</p>"))
+        // Tags are search words.
+        let titles = Self.page(site, "assets/search/titles.js")
+        #expect(titles.contains("\"Page 3\",\"10003 billing tag3\",0]"))
+    }
+
+    @Test func aBrokenFolderLinkOrADirectiveWithoutDataIsAPositionedError() throws {
+        let dir = try Self.corpus(pages: 2, extra: "[gone](../page-09999/)\n\n```fee-table\n```")
+        let options = BuildOptions(contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates")
+        guard case .failure(let f) = SiteBuilder.generate(options) else {
+            Issue.record("the build should fail")
+            return
+        }
+        let text = f.diagnostics.map(\.description).joined(separator: "\n")
+        #expect(text.contains("page-00001.md:10:1: error: broken link '../page-09999/'"))
+        #expect(text.contains("page-00001.md:12:1: error: directive 'fee-table' needs the guide's data"))
+    }
+
+    @Test func navigationIsCappedWithALinkToTheFolderIndex() throws {
+        let n = Navigation.cap + 5
+        let dir = try Self.corpus(pages: n)
+        let site = try SiteBuilder.generate(
+            BuildOptions(contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates")
+        ).get()
+        let last = Self.page(site, String(format: "pages/section-01/page-%05d/index.html", n))
+        let first = Self.page(site, "pages/section-01/page-00001/index.html")
+        let nav = { (html: String) -> String in
+            String(html[html.range(of: "<nav id=\"site-nav\"")!.lowerBound..<html.range(of: "</nav>\n<main")!.lowerBound])
+        }
+        // The first pages are listed (the current one marked), then "All N pages in Section 01".
+        #expect(nav(first).contains("<a href=\"index.html\" aria-current=\"page\">Page 1</a>"))
+        #expect(nav(last).contains("<li class=\"nav-more\"><a href=\"../index.html\">All \(n) pages in Section 01</a></li>"))
+        #expect(nav(last).components(separatedBy: "<li").count - 1 == 1 + 1 + Navigation.cap + 1)
+        #expect(!nav(last).contains("Page \(n)<"))
+        // Breadcrumbs still give the path.
+        #expect(last.contains("<a href=\"../index.html\">Section 01</a>"))
+    }
+
+    @Test func theSearchIndexIsSplitIntoTitlesAndTextShards() throws {
+        let n = SearchIndex.shardSize + 3
+        let dir = try Self.corpus(pages: n)
+        let site = try SiteBuilder.generate(
+            BuildOptions(contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates")
+        ).get()
+        let shards = site.files.filter { $0.path.hasPrefix("assets/search/text-") }.map(\.path).sorted()
+        #expect(shards == ["assets/search/text-0.js", "assets/search/text-1.js"])
+        #expect(Self.page(site, "assets/search/text-1.js").hasPrefix("(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[1] = [\n"))
+        // Pages load no part of the index when they open.
+        #expect(!Self.page(site, "pages/section-01/page-00001/index.html").contains("assets/search/"))
+    }
+
+    @Test func theFastFrontMatterReaderAgreesWithTheYAMLReader() throws {
+        var fast = 0
+        let roots = [Fixture.packageRoot + "/Content", Fixture.site + "/Content", try Self.corpus(pages: 2) + "/content"]
+        for root in roots {
+            for rel in ContentLoader.markdownFiles(in: SourceTree(root: root)).files {
+                let text = try String(contentsOfFile: root + "/" + rel, encoding: .utf8)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" }) else { continue }
+                guard let quick = FrontMatterFastPath.read(lines[1..<close], file: rel, firstLine: 2) else { continue }
+                fast += 1
+                let ctx = YAMLContext(file: rel, lineOffset: 1)
+                let full = try #require(ctx.parse(lines[1..<close].joined(separator: "\n")).flatMap(PageMeta.read))
+                func fields(_ m: PageMeta) -> [String] {
+                    let optional: [String] = [m.navTitle ?? "-", m.code ?? "-", m.layout ?? "-", m.path ?? "-"]
+                    let flags = "\(m.weight) \(String(describing: m.toc)) \(m.inNav)"
+                    let plain: [String] = [m.title, m.description, m.keywords, m.summary, m.tags.joined(separator: "|")]
+                    let keys = m.fieldLocations.keys.sorted().map { "\($0)@\(m.fieldLocations[$0]!)" }
+                    return plain + optional + [flags, m.location.description] + keys
+                }
+                #expect(fields(quick) == fields(full), "\(rel)")
+            }
+        }
+        #expect(fast >= 5)
+    }
+
+    @Test func viewModelNamesMatchWhatTheyServe() {
+        let values: [any TemplateValue] = [
+            ViewModelSamples.page, ViewModelSamples.page.site, ViewModelSamples.page.page, ViewModelSamples.nav,
+            ViewModelSamples.nav.nav[0], ViewModelSamples.nav.nav[0].children[0],
+            ViewModelSamples.nav.nav[0].children[0].children[0], ViewModelSamples.more,
+            ViewModelSamples.page.breadcrumbs[0], ViewModelSamples.page.toc[0], ViewModelSamples.page.toc[0].children[0],
+            ViewModelSamples.page.children[0],
+        ]
+        for v in values {
+            let names = type(of: v).fieldNames
+            // Every listed name answers, and the list is exactly the stored properties.
+            #expect(names.allSatisfy { v.child(named: $0) != nil }, "\(type(of: v))")
+            #expect(names.sorted() == Mirror(reflecting: v).children.compactMap(\.label).sorted(), "\(type(of: v))")
+        }
+    }
+
+    @Test func theRenderPathUsesNoReflection() throws {
+        let dir = Fixture.packageRoot + "/Sources/GuideSite"
+        var uses: [String] = []
+        for rel in FileManager.default.subpaths(atPath: dir) ?? [] where rel.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: dir + "/" + rel, encoding: .utf8)
+            if text.contains("Mirror(") { uses.append(rel) }
+        }
+        #expect(uses.isEmpty, "Mirror used in \(uses)")
+    }
+}
