@@ -318,7 +318,7 @@ import Testing
         #expect(Self.text("codes/97550/index.html").contains("certified nurse-midwives and clinical psychologists"))
         let denials = Self.text("denials/index.html")
         #expect(denials.contains("within 120 days") && denials.contains("within 180 days") && denials.contains("reason code 50"))
-        #expect(Self.page("sources/index.html").contains("8 to 22 minutes make one unit"))
+        #expect(Self.page("known-errors/index.html").contains("8 to 22 minutes make one unit"))
         #expect(ExamplesTests.card("direct-care-g-code").contains("G0541</th><td>1</td><td>GP</td><td>$53.11</td>"))
         #expect(ExamplesTests.card("direct-care-g-code").contains("G0542</th><td>1</td>"))
         let lapse = ExamplesTests.card("telehealth-lapse-2025")

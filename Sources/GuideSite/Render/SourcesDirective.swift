@@ -1,6 +1,6 @@
 /// ```` ```sources ````: every entry of data/sources.yaml, each with the anchor `source-<id>` that `source:`
 /// links point to, its publisher, date (or the day it was read) and a link. Entries are grouped under one
-/// heading per kind of authority (in the order of `LoadSession.authorities`, sources.yaml order within), so
+/// second-level heading per kind of authority (in the order of `LoadSession.authorities`, sources.yaml order within), so
 /// the kind is said once per group rather than on every entry. The link text is the web site's name; the
 /// full address is the link (and is printed after it on paper).
 struct SourcesDirective: Directive {
@@ -24,7 +24,7 @@ struct SourcesDirective: Directive {
             let group = sources.filter { $0.authority == kind }
             guard !group.isEmpty else { continue }
             let heading = SourcesDirective.authorityNames[kind] ?? kind
-            html += "<h3 id=\"sources-\(escapeHTML(kind))\">\(escapeHTML(heading))</h3>\n<dl class=\"source-list\">\n"
+            html += "<h2 id=\"sources-\(escapeHTML(kind))\">\(escapeHTML(heading))</h2>\n<dl class=\"source-list\">\n"
             for s in group {
                 let date = s.dateIsAccessed ? "accessed \(s.date)" : s.date.description
                 html += "<dt id=\"\(escapeHTML(sourceAnchor(s.id)))\">\(escapeHTML(s.title))</dt>\n"
