@@ -167,6 +167,16 @@
     try { window.history.replaceState(null, '', '?' + q.toString()); } catch (e) { /* file:// may refuse */ }
   }
 
+  /* the localities by state: the page's HTML lists only the national choice */
+  (function addLocalities() {
+    var sel = ctl('locality'), labels = D.localityLabels || [], group = null, parent = sel;
+    D.options.locality.forEach(function (value, i) {
+      var g = (labels[i] || [])[0] || '', label = (labels[i] || [])[1] || value;
+      if (!g || sel.querySelector('option[value="' + value + '"]')) return;
+      if (g !== group) { parent = el('optgroup', null, {label: g}); sel.appendChild(parent); group = g; }
+      parent.appendChild(el('option', label, {value: value}));
+    });
+  })();
   if (ctl('zip')) KEYS.push('zip'); /* the ZIP code field (zip.js) sets the locality; the URL keeps it too */
   fromQuery();
   form.hidden = false;

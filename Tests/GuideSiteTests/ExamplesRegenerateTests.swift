@@ -3,7 +3,8 @@ import Testing
 
 @testable import GuideSite
 
-/// The worked examples hold inputs only: when a fee period's data changes, the examples page shows the new
+/// The worked examples hold inputs only: when a fee period's data changes, the examples page (the 2025 cards are
+/// on the page by setting and date) shows the new
 /// figures without any Markdown edit.
 @Suite struct ExamplesRegenerateTests {
     @Test func examplesFollowTheFeeData() throws {
@@ -16,7 +17,7 @@ import Testing
 
         func examplesPage() throws -> String {
             let site = try SiteBuilder.generate(options).get()
-            let file = try #require(site.files.first { $0.path == "examples/index.html" })
+            let file = try #require(site.files.first { $0.path == "examples/settings/index.html" })
             return String(decoding: file.bytes, as: UTF8.self)
         }
         let before = try examplesPage()

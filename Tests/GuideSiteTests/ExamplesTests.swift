@@ -7,7 +7,8 @@ import Testing
 /// The worked examples (issue 5): figures computed by CodingRules at build time, bad scenarios positioned.
 @Suite struct ExamplesTests {
     static func card(_ id: String) -> String {
-        let html = RealSite.page("examples/index.html")
+        let marker = "<section class=\"card example\" id=\"example-\(id)\""
+        let html = ExamplePagesTests.examplePages.map(RealSite.page).first { $0.contains(marker) } ?? ""
         guard let start = html.range(of: "<section class=\"card example\" id=\"example-\(id)\"") else {
             Issue.record("no card \(id)")
             return ""
@@ -22,8 +23,10 @@ import Testing
         let (guide, diags) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
         #expect(diags.filter { $0.severity == .error }.isEmpty, "\(diags)")
         #expect((guide?.examples.count ?? 0) >= 15)
-        let html = RealSite.page("examples/index.html")
-        #expect(html.components(separatedBy: "<section class=\"card example\"").count - 1 == guide?.examples.count)
+        let cards = ExamplePagesTests.examplePages.map {
+            RealSite.page($0).components(separatedBy: "<section class=\"card example\"").count - 1
+        }
+        #expect(cards.reduce(0, +) == guide?.examples.count)
     }
 
     @Test func thirtyEightMinutes2026NationalNonFacility() {

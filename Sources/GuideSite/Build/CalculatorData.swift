@@ -4,7 +4,8 @@ import CodingRules
 /// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
 /// so the script holds no threshold, rate or date. Layout (`window.CTSGUIDE_CALC`):
 ///
-/// - `options`: the form's choices per control (`[value, label]`; `locality` only values), `defaults`,
+/// - `options`: the form's choices per control (`[value, label]`; `locality` only values, with
+///   `localityLabels` `[group, label]` beside them), `defaults`,
 ///   `dateMin`/`dateMax`, `minutesMin`/`minutesMax` (the minutes the tables cover), `patientsMin`/`patientsMax`,
 ///   `groupFrom` (patients at which a session becomes a group).
 /// - `segments`: date ranges in which every result is constant (`CalculatorSegments`: found from the rules'
@@ -121,6 +122,10 @@ enum CalculatorData {
                 "profile": options("profile"), "family": options("family"),
                 "locality": .array(choices["locality"]!.map { .string($0.value) }),
             ]),
+            // The locality list's option groups and labels, in `options.locality` order: the page lists only the
+            // national choice in its HTML and the script adds these (the form is hidden without JavaScript), so
+            // the 110 localities do not weigh on the page itself.
+            "localityLabels": .array(choices["locality"]!.map { .array([.string($0.group), .string($0.label)]) }),
             "defaults": .object([
                 "minutes": .string("38"), "patients": .string("1"), "date": .string(defaultDate.description),
                 "discipline": .string(Discipline.allCases[0].rawValue), "provider": .string(Provider.allCases[0].rawValue),

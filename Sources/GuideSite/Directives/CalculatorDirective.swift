@@ -20,7 +20,8 @@ struct CalculatorDirective: Directive {
             var h = "<div class=\"calc-field\"><label for=\"calc-\(key)\">\(escapeHTML(label))</label>\n"
             h += "<select id=\"calc-\(key)\" name=\"\(key)\">\n"
             var group = ""
-            for c in choices[key] ?? [] {
+            // Localities other than the national choice are added by calculator.js from the data file.
+            for c in choices[key] ?? [] where key != "locality" || c.group.isEmpty {
                 if c.group != group {
                     if !group.isEmpty { h += "</optgroup>\n" }
                     if !c.group.isEmpty { h += "<optgroup label=\"\(escapeHTML(c.group))\">\n" }

@@ -3,15 +3,19 @@ import CodingRules
 /// ```` ```worked-examples ````: one card per scenario of `data/examples.yaml`, every figure computed by
 /// `RulesData.evaluate` at build time (claim lines, amounts, the thresholds that decided the units, the
 /// beneficiary split, warnings and the documentation checklist). The YAML holds inputs and narrative only.
+/// ```` ```worked-examples ID… ```` (ids on the opening line and/or in the body, separated by spaces or lines)
+/// shows only those scenarios, in the order given, so the examples can be spread over several pages; an
+/// unknown or repeated id is an error at the directive.
 struct WorkedExamplesDirective: Directive {
     let name = "worked-examples"
 
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
-        let scenarios = context.site.guide.examples
-        guard !scenarios.isEmpty else {
+        let all = context.site.guide.examples
+        guard !all.isEmpty else {
             throw DirectiveError("no scenarios", hint: "add them to data/examples.yaml under 'examples:'")
         }
+        let scenarios = try Self.select(
+            use.arguments + use.body.split(whereSeparator: \.isWhitespace).map(String.init), from: all)
         let rules = context.site.data.rules
         var cite = CitationCollector(context)
         var html = ""
@@ -46,6 +50,21 @@ struct WorkedExamplesDirective: Directive {
                 PeriodWording.release($0, context.site.data, cite: &cite)
             }.joined(separator: " ") + "</p>\n"
         return DirectiveOutput(html: html, citedSources: cite.ids)
+    }
+
+    /// The scenarios named by `ids` (all of them when `ids` is empty), in the order of `ids`.
+    static func select(_ ids: [String], from all: [ExampleScenario]) throws(DirectiveError) -> [ExampleScenario] {
+        guard !ids.isEmpty else { return all }
+        var out: [ExampleScenario] = []
+        for id in ids {
+            guard let s = all.first(where: { $0.id == id }) else {
+                throw DirectiveError(
+                    "unknown example '\(id)'", hint: "known: \(all.map(\.id).joined(separator: ", "))")
+            }
+            guard !out.contains(where: { $0.id == id }) else { throw DirectiveError("example '\(id)' is listed twice") }
+            out.append(s)
+        }
+        return out
     }
 
     static func yesNo(_ b: Bool) -> String { b ? "yes" : "no" }
