@@ -77,13 +77,16 @@ enum OutputUpdater {
     {
         let staging = plan.staging
         var dirs: Set<String> = [staging]
-        for f in files { dirs.insert((staging + "/" + f.path as NSString).deletingLastPathComponent) }
-        do {
-            for dir in dirs.sorted() { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        } catch {
+        for f in files {  // each file's folder and every folder above it
+            var parts = f.path.split(separator: "/").dropLast()
+            while !parts.isEmpty, dirs.insert(staging + "/" + parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        // In path order a folder comes after its parent, so a plain `mkdir` per folder is enough.
+        for dir in dirs.sorted() where mkdir(dir, 0o755) != 0 && errno != EEXIST {
+            let e = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: staging)
             OutputSwap.unlock(plan)
-            throw WriteError(path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
+            throw WriteError(path: output, message: "cannot write the staging folder: \(e)")
         }
         let all = files + [OutputFile(path: SiteWriter.marker, text: SiteWriter.markerText)]
         let failed = parallelMap(Array(all.indices)) { i -> Bool in
