@@ -30,8 +30,11 @@ bench-serve:
 	$(SWIFT) build -c release --product ctsguide
 	python3 bench/serve-latency.py
 
+# The preview-server test (an edit served within 2 s) runs on its own after the rest, so the suite's parallel
+# site builds cannot starve its rebuild and make the time bound flaky.
 swift-test: deps
-	$(SWIFT) test --disable-xctest
+	$(SWIFT) test --disable-xctest --skip ServeTests
+	$(SWIFT) test --disable-xctest --filter ServeTests
 
 browser-test: build
 	bash Tests/Browser/run.sh
