@@ -286,7 +286,9 @@ import Testing
             #expect(!t.contains("conversion factor CY"), "\(path)")
             #expect(t.firstMatch(of: try Regex(#"\) \(\d{4}-\d{2}-\d{2}–\d{4}-\d{2}-\d{2}\)"#)) == nil, "\(path)")
             #expect(html.firstMatch(of: repeatedLink) == nil, "\(path): one label for two different sources")
+            #expect(!t.contains("kx threshold"), "\(path): an abbreviation lowercased in a label")
         }
+        #expect(Self.text("index.html").contains("What changed, by date: codes, telehealth list, consent, KX threshold"))
         // Code pages do not list missing data of other codes.
         let p = Self.text("codes/97550/index.html")
         #expect(!p.contains("G0539") || p.contains("related codes"))

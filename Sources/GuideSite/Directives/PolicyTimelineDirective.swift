@@ -12,6 +12,13 @@ struct PolicyTimelineDirective: Directive {
         "assistant-payment": "Assistant payment", "coinsurance": "Coinsurance", "sequestration": "Sequestration",
     ]
 
+    /// A topic name inside a sentence: "Codes" → "codes", but "KX threshold" keeps its capitals.
+    static func inSentence(_ name: String) -> String {
+        let chars = Array(name)
+        guard chars.count > 1, chars[0].isUppercase, chars[1].isLowercase else { return name }
+        return chars[0].lowercased() + String(chars.dropFirst())
+    }
+
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         for t in use.arguments where PolicyTimelineDirective.topicNames[t] == nil {
@@ -29,7 +36,8 @@ struct PolicyTimelineDirective: Directive {
             ])
         }
         let label = topics.isEmpty ? "What changed, by date" : "What changed, by date: "
-            + use.arguments.map { PolicyTimelineDirective.topicNames[$0] ?? $0 }.joined(separator: ", ").lowercased()
+            + use.arguments.map { PolicyTimelineDirective.inSentence(PolicyTimelineDirective.topicNames[$0] ?? $0) }
+            .joined(separator: ", ")
         let html = dataTable(
             label: label, caption: label, headers: ["From", "Topic", "What changed", "Source"], rows: rows)
         return DirectiveOutput(html: html, citedSources: cite.ids)
