@@ -64,16 +64,6 @@ enum CalculatorData {
         return (first, last)
     }
 
-    /// Whether a page uses the `calculator` directive (only then is the data file written).
-    static func isUsed(_ site: SiteModel) -> Bool {
-        site.pages.contains { page in
-            page.body.split(separator: "\n").contains { line in
-                let t = line.trimmingCharacters(in: .whitespaces)
-                guard t.hasPrefix("```") || t.hasPrefix("~~~") else { return false }
-                return t.dropFirst(3).split(separator: " ").first == "calculator"
-            }
-        }
-    }
 
     static func file(site: SiteModel) -> OutputFile {
         OutputFile(path: path, text: "window.CTSGUIDE_CALC = " + build(site.data.rules, asOf: site.config.asOf).compact + ";\n")

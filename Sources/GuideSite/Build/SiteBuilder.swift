@@ -133,14 +133,18 @@ public enum SiteBuilder {
         var extra = copyAssets(templates: options.templatesDirectory, diagnostics: &diags)
         extra += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         lap("search index and assets")
-        if site.hasGuideData, rendered.contains(where: { $0.directivesUsed.contains("calculator") }) {
+        // Generated data files are written only when a page ran the directive that loads them.
+        let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
+        if site.hasGuideData, used.contains(CalculatorDirective.directiveName) {
             extra += reuse("calculator-data", fromPageBodies: false) { [CalculatorData.file(site: site)] }
             lap("calculator data")
         }
-        if site.hasGuideData, ZIPScripts.isUsed(site) {
+        if site.hasGuideData, site.data.zipCodes != nil,
+            !used.isDisjoint(with: [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName])
+        {
             extra += reuse("zip-scripts", fromPageBodies: false) { ZIPScripts.files(site: site) }
         }
-        if site.hasGuideData, FeeDownloadsDirective.isUsed(site) {
+        if site.hasGuideData, used.contains(FeeDownloadsDirective.directiveName) {
             extra += reuse("fee-downloads", fromPageBodies: false) { FeeDownloads.files(site.data) }
         }
         var seen = Set(site.pages.map(\.outputPath))

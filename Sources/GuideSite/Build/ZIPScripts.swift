@@ -10,18 +10,6 @@ enum ZIPScripts {
     static let folder = "assets/zip/"
     static let prefixDigits = 3
 
-    /// Whether a page has a ZIP field (the calculator or the `zip-lookup` directive) and the data has ZIP codes.
-    static func isUsed(_ site: SiteModel) -> Bool {
-        guard site.data.zipCodes != nil else { return false }
-        return site.pages.contains { page in
-            page.body.split(separator: "\n").contains { line in
-                let t = line.trimmingCharacters(in: .whitespaces)
-                guard t.hasPrefix("```") || t.hasPrefix("~~~") else { return false }
-                let name = t.dropFirst(3).split(separator: " ").first
-                return name == "calculator" || name == Substring(ZIPLookupDirective.directiveName)
-            }
-        }
-    }
 
     static func path(prefix: String) -> String { folder + prefix + ".js" }
 

@@ -5,7 +5,8 @@ import CodingRules
 /// (computed by `CalculatorData` at build time) and shows the result. The form stays hidden without
 /// JavaScript; put the `units-table` and `fee-table` directives below it for that case.
 struct CalculatorDirective: Directive {
-    let name = "calculator"
+    static let directiveName = "calculator"
+    let name = CalculatorDirective.directiveName
 
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }

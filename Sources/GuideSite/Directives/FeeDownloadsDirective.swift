@@ -5,18 +5,9 @@ import Foundation
 /// `FeeDownloads`), newest first, with the CMS release each comes from. Using the directive makes the build
 /// write the files.
 struct FeeDownloadsDirective: Directive {
-    let name = "fee-downloads"
+    static let directiveName = "fee-downloads"
+    let name = FeeDownloadsDirective.directiveName
 
-    /// True when some page uses the directive (then the build writes the files).
-    static func isUsed(_ site: SiteModel) -> Bool {
-        site.pages.contains { page in
-            page.body.split(separator: "\n").contains { line in
-                let t = line.trimmingCharacters(in: .whitespaces)
-                guard t.hasPrefix("```") || t.hasPrefix("~~~") else { return false }
-                return t.dropFirst(3).split(separator: " ").first == "fee-downloads"
-            }
-        }
-    }
 
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
