@@ -9,10 +9,10 @@ let package = Package(
     name: "ctsguide-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "ctsguide", path: "..")],
-    targets: targets.map { name in
+    targets: [.target(name: "FuzzDriver", path: "Driver")] + targets.map { name in
         .executableTarget(
             name: "fuzz-" + name,
-            dependencies: [.product(name: "GuideSite", package: "ctsguide")],
+            dependencies: ["FuzzDriver", .product(name: "GuideSite", package: "ctsguide")],
             path: "Targets/" + name,
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     },

@@ -1,25 +1,14 @@
+import FuzzDriver
 import GuideSite
 
-// libFuzzer target: one input through FuzzEntry.template. SwiftPM links an executable's entry as `fuzz_template_main`,
-// so that function hands control to libFuzzer's driver.
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+// libFuzzer target: one input through FuzzEntry.template (the driver is shared: ../../Driver/FuzzDriver.swift).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    FuzzEntry.template(bytes)
-    return 0
+    FuzzDriver.one(data, size, FuzzEntry.template)
 }
 
 @_cdecl("fuzz_template_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var values = argv
-    return LLVMFuzzerRunDriver(&count, &values) { data, size in fuzzOneInput(data, size) }
+    FuzzDriver.main(argc, argv)
 }
