@@ -8,11 +8,16 @@ enum SearchIndex {
     static let folder = "assets/search/"
     static let shardSize = 50
 
-    static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
-        let listed = site.pages.indices.filter { i in
+    /// The pages the search finds, in page order (text shard `k` holds those from `k * shardSize` on).
+    static func listed(_ site: SiteModel) -> [Int] {
+        site.pages.indices.filter { i in
             let p = site.pages[i]
             return (p.meta.inNav || p.isIndex) && p.outputPath != "404.html"
         }
+    }
+
+    static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
+        let listed = listed(site)
         var folders: [String] = []
         var folderIndex: [String: Int] = [:]
         var titles = "window.CTSGUIDE_SEARCH_TITLES = {\"shardSize\":\(shardSize),\"folders\":["
@@ -35,16 +40,21 @@ enum SearchIndex {
 
         let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
         out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
-            var text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = [\n"
-            text += members.map { i in
-                "[" + rendered[i].sections.map { s in
-                    "[\(jsonString(s.headingID ?? "")),\(jsonString(s.heading)),\(jsonString(String(s.text.prefix(1200))))]"
-                }.joined(separator: ",") + "]"
-            }.joined(separator: ",\n")
-            text += "\n];\n"
-            return OutputFile(path: folder + "text-\(k).js", text: text)
+            shard(k, members.map { rendered[$0] })
         }
         return out
+    }
+
+    /// Text shard `k`: the sections of its member pages.
+    static func shard(_ k: Int, _ members: [RenderedPage]) -> OutputFile {
+        var text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = [\n"
+        text += members.map { r in
+            "[" + r.sections.map { s in
+                "[\(jsonString(s.headingID ?? "")),\(jsonString(s.heading)),\(jsonString(String(s.text.prefix(1200))))]"
+            }.joined(separator: ",") + "]"
+        }.joined(separator: ",\n")
+        text += "\n];\n"
+        return OutputFile(path: folder + "text-\(k).js", text: text)
     }
 
     /// `codes/97551/index.html` → (`codes/97551/`, `index.html`); `404.html` → (``, `404.html`). Folder

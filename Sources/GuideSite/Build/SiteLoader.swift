@@ -7,8 +7,11 @@ enum SiteLoader {
         var templates: TemplateSet
     }
 
-    /// The checked model, or nil when any error was found (all of them are in `diags`).
-    static func load(_ options: BuildOptions, diagnostics diags: inout Diagnostics) -> Loaded? {
+    /// The checked model, or nil when any error was found (all of them are in `diags`). `reusing`: pages known
+    /// to be unchanged since they were loaded (by relative path; the incremental build's `QuickRebuild`).
+    static func load(
+        _ options: BuildOptions, diagnostics diags: inout Diagnostics, reusing: [String: PageSource] = [:]
+    ) -> Loaded? {
         let content = options.contentDirectory
         let display = content
         var isDir: ObjCBool = false
@@ -37,6 +40,7 @@ enum SiteLoader {
         let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
         diags.append(contentsOf: listProblems)
         let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
+            if let known = reusing[rel] { return (known, Diagnostics()) }
             var d = Diagnostics()
             let shown = display + "/" + rel
             guard let text = ContentLoader.readText(content + "/" + rel, display: shown, tree: tree, diagnostics: &d) else {

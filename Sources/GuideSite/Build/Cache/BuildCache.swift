@@ -91,11 +91,18 @@ final class BuildCache: @unchecked Sendable {
     ) {
         let env = inputs.layoutEnvironment(feePeriod: feePeriod)
         layoutKeys = site.pages.indices.map { i in
-            var h = ContentHasher()
-            h.add(inputs.layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env))
-            if let navigation { h.add(navigation[i]) }
-            return h.finish()
+            layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env,
+                navigation: navigation?[i])
         }
+    }
+
+    func layoutKey(renderKey: Digest, layout: String, templates: TemplateSet, environment: Digest, navigation: String?)
+        -> Digest
+    {
+        var h = ContentHasher()
+        h.add(inputs.layoutKey(renderKey: renderKey, layout: layout, templates: templates, environment: environment))
+        if let navigation { h.add(navigation) }
+        return h.finish()
     }
 
     /// Page `i`'s final HTML from the cache, when its render was reused and its layout inputs are unchanged.
@@ -205,7 +212,13 @@ final class BuildCache: @unchecked Sendable {
         directory + "/pages/" + ContentHasher.digest(page.relativePath).description
     }
 
-    private func readEntry(_ page: PageSource) -> PageEntry? {
+    /// Page `page`'s cached render, when its key is `renderKey` (the current one).
+    func cachedRender(of page: PageSource, renderKey: Digest) -> RenderedPage? {
+        guard let e = readEntry(page), e.renderKey == renderKey else { return nil }
+        return e.rendered
+    }
+
+    func readEntry(_ page: PageSource) -> PageEntry? {
         guard let data = FileManager.default.contents(atPath: entryFile(page)) else { return nil }
         var r = CacheReader(Array(data))
         do {
@@ -221,22 +234,34 @@ final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// Writes one page's entry.
+    func store(_ e: PageEntry, for page: PageSource) {
+        var w = CacheWriter()
+        w.int(BuildCache.formatVersion)
+        w.string(page.relativePath)
+        w.digest(e.renderKey)
+        w.digest(e.layoutKey)
+        e.rendered.encode(into: &w)
+        w.raw(e.output)
+        CacheStore.write(w.bytes, to: entryFile(page))
+    }
+
     /// Writes the entries computed by this build and removes those of pages that no longer exist. Called only
     /// after a build without errors.
     func save(_ site: SiteModel) {
         let work = site.pages.indices.filter { fresh[$0] && entries[$0] != nil }
         _ = parallelMap(work) { [self] i -> Bool in
-            let e = entries[i]!
-            var w = CacheWriter()
-            w.int(BuildCache.formatVersion)
-            w.string(site.pages[i].relativePath)
-            w.digest(e.renderKey)
-            w.digest(e.layoutKey)
-            e.rendered.encode(into: &w)
-            w.raw(e.output)
-            CacheStore.write(w.bytes, to: entryFile(site.pages[i]))
+            store(entries[i]!, for: site.pages[i])
             return true
         }
+        let (text, front) = inputs.digests(site)
+        SiteSnapshot(
+            id: SiteSnapshot.newID(),
+            pages: site.pages.indices.map { i in
+                SiteSnapshot.Page(
+                    source: site.pages[i], text: text[i], front: front[i], summary: SiteSnapshot.summary(of: renderedPages[i]))
+            }
+        ).write(to: directory)
         CacheStore.write(Array(universe.description.utf8), to: directory + "/link-universe")
         let keep = Set(site.pages.map { ContentHasher.digest($0.relativePath).description })
         let dir = directory + "/pages"
@@ -256,6 +281,16 @@ public struct CacheStats: Sendable, Equatable {
     public var generatedReused = 0
     /// Files written to the output folder (`build` only; unchanged files are left as they are).
     public var filesWritten: Int?
+    /// How the build went: through the cached pipeline, or one of `QuickRebuild`'s shortcuts.
+    public var route: Route = .pipeline
+
+    public enum Route: Sendable, Equatable {
+        case pipeline
+        /// No input changed since the last build and the output folder is as it left it: nothing read or written.
+        case nothingChanged
+        /// Only the bodies of a few pages changed: only they were read, rendered and laid out (`PageEditBuild`).
+        case editedPages
+    }
 }
 
 /// Writes cache files: plain writes to a temporary name, then a rename (no fsync: the cache is disposable, and a

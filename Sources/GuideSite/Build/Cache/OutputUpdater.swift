@@ -6,12 +6,13 @@ import Foundation
 
 /// Writes an incremental build's output. When the output folder is exactly as the last cached build left it
 /// (the same files with the same sizes and modification times, recorded in the cache), only the files whose
-/// bytes changed are written, into a staging folder where every other file is a hard link to the current one,
-/// which is then swapped in (`stage`); a no-op rebuild writes nothing and leaves the folder alone. Otherwise
-/// (first build, a folder changed by hand, no record) it falls back to `SiteWriter`'s full staging and swap.
-/// Either way the build holds the output lock (`OutputSwap.prepare`) while it compares and writes, the result
-/// is the same set of files with the same bytes as a full build, and the folder switches as a whole (a killed
-/// build leaves the whole old or the whole new site).
+/// bytes changed are written; a no-op rebuild writes nothing and leaves the folder alone. A few changed files
+/// are replaced in place, each whole (`InPlaceUpdate`); many go into a staging folder where every other file is
+/// a hard link to the current one, which is then swapped in (`stage`), so a large change (a template, the
+/// settings) switches the site as a whole. Otherwise (first build, a folder changed by hand, no record) it
+/// falls back to `SiteWriter`'s full staging and swap. Either way the build holds the output lock
+/// (`OutputSwap.prepare`) while it compares and writes, and the result is the same set of files with the same
+/// bytes as a full build.
 enum OutputUpdater {
     struct Record: Equatable {
         var digest: Digest
@@ -24,10 +25,8 @@ enum OutputUpdater {
     static func write(_ files: [OutputFile], to output: String, force: Bool, cacheDirectory: String)
         throws(WriteError) -> Int
     {
-        var out = output
-        while out.count > 1, out.hasSuffix("/") { out.removeLast() }
-        let absolute = URL(fileURLWithPath: out).standardizedFileURL.path
-        let manifestFile = cacheDirectory + "/output-" + ContentHasher.digest(absolute).description
+        let out = trimmed(output)
+        let manifestFile = manifestFile(output, cacheDirectory: cacheDirectory)
         let digests = parallelMap(files) { ContentHasher.digest($0.bytes) }
         var written = files.count
         // The same checks and the same lock as the staging swap: the folder is compared with the record and
@@ -38,7 +37,10 @@ enum OutputUpdater {
             var changed: Set<Int> = []
             for (i, f) in files.enumerated() where old[f.path]?.digest != digests[i] { changed.insert(i) }
             let removed = Set(old.keys).subtracting(files.map(\.path))
-            if !changed.isEmpty || !removed.isEmpty {
+            if changed.count + removed.count <= InPlaceUpdate.limit(files: files.count) {
+                try InPlaceUpdate.apply(
+                    changed.sorted().map { files[$0] }, removing: removed.sorted(), in: out, plan: plan, output: output)
+            } else {
                 try stage(files, changed: changed, from: out, plan: plan, output: output)
             }
             written = changed.count
@@ -53,6 +55,18 @@ enum OutputUpdater {
         }
         saveManifest(manifest, to: manifestFile)
         return written
+    }
+
+    static func trimmed(_ output: String) -> String {
+        var out = output
+        while out.count > 1, out.hasSuffix("/") { out.removeLast() }
+        return out
+    }
+
+    /// Where the record of the output folder `output` is kept.
+    static func manifestFile(_ output: String, cacheDirectory: String) -> String {
+        let absolute = URL(fileURLWithPath: trimmed(output)).standardizedFileURL.path
+        return cacheDirectory + "/output-" + ContentHasher.digest(absolute).description
     }
 
     /// Whether the folder holds exactly the recorded files (besides the marker), unchanged since.

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import GuideSite
+
+/// The cached build's shortcuts (`QuickRebuild`): "nothing changed" from `stat` alone, and the page-edit
+/// rebuild that reads, renders and writes only the edited pages. After each, the output folder and the
+/// warnings must equal a full build's, and the shortcut must be taken only when it is safe.
+@Suite("Incremental builds: shortcuts")
+struct QuickRebuildTests {
+    /// A fixture site with a fee page, built once through the cache into `Public`.
+    static func site() throws -> String {
+        let dir = try IncrementalBuildTests.site()
+        _ = try build(dir)
+        return dir
+    }
+
+    static func build(_ dir: String) throws -> GeneratedSite {
+        switch SiteBuilder.build(IncrementalBuildTests.options(dir, cached: true)) {
+        case .success(let s): return s
+        case .failure(let f):
+            Issue.record("build failed: \(f.diagnostics.map(\.description).joined(separator: "\n"))")
+            throw f
+        }
+    }
+
+    /// Builds through the cache; expects the output folder and warnings of a full build into another folder.
+    static func buildAndCompare(_ dir: String) throws -> CacheStats {
+        let cached = try build(dir)
+        var options = IncrementalBuildTests.options(dir, cached: false)
+        options.outputDirectory = dir + "/Full"
+        guard case .success(let full) = SiteBuilder.build(options) else {
+            Issue.record("the full build failed")
+            return try #require(cached.cache)
+        }
+        let (got, want) = (Fixture.snapshot(dir + "/Public"), Fixture.snapshot(dir + "/Full"))
+        #expect(got.keys.sorted() == want.keys.sorted())
+        for (path, bytes) in want where got[path] != bytes { Issue.record("\(path) differs from a full build") }
+        #expect(cached.warnings == full.warnings)
+        #expect(cached.pageCount == full.pageCount)
+        #expect(cached.fileCount == full.fileCount)
+        try FileManager.default.removeItem(atPath: dir + "/Full")
+        return try #require(cached.cache)
+    }
+
+    static func touch(_ file: String) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: file)
+    }
+
+    static func text(_ dir: String, _ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: dir + "/Public/" + path) ?? Data(), as: UTF8.self)
+    }
+
+    @Test("no change: nothing changed, nothing written, the same warnings")
+    func noop() throws {
+        let dir = try IncrementalBuildTests.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try Self.build(dir)
+        let again = try Self.build(dir)
+        #expect(again.cache?.route == .nothingChanged)
+        #expect(again.cache?.filesWritten == 0)
+        #expect(again.warnings == first.warnings)
+        #expect((again.pageCount, again.fileCount) == (first.pageCount, first.fileCount))
+        #expect(try Self.buildAndCompare(dir).route == .nothingChanged)
+    }
+
+    @Test("a page touched but not changed: no shortcut to 'nothing changed', no file written, then nothing changed")
+    func touchedPage() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.touch(dir + "/Content/guide/beta.md")
+        let stats = try Self.buildAndCompare(dir)
+        #expect(stats.route == .editedPages)
+        #expect(stats.filesWritten == 0)
+        #expect(try Self.build(dir).cache?.route == .nothingChanged)
+        try Self.touch(dir + "/Templates/page.mustache")
+        let afterTemplate = try Self.buildAndCompare(dir)
+        #expect(afterTemplate.route == .pipeline)
+        #expect(afterTemplate.filesWritten == 0)
+    }
+
+    @Test("an edit that keeps the size and the modification time is still seen (the change time differs)")
+    func sameSizeSameTime() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/Content/guide/beta.md"
+        let mtime = try #require(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
+        let handle = try #require(FileHandle(forUpdatingAtPath: file))
+        let data = handle.readDataToEndOfFile()
+        let at = try #require(data.range(of: Data("Back to".utf8)))
+        handle.seek(toFileOffset: UInt64(at.lowerBound))
+        handle.write(Data("Bank to".utf8))
+        handle.closeFile()
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: file)
+        let stats = try Self.buildAndCompare(dir)
+        #expect(stats.route == .editedPages)
+        #expect(Self.text(dir, "guide/beta/index.html").contains("Bank to"))
+    }
+
+    @Test("an edited body: only that page is read and rendered; it and its search text are rewritten in place")
+    func editedBody() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let alpha = dir + "/Public/guide/alpha/index.html"
+        let inodeBefore = try FileManager.default.attributesOfItem(atPath: alpha)[.systemFileNumber] as? Int
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "Go back to")
+        let stats = try Self.buildAndCompare(dir)
+        #expect(stats.route == .editedPages)
+        #expect(stats.rendered == 1)
+        #expect(stats.laidOut == 1)
+        #expect(stats.filesWritten == 2)  // guide/beta/index.html and assets/search/text-0.js
+        #expect(Self.text(dir, "guide/beta/index.html").contains("Go back to"))
+        #expect(Self.text(dir, "assets/search/text-0.js").contains("Go back to"))
+        // Other files are left where they are (no staging copy of the folder).
+        #expect(try FileManager.default.attributesOfItem(atPath: alpha)[.systemFileNumber] as? Int == inodeBefore)
+        // A second edit of the same page, then nothing.
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Go back to", with: "Return to")
+        #expect(try Self.buildAndCompare(dir).route == .editedPages)
+        #expect(try Self.buildAndCompare(dir).route == .nothingChanged)
+        // The cached pipeline after the shortcut (a template touched) still agrees with a full build.
+        try Self.touch(dir + "/Templates/page.mustache")
+        #expect(try Self.buildAndCompare(dir).route == .pipeline)
+    }
+
+    @Test("an edited title: the pipeline runs and the navigation of other pages follows")
+    func editedTitle() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(!Self.text(dir, "guide/alpha/index.html").contains("Beta two"))
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "title: Beta", with: "title: Beta two")
+        let stats = try Self.buildAndCompare(dir)
+        #expect(stats.route == .pipeline)
+        #expect(Self.text(dir, "guide/alpha/index.html").contains("Beta two"))
+    }
+
+    @Test("a file deleted from the output folder comes back")
+    func deletedOutputFile() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let beta = dir + "/Public/guide/beta/index.html"
+        let old = try #require(FileManager.default.contents(atPath: beta))
+        try FileManager.default.removeItem(atPath: beta)
+        #expect(try Self.buildAndCompare(dir).route == .pipeline)
+        #expect(FileManager.default.contents(atPath: beta) == old)
+        // Also when a page body changed at the same time.
+        try FileManager.default.removeItem(atPath: beta)
+        try Fixture.replace(in: dir + "/Content/guide/alpha.md", "See [beta's notes]", with: "Read [beta's notes]")
+        #expect(try Self.buildAndCompare(dir).route == .pipeline)
+    }
+
+    @Test("a changed template: the pipeline lays the pages out again")
+    func changedTemplate() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Fixture.replace(in: dir + "/Templates/page.mustache", "As of", with: "Checked on")
+        let stats = try Self.buildAndCompare(dir)
+        #expect(stats.route == .pipeline)
+        #expect(Self.text(dir, "guide/beta/index.html").contains("Checked on"))
+    }
+
+    @Test("an edited body that breaks another page's anchor: the same errors as a full build, the output unchanged")
+    func brokenAnchor() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = Fixture.snapshot(dir + "/Public")
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "## Notes", with: "## Remarks")
+        guard case .failure(let cached) = SiteBuilder.build(IncrementalBuildTests.options(dir, cached: true)),
+            case .failure(let full) = SiteBuilder.generate(IncrementalBuildTests.options(dir, cached: false))
+        else {
+            Issue.record("a build succeeded with a broken anchor")
+            return
+        }
+        #expect(cached.diagnostics == full.diagnostics)
+        #expect(cached.diagnostics.contains { $0.severity == .error && $0.message.contains("broken anchor '#notes'") })
+        #expect(Fixture.snapshot(dir + "/Public") == before)
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "## Remarks", with: "## Notes")
+        _ = try Self.buildAndCompare(dir)
+    }
+
+    @Test("pages without bodies survive the snapshot's encoding field for field")
+    func snapshotCodec() throws {
+        var diags = Diagnostics()
+        let loaded = try #require(SiteLoader.load(BuildOptions(contentDirectory: Fixture.packageRoot + "/Content",
+            templatesDirectory: Fixture.packageRoot + "/Templates"), diagnostics: &diags))
+        #expect(loaded.site.pages.count > 20)
+        for var page in loaded.site.pages {
+            page.body = ""
+            var w = CacheWriter()
+            SiteSnapshot.encode(page, into: &w)
+            var r = CacheReader(w.bytes)
+            var back = try SiteSnapshot.decodeSource(&r)
+            #expect(r.atEnd)
+            #expect(back.meta.fieldLocations == page.meta.fieldLocations)
+            back.meta.fieldLocations = [:]
+            page.meta.fieldLocations = [:]
+            var (a, b) = ("", "")
+            dump(page, to: &a)
+            dump(back, to: &b)
+            #expect(a == b, "\(page.relativePath)")
+        }
+    }
+}
