@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import GuideSite
+@testable import SiteContent
+@testable import SiteRender
+@testable import SiteBuild
 
 /// The cached build's shortcuts (`QuickRebuild`): "nothing changed" from `stat` alone, and the page-edit
 /// rebuild that reads, renders and writes only the edited pages. After each, the output folder and the
@@ -179,11 +181,12 @@ struct QuickRebuildTests {
 
     @Test("pages without bodies survive the snapshot's encoding field for field")
     func snapshotCodec() throws {
-        var diags = Diagnostics()
-        let loaded = try #require(SiteLoader.load(BuildOptions(contentDirectory: Fixture.packageRoot + "/Content",
-            templatesDirectory: Fixture.packageRoot + "/Templates"), diagnostics: &diags))
-        #expect(loaded.site.pages.count > 20)
-        for var page in loaded.site.pages {
+        let loaded = try #require(
+            LoadStage.run(
+                BuildOptions(contentDirectory: Fixture.packageRoot + "/Content", templatesDirectory: Fixture.packageRoot + "/Templates")
+            ).checkedOutput)
+        #expect(loaded.pages.count > 20)
+        for var page in loaded.pages {
             page.body = ""
             var w = CacheWriter()
             SiteSnapshot.encode(page, into: &w)
