@@ -189,7 +189,7 @@ enum PageEditBuild {
                 digests[f.path] = d
             }
         }
-        unlink(manifestFile)  // until the folder and the record agree again
+        // (Killed between two renames, the folder no longer matches the record: the renamed files' times differ.)
         do {
             try InPlaceUpdate.apply(changed, removing: [], in: out, plan: plan, output: options.outputDirectory)
         } catch {
