@@ -14,7 +14,7 @@ import Testing
 
 /// `assets/calculator-data.js` computed from the rules' change dates (issue 13 point 3, issue 11 class 2).
 @Suite struct CalculatorDataTests {
-    static let rules: RulesData = SiteDataLoader.load(contentDirectory: RealSite.content).data!.rules
+    static let rules: RulesData = SiteDataLoader.load(contentDirectory: RealSite.content).output!.rules
     static let asOf = CalendarDate(year: 2025, month: 6, day: 2)!
 
     static func tables(_ rules: RulesData) -> (CalculatorTables, CalendarDate, CalendarDate) {
@@ -144,7 +144,7 @@ import Testing
         // The family labels name the codes, and say when there is no group code.
         let labels = Self.strings(options["family"])
         for f in rules.families {
-            #expect(labels.contains { $0.hasPrefix(f.name) && f.codes.allSatisfy($0.contains) })
+            #expect(labels.contains { $0.hasPrefix(f.name) && !f.codes.isEmpty && f.codes.allSatisfy($0.contains) })
         }
         #expect(labels.contains { $0.contains("no group code") })
     }

@@ -26,13 +26,14 @@ package enum CheckStage {
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
             diags.error(
                 SourceLocation(file: sources.contentDisplay), "the site has no home page",
-                hint: "add \(sources.contentDisplay)/_index.md")
+                hint: "add \(sources.contentDisplay)/_index.md", id: .noHomePage)
         }
         let templates = sources.templates
         for p in site.pages where !templates.has(layoutName(p)) {
             diags.error(
                 p.meta.location, "layout '\(layoutName(p))' has no template",
-                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
+                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))",
+                id: .missingLayout)
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {

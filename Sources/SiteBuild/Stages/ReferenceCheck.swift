@@ -15,7 +15,8 @@ enum ReferenceCheck {
                 diags.error(
                     site.pages[i].meta.location,
                     "a statement cites only secondary sources but does not say so: \"\(statement)\"",
-                    hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source")
+                    hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source",
+                    id: .unmarkedSecondary)
             }
             idsByOutput[site.pages[i].outputPath] = r.ids
             cited.formUnion(r.citedSources)
@@ -23,11 +24,12 @@ enum ReferenceCheck {
         for r in rendered {
             for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
                 diags.error(
-                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
+                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)",
+                    id: .brokenAnchor)
             }
         }
         for s in site.data.sources where !cited.contains(s.id) {
-            diags.warning(s.location, "source '\(s.id)' is not cited by any page")
+            diags.warning(s.location, "source '\(s.id)' is not cited by any page", id: .uncitedSource)
         }
     }
 }
