@@ -202,4 +202,24 @@ struct QuickRebuildTests {
             #expect(a == b, "\(page.relativePath)")
         }
     }
+
+    @Test("diagnostics kept in the cache keep every field: id, range with its end, hint, notes")
+    func diagnosticsCodec() throws {
+        let at = SourceLocation(file: "Content/a.md", line: 3, column: 7)
+        let list = [
+            Diagnostic(
+                .warning, at, "a warning", hint: "a hint", id: DiagnosticID("link.test"),
+                end: SourceLocation(file: "Content/a.md", line: 3, column: 12),
+                notes: [Diagnostic.Note(SourceLocation(file: "Content/b.md", line: 1, column: 1), "linked from here")]),
+            Diagnostic(.error, at, "an error without hint, end or notes"),
+        ]
+        var w = CacheWriter()
+        w.diagnostics(list)
+        var r = CacheReader(w.bytes)
+        let back = try r.diagnostics()
+        #expect(r.atEnd)
+        #expect(back == list)
+        #expect(back.map(\.id) == list.map(\.id))
+        #expect(back.map(\.range) == list.map(\.range))
+    }
 }

@@ -141,39 +141,3 @@ struct SiteSnapshot {
         return PageSource(relativePath: rel, displayPath: display, meta: m, body: "", bodyLineOffset: offset, outputPath: output)
     }
 }
-
-extension CacheWriter {
-    mutating func optional(_ s: String?) {
-        bool(s != nil)
-        string(s ?? "")
-    }
-
-    mutating func diagnostics(_ list: [Diagnostic]) {
-        int(list.count)
-        for d in list {
-            bool(d.severity == .error)
-            location(d.location)
-            string(d.message)
-            optional(d.hint)
-        }
-    }
-}
-
-extension CacheReader {
-    mutating func optional() throws(Malformed) -> String? {
-        let has = try bool()
-        let s = try string()
-        return has ? s : nil
-    }
-
-    mutating func diagnostics() throws(Malformed) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for _ in 0..<(try count()) {
-            let severity: Diagnostic.Severity = try bool() ? .error : .warning
-            let location = try location()
-            let message = try string()
-            out.append(Diagnostic(severity, location, message, hint: try optional()))
-        }
-        return out
-    }
-}
