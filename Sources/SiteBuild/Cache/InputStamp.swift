@@ -1,6 +1,7 @@
 import SiteContent
 import SiteRender
 import SiteOutput
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -27,6 +28,10 @@ struct InputStamp: Equatable {
     /// Program identity and options; a different value makes every stamp differ.
     var identity: String
     var entries: [Entry]
+    /// How long taking the stamp took (for `--timings`; not stored).
+    var seconds = 0.0
+
+    static func == (a: InputStamp, b: InputStamp) -> Bool { a.identity == b.identity && a.entries == b.entries }
 
     /// Files whose stat is as fresh as this (nanoseconds before the stamp) are racy.
     static let racyWindow = 100_000_000
@@ -39,6 +44,7 @@ struct InputStamp: Equatable {
         id.add(options.templatesDirectory)
         id.add(URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path)
         for name in options.directives.names { id.add(name) }
+        let started = DispatchTime.now()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let taken = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
@@ -50,7 +56,9 @@ struct InputStamp: Equatable {
             let file = root(of: entries[i].path, options) + "/" + entries[i].path.dropFirst(2)
             entries[i].racyDigest = ContentHasher.digest(CacheStore.read(file) ?? [])
         }
-        return InputStamp(identity: id.finish().description, entries: entries)
+        return InputStamp(
+            identity: id.finish().description, entries: entries,
+            seconds: BuildTimings.seconds(started, DispatchTime.now()))
     }
 
     static func root(of path: String, _ options: BuildOptions) -> String {

@@ -24,6 +24,7 @@ enum PageEditBuild {
     ) -> Result<GeneratedSite, BuildFailure>? {
         var clock = DispatchTime.now()
         var timings = BuildTimings()
+        timings.stages.append(.init(name: "stat the inputs", seconds: stamp.seconds))
         func lap(_ name: String) {
             timings.add(name, since: clock)
             clock = DispatchTime.now()

@@ -39,6 +39,7 @@ enum QuickRebuild {
                 OutputUpdater.matches(out, manifest)
             else { return nil }
             var timings = BuildTimings()
+            timings.stages.append(.init(name: "stat the inputs", seconds: stamp.seconds))
             timings.add("compare inputs and output with the last build", since: start)
             var stats = CacheStats()
             stats.pages = record.pages
