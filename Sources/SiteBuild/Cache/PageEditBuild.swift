@@ -62,7 +62,9 @@ enum PageEditBuild {
         for i in editedIndexes {
             let (new, old) = (site.pages[i], snapshot.pages[i].source)
             guard new.relativePath == old.relativePath, new.outputPath == old.outputPath,
-                new.bodyLineOffset == old.bodyLineOffset
+                new.bodyLineOffset == old.bodyLineOffset,
+                // Still the bytes digested above (the cache entry is keyed by them), not an edit made meanwhile.
+                ContentHasher.digest(CacheStore.read(options.contentDirectory + "/" + old.relativePath) ?? []) == text[i]
             else { return nil }
         }
         lap("load the edited pages")
