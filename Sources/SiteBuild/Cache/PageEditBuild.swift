@@ -50,9 +50,12 @@ enum PageEditBuild {
         }
 
         // 2. Load: the edited pages from their files, every other page as recorded.
-        var reuse: [String: PageSource] = [:]
         let editedSet = Set(editedIndexes)
-        for (i, p) in snapshot.pages.enumerated() where !editedSet.contains(i) { reuse[p.source.relativePath] = p.source }
+        let known = snapshot.pages
+        let reuse: @Sendable (String) -> PageSource? = { [position] rel in
+            guard let i = position[rel], !editedSet.contains(i) else { return nil }
+            return known[i].source
+        }
         let sources = LoadStage.run(options, reusing: reuse)
         guard let sources = sources.checkedOutput, let loaded = CheckStage.run(sources).checkedOutput,
             loaded.site.pages.count == snapshot.pages.count
@@ -202,6 +205,8 @@ enum PageEditBuild {
             guard let s = OutputUpdater.stamp(out + "/" + f.path) else { return nil }
             manifest[f.path] = OutputUpdater.Record(digest: digests[f.path]!, size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
         }
+        // The folders the renames went into have new times.
+        guard OutputUpdater.recordFolders(of: changed.map(\.path), in: out, into: &manifest) else { return nil }
         OutputUpdater.saveManifest(manifest, to: manifestFile)
         return changed.count
     }

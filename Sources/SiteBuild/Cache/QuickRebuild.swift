@@ -35,7 +35,7 @@ enum QuickRebuild {
         if changes.isEmpty {
             let out = OutputUpdater.trimmed(options.outputDirectory)
             let manifestFile = OutputUpdater.manifestFile(options.outputDirectory, cacheDirectory: cacheDirectory)
-            guard let manifest = OutputUpdater.readManifest(manifestFile), manifest.count == record.files,
+            guard let manifest = OutputUpdater.readManifest(manifestFile), OutputUpdater.fileCount(manifest) == record.files,
                 OutputUpdater.matches(out, manifest)
             else { return nil }
             var timings = BuildTimings()

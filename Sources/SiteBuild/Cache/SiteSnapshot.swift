@@ -5,8 +5,8 @@ import SiteOutput
 /// a rebuild after a small edit (`QuickRebuild`) need not read or parse the pages it did not change:
 /// each page as loaded (without its body), the digests of its file and its front matter, and what its render
 /// contributes to the site-wide checks (ids, anchor references, cited sources, messages, directives run).
-struct SiteSnapshot {
-    struct Page {
+struct SiteSnapshot: Sendable {
+    struct Page: Sendable {
         var source: PageSource  // body ""
         var text: Digest
         var front: Digest
