@@ -46,7 +46,7 @@ struct SiteSnapshot: Sendable {
                 w.string(a.targetOutputPath)
                 w.string(a.targetDisplay)
                 w.string(a.fragment)
-                w.location(a.location)
+                w.location(a.location, in: p.source.displayPath)
             }
             w.strings(s.citedSources)
             w.diagnostics(s.diagnostics)
@@ -74,7 +74,7 @@ struct SiteSnapshot: Sendable {
                     anchors.append(
                         AnchorReference(
                             targetOutputPath: try r.string(), targetDisplay: try r.string(), fragment: try r.string(),
-                            location: try r.location()))
+                            location: try r.location(in: source.displayPath)))
                 }
                 let cited = try r.strings()
                 let diags = try r.diagnostics()
@@ -110,11 +110,11 @@ struct SiteSnapshot: Sendable {
         w.string(m.keywords)
         w.string(m.summary)
         w.strings(m.tags)
-        w.location(m.location)
+        w.location(m.location, in: p.displayPath)
         w.int(m.fieldLocations.count)
         for (key, at) in m.fieldLocations.sorted(by: { $0.key < $1.key }) {
             w.string(key)
-            w.location(at)
+            w.location(at, in: p.displayPath)
         }
     }
 
@@ -136,8 +136,25 @@ struct SiteSnapshot: Sendable {
         m.keywords = try r.string()
         m.summary = try r.string()
         m.tags = try r.strings()
-        m.location = try r.location()
-        for _ in 0..<(try r.count()) { m.fieldLocations[try r.string()] = try r.location() }
+        m.location = try r.location(in: display)
+        for _ in 0..<(try r.count()) { m.fieldLocations[try r.string()] = try r.location(in: display) }
         return PageSource(relativePath: rel, displayPath: display, meta: m, body: "", bodyLineOffset: offset, outputPath: output)
+    }
+}
+
+extension CacheWriter {
+    /// A location, its file written only when it is not `file` (most locations are in the page's own file).
+    mutating func location(_ l: SourceLocation, in file: String) {
+        bool(l.file == file)
+        if l.file != file { string(l.file) }
+        int(l.line)
+        int(l.column)
+    }
+}
+
+extension CacheReader {
+    mutating func location(in file: String) throws(Malformed) -> SourceLocation {
+        let same = try bool()
+        return SourceLocation(file: same ? file : try string(), line: try int(), column: try int())
     }
 }
