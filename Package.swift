@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "ctsguide", targets: ["ctsguide"]),
         .library(name: "CodingRules", targets: ["CodingRules"]),
+        .library(name: "RulesText", targets: ["RulesText"]),
         .library(name: "GuideSite", targets: ["GuideSite"]),
     ],
     dependencies: [
@@ -21,11 +22,13 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "CodingRules"),
+        .target(name: "RulesText", dependencies: ["CodingRules"]),
         .target(
             name: "GuideSite",
             dependencies: [
                 "CCmark",
                 "CodingRules",
+                "RulesText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
@@ -37,9 +40,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
+        .testTarget(name: "RulesTextTests", dependencies: ["RulesText", "CodingRules"]),
         .testTarget(
             name: "GuideSiteTests",
-            dependencies: ["GuideSite", "CodingRules"],
+            dependencies: ["GuideSite", "CodingRules", "RulesText"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

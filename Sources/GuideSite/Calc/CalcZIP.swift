@@ -41,14 +41,6 @@ struct CalcZIP: Sendable, Hashable {
         }
     }
 
-    var json: JSONValue {
-        .object([
-            "code": .string(zip), "locality": .string(locality.id), "name": .string(locality.name),
-            "state": .string(locality.state), "split_by_zip4": .bool(split), "note": .optional(note),
-            "list": .string("CMS ZIP code list, \(quarterLabel)"),
-        ])
-    }
-
     var text: String {
         var s = "ZIP code \(zip): \(ZIPWording.name(locality)) (CMS ZIP code list, \(quarterLabel))\n"
         if let note { s += "Note: \(note)\n" }

@@ -1,4 +1,5 @@
 import CodingRules
+import RulesText
 import Foundation
 
 /// One scenario of `data/examples.yaml`: the inputs of a session (as `ctsguide calc` options) and a short
@@ -75,14 +76,7 @@ extension GuideDataLoader {
             do {
                 input = try CalcRunner.sessionInput(options, rules: rules)
             } catch let f as CalcRunner.InputFailure {
-                // "error: --option: message"
-                var t = f.text.hasPrefix("error: --") ? String(f.text.dropFirst("error: --".count)) : f.text
-                var option = ""
-                if let colon = t.firstIndex(of: ":") {
-                    option = String(t[..<colon])
-                    t = String(t[t.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-                }
-                report(option: option, "scenario '\(id)': \(t)")
+                report(option: f.option, "scenario '\(id)': \(f.message)")
                 continue
             } catch {
                 item.error("scenario '\(id)': \(error)")
@@ -92,7 +86,7 @@ extension GuideDataLoader {
             do {
                 _ = try rules.evaluate(input)
             } catch {
-                report(option: error.field.rawValue, "scenario '\(id)': \(error.message)")
+                report(option: error.field.rawValue, "scenario '\(id)': \(RulesText.plain.problem(error.problem))")
                 continue
             }
             out.append(

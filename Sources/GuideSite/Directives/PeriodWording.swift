@@ -1,4 +1,5 @@
 import CodingRules
+import RulesText
 
 /// Reader-facing wording shared by the fee directives: which CMS release a period's figures come from, and
 /// signed percentages.
@@ -26,7 +27,7 @@ enum PeriodWording {
     /// The after-the-last-period notice (empty when the data records nothing after the last period).
     static func pendingNotice(_ data: SiteData, cite: inout CitationCollector) -> String {
         guard let p = data.rules.pending else { return "" }
-        let text = data.rules.pendingStatement(p, on: p.range.from)
+        let text = RulesText.plain.pendingNotice(data.rules.pendingNotice(p, on: p.range.from))
         var ids = p.sources
         if let t = data.rules.policies.therapistTelehealth.entry(on: p.range.from) { ids.append(t.source) }
         return "<p class=\"after-last-period\"><strong>Dates of service from \(p.range.from):</strong> "

@@ -1,0 +1,3 @@
+import CodingRules
+import RulesText
+import Testing
