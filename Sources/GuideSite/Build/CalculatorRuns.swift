@@ -48,19 +48,3 @@ enum CalculatorRuns {
         return out
     }
 }
-
-/// Whether `needle` occurs in `text` (bytes).
-func contains(_ needle: String, in text: String) -> Bool {
-    let n = Array(needle.utf8)
-    guard !n.isEmpty else { return true }
-    var view = text
-    return view.withUTF8 { t in
-        guard t.count >= n.count else { return false }
-        for i in 0...(t.count - n.count) where t[i] == n[0] {
-            var j = 1
-            while j < n.count && t[i + j] == n[j] { j += 1 }
-            if j == n.count { return true }
-        }
-        return false
-    }
-}

@@ -121,9 +121,9 @@ final class CalculatorTables {
 
     /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
     ///
-    /// Segments within one stretch between change dates (split only where a sentence quotes a date) share the
-    /// runs of the stretch's first segment: every rule lookup is the same there, and the runs' sentences are
-    /// checked not to quote their date. `shareWithinStretch: false` evaluates every segment (the tests compare).
+    /// Segments within one stretch between change dates share the runs of the stretch's first segment: every
+    /// rule lookup is the same there, and the runs' sentences write the date of service as `{date}`.
+    /// `shareWithinStretch: false` evaluates every segment (the tests compare).
     func allRuns(_ ranges: [CalculatorSegments.Range], shareWithinStretch: Bool = true) -> [[[CalculatorRuns.Run]]] {
         let changes = rules.changeDates
         func stretch(_ d: CalendarDate) -> CalendarDate? { changes.last { $0 <= d } }
@@ -143,15 +143,7 @@ final class CalculatorTables {
             for (n, i) in indices.enumerated() { out[i] = Array(done[(n * keys.count)..<((n + 1) * keys.count)]) }
             return out
         }
-        var byRange = compute(Array(Set(firstOfStretch)).sorted())
-        // A stretch's runs that quote their own date are not shared: those segments get their own.
-        let own = ranges.indices.filter { i in
-            let f = firstOfStretch[i]
-            guard f != i else { return false }
-            let date = ranges[f].from.description
-            return byRange[f]!.contains { list in list.contains { run in run.pattern.reasons.contains { contains(date, in: $0) } } }
-        }
-        byRange.merge(compute(own)) { _, new in new }
+        let byRange = compute(Array(Set(firstOfStretch)).sorted())
         return ranges.indices.map { byRange[$0] ?? byRange[firstOfStretch[$0]]! }
     }
 
