@@ -135,6 +135,20 @@ public struct BeneficiarySplit: Sendable, Hashable {
     public var sequestrationPercent: DecimalValue
     public var sequestration: DecimalValue
     public var medicarePaid: DecimalValue
+
+    public init(
+        allowed: DecimalValue, coinsurancePercent: DecimalValue, coinsurance: DecimalValue,
+        medicareBeforeSequestration: DecimalValue, sequestrationPercent: DecimalValue, sequestration: DecimalValue,
+        medicarePaid: DecimalValue
+    ) {
+        self.allowed = allowed
+        self.coinsurancePercent = coinsurancePercent
+        self.coinsurance = coinsurance
+        self.medicareBeforeSequestration = medicareBeforeSequestration
+        self.sequestrationPercent = sequestrationPercent
+        self.sequestration = sequestration
+        self.medicarePaid = medicarePaid
+    }
 }
 
 /// The fee period and conversion factor used.

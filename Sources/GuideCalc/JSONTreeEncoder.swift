@@ -5,14 +5,14 @@ import SiteContent
 /// Unlike the standard encoders, a nil optional keeps its key, as `null` (`encodeIfPresent` writes null),
 /// so every key of a report is always present. Supports `String`, `Bool`, `Int`, optionals, arrays, nested
 /// keyed values and types with their own `encode(to:)`; other numbers are an encoding error.
-enum JSONTreeEncoder {
-    static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+package enum JSONTreeEncoder {
+    package static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let box = Box()
         try box.encode(value, path: [])
         return box.tree
     }
 
-    struct Unsupported: Error { var type: String }
+    package struct Unsupported: Error { var type: String }
 
     final class Box {
         var value: JSONValue = .null
