@@ -67,6 +67,8 @@ let package = Package(
             ]),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
         .testTarget(name: "RulesTextTests", dependencies: ["RulesText", "CodingRules"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteContent", "SiteRender", "SiteBuild"]),
         .testTarget(
             name: "GuideSiteTests",
             dependencies: [
