@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func inputFailuresAreTyped() throws {
-        let rules = try #require(SiteDataLoader.load(contentDirectory: DataTestSupport.content).data).rules
+        let rules = try #require(SiteDataLoader.load(contentDirectory: DataTestSupport.content).output).rules
         do {
             _ = try CalcRunner.sessionInput(CalcOptions(minutes: "0", date: "2025-06-02"), rules: rules)
             Issue.record("no error")
