@@ -98,6 +98,11 @@ public struct RulesText: Sendable {
         }
     }
 
+    /// One minutes threshold and whether the session reached it (the calculator page lists them one by one).
+    public func unitThreshold(_ t: UnitThreshold) -> String {
+        "\(t.code) unit \(t.unit) at \(t.minutes) min (\(t.reached ? "reached" : "not reached"))"
+    }
+
     /// The after-the-last-period answer: what is known, that the amounts are not in the guide, and the
     /// therapist telehealth policy on the date (sentences).
     public func pendingNotice(_ n: PendingNotice) -> String {

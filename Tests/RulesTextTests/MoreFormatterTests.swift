@@ -143,6 +143,13 @@ import Testing
             == ["physical therapy", "occupational therapy", "speech-language pathology"])
     }
 
+    @Test func unitThresholdWording() {
+        #expect(Self.text.unitThreshold(UnitThreshold(code: "97551", unit: 2, minutes: 53, reached: true))
+            == "97551 unit 2 at 53 min (reached)")
+        #expect(Self.held.unitThreshold(UnitThreshold(code: "97550", unit: 1, minutes: 16, reached: false))
+            == "97550 unit 1 at 16 min (not reached)")
+    }
+
     @Test func splitWording() {
         let s = BeneficiarySplit(
             allowed: Self.n("77.63"), coinsurancePercent: Self.n("20"), coinsurance: Self.n("15.53"),
