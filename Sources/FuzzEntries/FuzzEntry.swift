@@ -30,9 +30,7 @@ public enum FuzzEntry {
             else { continue }
             if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
         }
-        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
-        site.sourceList = data.sources.map(\.id)
-        site.guide = guide
+        let site = SiteModel.make(config: config, pages: pages, data: data, guide: guide, diagnostics: &diags)
         return site
     }()
 
@@ -108,7 +106,7 @@ public enum FuzzEntry {
         guard let data = siteData else { return }
         guard let input = try? CalcRunner.sessionInput(o, rules: data.rules) else { return }
         guard let result = try? data.rules.evaluate(input) else { return }
-        _ = CalcRender.json(result, input: input, data: data).rendered()
+        _ = try? CalcReport(result, input: input, data: data, zip: nil).rendered()
         _ = CalcRender.table(result, input: input, data: data)
     }
 

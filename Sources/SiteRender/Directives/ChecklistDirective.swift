@@ -21,17 +21,9 @@ package struct ChecklistDirective: Directive {
             date = d
         }
         var cite = CitationCollector(context)
-        // The same selection as RulesData.documentationChecklist(on:kind:), kept with each item's source.
-        let texts = rules.documentationChecklist(on: date, kind: kind)
         var items: [String] = []
-        var i = 0
-        for item in rules.policies.documentation {
-            guard item.appliesTo.contains(kind), item.range?.contains(date) ?? true else { continue }
-            var source = item.source
-            if item.usesConsentRule, let consent = rules.policies.consent.entry(on: date) { source = consent.source }
-            guard i < texts.count else { break }
-            items.append("<li>\(escapeHTML(texts[i])) <span class=\"cite\">(\(cite.linksMarked([source])))</span></li>")
-            i += 1
+        for item in rules.documentationChecklist(on: date, kind: kind) {
+            items.append("<li>\(escapeHTML(item.text)) <span class=\"cite\">(\(cite.linksMarked([item.source])))</span></li>")
         }
         guard !items.isEmpty else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
         var html = "<p class=\"checklist-title\">Checklist for \(escapeHTML(kind.rawValue)) sessions, "

@@ -2,6 +2,7 @@ import SiteContent
 import GuideCalc
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// ```` ```worked-examples ````: one card per scenario of `data/examples.yaml`, every figure computed by
 /// `RulesData.evaluate` at build time (claim lines, amounts, the thresholds that decided the units, the
@@ -31,11 +32,12 @@ package struct WorkedExamplesDirective: Directive {
             do {
                 r = try rules.evaluate(s.input)
             } catch {
-                throw DirectiveError("scenario '\(s.id)': \(error.message)", at: s.location)
+                throw DirectiveError("scenario '\(s.id)': \(RulesText.plain.problem(error.problem))", at: s.location)
             }
-            var n = checklists.firstIndex { $0.items == r.documentation }
+            let documentation = r.documentation.map(\.text)
+            var n = checklists.firstIndex { $0.items == documentation }
             if n == nil {
-                checklists.append((r.kind, r.documentation))
+                checklists.append((r.kind, documentation))
                 n = checklists.count - 1
             }
             for id in r.sources + s.sources where !sources.contains(id) { sources.append(id) }
@@ -107,10 +109,10 @@ package struct WorkedExamplesDirective: Directive {
             h += "<tr><th scope=\"row\" colspan=\"3\">Total</th><td>\(money(r.total))</td></tr>\n</table></div>\n"
         } else {
             h += "<p class=\"not-billable\"><strong>Not billable:</strong> "
-            h += r.reasons.map { escapeHTML($0) }.joined(separator: "; ") + ".</p>\n"
+            h += r.reasons.map { escapeHTML(RulesText.plain.reason($0)) }.joined(separator: "; ") + ".</p>\n"
         }
         if !r.thresholdNotes.isEmpty {
-            h += "<p><strong>Units decided by:</strong> \(r.thresholdNotes.map(escapeHTML).joined(separator: "; ")).</p>\n"
+            h += "<p><strong>Units decided by:</strong> \(r.thresholdNotes.map { escapeHTML(RulesText.plain.threshold($0)) }.joined(separator: "; ")).</p>\n"
         }
         if let sp = r.split {
             h += "<p><strong>Who pays</strong> (deductible met): patient \(escapeHTML(sp.coinsurancePercent.description))% "
@@ -121,7 +123,7 @@ package struct WorkedExamplesDirective: Directive {
             h += "<p><strong>Money:</strong> not in this guide yet for \(escapeHTML(r.feeSchedule.label)); the claim lines "
             h += "still apply. Check your Medicare contractor&#39;s fee schedule.</p>\n"
         }
-        let extra = r.notes + r.warnings
+        let extra = r.notes.map(RulesText.plain.note) + r.warnings.map(RulesText.plain.warning)
         if !extra.isEmpty {
             h += "<p><strong>Notes:</strong> \(extra.map(escapeHTML).joined(separator: "; ")).</p>\n"
         }
