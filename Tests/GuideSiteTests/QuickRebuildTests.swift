@@ -222,4 +222,32 @@ struct QuickRebuildTests {
         #expect(back.map(\.id) == list.map(\.id))
         #expect(back.map(\.range) == list.map(\.range))
     }
+
+    @Test("a link to a folder that loops back: the build fails at the link instead of walking forever")
+    func linkLoop() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir + "/Content/guide/loop", withDestinationPath: "..")
+        guard case .failure(let f) = SiteBuilder.build(IncrementalBuildTests.options(dir, cached: true)) else {
+            Issue.record("the build succeeded with a link to a folder")
+            return
+        }
+        #expect(f.diagnostics.contains { $0.message.contains("links to folders are not followed") })
+    }
+
+    @Test("a page that is a link to a file: pointing it at another file is a change")
+    func retargetedLink() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let guide = dir + "/Content/guide/"
+        try Fixture.write("---\ntitle: Linked\n---\nFirst text.\n", to: dir + "/Content/one.txt")
+        try Fixture.write("---\ntitle: Linked\n---\nOther text.\n", to: dir + "/Content/two.txt")
+        try FileManager.default.createSymbolicLink(atPath: guide + "linked.md", withDestinationPath: "../one.txt")
+        _ = try Self.buildAndCompare(dir)
+        #expect(Self.text(dir, "guide/linked/index.html").contains("First text."))
+        try FileManager.default.removeItem(atPath: guide + "linked.md")
+        try FileManager.default.createSymbolicLink(atPath: guide + "linked.md", withDestinationPath: "../two.txt")
+        #expect(try Self.buildAndCompare(dir).route != .nothingChanged)
+        #expect(Self.text(dir, "guide/linked/index.html").contains("Other text."))
+    }
 }

@@ -106,13 +106,19 @@ struct InputStamp: Equatable {
             }
             if name == "." || name == ".." { continue }
             var st = stat()
-            guard fstatat(fd, name, &st, 0) == 0 else {
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
                 entries.append(Entry(path: prefix + name, size: -1, mtime: 0, ctime: 0, inode: 0))
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 walk(dir + "/" + name, prefix: prefix + name + "/", into: &entries)
                 continue
+            }
+            // A link to a file: what it leads to (another target has another inode). A link to a folder is
+            // not followed (the build refuses it; following could loop): the link itself is recorded.
+            var target = stat()
+            if (st.st_mode & S_IFMT) == S_IFLNK, fstatat(fd, name, &target, 0) == 0, (target.st_mode & S_IFMT) != S_IFDIR {
+                st = target
             }
             entries.append(
                 Entry(
