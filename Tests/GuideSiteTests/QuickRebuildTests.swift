@@ -250,4 +250,20 @@ struct QuickRebuildTests {
         #expect(try Self.buildAndCompare(dir).route != .nothingChanged)
         #expect(Self.text(dir, "guide/linked/index.html").contains("Other text."))
     }
+
+    @Test("an editor's swap and backup files are no change; beside a body edit they do not stop the shortcut")
+    func editorFiles() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Fixture.write("swap", to: dir + "/Content/guide/.beta.md.swp")
+        try Fixture.write("old", to: dir + "/Content/guide/beta.md~")
+        try Fixture.write("x", to: dir + "/Templates/.DS_Store")
+        #expect(try Self.buildAndCompare(dir).route == .nothingChanged)
+        try Fixture.write("swap 2", to: dir + "/Content/guide/.beta.md.swp")
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "Go back to")
+        #expect(try Self.buildAndCompare(dir).route == .editedPages)
+        // Not in data/: every file there counts.
+        try Fixture.write("x", to: dir + "/Content/data/.hidden")
+        #expect(try Self.buildAndCompare(dir).route == .pipeline)
+    }
 }

@@ -86,6 +86,15 @@ struct InputStamp: Equatable {
         return out
     }
 
+    /// Whether the build never reads this path ("c/…" or "t/…"): a hidden file or folder (an editor's swap or
+    /// lock file, `.DS_Store`; the content and templates trees skip them), or a backup (`page.md~`) among the
+    /// pages. Not below `data/`, where every file counts, and not a template.
+    static func ignorable(_ path: String) -> Bool {
+        if path.hasPrefix("c/data/") || path.hasSuffix(".mustache") { return false }
+        if path.hasPrefix("c/"), path.hasSuffix("~") { return true }
+        return path.dropFirst(2).split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
     /// Equal stats; for a racy old entry, also equal bytes.
     static func same(_ new: Entry, _ old: Entry, _ options: BuildOptions) -> Bool {
         guard new.size == old.size, new.mtime == old.mtime, new.ctime == old.ctime, new.inode == old.inode else {

@@ -30,8 +30,9 @@ enum QuickRebuild {
         -> Result<GeneratedSite, BuildFailure>?
     {
         let start = DispatchTime.now()
-        guard let record = read(cacheDirectory), let changes = stamp.changes(since: record.stamp, options: options)
+        guard let record = read(cacheDirectory), let all = stamp.changes(since: record.stamp, options: options)
         else { return nil }
+        let changes = all.filter { !InputStamp.ignorable($0) }
         if changes.isEmpty {
             let out = OutputUpdater.trimmed(options.outputDirectory)
             let manifestFile = OutputUpdater.manifestFile(options.outputDirectory, cacheDirectory: cacheDirectory)
