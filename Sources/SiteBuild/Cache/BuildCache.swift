@@ -260,8 +260,10 @@ package final class BuildCache: @unchecked Sendable {
             return true
         }
         let (text, front) = inputs.digests(site)
+        let id = SiteSnapshot.newID()
+        stats.snapshotID = id
         SiteSnapshot(
-            id: SiteSnapshot.newID(),
+            id: id,
             pages: site.pages.indices.map { i in
                 SiteSnapshot.Page(
                     source: site.pages[i], text: text[i], front: front[i], summary: SiteSnapshot.summary(of: renderedPages[i]))

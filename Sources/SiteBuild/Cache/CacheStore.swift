@@ -1,3 +1,4 @@
+import SiteContent
 import Foundation
 
 #if canImport(Glibc)
@@ -14,6 +15,8 @@ public struct CacheStats: Sendable, Equatable {
     public var generatedReused = 0
     /// Files written to the output folder (`build` only; unchanged files are left as they are).
     public var filesWritten: Int?
+    /// The site snapshot this build wrote (`SiteSnapshot`).
+    var snapshotID: Digest?
     /// How the build went: through the cached pipeline, or one of `QuickRebuild`'s shortcuts.
     public var route: Route = .pipeline
 

@@ -54,11 +54,14 @@ enum QuickRebuild {
         return PageEditBuild.run(options, cacheDirectory: cacheDirectory, stamp: stamp, record: record, changes: changes)
     }
 
-    /// After a successful cached build: records its stamp beside the snapshot its cache just wrote.
+    /// After a successful cached build: records its stamp beside the snapshot its cache just wrote (unless
+    /// another build has written one since).
     static func save(_ stamp: InputStamp, site: GeneratedSite, cacheDirectory: String) {
-        guard let head = CacheStore.read(SiteSnapshot.file(cacheDirectory)), head.count >= 24 else { return }
+        guard let id = site.cache?.snapshotID, let head = CacheStore.read(SiteSnapshot.file(cacheDirectory)),
+            head.count >= 24
+        else { return }
         var r = CacheReader(Array(head[0..<24]))
-        guard (try? r.int()) == BuildCache.formatVersion, let id = try? r.digest() else { return }
+        guard (try? r.int()) == BuildCache.formatVersion, (try? r.digest()) == id else { return }
         write(
             Record(snapshotID: id, stamp: stamp, pages: site.pageCount, files: site.fileCount, warnings: site.warnings),
             to: cacheDirectory)
