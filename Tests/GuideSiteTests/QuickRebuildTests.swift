@@ -266,4 +266,13 @@ struct QuickRebuildTests {
         try Fixture.write("x", to: dir + "/Content/data/.hidden")
         #expect(try Self.buildAndCompare(dir).route == .pipeline)
     }
+
+    @Test("a body edit that runs a directive the page did not run before goes through the pipeline")
+    func newDirective() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "```fee-table 97550\n```\n\nBack to")
+        #expect(try Self.buildAndCompare(dir).route == .pipeline)
+        #expect(Self.text(dir, "guide/beta/index.html").contains("<table"))
+    }
 }
