@@ -4,6 +4,7 @@ import Testing
 @testable import SiteContent
 @testable import SiteRender
 @testable import SiteBuild
+@testable import SiteOutput
 
 /// The cached build's shortcuts (`QuickRebuild`): "nothing changed" from `stat` alone, and the page-edit
 /// rebuild that reads, renders and writes only the edited pages. After each, the output folder and the
@@ -274,5 +275,26 @@ struct QuickRebuildTests {
         try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "```fee-table 97550\n```\n\nBack to")
         #expect(try Self.buildAndCompare(dir).route == .pipeline)
         #expect(Self.text(dir, "guide/beta/index.html").contains("<table"))
+    }
+
+    @Test("an in-place update whose last rename fails puts the others back (and removes a new folder): the folder is as it was")
+    func inPlaceRollback() throws {
+        let dir = try Fixture.copy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/Out"
+        try Fixture.write("old a", to: out + "/a.txt")
+        try Fixture.write("inside", to: out + "/b.txt/keep.txt")  // a folder where the update wants a file
+        let before = Fixture.snapshot(out)
+        let plan = try OutputSwap.prepare(out, force: true, marker: SiteWriter.marker)
+        defer { OutputSwap.unlock(plan) }
+        #expect(throws: WriteError.self) {
+            try InPlaceUpdate.apply(
+                [OutputFile(path: "a.txt", text: "new a"), OutputFile(path: "c/d.txt", text: "new d"),
+                 OutputFile(path: "b.txt", text: "new b")],
+                removing: [], in: out, plan: plan, output: out)
+        }
+        #expect(Fixture.snapshot(out) == before)
+        #expect(!FileManager.default.fileExists(atPath: out + "/c"))
+        #expect(!FileManager.default.fileExists(atPath: plan.staging))
     }
 }

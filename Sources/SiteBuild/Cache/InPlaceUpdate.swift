@@ -9,9 +9,10 @@ import Foundation
 
 /// Replaces a few files of an output folder in place, under the output lock the caller holds
 /// (`OutputSwap.prepare`): every new file is first written whole into the plan's private staging folder beside
-/// the output; only when all are written is each renamed over its old version. So a failed write leaves the
-/// output as it was, and a killed build never leaves a half-written file in it (a kill between two renames can
-/// leave some files new and others old; the staging folder it leaves is removed by the next build). Cheaper
+/// the output; only when all are written is each renamed over its old version (which is kept as a link until
+/// the last rename, so a failed rename puts the old ones back). So an error leaves the output as it was, and a
+/// killed build never leaves a half-written file in it (a kill between two renames can leave some files new
+/// and others old; the staging folder it leaves is removed by the next build). Cheaper
 /// than staging the whole site when an edit changes a page or two; large changes use the staging swap.
 enum InPlaceUpdate {
     /// The most files changed or removed that are updated in place rather than through a whole-folder swap.
@@ -32,6 +33,15 @@ enum InPlaceUpdate {
             throw WriteError(path: output, message: "cannot write '\(files[i].path)'")
         }
         OutputSwap.testStop("staged")
+        // Each old version is kept (a hard link) until every new one is in, so a failed rename can be undone.
+        var done: [(target: String, old: String?)] = []
+        var made: [String] = []
+        func undo() {
+            for (target, old) in done.reversed() {
+                if let old { rename(old, target) } else { unlink(target) }
+            }
+            for dir in made.reversed() { rmdir(dir) }
+        }
         for (i, f) in files.enumerated() {
             let target = out + "/" + f.path
             var parts = f.path.split(separator: "/").dropLast()
@@ -40,12 +50,21 @@ enum InPlaceUpdate {
                 missing.append(out + "/" + parts.joined(separator: "/"))
                 parts = parts.dropLast()
             }
-            for dir in missing.reversed() where mkdir(dir, 0o755) != 0 && errno != EEXIST {
-                throw WriteError(path: output, message: "cannot create the folder '\(dir)'")
+            for dir in missing.reversed() {
+                guard mkdir(dir, 0o755) == 0 || errno == EEXIST else {
+                    undo()
+                    throw WriteError(path: output, message: "cannot create the folder '\(dir)'")
+                }
+                made.append(dir)
             }
+            let old = staging + "/old-\(i)"
+            let kept = link(target, old) == 0
             guard rename(staging + "/\(i)", target) == 0 else {
-                throw WriteError(path: output, message: "cannot replace '\(f.path)': \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                undo()
+                throw WriteError(path: output, message: "cannot replace '\(f.path)': \(reason)")
             }
+            done.append((target, kept ? old : nil))
         }
         for path in removing {
             unlink(out + "/" + path)
