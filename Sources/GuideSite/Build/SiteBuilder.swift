@@ -155,6 +155,7 @@ public enum SiteBuilder {
         for i in rendered.indices {  // only the HTML and headings are needed from here on
             rendered[i].sections = []
             rendered[i].ids = []
+            rendered[i].statements = []
         }
 
         // 5. Navigation, rendered once per folder.
@@ -217,7 +218,7 @@ public enum SiteBuilder {
         var idsByOutput: [String: Set<String>] = [:]
         var cited: Set<String> = []
         let sources = site.data.sources
-        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(html: r.html, sources: sources) }
+        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(r.statements, sources: sources) }
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
             for statement in unmarked[i] {

@@ -28,11 +28,11 @@ struct PolicyTimelineDirective: Directive {
         }
         let topics = Set(use.arguments)
         var cite = CitationCollector(context)
-        var rows: [[String]] = []
+        var rows: [[HTML]] = []
         for e in rules.policyTimeline() where topics.isEmpty || topics.contains(e.topic) {
             rows.append([
-                escapeHTML(e.date.description), escapeHTML(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
-                escapeHTML(e.summary), cite.linksMarked([e.source]),
+                .text(e.date.description), .text(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
+                .text(e.summary), cite.linksMarked([e.source]),
             ])
         }
         let label = topics.isEmpty ? "What changed, by date" : "What changed, by date: "
@@ -40,6 +40,6 @@ struct PolicyTimelineDirective: Directive {
             .joined(separator: ", ")
         let html = dataTable(
             label: label, caption: label, headers: ["From", "Topic", "What changed", "Source"], rows: rows)
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

@@ -37,12 +37,40 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
 public protocol MarkdownRewriter {
     /// The id for a heading (ids must be unique on the page; the rewriter keeps count).
     mutating func headingID(for heading: MarkdownHeading) -> String
-    /// HTML to put in place of a code block, or nil to keep it as a code block.
-    mutating func replacement(for block: MarkdownCodeBlock) -> String?
-    /// The URL to write for a link or image, or nil to drop the link (its text stays) or the image.
-    mutating func rewrite(_ link: MarkdownLink) -> String?
+    /// What to put in place of a code block, or nil to keep it as a code block.
+    mutating func replacement(for block: MarkdownCodeBlock) -> MarkdownReplacement?
+    /// Where a link or image goes, or nil to drop the link (its text stays) or the image.
+    mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget?
     /// Raw HTML in the Markdown is never written; this reports where it was dropped.
     mutating func droppedRawHTML(line: Int, column: Int)
+}
+
+/// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the
+/// text a reader sees in it, its statements and the sources it cites.
+public struct MarkdownReplacement: Sendable {
+    public var html: String
+    public var text: String
+    public var statements: [Statement]
+    public var citations: [String]
+
+    public init(html: String, text: String = "", statements: [Statement] = [], citations: [String] = []) {
+        self.html = html
+        self.text = text
+        self.statements = statements
+        self.citations = citations
+    }
+}
+
+/// Where a link goes: the URL to write, and the source it cites when it points to a source's entry on the
+/// sources page.
+public struct MarkdownLinkTarget: Sendable {
+    public var url: String
+    public var citedSource: String?
+
+    public init(_ url: String, citing source: String? = nil) {
+        self.url = url
+        self.citedSource = source
+    }
 }
 
 /// The text of one part of a page (from one heading to the next), for the search index.
@@ -57,6 +85,8 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [(heading: MarkdownHeading, id: String)]
     public var sections: [MarkdownSection]
+    /// Its paragraphs and list items, and those of the directives' output, with the sources each cites.
+    public var statements: [Statement] = []
     /// Why the page was not rendered (too large, too many brackets, nested too deep), at a line and column of
     /// the file; nil when it was.
     public var refusal: (line: Int, column: Int, message: String)? = nil
@@ -96,10 +126,11 @@ public enum Markdown {
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         guard let cstr = cmark_render_html(doc, options) else {
-            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections)
+            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections, statements: walker.statements)
         }
         defer { free(cstr) }
-        return RenderedMarkdown(html: String(cString: cstr), headings: walker.headings, sections: walker.sections)
+        return RenderedMarkdown(
+            html: String(cString: cstr), headings: walker.headings, sections: walker.sections, statements: walker.statements)
     }
 
     /// Size and bracket count, checked before cmark sees the text.
@@ -156,132 +187,4 @@ public enum Markdown {
 
     /// The version of the linked libcmark, e.g. "0.30.2".
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
-}
-
-private struct Walker {
-    let lineOffset: Int
-    var headings: [(heading: MarkdownHeading, id: String)] = []
-    var sections: [MarkdownSection] = []
-    var current = MarkdownSection(headingID: nil, heading: "", level: 0, text: "")
-
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
-
-    mutating func finishSection() {
-        current.text = collapseSpaces(current.text)
-        if !current.text.isEmpty || current.headingID != nil { sections.append(current) }
-    }
-
-    func position(_ node: OpaquePointer, fallback: (Int, Int) = (1, 1)) -> (line: Int, column: Int) {
-        let l = Int(cmark_node_get_start_line(node))
-        let c = Int(cmark_node_get_start_column(node))
-        if l <= 0 { return (fallback.0, fallback.1) }
-        return (l + lineOffset, max(1, c))
-    }
-
-    mutating func visit(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter, block: (Int, Int) = (1, 1)) {
-        var child = cmark_node_first_child(node)
-        let here = position(node, fallback: block)
-        while let c = child {
-            let next = cmark_node_next(c)  // taken first: `c` may be replaced or freed below
-            handle(c, rewriter: &rewriter, block: (here.line, here.column))
-            child = next
-        }
-    }
-
-    mutating func handle(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter, block: (Int, Int)) {
-        let type = cmark_node_get_type(node)
-        switch type {
-        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-            let p = position(node, fallback: block)
-            rewriter.droppedRawHTML(line: p.line, column: p.column)
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-
-        case CMARK_NODE_HEADING:
-            let p = position(node, fallback: block)
-            let text = collapseSpaces(plainText(node))
-            let heading = MarkdownHeading(
-                level: Int(cmark_node_get_heading_level(node)), text: text, line: p.line, column: p.column)
-            // Links inside the heading are rewritten like any other; its text belongs to the next section.
-            let textBefore = current.text
-            visit(node, rewriter: &rewriter, block: block)
-            current.text = textBefore
-            let id = rewriter.headingID(for: heading)
-            headings.append((heading, id))
-            finishSection()
-            current = MarkdownSection(headingID: id, heading: text, level: heading.level, text: "")
-            // cmark writes headings without ids: wrap the heading's inlines in a custom block that does.
-            let level = heading.level
-            let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(wrapper, "<h\(level) id=\"\(escapeHTML(id))\">")
-            cmark_node_set_on_exit(
-                wrapper,
-                "<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>")
-            while let inline = cmark_node_first_child(node) {
-                cmark_node_append_child(wrapper, inline)
-            }
-            cmark_node_replace(node, wrapper)
-            cmark_node_free(node)
-
-        case CMARK_NODE_CODE_BLOCK:
-            let p = position(node, fallback: block)
-            let info = String(cString: cmark_node_get_fence_info(node))
-            let literal = String(cString: cmark_node_get_literal(node))
-            let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column)
-            if let html = rewriter.replacement(for: cb) {
-                let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(replacement, html)
-                cmark_node_set_on_exit(replacement, "")
-                cmark_node_replace(node, replacement)
-                cmark_node_free(node)
-                current.text += " " + textOfHTML(html)
-            }
-
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let p = position(node, fallback: block)
-            let url = String(cString: cmark_node_get_url(node))
-            let link = MarkdownLink(url: url, isImage: type == CMARK_NODE_IMAGE, line: p.line, column: p.column)
-            visit(node, rewriter: &rewriter, block: block)
-            if let newURL = rewriter.rewrite(link) {
-                cmark_node_set_url(node, newURL)
-            } else if type == CMARK_NODE_LINK {
-                while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
-                cmark_node_unlink(node)
-                cmark_node_free(node)
-            } else {
-                cmark_node_unlink(node)
-                cmark_node_free(node)
-            }
-
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            current.text += String(cString: cmark_node_get_literal(node))
-
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            current.text += " "
-
-        default:
-            let isBlock = type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
-                && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
-            let p = position(node, fallback: block)
-            visit(node, rewriter: &rewriter, block: (p.line, p.column))
-            if isBlock { current.text += " " }
-        }
-    }
-
-    func plainText(_ node: OpaquePointer) -> String {
-        var out = ""
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            let t = cmark_node_get_type(c)
-            if t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE {
-                out += String(cString: cmark_node_get_literal(c))
-            } else if t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK {
-                out += " "
-            } else {
-                out += plainText(c)
-            }
-            child = cmark_node_next(c)
-        }
-        return out
-    }
 }

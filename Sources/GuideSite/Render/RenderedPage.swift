@@ -3,8 +3,10 @@ struct RenderedPage: Sendable {
     var html: String
     var headings: [(heading: MarkdownHeading, id: String)]
     var sections: [MarkdownSection]
-    /// Every `id="…"` in the page body (headings and generated blocks), for anchor checks.
+    /// Every id in the page body (its headings' and those its directives wrote), for anchor checks.
     var ids: Set<String>
+    /// Its paragraphs, list items and table rows with the sources each cites, for the certainty check.
+    var statements: [Statement] = []
     var anchorReferences: [AnchorReference]
     var citedSources: [String]
     var diagnostics: [Diagnostic]
@@ -19,30 +21,10 @@ struct RenderedPage: Sendable {
             rewriter.diagnostics.error(rewriter.location(no.line, no.column), no.message)
         }
         return RenderedPage(
-            html: md.html, headings: md.headings, sections: md.sections, ids: idsIn(md.html),
+            html: md.html, headings: md.headings, sections: md.sections,
+            ids: Set(md.headings.map(\.id)).union(rewriter.directiveIDs), statements: md.statements,
             anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
             diagnostics: rewriter.diagnostics.items, dependencies: rewriter.dependencies,
             directivesUsed: rewriter.directivesUsed)
     }
-}
-
-/// The values of `id="…"` attributes in HTML this generator wrote (cmark escapes quotes in user text, so
-/// a literal `id="` can only come from a real attribute).
-func idsIn(_ html: String) -> Set<String> {
-    // One pass over the bytes (linear: no substring copies per match).
-    var out: Set<String> = []
-    let bytes = Array(html.utf8)
-    let needle = Array(" id=\"".utf8)
-    var i = 0
-    while i + needle.count <= bytes.count {
-        if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-            let start = i + needle.count
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            out.insert(String(decoding: bytes[start..<end], as: UTF8.self))
-            i = end + 1
-        } else {
-            i += 1
-        }
-    }
-    return out
 }

@@ -17,7 +17,7 @@ import Foundation
 /// the output is byte-identical to a full build. A missing, unreadable or malformed entry is just a miss.
 final class BuildCache: @unchecked Sendable {
     /// Bump when the entry layout or the meaning of a key changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     let directory: String
     let inputs: CacheInputs
