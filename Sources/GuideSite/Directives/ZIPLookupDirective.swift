@@ -3,11 +3,12 @@ import CodingRules
 /// The ZIP code field shared by the calculator and the locality fee pages: a labelled text input and a polite
 /// live region; `assets/zip.js` loads `assets/zip-lookup.js` on the first entry, which loads the prefix's script
 /// (`ZIPScripts`) and selects the locality. Every sentence
-/// the script shows comes from the data attributes written here (placeholders `{zip}`, `{locality}`; `{list}` in `unknown` is filled in here).
+/// the script shows comes from the data attributes written here (placeholders `{zip}`, `{locality}`); `unknown`
+/// is given the name of the ZIP code list.
 enum ZIPField {
     /// The field's HTML, or "" when the data has no ZIP codes. `target` is `select:ID` (set that select) or
     /// `table` (mark the row of the page's locality table that names the locality).
-    static func html(_ context: DirectiveContext, id: String, target: String, found: String, unknown: String) -> HTML {
+    static func html(_ context: DirectiveContext, id: String, target: String, found: String, unknown: (String) -> String) -> HTML {
         guard let codes = context.site.data.zipCodes else { return .empty }
         let placeholderLocality = Locality(mac: "{mac}", number: "{n}", name: "{locality}", state: "")
         var split = ZIPWording.splitNote(zip: "{zip}", locality: placeholderLocality)
@@ -16,7 +17,7 @@ enum ZIPField {
             ("data-zip-script", context.url(to: "assets/zip-lookup.js")),
             ("data-zip-base", String(context.url(to: ZIPScripts.path(prefix: "x")).dropLast("x.js".count))), ("data-zip-prefix", String(ZIPScripts.prefixDigits)),
             ("data-zip-target", target), ("data-msg-found", found), ("data-msg-split", split),
-            ("data-msg-unknown", unknown.replacingOccurrences(of: "{list}", with: "Medicare’s ZIP code list (\(codes.quarterLabel))")),
+            ("data-msg-unknown", unknown("Medicare’s ZIP code list (\(codes.quarterLabel))")),
             ("data-msg-malformed", "A ZIP code has five digits."),
             ("data-msg-failed", "The ZIP code list could not be loaded; choose the locality yourself."),
         ]
@@ -43,7 +44,7 @@ enum ZIPField {
     static func calculator(_ context: DirectiveContext) -> HTML {
         html(context, id: "calc-zip", target: "select:calc-locality",
              found: "ZIP code {zip} is in the Medicare payment locality {locality}; the locality below is set to it.",
-             unknown: "ZIP code {zip} is not in {list}; choose the locality below.")
+             unknown: { "ZIP code {zip} is not in \($0); choose the locality below." })
     }
 }
 
@@ -59,7 +60,7 @@ struct ZIPLookupDirective: Directive {
         let field = ZIPField.html(
             context, id: "zip-lookup", target: "table",
             found: "ZIP code {zip} is in the Medicare payment locality {locality}; its row is marked in the table below.",
-            unknown: "ZIP code {zip} is not in {list}; find the locality in the table below.")
+            unknown: { "ZIP code {zip} is not in \($0); find the locality in the table below." })
         let form = HTML.el(
             "form", [.class("zip-lookup card"), .id("zip-lookup-form"), .flag("hidden"), .attr("aria-label", "Find a locality by ZIP code")],
             .newline, field)
