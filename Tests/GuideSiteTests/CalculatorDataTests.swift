@@ -1,8 +1,16 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
 
-@testable import GuideSite
 
 /// `assets/calculator-data.js` computed from the rules' change dates (issue 13 point 3, issue 11 class 2).
 @Suite struct CalculatorDataTests {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import SiteRender
+@testable import SiteBuild
 
 extension RealSite {
     /// The real site loaded and checked (no output written).

@@ -1,6 +1,9 @@
 import Testing
 
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import SiteRender
+@testable import SiteBuild
 
 /// The HTML builder: what it escapes, how it writes elements, and what it reports from its tree.
 @Suite struct HTMLBuilderTests {

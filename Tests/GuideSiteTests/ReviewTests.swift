@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// The November 2026 expert review (../shared/reference/review-2026-11.md): one or more tests per finding, on
 /// the generated site or on `calc`. The finding number is in each test's name.

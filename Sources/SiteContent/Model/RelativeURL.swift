@@ -1,0 +1,83 @@
+/// Builds the relative URL from one output file to another, so the same site works at `/`, at any
+/// sub-path and from `file://`. Paths are relative to the output folder, with '/' separators.
+/// Folder pages are linked as `…/index.html` (a `file://` folder URL would show a listing).
+public func relativeURL(from page: String, to target: String) -> String {
+    // Byte-level: called for every link of every page's navigation, breadcrumbs and child list.
+    let from = Array(page.utf8), to = Array(target.utf8)
+    let slash = UInt8(ascii: "/")
+    // Folders of `from` (everything before its last '/') and the common folder prefix with `to`.
+    let fromEnd = from.lastIndex(of: slash) ?? -1
+    var common = 0  // bytes of whole common folders, each with its '/'
+    var i = 0
+    while i <= fromEnd, i < to.count, from[i] == to[i] {
+        if from[i] == slash { common = i + 1 }
+        i += 1
+    }
+    // `to`'s last component must stay: only count folders of `to` that end before its last '/'.
+    var ups = 0
+    var k = common
+    while k <= fromEnd {
+        if from[k] == slash { ups += 1 }
+        k += 1
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(ups * 3 + to.count - common)
+    for _ in 0..<ups { out += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
+    // Each remaining segment percent-encoded (see `percentEncodedSegment`); '/' separates them.
+    let hex = Array("0123456789ABCDEF".utf8)
+    for b in to[common...] {
+        switch b {
+        case slash, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            out.append(b)
+        default:
+            out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// An output path as a URL path: each segment percent-encoded (`a b#1/index.html` → `a%20b%231/index.html`).
+public func urlPath(_ outputPath: String) -> String {
+    outputPath.split(separator: "/", omittingEmptySubsequences: false).map { percentEncodedSegment(String($0)) }
+        .joined(separator: "/")
+}
+
+/// One path segment with every byte other than letters, digits and `-._~` percent-encoded, so a file name with
+/// a space, `#`, `%` or `?` still gives a working link.
+public func percentEncodedSegment(_ s: String) -> String {
+    var out = ""
+    for b in s.utf8 {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            out.unicodeScalars.append(Unicode.Scalar(b))
+        default:
+            let hex = Array("0123456789ABCDEF".unicodeScalars)
+            out.unicodeScalars.append("%")
+            out.unicodeScalars.append(hex[Int(b >> 4)])
+            out.unicodeScalars.append(hex[Int(b & 15)])
+        }
+    }
+    return out
+}
+
+/// Resolves `../faq.md` against `codes/97550.md` → `faq.md`; nil when it climbs above the content folder.
+package func resolveRelative(_ link: String, from source: String) -> String? {
+    var stack = source.split(separator: "/").dropLast().map(String.init)
+    let path = link.split(separator: "?").first.map(String.init) ?? link
+    let trailingSlash = path.hasSuffix("/")
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if part == "." { continue }
+        if part == ".." {
+            if stack.isEmpty { return nil }
+            stack.removeLast()
+            continue
+        }
+        stack.append(String(part).removingPercentEncoding ?? String(part))
+    }
+    let joined = stack.joined(separator: "/")
+    return trailingSlash ? joined + "/" : joined
+}

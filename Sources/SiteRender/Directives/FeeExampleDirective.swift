@@ -1,0 +1,76 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import CodingRules
+
+/// ```` ```fee-example CODE [MAC-LOCALITY] ````: the payment formula worked in full from data for one
+/// non-facility unit of CODE in the as-of period (in a locality, or nationally), then the beneficiary split.
+package struct FeeExampleDirective: Directive {
+    package let name = "fee-example"
+
+    package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        let rules = context.site.data.rules
+        guard (1...2).contains(use.arguments.count) else {
+            throw DirectiveError("takes a code and optionally a locality id (MAC-LOCALITY)")
+        }
+        let code = use.arguments[0]
+        guard rules.code(code) != nil else { throw DirectiveError("unknown code '\(code)'") }
+        let date = asOfDate(context)
+        guard let period = rules.period(on: date) else { throw DirectiveError("no fee period covers \(date)") }
+        guard let rvu = period.rvus[code], let w = rvu.work, let pe = rvu.peNonfacility, let mp = rvu.mp else {
+            throw DirectiveError("RVUs for \(code) are not imported for \(period.label)")
+        }
+        var cite = CitationCollector(context)
+        let one = DecimalValue(1)
+        var g = (w: one, pe: one, mp: one)
+        var place = "nationally (every cost index 1)"
+        var locality: LocalityChoice = .national
+        var srcs = [rvu.source, period.defaultConversionFactor.source]
+        if use.arguments.count == 2 {
+            let id = use.arguments[1]
+            guard let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[id] else {
+                throw DirectiveError("no cost indices for locality '\(id)' in \(period.label)")
+            }
+            g = (row.work, row.pe, row.mp)
+            place = "in \(row.locality.name), \(row.locality.state) (locality \(id))"
+            locality = .locality(id: id)
+            srcs.append(table.source)
+        }
+        let cf = period.defaultConversionFactor.value
+        let sw = w * g.w, spe = pe * g.pe, smp = mp * g.mp
+        let sum = sw + spe + smp
+        let raw = sum * cf
+        guard case .priced(let amount) = rules.unitPrice(code: code, period: period, setting: .nonfacility, locality: locality)
+        else { throw DirectiveError("cannot price \(code) in \(period.label)") }
+        func li(_ content: HTML) -> HTML { [.el("li", [], content), .newline] }
+        var html: [HTML] = [
+            .newline,
+            .el("p", [], "One non-facility unit of \(code), \(period.label), \(place) (\(cite.links(srcs))):"), .newline,
+            .el("ol", [],
+                .newline,
+                li("Work: \(w) × \(g.w) = \(sw)"),
+                li("Practice expense (non-facility): \(pe) × \(g.pe) = \(spe)"),
+                li("Malpractice: \(mp) × \(g.mp) = \(smp)"),
+                li("Sum: \(sw) + \(spe) + \(smp) = \(sum)"),
+                li("Times the conversion factor: \(sum) × \(cf) = \(raw), rounded to $\(amount.moneyText)")),
+            .newline, .el("p", [], PeriodWording.release(period, context.site.data, cite: &cite)), .newline,
+        ]
+        if let s = rules.beneficiarySplit(allowed: amount, on: period.range.from) {
+            srcs = [rules.policies.coinsurancePercent.entry(on: period.range.from)?.source ?? "",
+                    rules.policies.sequestrationPercent.entry(on: period.range.from)?.source ?? ""]
+            html += [
+                .el("p", [], "Who pays it, once the Part B deductible is met (\(cite.links(srcs))):"), .newline,
+                .el("ul", [],
+                    .newline,
+                    li("Allowed amount: $\(s.allowed.moneyText)"),
+                    li("Patient's coinsurance (\(s.coinsurancePercent) %): $\(s.coinsurance.moneyText)"),
+                    li("Medicare's share before sequestration: $\(s.medicareBeforeSequestration.moneyText)"),
+                    li("Sequestration (\(s.sequestrationPercent) % of Medicare's share): −$\(s.sequestration.moneyText)"),
+                    li("Medicare pays: $\(s.medicarePaid.moneyText)")),
+                .newline,
+            ]
+        }
+        let out: HTML = [.el("div", [.class("fee-example")], children: html), .newline]
+        return DirectiveOutput(out, citedSources: cite.ids)
+    }
+}

@@ -1,0 +1,51 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+
+/// One page after its Markdown was rendered, before the layout template.
+package struct RenderedPage: Sendable {
+    package var html: String
+    package var headings: [(heading: MarkdownHeading, id: String)]
+    package var sections: [MarkdownSection]
+    /// Every id in the page body (its headings' and those its directives wrote), for anchor checks.
+    package var ids: Set<String>
+    /// Its paragraphs, list items and table rows with the sources each cites, for the certainty check.
+    package var statements: [Statement]
+    package var anchorReferences: [AnchorReference]
+    package var citedSources: [String]
+    package var diagnostics: [Diagnostic]
+    /// Link targets the page resolved and whether it ran a directive (for the incremental build's checks).
+    package var dependencies: [LinkDependency] = []
+    package var directivesUsed: Set<String> = []
+
+    package static func render(_ page: PageSource, site: SiteModel, directives: DirectiveRegistry) -> RenderedPage {
+        var rewriter = PageRewriter(site: site, page: page, directives: directives)
+        let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
+        if let no = md.refusal {
+            rewriter.diagnostics.error(rewriter.location(no.line, no.column), no.message)
+        }
+        return RenderedPage(
+            html: md.html, headings: md.headings, sections: md.sections,
+            ids: Set(md.headings.map(\.id)).union(rewriter.directiveIDs), statements: md.statements,
+            anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
+            diagnostics: rewriter.diagnostics.items, dependencies: rewriter.dependencies,
+            directivesUsed: rewriter.directivesUsed)
+    }
+
+    package init(
+        html: String, headings: [(heading: MarkdownHeading, id: String)], sections: [MarkdownSection], ids: Set<String>,
+        statements: [Statement] = [], anchorReferences: [AnchorReference], citedSources: [String], diagnostics: [Diagnostic],
+        dependencies: [LinkDependency] = [], directivesUsed: Set<String> = []
+    ) {
+        self.html = html
+        self.headings = headings
+        self.sections = sections
+        self.ids = ids
+        self.statements = statements
+        self.anchorReferences = anchorReferences
+        self.citedSources = citedSources
+        self.diagnostics = diagnostics
+        self.dependencies = dependencies
+        self.directivesUsed = directivesUsed
+    }
+}
