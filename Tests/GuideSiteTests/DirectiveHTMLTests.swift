@@ -94,11 +94,15 @@ extension RealSite {
         #expect(CertaintyCheck.unmarked(out.body.statements, sources: RealSite.siteModel.data.sources).isEmpty)
     }
 
-    @Test func whatChangedReportsItsSectionIDs() throws {
+    @Test func whatChangedReportsItsSectionIDsAndHeadings() throws {
         let out = try RealSite.directive("what-changed", on: "what-changed.md")
-        let ids = out.body.ids
+        let ids = out.ids
         #expect(ids.count >= 2 && ids.allSatisfy { $0.hasPrefix("changes-") })
         for id in ids { #expect(out.html.contains("<h3 id=\"\(id)\">")) }
+        #expect(out.headings.map(\.id) == ids)
+        #expect(out.headings.first == HTMLHeading(
+            level: 3, id: "changes-2026-01-01", text: "CY2025 → CY2026 (dates of service from 2026-01-01)"))
+        #expect(out.text.contains("The conversion factor went from"))
     }
 
     /// The ids a page reports (its headings' and its directives') are exactly the `id` attributes of its HTML.

@@ -35,6 +35,14 @@ public struct DirectiveOutput: Sendable {
 
     /// The HTML text that takes the block's place.
     public var html: String { body.rendered }
+    /// The ids of its elements, in document order (anchors other pages may link to).
+    public var ids: [String] { body.ids }
+    /// Its headings, with their ids and text.
+    public var headings: [HTMLHeading] { body.headings }
+    /// The text a reader sees in it (for the search index).
+    public var text: String { body.plainText }
+    /// Its paragraphs, list items and table rows with the sources each cites (for the certainty check).
+    public var statements: [Statement] { body.statements }
 }
 
 /// Why a directive could not render: reported at the directive's line.

@@ -99,3 +99,35 @@ extension HTML {
         }
     }
 }
+
+/// A heading element of built HTML (`h1`…`h6`): its level, id (if it has one) and text.
+public struct HTMLHeading: Sendable, Hashable {
+    public var level: Int
+    public var id: String?
+    public var text: String
+}
+
+extension HTML {
+    /// Its `h1`…`h6` elements, in document order.
+    public var headings: [HTMLHeading] {
+        var out: [HTMLHeading] = []
+        collectHeadings(into: &out)
+        return out
+    }
+
+    private func collectHeadings(into out: inout [HTMLHeading]) {
+        switch self {
+        case .text, .literal, .raw, .void: return
+        case .element(let name, let attributes, let children):
+            let u = Array(name.utf8)
+            if u.count == 2, u[0] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(u[1]) {
+                let id = attributes.last { $0.name == "id" }?.value
+                out.append(HTMLHeading(level: Int(u[1] - UInt8(ascii: "0")), id: id, text: HTML.group(children).plainText))
+            } else {
+                for c in children { c.collectHeadings(into: &out) }
+            }
+        case .group(let parts): for p in parts { p.collectHeadings(into: &out) }
+        case .citation(_, let content): content.collectHeadings(into: &out)
+        }
+    }
+}

@@ -86,9 +86,9 @@ package struct PageRewriter: MarkdownRewriter {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
             diagnostics.append(contentsOf: out.diagnostics)
             citedSources.append(contentsOf: out.citedSources)
-            directiveIDs += out.body.ids
+            directiveIDs += out.ids
             return MarkdownReplacement(
-                html: out.html, text: out.body.plainText, statements: out.body.statements, citations: out.body.citations)
+                html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
         } catch {
             diagnostics.error(error.location ?? at, "\(name): \(error.message)", hint: error.hint)
             return MarkdownReplacement(html: "")
