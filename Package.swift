@@ -63,6 +63,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteContent", "SiteRender", "SiteBuild"]),
         .testTarget(
             name: "GuideSiteTests",
             dependencies: [

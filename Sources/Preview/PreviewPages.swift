@@ -62,7 +62,7 @@ package enum PreviewPages {
 
     /// The banner listing a failed build's errors (escaped), linked to the preview style sheet.
     static func banner(_ errors: [Diagnostic]) -> String {
-        let lines = errors.map { escapeHTML($0.description) }.joined(separator: "\n")
+        let lines = errors.map { escapeHTML(DiagnosticFormatter.text($0)) }.joined(separator: "\n")
         return """
             <div id="ctsguide-build-error" role="alert"><link rel="stylesheet" href="\(PreviewSite.prefix)preview.css">\
             <h2>The last change does not build</h2><pre>\(lines)</pre>\

@@ -57,14 +57,14 @@ public final class PreviewSession: @unchecked Sendable {
         case .success(let generated):
             site.update(generated)
             if generated.warnings != lastWarnings {
-                for w in generated.warnings { log(w.description, true) }
+                for w in generated.warnings { log(DiagnosticFormatter.text(w), true) }
                 lastWarnings = generated.warnings
             }
             let reuse = generated.cache.map { " (\($0.rendered) rendered, \($0.laidOut) laid out)" } ?? ""
             log(what + "built \(generated.pageCount) pages\(reuse) in " + String(format: "%.0f", ms) + " ms", false)
         case .failure(let failure):
             site.fail(failure.diagnostics)
-            for d in failure.diagnostics.sorted() { log(d.description, true) }
+            for d in failure.diagnostics.sorted() { log(DiagnosticFormatter.text(d), true) }
             let n = failure.diagnostics.filter { $0.severity == .error }.count
             log(what + "\(n) error\(n == 1 ? "" : "s"); still serving the last version that built", true)
         }

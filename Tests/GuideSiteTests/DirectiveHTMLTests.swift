@@ -9,9 +9,8 @@ import Testing
 extension RealSite {
     /// The real site loaded and checked (no output written).
     static let siteModel: SiteModel = {
-        var diags = Diagnostics()
         let options = BuildOptions(contentDirectory: content, templatesDirectory: root + "/Templates")
-        return SiteLoader.load(options, diagnostics: &diags)!.site
+        return CheckStage.run(LoadStage.run(options).checkedOutput!).checkedOutput!.site
     }()
 
     /// Every page of the real site rendered (Markdown and directives), before the layout.

@@ -1,102 +1,97 @@
-/// Where a problem is: a file (as the user named it, relative to the working directory where possible),
-/// a 1-based line and a 1-based column. Line numbers count from the top of the file, front matter included.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+/// A stable name for a kind of problem, e.g. `link.broken-anchor` or `SiteContent.LoadFees`: tools and tests
+/// match on it, never on the message's words. Checks with a well-known meaning have a named id; every other
+/// diagnostic is named after the module and file of the check that found it.
+public struct DiagnosticID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
 
-    public init(file: String, line: Int = 1, column: Int = 1) {
-        self.file = file
-        self.line = max(1, line)
-        self.column = max(1, column)
+    /// `SiteContent/Data/LoadFees.swift` (a `#fileID`) → `SiteContent.LoadFees`.
+    public init(fileID: String) {
+        let parts = fileID.split(separator: "/")
+        let module = parts.first.map(String.init) ?? ""
+        var file = parts.last.map(String.init) ?? fileID
+        if file.hasSuffix(".swift") { file.removeLast(6) }
+        self.rawValue = module.isEmpty || parts.count < 2 ? file : module + "." + file
     }
 
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        (a.file, a.line, a.column) < (b.file, b.line, b.column)
-    }
-
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { rawValue }
+    public static func < (a: DiagnosticID, b: DiagnosticID) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// One problem found while loading, checking or rendering. Printed compiler-style:
-/// `Content/codes/97550.md:12:5: error: unknown directive 'fee-tabel'`, with an optional indented hint line.
+/// One problem found by any stage: what kind (`id`), how bad (`severity`), where (`range`), what (`message`),
+/// an optional fix (`hint`) and related places (`notes`). Printed by `DiagnosticFormatter`, compiler-style:
+/// `Content/codes/97550.md:12:5: error: unknown directive 'fee-tabel'`.
 public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error, warning
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
+    /// A place related to the problem (the other definition of a duplicate, the page a link comes from).
+    public struct Note: Hashable, Sendable {
+        public var location: SourceLocation
+        public var message: String
+        public init(_ location: SourceLocation, _ message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
+
+    public var id: DiagnosticID
     public var severity: Severity
-    public var location: SourceLocation
+    public var range: SourceRange
     public var message: String
     public var hint: String?
+    public var notes: [Note]
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+    /// Where the problem starts.
+    public var location: SourceLocation {
+        get { range.start }
+        set { range.start = newValue }
+    }
+
+    public init(
+        _ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil,
+        id: DiagnosticID? = nil, end: SourceLocation? = nil, notes: [Note] = [], fileID: String = #fileID
+    ) {
+        self.id = id ?? DiagnosticID(fileID: fileID)
         self.severity = severity
-        self.location = location
+        self.range = SourceRange(location, end: end)
         self.message = message
         self.hint = hint
+        self.notes = notes
     }
 
-    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, location, message, hint: hint)
+    public static func error(
+        _ location: SourceLocation, _ message: String, hint: String? = nil, id: DiagnosticID? = nil,
+        notes: [Note] = [], fileID: String = #fileID
+    ) -> Diagnostic {
+        Diagnostic(.error, location, message, hint: hint, id: id, notes: notes, fileID: fileID)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, location, message, hint: hint)
+    public static func warning(
+        _ location: SourceLocation, _ message: String, hint: String? = nil, id: DiagnosticID? = nil,
+        notes: [Note] = [], fileID: String = #fileID
+    ) -> Diagnostic {
+        Diagnostic(.warning, location, message, hint: hint, id: id, notes: notes, fileID: fileID)
     }
 
+    /// Two reports of the same problem at the same place are one problem, whichever check found it.
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.severity, a.range, a.message, a.hint, a.notes) == (b.severity, b.range, b.message, b.hint, b.notes)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(severity)
+        h.combine(range)
+        h.combine(message)
+    }
+
+    /// Sorted by where, then how bad, then what.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.location, a.severity, a.message) < (b.location, b.severity, b.message)
     }
 
-    /// The printed form: one line, plus `  hint: …` on the next line when there is a hint.
-    public var description: String {
-        var s = "\(location): \(severity.rawValue): \(message)"
-        if let hint { s += "\n    hint: \(hint)" }
-        return s
-    }
-}
-
-/// Collects diagnostics from every stage of a run so they can be reported together, sorted.
-public struct Diagnostics: Sendable {
-    public private(set) var items: [Diagnostic] = []
-
-    public init() {}
-
-    public mutating func append(_ d: Diagnostic) { items.append(d) }
-    public mutating func append(contentsOf ds: some Sequence<Diagnostic>) { items.append(contentsOf: ds) }
-    public mutating func error(_ at: SourceLocation, _ message: String, hint: String? = nil) {
-        items.append(.error(at, message, hint: hint))
-    }
-    public mutating func warning(_ at: SourceLocation, _ message: String, hint: String? = nil) {
-        items.append(.warning(at, message, hint: hint))
-    }
-
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
-    /// Sorted by file, line, column; duplicates removed.
-    public var sorted: [Diagnostic] { Array(Set(items)).sorted() }
-}
-
-/// Thrown when a run found errors; carries every diagnostic of the run (errors and warnings).
-public struct BuildFailure: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
-}
-
-/// Keeps at most `limit` diagnostics of one kind and says how many more there were.
-package func capped(_ diagnostics: [Diagnostic], limit: Int = 10, what: String) -> [Diagnostic] {
-    guard diagnostics.count > limit else { return diagnostics }
-    var out = Array(diagnostics.prefix(limit))
-    let last = diagnostics[limit]
-    out.append(.error(last.location, "\(diagnostics.count - limit) more \(what) like the ones above"))
-    return out
-}
-
-/// A value, or the problems that kept it from being read (all of them, not just the first).
-package enum Checked<Value> {
-    case success(Value)
-    case failure([Diagnostic])
+    /// The printed form (`DiagnosticFormatter.text`).
+    public var description: String { DiagnosticFormatter.text(self) }
 }

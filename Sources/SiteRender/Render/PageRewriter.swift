@@ -71,7 +71,7 @@ package struct PageRewriter: MarkdownRewriter {
             let near = directives.names.min { editDistance($0, name) < editDistance($1, name) }
             var hint = "known directives: \(directives.names.joined(separator: ", "))"
             if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
-            diagnostics.error(at, "unknown directive '\(name)'", hint: hint)
+            diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
             return MarkdownReplacement(html: "")
         }
         guard site.hasGuideData else {
@@ -174,7 +174,8 @@ package struct PageRewriter: MarkdownRewriter {
         guard let targetPage = resolved.flatMap(site.page(atPath:)) ?? byURL else {
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
-                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
+                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
+                id: .brokenLink)
             return nil
         }
         return target(targetPage, fragment: fragment, at: at)
