@@ -18,10 +18,10 @@ public enum FuzzEntry {
     /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
     nonisolated(unsafe) static let site: SiteModel? = {
         let content = contentDirectory
-        let (config, _) = SiteConfig.load(contentDirectory: content)
-        let (data, _) = SiteDataLoader.load(contentDirectory: content)
+        let config = SiteConfig.load(contentDirectory: content).output
+        let data = SiteDataLoader.load(contentDirectory: content).output
         guard let config, let data else { return nil }
-        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).0 else { return nil }
+        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).output else { return nil }
         let tree = SourceTree(root: content)
         var diags = Diagnostics()
         var pages: [PageSource] = []
@@ -112,5 +112,5 @@ public enum FuzzEntry {
         _ = CalcRender.table(result, input: input, data: data)
     }
 
-    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).data
+    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).output
 }

@@ -47,7 +47,7 @@ public enum CalcRunner {
         let make = try parse(o)
         try CalcZIP.checkForm(o)
         let loaded = SiteDataLoader.load(contentDirectory: o.content)
-        guard let data = loaded.data else {
+        guard let data = loaded.output else {
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             let lines = errors.map(\.description) + ["error: --content: the data in '\(o.content)/data' has \(errors.count) error(s)"]
             throw InputFailure(raw: lines.joined(separator: "\n"))
@@ -125,7 +125,8 @@ public enum CalcRunner {
             throw InputFailure("date", "required: \(site) does not exist, so there is no as_of date to default to; give --date YYYY-MM-DD")
         }
         // The same loader as `build` and `check`, so whatever YAML they accept (CRLF, flow style) works here.
-        let (config, diagnostics) = SiteConfig.load(contentDirectory: o.content)
+        let configResult = SiteConfig.load(contentDirectory: o.content)
+        let config = configResult.output, diagnostics = configResult.diagnostics
         guard let config else {
             let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
             throw InputFailure(

@@ -14,7 +14,7 @@ import Testing
 
 /// `assets/calculator-data.js` computed from the rules' change dates (issue 13 point 3, issue 11 class 2).
 @Suite struct CalculatorDataTests {
-    static let rules: RulesData = SiteDataLoader.load(contentDirectory: RealSite.content).data!.rules
+    static let rules: RulesData = SiteDataLoader.load(contentDirectory: RealSite.content).output!.rules
     static let asOf = CalendarDate(year: 2025, month: 6, day: 2)!
 
     static func tables(_ rules: RulesData) -> (CalculatorTables, CalendarDate, CalendarDate) {

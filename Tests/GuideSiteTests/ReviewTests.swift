@@ -153,8 +153,8 @@ import Testing
         #expect(html.contains("#source-noridian-gv") && html.contains("#source-noridian-gw") && html.contains("#source-cms-x-modifiers"))
         let denials = Self.text("denials/index.html")
         #expect(!denials.contains("XU") && denials.contains("XE (separate encounter)"))
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
-        let (guide, _) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
+        let guide = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!).output
         let mods = guide?.modifiers ?? []
         #expect(mods.count >= 12)
         for m in mods { #expect(!m.sources.isEmpty, "\(m.code)") }
@@ -185,7 +185,7 @@ import Testing
     // MARK: C. Certainty and sources
 
     @Test func finding15_everySecondaryOnlyStatementCarriesTheMarker() {
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
         let sources = data?.sources ?? []
         #expect(sources.contains { $0.isSecondary })
         #expect(RealSite.pages.count >= 20)
@@ -232,7 +232,7 @@ import Testing
     }
 
     @Test func finding16_sourcesAreWhatTheyClaimToBe() {
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
         let sources = data?.sources ?? []
         #expect(sources.count >= 40)
         let officialHosts = ["www.cms.gov", "www.congress.gov", "www.law.cornell.edu", "www.federalregister.gov"]
@@ -253,7 +253,7 @@ import Testing
     }
 
     @Test func finding17_sourcesHaveRealDatesAndSpecificOrExplainedURLs() {
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
         let sources = data?.sources ?? []
         for s in sources {
             let d = s.date.description

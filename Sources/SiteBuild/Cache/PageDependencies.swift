@@ -44,11 +44,18 @@ extension RenderedPage {
             w.string(d.message)
             w.bool(d.hint != nil)
             w.string(d.hint ?? "")
+            w.string(d.id.rawValue)
+            w.int(d.notes.count)
+            for n in d.notes {
+                w.location(n.location)
+                w.string(n.message)
+            }
         }
         w.int(dependencies.count)
         for d in dependencies {
             w.int(d.kind.rawValue)
             w.string(d.key)
+            w.string(d.from)
             w.string(d.found)
         }
         w.strings(directivesUsed.sorted())
@@ -86,12 +93,15 @@ extension RenderedPage {
             let message = try r.string()
             let hasHint = try r.bool()
             let hint = try r.string()
-            diags.append(Diagnostic(severity, location, message, hint: hasHint ? hint : nil))
+            let id = DiagnosticID(try r.string())
+            var notes: [Diagnostic.Note] = []
+            for _ in 0..<(try r.count()) { notes.append(Diagnostic.Note(try r.location(), try r.string())) }
+            diags.append(Diagnostic(severity, location, message, hint: hasHint ? hint : nil, id: id, notes: notes))
         }
         var deps: [LinkDependency] = []
         for _ in 0..<(try r.count()) {
             guard let kind = LinkDependency.Kind(rawValue: try r.int()) else { throw CacheReader.Malformed() }
-            deps.append(LinkDependency(kind: kind, key: try r.string(), found: try r.string()))
+            deps.append(LinkDependency(kind: kind, key: try r.string(), from: try r.string(), found: try r.string()))
         }
         let used = Set(try r.strings())
         return RenderedPage(

@@ -169,7 +169,7 @@ package struct PageRewriter: MarkdownRewriter {
         let resolved = resolveRelative(base, from: page.relativePath)
         dependencies.append(LinkDependency(.page, resolved ?? "", in: site))
         let lowerBase = base.lowercased()
-        if !lowerBase.hasSuffix(".md") { dependencies.append(LinkDependency(.outputURL, page.outputPath + "\n" + base, in: site)) }
+        if !lowerBase.hasSuffix(".md") { dependencies.append(LinkDependency(.outputURL, base, from: page.outputPath, in: site)) }
         let byURL = lowerBase.hasSuffix(".md") ? nil : site.page(atOutputURL: base, from: page.outputPath)
         guard let targetPage = resolved.flatMap(site.page(atPath:)) ?? byURL else {
             diagnostics.error(
