@@ -124,4 +124,16 @@ extension RealSite {
         }
         return out
     }
+
+    /// A cached render keeps what the checks read: its ids and its statements with their sources.
+    @Test func cachedRenderKeepsIDsAndStatements() throws {
+        let page = try #require(RealSite.renderedPages.first { $0.statements.contains { !$0.sources.isEmpty } })
+        var w = CacheWriter()
+        page.encode(into: &w)
+        var r = CacheReader(w.bytes)
+        let back = try RenderedPage.decode(&r)
+        #expect(back.statements == page.statements)
+        #expect(back.ids == page.ids)
+        #expect(back.html == page.html)
+    }
 }
