@@ -136,4 +136,23 @@ extension RealSite {
         #expect(back.ids == page.ids)
         #expect(back.html == page.html)
     }
+
+    /// Directive code writes no markup by hand and escapes nothing itself: every tag and every escape is the
+    /// builder's (comments may show the HTML a function produces).
+    @Test func directiveCodeHasNoHandWrittenTagsOrEscapes() throws {
+        let folder = RealSite.root + "/Sources/SiteRender/"
+        var files = try FileManager.default.contentsOfDirectory(atPath: folder + "Directives").map { "Directives/" + $0 }
+        files += ["Render/SourcesDirective.swift", "Render/StandardDirectives.swift", "Render/CertaintyCheck.swift",
+                  "Markdown/MarkdownWalker.swift"]
+        #expect(files.count >= 20)
+        for file in files {
+            let text = try String(contentsOfFile: folder + file, encoding: .utf8)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for bad in ["escapeHTML(", "\"<", "</", "&#", "&amp;"] {
+                    #expect(!line.contains(bad), "\(file):\(n + 1): \(line)")
+                }
+            }
+        }
+    }
 }
