@@ -64,6 +64,7 @@ let package = Package(
             ]),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteOutputTests", dependencies: ["SiteContent", "SiteOutput"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteContent", "SiteRender", "SiteBuild"]),
         .testTarget(
             name: "GuideSiteTests",

@@ -143,7 +143,7 @@ extension RealSite {
         let folder = RealSite.root + "/Sources/SiteRender/"
         var files = try FileManager.default.contentsOfDirectory(atPath: folder + "Directives").map { "Directives/" + $0 }
         files += ["Render/SourcesDirective.swift", "Render/StandardDirectives.swift", "Render/CertaintyCheck.swift",
-                  "Markdown/MarkdownWalker.swift"]
+                  "Markdown/CMark.swift"]
         #expect(files.count >= 20)
         for file in files {
             let text = try String(contentsOfFile: folder + file, encoding: .utf8)
