@@ -62,6 +62,7 @@ package struct FeeTableDirective: Directive {
             if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
                 notes.append([
                     "\(period.label): Medicare's relative values for this year are not in this guide yet; ",
+                    // As text, so its apostrophe is escaped as this sentence always was (`&#39;`).
                     .text("check your Medicare contractor's fee schedule before billing."),
                 ])
             }

@@ -138,6 +138,7 @@ package struct WorkedExamplesDirective: Directive {
         } else if r.billable {
             h.append(line(
                 .el("strong", [], "Money:"), " not in this guide yet for \(r.feeSchedule.label); the claim lines still apply. ",
+                // As text, so its apostrophe is escaped as this sentence always was (`&#39;`).
                 .text("Check your Medicare contractor's fee schedule.")))
         }
         let extra = r.notes + r.warnings
