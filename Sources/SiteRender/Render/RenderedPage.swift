@@ -9,7 +9,8 @@ package struct RenderedPage: Sendable {
     package var sections: [MarkdownSection]
     /// Every id in the page body (its headings' and those its directives wrote), for anchor checks.
     package var ids: Set<String>
-    /// Its paragraphs, list items and table rows with the sources each cites, for the certainty check.
+    /// Its paragraphs, list items and table rows that cite a source, with the sources each cites, for the
+    /// certainty check (the others cannot fail it, so they are not kept).
     package var statements: [Statement]
     package var anchorReferences: [AnchorReference]
     package var citedSources: [String]
@@ -26,7 +27,8 @@ package struct RenderedPage: Sendable {
         }
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections,
-            ids: Set(md.headings.map(\.id)).union(rewriter.directiveIDs), statements: md.statements,
+            ids: Set(md.headings.map(\.id)).union(rewriter.directiveIDs),
+            statements: md.statements.filter { !$0.sources.isEmpty },
             anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
             diagnostics: rewriter.diagnostics.items, dependencies: rewriter.dependencies,
             directivesUsed: rewriter.directivesUsed)
