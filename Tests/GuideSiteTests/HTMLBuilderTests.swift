@@ -123,3 +123,38 @@ import Testing
         #expect(try ScriptJSONEncoder.encode(s) == "[\"\",\"H\",\"" + String(repeating: "x", count: 1200) + "\"]")
     }
 }
+
+/// The statements the Markdown walk reports: paragraphs and list items with the sources their links cite, and
+/// a directive's statements in place.
+@Suite struct MarkdownStatementTests {
+    struct Stub: MarkdownRewriter {
+        mutating func headingID(for heading: MarkdownHeading) -> String { "h" }
+        mutating func replacement(for block: MarkdownCodeBlock) -> MarkdownReplacement? {
+            guard block.info == "demo" else { return nil }
+            let body = HTML.el("p", [], "Demo ", .citation("d", "D"))
+            return MarkdownReplacement(
+                html: body.rendered, text: body.plainText, statements: body.statements, citations: body.citations)
+        }
+        mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget? {
+            MarkdownLinkTarget(link.url, citing: link.url.hasPrefix("source:") ? String(link.url.dropFirst(7)) : nil)
+        }
+        mutating func droppedRawHTML(line: Int, column: Int) {}
+    }
+
+    @Test func paragraphsAndListItemsCarryTheirSources() {
+        var stub = Stub()
+        let md = Markdown.render(
+            "Intro with [a](source:s1) and *text*.\n\n- one [b](source:s2)\n- two\n\n  > quote [c](source:s3)\n\n```demo\n```\n",
+            lineOffset: 0, rewriter: &stub)
+        #expect(md.statements == [
+            Statement(sources: ["s1"], text: "Intro with a and text."),
+            Statement(sources: ["s2"], text: "one b"),
+            Statement(sources: ["s2"], text: "one b"),
+            Statement(sources: ["s3"], text: "two quote c"),
+            Statement(sources: [], text: "two"),
+            Statement(sources: ["s3"], text: "quote c"),
+            Statement(sources: ["d"], text: "Demo D"),
+        ])
+        #expect(md.html.contains("<p>Demo D</p>"))
+    }
+}

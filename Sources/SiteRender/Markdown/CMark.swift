@@ -227,7 +227,10 @@ struct Walker {
                 let i = open.removeLast()
                 statements[i].text = collapseSpaces(statements[i].text)
             }
-            if isBlock { current.text += " " }
+            if isBlock {
+                current.text += " "
+                for i in open { statements[i].text += " " }
+            }
         }
     }
 
