@@ -74,7 +74,7 @@ import Testing
 
     @Test func statementsNestAndTableRowsCount() {
         let h = HTML.el("table", [], .el("tr", [], .el("td", [], "x"), .el("td", [], .el("p", [], .citation("s", "S")))))
-        #expect(h.statements == [Statement(sources: ["s"], text: "xS"), Statement(sources: ["s"], text: "S")])
+        #expect(h.statements == [Statement(sources: ["s"], text: "x S"), Statement(sources: ["s"], text: "S")])
     }
 
     @Test func certaintyCheckFlagsOnlyUnmarkedSecondaryStatements() throws {

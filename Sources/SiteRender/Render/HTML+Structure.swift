@@ -77,19 +77,26 @@ extension HTML {
     }
 
     static let statementTags: Set<String> = ["p", "li", "tr"]
+    static let inlineTags: Set<String> = ["a", "strong", "em", "code", "span", "abbr", "b", "i", "small", "sup", "sub"]
 
     private func collectStatements(into out: inout [Statement], open: inout [Int]) {
         switch self {
         case .text(let s), .literal(let s):
             for i in open { out[i].text += s }
-        case .raw, .void: return
+        case .raw: return
+        case .void:
+            for i in open { out[i].text += " " }
         case .element(let name, _, let children):
             let isStatement = HTML.statementTags.contains(name)
             if isStatement {
                 open.append(out.count)
                 out.append(Statement(sources: [], text: ""))
             }
+            // Words of neighbouring cells or blocks stay apart; inline elements join their words.
+            let separates = !HTML.inlineTags.contains(name)
+            if separates { for i in open { out[i].text += " " } }
             for c in children { c.collectStatements(into: &out, open: &open) }
+            if separates { for i in open { out[i].text += " " } }
             if isStatement { open.removeLast() }
         case .group(let parts):
             for p in parts { p.collectStatements(into: &out, open: &open) }
