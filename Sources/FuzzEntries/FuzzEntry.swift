@@ -108,7 +108,7 @@ public enum FuzzEntry {
         guard let data = siteData else { return }
         guard let input = try? CalcRunner.sessionInput(o, rules: data.rules) else { return }
         guard let result = try? data.rules.evaluate(input) else { return }
-        _ = CalcRender.json(result, input: input, data: data).rendered()
+        _ = try? CalcReport(result, input: input, data: data, zip: nil).rendered()
         _ = CalcRender.table(result, input: input, data: data)
     }
 

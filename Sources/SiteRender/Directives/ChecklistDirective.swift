@@ -21,18 +21,10 @@ package struct ChecklistDirective: Directive {
             date = d
         }
         var cite = CitationCollector(context)
-        // The same selection as RulesData.documentationChecklist(on:kind:), kept with each item's source.
-        let texts = rules.documentationChecklist(on: date, kind: kind)
         var items: [HTML] = [.newline]
-        var i = 0
-        for item in rules.policies.documentation {
-            guard item.appliesTo.contains(kind), item.range?.contains(date) ?? true else { continue }
-            var source = item.source
-            if item.usesConsentRule, let consent = rules.policies.consent.entry(on: date) { source = consent.source }
-            guard i < texts.count else { break }
+        for item in rules.documentationChecklist(on: date, kind: kind) {
             if items.count > 1 { items.append(.newline) }
-            items.append(.el("li", [], "\(texts[i]) ", .el("span", [.class("cite")], "(\(cite.linksMarked([source])))")))
-            i += 1
+            items.append(.el("li", [], "\(item.text) ", .el("span", [.class("cite")], "(\(cite.linksMarked([item.source])))")))
         }
         guard items.count > 1 else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
         let html: HTML = [

@@ -17,12 +17,10 @@ package struct FeeExampleDirective: Directive {
         guard rules.code(code) != nil else { throw DirectiveError("unknown code '\(code)'") }
         let date = asOfDate(context)
         guard let period = rules.period(on: date) else { throw DirectiveError("no fee period covers \(date)") }
-        guard let rvu = period.rvus[code], let w = rvu.work, let pe = rvu.peNonfacility, let mp = rvu.mp else {
+        guard let rvu = period.rvus[code], rvu.work != nil, rvu.peNonfacility != nil, rvu.mp != nil else {
             throw DirectiveError("RVUs for \(code) are not imported for \(period.label)")
         }
         var cite = CitationCollector(context)
-        let one = DecimalValue(1)
-        var g = (w: one, pe: one, mp: one)
         var place = "nationally (every cost index 1)"
         var locality: LocalityChoice = .national
         var srcs = [rvu.source, period.defaultConversionFactor.source]
@@ -31,17 +29,16 @@ package struct FeeExampleDirective: Directive {
             guard let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[id] else {
                 throw DirectiveError("no cost indices for locality '\(id)' in \(period.label)")
             }
-            g = (row.work, row.pe, row.mp)
             place = "in \(row.locality.name), \(row.locality.state) (locality \(id))"
             locality = .locality(id: id)
             srcs.append(table.source)
         }
-        let cf = period.defaultConversionFactor.value
-        let sw = w * g.w, spe = pe * g.pe, smp = mp * g.mp
-        let sum = sw + spe + smp
-        let raw = sum * cf
-        guard case .priced(let amount) = rules.unitPrice(code: code, period: period, setting: .nonfacility, locality: locality)
+        // Every figure is the rules' own (PriceBreakdown): no arithmetic here.
+        guard case .priced(let b) = rules.priceBreakdown(code: code, period: period, setting: .nonfacility, locality: locality)
         else { throw DirectiveError("cannot price \(code) in \(period.label)") }
+        let (w, pe, mp, g) = (b.rvus.work, b.rvus.pe, b.rvus.mp, (w: b.gpci.work, pe: b.gpci.pe, mp: b.gpci.mp))
+        let (sw, spe, smp, sum) = (b.adjusted.work, b.adjusted.pe, b.adjusted.mp, b.adjustedTotal)
+        let (cf, raw, amount) = (b.conversionFactor.value, b.unrounded, b.amount)
         func li(_ content: HTML) -> HTML { [.el("li", [], content), .newline] }
         var html: [HTML] = [
             .newline,

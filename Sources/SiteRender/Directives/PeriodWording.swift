@@ -2,6 +2,7 @@ import SiteContent
 import GuideCalc
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// Reader-facing wording shared by the fee directives: which CMS release a period's figures come from, and
 /// signed percentages.
@@ -37,7 +38,7 @@ package enum PeriodWording {
     /// The after-the-last-period notice's content, or nil when the data records nothing after the last period.
     static func pendingSentence(_ data: SiteData, cite: inout CitationCollector) -> HTML? {
         guard let p = data.rules.pending else { return nil }
-        let text = data.rules.pendingStatement(p, on: p.range.from)
+        let text = RulesText.plain.pendingNotice(data.rules.pendingNotice(p, on: p.range.from))
         var ids = p.sources
         if let t = data.rules.policies.therapistTelehealth.entry(on: p.range.from) { ids.append(t.source) }
         return [.el("strong", [], "Dates of service from \(p.range.from):"), " \(text) (\(cite.links(ids)))"]

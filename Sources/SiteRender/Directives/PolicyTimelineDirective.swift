@@ -2,6 +2,7 @@ import SiteContent
 import GuideCalc
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// ```` ```policy-timeline [topic …] ````: what changed by date (codes, conversion factors, telehealth,
 /// consent, KX thresholds…), optionally limited to some topics.
@@ -35,7 +36,7 @@ package struct PolicyTimelineDirective: Directive {
         for e in rules.policyTimeline() where topics.isEmpty || topics.contains(e.topic) {
             rows.append([
                 .text(e.date.description), .text(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
-                .text(e.summary), cite.linksMarked([e.source]),
+                .text(RulesText.plain.timeline(e.change)), cite.linksMarked([e.source]),
             ])
         }
         let label = topics.isEmpty ? "What changed, by date" : "What changed, by date: "

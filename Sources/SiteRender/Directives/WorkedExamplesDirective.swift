@@ -2,6 +2,7 @@ import SiteContent
 import GuideCalc
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// ```` ```worked-examples ````: one card per scenario of `data/examples.yaml`, every figure computed by
 /// `RulesData.evaluate` at build time (claim lines, amounts, the thresholds that decided the units, the
@@ -31,11 +32,12 @@ package struct WorkedExamplesDirective: Directive {
             do {
                 r = try rules.evaluate(s.input)
             } catch {
-                throw DirectiveError("scenario '\(s.id)': \(error.message)", at: s.location)
+                throw DirectiveError("scenario '\(s.id)': \(RulesText.plain.problem(error.problem))", at: s.location)
             }
-            var n = checklists.firstIndex { $0.items == r.documentation }
+            let documentation = r.documentation.map(\.text)
+            var n = checklists.firstIndex { $0.items == documentation }
             if n == nil {
-                checklists.append((r.kind, r.documentation))
+                checklists.append((r.kind, documentation))
                 n = checklists.count - 1
             }
             for id in r.sources + s.sources where !sources.contains(id) { sources.append(id) }
@@ -123,11 +125,11 @@ package struct WorkedExamplesDirective: Directive {
             rows += [.el("tr", [], .el("th", [row, .attr("colspan", "3")], "Total"), .el("td", [], money(r.total))), .newline]
             h += [tableScroll(label: "Claim lines: \(s.title)", .el("table", [.class("data")], children: rows)), .newline]
         } else {
-            h.append(.el("p", [.class("not-billable")], .el("strong", [], "Not billable:"), " \(r.reasons.joined(separator: "; "))."))
+            h.append(.el("p", [.class("not-billable")], .el("strong", [], "Not billable:"), " \(r.reasons.map(RulesText.plain.reason).joined(separator: "; "))."))
             h.append(.newline)
         }
         if !r.thresholdNotes.isEmpty {
-            h.append(line(.el("strong", [], "Units decided by:"), " \(r.thresholdNotes.joined(separator: "; "))."))
+            h.append(line(.el("strong", [], "Units decided by:"), " \(r.thresholdNotes.map(RulesText.plain.threshold).joined(separator: "; "))."))
         }
         if let sp = r.split {
             h.append(line(
@@ -141,7 +143,7 @@ package struct WorkedExamplesDirective: Directive {
                 // As text, so its apostrophe is escaped as this sentence always was (`&#39;`).
                 .text("Check your Medicare contractor's fee schedule.")))
         }
-        let extra = r.notes + r.warnings
+        let extra = r.notes.map(RulesText.plain.note) + r.warnings.map(RulesText.plain.warning)
         if !extra.isEmpty { h.append(line(.el("strong", [], "Notes:"), " \(extra.joined(separator: "; ")).")) }
         h.append(line(.a(href: "#example-checklist-\(checklist)", "Documentation reminders \(checklist)")))
         return [

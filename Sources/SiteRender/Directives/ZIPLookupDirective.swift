@@ -13,9 +13,7 @@ package enum ZIPField {
     /// `table` (mark the row of the page's locality table that names the locality).
     package static func html(_ context: DirectiveContext, id: String, target: String, found: String, unknown: (String) -> String) -> HTML {
         guard let codes = context.site.data.zipCodes else { return .empty }
-        let placeholderLocality = Locality(mac: "{mac}", number: "{n}", name: "{locality}", state: "")
-        var split = ZIPWording.splitNote(zip: "{zip}", locality: placeholderLocality)
-        split = split.replacingOccurrences(of: ZIPWording.name(placeholderLocality), with: "{locality}")
+        let split = ZIPWording.splitNote(zip: "{zip}", localityName: "{locality}")
         let attrs: [(String, String)] = [
             ("data-zip-script", context.url(to: "assets/zip-lookup.js")),
             ("data-zip-base", String(context.url(to: ZIPScripts.path(prefix: "x")).dropLast("x.js".count))), ("data-zip-prefix", String(ZIPScripts.prefixDigits)),
