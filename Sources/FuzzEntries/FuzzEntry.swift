@@ -30,9 +30,7 @@ public enum FuzzEntry {
             else { continue }
             if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
         }
-        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
-        site.sourceList = data.sources.map(\.id)
-        site.guide = guide
+        let site = SiteModel.make(config: config, pages: pages, data: data, guide: guide, diagnostics: &diags)
         return site
     }()
 
