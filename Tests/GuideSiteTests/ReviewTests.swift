@@ -189,10 +189,19 @@ import Testing
         let sources = data?.sources ?? []
         #expect(sources.contains { $0.isSecondary })
         #expect(RealSite.pages.count >= 20)
+        // Read on the written pages, independently of the structure the build checks…
+        let secondary = Set(sources.filter(\.isSecondary).map(\.id))
         for (path, html) in RealSite.pages {
-            let unmarked = CertaintyCheck.unmarked(html: html, sources: sources)
+            let unmarked = HTMLStatementScan.unmarked(html: html, secondary: secondary)
             #expect(unmarked.isEmpty, "\(path): \(unmarked)")
         }
+        // …and on the statements the render stage reports, which must include the secondary-only ones (marked).
+        var checked = 0
+        for page in RealSite.renderedPages {
+            #expect(CertaintyCheck.unmarked(page.statements, sources: sources).isEmpty)
+            checked += page.statements.filter { !$0.sources.isEmpty && $0.sources.allSatisfy(secondary.contains) }.count
+        }
+        #expect(checked >= 5, "only \(checked) secondary-only statements reported")
         // The graded facts the review named carry the marker.
         let kx = Self.page("rules/modifiers/index.html")
         #expect(kx.contains("<span class=\"certainty\">reported by <a class=\"source-link\" href=\"../../sources/index.html#source-kx-2026-reports\">alsintegratedsvc.com and postacutetools.com</a>; not confirmed by CMS</span>"))

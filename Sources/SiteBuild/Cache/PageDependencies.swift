@@ -24,6 +24,11 @@ extension RenderedPage {
             w.string(s.text)
         }
         w.strings(ids.sorted())
+        w.int(statements.count)
+        for s in statements {
+            w.strings(s.sources)
+            w.string(s.text)
+        }
         w.int(anchorReferences.count)
         for a in anchorReferences {
             w.string(a.targetOutputPath)
@@ -71,6 +76,8 @@ extension RenderedPage {
                 MarkdownSection(headingID: has ? id : nil, heading: try r.string(), level: try r.int(), text: try r.string()))
         }
         let ids = Set(try r.strings())
+        var statements: [Statement] = []
+        for _ in 0..<(try r.count()) { statements.append(Statement(sources: try r.strings(), text: try r.string())) }
         var anchors: [AnchorReference] = []
         for _ in 0..<(try r.count()) {
             anchors.append(
@@ -98,7 +105,7 @@ extension RenderedPage {
         }
         let used = Set(try r.strings())
         return RenderedPage(
-            html: html, headings: headings, sections: sections, ids: ids, anchorReferences: anchors,
+            html: html, headings: headings, sections: sections, ids: ids, statements: statements, anchorReferences: anchors,
             citedSources: cited, diagnostics: diags, dependencies: deps, directivesUsed: used)
     }
 }

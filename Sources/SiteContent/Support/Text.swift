@@ -38,21 +38,6 @@ public func collapseSpaces(_ s: String) -> String {
     return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
-/// The visible text of a fragment of HTML that this generator wrote (tags removed, common entities decoded).
-public func textOfHTML(_ html: String) -> String {
-    var out = ""
-    var inTag = false
-    for ch in html {
-        if ch == "<" { inTag = true; out += " "; continue }
-        if ch == ">" { inTag = false; continue }
-        if !inTag { out.append(ch) }
-    }
-    let decoded = out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-        .replacingOccurrences(of: "&amp;", with: "&")
-    return collapseSpaces(decoded)
-}
-
 /// A stable anchor id for a heading: lower-case ASCII letters and digits, words joined by '-'.
 public func slugify(_ text: String) -> String {
     var out = ""

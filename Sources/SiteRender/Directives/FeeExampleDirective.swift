@@ -39,26 +39,35 @@ package struct FeeExampleDirective: Directive {
         let (w, pe, mp, g) = (b.rvus.work, b.rvus.pe, b.rvus.mp, (w: b.gpci.work, pe: b.gpci.pe, mp: b.gpci.mp))
         let (sw, spe, smp, sum) = (b.adjusted.work, b.adjusted.pe, b.adjusted.mp, b.adjustedTotal)
         let (cf, raw, amount) = (b.conversionFactor.value, b.unrounded, b.amount)
-        func t(_ v: DecimalValue) -> String { escapeHTML(v.description) }
-        var html = "<div class=\"fee-example\">\n<p>One non-facility unit of \(escapeHTML(code)), \(escapeHTML(period.label)), "
-            + "\(escapeHTML(place)) (\(cite.links(srcs))):</p>\n<ol>\n"
-        html += "<li>Work: \(t(w)) × \(t(g.w)) = \(t(sw))</li>\n"
-        html += "<li>Practice expense (non-facility): \(t(pe)) × \(t(g.pe)) = \(t(spe))</li>\n"
-        html += "<li>Malpractice: \(t(mp)) × \(t(g.mp)) = \(t(smp))</li>\n"
-        html += "<li>Sum: \(t(sw)) + \(t(spe)) + \(t(smp)) = \(t(sum))</li>\n"
-        html += "<li>Times the conversion factor: \(t(sum)) × \(t(cf)) = \(t(raw)), rounded to $\(escapeHTML(amount.moneyText))</li>\n"
-        html += "</ol>\n<p>\(PeriodWording.release(period, context.site.data, cite: &cite))</p>\n"
+        func li(_ content: HTML) -> HTML { [.el("li", [], content), .newline] }
+        var html: [HTML] = [
+            .newline,
+            .el("p", [], "One non-facility unit of \(code), \(period.label), \(place) (\(cite.links(srcs))):"), .newline,
+            .el("ol", [],
+                .newline,
+                li("Work: \(w) × \(g.w) = \(sw)"),
+                li("Practice expense (non-facility): \(pe) × \(g.pe) = \(spe)"),
+                li("Malpractice: \(mp) × \(g.mp) = \(smp)"),
+                li("Sum: \(sw) + \(spe) + \(smp) = \(sum)"),
+                li("Times the conversion factor: \(sum) × \(cf) = \(raw), rounded to $\(amount.moneyText)")),
+            .newline, .el("p", [], PeriodWording.release(period, context.site.data, cite: &cite)), .newline,
+        ]
         if let s = rules.beneficiarySplit(allowed: amount, on: period.range.from) {
             srcs = [rules.policies.coinsurancePercent.entry(on: period.range.from)?.source ?? "",
                     rules.policies.sequestrationPercent.entry(on: period.range.from)?.source ?? ""]
-            html += "<p>Who pays it, once the Part B deductible is met (\(cite.links(srcs))):</p>\n<ul>\n"
-            html += "<li>Allowed amount: $\(escapeHTML(s.allowed.moneyText))</li>\n"
-            html += "<li>Patient's coinsurance (\(t(s.coinsurancePercent)) %): $\(escapeHTML(s.coinsurance.moneyText))</li>\n"
-            html += "<li>Medicare's share before sequestration: $\(escapeHTML(s.medicareBeforeSequestration.moneyText))</li>\n"
-            html += "<li>Sequestration (\(t(s.sequestrationPercent)) % of Medicare's share): −$\(escapeHTML(s.sequestration.moneyText))</li>\n"
-            html += "<li>Medicare pays: $\(escapeHTML(s.medicarePaid.moneyText))</li>\n</ul>\n"
+            html += [
+                .el("p", [], "Who pays it, once the Part B deductible is met (\(cite.links(srcs))):"), .newline,
+                .el("ul", [],
+                    .newline,
+                    li("Allowed amount: $\(s.allowed.moneyText)"),
+                    li("Patient's coinsurance (\(s.coinsurancePercent) %): $\(s.coinsurance.moneyText)"),
+                    li("Medicare's share before sequestration: $\(s.medicareBeforeSequestration.moneyText)"),
+                    li("Sequestration (\(s.sequestrationPercent) % of Medicare's share): −$\(s.sequestration.moneyText)"),
+                    li("Medicare pays: $\(s.medicarePaid.moneyText)")),
+                .newline,
+            ]
         }
-        html += "</div>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        let out: HTML = [.el("div", [.class("fee-example")], children: html), .newline]
+        return DirectiveOutput(out, citedSources: cite.ids)
     }
 }

@@ -34,10 +34,11 @@ public enum Markdown {
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         guard let cstr = cmark_render_html(doc, options) else {
-            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections)
+            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections, statements: walker.statements)
         }
         defer { free(cstr) }
-        return RenderedMarkdown(html: String(cString: cstr), headings: walker.headings, sections: walker.sections)
+        return RenderedMarkdown(
+            html: String(cString: cstr), headings: walker.headings, sections: walker.sections, statements: walker.statements)
     }
 
     /// Size and bracket count, checked before cmark sees the text.
@@ -96,11 +97,16 @@ public enum Markdown {
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 }
 
-private struct Walker {
+/// Walks cmark's tree once: gives headings their ids, replaces directive blocks, rewrites links, drops raw HTML,
+/// and collects the page's sections (for search) and statements (for the certainty check) as it goes.
+struct Walker {
     let lineOffset: Int
-    package var headings: [(heading: MarkdownHeading, id: String)] = []
-    package var sections: [MarkdownSection] = []
+    var headings: [(heading: MarkdownHeading, id: String)] = []
+    var sections: [MarkdownSection] = []
     var current = MarkdownSection(headingID: nil, heading: "", level: 0, text: "")
+    var statements: [Statement] = []
+    /// Indices in `statements` of the paragraphs and list items the walk is inside.
+    var open: [Int] = []
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
@@ -151,10 +157,10 @@ private struct Walker {
             // cmark writes headings without ids: wrap the heading's inlines in a custom block that does.
             let level = heading.level
             let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(wrapper, "<h\(level) id=\"\(escapeHTML(id))\">")
-            cmark_node_set_on_exit(
-                wrapper,
-                "<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>")
+            let anchor = HTML.el(
+                "a", [.class("anchor"), .href("#" + id), .attr("aria-hidden", "true"), .attr("tabindex", "-1")], "#")
+            cmark_node_set_on_enter(wrapper, HTML.startTag("h\(level)", [.id(id)]))
+            cmark_node_set_on_exit(wrapper, anchor.rendered + HTML.endTag("h\(level)"))
             while let inline = cmark_node_first_child(node) {
                 cmark_node_append_child(wrapper, inline)
             }
@@ -166,13 +172,19 @@ private struct Walker {
             let info = String(cString: cmark_node_get_fence_info(node))
             let literal = String(cString: cmark_node_get_literal(node))
             let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column)
-            if let html = rewriter.replacement(for: cb) {
+            if let r = rewriter.replacement(for: cb) {
                 let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(replacement, html)
+                cmark_node_set_on_enter(replacement, r.html)
                 cmark_node_set_on_exit(replacement, "")
                 cmark_node_replace(node, replacement)
                 cmark_node_free(node)
-                current.text += " " + textOfHTML(html)
+                current.text += " " + r.text
+                // A block inside a list item: the item says and cites what the block does.
+                for i in open {
+                    statements[i].text += " " + r.text
+                    statements[i].sources += r.citations
+                }
+                statements += r.statements
             }
 
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -180,8 +192,9 @@ private struct Walker {
             let url = String(cString: cmark_node_get_url(node))
             let link = MarkdownLink(url: url, isImage: type == CMARK_NODE_IMAGE, line: p.line, column: p.column)
             visit(node, rewriter: &rewriter, block: block)
-            if let newURL = rewriter.rewrite(link) {
-                cmark_node_set_url(node, newURL)
+            if let target = rewriter.rewrite(link) {
+                cmark_node_set_url(node, target.url)
+                if let id = target.citedSource { for i in open { statements[i].sources.append(id) } }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
@@ -192,17 +205,32 @@ private struct Walker {
             }
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            current.text += String(cString: cmark_node_get_literal(node))
+            let literal = String(cString: cmark_node_get_literal(node))
+            current.text += literal
+            for i in open { statements[i].text += literal }
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             current.text += " "
+            for i in open { statements[i].text += " " }
 
         default:
             let isBlock = type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
+            let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
+            if isStatement {
+                open.append(statements.count)
+                statements.append(Statement(sources: [], text: ""))
+            }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
-            if isBlock { current.text += " " }
+            if isStatement {
+                let i = open.removeLast()
+                statements[i].text = collapseSpaces(statements[i].text)
+            }
+            if isBlock {
+                current.text += " "
+                for i in open { statements[i].text += " " }
+            }
         }
     }
 

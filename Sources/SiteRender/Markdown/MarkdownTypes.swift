@@ -36,12 +36,40 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
 public protocol MarkdownRewriter {
     /// The id for a heading (ids must be unique on the page; the rewriter keeps count).
     mutating func headingID(for heading: MarkdownHeading) -> String
-    /// HTML to put in place of a code block, or nil to keep it as a code block.
-    mutating func replacement(for block: MarkdownCodeBlock) -> String?
-    /// The URL to write for a link or image, or nil to drop the link (its text stays) or the image.
-    mutating func rewrite(_ link: MarkdownLink) -> String?
+    /// What to put in place of a code block, or nil to keep it as a code block.
+    mutating func replacement(for block: MarkdownCodeBlock) -> MarkdownReplacement?
+    /// Where a link or image goes, or nil to drop the link (its text stays) or the image.
+    mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget?
     /// Raw HTML in the Markdown is never written; this reports where it was dropped.
     mutating func droppedRawHTML(line: Int, column: Int)
+}
+
+/// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the
+/// text a reader sees in it, its statements and the sources it cites.
+public struct MarkdownReplacement: Sendable {
+    public var html: String
+    public var text: String
+    public var statements: [Statement]
+    public var citations: [String]
+
+    public init(html: String, text: String = "", statements: [Statement] = [], citations: [String] = []) {
+        self.html = html
+        self.text = text
+        self.statements = statements
+        self.citations = citations
+    }
+}
+
+/// Where a link goes: the URL to write, and the source it cites when it points to a source's entry on the
+/// sources page.
+public struct MarkdownLinkTarget: Sendable {
+    public var url: String
+    public var citedSource: String?
+
+    public init(_ url: String, citing source: String? = nil) {
+        self.url = url
+        self.citedSource = source
+    }
 }
 
 /// The text of one part of a page (from one heading to the next), for the search index.
@@ -63,6 +91,8 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [(heading: MarkdownHeading, id: String)]
     public var sections: [MarkdownSection]
+    /// Its paragraphs and list items, and those of the directives' output, with the sources each cites.
+    public var statements: [Statement] = []
     /// Why the page was not rendered (too large, too many brackets, nested too deep), at a line and column of
     /// the file; nil when it was.
     public var refusal: (line: Int, column: Int, message: String)? = nil

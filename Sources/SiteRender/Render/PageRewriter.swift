@@ -25,8 +25,10 @@ package struct PageRewriter: MarkdownRewriter {
     let directives: DirectiveRegistry
     package var diagnostics = Diagnostics()
     var usedIDs: Set<String> = reservedIDs
-    package var anchorReferences: [AnchorReference] = []
-    package var citedSources: [String] = []
+    var anchorReferences: [AnchorReference] = []
+    var citedSources: [String] = []
+    /// The ids of the elements the page's directives wrote (heading ids are in the rendered Markdown's headings).
+    var directiveIDs: [String] = []
     /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
     /// incremental build must re-check (`LinkDependency`).
     package var dependencies: [LinkDependency] = []
@@ -61,7 +63,7 @@ package struct PageRewriter: MarkdownRewriter {
         return id
     }
 
-    package mutating func replacement(for block: MarkdownCodeBlock) -> String? {
+    package mutating func replacement(for block: MarkdownCodeBlock) -> MarkdownReplacement? {
         let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let name = words.first, !codeLanguages.contains(name.lowercased()) else { return nil }
         let at = location(block.line, block.column)
@@ -70,13 +72,13 @@ package struct PageRewriter: MarkdownRewriter {
             var hint = "known directives: \(directives.names.joined(separator: ", "))"
             if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
             diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
-            return ""
+            return MarkdownReplacement(html: "")
         }
         guard site.hasGuideData else {
             diagnostics.error(
                 at, "directive '\(name)' needs the guide's data, which this site does not have",
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
-            return ""
+            return MarkdownReplacement(html: "")
         }
         directivesUsed.insert(name)
         let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
@@ -84,10 +86,12 @@ package struct PageRewriter: MarkdownRewriter {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
             diagnostics.append(contentsOf: out.diagnostics)
             citedSources.append(contentsOf: out.citedSources)
-            return out.html
+            directiveIDs += out.ids
+            return MarkdownReplacement(
+                html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
         } catch {
             diagnostics.error(error.location ?? at, "\(name): \(error.message)", hint: error.hint)
-            return ""
+            return MarkdownReplacement(html: "")
         }
     }
 
@@ -97,7 +101,7 @@ package struct PageRewriter: MarkdownRewriter {
             hint: "write it in Markdown, or ask for a directive that generates it")
     }
 
-    package mutating func rewrite(_ link: MarkdownLink) -> String? {
+    package mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget? {
         let at = location(link.line, link.column)
         let url = link.url.trimmingCharacters(in: .whitespaces)
         if url.isEmpty {
@@ -115,7 +119,7 @@ package struct PageRewriter: MarkdownRewriter {
             anchorReferences.append(
                 AnchorReference(
                     targetOutputPath: page.outputPath, targetDisplay: page.displayPath, fragment: fragment, location: at))
-            return url
+            return MarkdownLinkTarget(url, citing: citedSource(fragment: fragment))
         }
         let (base, fragment) = splitFragment(url)
         let lower = base.lowercased()
@@ -146,10 +150,10 @@ package struct PageRewriter: MarkdownRewriter {
                 return nil
             }
             citedSources.append(id)
-            return relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(id)
+            return MarkdownLinkTarget(relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(id), citing: id)
         }
         if let scheme = urlScheme(base) {
-            if ["http", "https", "mailto", "tel"].contains(scheme) { return url }
+            if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
             diagnostics.warning(
                 at, "link with '\(scheme):' was left out (only http, https, mailto and tel links are written)")
             return nil
@@ -177,14 +181,20 @@ package struct PageRewriter: MarkdownRewriter {
         return target(targetPage, fragment: fragment, at: at)
     }
 
-    mutating func target(_ p: PageSource, fragment: String?, at: SourceLocation) -> String {
+    mutating func target(_ p: PageSource, fragment: String?, at: SourceLocation) -> MarkdownLinkTarget {
         var u = relativeURL(from: page.outputPath, to: p.outputPath)
         if let fragment {
             anchorReferences.append(
                 AnchorReference(targetOutputPath: p.outputPath, targetDisplay: p.displayPath, fragment: fragment, location: at))
             u += "#" + fragment
         }
-        return u
+        return MarkdownLinkTarget(u, citing: fragment.flatMap(citedSource(fragment:)))
+    }
+
+    /// The source a link to `#source-<id>` (a source's entry on the sources page) cites, as the author wrote it.
+    func citedSource(fragment: String) -> String? {
+        let prefix = sourceAnchor("")
+        return fragment.hasPrefix(prefix) ? String(fragment.dropFirst(prefix.count)) : nil
     }
 }
 
