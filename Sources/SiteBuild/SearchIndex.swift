@@ -94,9 +94,9 @@ package enum SearchIndex {
         return out
     }
 
-    /// Text shard `k`: the sections of its member pages.
+    /// Text shard `k`: the sections of its member pages, one page per line.
     static func shard(_ k: Int, _ members: [RenderedPage]) -> OutputFile {
-        let pages = OneItemPerLine(items: members.map { $0.sections.map(Section.init) })
+        let pages = OneItemPerLine(items: members.map { r in r.sections.map(Section.init) })
         let text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = \(json(pages));\n"
         return OutputFile(path: folder + "text-\(k).js", text: text)
     }
