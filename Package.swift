@@ -65,19 +65,29 @@ let package = Package(
                 "FeeImport", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Tests follow the targets: each test target depends on the modules its tests import, plus TestSupport
+        // (package-root paths, the fixture site, copies of Content/data; no module of the guide). Fixture files
+        // stay under Tests/GuideSiteTests/Fixtures and are found by path from the package root.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
         .testTarget(name: "RulesTextTests", dependencies: ["RulesText", "CodingRules"]),
-        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["CodingRules", "SiteContent", "TestSupport"]),
+        .testTarget(name: "GuideCalcTests", dependencies: ["CodingRules", "SiteContent", "GuideCalc", "TestSupport"]),
+        .testTarget(
+            name: "FeeImportTests", dependencies: ["CodingRules", "SiteContent", "GuideCalc", "FeeImport", "TestSupport"]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteContent", "SiteOutput"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteContent", "SiteRender", "SiteBuild"]),
+        .testTarget(
+            name: "SiteBuildTests",
+            dependencies: ["SiteContent", "SiteRender", "SiteOutput", "SiteBuild", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["SiteBuild", "Preview", "TestSupport"]),
         .testTarget(
             name: "GuideSiteTests",
             dependencies: [
                 "CodingRules", "RulesText", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput",
-                "SiteBuild", "FeeImport", "Preview", "FuzzEntries",
+                "SiteBuild", "FeeImport", "Preview", "FuzzEntries", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

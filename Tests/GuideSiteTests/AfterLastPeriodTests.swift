@@ -10,14 +10,15 @@ import Testing
 @testable import FeeImport
 @testable import Preview
 @testable import FuzzEntries
+import TestSupport
 
 /// A date of service after the last fee period (2027): valid input, exit 0, a plain dated answer from
 /// outlook.yaml and the policies (facts.md §2, §13, Part 2 Q7), never an amount.
 @Suite struct AfterLastPeriodTests {
     @Test func calcJSONFor2027() throws {
-        let out = CalcTests.calc(["minutes": "38", "date": "2027-03-01"], flags: ["json"])
+        let out = CalcRun.calc(["minutes": "38", "date": "2027-03-01"], flags: ["json"])
         #expect(out.exitCode == 0 && out.stderr.isEmpty)
-        let j = try CalcTests.json(out)
+        let j = try CalcRun.json(out)
         #expect(j["billable"] as? Bool == true && j["total"] is NSNull)
         let lines = try #require(j["lines"] as? [[String: Any]])
         #expect(lines.map { $0["code"] as? String } == ["97550", "97551"])
@@ -37,11 +38,11 @@ import Testing
     }
 
     @Test func calcTextFor2027AndTheLimitAfterIt() {
-        let out = CalcTests.calc(["minutes": "38", "date": "2027-12-31", "family": "direct-care"])
+        let out = CalcRun.calc(["minutes": "38", "date": "2027-12-31", "family": "direct-care"])
         #expect(out.exitCode == 0)
         #expect(out.stdout.contains("Fee schedule: CY2027 from 2027-01-01: not in this guide yet (last checked 2026-11-23"))
         #expect(out.stdout.contains("G0541   1      GP                      n/a       n/a"))
-        let later = CalcTests.calc(["minutes": "38", "date": "2028-01-01"])
+        let later = CalcRun.calc(["minutes": "38", "date": "2028-01-01"])
         #expect(later.exitCode == 1 && later.stderr.contains("no fee schedule period covers 2028-01-01"))
     }
 

@@ -11,6 +11,7 @@ import Testing
 @testable import FeeImport
 @testable import Preview
 @testable import FuzzEntries
+import TestSupport
 
 /// The worked examples are spread over two pages by the `worked-examples ID…` selection (page weight): every
 /// scenario of examples.yaml is on exactly one page, and a wrong id is an error at the directive.

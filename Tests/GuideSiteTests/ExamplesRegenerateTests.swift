@@ -11,6 +11,7 @@ import Testing
 @testable import FeeImport
 @testable import Preview
 @testable import FuzzEntries
+import TestSupport
 
 /// The worked examples hold inputs only: when a fee period's data changes, the examples page (the 2025 cards are
 /// on the page by setting and date) shows the new

@@ -10,6 +10,7 @@ import Testing
 @testable import FeeImport
 @testable import Preview
 @testable import FuzzEntries
+import TestSupport
 
 /// The 2026 locality pages are complete (109 localities, every amount) for 97550–97552 and G0539–G0543,
 /// checked with the test's own integer arithmetic from the real CMS rows and the GPCI table.
@@ -17,16 +18,16 @@ import Testing
     /// Cents of one unit: (w×wG + pe×peG + mp×mpG) × CF with RVUs in hundredths, GPCIs in thousandths and the
     /// CF in ten-thousandths (= 10⁻⁹ dollars), rounded half up to cents.
     static func cents(code: String, setting: String, locality: String) throws -> Int {
-        let rvu = try String(contentsOfFile: FeeImportTests.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", encoding: .isoLatin1)
+        let rvu = try String(contentsOfFile: Paths.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", encoding: .isoLatin1)
         let row = try #require(rvu.split(separator: "\r\n").first { $0.hasPrefix(code + ",,") })
             .split(separator: ",", omittingEmptySubsequences: false)
         let gpci = try String(contentsOfFile: DataTestSupport.content + "/data/gpci/2026.csv", encoding: .utf8)
         let parts = locality.split(separator: "-")
         let g = try #require(gpci.split(separator: "\n").first { $0.hasPrefix("2026,\(parts[0]),\(parts[1]),") })
-            .split(separator: ",").suffix(3).map { Calc2026Tests.fixed($0, 3) }
+            .split(separator: ",").suffix(3).map { FixedPoint.fixed($0, 3) }
         let pe = setting == "facility" ? row[8] : row[6]
-        let sum = Calc2026Tests.fixed(row[5], 2) * g[0] + Calc2026Tests.fixed(pe, 2) * g[1] + Calc2026Tests.fixed(row[10], 2) * g[2]
-        let billionths = sum * Calc2026Tests.fixed(row[25], 4)
+        let sum = FixedPoint.fixed(row[5], 2) * g[0] + FixedPoint.fixed(pe, 2) * g[1] + FixedPoint.fixed(row[10], 2) * g[2]
+        let billionths = sum * FixedPoint.fixed(row[25], 4)
         return (billionths + 5_000_000) / 10_000_000
     }
 
@@ -49,7 +50,7 @@ import Testing
             var expected = "<td>\(locality)</td>"
             for code in codes {
                 for setting in ["nonfacility", "facility"] {
-                    expected += "<td>\(Calc2026Tests.money(try Self.cents(code: code, setting: setting, locality: locality)))</td>"
+                    expected += "<td>\(FixedPoint.money(try Self.cents(code: code, setting: setting, locality: locality)))</td>"
                 }
             }
             #expect(row.contains(expected), "\(row)")

@@ -11,6 +11,7 @@ import Testing
 @testable import FeeImport
 @testable import Preview
 @testable import FuzzEntries
+import TestSupport
 
 /// The November 2026 expert review (../shared/reference/review-2026-11.md): one or more tests per finding, on
 /// the generated site or on `calc`. The finding number is in each test's name.
@@ -52,9 +53,9 @@ import Testing
     static func text(_ path: String) -> String { visibleText(RealSite.page(path)) }
 
     static func calcJSON(_ args: [String: String], telehealth: Bool = false) throws -> [String: Any] {
-        let out = CalcTests.calc(args, flags: telehealth ? ["json", "telehealth"] : ["json"])
+        let out = CalcRun.calc(args, flags: telehealth ? ["json", "telehealth"] : ["json"])
         #expect(out.exitCode == 0, "\(out.stderr)")
-        return try CalcTests.json(out)
+        return try CalcRun.json(out)
     }
 
     // MARK: A. Currency

@@ -11,6 +11,7 @@ import Testing
 @testable import FeeImport
 @testable import Preview
 @testable import FuzzEntries
+import TestSupport
 
 /// Every rule statement on the "Rules explained" pages carries a source link: each paragraph and list item in
 /// the page body (tables and navigation aside) links to an entry on the sources page.

@@ -10,6 +10,7 @@
 @testable import FuzzEntries
 import Foundation
 import Testing
+import TestSupport
 
 /// `fees diff` and the what-changed page: 2025 → 2026 figures (facts.md §3: 97550 NF +1.3 %, F −11.0 %).
 @Suite struct WhatChangedTests {

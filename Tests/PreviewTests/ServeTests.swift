@@ -1,16 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
-@testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
-@testable import FeeImport
 @testable import Preview
-@testable import FuzzEntries
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -67,7 +60,9 @@ struct ServeTests {
         let dir = try Fixture.copy()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let page = dir + "/Content/guide/beta.md"
-        let session = PreviewSession(options: Fixture.options(dir)) { _, _ in }
+        let options = BuildOptions(
+            contentDirectory: dir + "/Content", templatesDirectory: dir + "/Templates", outputDirectory: dir + "/Public")
+        let session = PreviewSession(options: options) { _, _ in }
         let port = try session.start(port: 0)
         defer { session.stop() }
 

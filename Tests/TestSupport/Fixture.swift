@@ -1,29 +1,16 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
-@testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
-@testable import SiteBuild
-@testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
-
-/// Paths and helpers for the pipeline tests: fixture copies in temporary folders, output snapshots.
-enum Fixture {
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-    static let site = packageRoot + "/Tests/GuideSiteTests/Fixtures/site"
-    static let expected = packageRoot + "/Tests/GuideSiteTests/Fixtures/expected"
+/// The small fixture site (Tests/GuideSiteTests/Fixtures/site) in temporary folders, and output snapshots.
+/// `Fixture.options(_:output:)` (build options) is declared beside the tests that build, so this target needs
+/// no module of the guide.
+public enum Fixture {
+    public static let packageRoot = Paths.packageRoot
+    public static let site = Paths.fixtures + "/site"
+    public static let expected = Paths.fixtures + "/expected"
 
     /// A fresh copy of the fixture site in a new temporary folder; returns that folder.
-    static func copy() throws -> String {
+    public static func copy() throws -> String {
         let dir = NSTemporaryDirectory() + "ctsguide-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: site + "/Content", toPath: dir + "/Content")
@@ -31,14 +18,8 @@ enum Fixture {
         return dir
     }
 
-    static func options(_ dir: String, output: String? = nil) -> BuildOptions {
-        BuildOptions(
-            contentDirectory: dir + "/Content", templatesDirectory: dir + "/Templates",
-            outputDirectory: output ?? dir + "/Public")
-    }
-
     /// Every file below `dir` with its bytes, by relative path.
-    static func snapshot(_ dir: String) -> [String: Data] {
+    public static func snapshot(_ dir: String) -> [String: Data] {
         var out: [String: Data] = [:]
         guard let e = FileManager.default.enumerator(atPath: dir) else { return out }
         while let rel = e.nextObject() as? String {
@@ -50,13 +31,15 @@ enum Fixture {
         return out
     }
 
-    static func replace(in file: String, _ old: String, with new: String) throws {
+    public static func replace(
+        in file: String, _ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains(old), "fixture text to replace not found in \(file)")
+        #expect(text.contains(old), "fixture text to replace not found in \(file)", sourceLocation: sourceLocation)
         try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
     }
 
-    static func write(_ text: String, to file: String) throws {
+    public static func write(_ text: String, to file: String) throws {
         try FileManager.default.createDirectory(
             atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: file, atomically: true, encoding: .utf8)

@@ -1,19 +1,12 @@
 import Foundation
-@testable import CodingRules
+
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
-@testable import SiteBuild
-@testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
+import TestSupport
 
 /// The shared CMS ZIP5 file, fixed-width records written from its rows, and content folders with the 2026 GPCI
 /// table the ZIP file is checked against.
 enum ZIPTestSupport {
-    static let cmsFolder = DataTestSupport.packageRoot + "/../shared/reference/data/cms-2026"
+    static let cmsFolder = Paths.cms2026
     static let zipCSV = cmsFolder + "/ZIP5_JAN2026.csv"
 
     /// The rows of the shared CSV (no header), as field arrays; every field there is plain (no quotes).

@@ -1,15 +1,11 @@
+import Foundation
+import Testing
+
 @testable import CodingRules
 @testable import SiteContent
 @testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
-@testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
-import Foundation
-import Testing
+import TestSupport
 
 /// Issue 15: importing CMS's ZIP code → locality file (both layouts), bad files, the loader, `calc --zip`.
 @Suite(.serialized) struct ZIPImportTests {

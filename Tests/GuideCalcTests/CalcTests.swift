@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import CodingRules
-@testable import SiteContent
+
 @testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
-@testable import SiteBuild
-@testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
+import TestSupport
 
 @Suite struct CalcTests {
     static let content = DataTestSupport.content

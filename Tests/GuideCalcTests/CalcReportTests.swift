@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import CodingRules
 @testable import GuideCalc
 @testable import SiteContent
+import TestSupport
 
 /// `calc --json` comes from `Encodable` types through `JSONTreeEncoder`; its bytes equal the hand-built
 /// output it replaced (Fixtures/calc), and calc's input errors are typed.
 @Suite struct CalcReportTests {
-    static let fixtures = DataTestSupport.packageRoot + "/Tests/GuideSiteTests/Fixtures/calc/"
+    static let fixtures = Paths.fixtures + "/calc/"
 
     struct Inner: Encodable { var b: Int; var a: String? }
     struct Outer: Encodable {

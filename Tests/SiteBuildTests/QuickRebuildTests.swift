@@ -3,8 +3,9 @@ import Testing
 
 @testable import SiteContent
 @testable import SiteRender
-@testable import SiteBuild
 @testable import SiteOutput
+@testable import SiteBuild
+import TestSupport
 
 /// The cached build's shortcuts (`QuickRebuild`): "nothing changed" from `stat` alone, and the page-edit
 /// rebuild that reads, renders and writes only the edited pages. After each, the output folder and the

@@ -1,22 +1,17 @@
-@testable import CodingRules
-@testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
-@testable import SiteBuild
-@testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import Foundation
 import Testing
+
+@testable import CodingRules
+@testable import SiteContent
+@testable import FeeImport
+import TestSupport
 
 /// `ctsguide fees import` on the real CMS files in ../shared/reference/data and on the fixtures in
 /// Fixtures/import (README there): results compared with the data already in Content/data.
 @Suite struct FeeImportTests {
-    static let shared = DataTestSupport.packageRoot + "/../shared/reference/data"
-    static let cms2026 = shared + "/cms-2026"
-    static let fixtures = DataTestSupport.packageRoot + "/Tests/GuideSiteTests/Fixtures/import"
+    static let shared = Paths.sharedData
+    static let cms2026 = Paths.cms2026
+    static let fixtures = Paths.fixtures + "/import"
     static let qpp = fixtures + "/PPRRVU2026_Jan_QPP-caregiver-rows.csv"
 
     static func snapshot(_ dir: String) -> [String: Data] {

@@ -1,15 +1,9 @@
-@testable import CodingRules
-@testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteOutput
-@testable import SiteBuild
-@testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import Foundation
 import Testing
+
+@testable import CodingRules
+@testable import SiteContent
+import TestSupport
 
 @Suite struct DataLoaderTests {
     static let loaded = SiteDataLoader.load(contentDirectory: DataTestSupport.content)

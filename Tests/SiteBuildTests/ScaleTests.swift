@@ -1,16 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
-@testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
+import TestSupport
 
 /// Issue 13: plain reference sites as `make-corpus.py` writes them, capped navigation, split search index,
 /// view models without reflection, the fast front-matter reader.
