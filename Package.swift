@@ -83,9 +83,8 @@ let package = Package(
         .testTarget(
             name: "GuideSiteTests",
             dependencies: [
-                "CodingRules", "RulesText", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput",
-                "SiteBuild", "FeeImport", "Preview", "FuzzEntries", "TestSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "CodingRules", "RulesText", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteBuild",
+                "FeeImport", "TestSupport",
             ],
             exclude: ["Fixtures"]),
     ],

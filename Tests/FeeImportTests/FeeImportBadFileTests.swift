@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import FeeImport
 import TestSupport
 
 /// Each class of bad CMS file gives one positioned error, exit 1, and leaves Content/data untouched.

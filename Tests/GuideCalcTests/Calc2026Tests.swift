@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import GuideCalc
 import TestSupport
 
 /// `calc` for 2026 dates of service against the real CMS file, with the test's own integer arithmetic.

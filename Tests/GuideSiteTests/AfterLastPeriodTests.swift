@@ -5,11 +5,8 @@ import Testing
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import TestSupport
 
 /// A date of service after the last fee period (2027): valid input, exit 0, a plain dated answer from

@@ -6,11 +6,8 @@ import Testing
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import TestSupport
 
 /// The worked examples are spread over two pages by the `worked-examples ID…` selection (page weight): every

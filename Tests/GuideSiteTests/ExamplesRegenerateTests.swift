@@ -6,11 +6,8 @@ import Testing
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import TestSupport
 
 /// The worked examples hold inputs only: when a fee period's data changes, the examples page (the 2025 cards are

@@ -3,11 +3,8 @@
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import Foundation
 import Testing
 

@@ -5,11 +5,8 @@ import Testing
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 
 /// The fee downloads parse and agree with the tables of the generated pages.
 @Suite struct FeeDownloadsTests {

@@ -5,11 +5,8 @@ import Testing
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import TestSupport
 
 /// The 2026 locality pages are complete (109 localities, every amount) for 97550–97552 and G0539–G0543,

@@ -6,11 +6,8 @@ import Testing
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteOutput
 @testable import SiteBuild
 @testable import FeeImport
-@testable import Preview
-@testable import FuzzEntries
 import TestSupport
 
 /// The November 2026 expert review (../shared/reference/review-2026-11.md): one or more tests per finding, on

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import SiteContent
 @testable import SiteOutput
 @testable import SiteBuild
 import TestSupport

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import SiteContent
-@testable import SiteRender
 @testable import SiteOutput
 @testable import SiteBuild
 import TestSupport
