@@ -1,12 +1,6 @@
 import Foundation
 import Testing
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
-@testable import SiteRender
-@testable import SiteBuild
-@testable import FeeImport
 import TestSupport
 
 /// A date of service after the last fee period (2027): valid input, exit 0, a plain dated answer from

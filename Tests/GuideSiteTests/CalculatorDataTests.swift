@@ -1,10 +1,6 @@
 @testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
 @testable import GuideCompute
-@testable import SiteRender
-@testable import SiteBuild
-@testable import FeeImport
 import Foundation
 import Testing
 

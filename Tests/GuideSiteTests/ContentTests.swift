@@ -1,13 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
-@testable import SiteBuild
-@testable import FeeImport
 
 /// Checks on the guide's own Markdown under Content/.
 @Suite struct ContentTests {

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
 @testable import SiteRender
 @testable import SiteBuild

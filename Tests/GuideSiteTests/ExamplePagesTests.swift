@@ -1,13 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
 @testable import SiteBuild
-@testable import FeeImport
 import TestSupport
 
 /// The worked examples are spread over two pages by the `worked-examples ID…` selection (page weight): every

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
 @testable import SiteBuild
-@testable import FeeImport
 import TestSupport
 
 /// The worked examples hold inputs only: when a fee period's data changes, the examples page (the 2025 cards are

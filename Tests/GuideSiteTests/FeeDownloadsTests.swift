@@ -1,12 +1,8 @@
 import Foundation
 import Testing
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
-@testable import SiteBuild
-@testable import FeeImport
 
 /// The fee downloads parse and agree with the tables of the generated pages.
 @Suite struct FeeDownloadsTests {

@@ -1,6 +1,5 @@
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
 @testable import SiteRender
 @testable import SiteBuild

@@ -1,12 +1,7 @@
 import Foundation
 import Testing
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
-@testable import SiteBuild
-@testable import FeeImport
 import TestSupport
 
 /// The 2026 locality pages are complete (109 localities, every amount) for 97550–97552 and G0539–G0543,

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
 @testable import SiteBuild
-@testable import FeeImport
 import TestSupport
 
 /// The November 2026 expert review (../shared/reference/review-2026-11.md): one or more tests per finding, on

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CodingRules
 @testable import SiteContent
-@testable import GuideCalc
-@testable import GuideCompute
 @testable import SiteRender
 @testable import SiteBuild
-@testable import FeeImport
 import TestSupport
 
 /// Every rule statement on the "Rules explained" pages carries a source link: each paragraph and list item in

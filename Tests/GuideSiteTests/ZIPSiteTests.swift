@@ -4,7 +4,6 @@
 @testable import GuideCompute
 @testable import SiteRender
 @testable import SiteBuild
-@testable import FeeImport
 import Foundation
 import Testing
 
