@@ -14,6 +14,8 @@ enum CertaintyCheck {
     /// The statements of `html` that cite only secondary sources and carry no marker (their text, shortened).
     static func unmarked(html: String, sources: [SourceRecord]) -> [String] {
         let secondary = Set(sources.filter(\.isSecondary).map(\.id))
+        // Without a secondary source, or a source link on the page, no statement can need a marker.
+        guard !secondary.isEmpty, containsBytes(html, "#source-") else { return [] }
         var out: [String] = []
         for block in blocks(html) {
             let ids = sourceIDs(block)

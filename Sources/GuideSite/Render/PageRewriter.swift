@@ -89,7 +89,7 @@ struct PageRewriter: MarkdownRewriter {
 
     mutating func rewrite(_ link: MarkdownLink) -> String? {
         let at = location(link.line, link.column)
-        let url = link.url.trimmingCharacters(in: .whitespaces)
+        let url = String(trimmedSpaces(Substring(link.url)))
         if url.isEmpty {
             diagnostics.error(at, "empty link target")
             return nil
@@ -152,12 +152,21 @@ struct PageRewriter: MarkdownRewriter {
         }
         // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
+        // Each lookup is made once; its dependency records what it found (as `LinkDependency.resolve` would).
         let resolved = resolveRelative(base, from: page.relativePath)
-        dependencies.append(LinkDependency(.page, resolved ?? "", in: site))
+        let byPath = resolved.flatMap(site.page(atPath:))
+        if let resolved {
+            dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(Self.describe) ?? ""))
+        } else {
+            dependencies.append(LinkDependency(.page, "", in: site))
+        }
         let lowerBase = base.lowercased()
-        if !lowerBase.hasSuffix(".md") { dependencies.append(LinkDependency(.outputURL, page.outputPath + "\n" + base, in: site)) }
         let byURL = lowerBase.hasSuffix(".md") ? nil : site.page(atOutputURL: base, from: page.outputPath)
-        guard let targetPage = resolved.flatMap(site.page(atPath:)) ?? byURL else {
+        if !lowerBase.hasSuffix(".md") {
+            dependencies.append(
+                LinkDependency(kind: .outputURL, key: page.outputPath + "\n" + base, found: byURL.map(Self.describe) ?? ""))
+        }
+        guard let targetPage = byPath ?? byURL else {
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
@@ -165,6 +174,9 @@ struct PageRewriter: MarkdownRewriter {
         }
         return target(targetPage, fragment: fragment, at: at)
     }
+
+    /// What a lookup that found `p` records (see `LinkDependency.resolve`).
+    static func describe(_ p: PageSource) -> String { p.outputPath + "\n" + p.displayPath }
 
     mutating func target(_ p: PageSource, fragment: String?, at: SourceLocation) -> String {
         var u = relativeURL(from: page.outputPath, to: p.outputPath)
@@ -204,7 +216,8 @@ func resolveRelative(_ link: String, from source: String) -> String? {
             stack.removeLast()
             continue
         }
-        stack.append(String(part).removingPercentEncoding ?? String(part))
+        let name = String(part)
+        stack.append(name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name)
     }
     let joined = stack.joined(separator: "/")
     return trailingSlash ? joined + "/" : joined

@@ -87,3 +87,27 @@ func containsByte(_ s: String, _ byte: UInt8) -> Bool {
     var s = s
     return s.withUTF8 { $0.contains(byte) }
 }
+
+/// Does `s` contain `needle` (compared byte for byte)? A scan over the UTF-8 bytes (Foundation's
+/// `range(of:)` bridges and compares UTF-16 code units).
+func containsBytes(_ s: String, _ needle: String) -> Bool {
+    var s = s, needle = needle
+    return s.withUTF8 { h in
+        needle.withUTF8 { n in
+            guard n.count > 0 else { return true }
+            guard h.count >= n.count else { return false }
+            let first = n[0]
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if h[i] == first {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
