@@ -182,7 +182,10 @@ public enum SiteBuilder {
                 let batch = parallelMap(range) { i in
                     if let bytes = cache?.output(for: i) { return OutputFile(path: slim.pages[i].outputPath, bytes: bytes) }
                     let view = layout.view(for: i, rendered: frozen[i], navigation: navigation[i], feePeriod: feePeriod)
-                    let file = OutputFile(path: slim.pages[i].outputPath, text: templates.render(layoutName(slim.pages[i]), context: view))
+                    let size = frozen[i].html.utf8.count + navigation[i].utf8.count + 8_192
+                    let file = OutputFile(
+                        path: slim.pages[i].outputPath,
+                        bytes: templates.renderBytes(layoutName(slim.pages[i]), context: view, capacity: size))
                     cache?.keep(i, output: file.bytes)
                     return file
                 }

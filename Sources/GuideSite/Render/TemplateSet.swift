@@ -9,6 +9,9 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     let parsed: [String: [TemplateToken]]
     let files: [String: String]
+    /// Every template compiled for `TemplateRenderer`, or nil when one uses a tag it does not handle (then
+    /// swift-mustache renders).
+    var compiled: [String: CompiledTemplate]? = nil
 
     /// Loads every template; syntax errors are diagnostics at their line.
     public static func load(directory: String, display: String) -> (TemplateSet?, [Diagnostic]) {
@@ -30,6 +33,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var parsed: [String: [TemplateToken]] = [:]
         var files: [String: String] = [:]
+        var compiled: [String: CompiledTemplate]? = [:]
         for rel in names.sorted() {
             let name = String(rel.dropLast(".mustache".count))
             let file = display + "/" + rel
@@ -49,6 +53,8 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try MustacheTemplate(string: text)
                 library.register(template, named: name)
+                compiled?[name] = try? CompiledTemplate(text)
+                if compiled?[name] == nil { compiled = nil }
             } catch let e as MustacheTemplate.ParserError {
                 parsed[name] = nil
                 diags.error(
@@ -60,7 +66,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if diags.hasErrors { return (nil, diags.items) }
-        let set = TemplateSet(library: library, parsed: parsed, files: files)
+        let set = TemplateSet(library: library, parsed: parsed, files: files, compiled: compiled)
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
         return (diags.hasErrors ? nil : set, diags.items)
@@ -80,7 +86,18 @@ public struct TemplateSet: Sendable {
 
     /// Renders `context` with template `name` (checked beforehand with `check(_:sample:)`).
     public func render(_ name: String, context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if compiled != nil, let value = context as? any TemplateValue {
+            return String(decoding: renderBytes(name, context: value), as: UTF8.self)
+        }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders a view model with template `name`, as UTF-8 bytes.
+    func renderBytes(_ name: String, context: any TemplateValue, capacity: Int = 16 << 10) -> [UInt8] {
+        guard let compiled else { return Array((library.render(context, withTemplate: name) ?? "").utf8) }
+        var r = TemplateRenderer(templates: compiled, capacity: capacity)
+        r.render(name, context)
+        return r.out
     }
 
     /// A partial that includes itself, directly or through others, would never finish rendering: each cycle is
