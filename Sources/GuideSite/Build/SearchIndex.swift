@@ -38,7 +38,7 @@ enum SearchIndex {
             var text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = [\n"
             text += members.map { i in
                 "[" + rendered[i].sections.map { s in
-                    "[\(jsonString(s.headingID ?? "")),\(jsonString(s.heading)),\(jsonString(String(s.text.prefix(1200))))]"
+                    "[\(jsonString(s.headingID ?? "")),\(jsonString(s.heading)),\(jsonString(s.text.utf8.count <= 1200 ? s.text : String(s.text.prefix(1200))))]"
                 }.joined(separator: ",") + "]"
             }.joined(separator: ",\n")
             text += "\n];\n"

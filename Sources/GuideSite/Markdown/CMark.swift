@@ -163,12 +163,22 @@ private struct Walker {
     var headings: [(heading: MarkdownHeading, id: String)] = []
     var sections: [MarkdownSection] = []
     var current = MarkdownSection(headingID: nil, heading: "", level: 0, text: "")
+    /// The current section's text as UTF-8, collected from cmark's C strings without a String per node.
+    var sectionText: [UInt8] = []
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
     mutating func finishSection() {
-        current.text = collapseSpaces(current.text)
+        current.text = collapseSpaces(bytes: sectionText)
+        sectionText.removeAll(keepingCapacity: true)
         if !current.text.isEmpty || current.headingID != nil { sections.append(current) }
+    }
+
+    mutating func appendText(_ cString: UnsafePointer<CChar>?) {
+        guard let cString else { return }
+        cString.withMemoryRebound(to: UInt8.self, capacity: 1) { p in
+            sectionText.append(contentsOf: UnsafeBufferPointer(start: p, count: strlen(cString)))
+        }
     }
 
     func position(_ node: OpaquePointer, fallback: (Int, Int) = (1, 1)) -> (line: Int, column: Int) {
@@ -203,9 +213,9 @@ private struct Walker {
             let heading = MarkdownHeading(
                 level: Int(cmark_node_get_heading_level(node)), text: text, line: p.line, column: p.column)
             // Links inside the heading are rewritten like any other; its text belongs to the next section.
-            let textBefore = current.text
+            let textBefore = sectionText
             visit(node, rewriter: &rewriter, block: block)
-            current.text = textBefore
+            sectionText = textBefore
             let id = rewriter.headingID(for: heading)
             headings.append((heading, id))
             finishSection()
@@ -234,7 +244,8 @@ private struct Walker {
                 cmark_node_set_on_exit(replacement, "")
                 cmark_node_replace(node, replacement)
                 cmark_node_free(node)
-                current.text += " " + textOfHTML(html)
+                sectionText.append(UInt8(ascii: " "))
+                sectionText.append(contentsOf: textOfHTML(html).utf8)
             }
 
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -254,17 +265,17 @@ private struct Walker {
             }
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            current.text += String(cString: cmark_node_get_literal(node))
+            appendText(cmark_node_get_literal(node))
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            current.text += " "
+            sectionText.append(UInt8(ascii: " "))
 
         default:
             let isBlock = type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
-            if isBlock { current.text += " " }
+            if isBlock { sectionText.append(UInt8(ascii: " ")) }
         }
     }
 

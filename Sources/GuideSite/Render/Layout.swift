@@ -5,9 +5,18 @@ struct Layout {
     let folderIndex: [String: Int]
     /// For each folder, its member pages (regular pages and sub-folder index pages), in nav order.
     let members: [String: [Int]]
+    /// Each page's `isIndex` and its folder followed by '/' ("" at the top), computed once (`contains` runs for
+    /// every entry of every navigation).
+    let isIndex: [Bool]
+    let folderPrefix: [String]
 
     init(site: SiteModel) {
         self.site = site
+        isIndex = site.pages.map(\.isIndex)
+        folderPrefix = site.pages.map { p in
+            let f = p.folder
+            return f.isEmpty ? "" : f + "/"
+        }
         var folderIndex: [String: Int] = [:]
         var members: [String: [Int]] = [:]
         for (i, p) in site.pages.enumerated() {
@@ -32,10 +41,8 @@ struct Layout {
     /// Is page `i` page `j` or an ancestor of it?
     func contains(_ i: Int, _ j: Int) -> Bool {
         if i == j { return true }
-        let a = site.pages[i]
-        guard a.isIndex else { return false }
-        let b = site.pages[j]
-        return a.folder.isEmpty || b.relativePath.hasPrefix(a.folder + "/")
+        guard isIndex[i] else { return false }
+        return folderPrefix[i].isEmpty || site.pages[j].relativePath.hasPrefix(folderPrefix[i])
     }
 
     func view(for i: Int, rendered: RenderedPage, navigation: String, feePeriod: String) -> PageView {

@@ -20,22 +20,26 @@ public func escapeHTML(_ s: String) -> String {
 /// Collapses runs of white space into single spaces and trims the ends.
 public func collapseSpaces(_ s: String) -> String {
     // Fast path for ASCII text (the usual case; `Character.isWhitespace` costs a grapheme break per character).
-    if s.utf8.allSatisfy({ $0 < 0x80 }) {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for b in s.utf8 {
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    if s.utf8.allSatisfy({ $0 < 0x80 }) { return collapseSpaces(bytes: Array(s.utf8)) }
     return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+/// `collapseSpaces` of UTF-8 text.
+func collapseSpaces(bytes: [UInt8]) -> String {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return collapseSpaces(String(decoding: bytes, as: UTF8.self)) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingSpace = false
+    for b in bytes {
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// The visible text of a fragment of HTML that this generator wrote (tags removed, common entities decoded).
