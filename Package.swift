@@ -1,13 +1,24 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One target per job (see README "Layout of the code"):
+//   CodingRules   the rules: units, claim lines, prices (pure; no I/O, no HTML, no prose)
+//   SiteContent   load + check: Content/ pages, site.yaml, data/, diagnostics (no cmark, no Mustache)
+//   GuideCalc     `ctsguide calc`: session input → rules → answer (rules + content loader only)
+//   GuideCompute  data files computed from the rules: calculator data, ZIP scripts, fee downloads
+//   SiteRender    Markdown (cmark), directives, templates (Mustache), navigation
+//   SiteOutput    writing the output folder: lock, staging, atomic swap
+//   SiteBuild     the pipeline: load → check → compute → render → write, and the build cache
+//   FeeImport     `ctsguide fees import/diff/import-zip`: CMS files → Content/data
+//   Preview       `ctsguide serve`: HTTP, watcher, live reload
+//   ctsguide      the command line (thin)
 let package = Package(
     name: "ctsguide",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ctsguide", targets: ["ctsguide"]),
         .library(name: "CodingRules", targets: ["CodingRules"]),
-        .library(name: "GuideSite", targets: ["GuideSite"]),
+        .library(name: "FuzzEntries", targets: ["FuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -22,24 +33,45 @@ let package = Package(
         ),
         .target(name: "CodingRules"),
         .target(
-            name: "GuideSite",
+            name: "SiteContent",
+            dependencies: ["CodingRules", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GuideCalc", dependencies: ["CodingRules", "SiteContent"]),
+        .target(name: "GuideCompute", dependencies: ["CodingRules", "SiteContent", "GuideCalc"]),
+        .target(
+            name: "SiteRender",
             dependencies: [
-                "CCmark",
-                "CodingRules",
-                .product(name: "Yams", package: "Yams"),
+                "CCmark", "CodingRules", "SiteContent", "GuideCalc", "GuideCompute",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(name: "SiteOutput", dependencies: ["SiteContent"]),
+        .target(
+            name: "SiteBuild",
+            dependencies: ["CodingRules", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput"]),
+        .target(name: "FeeImport", dependencies: ["CodingRules", "SiteContent"]),
+        .target(name: "Preview", dependencies: ["SiteContent", "SiteOutput", "SiteRender", "SiteBuild"]),
+        .target(
+            name: "FuzzEntries",
+            dependencies: [
+                "CodingRules", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput", "SiteBuild",
+                "FeeImport", .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
             name: "ctsguide",
             dependencies: [
-                "GuideSite",
-                "CodingRules",
+                "CodingRules", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput", "SiteBuild",
+                "FeeImport", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteContent", "SiteRender", "SiteBuild"]),
         .testTarget(
             name: "GuideSiteTests",
-            dependencies: ["GuideSite", "CodingRules"],
+            dependencies: [
+                "CodingRules", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput", "SiteBuild",
+                "FeeImport", "Preview", "FuzzEntries",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,7 @@ let package = Package(
     targets: [.target(name: "FuzzDriver", path: "Driver")] + targets.map { name in
         .executableTarget(
             name: "fuzz-" + name,
-            dependencies: ["FuzzDriver", .product(name: "GuideSite", package: "ctsguide")],
+            dependencies: ["FuzzDriver", .product(name: "FuzzEntries", package: "ctsguide")],
             path: "Targets/" + name,
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     },

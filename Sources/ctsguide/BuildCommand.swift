@@ -1,6 +1,13 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
 import Foundation
-import GuideSite
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

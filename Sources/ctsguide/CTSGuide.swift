@@ -1,6 +1,13 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
 import Foundation
-import GuideSite
 
 @main
 struct CTSGuide: AsyncParsableCommand {
@@ -35,7 +42,7 @@ struct CTSGuide: AsyncParsableCommand {
 /// Prints diagnostics to standard error, sorted, one per line (plus hint lines).
 func report(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let text = diagnostics.sorted().map(\.description).joined(separator: "\n") + "\n"
+    let text = diagnostics.sorted().map(DiagnosticFormatter.text).joined(separator: "\n") + "\n"
     FileHandle.standardError.write(Data(text.utf8))
 }
 

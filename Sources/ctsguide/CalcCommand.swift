@@ -1,6 +1,13 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
 import Foundation
-import GuideSite
 
 /// `ctsguide calc`: one caregiver-training session as it goes on one patient's claim. Parsing only; the
 /// validation and the rules live in `CalcRunner` (GuideSite) and `CodingRules`.

@@ -1,6 +1,13 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
 import Foundation
-import GuideSite
 
 /// `ctsguide fees …`: bring CMS fee-schedule files into `Content/data/` and compare periods. Each subcommand is
 /// its own small file; add new ones (e.g. a ZIP-code import) to `subcommands`.

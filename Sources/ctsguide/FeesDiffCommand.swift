@@ -1,5 +1,12 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
-import GuideSite
 
 /// `ctsguide fees diff A B [--json]`: compare the fee periods covering two dates.
 struct FeesDiffCommand: ParsableCommand {

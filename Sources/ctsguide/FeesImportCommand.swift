@@ -1,5 +1,12 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
-import GuideSite
 
 /// `ctsguide fees import`: one CMS release (PPRRVU file(s) + Addendum E GPCI file) → one fee period.
 struct FeesImportCommand: ParsableCommand {

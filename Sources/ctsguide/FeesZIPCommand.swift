@@ -1,6 +1,13 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
 import Foundation
-import GuideSite
 
 /// `ctsguide fees import-zip FILE`: parsing and printing only; `ZIPImport` (GuideSite) reads, checks and writes
 /// `<content>/data/zip-codes.yaml`.

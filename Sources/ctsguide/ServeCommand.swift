@@ -1,6 +1,13 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Preview
 import ArgumentParser
 import Foundation
-import GuideSite
 
 /// `ctsguide serve`: the preview loop (build in memory, serve on 127.0.0.1, rebuild on change, reload pages).
 struct ServeCommand: ParsableCommand {

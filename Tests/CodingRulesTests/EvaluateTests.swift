@@ -37,7 +37,7 @@ import Testing
                       (.pt, .assistant, ["CQ", "GP"]), (.ot, .assistant, ["CO", "GO"])])
     func disciplineAndAssistantModifiers(discipline: Discipline, provider: Provider, expected: [String]) throws {
         let r = try run({ $0.discipline = discipline; $0.provider = provider })
-        #expect(r.lines.allSatisfy { $0.modifiers == expected })
+        #expect(!r.lines.isEmpty && r.lines.allSatisfy { $0.modifiers == expected })
     }
 
     @Test func slpAssistantIsInvalid() {
@@ -61,7 +61,7 @@ import Testing
         let r24 = try run({ $0.telehealth = true }, date: "2024-12-31")
         #expect(!r24.billable && r24.lines.isEmpty && r24.reasons[0].contains("not on the list in 2024"))
         let r25 = try run({ $0.telehealth = true }, date: "2025-01-01")
-        #expect(r25.billable && r25.lines.allSatisfy { $0.modifiers == ["95", "GP"] })
+        #expect(r25.billable && !r25.lines.isEmpty && r25.lines.allSatisfy { $0.modifiers == ["95", "GP"] })
         #expect(r25.warnings.contains { $0.contains("provisional") })
         let lapse = try run({ $0.telehealth = true }, date: "2025-10-15")
         #expect(lapse.billable && lapse.warnings.contains { $0.contains("lapse restored") })
@@ -110,7 +110,7 @@ import Testing
         #expect(a.total == Fixture.n("77.63") && a.warnings.isEmpty)
         let b = try run({ _ in }, date: "2026-01-01")
         #expect(b.billable && b.lines.map(\.code) == ["97550", "97551"])
-        #expect(b.lines.allSatisfy { $0.unitAmount == nil && $0.amount == nil } && b.total == nil && b.split == nil)
+        #expect(!b.lines.isEmpty && b.lines.allSatisfy { $0.unitAmount == nil && $0.amount == nil } && b.total == nil && b.split == nil)
         #expect(b.warnings.count == 1 && b.warnings[0].contains("not in this guide yet"))
         #expect(b.missingData.contains("PE and MP RVUs for 2026") && b.missingData.contains("CY2026 GPCI table"))
         #expect(b.feeSchedule.conversionFactor?.value == Fixture.n("33.4009"))

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// A date of service after the last fee period (2027): valid input, exit 0, a plain dated answer from
 /// outlook.yaml and the policies (facts.md §2, §13, Part 2 Q7), never an amount.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// `calc` for 2026 dates of service against the real CMS file, with the test's own integer arithmetic.
 @Suite struct Calc2026Tests {

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 @Suite struct CalcTests {
     static let content = DataTestSupport.content
@@ -114,7 +123,7 @@ import Testing
     @Test func telehealth2025HasModifier95() throws {
         let j = try Self.json(Self.calc(["minutes": "40", "date": "2025-06-02"], flags: ["json", "telehealth"]))
         let lines = try #require(j["lines"] as? [[String: Any]])
-        #expect(lines.allSatisfy { $0["modifiers"] as? [String] == ["95", "GP"] })
+        #expect(!lines.isEmpty && lines.allSatisfy { $0["modifiers"] as? [String] == ["95", "GP"] })
     }
 
     @Test func groupSessions() throws {
@@ -157,6 +166,6 @@ import Testing
     @Test func kxThroughCalc() throws {
         let j = try Self.json(Self.calc(["minutes": "38", "date": "2025-06-02", "ytd-amount": "2350.00"], flags: ["json"]))
         let lines = try #require(j["lines"] as? [[String: Any]])
-        #expect(lines.allSatisfy { $0["modifiers"] as? [String] == ["GP", "KX"] })
+        #expect(!lines.isEmpty && lines.allSatisfy { $0["modifiers"] as? [String] == ["GP", "KX"] })
     }
 }

@@ -1,5 +1,14 @@
 import Foundation
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// Helpers shared by the DataLoader and Calc tests: the package root and throw-away copies of Content/data.
 enum DataTestSupport {

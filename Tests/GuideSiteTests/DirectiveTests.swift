@@ -1,8 +1,16 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
 
-@testable import GuideSite
 
 /// The guide's directives rendered on the real Content/, checked against figures computed by hand.
 enum RealSite {

@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// The worked examples are spread over two pages by the `worked-examples ID…` selection (page weight): every
 /// scenario of examples.yaml is on exactly one page, and a wrong id is an error at the directive.

@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// The worked examples hold inputs only: when a fee period's data changes, the examples page (the 2025 cards are
 /// on the page by setting and date) shows the new

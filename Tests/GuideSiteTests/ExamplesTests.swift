@@ -1,8 +1,16 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
 
-@testable import GuideSite
 
 /// The worked examples (issue 5): figures computed by CodingRules at build time, bad scenarios positioned.
 @Suite struct ExamplesTests {

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// Each class of bad CMS file gives one positioned error, exit 1, and leaves Content/data untouched.
 @Suite struct FeeImportBadFileTests {

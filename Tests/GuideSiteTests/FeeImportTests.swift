@@ -1,7 +1,15 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
-@testable import GuideSite
 
 /// `ctsguide fees import` on the real CMS files in ../shared/reference/data and on the fixtures in
 /// Fixtures/import (README there): results compared with the data already in Content/data.

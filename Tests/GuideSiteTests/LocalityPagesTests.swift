@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// The 2026 locality pages are complete (109 localities, every amount) for 97550–97552 and G0539–G0543,
 /// checked with the test's own integer arithmetic from the real CMS rows and the GPCI table.

@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// Paths and helpers for the pipeline tests: fixture copies in temporary folders, output snapshots.
 enum Fixture {

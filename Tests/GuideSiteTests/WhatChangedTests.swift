@@ -1,7 +1,15 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
-@testable import GuideSite
 
 /// `fees diff` and the what-changed page: 2025 → 2026 figures (facts.md §3: 97550 NF +1.3 %, F −11.0 %).
 @Suite struct WhatChangedTests {

@@ -1,7 +1,15 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
-@testable import GuideSite
 
 /// Issue 15: importing CMS's ZIP code → locality file (both layouts), bad files, the loader, `calc --zip`.
 @Suite(.serialized) struct ZIPImportTests {

@@ -1,8 +1,16 @@
-import CodingRules
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 import Foundation
 import Testing
 
-@testable import GuideSite
 
 /// Issue 15 on the real site: the generated prefix scripts hold exactly the imported table, and the ZIP code
 /// field is on the calculator and the locality fee pages (and nowhere when no table was imported).

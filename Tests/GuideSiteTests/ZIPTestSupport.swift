@@ -1,5 +1,14 @@
 import Foundation
-@testable import GuideSite
+@testable import CodingRules
+@testable import SiteContent
+@testable import GuideCalc
+@testable import GuideCompute
+@testable import SiteRender
+@testable import SiteOutput
+@testable import SiteBuild
+@testable import FeeImport
+@testable import Preview
+@testable import FuzzEntries
 
 /// The shared CMS ZIP5 file, fixed-width records written from its rows, and content folders with the 2026 GPCI
 /// table the ZIP file is checked against.

@@ -1,5 +1,5 @@
 import FuzzDriver
-import GuideSite
+import FuzzEntries
 
 // libFuzzer target: one input through FuzzEntry.importReaders (the driver is shared: ../../Driver/FuzzDriver.swift).
 

@@ -1,0 +1,115 @@
+import SiteContent
+import CodingRules
+
+extension FeeImporter {
+    /// Month word of a CMS release title → the release letter CMS uses in its zip names (RVU26A … RVU26D).
+    static let releaseLetters = ["january": "a", "april": "b", "july": "c", "october": "d"]
+
+    /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
+    static func derivedSource(_ title: String) -> String? {
+        guard let year = Int(title.prefix(4)) else { return nil }
+        let words = title.lowercased().split(separator: " ").map(String.init)
+        guard let letter = words.lazy.compactMap({ releaseLetters[$0] }).first else { return nil }
+        let yy = year % 100
+        return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"
+    }
+
+    /// Combines the read files into the period to write, checking that they belong together.
+    static func assemble(
+        _ files: [PPRRVUFile], gpci: GPCIFile, effective: CalendarDate, through: CalendarDate, existing: FeePeriod?,
+        site: SiteData, cfOverride: DecimalValue?, source: String?
+    ) -> Checked<ImportedPeriod> {
+        var problems: [Diagnostic] = []
+        for f in files where f.year != nil && f.year != effective.year {
+            problems.append(f.input.error(1, "this is the \(f.year!) fee schedule, but the period starts \(effective)"))
+        }
+        if gpci.year != String(effective.year) {
+            problems.append(gpci.input.error(1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
+        }
+        if site.source("cms-gpci-\(effective.year)") == nil {
+            problems.append(
+                gpci.input.error(
+                    1, "source 'cms-gpci-\(effective.year)' for this GPCI table is not in sources.yaml",
+                    hint: "add an entry for the year's Addendum E (id, title, CMS URL, date)"))
+        }
+        let main = files.filter { $0.conversionFactorID != "qp" }
+        let qp = files.filter { $0.conversionFactorID == "qp" }
+        guard main.count == 1, qp.count <= 1 else {
+            let names = files.map { "\($0.input.fileName) (\($0.conversionFactorID))" }.joined(separator: ", ")
+            return .failure(
+                problems + [
+                    .error(
+                        SourceLocation(file: files[0].input.path), "expected one non-qualifying file and at most one QPP file, got \(names)")
+                ])
+        }
+        let base = main[0]
+        var sources: [String: String] = [:]
+        for f in files {
+            guard let id = source ?? derivedSource(f.title) else {
+                problems.append(
+                    f.input.error(1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
+                continue
+            }
+            if site.source(id) == nil {
+                problems.append(
+                    f.input.error(
+                        1, "source '\(id)' for this release is not in sources.yaml",
+                        hint: "add an entry for the release (id, title, CMS URL, release date), or pass --source"))
+            }
+            sources[f.input.path] = id
+        }
+        var options: [ConversionFactorOption] = []
+        for (index, f) in ([base] + qp).enumerated() {
+            let isBase = index == 0
+            let values = Set(f.rows.values.compactMap(\.conversionFactor))
+            var value = values.first
+            if isBase, let cfOverride { value = cfOverride }
+            if values.count > 1 && !(isBase && cfOverride != nil) {
+                problems.append(f.input.error(f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
+            }
+            guard let value else {
+                problems.append(f.input.error(f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))
+                continue
+            }
+            let id = f.conversionFactorID
+            let label = existing?.conversionFactors.first { $0.id == id }?.label ?? defaultLabel(id, year: effective.year)
+            options.append(
+                ConversionFactorOption(id: id, label: label, value: value, isDefault: isBase, source: sources[f.input.path] ?? ""))
+        }
+        if let q = qp.first {
+            for (code, row) in q.rows.sorted(by: { $0.key < $1.key }) {
+                if let b = base.rows[code],
+                    [b.work, b.peNonfacility, b.peFacility, b.mp] != [row.work, row.peNonfacility, row.peFacility, row.mp]
+                {
+                    problems.append(q.input.error(row.line, "\(code): RVUs differ from \(base.input.fileName) line \(b.line); both files must be the same release"))
+                }
+            }
+        }
+        guard problems.isEmpty else { return .failure(problems) }
+        let src = sources[base.input.path]!
+        let rvus = base.rows.keys.sorted().map { code -> (String, RVUSet) in
+            let r = base.rows[code]!
+            return (code, RVUSet(work: r.work, peNonfacility: r.peNonfacility, peFacility: r.peFacility, mp: r.mp, source: src))
+        }
+        return .success(
+            ImportedPeriod(
+                effective: effective, through: through, label: existing?.label ?? "CY\(effective.year)",
+                gpciID: String(effective.year), source: src,
+                rvuProvenance: ([base] + qp).map {
+                    ProvenanceEntry(
+                        file: $0.input.fileName, title: $0.title, released: $0.released, sha256: $0.input.sha256,
+                        conversionFactor: $0.conversionFactorID)
+                },
+                gpciProvenance: ProvenanceEntry(
+                    file: gpci.input.fileName, title: gpci.title, released: nil, sha256: gpci.input.sha256, conversionFactor: nil),
+                conversionFactors: options, rvus: rvus, gpci: gpci.rows))
+    }
+
+    static func defaultLabel(_ id: String, year: Int) -> String {
+        switch id {
+        case "qp": return "CY\(year) conversion factor for qualifying APM participants"
+        case "non-qp": return "CY\(year) conversion factor (not a qualifying APM participant)"
+        default: return "CY\(year) conversion factor"
+        }
+    }
+}

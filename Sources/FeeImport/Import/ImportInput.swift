@@ -1,0 +1,48 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// A CMS input file read into memory: its path (as given), bytes and sha256 (for the provenance record).
+package struct ImportInput {
+    var path: String
+    var bytes: [UInt8]
+    var sha256: String
+
+    /// The file name without folders (what the provenance records).
+    var fileName: String { String(path.split(separator: "/").last ?? Substring(path)) }
+
+    package static func read(_ path: String) -> Result<ImportInput, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error(SourceLocation(file: path), "cannot read the file"))
+        }
+        let bytes = [UInt8](data)
+        return .success(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+    }
+
+    func error(_ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        .error(SourceLocation(file: path, line: line), message, hint: hint)
+    }
+
+    /// The records, or one diagnostic for an unterminated quote.
+    package func records() -> Result<[CMSRecord], Diagnostic> {
+        do {
+            return .success(try CMSCSV.records(bytes))
+        } catch {
+            return .failure(self.error(error.line, "unterminated quoted field"))
+        }
+    }
+
+    package init(path: String, bytes: [UInt8], sha256: String) {
+        self.path = path
+        self.bytes = bytes
+        self.sha256 = sha256
+    }
+}
+
+/// Parses a CMS number leniently (Excel re-saves drop trailing zeros and may drop the leading zero: `1`, `.5`).
+package func cmsDecimal(_ text: String) -> DecimalValue? {
+    let t = text.trimmingSpaces
+    if t.hasPrefix(".") { return DecimalValue(parsing: "0" + t) }
+    return DecimalValue(parsing: t)
+}
+

@@ -1,0 +1,145 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// One row of a CMS "ZIP code to carrier locality" file, with where its fields are. Only what pricing needs is
+/// kept: the rural indicators, lab locality and drug indicator are not read (the fee schedule does not use them).
+package struct ZIPRecord: Sendable, Hashable {
+    var zip: String
+    var carrier: String
+    var locality: String
+    /// `PLUS 4 FLAG` = 1: CMS splits this ZIP code between localities by ZIP+4.
+    var split: Bool
+    /// `YEAR/QTR`, `YYYYQ`.
+    var yearQuarter: String
+    var zipAt: SourceLocation
+    var carrierAt: SourceLocation
+    var yearQuarterAt: SourceLocation
+
+    var localityID: String { "\(carrier)-\(locality)" }
+}
+
+/// Reads the two layouts CMS ships the ZIP5 file in: the spreadsheet export (CSV with the header row `STATE,ZIP
+/// CODE,CARRIER,LOCALITY,…,PLUS 4 FLAG,…,YEAR/QTR`; columns found by name, so an extra empty column is fine) and
+/// the fixed-width text file (80-character records; 3–7 ZIP, 8–12 carrier, 13–14 locality, 21 plus-four flag,
+/// 76–80 year/quarter, 1-based). Field formats are checked here; duplicates and localities by `ZIPImport`.
+package enum ZIPFileReader {
+    package enum Layout: String { case csv = "spreadsheet export (CSV)", text = "fixed-width text" }
+
+    static let recordLength = 80
+    /// 1-based inclusive positions in a text record.
+    static let textFields: [(name: String, from: Int, through: Int)] = [
+        ("ZIP CODE", 3, 7), ("CARRIER", 8, 12), ("LOCALITY", 13, 14), ("PLUS 4 FLAG", 21, 21), ("YEAR/QTR", 76, 80),
+    ]
+    static let csvColumns = ["ZIP CODE", "CARRIER", "LOCALITY", "PLUS 4 FLAG", "YEAR/QTR"]
+
+    /// The layout of `text`: CSV when its first non-blank line is a header naming the ZIP CODE column.
+    static func layout(of text: String) -> Layout {
+        let first = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first { !$0.allSatisfy(\.isWhitespace) }
+        guard let first else { return .text }
+        return first.uppercased().contains("ZIP CODE") && first.contains(",") ? .csv : .text
+    }
+
+    package static func read(_ text: String, file: String, diagnostics: inout Diagnostics) -> (Layout, [ZIPRecord]) {
+        let layout = layout(of: text)
+        switch layout {
+        case .csv: return (layout, readCSV(text, file: file, diagnostics: &diagnostics))
+        case .text: return (layout, readText(text, file: file, diagnostics: &diagnostics))
+        }
+    }
+
+    static func readCSV(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
+        var rows = CSVReader.parse(text) { line, col, msg in
+            diagnostics.error(SourceLocation(file: file, line: line, column: col), msg)
+        }
+        rows = rows.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let header = rows.first else {
+            diagnostics.error(SourceLocation(file: file), "empty ZIP code file")
+            return []
+        }
+        let names = header.map { $0.text.trimmingCharacters(in: .whitespaces).uppercased() }
+        var index: [String: Int] = [:]
+        for name in csvColumns {
+            guard let i = names.firstIndex(of: name) else {
+                diagnostics.error(
+                    SourceLocation(file: file, line: header[0].line), "the header has no '\(name)' column",
+                    hint: "expected CMS's columns: STATE, ZIP CODE, CARRIER, LOCALITY, …, PLUS 4 FLAG, …, YEAR/QTR")
+                return []
+            }
+            index[name] = i
+        }
+        let needed = index.values.max()! + 1
+        var out: [ZIPRecord] = []
+        for row in rows.dropFirst() {
+            let rowAt = SourceLocation(file: file, line: row[0].line, column: 1)
+            guard row.count >= needed else {
+                diagnostics.error(rowAt, "expected at least \(needed) fields, found \(row.count)")
+                continue
+            }
+            func field(_ name: String) -> (String, SourceLocation) {
+                let f = row[index[name]!]
+                return (f.text.trimmingCharacters(in: .whitespaces), SourceLocation(file: file, line: f.line, column: f.column))
+            }
+            if let r = record(field, diagnostics: &diagnostics) { out.append(r) }
+        }
+        return out
+    }
+
+    static func readText(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
+        if text.hasPrefix("PK") {
+            diagnostics.error(
+                SourceLocation(file: file), "this looks like a spreadsheet workbook, not a text or CSV file",
+                hint: "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file")
+            return []
+        }
+        var out: [ZIPRecord] = []
+        var lineNumber = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            let line = raw
+            if line.isEmpty { continue }
+            let chars = Array(line.unicodeScalars)
+            guard chars.count == recordLength else {
+                diagnostics.error(
+                    SourceLocation(file: file, line: lineNumber, column: min(chars.count, recordLength) + 1),
+                    "record is \(chars.count) characters long; a ZIP code record is \(recordLength)")
+                continue
+            }
+            func field(_ name: String) -> (String, SourceLocation) {
+                let f = textFields.first { $0.name == name }!
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: chars[(f.from - 1)..<f.through])
+                return (String(s).trimmingCharacters(in: .whitespaces), SourceLocation(file: file, line: lineNumber, column: f.from))
+            }
+            if let r = record(field, diagnostics: &diagnostics) { out.append(r) }
+        }
+        if out.isEmpty && !diagnostics.hasErrors { diagnostics.error(SourceLocation(file: file), "no ZIP code records") }
+        return out
+    }
+
+    /// Checks the fields of one row, whatever the layout.
+    static func record(_ field: (String) -> (String, SourceLocation), diagnostics: inout Diagnostics) -> ZIPRecord? {
+        let (zip, zipAt) = field("ZIP CODE"), (carrier, carrierAt) = field("CARRIER")
+        let (locality, localityAt) = field("LOCALITY"), (flag, flagAt) = field("PLUS 4 FLAG")
+        let (yq, yqAt) = field("YEAR/QTR")
+        var ok = true
+        func digits(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        if !digits(zip, ZIPLocalityTable.digits) {
+            diagnostics.error(zipAt, "ZIP code must be \(ZIPLocalityTable.digits) digits, found '\(zip)'",
+                              hint: zip.count < ZIPLocalityTable.digits && digits(zip, zip.count)
+                                ? "leading zeros were probably lost in a spreadsheet; keep the column as text" : nil)
+            ok = false
+        }
+        if !digits(carrier, 5) { diagnostics.error(carrierAt, "carrier (MAC) number must be 5 digits, found '\(carrier)'"); ok = false }
+        if !digits(locality, 2) { diagnostics.error(localityAt, "locality number must be 2 digits, found '\(locality)'"); ok = false }
+        if flag != "0" && flag != "1" { diagnostics.error(flagAt, "PLUS 4 FLAG must be 0 or 1, found '\(flag)'"); ok = false }
+        if !digits(yq, 5) || !("1"..."4").contains(yq.suffix(1)) {
+            diagnostics.error(yqAt, "YEAR/QTR must be a year and quarter YYYYQ (quarter 1–4), found '\(yq)'")
+            ok = false
+        }
+        guard ok else { return nil }
+        return ZIPRecord(
+            zip: zip, carrier: carrier, locality: locality, split: flag == "1", yearQuarter: yq, zipAt: zipAt,
+            carrierAt: carrierAt, yearQuarterAt: yqAt)
+    }
+}

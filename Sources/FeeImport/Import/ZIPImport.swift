@@ -1,0 +1,128 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// `ctsguide fees import-zip FILE`: reads a CMS ZIP5 file (either layout), checks it against the GPCI table of
+/// its year, and writes `<content>/data/zip-codes.yaml`. Any error → nothing is written.
+public enum ZIPImport {
+    public struct Outcome: Sendable {
+        /// The one-line summary on success (nil on errors).
+        public var summary: String?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func run(file: String, contentDirectory: String) -> Outcome {
+        var diagnostics = Diagnostics()
+        guard let table = read(file: file, contentDirectory: contentDirectory, diagnostics: &diagnostics),
+            !diagnostics.hasErrors
+        else { return Outcome(summary: nil, diagnostics: diagnostics.sorted) }
+        let (zipTable, layout, sha) = table
+        let out = contentDirectory + "/data/" + ZIPCodesFile.name
+        let name = (file as NSString).lastPathComponent
+        let text = ZIPCodesFile.render(zipTable, sourceFile: name, sha256: sha)
+        let localities = Set(zipTable.runs.map(\.localityID)).count
+        let splits = zipTable.runs.filter(\.split).reduce(0) { $0 + $1.through - $1.from + 1 }
+        let facts = "\(zipTable.count) ZIP codes in \(localities) localities (\(splits) split by ZIP+4), "
+            + "YEAR/QTR \(zipTable.yearQuarter), GPCI table \(zipTable.gpciTable), from \(name) (\(layout.rawValue), sha256 \(sha.prefix(12))…)"
+        if let old = FileManager.default.contents(atPath: out), old == Data(text.utf8) {
+            return Outcome(summary: "\(out) unchanged: \(facts)", diagnostics: diagnostics.sorted)
+        }
+        let changes = previous(contentDirectory).map { "; " + changeSummary(from: $0, to: zipTable) } ?? ""
+        do {
+            let tmp = out + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))
+            // rename(2) replaces the old file in one step: readers see the old or the new file, never half.
+            guard rename(tmp, out) == 0 else {
+                try? FileManager.default.removeItem(atPath: tmp)
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            diagnostics.error(SourceLocation(file: out), "cannot write the file: \(error.localizedDescription)")
+            return Outcome(summary: nil, diagnostics: diagnostics.sorted)
+        }
+        return Outcome(summary: "wrote \(out): \(facts)\(changes)", diagnostics: diagnostics.sorted)
+    }
+
+    /// The ZIP table now in the content folder, if there is one that loads without errors.
+    static func previous(_ contentDirectory: String) -> ZIPLocalityTable? {
+        var session = LoadSession(dataDirectory: contentDirectory + "/data")
+        guard FileManager.default.fileExists(atPath: session.path(ZIPCodesFile.name)) else { return nil }
+        let gpci = session.loadGPCITables()
+        return session.loadZIPCodes(gpciTables: gpci.tables)?.table
+    }
+
+    /// What an import changes: ZIP codes added, removed, moved to another locality, split flag changed.
+    static func changeSummary(from old: ZIPLocalityTable, to new: ZIPLocalityTable) -> String {
+        func all(_ t: ZIPLocalityTable) -> [Int: ZIPRun] {
+            var d: [Int: ZIPRun] = [:]
+            for r in t.runs { for n in r.from...r.through { d[n] = r } }
+            return d
+        }
+        let a = all(old), b = all(new)
+        let added = b.keys.filter { a[$0] == nil }.count, removed = a.keys.filter { b[$0] == nil }.count
+        let moved = b.filter { n, r in a[n].map { $0.localityID != r.localityID } ?? false }.count
+        let split = b.filter { n, r in a[n].map { $0.split != r.split } ?? false }.count
+        return "changes from the previous list (YEAR/QTR \(old.yearQuarter)): \(added) added, \(removed) removed, "
+            + "\(moved) moved to another locality, \(split) with a changed ZIP+4 split"
+    }
+
+    /// Reads and checks `file`; the table, the layout found and the file's SHA-256. Used by `run` and tests.
+    package static func read(file: String, contentDirectory: String, diagnostics: inout Diagnostics)
+        -> (ZIPLocalityTable, ZIPFileReader.Layout, String)?
+    {
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            diagnostics.error(SourceLocation(file: file), "cannot read the file (missing or not readable)")
+            return nil
+        }
+        guard var text = String(data: bytes, encoding: .utf8) else {
+            let workbook = bytes.starts(with: [0x50, 0x4B])
+            diagnostics.error(
+                SourceLocation(file: file),
+                workbook ? "this looks like a spreadsheet workbook, not a text or CSV file" : "the file is not UTF-8 text",
+                hint: workbook ? "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file" : nil)
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte-order mark from a spreadsheet export
+        let (layout, records) = ZIPFileReader.read(text, file: file, diagnostics: &diagnostics)
+        guard let first = records.first else {
+            if !diagnostics.hasErrors { diagnostics.error(SourceLocation(file: file), "no ZIP code records") }
+            return nil
+        }
+        var seen: [String: ZIPRecord] = [:]
+        var zips: [Int: (localityID: String, split: Bool)] = [:]
+        for r in records {
+            if r.yearQuarter != first.yearQuarter {
+                diagnostics.error(r.yearQuarterAt, "YEAR/QTR '\(r.yearQuarter)' differs from '\(first.yearQuarter)' of the first record",
+                                  hint: "first record at line \(first.yearQuarterAt.line)")
+            }
+            if let earlier = seen[r.zip] {
+                diagnostics.error(r.zipAt, "duplicate ZIP code \(r.zip) (first at line \(earlier.zipAt.line))")
+                continue
+            }
+            seen[r.zip] = r
+            zips[ZIPLocalityTable.number(r.zip)!] = (r.localityID, r.split)
+        }
+        let year = String(first.yearQuarter.prefix(4))
+        let gpciFile = contentDirectory + "/data/gpci/\(year).csv"
+        guard FileManager.default.fileExists(atPath: gpciFile) else {
+            diagnostics.error(first.yearQuarterAt, "no GPCI table for \(year) (\(gpciFile)) to check the localities against",
+                              hint: "import the \(year) GPCI table first")
+            return nil
+        }
+        var session = LoadSession(dataDirectory: contentDirectory + "/data")
+        let gpci = session.loadGPCI(file: gpciFile, id: year, sourceID: "cms-gpci-\(year)")
+        diagnostics.append(contentsOf: session.diagnostics.items)
+        guard let gpci, !session.diagnostics.hasErrors else { return nil }
+        var unknown: [String: [ZIPRecord]] = [:]
+        for r in seen.values where gpci.rows[r.localityID] == nil { unknown[r.localityID, default: []].append(r) }
+        for (id, rows) in unknown {
+            let sorted = rows.sorted { $0.carrierAt < $1.carrierAt }
+            diagnostics.error(
+                sorted[0].carrierAt, "carrier-locality \(id) (ZIP code \(sorted[0].zip)) is not a locality of GPCI table \(year)",
+                hint: sorted.count > 1 ? "\(sorted.count - 1) more ZIP code(s) name \(id)" : nil)
+        }
+        guard !diagnostics.hasErrors else { return nil }
+        let table = ZIPLocalityTable(yearQuarter: first.yearQuarter, gpciTable: year, runs: ZIPLocalityTable.runs(from: zips))
+        return (table, layout, SHA256.hex([UInt8](bytes)))
+    }
+}

@@ -1,0 +1,116 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import SiteBuild
+import FeeImport
+import Foundation
+import Mustache
+
+/// Entry points for the libFuzzer targets in `Fuzz/` (not used by the build). Each takes arbitrary bytes and
+/// runs one input stage the way the build does; any crash, trap or hang is a bug. The site they need (data,
+/// pages for links and directives) is the fixture site, or the one `FUZZ_CONTENT` names, loaded once.
+public enum FuzzEntry {
+    static let contentDirectory =
+        ProcessInfo.processInfo.environment["FUZZ_CONTENT"] ?? "Tests/GuideSiteTests/Fixtures/site/Content"
+
+    /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
+    nonisolated(unsafe) static let site: SiteModel? = {
+        let content = contentDirectory
+        let (config, _) = SiteConfig.load(contentDirectory: content)
+        let (data, _) = SiteDataLoader.load(contentDirectory: content)
+        guard let config, let data else { return nil }
+        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).0 else { return nil }
+        let tree = SourceTree(root: content)
+        var diags = Diagnostics()
+        var pages: [PageSource] = []
+        for rel in ContentLoader.markdownFiles(in: tree).files {
+            guard let text = ContentLoader.readText(content + "/" + rel, display: rel, tree: tree, diagnostics: &diags)
+            else { continue }
+            if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
+        }
+        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
+        site.sourceList = data.sources.map(\.id)
+        site.guide = guide
+        return site
+    }()
+
+    /// Front matter + YAML: a page file (front matter and body split), the same text as site.yaml, and as a
+    /// YAML data document read through the mapping reader.
+    public static func frontMatter(_ bytes: [UInt8]) {
+        guard case .success(let text) = SourceTree.decodeUTF8(bytes, display: "fuzz.md") else { return }
+        _ = ContentLoader.loadPage(relativePath: "guide/fuzz.md", text: text, display: "fuzz.md")
+        let ctx = YAMLContext(file: "site.yaml")
+        _ = SiteConfig.read(text, context: ctx)
+        let data = YAMLContext(file: "data.yaml")
+        if let root = data.parse(text), let m = root.mapping() {
+            for key in m.keys {
+                _ = m.node(key)?.decimal("fuzz", limits: .rvu)
+                _ = m.node(key)?.date("fuzz")
+                _ = m.node(key)?.stringList()
+            }
+            m.finish()
+        }
+    }
+
+    /// Markdown + directives: the bytes as a page body, rendered with the fixture site's directives and links.
+    public static func markdown(_ bytes: [UInt8]) {
+        guard case .success(let body) = SourceTree.decodeUTF8(bytes, display: "fuzz.md"), let site else { return }
+        let meta = PageMeta(title: "Fuzz", location: SourceLocation(file: "fuzz.md"))
+        let page = PageSource(
+            relativePath: "guide/fuzz.md", displayPath: "fuzz.md", meta: meta, body: body, bodyLineOffset: 3,
+            outputPath: "guide/fuzz/index.html")
+        _ = RenderedPage.render(page, site: site, directives: .standard)
+    }
+
+    /// The template scanner, then (when it accepts the text) swift-mustache's parser and the partial checks.
+    public static func template(_ bytes: [UInt8]) {
+        guard case .success(let text) = SourceTree.decodeUTF8(bytes, display: "t.mustache") else { return }
+        guard case .success(let tokens) = TemplateToken.scan(text, file: "t.mustache") else { return }
+        guard let template = try? MustacheTemplate(string: text) else { return }
+        var library = MustacheLibrary()
+        library.register(template, named: "t")
+        let set = TemplateSet(library: library, parsed: ["t": tokens], files: ["t": "t.mustache"])
+        _ = set.checkPartialsExist()
+        _ = set.checkPartialCycles()
+    }
+
+    /// The CSV reader and the GPCI value limits on every field.
+    public static func csv(_ bytes: [UInt8]) {
+        guard case .success(let text) = SourceTree.decodeUTF8(bytes, display: "f.csv") else { return }
+        let rows = CSVReader.parse(text) { _, _, _ in }
+        for row in rows {
+            for f in row { _ = DecimalLimits.gpci.parse(f.text) }
+        }
+    }
+
+    /// The importer's readers of CMS files (`fees import`): the CSV record splitter, the GPCI and PPRRVU readers.
+    public static func importReaders(_ bytes: [UInt8]) {
+        let input = ImportInput(path: "cms.csv", bytes: bytes, sha256: "")
+        _ = input.records()
+        _ = GPCIReader.read(input)
+        _ = PPRRVUReader.read(input, codes: ["97550", "97551", "97552", "G0539", "G0541"])
+    }
+
+    /// `calc`'s options: the bytes split at NUL into the option values, then validated and evaluated against
+    /// the fixture data, and rendered both ways.
+    public static func calcArguments(_ bytes: [UInt8]) {
+        let parts = bytes.split(separator: 0, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+        let flags = parts.last?.utf8.first ?? 0
+        let o = CalcOptions(
+            minutes: part(0), patients: part(1), date: part(2) ?? "2025-02-01", setting: part(3), provider: part(4),
+            discipline: part(5), telehealth: flags & 1 != 0, locality: part(6), profile: part(7), family: part(8),
+            ytdAmount: part(9), conversionFactor: part(10), content: contentDirectory, json: flags & 2 != 0)
+        guard let data = siteData else { return }
+        guard let input = try? CalcRunner.sessionInput(o, rules: data.rules) else { return }
+        guard let result = try? data.rules.evaluate(input) else { return }
+        _ = CalcRender.json(result, input: input, data: data).rendered()
+        _ = CalcRender.table(result, input: input, data: data)
+    }
+
+    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).data
+}

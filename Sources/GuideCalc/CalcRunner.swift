@@ -1,0 +1,156 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// `ctsguide calc` as a function: validates the raw options, loads `Content/data`, evaluates the session with
+/// `CodingRules` and renders JSON or a readable table. Invalid input gives one `error: --option: …` line on
+/// stderr and exit 1; a valid session that is not billable exits 0 with its reasons.
+public enum CalcRunner {
+    package struct InputFailure: Error {
+        package var text: String
+        init(_ option: String, _ message: String) { text = "error: --\(option): \(message)" }
+        init(raw: String) { text = raw }
+    }
+
+    /// The longest session `calc` accepts: one day, in minutes.
+    static let maxMinutes = 24 * 60
+    /// The most patients represented `calc` accepts.
+    package static let maxPatients = 1_000_000
+
+    /// Runs the command in-process.
+    public static func run(_ options: CalcOptions) -> CalcOutput {
+        do {
+            let (input, data, zip) = try prepare(options)
+            let result: SessionResult
+            do {
+                result = try data.rules.evaluate(input)
+            } catch {
+                return fail("error: --\(error.field.rawValue): \(error.message)")
+            }
+            var out = options.json
+                ? CalcRender.json(result, input: input, data: data).adding("zip", zip?.json).rendered() + "\n"
+                : CalcRender.table(result, input: input, data: data)
+            if let zip, !options.json { out = zip.text + out }
+            return CalcOutput(exitCode: 0, stdout: out, stderr: "")
+        } catch let f as InputFailure {
+            return fail(f.text)
+        } catch {
+            return fail("error: \(error)")
+        }
+    }
+
+    static func fail(_ line: String) -> CalcOutput {
+        CalcOutput(exitCode: 1, stdout: "", stderr: line.hasSuffix("\n") ? line : line + "\n")
+    }
+
+    package static func prepare(_ o: CalcOptions) throws -> (SessionInput, SiteData, CalcZIP?) {
+        let make = try parse(o)
+        try CalcZIP.checkForm(o)
+        let loaded = SiteDataLoader.load(contentDirectory: o.content)
+        guard let data = loaded.data else {
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            let lines = errors.map(\.description) + ["error: --content: the data in '\(o.content)/data' has \(errors.count) error(s)"]
+            throw InputFailure(raw: lines.joined(separator: "\n"))
+        }
+        let zip = try o.zip.map { try CalcZIP.resolve($0, data: data) }
+        var input = try make(data.rules)
+        if let zip { input.locality = .locality(id: zip.locality.id) }
+        return (input, data, zip)
+    }
+
+    /// The session `calc` would evaluate for these options, checked against already loaded rules data (used by
+    /// the worked examples). Throws `InputFailure` (its `text` is the `error: --option: …` line).
+    package static func sessionInput(_ o: CalcOptions, rules: RulesData) throws -> SessionInput {
+        try parse(o)(rules)
+    }
+
+    /// Validates the options that need no data; returns the step that resolves the locality and builds the input.
+    static func parse(_ o: CalcOptions) throws -> (RulesData) throws -> SessionInput {
+        guard let minutesText = o.minutes else {
+            throw InputFailure("minutes", "required: the session length in whole minutes above 0")
+        }
+        guard let minutes = Int(minutesText.trimmingCharacters(in: .whitespaces)), minutes > 0 else {
+            throw InputFailure("minutes", "expected a whole number of minutes above 0, got '\(minutesText)'")
+        }
+        guard minutes <= maxMinutes else {
+            throw InputFailure("minutes", "expected at most \(maxMinutes) minutes (one day) for one session, got '\(minutesText)'")
+        }
+        var patients = 1
+        if let p = o.patients {
+            guard let v = Int(p.trimmingCharacters(in: .whitespaces)), v >= 1, v <= maxPatients else {
+                throw InputFailure(
+                    "patients", "expected a whole number of patients represented, 1 or more (2 or more is a group), got '\(p)'")
+            }
+            patients = v
+        }
+        let setting = try choice(o.setting, "setting", Setting.self, default: .nonfacility)
+        let provider = try choice(o.provider, "provider", Provider.self, default: .therapist)
+        let discipline = try choice(o.discipline, "discipline", Discipline.self, default: .pt)
+        var ytd: DecimalValue? = nil
+        if let y = o.ytdAmount {
+            guard case .success(let v) = DecimalLimits.money.parse(y), !v.isNegative else {
+                throw InputFailure("ytd-amount", "expected a dollar amount of 0 or more such as 1234.56, got '\(y)'")
+            }
+            ytd = v
+        }
+        let date = try resolveDate(o)
+        return { rules in
+            let locality = try resolveLocality(o.locality, rules: rules)
+            return SessionInput(
+                minutes: minutes, patients: patients, date: date, setting: setting, provider: provider,
+                discipline: discipline, telehealth: o.telehealth, locality: locality, profile: o.profile, family: o.family,
+                yearToDateAmount: ytd, conversionFactor: o.conversionFactor)
+        }
+    }
+
+    static func choice<E: RawRepresentable & CaseIterable>(
+        _ raw: String?, _ option: String, _: E.Type, default d: E
+    ) throws -> E where E.RawValue == String {
+        guard let raw else { return d }
+        if let v = E(rawValue: raw.lowercased()) { return v }
+        throw InputFailure(option, "expected one of \(E.allCases.map(\.rawValue).joined(separator: "|")), got '\(raw)'")
+    }
+
+    /// `--date`, or the `as_of` of `<content>/site.yaml` when it is not given.
+    static func resolveDate(_ o: CalcOptions) throws -> CalendarDate {
+        if let d = o.date {
+            guard let v = CalendarDate(parsing: d.trimmingCharacters(in: .whitespaces)) else {
+                throw InputFailure("date", "expected a real calendar date YYYY-MM-DD, got '\(d)'")
+            }
+            return v
+        }
+        let site = o.content + "/site.yaml"
+        var st = stat()
+        guard lstat(site, &st) == 0 else {
+            throw InputFailure("date", "required: \(site) does not exist, so there is no as_of date to default to; give --date YYYY-MM-DD")
+        }
+        // The same loader as `build` and `check`, so whatever YAML they accept (CRLF, flow style) works here.
+        let (config, diagnostics) = SiteConfig.load(contentDirectory: o.content)
+        guard let config else {
+            let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+            throw InputFailure(
+                raw: (errors + ["error: --date: not given, and \(site) has the error(s) above; give --date YYYY-MM-DD"])
+                    .joined(separator: "\n"))
+        }
+        return config.asOf
+    }
+
+    /// `national`, a `MAC-LOCALITY` id, or a case-insensitive unambiguous part of a locality name.
+    static func resolveLocality(_ raw: String?, rules: RulesData) throws -> LocalityChoice {
+        guard let raw else { return .national }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "national" { return .national }
+        let all = rules.allLocalities
+        if let l = all.first(where: { $0.id == text }) { return .locality(id: l.id) }
+        let accepted = "accepted: national, a MAC-LOCALITY such as 01112-05, or an unambiguous part of a locality name"
+        let isID = text.count == 8 && text.enumerated().allSatisfy { i, c in i == 5 ? c == "-" : (c.isASCII && c.isNumber) }
+        if isID || text.isEmpty { throw InputFailure("locality", "unknown locality '\(raw)'; \(accepted)") }
+        let needle = text.lowercased()
+        let exact = all.filter { $0.name.lowercased() == needle }
+        let matches = exact.isEmpty ? all.filter { $0.name.lowercased().contains(needle) } : exact
+        if matches.count == 1 { return .locality(id: matches[0].id) }
+        if matches.isEmpty { throw InputFailure("locality", "unknown locality '\(raw)'; \(accepted)") }
+        let list = matches.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+        throw InputFailure("locality", "'\(raw)' matches several localities: \(list); give the MAC-LOCALITY")
+    }
+}

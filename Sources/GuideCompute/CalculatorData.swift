@@ -1,0 +1,154 @@
+import SiteContent
+import GuideCalc
+import CodingRules
+
+/// `assets/calculator-data.js`: the lookup tables the calculator page (`assets/calculator.js`) reads, all
+/// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
+/// so the script holds no threshold, rate or date. Layout (`window.CTSGUIDE_CALC`):
+///
+/// - `options`: the form's choices per control (`[value, label]`; `locality` only values, with
+///   `localityLabels` `[group, label]` beside them), `defaults`,
+///   `dateMin`/`dateMax`, `minutesMin`/`minutesMax` (the minutes the tables cover), `patientsMin`/`patientsMax`,
+///   `groupFrom` (patients at which a session becomes a group).
+/// - `segments`: date ranges in which every result is constant (`CalculatorSegments`: found from the rules'
+///   change dates). Each names its `runs` (a `runTables` entry: one `runs` list per `runKeys` entry,
+///   `profile|group|family`), its `ctx` (a `ctxTables` entry: one `ctxs` entry per `ctxKeys` entry,
+///   `family|discipline|provider|telehealth|setting`), its `prices` table and `docs` per group flag.
+/// - `runs`: lists of `[fromMinute, pattern]`; `patterns`: claim lines `[code, units]`, reasons and the
+///   thresholds `[code, unit, minutes, reached]` that decided them.
+/// - `ctxs`: modifiers, the setting used for pricing, reasons, warnings and notes, or `invalid` (why the rules
+///   reject the input, in the page's words).
+/// - `prices`: per `code|pricedSetting|provider` the number of an `amounts` string: a comma-separated unit
+///   amount per locality (in `options.locality` order; empty when unpriced).
+/// - `texts`: every sentence, referenced by index (`{date}` and `{minutes}` stand for the input).
+package enum CalculatorData {
+    package static let path = "assets/calculator-data.js"
+    /// The longest session the tables cover, in minutes (a size choice).
+    package static let tableMinutes = 240
+
+    package struct Choice { package var value: String; package var label: String; package var group: String = "" }
+
+    /// The form's choices, shared with the `calculator` directive so both list the same values.
+    package static func choices(_ rules: RulesData) -> [String: [Choice]] {
+        let disciplineNames = ["pt": "Physical therapy (PT)", "ot": "Occupational therapy (OT)", "slp": "Speech-language pathology (SLP)"]
+        let providerNames = ["therapist": "Therapist", "assistant": "Assistant (PTA or OTA)"]
+        let settingNames = [
+            "nonfacility": "Private practice or the patient's home (non-facility amount)",
+            "facility": "Physician or NPP billing in a facility (facility amount)",
+            "institutional": "Hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B (non-facility amount)",
+        ]
+        var locs = [Choice(value: "national", label: "National (no locality adjustment)")]
+        for l in rules.allLocalities {
+            locs.append(Choice(value: l.id, label: "\(l.state) – \(l.name) (\(l.id))", group: l.state))
+        }
+        return [
+            "discipline": Discipline.allCases.map { Choice(value: $0.rawValue, label: disciplineNames[$0.rawValue] ?? $0.rawValue) },
+            "provider": Provider.allCases.map { Choice(value: $0.rawValue, label: providerNames[$0.rawValue] ?? $0.rawValue) },
+            "setting": Setting.allCases.map { Choice(value: $0.rawValue, label: settingNames[$0.rawValue] ?? $0.rawValue) },
+            "profile": rules.profiles.map { Choice(value: $0.id, label: $0.name) },
+            "family": rules.families.map { f in
+                Choice(value: f.id, label: "\(f.name) (\(f.codes.joined(separator: ", "))"
+                    + (f.groupCode == nil ? "; no group code)" : ")"))
+            },
+            "locality": locs,
+        ]
+    }
+
+    /// First and last date of service the calculator offers: through the end of the year after the last fee
+    /// period (an open last period counts as ending with its start's year), where the rules give their dated
+    /// answer for dates no fee schedule covers yet.
+    package static func dateRange(_ rules: RulesData) -> (CalendarDate, CalendarDate)? {
+        guard let r = rules.coveredRange, let lastPeriod = rules.periods.last else { return nil }
+        let end = r.through ?? CalendarDate(year: lastPeriod.range.from.year, month: 12, day: 31) ?? lastPeriod.range.from
+        let last = CalendarDate(year: end.year + 1, month: 12, day: 31) ?? end
+        var first = r.from
+        if let fam = rules.family(rules.defaultFamilyID), fam.validFrom > first { first = fam.validFrom }
+        return (first, last)
+    }
+
+
+    package static func file(site: SiteModel) -> OutputFile {
+        OutputFile(path: path, text: "window.CTSGUIDE_CALC = " + build(site.data.rules, asOf: site.config.asOf).compact + ";\n")
+    }
+
+    final class Interner {
+        var texts: [String] = []
+        var index: [String: Int] = [:]
+        func id(_ s: String) -> JSONValue {
+            if let i = index[s] { return .int(i) }
+            index[s] = texts.count
+            texts.append(s)
+            return .int(texts.count - 1)
+        }
+        var lists: [JSONValue] = []
+        var listIndex: [JSONValue: Int] = [:]
+        func list(_ v: JSONValue) -> Int {
+            if let i = listIndex[v] { return i }
+            listIndex[v] = lists.count
+            lists.append(v)
+            return lists.count - 1
+        }
+    }
+
+    /// The whole data object; `segments` replaces the segmentation (tests compare it with grouping every day),
+    /// `shareRunsWithinStretch: false` evaluates the claim patterns of every segment (tests compare).
+    static func build(
+        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
+        shareRunsWithinStretch: Bool = true
+    ) -> JSONValue {
+        let choices = choices(rules)
+        guard let (first, last) = dateRange(rules) else { return .object([:]) }
+        let maxM = tableMinutes
+        let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
+        let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
+        let runs = tables.allRuns(ranges, shareWithinStretch: shareRunsWithinStretch)
+        let segments = ranges.indices.map { tables.segment(from: ranges[$0].from, through: ranges[$0].through, runs: runs[$0]) }
+
+        func options(_ key: String) -> JSONValue {
+            .array(choices[key]!.map { .array([.string($0.value), .string($0.label)]) })
+        }
+        let defaultDate = asOf >= first && asOf <= last ? asOf : first
+        return .object([
+            "options": .object([
+                "discipline": options("discipline"), "provider": options("provider"), "setting": options("setting"),
+                "profile": options("profile"), "family": options("family"),
+                "locality": .array(choices["locality"]!.map { .string($0.value) }),
+            ]),
+            // The locality list's option groups and labels, in `options.locality` order: the page lists only the
+            // national choice in its HTML and the script adds these (the form is hidden without JavaScript), so
+            // the 110 localities do not weigh on the page itself.
+            "localityLabels": .array(choices["locality"]!.map { .array([.string($0.group), .string($0.label)]) }),
+            "defaults": .object([
+                "minutes": .string("38"), "patients": .string("1"), "date": .string(defaultDate.description),
+                "discipline": .string(Discipline.allCases[0].rawValue), "provider": .string(Provider.allCases[0].rawValue),
+                "setting": .string(Setting.allCases[0].rawValue), "telehealth": .string("0"),
+                "locality": .string("national"), "profile": .string(rules.defaultProfileID),
+                "family": .string(rules.defaultFamilyID),
+            ]),
+            "dateMin": .string(first.description), "dateMax": .string(last.description),
+            "minutesMin": .int(1), "minutesMax": .int(maxM),
+            "patientsMin": .int(1), "patientsMax": .int(CalcRunner.maxPatients), "groupFrom": .int(tables.groupFrom),
+            "ctxKeys": .array(tables.ctxKeys.map { .string(CalculatorTables.ctxKey($0)) }),
+            "runKeys": .array(tables.runKeys.map { .string(CalculatorTables.runKey(profile: $0.profile, group: $0.group, family: $0.family)) }),
+            "segments": .array(segments), "runTables": .array(tables.runTables.lists), "runs": .array(tables.runLists.lists),
+            "patterns": .array(tables.patterns.lists), "ctxTables": .array(tables.ctxTables.lists),
+            "ctxs": .array(tables.ctxs.lists), "prices": .array(tables.prices.lists),
+            "amounts": .array(tables.amounts.texts.map(JSONValue.string)),
+            "texts": .array(tables.texts.texts.map(JSONValue.string)),
+        ])
+    }
+}
+
+extension JSONValue {
+    /// Compact JSON (keys sorted, no spaces), with `<`, `>` escaped so it is safe in a script file.
+    var compact: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .string(let s): return jsonString(s)
+        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
+        case .object(let d): return "{" + d.keys.sorted().map { jsonString($0) + ":" + d[$0]!.compact }.joined(separator: ",") + "}"
+        }
+    }
+}

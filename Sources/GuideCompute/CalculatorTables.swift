@@ -1,0 +1,209 @@
+import SiteContent
+import GuideCalc
+import CodingRules
+
+/// What the calculator data holds for one date of service, asked of `CodingRules`: the context of every
+/// family × discipline × provider × telehealth × setting, the documentation reminders, the unit amounts, and
+/// the claim patterns per minute. `CalculatorData` tabulates these per date segment (`CalculatorSegments`
+/// finds them). Every sentence is reader text: `readerText` puts rule names where the rules name a profile id.
+package final class CalculatorTables {
+    let rules: RulesData
+    let localities: [CalculatorData.Choice]
+    let maxMinutes: Int
+    /// Patients at which a session becomes a group (asked of the rules, not assumed).
+    let groupFrom: Int
+    let texts = CalculatorData.Interner(), patterns = CalculatorData.Interner(), runLists = CalculatorData.Interner()
+    let ctxs = CalculatorData.Interner(), prices = CalculatorData.Interner(), amounts = CalculatorData.Interner()
+    let ctxTables = CalculatorData.Interner(), runTables = CalculatorData.Interner()
+
+    typealias ContextKey = (family: CodeFamily, discipline: Discipline, provider: Provider, telehealth: Bool, setting: Setting)
+    /// Every context, in the order of the data file's `ctxKeys`.
+    let ctxKeys: [ContextKey]
+    /// Every claim-pattern table (profile, group flag, family), in the order of the data file's `runKeys`.
+    let runKeys: [(profile: UnitProfile, group: Bool, family: CodeFamily)]
+
+    init(rules: RulesData, localities: [CalculatorData.Choice], maxMinutes: Int, first: CalendarDate) {
+        self.rules = rules
+        self.localities = localities
+        self.maxMinutes = maxMinutes
+        var groupFrom = 2
+        for p in 1...10 {
+            let input = SessionInput(minutes: maxMinutes, patients: p, date: first)
+            if let r = try? rules.evaluate(input), r.kind == .group { groupFrom = p; break }
+        }
+        self.groupFrom = groupFrom
+        ctxKeys = rules.families.flatMap { f in
+            Discipline.allCases.flatMap { d in
+                Provider.allCases.flatMap { p in [false, true].flatMap { t in Setting.allCases.map { s in (f, d, p, t, s) } } }
+            }
+        }
+        runKeys = rules.profiles.flatMap { p in [false, true].flatMap { g in rules.families.map { f in (p, g, f) } } }
+    }
+
+    /// `family|discipline|provider|0 or 1|setting`, as the page builds it from the form.
+    static func ctxKey(_ k: ContextKey) -> String {
+        "\(k.family.id)|\(k.discipline.rawValue)|\(k.provider.rawValue)|\(k.telehealth ? 1 : 0)|\(k.setting.rawValue)"
+    }
+    /// `profile|0 or 1|family`.
+    static func runKey(profile: UnitProfile, group: Bool, family: CodeFamily) -> String {
+        "\(profile.id)|\(group ? 1 : 0)|\(family.id)"
+    }
+
+    func readerText(_ s: String) -> String { CalculatorRuns.readerText(s, profiles: rules.profiles) }
+
+    /// Sentences that quote the date of service keep it as `{date}` (the page puts the input back).
+    func dated(_ list: [String], _ date: CalendarDate, _ texts: CalculatorData.Interner) -> JSONValue {
+        let needle = date.description
+        return .array(list.map { texts.id(replacing(needle, with: "{date}", in: readerText($0))) })
+    }
+
+    func context(_ k: ContextKey, on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
+        let input = SessionInput(
+            minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
+            discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)
+        do {
+            let r = try rules.evaluate(input)
+            return .object([
+                "mods": .string(r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : ""),
+                "priced": .string(r.pricedSetting.rawValue),
+                "reasons": dated(r.reasons, date, texts), "warnings": dated(r.warnings, date, texts),
+                "notes": dated(r.notes, date, texts),
+                "split": r.split.map {
+                    texts.id(
+                        "Who pays (Part B deductible met): the patient owes \($0.coinsurancePercent)% coinsurance; "
+                            + "Medicare pays the rest less \($0.sequestrationPercent)% sequestration.")
+                } ?? .null,
+                "label": texts.id(r.feeSchedule.label),
+            ])
+        } catch {
+            return .object(["invalid": dated([problem(error, k, date)], date, texts)])
+        }
+    }
+
+    /// Input the rules reject, said to a biller (the page's controls, not the command line's options).
+    func problem(_ error: RulesInputError, _ k: ContextKey, _ date: CalendarDate) -> String {
+        switch error.field {
+        case .date where date < k.family.validFrom:
+            return "The \(k.family.name) codes (\(k.family.codes.joined(separator: ", "))) exist for dates of service "
+                + "from \(k.family.validFrom) on."
+        case .date where rules.period(on: date) == nil:
+            let covered = rules.coveredRange.map { r in
+                "from \(r.from)" + (r.through.map { " through \($0)" } ?? "")
+            }
+            return "No Medicare fee schedule in this guide covers \(date) yet"
+                + (covered.map { ": it has the fee schedules for dates of service \($0)." } ?? ".")
+        default:
+            let m = error.message
+            return m.prefix(1).uppercased() + m.dropFirst() + "."
+        }
+    }
+
+    func docs(on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
+        .object([
+            "0": .array(rules.documentationChecklist(on: date, kind: .individual).map(texts.id)),
+            "1": .array(rules.documentationChecklist(on: date, kind: .group).map(texts.id)),
+        ])
+    }
+
+    /// Unit amounts per `code|setting|provider` (every code of every family, every setting): the number of a
+    /// string in `amounts` holding one amount per locality in `options.locality` order, empty where unpriced.
+    func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
+        guard let period = rules.period(on: date) else { return .object([:]) }
+        var out: [String: JSONValue] = [:]
+        for code in rules.families.flatMap(\.codes) {
+            for s in Setting.allCases {
+                for p in Provider.allCases {
+                    let cells = localities.prefix(nationalOnly ? 1 : Int.max).map { c -> String in
+                        let loc: LocalityChoice = c.value == "national" ? .national : .locality(id: c.value)
+                        return rules.unitPrice(
+                            code: code, period: period, setting: s, provider: p, locality: loc,
+                            assistantPercentDate: date
+                        ).amount?.moneyText ?? ""
+                    }
+                    let text = cells.joined(separator: ",")
+                    out["\(code)|\(s.rawValue)|\(p.rawValue)"] = nationalOnly ? .string(text) : amounts.id(text)
+                }
+            }
+        }
+        return .object(out)
+    }
+
+    /// A day's signature: everything the tables hold that could depend on the date. Two days with equal
+    /// signatures share one segment. Locality amounts follow the period (its GPCI table) and the national
+    /// amounts (assistant share).
+    func signature(_ date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
+        .array(
+            ctxKeys.map { context($0, on: date, texts: texts) } + [
+                docs(on: date, texts: texts), priceTable(on: date, nationalOnly: true),
+                .optional(rules.period(on: date)?.range.from.description),
+            ])
+    }
+
+    typealias Pattern = CalculatorRuns.Pattern
+    private var patternIndex: [Pattern: Int] = [:]
+
+    /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
+    ///
+    /// Segments within one stretch between change dates (split only where a sentence quotes a date) share the
+    /// runs of the stretch's first segment: every rule lookup is the same there, and the runs' sentences are
+    /// checked not to quote their date. `shareWithinStretch: false` evaluates every segment (the tests compare).
+    func allRuns(_ ranges: [CalculatorSegments.Range], shareWithinStretch: Bool = true) -> [[[CalculatorRuns.Run]]] {
+        let changes = rules.changeDates
+        func stretch(_ d: CalendarDate) -> CalendarDate? { changes.last { $0 <= d } }
+        var firstOfStretch: [Int] = []  // per range: the range whose runs it takes
+        for (i, r) in ranges.enumerated() {
+            let j = i - 1
+            let shared = shareWithinStretch && j >= 0 && stretch(ranges[j].from) == stretch(r.from)
+            firstOfStretch.append(shared ? firstOfStretch[j] : i)
+        }
+        let rules = self.rules, maxMinutes = self.maxMinutes, groupFrom = self.groupFrom, keys = runKeys
+        func compute(_ indices: [Int]) -> [Int: [[CalculatorRuns.Run]]] {
+            let jobs = indices.flatMap { i in
+                keys.map { k in CalculatorRuns.Job(date: ranges[i].from, profile: k.profile, group: k.group, family: k.family) }
+            }
+            let done = parallelMap(jobs) { CalculatorRuns.runs(rules, $0, maxMinutes: maxMinutes, groupFrom: groupFrom) }
+            var out: [Int: [[CalculatorRuns.Run]]] = [:]
+            for (n, i) in indices.enumerated() { out[i] = Array(done[(n * keys.count)..<((n + 1) * keys.count)]) }
+            return out
+        }
+        var byRange = compute(Array(Set(firstOfStretch)).sorted())
+        // A stretch's runs that quote their own date are not shared: those segments get their own.
+        let own = ranges.indices.filter { i in
+            let f = firstOfStretch[i]
+            guard f != i else { return false }
+            let date = ranges[f].from.description
+            return byRange[f]!.contains { list in list.contains { run in run.pattern.reasons.contains { contains(date, in: $0) } } }
+        }
+        byRange.merge(compute(own)) { _, new in new }
+        return ranges.indices.map { byRange[$0] ?? byRange[firstOfStretch[$0]]! }
+    }
+
+    /// The pattern's number in `patterns` (its sentences numbered on first sight).
+    private func index(of p: Pattern) -> Int {
+        if let i = patternIndex[p] { return i }
+        let json: JSONValue = .object([
+            "lines": .array(p.lines.map { .array([.string($0.code), .int($0.units)]) }),
+            "reasons": .array(p.reasons.map(texts.id)),
+            "thresholds": .array(
+                p.thresholds.map { .array([.string($0.code), .int($0.unit), .int($0.minutes), .int($0.reached ? 1 : 0)]) }),
+        ])
+        let i = patterns.list(json)
+        patternIndex[p] = i
+        return i
+    }
+
+    /// One segment of the data file: its dates and the numbers of its claim-pattern table (`runTables`, in
+    /// `runKeys` order), context table (`ctxTables`, in `ctxKeys` order), amounts and reminders, all evaluated
+    /// on its first day.
+    func segment(from d: CalendarDate, through: CalendarDate, runs: [[CalculatorRuns.Run]]) -> JSONValue {
+        let runIDs = runs.map { list in
+            JSONValue.int(runLists.list(.array(list.map { .array([.int($0.from), .int(index(of: $0.pattern))]) })))
+        }
+        let ctx = ctxKeys.map { k in JSONValue.int(ctxs.list(context(k, on: d, texts: texts))) }
+        return .object([
+            "from": .string(d.description), "through": .string(through.description),
+            "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),
+            "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d, texts: texts),
+        ])
+    }
+}

@@ -1,0 +1,54 @@
+import SiteContent
+import GuideCalc
+import CodingRules
+
+/// `assets/zip/NNN.js`: the ZIP code table split by the first `prefixDigits` digits, one small script per
+/// prefix (every prefix has a file, an empty one when CMS lists no ZIP code there), loaded on demand by
+/// `assets/zip.js` as a script (not fetched) so the look-up works from `file://` and no page loads the whole
+/// table. Each file calls `window.CTSGUIDE_ZIP_LOADED(prefix, {l, r, s})`: `l` the localities used
+/// (`[id, "NAME, ST (id)"]`), `r` runs `[firstSuffix, lastSuffix, localityIndex]` and `s` the same for ZIP codes
+/// CMS splits by ZIP+4, suffixes being the remaining digits as numbers.
+package enum ZIPScripts {
+    static let folder = "assets/zip/"
+    package static let prefixDigits = 3
+
+
+    package static func path(prefix: String) -> String { folder + prefix + ".js" }
+
+    package static func files(site: SiteModel) -> [OutputFile] {
+        guard let codes = site.data.zipCodes else { return [] }
+        let names = Dictionary(site.data.rules.allLocalities.map { ($0.id, ZIPWording.name($0)) }) { a, _ in a }
+        let suffixDigits = ZIPLocalityTable.digits - prefixDigits
+        var size = 1
+        for _ in 0..<suffixDigits { size *= 10 }
+        var byPrefix: [Int: [ZIPRun]] = [:]
+        for run in codes.table.runs {
+            var from = run.from
+            while from <= run.through {
+                let p = from / size
+                let through = min(run.through, (p + 1) * size - 1)
+                byPrefix[p, default: []].append(ZIPRun(from: from, through: through, localityID: run.localityID, split: run.split))
+                from = through + 1
+            }
+        }
+        var files: [OutputFile] = []
+        var prefixCount = 1
+        for _ in 0..<prefixDigits { prefixCount *= 10 }
+        for p in 0..<prefixCount {
+            let prefix = String(ZIPLocalityTable.text(p * size).prefix(prefixDigits))
+            var ids: [String] = []
+            var runs: [String] = [], splits: [String] = []
+            for run in byPrefix[p] ?? [] {
+                if !ids.contains(run.localityID) { ids.append(run.localityID) }
+                let i = ids.firstIndex(of: run.localityID)!
+                let item = "[\(run.from % size),\(run.through % size),\(i)]"
+                if run.split { splits.append(item) } else { runs.append(item) }
+            }
+            let l = ids.map { "[\(jsonString($0)),\(jsonString(names[$0] ?? $0))]" }.joined(separator: ",")
+            let text = "window.CTSGUIDE_ZIP_LOADED(\(jsonString(prefix)),{\"l\":[\(l)],\"r\":[\(runs.joined(separator: ","))],"
+                + "\"s\":[\(splits.joined(separator: ","))]});\n"
+            files.append(OutputFile(path: path(prefix: prefix), text: text))
+        }
+        return files
+    }
+}

@@ -1,0 +1,189 @@
+import SiteContent
+import SiteOutput
+import SiteRender
+import SiteBuild
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One HTTP response of the preview server.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 400: "Bad Request"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 500: "Internal Server Error"
+        default: "Status"
+        }
+    }
+}
+
+/// A minimal HTTP/1.1 server on POSIX sockets for the local preview: 127.0.0.1 only, GET and HEAD, one request
+/// per connection (`Connection: close`), each connection on a dispatch worker. Enough for a browser and a test;
+/// not a production server (the published site is static files for any web server).
+public final class HTTPServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (_ method: String, _ target: String) -> HTTPResponse
+
+    private let listenFD: Int32
+    /// The port actually bound (useful when asked for port 0: any free port).
+    public let port: Int
+    private let handler: Handler
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Binds 127.0.0.1:`port` (0 = any free port) and starts accepting on a background thread.
+    public init(port: Int, handler: @escaping Handler) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ServeError("cannot open a socket: \(String(cString: strerror(errno)))") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw ServeError("cannot listen on 127.0.0.1:\(port): \(message)")
+        }
+        var actual = sockaddr_in()
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
+        self.listenFD = fd
+        self.port = Int(UInt16(bigEndian: actual.sin_port))
+        self.handler = handler
+        let thread = Thread { [self] in acceptLoop() }
+        thread.name = "ctsguide-http"
+        thread.start()
+    }
+
+    /// Stops accepting; connections already being answered finish.
+    public func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        if stopped { return }
+        stopped = true
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        close(listenFD)
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    private func acceptLoop() {
+        while !isStopped {
+            let client = accept(listenFD, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                if isStopped { return }
+                usleep(10_000)
+                continue
+            }
+            let handler = self.handler
+            DispatchQueue.global().async { HTTPServer.answer(client, handler: handler) }
+        }
+    }
+
+    private static func answer(_ fd: Int32, handler: Handler) {
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard let head = readHead(fd) else { return }
+        let requestLine = head.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
+        let parts = requestLine.split(separator: " ").map(String.init)
+        var response: HTTPResponse
+        var method = "GET"
+        if parts.count != 3 || !parts[2].hasPrefix("HTTP/") {
+            response = HTTPResponse(status: 400, body: Array("bad request\n".utf8))
+        } else if parts[0] != "GET" && parts[0] != "HEAD" {
+            response = HTTPResponse(status: 405, headers: [("Allow", "GET, HEAD")], body: Array("GET or HEAD only\n".utf8))
+        } else {
+            method = parts[0]
+            response = handler(parts[0], parts[1])
+        }
+        var text = "HTTP/1.1 \(response.status) \(HTTPResponse.reason(response.status))\r\n"
+        var headers = response.headers
+        headers.append(("Content-Length", String(response.body.count)))
+        headers.append(("Connection", "close"))
+        for (k, v) in headers { text += "\(k): \(v)\r\n" }
+        text += "\r\n"
+        var bytes = Array(text.utf8)
+        if method != "HEAD" { bytes += response.body }
+        writeAll(fd, bytes)
+    }
+
+    /// The request line and headers (up to the blank line), or nil on a closed or oversized request.
+    private static func readHead(_ fd: Int32) -> String? {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let end: [UInt8] = Array("\r\n\r\n".utf8)
+        while data.count < 65_536 {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return nil }
+            data += buffer[0..<n]
+            if data.count >= 4, data.suffix(min(data.count, n + 3)).windows(end) { break }
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, bytes.count - offset, sendFlags) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+}
+
+#if canImport(Glibc)
+    /// A closed browser tab must not kill the server with SIGPIPE.
+    private let sendFlags = Int32(MSG_NOSIGNAL)
+#else
+    private let sendFlags: Int32 = 0
+#endif
+
+extension ArraySlice where Element == UInt8 {
+    /// Whether the slice contains `needle` as a contiguous run.
+    fileprivate func windows(_ needle: [UInt8]) -> Bool {
+        guard count >= needle.count else { return false }
+        var i = startIndex
+        while i + needle.count <= endIndex {
+            if self[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// A preview server problem (the port is taken, a socket could not be opened).
+public struct ServeError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,77 @@
+import SiteContent
+import SiteOutput
+import SiteRender
+import SiteBuild
+import Foundation
+
+/// `ctsguide serve`: builds the site in memory, serves it on 127.0.0.1, and rebuilds (incrementally, through
+/// the build cache when `options.cacheDirectory` is set) whenever a file under the content or templates folder
+/// changes. A failed rebuild keeps the last good site and shows its errors; nothing is written to the output
+/// folder.
+public final class PreviewSession: @unchecked Sendable {
+    public let options: BuildOptions
+    public let site = PreviewSite()
+    private let log: @Sendable (_ line: String, _ isError: Bool) -> Void
+    private var server: HTTPServer?
+    private var watcher: FileWatcher?
+    private let buildLock = NSLock()
+    /// Warnings of the last good build (printed again only when they change).
+    private var lastWarnings: [Diagnostic]?
+
+    public init(options: BuildOptions, log: @escaping @Sendable (_ line: String, _ isError: Bool) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Listens on `port` (0: any free port), builds once, then watches. Returns the bound port.
+    @discardableResult
+    public func start(port: Int) throws -> Int {
+        let site = self.site
+        // Listen first: a port in use is reported at once, and a page opened during the first build reloads
+        // when it is done.
+        let server = try HTTPServer(port: port) { method, target in site.respond(method: method, target: target) }
+        self.server = server
+        rebuild(reason: nil)
+        watcher = FileWatcher(roots: [options.contentDirectory, options.templatesDirectory]) { [weak self] changed in
+            self?.rebuild(reason: changed)
+        }
+        return server.port
+    }
+
+    public func stop() {
+        watcher?.stop()
+        server?.stop()
+    }
+
+    /// One build; on success the preview serves it, on failure the errors go to the terminal and the page.
+    public func rebuild(reason changed: [String]?) {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        let start = DispatchTime.now()
+        let result = SiteBuilder.generate(options)
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        let what = changed.map { c in
+            c.count == 1 ? "\(display(c[0])) changed; " : "\(c.count) files changed; "
+        } ?? ""
+        switch result {
+        case .success(let generated):
+            site.update(generated)
+            if generated.warnings != lastWarnings {
+                for w in generated.warnings { log(DiagnosticFormatter.text(w), true) }
+                lastWarnings = generated.warnings
+            }
+            let reuse = generated.cache.map { " (\($0.rendered) rendered, \($0.laidOut) laid out)" } ?? ""
+            log(what + "built \(generated.pageCount) pages\(reuse) in " + String(format: "%.0f", ms) + " ms", false)
+        case .failure(let failure):
+            site.fail(failure.diagnostics)
+            for d in failure.diagnostics.sorted() { log(DiagnosticFormatter.text(d), true) }
+            let n = failure.diagnostics.filter { $0.severity == .error }.count
+            log(what + "\(n) error\(n == 1 ? "" : "s"); still serving the last version that built", true)
+        }
+    }
+
+    private func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}

@@ -1,0 +1,101 @@
+import SiteContent
+import SiteOutput
+import SiteRender
+import SiteBuild
+import Foundation
+
+/// What the preview server shows: the last good site (in memory, as `SiteBuilder.generate` returned it) and,
+/// when the latest build failed, its errors. Answers requests with the published site's URLs (a folder is its
+/// `index.html`, a miss is `404.html`) and adds the preview-only reload script (and an error banner) to HTML
+/// responses only; the generated files themselves stay as published (no script, same CSP).
+public final class PreviewSite: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+    private var hasSite = false
+    private var errors: [Diagnostic] = []
+    /// Goes up after every build, good or bad; open pages reload when it changes.
+    private var version = 0
+
+    /// The path prefix of everything the preview adds (long and specific, so no page of a site collides with it).
+    static let prefix = "/__ctsguide-preview/"
+
+    public init() {}
+
+    public var currentVersion: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return version
+    }
+
+    /// A successful build: serve it, clear the errors.
+    public func update(_ site: GeneratedSite) {
+        var map: [String: [UInt8]] = [:]
+        for f in site.files { map[f.path] = f.bytes }
+        lock.lock()
+        files = map
+        hasSite = true
+        errors = []
+        version += 1
+        lock.unlock()
+    }
+
+    /// A failed build: keep serving the last good site, with the errors on every page.
+    public func fail(_ diagnostics: [Diagnostic]) {
+        lock.lock()
+        errors = diagnostics.filter { $0.severity == .error }.sorted()
+        if errors.isEmpty { errors = diagnostics.sorted() }
+        version += 1
+        lock.unlock()
+    }
+
+    public func respond(method: String, target: String) -> HTTPResponse {
+        var path = String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "/")
+        path = path.removingPercentEncoding ?? path
+        lock.lock()
+        let (files, hasSite, errors, version) = (self.files, self.hasSite, self.errors, self.version)
+        lock.unlock()
+        if path.hasPrefix(PreviewSite.prefix) {
+            return previewAsset(String(path.dropFirst(PreviewSite.prefix.count)), version: version)
+        }
+        guard path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+            return HTTPResponse(status: 400, body: Array("bad path\n".utf8))
+        }
+        var rel = String(path.dropFirst())
+        if rel.isEmpty || rel.hasSuffix("/") { rel += "index.html" }
+        if files[rel] == nil, files[rel + "/index.html"] != nil {
+            return HTTPResponse(status: 301, headers: [("Location", path + "/")])
+        }
+        if !hasSite {
+            return html(status: 500, PreviewPages.errorPage(errors, version: version))
+        }
+        let status = files[rel] == nil ? 404 : 200
+        guard let bytes = files[rel] ?? files["404.html"] else {
+            return HTTPResponse(status: 404, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("not found\n".utf8))
+        }
+        let type = status == 404 ? "text/html; charset=utf-8" : PreviewPages.contentType(rel)
+        guard type.hasPrefix("text/html") else {
+            return HTTPResponse(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: bytes)
+        }
+        return html(status: status, PreviewPages.inject(into: bytes, errors: errors, version: version))
+    }
+
+    private func html(status: Int, _ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+            body: body)
+    }
+
+    private func previewAsset(_ name: String, version: Int) -> HTTPResponse {
+        let headers = [("Cache-Control", "no-store")]
+        switch name {
+        case "version":
+            return HTTPResponse(status: 200, headers: headers + [("Content-Type", "text/plain; charset=utf-8")], body: Array("\(version)".utf8))
+        case "reload.js":
+            return HTTPResponse(status: 200, headers: headers + [("Content-Type", "text/javascript; charset=utf-8")], body: Array(PreviewPages.reloadScript.utf8))
+        case "preview.css":
+            return HTTPResponse(status: 200, headers: headers + [("Content-Type", "text/css; charset=utf-8")], body: Array(PreviewPages.style.utf8))
+        default:
+            return HTTPResponse(status: 404, headers: headers, body: Array("not found\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+import Foundation
+
+/// Where a build reads and writes, and which directives it knows.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    public var directives: DirectiveRegistry
+    /// Replace an existing, non-empty output folder that ctsguide did not write (it lacks the marker file).
+    public var force: Bool
+    /// The incremental build's cache folder (outside the output); nil builds everything from scratch.
+    public var cacheDirectory: String?
+
+    public init(
+        contentDirectory: String = "Content", templatesDirectory: String = "Templates",
+        outputDirectory: String = "Public", directives: DirectiveRegistry = .standard, force: Bool = false,
+        cacheDirectory: String? = nil
+    ) {
+        self.cacheDirectory = cacheDirectory
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.directives = directives
+        self.force = force
+    }
+}
+
+extension BuildOptions {
+    /// The cache folder used unless told otherwise: `.ctsguide-cache` beside the content folder (for `Content`,
+    /// in the working directory).
+    public static func defaultCacheDirectory(content: String) -> String {
+        var c = content
+        while c.count > 1, c.hasSuffix("/") { c.removeLast() }
+        let parent = (c as NSString).deletingLastPathComponent
+        return parent.isEmpty ? ".ctsguide-cache" : parent + "/.ctsguide-cache"
+    }
+}
+
+/// A generated site: for `SiteBuilder.generate`, every file sorted by path (for `build`, which writes them as it
+/// goes, `files` is empty); the run's warnings and stage timings.
+public struct GeneratedSite: Sendable {
+    public var files: [OutputFile]
+    public var pageCount: Int
+    public var warnings: [Diagnostic]
+    public var fileCount: Int = 0
+    public var timings = BuildTimings()
+    /// What the incremental build reused (nil without a cache).
+    public var cache: CacheStats? = nil
+}

@@ -1,0 +1,94 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+
+/// The cache's own binary encoding: little-endian integers, length-prefixed byte strings. Hand-written
+/// because decoding thousands of entries per build must be cheap; a malformed entry decodes to nil (a miss).
+package struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ v: Int) {
+        var x = UInt64(bitPattern: Int64(v))
+        for _ in 0..<8 {
+            bytes.append(UInt8(x & 0xFF))
+            x >>= 8
+        }
+    }
+    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    mutating func raw(_ b: [UInt8]) {
+        int(b.count)
+        bytes += b
+    }
+    package mutating func string(_ s: String) {
+        int(s.utf8.count)
+        bytes += s.utf8
+    }
+    mutating func digest(_ d: Digest) {
+        int(Int(Int64(bitPattern: d.high)))
+        int(Int(Int64(bitPattern: d.low)))
+    }
+    mutating func strings(_ list: [String]) {
+        int(list.count)
+        for s in list { string(s) }
+    }
+    mutating func location(_ l: SourceLocation) {
+        string(l.file)
+        int(l.line)
+        int(l.column)
+    }
+}
+
+package struct CacheReader {
+    private let bytes: [UInt8]
+    private var at = 0
+    package struct Malformed: Error {}
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { at == bytes.count }
+
+    mutating func int() throws(Malformed) -> Int {
+        guard at + 8 <= bytes.count else { throw Malformed() }
+        var x: UInt64 = 0
+        for i in (0..<8).reversed() { x = (x << 8) | UInt64(bytes[at + i]) }
+        at += 8
+        return Int(Int64(bitPattern: x))
+    }
+    mutating func count() throws(Malformed) -> Int {
+        let n = try int()
+        guard n >= 0, n <= bytes.count - at else { throw Malformed() }
+        return n
+    }
+    mutating func bool() throws(Malformed) -> Bool {
+        guard at < bytes.count else { throw Malformed() }
+        at += 1
+        return bytes[at - 1] != 0
+    }
+    mutating func raw() throws(Malformed) -> [UInt8] {
+        let n = try count()
+        defer { at += n }
+        return Array(bytes[at..<(at + n)])
+    }
+    package mutating func string() throws(Malformed) -> String {
+        let n = try count()
+        defer { at += n }
+        return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+    }
+    mutating func digest() throws(Malformed) -> Digest {
+        let h = try int()
+        let l = try int()
+        return Digest(high: UInt64(bitPattern: Int64(h)), low: UInt64(bitPattern: Int64(l)))
+    }
+    mutating func strings() throws(Malformed) -> [String] {
+        let n = try count()
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+    mutating func location() throws(Malformed) -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int())
+    }
+}

@@ -1,0 +1,64 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import SiteRender
+import SiteOutput
+
+/// The search index, split so that no page loads more than it needs, and loaded as scripts (not fetched) so
+/// search works from `file://`. Pages load none of it; `assets/search.js` adds, on first use of the search box:
+/// - `assets/search/titles.js`: every searchable page's folder, URL stem, title and keywords (code, keywords,
+///   tags) and the text shard that holds its sections;
+/// - `assets/search/text-N.js`: the section headings and text (first 1,200 characters of each section) of
+///   `shardSize` pages, loaded on demand while a query needs more results or a title hit's sections.
+package enum SearchIndex {
+    static let folder = "assets/search/"
+    static let shardSize = 50
+
+    static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
+        let listed = site.pages.indices.filter { i in
+            let p = site.pages[i]
+            return (p.meta.inNav || p.isIndex) && p.outputPath != "404.html"
+        }
+        var folders: [String] = []
+        var folderIndex: [String: Int] = [:]
+        var titles = "window.CTSGUIDE_SEARCH_TITLES = {\"shardSize\":\(shardSize),\"folders\":["
+        var entries: [String] = []
+        for (n, i) in listed.enumerated() {
+            let page = site.pages[i]
+            let (dir, stem) = split(urlPath(page.outputPath))
+            if folderIndex[dir] == nil {
+                folderIndex[dir] = folders.count
+                folders.append(dir)
+            }
+            let words = [page.meta.code ?? "", page.meta.keywords] + page.meta.tags
+            let keywords = words.filter { !$0.isEmpty }.joined(separator: " ")
+            entries.append(
+                "[\(folderIndex[dir]!),\(jsonString(stem)),\(jsonString(page.meta.title)),\(jsonString(keywords)),\(n / shardSize)]")
+        }
+        titles += folders.map { jsonString($0) }.joined(separator: ",") + "],\"pages\":[\n"
+        titles += entries.joined(separator: ",\n") + "\n]};\n"
+        var out = [OutputFile(path: folder + "titles.js", text: titles)]
+
+        let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
+        out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
+            var text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = [\n"
+            text += members.map { i in
+                "[" + rendered[i].sections.map { s in
+                    "[\(jsonString(s.headingID ?? "")),\(jsonString(s.heading)),\(jsonString(s.text.utf8.count <= 1200 ? s.text : String(s.text.prefix(1200))))]"
+                }.joined(separator: ",") + "]"
+            }.joined(separator: ",\n")
+            text += "\n];\n"
+            return OutputFile(path: folder + "text-\(k).js", text: text)
+        }
+        return out
+    }
+
+    /// `codes/97551/index.html` → (`codes/97551/`, `index.html`); `404.html` → (``, `404.html`). Folder
+    /// strings are shared by many pages, so the titles file stores each once.
+    static func split(_ path: String) -> (String, String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let dir = path[..<slash]
+        guard let up = dir.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[...up]), String(path[path.index(after: up)...]))
+    }
+}

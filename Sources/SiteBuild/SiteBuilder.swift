@@ -1,0 +1,109 @@
+import SiteContent
+import SiteRender
+import SiteOutput
+import Dispatch
+
+/// The build: `LoadStage` → `CheckStage` → `ComputeStage` → `RenderStage` → `WriteStage`. Each stage hands its
+/// output to the next and reports what it found; any error stops the build before anything is written.
+public enum SiteBuilder {
+    /// Loads, checks and renders the whole site in memory. Writes nothing.
+    public static func generate(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        var timings = BuildTimings()
+        var sink = MemorySink()
+        return run(options, timings: &timings, into: &sink).map { summary in
+            let files = sink.files.sorted { $0.path < $1.path }
+            return GeneratedSite(
+                files: files, pageCount: summary.pages, warnings: summary.warnings, fileCount: files.count,
+                timings: timings, cache: summary.cache)
+        }
+    }
+
+    /// Generates the site and, when it has no errors, replaces the output folder with it: files go into a
+    /// staging folder batch by batch, which is swapped in at the end.
+    public static func build(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        if let cacheDirectory = options.cacheDirectory {
+            return buildIncrementally(options, cacheDirectory: cacheDirectory)
+        }
+        var timings = BuildTimings()
+        var sink = StagingSink(output: options.outputDirectory, force: options.force)
+        switch run(options, timings: &timings, into: &sink) {
+        case .failure(let f):
+            sink.abandon()
+            return .failure(f)
+        case .success(let summary):
+            let start = DispatchTime.now()
+            do {
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                return .failure(BuildFailure(summary.warnings + [error.diagnostic]))
+            }
+            timings.add("swap in the output folder", since: start)
+            return .success(
+                GeneratedSite(
+                    files: [], pageCount: summary.pages, warnings: summary.warnings, fileCount: summary.files,
+                    timings: timings))
+        }
+    }
+
+    /// With a cache: generate in memory, then write only what changed (`OutputUpdater`).
+    static func buildIncrementally(_ options: BuildOptions, cacheDirectory: String) -> Result<GeneratedSite, BuildFailure> {
+        switch generate(options) {
+        case .failure(let f): return .failure(f)
+        case .success(var site):
+            let start = DispatchTime.now()
+            do {
+                site.cache?.filesWritten = try OutputUpdater.write(
+                    site.files, to: options.outputDirectory, force: options.force, cacheDirectory: cacheDirectory)
+            } catch {
+                return .failure(BuildFailure(site.warnings + [error.diagnostic]))
+            }
+            site.timings.add("write changed files", since: start)
+            site.files = []
+            return .success(site)
+        }
+    }
+
+    struct Summary {
+        var pages: Int
+        var files: Int
+        var warnings: [Diagnostic]
+        var cache: CacheStats?
+    }
+
+    /// The five stages, in order; the first stage that finds an error ends the run with every diagnostic so far.
+    static func run(
+        _ options: BuildOptions, timings: inout BuildTimings, into sink: inout some SiteSink
+    ) -> Result<Summary, BuildFailure> {
+        var diagnostics: [Diagnostic] = []
+        func take<T>(_ result: StageResult<T>) -> T? {
+            diagnostics += result.diagnostics
+            return result.checkedOutput
+        }
+        var clock = DispatchTime.now()
+        guard let sources = take(LoadStage.run(options)) else { return .failure(BuildFailure(diagnostics)) }
+        guard let checked = take(CheckStage.run(sources)) else { return .failure(BuildFailure(diagnostics)) }
+        timings.add("load and check content, data and templates", since: clock)
+
+        let cache = BuildCache.open(options)
+        let computed = ComputeStage.run(checked, directives: options.directives, cache: cache, timings: &timings)
+        guard let computed = take(computed) else { return .failure(BuildFailure(diagnostics)) }
+
+        clock = DispatchTime.now()
+        let render = RenderStage(computed, cache: cache)
+        timings.add("navigation", since: clock)
+        let warnings = diagnostics.filter { $0.severity == .warning }.sorted()
+        let fileCount: Int
+        do {
+            fileCount = try WriteStage.run(render, files: computed.files, into: &sink, timings: &timings)
+        } catch {
+            return .failure(BuildFailure(warnings + [error.diagnostic]))
+        }
+        if let cache {
+            clock = DispatchTime.now()
+            cache.save(computed.site)
+            timings.add("save the build cache", since: clock)
+        }
+        return .success(Summary(pages: computed.site.pages.count, files: fileCount, warnings: warnings, cache: cache?.stats))
+    }
+}

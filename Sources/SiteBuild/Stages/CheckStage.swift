@@ -1,0 +1,47 @@
+import SiteContent
+import SiteRender
+
+/// The checked site: the page model with every cross-file fact verified, and the templates it is laid out with.
+package struct CheckedSite: Sendable {
+    package var site: SiteModel
+    package var templates: TemplateSet
+    package var assets: [OutputFile]
+    /// The content folder as the user named it (where site-wide problems are reported).
+    package var contentDisplay: String
+}
+
+/// Stage 2: problems between files — duplicate outputs and codes (`SiteModel.make`), a missing home page,
+/// layouts without a template, and each template checked once against a full sample of its view model.
+package enum CheckStage {
+    static let navigationTemplate = "partials/nav"
+
+    package static func run(_ sources: SiteSources) -> StageResult<CheckedSite> {
+        var diags = Diagnostics()
+        let config = sources.config ?? PlainSite.config(pages: sources.pages, display: sources.contentDisplay)
+        var site = SiteModel.make(
+            config: config, pages: sources.pages, data: sources.data, checkCodes: sources.hasGuideData, diagnostics: &diags)
+        site.sourceList = sources.data.sources.map(\.id)
+        site.guide = sources.guide
+        site.hasGuideData = sources.hasGuideData
+        if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
+            diags.error(
+                SourceLocation(file: sources.contentDisplay), "the site has no home page",
+                hint: "add \(sources.contentDisplay)/_index.md", id: .noHomePage)
+        }
+        let templates = sources.templates
+        for p in site.pages where !templates.has(layoutName(p)) {
+            diags.error(
+                p.meta.location, "layout '\(layoutName(p))' has no template",
+                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))",
+                id: .missingLayout)
+        }
+        if diags.hasErrors { return StageResult(nil, diags.items) }
+        for name in Set(site.pages.map(layoutName)).sorted() {
+            diags.append(contentsOf: templates.check(name, sample: ViewModelSamples.page))
+        }
+        if templates.has(navigationTemplate) {
+            diags.append(contentsOf: templates.check(navigationTemplate, sample: ViewModelSamples.nav))
+        }
+        return StageResult(CheckedSite(site: site, templates: templates, assets: sources.assets, contentDisplay: sources.contentDisplay), diags.items)
+    }
+}

@@ -1,0 +1,88 @@
+import SiteContent
+import GuideCompute
+import SiteRender
+import Dispatch
+
+/// The computed site: every page body rendered (Markdown through cmark, directives computed from the rules),
+/// and every generated file (assets, search index, calculator data, ZIP scripts, fee downloads).
+package struct ComputedSite: Sendable {
+    /// The site with page bodies dropped (only the front matter is needed from here on).
+    package var site: SiteModel
+    package var templates: TemplateSet
+    package var rendered: [RenderedPage]
+    package var files: [OutputFile]
+    /// The fee period in force on the site's as-of date (shown by layouts).
+    package var feePeriod: String
+}
+
+/// Stage 3: page bodies and generated files. Checks what needs every page rendered: anchors name an id on
+/// their target page, statements citing only secondary sources say so, every source is cited, no two outputs
+/// share a path. With a cache, unchanged pages and generated files are reused.
+package enum ComputeStage {
+    package static func run(
+        _ checked: CheckedSite, directives: DirectiveRegistry, cache: BuildCache?, timings: inout BuildTimings
+    ) -> StageResult<ComputedSite> {
+        var diags = Diagnostics()
+        var clock = DispatchTime.now()
+        func lap(_ name: String) {
+            timings.add(name, since: clock)
+            clock = DispatchTime.now()
+        }
+        let site = checked.site
+        let renderPage: @Sendable (Int) -> RenderedPage = { i in
+            RenderedPage.render(site.pages[i], site: site, directives: directives)
+        }
+        var rendered = cache?.renderPages(site, render: renderPage) ?? parallelMap(Array(site.pages.indices), renderPage)
+        ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
+        if diags.hasErrors { return StageResult(nil, diags.items) }
+        lap("render Markdown")
+
+        // With a cache, each generated file is reused while the inputs it is computed from are unchanged.
+        func reuse(_ name: String, fromPageBodies: Bool, _ make: () -> [OutputFile]) -> [OutputFile] {
+            cache?.generated(name, fromPageBodies: fromPageBodies, make: make) ?? make()
+        }
+        var files = checked.assets
+        files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
+        lap("search index and assets")
+        files += generatedDataFiles(site: site, rendered: rendered, reuse: reuse)
+        if site.hasGuideData { lap("calculator data") }
+        var seen = Set(site.pages.map(\.outputPath))
+        for f in files where !seen.insert(f.path).inserted {
+            diags.error(SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'", id: .duplicateOutput)
+        }
+        if diags.hasErrors { return StageResult(nil, diags.items) }
+        for i in rendered.indices {  // only the HTML and headings are needed from here on
+            rendered[i].sections = []
+            rendered[i].ids = []
+        }
+        var slim = site
+        for i in slim.pages.indices { slim.pages[i].body = "" }
+        return StageResult(
+            ComputedSite(
+                site: slim, templates: checked.templates, rendered: rendered, files: files,
+                feePeriod: site.data.feePeriodLabel(on: site.config.asOf)),
+            diags.items)
+    }
+
+    /// Generated data files are written only when a page ran the directive that loads them.
+    static func generatedDataFiles(
+        site: SiteModel, rendered: [RenderedPage],
+        reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
+    ) -> [OutputFile] {
+        guard site.hasGuideData else { return [] }
+        let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
+        var files: [OutputFile] = []
+        if used.contains(CalculatorDirective.directiveName) {
+            files += reuse("calculator-data", false) { [CalculatorData.file(site: site)] }
+        }
+        if site.data.zipCodes != nil,
+            !used.isDisjoint(with: [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName])
+        {
+            files += reuse("zip-scripts", false) { ZIPScripts.files(site: site) }
+        }
+        if used.contains(FeeDownloadsDirective.directiveName) {
+            files += reuse("fee-downloads", false) { FeeDownloads.files(site.data) }
+        }
+        return files
+    }
+}

@@ -1,0 +1,116 @@
+import SiteContent
+import SiteRender
+import Foundation
+
+/// Everything a build reads, read once through the content and templates trees (`SourceTree`): settings, pages,
+/// data, templates and assets. Immutable from here on; nothing later in the build opens a file.
+package struct SiteSources: Sendable {
+    package var contentDisplay: String
+    /// The settings from `site.yaml` (nil for a plain site without one, until `CheckStage` derives them).
+    package var config: SiteConfig?
+    package var pages: [PageSource]
+    /// The guide's data from `data/`; a plain site (no `data/`) gets `PlainSite.data`.
+    package var data: SiteData
+    package var guide: GuideData
+    /// Whether the content folder has `data/` (a guide) or is a plain reference site.
+    package var hasGuideData: Bool
+    package var templates: TemplateSet
+    /// Every file under `<templates>/assets`, published as it is.
+    package var assets: [OutputFile]
+}
+
+/// Stage 1: read and parse every input file. Each file's own problems (syntax, keys, values) are reported here;
+/// problems between files are `CheckStage`'s.
+package enum LoadStage {
+    package static func run(_ options: BuildOptions) -> StageResult<SiteSources> {
+        var diags = Diagnostics()
+        let content = options.contentDirectory
+        let display = content
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: content, isDirectory: &isDir) {
+            diags.error(SourceLocation(file: display), "the content folder does not exist")
+            return StageResult(nil, diags.items)
+        }
+        if !isDir.boolValue {
+            diags.error(SourceLocation(file: display), "the content path is a file, not a folder", hint: "give the folder that holds site.yaml")
+            return StageResult(nil, diags.items)
+        }
+        let tree = SourceTree(root: content)
+        // Without data/, site.yaml is optional: a plain reference site (see PlainSite).
+        let hasData = PlainSite.hasData(content)
+        let hasSettings = FileManager.default.fileExists(atPath: content + "/site.yaml")
+        var config: SiteConfig?
+        if hasData || hasSettings {
+            let (loadedConfig, configDiags) = SiteConfig.load(contentDirectory: content)
+            config = loadedConfig
+            diags.append(contentsOf: configDiags)
+        }
+        let (templates, templateDiags) = TemplateSet.load(
+            directory: options.templatesDirectory, display: options.templatesDirectory)
+        diags.append(contentsOf: templateDiags)
+        let assets = readAssets(templates: options.templatesDirectory, diagnostics: &diags)
+
+        let pages = readPages(tree: tree, display: display, diagnostics: &diags)
+        var data: SiteData? = PlainSite.data
+        var guide: GuideData? = GuideData()
+        if hasData {
+            let (d, dataDiags) = SiteDataLoader.load(contentDirectory: content)
+            data = d
+            diags.append(contentsOf: dataDiags)
+            if let d {
+                let (g, guideDiags) = GuideDataLoader.load(contentDirectory: content, siteData: d)
+                guide = g
+                diags.append(contentsOf: guideDiags)
+            }
+        }
+        guard let templates, let data, let guide, !diags.hasErrors, config != nil || !hasSettings else {
+            return StageResult(nil, diags.items)
+        }
+        return StageResult(
+            SiteSources(
+                contentDisplay: display, config: config, pages: pages, data: data, guide: guide, hasGuideData: hasData,
+                templates: templates, assets: assets),
+            diags.items)
+    }
+
+    /// Every Markdown page of the content tree, read and parsed in parallel, in path order.
+    static func readPages(tree: SourceTree, display: String, diagnostics diags: inout Diagnostics) -> [PageSource] {
+        let content = tree.root
+        let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
+        diags.append(contentsOf: listProblems)
+        let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
+            var d = Diagnostics()
+            let shown = display + "/" + rel
+            guard let text = ContentLoader.readText(content + "/" + rel, display: shown, tree: tree, diagnostics: &d) else {
+                return (nil, d)
+            }
+            let (page, pd) = ContentLoader.loadPage(relativePath: rel, text: text, display: shown)
+            d.append(contentsOf: pd.items)
+            return (page, d)
+        }
+        var pages: [PageSource] = []
+        for (p, d) in loaded {
+            diags.append(contentsOf: d.items)
+            if let p { pages.append(p) }
+        }
+        return pages
+    }
+
+    /// Every file under `<templates>/assets`, read through the templates tree (so no link can publish a file
+    /// from outside it).
+    static func readAssets(templates: String, diagnostics: inout Diagnostics) -> [OutputFile] {
+        let tree = SourceTree(root: templates)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templates + "/assets", isDirectory: &isDir), isDir.boolValue else { return [] }
+        let (rels, problems) = tree.files(under: "assets")
+        diagnostics.append(contentsOf: problems)
+        var out: [OutputFile] = []
+        for rel in rels {
+            switch tree.readBytes(templates + "/" + rel, display: templates + "/" + rel) {
+            case .success(let bytes): out.append(OutputFile(path: rel, bytes: bytes))
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,35 @@
+import SiteContent
+import SiteRender
+
+/// Checks that need every page rendered: anchors must name an id on their target page, statements citing only
+/// secondary sources must say so, and every source should be cited.
+enum ReferenceCheck {
+    static func run(site: SiteModel, rendered: [RenderedPage], diagnostics diags: inout Diagnostics) {
+        var idsByOutput: [String: Set<String>] = [:]
+        var cited: Set<String> = []
+        let sources = site.data.sources
+        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(html: r.html, sources: sources) }
+        for (i, r) in rendered.enumerated() {
+            diags.append(contentsOf: r.diagnostics)
+            for statement in unmarked[i] {
+                diags.error(
+                    site.pages[i].meta.location,
+                    "a statement cites only secondary sources but does not say so: \"\(statement)\"",
+                    hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source",
+                    id: .unmarkedSecondary)
+            }
+            idsByOutput[site.pages[i].outputPath] = r.ids
+            cited.formUnion(r.citedSources)
+        }
+        for r in rendered {
+            for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
+                diags.error(
+                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)",
+                    id: .brokenAnchor)
+            }
+        }
+        for s in site.data.sources where !cited.contains(s.id) {
+            diags.warning(s.location, "source '\(s.id)' is not cited by any page", id: .uncitedSource)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// The one place diagnostics become words: the terminal, `ctsguide check`, the preview server's error banner and
+/// the tests all print them through here.
+public enum DiagnosticFormatter {
+    /// `path:line:col: severity: message`, then `    hint: …` and `    note: path:line:col: …` lines.
+    public static func text(_ d: Diagnostic) -> String {
+        var s = "\(d.location): \(d.severity.rawValue): \(d.message)"
+        if let hint = d.hint { s += "\n    hint: \(hint)" }
+        for note in d.notes { s += "\n    note: \(note.location): \(note.message)" }
+        return s
+    }
+
+    /// Every diagnostic, sorted, duplicates removed, one after another.
+    public static func text(_ ds: [Diagnostic]) -> String {
+        Array(Set(ds)).sorted().map(text).joined(separator: "\n")
+    }
+}

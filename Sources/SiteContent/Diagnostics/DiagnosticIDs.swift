@@ -1,0 +1,19 @@
+/// The named kinds of problem (the rest are named after the check's file, see `DiagnosticID(fileID:)`).
+extension DiagnosticID {
+    /// A link to a page, output folder, code or source that does not exist.
+    public static let brokenLink = DiagnosticID("link.broken")
+    /// A `#fragment` that names no heading or id on its target page.
+    public static let brokenAnchor = DiagnosticID("link.broken-anchor")
+    /// A fenced block whose info string names no directive and no known code language.
+    public static let unknownDirective = DiagnosticID("directive.unknown")
+    /// A statement citing only secondary sources without saying it is not confirmed by CMS.
+    public static let unmarkedSecondary = DiagnosticID("certainty.unmarked-secondary")
+    /// A source of `sources.yaml` no page cites (a warning).
+    public static let uncitedSource = DiagnosticID("source.uncited")
+    /// Two outputs of the build with the same path.
+    public static let duplicateOutput = DiagnosticID("output.duplicate-path")
+    /// A content folder without `_index.md` or `index.md`.
+    public static let noHomePage = DiagnosticID("site.no-home-page")
+    /// A page whose layout has no template.
+    public static let missingLayout = DiagnosticID("template.missing-layout")
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// One Markdown page as loaded: where it came from, its front matter, and its body.
+public struct PageSource: Sendable {
+    /// Path below the content folder, with '/' separators: `codes/97550.md`, `faq/_index.md`.
+    public var relativePath: String
+    /// The path shown in messages: `Content/codes/97550.md`.
+    public var displayPath: String
+    public var meta: PageMeta
+    public var body: String
+    /// Lines of the file before `body` (the front matter block including both `---` lines).
+    public var bodyLineOffset: Int
+    /// Where the page will be written, relative to the output folder: `codes/97550/index.html`.
+    public var outputPath: String
+
+    /// `_index.md` (or the home page): a page that lists the pages of its folder.
+    public var isIndex: Bool {
+        relativePath == "_index.md" || relativePath.hasSuffix("/_index.md") || relativePath == "index.md"
+    }
+
+    /// The folder this page belongs to (`codes` for `codes/97550.md` and for `codes/_index.md`; "" at the top).
+    public var folder: String {
+        let parts = relativePath.split(separator: "/").dropLast()
+        return parts.joined(separator: "/")
+    }
+
+    /// The folder whose index this page is the parent in (for `codes/97550.md`: `codes`; for
+    /// `codes/_index.md`: the folder above `codes`).
+    public var parentFolder: String? {
+        if isIndex {
+            if folder.isEmpty { return nil }
+            let up = folder.split(separator: "/").dropLast()
+            return up.joined(separator: "/")
+        }
+        return folder
+    }
+
+    package init(relativePath: String, displayPath: String, meta: PageMeta, body: String, bodyLineOffset: Int, outputPath: String) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.meta = meta
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.outputPath = outputPath
+    }
+}
+
+/// Front matter keys. Unknown keys are errors.
+public struct PageMeta: Sendable {
+    public var title: String
+    public var description: String = ""
+    /// Order among the pages of a folder (then title).
+    public var weight: Int = 0
+    /// A shorter title for the navigation and breadcrumbs.
+    public var navTitle: String?
+    /// The code this page describes (`97550`): the target of `code:97550` links.
+    public var code: String?
+    /// The template (`Templates/<layout>.mustache`); defaults to `page`, `section` for `_index.md`, `home`.
+    public var layout: String?
+    /// Show the on-page table of contents; default: when the page has three or more second-level headings.
+    public var toc: Bool?
+    /// Listed in the navigation (default true).
+    public var inNav: Bool = true
+    /// An output path other than the default (e.g. `404.html`); relative, inside the output folder.
+    public var path: String?
+    /// Extra words the search index should find this page by (synonyms, modifiers).
+    public var keywords: String = ""
+    /// One line about the page: shown under its link on its folder's index page, and its meta description
+    /// when it has no `description`.
+    public var summary: String = ""
+    /// Topic words: the search finds the page by them, like `keywords`. No tag pages are generated.
+    public var tags: [String] = []
+    public var location: SourceLocation
+    /// Where each front-matter field was written (its key), so a bad value is reported at its own line.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    /// The location of a field's key, or of the front matter when the field is absent.
+    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
+
+    static let keys = [
+        "title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords", "summary",
+        "tags",
+    ]
+
+    package static func read(_ root: YAMLNode) -> PageMeta? {
+        guard let map = root.mapping("front matter") else { return nil }
+        let title = map.string("title", required: true)
+        var meta = PageMeta(title: title ?? "", location: root.location)
+        meta.description = map.string("description") ?? ""
+        meta.weight = map.int("weight") ?? 0
+        meta.navTitle = map.string("nav_title")
+        meta.code = map.string("code")
+        meta.layout = map.string("layout")
+        meta.toc = map.bool("toc")
+        meta.inNav = map.bool("nav") ?? true
+        meta.path = map.string("path")
+        meta.keywords = map.string("keywords") ?? ""
+        meta.summary = map.string("summary") ?? ""
+        meta.tags = map.stringList("tags") ?? []
+        map.finish("front matter")
+        for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
+        if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
+            map.node("title")?.error("'title' must not be empty")
+            return nil
+        }
+        return title == nil ? nil : meta
+    }
+
+    package init(title: String, description: String = "", weight: Int = 0, navTitle: String? = nil, code: String? = nil, layout: String? = nil, toc: Bool? = nil, inNav: Bool = true, path: String? = nil, keywords: String = "", summary: String = "", tags: [String] = [], location: SourceLocation, fieldLocations: [String: SourceLocation] = [:]) {
+        self.title = title
+        self.description = description
+        self.weight = weight
+        self.navTitle = navTitle
+        self.code = code
+        self.layout = layout
+        self.toc = toc
+        self.inNav = inNav
+        self.path = path
+        self.keywords = keywords
+        self.summary = summary
+        self.tags = tags
+        self.location = location
+        self.fieldLocations = fieldLocations
+    }
+}

@@ -1,0 +1,127 @@
+/// Builds the relative URL from one output file to another, so the same site works at `/`, at any
+/// sub-path and from `file://`. Paths are relative to the output folder, with '/' separators.
+/// Folder pages are linked as `…/index.html` (a `file://` folder URL would show a listing).
+public func relativeURL(from page: String, to target: String) -> String {
+    // Byte-level: called for every link of every page's navigation, breadcrumbs and child list.
+    let from = Array(page.utf8), to = Array(target.utf8)
+    let slash = UInt8(ascii: "/")
+    // Folders of `from` (everything before its last '/') and the common folder prefix with `to`.
+    let fromEnd = from.lastIndex(of: slash) ?? -1
+    var common = 0  // bytes of whole common folders, each with its '/'
+    var i = 0
+    while i <= fromEnd, i < to.count, from[i] == to[i] {
+        if from[i] == slash { common = i + 1 }
+        i += 1
+    }
+    // `to`'s last component must stay: only count folders of `to` that end before its last '/'.
+    var ups = 0
+    var k = common
+    while k <= fromEnd {
+        if from[k] == slash { ups += 1 }
+        k += 1
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(ups * 3 + to.count - common)
+    for _ in 0..<ups { out += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
+    // Each remaining segment percent-encoded (see `percentEncodedSegment`); '/' separates them.
+    let hex = Array("0123456789ABCDEF".utf8)
+    for b in to[common...] {
+        switch b {
+        case slash, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            out.append(b)
+        default:
+            out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// An output path as a URL path: each segment percent-encoded (`a b#1/index.html` → `a%20b%231/index.html`).
+public func urlPath(_ outputPath: String) -> String {
+    outputPath.split(separator: "/", omittingEmptySubsequences: false).map { percentEncodedSegment(String($0)) }
+        .joined(separator: "/")
+}
+
+/// One path segment with every byte other than letters, digits and `-._~` percent-encoded, so a file name with
+/// a space, `#`, `%` or `?` still gives a working link.
+public func percentEncodedSegment(_ s: String) -> String {
+    var out = ""
+    for b in s.utf8 {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            out.unicodeScalars.append(Unicode.Scalar(b))
+        default:
+            let hex = Array("0123456789ABCDEF".unicodeScalars)
+            out.unicodeScalars.append("%")
+            out.unicodeScalars.append(hex[Int(b >> 4)])
+            out.unicodeScalars.append(hex[Int(b & 15)])
+        }
+    }
+    return out
+}
+
+/// Resolves `../faq.md` against `codes/97550.md` → `faq.md`; nil when it climbs above the content folder.
+package func resolveRelative(_ link: String, from source: String) -> String? {
+    var link = link, source = source
+    // ASCII paths (nearly every link; called several times per link) byte by byte, without a String per part.
+    let ascii = link.withUTF8 { $0.allSatisfy { $0 < 0x80 } } && source.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+    guard ascii else { return resolveRelativeText(link, from: source) }
+    let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+    var out: [UInt8] = []
+    var starts: [Int] = []  // where each folder of `out` starts (before its '/')
+    func push(_ part: UnsafeBufferPointer<UInt8>.SubSequence) {
+        starts.append(out.count)
+        if !out.isEmpty { out.append(slash) }
+        out.append(contentsOf: part)
+    }
+    let ok: Bool = source.withUTF8 { src in
+        // The folders of `source` (its parts but the last).
+        let parts = src.split(separator: slash)
+        for part in parts.dropLast() { push(part) }
+        return link.withUTF8 { l -> Bool in
+            // The path is the text before the first '?' (or the first text between '?'s).
+            let path = l.split(separator: UInt8(ascii: "?")).first ?? l[...]
+            for part in path.split(separator: slash) {
+                if part.count == 1 && part.first == dot { continue }
+                if part.count == 2 && part.first == dot && part.last == dot {
+                    guard let start = starts.popLast() else { return false }
+                    out.removeSubrange(start...)
+                    continue
+                }
+                if part.contains(UInt8(ascii: "%")) {
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
+                    var decoded = name.removingPercentEncoding ?? name
+                    decoded.withUTF8 { push($0[...]) }
+                } else {
+                    push(part)
+                }
+            }
+            if path.last == slash { out.append(slash) }
+            return true
+        }
+    }
+    return ok ? String(decoding: out, as: UTF8.self) : nil
+}
+
+/// `resolveRelative` for text that is not all ASCII: parts split as characters.
+package func resolveRelativeText(_ link: String, from source: String) -> String? {
+    var stack = source.split(separator: "/").dropLast().map(String.init)
+    let path = link.split(separator: "?").first.map(String.init) ?? link
+    let trailingSlash = path.hasSuffix("/")
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if part == "." { continue }
+        if part == ".." {
+            if stack.isEmpty { return nil }
+            stack.removeLast()
+            continue
+        }
+        let name = String(part)
+        stack.append(name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name)
+    }
+    let joined = stack.joined(separator: "/")
+    return trailingSlash ? joined + "/" : joined
+}

@@ -1,0 +1,59 @@
+import CodingRules
+
+/// `Content/site.yaml`: what the whole site shares.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// The date of service the site presents as current. Builds never read the clock.
+    public var asOf: CalendarDate
+    public var description: String
+    public var language: String
+    /// Footer lines (plain text; shown in order).
+    public var footer: [String]
+    public var location: SourceLocation
+    /// False for a plain site without `site.yaml`: pages then show no "as of" line.
+    public var hasAsOf: Bool = true
+
+    /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
+    public static func load(contentDirectory: String) -> (SiteConfig?, [Diagnostic]) {
+        var diags = Diagnostics()
+        let file = contentDirectory + "/site.yaml"
+        guard let text = ContentLoader.readText(file, display: file, tree: SourceTree(root: contentDirectory), diagnostics: &diags)
+        else { return (nil, diags.items) }
+        let ctx = YAMLContext(file: file)
+        let config = read(text, context: ctx)
+        diags.append(contentsOf: ctx.diagnostics.items)
+        return (diags.hasErrors ? nil : config, diags.items)
+    }
+
+    /// Reads `site.yaml`; problems go to `context`.
+    package static func read(_ text: String, context: YAMLContext) -> SiteConfig? {
+        guard let root = context.parse(text), let map = root.mapping("the site settings") else { return nil }
+        let title = map.string("title", required: true)
+        let asOfText = map.string("as_of", required: true)
+        let description = map.string("description") ?? ""
+        let language = map.string("language") ?? "en"
+        let footer = map.stringList("footer") ?? []
+        map.finish("site.yaml")
+        var asOf: CalendarDate?
+        if let asOfText {
+            asOf = CalendarDate(parsing: asOfText)
+            if asOf == nil, let n = map.node("as_of") {
+                n.error("'as_of' must be a date written YYYY-MM-DD, found '\(asOfText)'")
+            }
+        }
+        guard let title, let asOf else { return nil }
+        return SiteConfig(
+            title: title, asOf: asOf, description: description, language: language, footer: footer,
+            location: root.location)
+    }
+
+    package init(title: String, asOf: CalendarDate, description: String, language: String, footer: [String], location: SourceLocation, hasAsOf: Bool = true) {
+        self.title = title
+        self.asOf = asOf
+        self.description = description
+        self.language = language
+        self.footer = footer
+        self.location = location
+        self.hasAsOf = hasAsOf
+    }
+}

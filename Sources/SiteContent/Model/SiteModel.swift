@@ -1,0 +1,91 @@
+/// Everything loaded and cross-indexed, before rendering. Immutable once built.
+public struct SiteModel: Sendable {
+    public var config: SiteConfig
+    /// Pages sorted by source path.
+    public var pages: [PageSource]
+    public var data: SiteData
+    /// Modifiers, examples, discrepancies and other guide data for directives.
+    public var guide: GuideData = GuideData()
+    /// Index of pages by source path (`codes/97550.md`).
+    public var byPath: [String: Int]
+    /// Index of pages by output path (`codes/97550/index.html`).
+    public var byOutput: [String: Int] = [:]
+    /// Index of pages by the code they describe (`97550`).
+    public var byCode: [String: Int]
+    /// Source ids from data/sources.yaml, in file order.
+    public var sourceList: [String] = []
+    /// The page that lists the sources (layout `sources`), target of `source:ID` links.
+    public var sourcesPage: Int?
+    /// The content folder has guide data (`data/`): directives may run. False for a plain reference site.
+    public var hasGuideData: Bool = true
+
+    /// The page with this source path, or the index page of this folder.
+    public func page(atPath p: String) -> PageSource? {
+        if let i = byPath[p] { return pages[i] }
+        let folder = p.hasSuffix("/") ? String(p.dropLast()) : p
+        if let i = byPath[folder.isEmpty ? "_index.md" : folder + "/_index.md"] { return pages[i] }
+        if folder.isEmpty, let i = byPath["index.md"] { return pages[i] }
+        return nil
+    }
+
+    /// The page a relative URL written on the page at `from` (an output path) points to: `../97551/` or
+    /// `../97551/index.html`. Nil when it leaves the site or names no page.
+    public func page(atOutputURL url: String, from: String) -> PageSource? {
+        guard let dir = resolveRelative(url, from: from) else { return nil }
+        let path = dir.isEmpty || dir.hasSuffix("/") ? dir + "index.html" : dir
+        return byOutput[path].map { pages[$0] }
+    }
+
+    /// Builds the indexes and reports duplicate output paths and duplicate codes.
+    /// `checkCodes`: a page's `code` must be in the code list (not for a plain site, which has none).
+    package static func make(
+        config: SiteConfig, pages: [PageSource], data: SiteData, checkCodes: Bool = true, diagnostics: inout Diagnostics
+    ) -> SiteModel {
+        let pages = pages.sorted { $0.relativePath < $1.relativePath }
+        var byPath: [String: Int] = [:]
+        var byCode: [String: Int] = [:]
+        var byOutput: [String: Int] = [:]
+        var sourcesPage: Int?
+        for (i, p) in pages.enumerated() {
+            byPath[p.relativePath] = i
+            if let j = byOutput[p.outputPath] {
+                diagnostics.error(
+                    p.meta.location, "two pages write the same output file '\(p.outputPath)'",
+                    hint: "\(pages[j].displayPath) writes it too; rename one page or change its 'path'")
+            } else {
+                byOutput[p.outputPath] = i
+            }
+            if let code = p.meta.code {
+                if checkCodes, data.rules.codes.first(where: { $0.code == code }) == nil {
+                    let known = data.rules.codes.map(\.code)
+                    let near = known.min { editDistance($0, code) < editDistance($1, code) }
+                    diagnostics.error(
+                        p.meta.location(of: "code"), "unknown code '\(code)' (not in the code list of data/codes.yaml)",
+                        hint: near.flatMap { editDistance($0, code) <= 2 ? "did you mean '\($0)'?" : nil })
+                } else if let j = byCode[code] {
+                    diagnostics.error(
+                        p.meta.location(of: "code"), "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")
+                } else {
+                    byCode[code] = i
+                }
+            }
+            if p.meta.layout == "sources" {
+                if let j = sourcesPage {
+                    diagnostics.error(
+                        p.meta.location, "a second page with layout 'sources'", hint: "the first is \(pages[j].displayPath)")
+                } else {
+                    sourcesPage = i
+                }
+            }
+        }
+        var site = SiteModel(
+            config: config, pages: pages, data: data, byPath: byPath, byCode: byCode, sourcesPage: sourcesPage)
+        site.byOutput = byOutput
+        return site
+    }
+}
+
+extension SiteModel {
+    /// Every source id that `source:` links may name.
+    public var sourceIDs: Set<String> { Set(sourceList) }
+}

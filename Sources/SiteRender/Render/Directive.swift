@@ -1,0 +1,83 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+
+/// A generator named by a fenced code block's info string (```` ```fee-table 97550 ````): its block is replaced
+/// by HTML computed from the site's data and the rules library.
+public protocol Directive: Sendable {
+    /// The info-string word that selects it.
+    var name: String { get }
+    /// The HTML for one use. `arguments` are the words after the name; `body` the block's content.
+    func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput
+}
+
+public struct DirectiveUse: Sendable {
+    public var name: String
+    public var arguments: [String]
+    public var body: String
+    public var location: SourceLocation
+}
+
+public struct DirectiveOutput: Sendable {
+    public var html: String
+    /// Source ids the HTML links to (counted as cited).
+    public var citedSources: [String]
+    /// Diagnostics about the use (e.g. a warning); errors make the build fail.
+    public var diagnostics: [Diagnostic]
+
+    public init(html: String, citedSources: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.html = html
+        self.citedSources = citedSources
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Why a directive could not render: reported at the directive's line.
+public struct DirectiveError: Error, Sendable {
+    public var message: String
+    public var hint: String?
+    /// A position inside another file (e.g. a bad scenario in examples.yaml), if the problem is there.
+    public var location: SourceLocation?
+    public init(_ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
+        self.message = message
+        self.hint = hint
+        self.location = location
+    }
+}
+
+/// What a directive may read: the site, the page it is on, and URL helpers relative to that page.
+public struct DirectiveContext: Sendable {
+    public var site: SiteModel
+    public var page: PageSource
+
+    /// A relative URL from this page to an output file (`assets/x.js`, `codes/97550/index.html`).
+    public func url(to outputPath: String) -> String { relativeURL(from: page.outputPath, to: outputPath) }
+
+    /// A relative URL to the page of a code, if it has one.
+    public func url(forCode code: String) -> String? {
+        site.byCode[code].map { url(to: site.pages[$0].outputPath) }
+    }
+
+    /// A relative URL to a source's entry on the sources page, if there is one.
+    public func url(forSource id: String) -> String? {
+        site.sourcesPage.map { url(to: site.pages[$0].outputPath) + "#" + sourceAnchor(id) }
+    }
+}
+
+/// The anchor id of a source's entry on the sources page.
+public func sourceAnchor(_ id: String) -> String { "source-" + id }
+
+/// The set of directives a build knows.
+public struct DirectiveRegistry: Sendable {
+    public private(set) var directives: [String: any Directive] = [:]
+    public init(_ list: [any Directive] = []) { for d in list { register(d) } }
+    public mutating func register(_ d: any Directive) { directives[d.name] = d }
+    public subscript(name: String) -> (any Directive)? { directives[name] }
+    public var names: [String] { directives.keys.sorted() }
+}
+
+/// Info strings that mean an ordinary code block, not a directive.
+package let codeLanguages: Set<String> = [
+    "text", "txt", "plain", "plaintext", "yaml", "yml", "json", "csv", "sh", "bash", "shell", "console", "swift",
+    "python", "js", "javascript", "html", "css", "markdown", "md", "diff", "xml", "sql", "c",
+]

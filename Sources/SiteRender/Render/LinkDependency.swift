@@ -1,0 +1,67 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import Foundation
+
+/// One thing a page's Markdown looked up while rendering, with what it found: a `code:` link, a `source:` link,
+/// or a link to another page (by its Markdown path, or by its output URL). A cached render is reused only if
+/// every lookup still finds the same thing, so adding, removing or moving a link target re-renders exactly the
+/// pages that link to it.
+package struct LinkDependency: Hashable, Sendable {
+    package enum Kind: Int, Sendable { case code = 1, source = 2, page = 3, outputURL = 4 }
+    package var kind: Kind
+    package var key: String
+    package var found: String
+
+    package init(kind: Kind, key: String, found: String) {
+        self.kind = kind
+        self.key = key
+        self.found = found
+    }
+
+    /// Resolves `key` in `site` now.
+    init(_ kind: Kind, _ key: String, in site: SiteModel) {
+        self.init(kind: kind, key: key, found: LinkDependency.resolve(kind, key, in: site))
+    }
+
+    /// What the lookup finds: the target's output path and display path (both appear in the page or its
+    /// messages), or "" when there is none.
+    static func resolve(_ kind: Kind, _ key: String, in site: SiteModel) -> String {
+        func describe(_ i: Int?) -> String {
+            guard let i else { return "" }
+            return site.pages[i].outputPath + "\n" + site.pages[i].displayPath
+        }
+        switch kind {
+        case .code:
+            return describe(site.byCode[key])
+        case .source:
+            return (site.sourceList.contains(key) ? "known\n" : "unknown\n") + describe(site.sourcesPage)
+        case .page:
+            guard let p = site.page(atPath: key) else { return "" }
+            return p.outputPath + "\n" + p.displayPath
+        case .outputURL:
+            // key: the linking page's output path, a newline, the URL as written.
+            let parts = key.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let p = site.page(atOutputURL: String(parts[1]), from: String(parts[0])) else { return "" }
+            return p.outputPath + "\n" + p.displayPath
+        }
+    }
+
+    /// Everything a lookup can see: each page's source path, output path, display path and code, the sources
+    /// page and the source ids.
+    package static func universe(of site: SiteModel) -> Digest {
+        var h = ContentHasher()
+        for p in site.pages {
+            h.add(p.relativePath)
+            h.add(p.outputPath)
+            h.add(p.displayPath)
+            h.add(p.meta.code ?? "\u{0}")
+        }
+        h.add(site.sourcesPage ?? -1)
+        for s in site.sourceList { h.add(s) }
+        return h.finish()
+    }
+
+    /// Whether the lookup still finds the same thing.
+    package func holds(in site: SiteModel) -> Bool { LinkDependency.resolve(kind, key, in: site) == found }
+}

@@ -1,0 +1,117 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+
+/// The site navigation. It lists the top-level pages and folders, the pages of each top-level folder, and the
+/// pages of the active second-level folder, each list capped at `cap` entries with a link to the folder's index
+/// page ("All N pages in …") for the rest; breadcrumbs show the full path. The navigation depends only on the
+/// page's folder, its output folder and whether the page itself is listed, so it is rendered once per such
+/// group (at most `cap + 1` times per folder), not once per page.
+package struct Navigation {
+    static let cap = 30
+    let layout: Layout
+    let site: SiteModel
+
+    package init(layout: Layout) {
+        self.layout = layout
+        self.site = layout.site
+    }
+
+    /// The navigation HTML of every page (index = page index), rendered with the `partials/nav` template.
+    package func render(with templates: TemplateSet, name: String = "partials/nav") -> [String] {
+        let pages = site.pages
+        // 1. One base view per group of pages whose links are written the same way: a regular page at
+        // `F/name/index.html` links to every other page as its siblings do, so the group's view is built from a
+        // stand-in path `F/\u{1}/index.html` that names no page. Any other page is its own group.
+        var groups: [String: (from: String, listed: Set<Int>)] = [:]
+        var groupOf: [String] = []
+        groupOf.reserveCapacity(pages.count)
+        for (i, p) in pages.enumerated() {
+            let dir = outputFolder(p.outputPath)
+            let shared = !p.isIndex && p.outputPath.hasSuffix("/index.html")
+            let parent = outputFolder(dir)
+            let from = shared ? (parent.isEmpty ? "" : parent + "/") + "\u{1}/index.html" : p.outputPath
+            let g = p.folder + "|" + (shared ? from : dir + "/")
+            groupOf.append(g)
+            if groups[g] == nil { groups[g] = (from, Set(view(from: from, rep: i, current: nil).listed)) }
+        }
+        // 2. One rendering per distinct key: the group, plus the page itself when the navigation lists it.
+        var keys: [String] = []
+        var keyIndex: [String: Int] = [:]
+        var keyOf: [Int] = []
+        keyOf.reserveCapacity(pages.count)
+        var work: [(from: String, page: Int, current: Int)] = []
+        for i in pages.indices {
+            let g = groups[groupOf[i]]!
+            let listed = g.listed.contains(i)
+            let key = listed ? groupOf[i] + "|\(i)" : groupOf[i]
+            if let k = keyIndex[key] {
+                keyOf.append(k)
+            } else {
+                keyIndex[key] = keys.count
+                keyOf.append(keys.count)
+                keys.append(key)
+                work.append((listed ? pages[i].outputPath : g.from, i, listed ? i : -1))
+            }
+        }
+        // A layout places it with `{{{navigation}}}` on its own line, which ends the line itself: drop the
+        // partial's final newline, as a standalone `{{> partial}}` tag would.
+        let html = parallelMap(work.map { ($0.from, $0.page, $0.current) }) { w in
+            var s = templates.render(name, context: view(from: w.0, rep: w.1, current: w.2 < 0 ? nil : w.2).view)
+            if s.hasSuffix("\n") { s.removeLast() }
+            return s
+        }
+        return keyOf.map { html[$0] }
+    }
+
+    func outputFolder(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// The navigation as seen from output path `from` by a page in the folder of page `rep`; `current` marks a
+    /// listed page. Also returns every page the view lists.
+    package func view(from: String, rep: Int, current: Int?) -> (view: NavView, listed: [Int]) {
+        func url(_ k: Int) -> String { relativeURL(from: from, to: site.pages[k].outputPath) }
+        var listed: [Int] = []
+        func entries(_ folder: String) -> (shown: [Int], more: NavMore?) {
+            let all = (layout.members[folder] ?? []).filter { site.pages[$0].meta.inNav }
+            let shown = Array(all.prefix(Self.cap))
+            listed += shown
+            guard all.count > shown.count, let index = layout.folderIndex[folder] else { return (shown, nil) }
+            let name = layout.navTitle(site.pages[index])
+            return (shown, NavMore(label: "All \(all.count) pages in \(name)", url: url(index)))
+        }
+        func activeFolder(_ k: Int) -> Bool { layout.isIndex[k] && layout.contains(k, rep) }
+        let top = entries("")
+        let items: [NavItem] = top.shown.map { k in
+            let p = site.pages[k]
+            var leaves: [NavLeaf] = []
+            var more: NavMore?
+            if p.isIndex {
+                let second = entries(p.folder)
+                more = second.more
+                leaves = second.shown.map { c in
+                    let cp = site.pages[c]
+                    var links: [NavLink] = []
+                    var third: NavMore?
+                    if cp.isIndex && activeFolder(c) {
+                        let e = entries(cp.folder)
+                        third = e.more
+                        links = e.shown.map { NavLink(title: layout.navTitle(site.pages[$0]), url: url($0), current: $0 == current) }
+                    }
+                    return NavLeaf(
+                        title: layout.navTitle(cp), url: url(c), current: c == current, active: activeFolder(c),
+                        children: links, hasChildren: !links.isEmpty, more: third ?? NavMore(label: "", url: ""),
+                        hasMore: third != nil)
+                }
+            }
+            return NavItem(
+                title: layout.navTitle(p), url: url(k), current: k == current, active: k == current || activeFolder(k),
+                children: leaves, hasChildren: !leaves.isEmpty, more: more ?? NavMore(label: "", url: ""),
+                hasMore: more != nil)
+        }
+        let view = NavView(nav: items, more: top.more ?? NavMore(label: "", url: ""), hasMore: top.more != nil)
+        return (view, listed)
+    }
+}

@@ -1,0 +1,217 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+import Foundation
+
+/// A link to an anchor on some page, checked once every page's ids are known.
+package struct AnchorReference: Sendable {
+    package var targetOutputPath: String
+    package var targetDisplay: String
+    package var fragment: String
+    package var location: SourceLocation
+
+    package init(targetOutputPath: String, targetDisplay: String, fragment: String, location: SourceLocation) {
+        self.targetOutputPath = targetOutputPath
+        self.targetDisplay = targetDisplay
+        self.fragment = fragment
+        self.location = location
+    }
+}
+
+/// Shapes one page's Markdown: heading ids, directives, link resolution. Collects the page's diagnostics.
+package struct PageRewriter: MarkdownRewriter {
+    let site: SiteModel
+    package let page: PageSource
+    let directives: DirectiveRegistry
+    package var diagnostics = Diagnostics()
+    var usedIDs: Set<String> = reservedIDs
+    package var anchorReferences: [AnchorReference] = []
+    package var citedSources: [String] = []
+    /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
+    /// incremental build must re-check (`LinkDependency`).
+    package var dependencies: [LinkDependency] = []
+    package var directivesUsed: Set<String> = []
+
+    /// Ids the page layout uses itself.
+    static let reservedIDs: Set<String> = ["main", "site-nav", "search-input", "search-results", "toc"]
+
+    init(site: SiteModel, page: PageSource, directives: DirectiveRegistry) {
+        self.site = site
+        self.page = page
+        self.directives = directives
+    }
+
+    package func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: page.displayPath, line: line, column: column)
+    }
+
+    /// The next number to try after each base id, so many headings with the same text take linear time.
+    var nextSuffix: [String: Int] = [:]
+
+    package mutating func headingID(for heading: MarkdownHeading) -> String {
+        let base = slugify(heading.text)
+        var id = base
+        var n = nextSuffix[base] ?? 2
+        while usedIDs.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        if id != base { nextSuffix[base] = n }
+        usedIDs.insert(id)
+        return id
+    }
+
+    package mutating func replacement(for block: MarkdownCodeBlock) -> String? {
+        let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let name = words.first, !codeLanguages.contains(name.lowercased()) else { return nil }
+        let at = location(block.line, block.column)
+        guard let directive = directives[name] else {
+            let near = directives.names.min { editDistance($0, name) < editDistance($1, name) }
+            var hint = "known directives: \(directives.names.joined(separator: ", "))"
+            if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
+            diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
+            return ""
+        }
+        guard site.hasGuideData else {
+            diagnostics.error(
+                at, "directive '\(name)' needs the guide's data, which this site does not have",
+                hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
+            return ""
+        }
+        directivesUsed.insert(name)
+        let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
+        do {
+            let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
+            diagnostics.append(contentsOf: out.diagnostics)
+            citedSources.append(contentsOf: out.citedSources)
+            return out.html
+        } catch {
+            diagnostics.error(error.location ?? at, "\(name): \(error.message)", hint: error.hint)
+            return ""
+        }
+    }
+
+    package mutating func droppedRawHTML(line: Int, column: Int) {
+        diagnostics.warning(
+            location(line, column), "raw HTML is not allowed in pages and was left out",
+            hint: "write it in Markdown, or ask for a directive that generates it")
+    }
+
+    package mutating func rewrite(_ link: MarkdownLink) -> String? {
+        let at = location(link.line, link.column)
+        let url = String(trimmedSpaces(Substring(link.url)))
+        if url.isEmpty {
+            diagnostics.error(at, "empty link target")
+            return nil
+        }
+        if link.isImage {
+            diagnostics.error(
+                at, "images are not supported in pages ('\(url)')",
+                hint: "the site loads nothing from elsewhere; describe it in words or add a directive")
+            return nil
+        }
+        if url.hasPrefix("#") {
+            let fragment = String(url.dropFirst())
+            anchorReferences.append(
+                AnchorReference(
+                    targetOutputPath: page.outputPath, targetDisplay: page.displayPath, fragment: fragment, location: at))
+            return url
+        }
+        let (base, fragment) = splitFragment(url)
+        let lower = base.lowercased()
+        if lower.hasPrefix("code:") {
+            let code = String(base.dropFirst(5))
+            dependencies.append(LinkDependency(.code, code, in: site))
+            guard let i = site.byCode[code] else {
+                diagnostics.error(
+                    at, "unknown code '\(code)' in link '\(url)'",
+                    hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
+                return nil
+            }
+            return target(site.pages[i], fragment: fragment, at: at)
+        }
+        if lower.hasPrefix("source:") {
+            let id = String(base.dropFirst(7))
+            dependencies.append(LinkDependency(.source, id, in: site))
+            guard site.sourceIDs.contains(id) else {
+                let near = site.sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
+                diagnostics.error(
+                    at, "unknown source '\(id)' in link '\(url)'",
+                    hint: near.map { "did you mean '\($0)'? sources are listed in data/sources.yaml" }
+                        ?? "sources are listed in data/sources.yaml")
+                return nil
+            }
+            guard let s = site.sourcesPage else {
+                diagnostics.error(at, "a 'source:' link needs a page with 'layout: sources'")
+                return nil
+            }
+            citedSources.append(id)
+            return relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(id)
+        }
+        if let scheme = urlScheme(base) {
+            if ["http", "https", "mailto", "tel"].contains(scheme) { return url }
+            diagnostics.warning(
+                at, "link with '\(scheme):' was left out (only http, https, mailto and tel links are written)")
+            return nil
+        }
+        if base.hasPrefix("/") {
+            diagnostics.error(
+                at, "link '\(url)' starts with '/'",
+                hint: "write links relative to this file (e.g. '../codes/97550.md') so the site works at any path")
+            return nil
+        }
+        // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
+        // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
+        // Each lookup is made once; its dependency records what it found (as `LinkDependency.resolve` would).
+        let resolved = resolveRelative(base, from: page.relativePath)
+        let byPath = resolved.flatMap(site.page(atPath:))
+        if let resolved {
+            dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(Self.describe) ?? ""))
+        } else {
+            dependencies.append(LinkDependency(.page, "", in: site))
+        }
+        let lowerBase = base.lowercased()
+        let byURL = lowerBase.hasSuffix(".md") ? nil : site.page(atOutputURL: base, from: page.outputPath)
+        if !lowerBase.hasSuffix(".md") {
+            dependencies.append(
+                LinkDependency(kind: .outputURL, key: page.outputPath + "\n" + base, found: byURL.map(Self.describe) ?? ""))
+        }
+        guard let targetPage = byPath ?? byURL else {
+            diagnostics.error(
+                at, "broken link '\(url)': no page '\(resolved ?? base)'",
+                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
+                id: .brokenLink)
+            return nil
+        }
+        return target(targetPage, fragment: fragment, at: at)
+    }
+
+    /// What a lookup that found `p` records (see `LinkDependency.resolve`).
+    static func describe(_ p: PageSource) -> String { p.outputPath + "\n" + p.displayPath }
+
+    mutating func target(_ p: PageSource, fragment: String?, at: SourceLocation) -> String {
+        var u = relativeURL(from: page.outputPath, to: p.outputPath)
+        if let fragment {
+            anchorReferences.append(
+                AnchorReference(targetOutputPath: p.outputPath, targetDisplay: p.displayPath, fragment: fragment, location: at))
+            u += "#" + fragment
+        }
+        return u
+    }
+}
+
+package func splitFragment(_ url: String) -> (String, String?) {
+    guard let i = url.firstIndex(of: "#") else { return (url, nil) }
+    return (String(url[..<i]), String(url[url.index(after: i)...]))
+}
+
+/// The scheme of a URL (`https`, `javascript`), lower-cased, or nil for a relative reference.
+package func urlScheme(_ url: String) -> String? {
+    guard let colon = url.firstIndex(of: ":") else { return nil }
+    let scheme = url[..<colon]
+    if scheme.isEmpty || scheme.contains("/") || scheme.contains("?") { return nil }
+    // cmark keeps entity-decoded text; strip control characters and spaces browsers ignore.
+    let cleaned = scheme.unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined()
+    return cleaned.lowercased()
+}
+

@@ -1,0 +1,20 @@
+import SiteContent
+import GuideCalc
+import GuideCompute
+
+extension DirectiveRegistry {
+    /// The directives the guide uses.
+    public static var standard: DirectiveRegistry {
+        DirectiveRegistry([SourcesDirective()] + guideDirectives)
+    }
+}
+
+/// The directives in `Directives/` (one file each), registered here.
+package let guideDirectives: [any Directive] = [
+    UnitsTableDirective(), FeeTableDirective(), PolicyTimelineDirective(), ChecklistDirective(),
+    ModifiersDirective(), RuleComparisonDirective(),
+    WorkedExamplesDirective(), CalculatorDirective(),
+    CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
+    CodeUnitsDirective(), WhatChangedDirective(), FeeDownloadsDirective(),
+    ZIPLookupDirective(),
+]
