@@ -33,19 +33,23 @@ package enum CertaintyCheck {
 
     /// Inner HTML of every `<p>`, `<li>` and `<tr>` (innermost text counts once per enclosing block).
     static func blocks(_ html: String) -> [String] {
+        // Byte by byte over the UTF-8 (every marker searched for is ASCII).
+        let h = Array(html.utf8)
         var out: [String] = []
         for tag in ["p", "li", "tr"] {
-            var rest = html[...]
-            while let open = rest.range(of: "<\(tag)") {
-                let after = rest[open.upperBound...]
+            let open = Array("<\(tag)".utf8), close = Array("</\(tag)>".utf8)
+            var rest = 0
+            while let o = find(open, in: h, from: rest) {
+                let after = o + open.count
                 // `<p>` or `<p class=…>`, not `<pre>`.
-                guard let next = after.first, next == ">" || next == " " else {
+                guard after < h.count, h[after] == UInt8(ascii: ">") || h[after] == UInt8(ascii: " ") else {
                     rest = after
                     continue
                 }
-                guard let close = after.range(of: "</\(tag)>"), let gt = after.firstIndex(of: ">") else { break }
-                out.append(gt < close.lowerBound ? String(after[after.index(after: gt)..<close.lowerBound]) : "")
-                rest = after[close.upperBound...]
+                guard let c = find(close, in: h, from: after), let gt = h[after...].firstIndex(of: UInt8(ascii: ">"))
+                else { break }
+                out.append(gt < c ? String(decoding: h[(gt + 1)..<c], as: UTF8.self) : "")
+                rest = c + close.count
             }
         }
         return out
@@ -53,15 +57,27 @@ package enum CertaintyCheck {
 
     /// Source ids linked from a block (`…#source-<id>"`).
     static func sourceIDs(_ block: String) -> [String] {
+        let b = Array(block.utf8), marker = Array("#source-".utf8)
         var ids: [String] = []
-        var rest = block[...]
-        while let r = rest.range(of: "#source-") {
-            let after = rest[r.upperBound...]
-            guard let end = after.firstIndex(of: "\"") else { break }
-            ids.append(String(after[..<end]))
-            rest = after[end...]
+        var rest = 0
+        while let m = find(marker, in: b, from: rest) {
+            let after = m + marker.count
+            guard let end = b[after...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            ids.append(String(decoding: b[after..<end], as: UTF8.self))
+            rest = end
         }
         return ids
+    }
+
+    /// The first position at or after `from` where `needle` starts in `bytes`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = from
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     static func plainText(_ block: String) -> String {
