@@ -76,7 +76,7 @@ extension SiteWriter {
         /// Checks the output path (`OutputSwap.prepare`) and creates the empty staging folder with the marker.
         package static func open(output: String, force: Bool) throws(WriteError) -> Staging {
             let plan = try OutputSwap.prepare(output, force: force, marker: marker)
-            let s = Staging(plan: plan, output: output)
+            var s = Staging(plan: plan, output: output)
             do {
                 try FileManager.default.createDirectory(atPath: plan.staging, withIntermediateDirectories: false)
             } catch {
@@ -87,22 +87,43 @@ extension SiteWriter {
             return s
         }
 
-        /// Writes files into the staging folder: their folders first, in path order, then the files on all cores.
-        package func write(_ files: [OutputFile]) throws(WriteError) {
-            var dirs: Set<String> = []
-            for f in files { dirs.insert((plan.staging + "/" + f.path as NSString).deletingLastPathComponent) }
-            for dir in dirs.sorted() {
-                do {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                } catch {
-                    throw WriteError(path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
+        /// Folders already made below the staging folder (relative paths; "" is the staging folder itself).
+        var made: Set<String> = [""]
+
+        /// Writes files into the staging folder: the folders they need first, level by level (each level on all
+        /// cores, with plain `mkdir`), then the files on all cores.
+        package mutating func write(_ files: [OutputFile]) throws(WriteError) {
+            var levels: [[String]] = []
+            for f in files {
+                var dir = parentFolder(f.path)
+                while made.insert(dir).inserted {
+                    let depth = dir.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+                    while levels.count <= depth { levels.append([]) }
+                    levels[depth].append(dir)
+                    dir = parentFolder(dir)
                 }
             }
             let base = plan.staging
+            for level in levels where !level.isEmpty {
+                let failed = parallelMap(level.sorted()) { dir -> (String, Int32)? in
+                    if mkdir(base + "/" + dir, 0o777) == 0 || errno == EEXIST { return nil }
+                    return (dir, errno)
+                }
+                if let (dir, e) = failed.compactMap({ $0 }).first {
+                    throw WriteError(
+                        path: output, message: "cannot write the staging folder: cannot create '\(dir)': \(String(cString: strerror(e)))")
+                }
+            }
             let failed = parallelMap(Array(files.indices)) { i in !writeNewFile(base + "/" + files[i].path, files[i].bytes) }
             if let i = failed.firstIndex(of: true) {
                 throw WriteError(path: output, message: "cannot write '\(files[i].path)' in the staging folder")
             }
+        }
+
+        /// `a/b/index.html` → `a/b`; `index.html` → "".
+        func parentFolder(_ path: String) -> String {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(path[..<slash])
         }
 
         /// Removes the staging folder and releases the lock; the output folder stays as it was.
