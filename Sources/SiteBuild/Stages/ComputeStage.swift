@@ -44,7 +44,7 @@ package enum ComputeStage {
         var files = checked.assets
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         lap("search index and assets")
-        files += generatedDataFiles(site: site, rendered: rendered, reuse: reuse)
+        files += generatedDataFiles(site: site, rendered: rendered, parallel: cache == nil, reuse: reuse)
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
@@ -64,25 +64,27 @@ package enum ComputeStage {
             diags.items)
     }
 
-    /// Generated data files are written only when a page ran the directive that loads them.
+    /// Generated data files are written only when a page ran the directive that loads them. Without a cache
+    /// (`parallel`), the files are computed at the same time, each on its own core.
     static func generatedDataFiles(
-        site: SiteModel, rendered: [RenderedPage],
+        site: SiteModel, rendered: [RenderedPage], parallel: Bool = false,
         reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
     ) -> [OutputFile] {
         guard site.hasGuideData else { return [] }
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
-        var files: [OutputFile] = []
+        var jobs: [(name: String, make: @Sendable () -> [OutputFile])] = []
         if used.contains(CalculatorDirective.directiveName) {
-            files += reuse("calculator-data", false) { [CalculatorData.file(site: site)] }
+            jobs.append(("calculator-data", { [CalculatorData.file(site: site)] }))
         }
         if site.data.zipCodes != nil,
             !used.isDisjoint(with: [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName])
         {
-            files += reuse("zip-scripts", false) { ZIPScripts.files(site: site) }
+            jobs.append(("zip-scripts", { ZIPScripts.files(site: site) }))
         }
         if used.contains(FeeDownloadsDirective.directiveName) {
-            files += reuse("fee-downloads", false) { FeeDownloads.files(site.data) }
+            jobs.append(("fee-downloads", { FeeDownloads.files(site.data) }))
         }
-        return files
+        let made = parallel ? parallelMap(jobs.map(\.make)) { $0() } : nil
+        return jobs.indices.flatMap { k in made?[k] ?? reuse(jobs[k].name, false, jobs[k].make) }
     }
 }
