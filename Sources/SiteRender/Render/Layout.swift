@@ -27,13 +27,14 @@ package struct Layout {
             if p.isIndex { folderIndex[p.folder] = i }
             if let parent = p.parentFolder { members[parent, default: []].append(i) }
         }
-        let pages = site.pages
+        // Sort keys taken once (comparing through `site.pages[i].meta` copied the whole front matter per step).
+        let weight = site.pages.map(\.meta.weight), title = site.pages.map(\.meta.title)
+        let path = site.pages.map(\.relativePath)
         for k in members.keys {
             members[k]!.sort { a, b in
-                let pa = pages[a].meta, pb = pages[b].meta
-                if pa.weight != pb.weight { return pa.weight < pb.weight }
-                if pa.title != pb.title { return pa.title < pb.title }
-                return pages[a].relativePath < pages[b].relativePath
+                if weight[a] != weight[b] { return weight[a] < weight[b] }
+                if title[a] != title[b] { return title[a] < title[b] }
+                return path[a] < path[b]
             }
         }
         self.folderIndex = folderIndex
