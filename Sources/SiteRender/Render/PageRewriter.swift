@@ -128,7 +128,7 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
                 return nil
             }
-            return target(site.pages[i], fragment: fragment, at: at)
+            return target(i, fragment: fragment, at: at)
         }
         if lower.hasPrefix("source:") {
             let id = String(base.dropFirst(7))
@@ -164,36 +164,39 @@ package struct PageRewriter: MarkdownRewriter {
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
         // Each lookup is made once; its dependency records what it found (as `LinkDependency.resolve` would).
         let resolved = resolveRelative(base, from: page.relativePath)
-        let byPath = resolved.flatMap(site.page(atPath:))
+        let byPath = resolved.flatMap(site.pageIndex(atPath:))
         if let resolved {
-            dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(Self.describe) ?? ""))
+            dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(describe) ?? ""))
         } else {
             dependencies.append(LinkDependency(.page, "", in: site))
         }
         let lowerBase = base.lowercased()
-        let byURL = lowerBase.hasSuffix(".md") ? nil : site.page(atOutputURL: base, from: page.outputPath)
+        let byURL = lowerBase.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
         if !lowerBase.hasSuffix(".md") {
             dependencies.append(
-                LinkDependency(kind: .outputURL, key: page.outputPath + "\n" + base, found: byURL.map(Self.describe) ?? ""))
+                LinkDependency(kind: .outputURL, key: page.outputPath + "\n" + base, found: byURL.map(describe) ?? ""))
         }
-        guard let targetPage = byPath ?? byURL else {
+        guard let found = byPath ?? byURL else {
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
                 id: .brokenLink)
             return nil
         }
-        return target(targetPage, fragment: fragment, at: at)
+        return target(found, fragment: fragment, at: at)
     }
 
-    /// What a lookup that found `p` records (see `LinkDependency.resolve`).
-    static func describe(_ p: PageSource) -> String { p.outputPath + "\n" + p.displayPath }
+    /// What a lookup that found page `i` records (see `LinkDependency.resolve`).
+    func describe(_ i: Int) -> String { site.pages[i].outputPath + "\n" + site.pages[i].displayPath }
 
-    mutating func target(_ p: PageSource, fragment: String?, at: SourceLocation) -> String {
-        var u = relativeURL(from: page.outputPath, to: p.outputPath)
+    /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
+    mutating func target(_ i: Int, fragment: String?, at: SourceLocation) -> String {
+        let to = site.pages[i].outputPath
+        var u = relativeURL(from: page.outputPath, to: to)
         if let fragment {
             anchorReferences.append(
-                AnchorReference(targetOutputPath: p.outputPath, targetDisplay: p.displayPath, fragment: fragment, location: at))
+                AnchorReference(
+                    targetOutputPath: to, targetDisplay: site.pages[i].displayPath, fragment: fragment, location: at))
             u += "#" + fragment
         }
         return u

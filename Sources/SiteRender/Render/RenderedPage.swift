@@ -47,17 +47,21 @@ package struct RenderedPage: Sendable {
 package func idsIn(_ html: String) -> Set<String> {
     // One pass over the bytes (linear: no substring copies per match).
     var out: Set<String> = []
-    let bytes = Array(html.utf8)
-    let needle = Array(" id=\"".utf8)
-    var i = 0
-    while i + needle.count <= bytes.count {
-        if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-            let start = i + needle.count
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            out.insert(String(decoding: bytes[start..<end], as: UTF8.self))
-            i = end + 1
-        } else {
-            i += 1
+    var html = html
+    html.withUTF8 { bytes in
+        let needle: [UInt8] = Array(" id=\"".utf8)
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == 0x20 && bytes[i + 1] == needle[1] && bytes[i + 2] == needle[2] && bytes[i + 3] == needle[3]
+                && bytes[i + 4] == needle[4]
+            {
+                let start = i + needle.count
+                guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                i = end + 1
+            } else {
+                i += 1
+            }
         }
     }
     return out
