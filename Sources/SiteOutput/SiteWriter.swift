@@ -90,8 +90,8 @@ extension SiteWriter {
         /// Folders already made below the staging folder (relative paths; "" is the staging folder itself).
         var made: Set<String> = [""]
 
-        /// Writes files into the staging folder: the folders they need first, level by level (each level on all
-        /// cores, with plain `mkdir`), then the files on all cores.
+        /// Writes files into the staging folder: the folders they need first, level by level (plain `mkdir`),
+        /// then the files on all cores.
         package mutating func write(_ files: [OutputFile]) throws(WriteError) {
             var levels: [[String]] = []
             for f in files {
@@ -105,9 +105,12 @@ extension SiteWriter {
             }
             let base = plan.staging
             for level in levels where !level.isEmpty {
-                let failed = parallelMap(level.sorted()) { dir -> (String, Int32)? in
-                    if mkdir(base + "/" + dir, 0o777) == 0 || errno == EEXIST { return nil }
-                    return (dir, errno)
+                // Folders in different parent folders are made on all cores; those of one parent one after the
+                // other (each `mkdir` locks its parent folder: parallel ones would only wait for each other).
+                let byParent = Dictionary(grouping: level, by: parentFolder).sorted { $0.key < $1.key }.map { $0.value.sorted() }
+                let failed = parallelMap(byParent) { dirs -> (String, Int32)? in
+                    for dir in dirs where mkdir(base + "/" + dir, 0o777) != 0 && errno != EEXIST { return (dir, errno) }
+                    return nil
                 }
                 if let (dir, e) = failed.compactMap({ $0 }).first {
                     throw WriteError(
