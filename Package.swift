@@ -3,6 +3,7 @@ import PackageDescription
 
 // One target per job (see README "Layout of the code"):
 //   CodingRules   the rules: units, claim lines, prices (pure; no I/O, no HTML, no prose)
+//   RulesText     the one formatter of the rules' findings into words (site, calc, calculator data)
 //   SiteContent   load + check: Content/ pages, site.yaml, data/, diagnostics (no cmark, no Mustache)
 //   GuideCalc     `ctsguide calc`: session input → rules → answer (rules + content loader only)
 //   GuideCompute  data files computed from the rules: calculator data, ZIP scripts, fee downloads
@@ -18,6 +19,7 @@ let package = Package(
     products: [
         .executable(name: "ctsguide", targets: ["ctsguide"]),
         .library(name: "CodingRules", targets: ["CodingRules"]),
+        .library(name: "RulesText", targets: ["RulesText"]),
         .library(name: "FuzzEntries", targets: ["FuzzEntries"]),
     ],
     dependencies: [
@@ -32,15 +34,16 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "CodingRules"),
+        .target(name: "RulesText", dependencies: ["CodingRules"]),
         .target(
             name: "SiteContent",
             dependencies: ["CodingRules", .product(name: "Yams", package: "Yams")]),
-        .target(name: "GuideCalc", dependencies: ["CodingRules", "SiteContent"]),
-        .target(name: "GuideCompute", dependencies: ["CodingRules", "SiteContent", "GuideCalc"]),
+        .target(name: "GuideCalc", dependencies: ["CodingRules", "RulesText", "SiteContent"]),
+        .target(name: "GuideCompute", dependencies: ["CodingRules", "RulesText", "SiteContent", "GuideCalc"]),
         .target(
             name: "SiteRender",
             dependencies: [
-                "CCmark", "CodingRules", "SiteContent", "GuideCalc", "GuideCompute",
+                "CCmark", "CodingRules", "RulesText", "SiteContent", "GuideCalc", "GuideCompute",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(name: "SiteOutput", dependencies: ["SiteContent"]),
@@ -63,13 +66,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
+        .testTarget(name: "RulesTextTests", dependencies: ["RulesText", "CodingRules"]),
         .testTarget(name: "SiteContentTests", dependencies: ["SiteContent"]),
+        .testTarget(name: "SiteOutputTests", dependencies: ["SiteContent", "SiteOutput"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteContent", "SiteRender", "SiteBuild"]),
         .testTarget(
             name: "GuideSiteTests",
             dependencies: [
-                "CodingRules", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput", "SiteBuild",
-                "FeeImport", "Preview", "FuzzEntries",
+                "CodingRules", "RulesText", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput",
+                "SiteBuild", "FeeImport", "Preview", "FuzzEntries",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Fixtures")]),

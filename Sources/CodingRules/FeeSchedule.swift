@@ -30,15 +30,6 @@ public enum Provider: String, Sendable, Hashable, CaseIterable {
 /// The therapy discipline, which decides the discipline modifier and the KX threshold bucket.
 public enum Discipline: String, Sendable, Hashable, CaseIterable {
     case pt, ot, slp
-
-    /// The discipline as a reader names it.
-    public var readableName: String {
-        switch self {
-        case .pt: return "physical therapy"
-        case .ot: return "occupational therapy"
-        case .slp: return "speech-language pathology"
-        }
-    }
 }
 
 /// The RVUs of one code in one fee period. A nil component is data that is not (yet) known.
@@ -69,13 +60,13 @@ public struct RVUSet: Sendable, Hashable {
         return work + pe + mp
     }
 
-    /// Names of the components that are missing (`work`, `PE non-facility`, `PE facility`, `MP`).
-    public var missingComponents: [String] {
-        var out: [String] = []
-        if work == nil { out.append("work") }
-        if peNonfacility == nil { out.append("PE non-facility") }
-        if peFacility == nil { out.append("PE facility") }
-        if mp == nil { out.append("MP") }
+    /// The components that are missing, in the order work, PE non-facility, PE facility, MP.
+    public var missingComponents: [RVUComponent] {
+        var out: [RVUComponent] = []
+        if work == nil { out.append(.work) }
+        if peNonfacility == nil { out.append(.peNonfacility) }
+        if peFacility == nil { out.append(.peFacility) }
+        if mp == nil { out.append(.mp) }
         return out
     }
 }

@@ -27,30 +27,17 @@ public struct PendingFeeSchedule: Sendable, Hashable {
         self.source = source
     }
 
-    /// The plain, dated answer for a date of service in `range`, given the last date the guide has amounts for.
-    public func statement(lastCovered: CalendarDate?) -> String {
-        var s = "\(label) amounts are not in this guide yet (last checked \(checked)"
-        if let lastCovered { s += "; the guide has Medicare amounts through \(lastCovered)" }
-        s += "). \(status)."
-        if !proposedConversionFactors.isEmpty {
-            let cfs = proposedConversionFactors.map { "\($0.value) (\($0.label))" }.joined(separator: " and ")
-            s += " Proposed" + (proposedOn.map { " on \($0)" } ?? "") + ", not final: conversion factor \(cfs); "
-                + "no amount is computed from them."
-        }
-        return s
-    }
-
     /// Ids of the sources behind the statement.
     public var sources: [String] { Array(Set([source] + proposedConversionFactors.map(\.source))).sorted() }
 }
 
 extension RulesData {
-    /// The after-the-last-period answer for a date: the pending statement, plus the therapist telehealth policy
-    /// in force on that date when the data has one.
-    public func pendingStatement(_ p: PendingFeeSchedule, on date: CalendarDate) -> String {
-        var s = p.statement(lastCovered: coveredRange?.through)
-        if let t = policies.therapistTelehealth.entry(on: date) { s += " Therapist telehealth on \(date): \(t.summary)." }
-        return s
+    /// The after-the-last-period answer for a date: the pending schedule, the last date with amounts, and the
+    /// therapist telehealth policy in force on that date when the data has one.
+    public func pendingNotice(_ p: PendingFeeSchedule, on date: CalendarDate) -> PendingNotice {
+        PendingNotice(
+            schedule: p, lastCovered: coveredRange?.through, date: date,
+            therapistTelehealth: policies.therapistTelehealth.entry(on: date)?.summary)
     }
 
     /// The pending schedule that covers a date no fee period covers, if any.

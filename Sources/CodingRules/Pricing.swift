@@ -1,7 +1,7 @@
-/// The allowed amount for one unit of a code, or the names of the data that is missing to compute it.
+/// The allowed amount for one unit of a code, or the data that is missing to compute it.
 public enum UnitPrice: Sendable, Hashable {
     case priced(DecimalValue)
-    case missing([String])
+    case missing([MissingData])
 
     public var amount: DecimalValue? {
         if case .priced(let v) = self { return v }
@@ -9,60 +9,93 @@ public enum UnitPrice: Sendable, Hashable {
     }
 }
 
+/// How one unit's amount is computed, or the data that is missing to compute it.
+public enum PriceResult: Sendable, Hashable {
+    case priced(PriceBreakdown)
+    case missing([MissingData])
+
+    public var breakdown: PriceBreakdown? {
+        if case .priced(let b) = self { return b }
+        return nil
+    }
+
+    /// The same answer with the amount only.
+    public var unitPrice: UnitPrice {
+        switch self {
+        case .priced(let b): return .priced(b.amount)
+        case .missing(let m): return .missing(m)
+        }
+    }
+}
+
 extension RulesData {
-    /// The unit amount for `code` in `period` (rules.md §5):
-    /// `round2((work × wGPCI + PE × peGPCI + MP × mpGPCI) × CF)`, and for assistant lines
-    /// `round2(unrounded × assistant percent)`. `assistantPercentDate` picks the assistant differential in
-    /// force (the date of service; defaults to the period start). National pricing uses GPCI 1.
-    public func unitPrice(
+    /// The unit amount for `code` in `period` (rules.md §5), with every step of it (see `PriceBreakdown`).
+    /// `assistantPercentDate` picks the assistant differential in force (the date of service; defaults to the
+    /// period start). National pricing uses GPCI 1.
+    public func priceBreakdown(
         code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
         locality: LocalityChoice = .national, conversionFactor: String? = nil,
         assistantPercentDate: CalendarDate? = nil
-    ) -> UnitPrice {
-        var missing: [String] = []
+    ) -> PriceResult {
+        var missing: [MissingData] = []
         guard let cf = period.conversionFactor(conversionFactor) else {
-            return .missing(["conversion factor '\(conversionFactor ?? "")' for \(period.label)"])
+            return .missing([.conversionFactor(id: conversionFactor, periodLabel: period.label)])
         }
         let rvu = period.rvus[code]
         if let rvu {
-            let parts = rvu.missingComponents.filter { name in
-                switch name {
-                case "PE non-facility": return !setting.usesFacilityPE
-                case "PE facility": return setting.usesFacilityPE
+            let parts = rvu.missingComponents.filter { part in
+                switch part {
+                case .peNonfacility: return !setting.usesFacilityPE
+                case .peFacility: return setting.usesFacilityPE
                 default: return true
                 }
             }
-            if !parts.isEmpty {
-                missing.append("\(parts.joined(separator: ", ")) RVU for \(code) in \(period.label)")
-            }
+            if !parts.isEmpty { missing.append(.rvuComponents(parts, code: code, periodLabel: period.label)) }
         } else {
-            missing.append("RVUs for \(code) in \(period.label)")
+            missing.append(.rvus(code: code, periodLabel: period.label))
         }
-        var gpci: (DecimalValue, DecimalValue, DecimalValue) = (DecimalValue(1), DecimalValue(1), DecimalValue(1))
+        let one = DecimalValue(1)
+        var gpci = (work: one, pe: one, mp: one)
         if case .locality(let id) = locality {
             if let tableID = period.gpciTable, let table = gpciTables[tableID] {
                 if let row = table.rows[id] {
                     gpci = (row.work, row.pe, row.mp)
                 } else {
-                    missing.append("GPCI for locality \(id) in table \(tableID)")
+                    missing.append(.gpciRow(locality: id, table: tableID))
                 }
             } else {
-                missing.append(period.gpciMissingNote ?? "GPCI table for \(period.label)")
+                missing.append(.gpciTable(periodLabel: period.label, note: period.gpciMissingNote))
             }
         }
         if !missing.isEmpty { return .missing(missing) }
         guard let rvu, let work = rvu.work, let pe = rvu.pe(setting), let mp = rvu.mp else {
-            return .missing(["RVUs for \(code) in \(period.label)"])
+            return .missing([.rvus(code: code, periodLabel: period.label)])
         }
-        let raw = (work * gpci.0 + pe * gpci.1 + mp * gpci.2) * cf.value
+        var percent: DecimalValue? = nil
         if provider == .assistant {
             let date = assistantPercentDate ?? period.range.from
             guard let pct = policies.assistantPercent.entry(on: date)?.value else {
-                return .missing(["assistant payment percentage on \(date)"])
+                return .missing([.assistantPercent(date: date)])
             }
-            return .priced((raw * pct.percentAsFactor).roundedToCents)
+            percent = pct
         }
-        return .priced(raw.roundedToCents)
+        return .priced(
+            PriceBreakdown(
+                code: code, setting: setting, provider: provider, locality: locality,
+                rvus: .init(work: work, pe: pe, mp: mp), gpci: .init(work: gpci.work, pe: gpci.pe, mp: gpci.mp),
+                conversionFactor: cf, assistantPercent: percent))
+    }
+
+    /// The unit amount for `code` in `period`: `priceBreakdown`'s amount, or what is missing.
+    public func unitPrice(
+        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
+        locality: LocalityChoice = .national, conversionFactor: String? = nil,
+        assistantPercentDate: CalendarDate? = nil
+    ) -> UnitPrice {
+        priceBreakdown(
+            code: code, period: period, setting: setting, provider: provider, locality: locality,
+            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
+        ).unitPrice
     }
 
     /// The beneficiary split of an allowed amount on a date: coinsurance, Medicare's share, sequestration.

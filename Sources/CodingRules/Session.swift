@@ -43,7 +43,7 @@ public struct SessionInput: Sendable, Hashable {
 }
 
 /// Input that cannot describe a real session (as opposed to a valid session that is not billable).
-public struct RulesInputError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct RulesInputError: Error, Sendable, Hashable {
     /// The input at fault; its raw value is the `calc` option name without dashes.
     public enum Field: String, Sendable, Hashable {
         case minutes, patients, caregivers, date, setting, provider, discipline, telehealth, locality, profile, family
@@ -51,16 +51,34 @@ public struct RulesInputError: Error, Sendable, Hashable, CustomStringConvertibl
         case conversionFactor = "conversion-factor"
     }
 
-    public var field: Field
-    /// One sentence naming what was wrong and what is accepted.
-    public var message: String
-
-    public init(_ field: Field, _ message: String) {
-        self.field = field
-        self.message = message
+    /// What is wrong, with what is accepted (`RulesText` says it in words).
+    public enum Problem: Sendable, Hashable {
+        case minutesNotPositive(Int)
+        case patientsBelowOne(Int)
+        case caregiversBelowOne(Int)
+        case unknownFamily(String, accepted: [String])
+        case unknownProfile(String, accepted: [String])
+        case noDisciplineModifier(Discipline)
+        /// No assistant modifier for the discipline; `allowed` are the disciplines that have one.
+        case noAssistantModifier(Discipline, allowed: [Discipline])
+        /// The date is before the family's codes existed.
+        case beforeCodes(family: String, codes: [String], validFrom: CalendarDate, date: CalendarDate)
+        /// `id` nil: the period's default was asked for.
+        case unknownConversionFactor(String?, periodLabel: String, accepted: [String])
+        /// No fee period covers the date; `covered` is the range the data covers (nil: none).
+        case dateNotCovered(CalendarDate, covered: DateRange?)
+        /// `example` is a locality id of the data, when it has any.
+        case unknownLocality(String, example: String?)
+        case negativeYearToDate(DecimalValue)
     }
 
-    public var description: String { "\(field.rawValue): \(message)" }
+    public var field: Field
+    public var problem: Problem
+
+    public init(_ field: Field, _ problem: Problem) {
+        self.field = field
+        self.problem = problem
+    }
 }
 
 /// One claim line.
@@ -74,11 +92,14 @@ public struct ClaimLine: Sendable, Hashable {
     public var unitAmount: DecimalValue?
     /// `unitAmount × units`; nil when unpriced.
     public var amount: DecimalValue?
+    /// How `unitAmount` was computed; nil when unpriced.
+    public var price: PriceBreakdown? = nil
 
     public init(
         code: String, role: CodeRole, units: Int, modifiers: [String], unitAmount: DecimalValue?,
-        amount: DecimalValue?
+        amount: DecimalValue?, price: PriceBreakdown? = nil
     ) {
+        self.price = price
         self.code = code
         self.role = role
         self.units = units
@@ -114,6 +135,20 @@ public struct BeneficiarySplit: Sendable, Hashable {
     public var sequestrationPercent: DecimalValue
     public var sequestration: DecimalValue
     public var medicarePaid: DecimalValue
+
+    public init(
+        allowed: DecimalValue, coinsurancePercent: DecimalValue, coinsurance: DecimalValue,
+        medicareBeforeSequestration: DecimalValue, sequestrationPercent: DecimalValue, sequestration: DecimalValue,
+        medicarePaid: DecimalValue
+    ) {
+        self.allowed = allowed
+        self.coinsurancePercent = coinsurancePercent
+        self.coinsurance = coinsurance
+        self.medicareBeforeSequestration = medicareBeforeSequestration
+        self.sequestrationPercent = sequestrationPercent
+        self.sequestration = sequestration
+        self.medicarePaid = medicarePaid
+    }
 }
 
 /// The fee period and conversion factor used.
@@ -134,11 +169,11 @@ public struct SessionResult: Sendable, Hashable {
     public var lines: [ClaimLine]
     /// Sum of line amounts; nil when any line is unpriced or nothing is billable.
     public var total: DecimalValue?
-    public var warnings: [String]
+    public var warnings: [SessionWarning]
     /// Informational notes (e.g. how a telehealth line is priced); not problems.
-    public var notes: [String]
+    public var notes: [SessionNote]
     /// Why the session is not billable (empty when billable).
-    public var reasons: [String]
+    public var reasons: [NotBillableReason]
     public var feeSchedule: FeeScheduleUsed
     public var profile: String
     public var locality: LocalityChoice
@@ -148,15 +183,15 @@ public struct SessionResult: Sendable, Hashable {
     public var pricedSetting: Setting
     /// Thresholds that decided the units (structured).
     public var thresholds: [UnitThreshold]
-    /// The same, as one readable sentence per code.
-    public var thresholdNotes: [String]
+    /// The same, one note per code (`RulesText` words them).
+    public var thresholdNotes: [ThresholdNote]
     public var split: BeneficiarySplit?
     /// The documentation checklist for this session.
-    public var documentation: [String]
+    public var documentation: [ChecklistItem]
     /// Ids of the sources behind the figures used.
     public var sources: [String]
     /// For maintainers: the data that is missing to price the lines (empty when priced).
-    public var missingData: [String] = []
+    public var missingData: [MissingData] = []
     /// Set when the date of service is after the last fee period: what is known, and that the amounts are not
     /// in the guide yet. Lines then have no amounts (never an estimate).
     public var pending: PendingFeeSchedule? = nil

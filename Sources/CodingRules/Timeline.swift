@@ -4,8 +4,18 @@ public struct TimelineEvent: Sendable, Hashable {
     /// `codes`, `fee-schedule`, `telehealth-list`, `therapist-telehealth`, `consent`, `quantity-limits`,
     /// `kx-threshold`, `assistant-payment`, `coinsurance`, `sequestration`.
     public var topic: String
-    public var summary: String
+    public var change: TimelineChange
     public var source: String
+}
+
+/// What changed on a timeline date.
+public enum TimelineChange: Sendable, Hashable {
+    /// A code family's codes became available.
+    case codesAvailable(familyName: String, codes: [String])
+    /// A fee period started: its default conversion factor and the other options.
+    case feeSchedule(label: String, conversionFactor: DecimalValue, options: [ConversionFactorOption])
+    /// A dated policy row took effect; its summary (data).
+    case policy(String)
 }
 
 extension RulesData {
@@ -15,19 +25,20 @@ extension RulesData {
         for f in families {
             out.append(
                 TimelineEvent(
-                    date: f.validFrom, topic: "codes",
-                    summary: "\(f.name) codes available: \(f.codes.joined(separator: ", "))", source: f.source))
+                    date: f.validFrom, topic: "codes", change: .codesAvailable(familyName: f.name, codes: f.codes),
+                    source: f.source))
         }
         for p in periods {
-            var cfs = "\(p.defaultConversionFactor.value)"
-            for o in p.conversionFactors where !o.isDefault { cfs += "; \(o.label): \(o.value)" }
             out.append(
                 TimelineEvent(
-                    date: p.range.from, topic: "fee-schedule", summary: "\(p.label): conversion factor \(cfs)",
+                    date: p.range.from, topic: "fee-schedule",
+                    change: .feeSchedule(
+                        label: p.label, conversionFactor: p.defaultConversionFactor.value,
+                        options: p.conversionFactors.filter { !$0.isDefault }),
                     source: p.source))
         }
         func add<V>(_ rows: [Dated<V>], _ topic: String) {
-            for r in rows { out.append(TimelineEvent(date: r.range.from, topic: topic, summary: r.summary, source: r.source)) }
+            for r in rows { out.append(TimelineEvent(date: r.range.from, topic: topic, change: .policy(r.summary), source: r.source)) }
         }
         add(policies.telehealthListing, "telehealth-list")
         add(policies.therapistTelehealth, "therapist-telehealth")

@@ -18,10 +18,10 @@ public enum FuzzEntry {
     /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
     nonisolated(unsafe) static let site: SiteModel? = {
         let content = contentDirectory
-        let (config, _) = SiteConfig.load(contentDirectory: content)
-        let (data, _) = SiteDataLoader.load(contentDirectory: content)
+        let config = SiteConfig.load(contentDirectory: content).output
+        let data = SiteDataLoader.load(contentDirectory: content).output
         guard let config, let data else { return nil }
-        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).0 else { return nil }
+        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).output else { return nil }
         let tree = SourceTree(root: content)
         var diags = Diagnostics()
         var pages: [PageSource] = []
@@ -30,9 +30,7 @@ public enum FuzzEntry {
             else { continue }
             if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
         }
-        var site = SiteModel.make(config: config, pages: pages, data: data, diagnostics: &diags)
-        site.sourceList = data.sources.map(\.id)
-        site.guide = guide
+        let site = SiteModel.make(config: config, pages: pages, data: data, guide: guide, diagnostics: &diags)
         return site
     }()
 
@@ -108,9 +106,9 @@ public enum FuzzEntry {
         guard let data = siteData else { return }
         guard let input = try? CalcRunner.sessionInput(o, rules: data.rules) else { return }
         guard let result = try? data.rules.evaluate(input) else { return }
-        _ = CalcRender.json(result, input: input, data: data).rendered()
+        _ = try? CalcReport(result, input: input, data: data, zip: nil).rendered()
         _ = CalcRender.table(result, input: input, data: data)
     }
 
-    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).data
+    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).output
 }

@@ -1,15 +1,33 @@
 import SiteContent
 import CodingRules
 import Foundation
+import RulesText
 
 /// `ctsguide calc` as a function: validates the raw options, loads `Content/data`, evaluates the session with
 /// `CodingRules` and renders JSON or a readable table. Invalid input gives one `error: --option: …` line on
 /// stderr and exit 1; a valid session that is not billable exits 0 with its reasons.
 public enum CalcRunner {
-    package struct InputFailure: Error {
-        package var text: String
-        init(_ option: String, _ message: String) { text = "error: --\(option): \(message)" }
-        init(raw: String) { text = raw }
+    /// Input `calc` cannot use: the option at fault and what was wrong with it, after any diagnostics of the
+    /// files it read (`preceding`, already formatted `path:line:col: error: …` lines).
+    package struct InputFailure: Error, Hashable {
+        /// The option's name without dashes (`minutes`, `date`, `zip`…).
+        package var option: String
+        package var message: String
+        package var preceding: [String] = []
+
+        init(_ option: String, _ message: String, preceding: [String] = []) {
+            self.option = option
+            self.message = message
+            self.preceding = preceding
+        }
+
+        /// A rules input error, worded by `RulesText`.
+        init(_ error: RulesInputError) {
+            self.init(error.field.rawValue, RulesText.plain.problem(error.problem))
+        }
+
+        /// The stderr text: the preceding lines, then `error: --option: message`.
+        package var text: String { (preceding + ["error: --\(option): \(message)"]).joined(separator: "\n") }
     }
 
     /// The longest session `calc` accepts: one day, in minutes.
@@ -25,10 +43,10 @@ public enum CalcRunner {
             do {
                 result = try data.rules.evaluate(input)
             } catch {
-                return fail("error: --\(error.field.rawValue): \(error.message)")
+                return fail(InputFailure(error).text)
             }
             var out = options.json
-                ? CalcRender.json(result, input: input, data: data).adding("zip", zip?.json).rendered() + "\n"
+                ? try CalcReport(result, input: input, data: data, zip: zip).rendered()
                 : CalcRender.table(result, input: input, data: data)
             if let zip, !options.json { out = zip.text + out }
             return CalcOutput(exitCode: 0, stdout: out, stderr: "")
@@ -47,10 +65,10 @@ public enum CalcRunner {
         let make = try parse(o)
         try CalcZIP.checkForm(o)
         let loaded = SiteDataLoader.load(contentDirectory: o.content)
-        guard let data = loaded.data else {
+        guard let data = loaded.output else {
             let errors = loaded.diagnostics.filter { $0.severity == .error }
-            let lines = errors.map(\.description) + ["error: --content: the data in '\(o.content)/data' has \(errors.count) error(s)"]
-            throw InputFailure(raw: lines.joined(separator: "\n"))
+            throw InputFailure(
+                "content", "the data in '\(o.content)/data' has \(errors.count) error(s)", preceding: errors.map(\.description))
         }
         let zip = try o.zip.map { try CalcZIP.resolve($0, data: data) }
         var input = try make(data.rules)
@@ -59,7 +77,7 @@ public enum CalcRunner {
     }
 
     /// The session `calc` would evaluate for these options, checked against already loaded rules data (used by
-    /// the worked examples). Throws `InputFailure` (its `text` is the `error: --option: …` line).
+    /// the worked examples). Throws `InputFailure`.
     package static func sessionInput(_ o: CalcOptions, rules: RulesData) throws -> SessionInput {
         try parse(o)(rules)
     }
@@ -125,12 +143,12 @@ public enum CalcRunner {
             throw InputFailure("date", "required: \(site) does not exist, so there is no as_of date to default to; give --date YYYY-MM-DD")
         }
         // The same loader as `build` and `check`, so whatever YAML they accept (CRLF, flow style) works here.
-        let (config, diagnostics) = SiteConfig.load(contentDirectory: o.content)
+        let configResult = SiteConfig.load(contentDirectory: o.content)
+        let config = configResult.output, diagnostics = configResult.diagnostics
         guard let config else {
             let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
             throw InputFailure(
-                raw: (errors + ["error: --date: not given, and \(site) has the error(s) above; give --date YYYY-MM-DD"])
-                    .joined(separator: "\n"))
+                "date", "not given, and \(site) has the error(s) above; give --date YYYY-MM-DD", preceding: errors)
         }
         return config.asOf
     }

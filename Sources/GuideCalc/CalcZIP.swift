@@ -42,14 +42,6 @@ package struct CalcZIP: Sendable, Hashable {
         }
     }
 
-    package var json: JSONValue {
-        .object([
-            "code": .string(zip), "locality": .string(locality.id), "name": .string(locality.name),
-            "state": .string(locality.state), "split_by_zip4": .bool(split), "note": .optional(note),
-            "list": .string("CMS ZIP code list, \(quarterLabel)"),
-        ])
-    }
-
     package var text: String {
         var s = "ZIP code \(zip): \(ZIPWording.name(locality)) (CMS ZIP code list, \(quarterLabel))\n"
         if let note { s += "Note: \(note)\n" }
@@ -62,7 +54,12 @@ package enum ZIPWording {
     package static func name(_ l: Locality) -> String { "\(l.name), \(l.state) (\(l.id))" }
 
     package static func splitNote(zip: String, locality: Locality) -> String {
-        "Medicare splits ZIP code \(zip) between payment localities by ZIP+4. These amounts use \(name(locality)), "
+        splitNote(zip: zip, localityName: name(locality))
+    }
+
+    /// The same with the locality already named (the page passes the placeholder `{locality}`).
+    package static func splitNote(zip: String, localityName: String) -> String {
+        "Medicare splits ZIP code \(zip) between payment localities by ZIP+4. These amounts use \(localityName), "
             + "the locality listed for the five-digit ZIP code; check the ZIP+4 of the practice address with your "
             + "Medicare contractor."
     }

@@ -15,7 +15,7 @@ import CodingRules
 ///   `profile|group|family`), its `ctx` (a `ctxTables` entry: one `ctxs` entry per `ctxKeys` entry,
 ///   `family|discipline|provider|telehealth|setting`), its `prices` table and `docs` per group flag.
 /// - `runs`: lists of `[fromMinute, pattern]`; `patterns`: claim lines `[code, units]`, reasons and the
-///   thresholds `[code, unit, minutes, reached]` that decided them.
+///   thresholds that decided them (sentences of `texts`, worded by `RulesText.unitThreshold`).
 /// - `ctxs`: modifiers, the setting used for pricing, reasons, warnings and notes, or `invalid` (why the rules
 ///   reject the input, in the page's words).
 /// - `prices`: per `code|pricedSetting|provider` the number of an `amounts` string: a comma-separated unit

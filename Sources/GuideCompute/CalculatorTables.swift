@@ -1,11 +1,12 @@
 import SiteContent
 import GuideCalc
 import CodingRules
+import RulesText
 
 /// What the calculator data holds for one date of service, asked of `CodingRules`: the context of every
 /// family × discipline × provider × telehealth × setting, the documentation reminders, the unit amounts, and
 /// the claim patterns per minute. `CalculatorData` tabulates these per date segment (`CalculatorSegments`
-/// finds them). Every sentence is reader text: `readerText` puts rule names where the rules name a profile id.
+/// finds them). Every sentence comes from `RulesText.placeholders`: the session's date is `{date}`.
 package final class CalculatorTables {
     let rules: RulesData
     let localities: [CalculatorData.Choice]
@@ -49,12 +50,12 @@ package final class CalculatorTables {
         "\(profile.id)|\(group ? 1 : 0)|\(family.id)"
     }
 
-    func readerText(_ s: String) -> String { CalculatorRuns.readerText(s, profiles: rules.profiles) }
+    /// The words of the rules, with the session's date as `{date}` (the page puts the input back).
+    let words = RulesText.placeholders
 
-    /// Sentences that quote the date of service keep it as `{date}` (the page puts the input back).
-    func dated(_ list: [String], _ date: CalendarDate, _ texts: CalculatorData.Interner) -> JSONValue {
-        let needle = date.description
-        return .array(list.map { texts.id(replacing(needle, with: "{date}", in: readerText($0))) })
+    /// Sentences, numbered in `texts`.
+    func sentences<T>(_ list: [T], _ word: (T) -> String, _ texts: CalculatorData.Interner) -> JSONValue {
+        .array(list.map { texts.id(word($0)) })
     }
 
     func context(_ k: ContextKey, on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
@@ -66,42 +67,20 @@ package final class CalculatorTables {
             return .object([
                 "mods": .string(r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : ""),
                 "priced": .string(r.pricedSetting.rawValue),
-                "reasons": dated(r.reasons, date, texts), "warnings": dated(r.warnings, date, texts),
-                "notes": dated(r.notes, date, texts),
-                "split": r.split.map {
-                    texts.id(
-                        "Who pays (Part B deductible met): the patient owes \($0.coinsurancePercent)% coinsurance; "
-                            + "Medicare pays the rest less \($0.sequestrationPercent)% sequestration.")
-                } ?? .null,
+                "reasons": sentences(r.reasons, words.reason, texts), "warnings": sentences(r.warnings, words.warning, texts),
+                "notes": sentences(r.notes, words.note, texts),
+                "split": r.split.map { texts.id(words.splitSummary($0)) } ?? .null,
                 "label": texts.id(r.feeSchedule.label),
             ])
         } catch {
-            return .object(["invalid": dated([problem(error, k, date)], date, texts)])
-        }
-    }
-
-    /// Input the rules reject, said to a biller (the page's controls, not the command line's options).
-    func problem(_ error: RulesInputError, _ k: ContextKey, _ date: CalendarDate) -> String {
-        switch error.field {
-        case .date where date < k.family.validFrom:
-            return "The \(k.family.name) codes (\(k.family.codes.joined(separator: ", "))) exist for dates of service "
-                + "from \(k.family.validFrom) on."
-        case .date where rules.period(on: date) == nil:
-            let covered = rules.coveredRange.map { r in
-                "from \(r.from)" + (r.through.map { " through \($0)" } ?? "")
-            }
-            return "No Medicare fee schedule in this guide covers \(date) yet"
-                + (covered.map { ": it has the fee schedules for dates of service \($0)." } ?? ".")
-        default:
-            let m = error.message
-            return m.prefix(1).uppercased() + m.dropFirst() + "."
+            return .object(["invalid": .array([texts.id(words.pageProblem(error.problem, familyName: k.family.name))])])
         }
     }
 
     func docs(on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
         .object([
-            "0": .array(rules.documentationChecklist(on: date, kind: .individual).map(texts.id)),
-            "1": .array(rules.documentationChecklist(on: date, kind: .group).map(texts.id)),
+            "0": .array(rules.documentationChecklist(on: date, kind: .individual).map { texts.id($0.text) }),
+            "1": .array(rules.documentationChecklist(on: date, kind: .group).map { texts.id($0.text) }),
         ])
     }
 
@@ -144,9 +123,9 @@ package final class CalculatorTables {
 
     /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
     ///
-    /// Segments within one stretch between change dates (split only where a sentence quotes a date) share the
-    /// runs of the stretch's first segment: every rule lookup is the same there, and the runs' sentences are
-    /// checked not to quote their date. `shareWithinStretch: false` evaluates every segment (the tests compare).
+    /// Segments within one stretch between change dates share the runs of the stretch's first segment: every
+    /// rule lookup is the same there, and the runs' sentences write the date of service as `{date}`.
+    /// `shareWithinStretch: false` evaluates every segment (the tests compare).
     func allRuns(_ ranges: [CalculatorSegments.Range], shareWithinStretch: Bool = true) -> [[[CalculatorRuns.Run]]] {
         let changes = rules.changeDates
         func stretch(_ d: CalendarDate) -> CalendarDate? { changes.last { $0 <= d } }
@@ -166,15 +145,7 @@ package final class CalculatorTables {
             for (n, i) in indices.enumerated() { out[i] = Array(done[(n * keys.count)..<((n + 1) * keys.count)]) }
             return out
         }
-        var byRange = compute(Array(Set(firstOfStretch)).sorted())
-        // A stretch's runs that quote their own date are not shared: those segments get their own.
-        let own = ranges.indices.filter { i in
-            let f = firstOfStretch[i]
-            guard f != i else { return false }
-            let date = ranges[f].from.description
-            return byRange[f]!.contains { list in list.contains { run in run.pattern.reasons.contains { contains(date, in: $0) } } }
-        }
-        byRange.merge(compute(own)) { _, new in new }
+        let byRange = compute(Array(Set(firstOfStretch)).sorted())
         return ranges.indices.map { byRange[$0] ?? byRange[firstOfStretch[$0]]! }
     }
 
@@ -184,8 +155,7 @@ package final class CalculatorTables {
         let json: JSONValue = .object([
             "lines": .array(p.lines.map { .array([.string($0.code), .int($0.units)]) }),
             "reasons": .array(p.reasons.map(texts.id)),
-            "thresholds": .array(
-                p.thresholds.map { .array([.string($0.code), .int($0.unit), .int($0.minutes), .int($0.reached ? 1 : 0)]) }),
+            "thresholds": .array(p.thresholds.map { texts.id(words.unitThreshold($0)) }),
         ])
         let i = patterns.list(json)
         patternIndex[p] = i

@@ -14,6 +14,51 @@ package enum SearchIndex {
     static let folder = "assets/search/"
     static let shardSize = 50
 
+    /// `titles.js`: the listed pages, one per line.
+    struct Titles: Encodable {
+        var shardSize: Int
+        var folders: [String]
+        var pages: OneItemPerLine<Title>
+    }
+
+    /// One listed page: `[folder index, URL stem, title, keywords, text shard]`.
+    struct Title: Encodable {
+        var folder: Int
+        var stem: String
+        var title: String
+        var keywords: String
+        var shard: Int
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(folder)
+            try c.encode(stem)
+            try c.encode(title)
+            try c.encode(keywords)
+            try c.encode(shard)
+        }
+    }
+
+    /// One section of a page in a text shard: `[heading id, heading, text]`.
+    struct Section: Encodable {
+        var id: String
+        var heading: String
+        var text: String
+
+        init(_ s: MarkdownSection) {
+            id = s.headingID ?? ""
+            heading = s.heading
+            text = s.text.utf8.count <= 1200 ? s.text : String(s.text.prefix(1200))
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(id)
+            try c.encode(heading)
+            try c.encode(text)
+        }
+    }
+
     static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
         let listed = site.pages.indices.filter { i in
             let p = site.pages[i]
@@ -21,8 +66,7 @@ package enum SearchIndex {
         }
         var folders: [String] = []
         var folderIndex: [String: Int] = [:]
-        var titles = "window.CTSGUIDE_SEARCH_TITLES = {\"shardSize\":\(shardSize),\"folders\":["
-        var entries: [String] = []
+        var entries: [Title] = []
         for (n, i) in listed.enumerated() {
             let page = site.pages[i]
             let (dir, stem) = split(urlPath(page.outputPath))
@@ -33,24 +77,23 @@ package enum SearchIndex {
             let words = [page.meta.code ?? "", page.meta.keywords] + page.meta.tags
             let keywords = words.filter { !$0.isEmpty }.joined(separator: " ")
             entries.append(
-                "[\(folderIndex[dir]!),\(jsonString(stem)),\(jsonString(page.meta.title)),\(jsonString(keywords)),\(n / shardSize)]")
+                Title(folder: folderIndex[dir]!, stem: stem, title: page.meta.title, keywords: keywords, shard: n / shardSize))
         }
-        titles += folders.map { jsonString($0) }.joined(separator: ",") + "],\"pages\":[\n"
-        titles += entries.joined(separator: ",\n") + "\n]};\n"
-        var out = [OutputFile(path: folder + "titles.js", text: titles)]
+        let titles = Titles(shardSize: shardSize, folders: folders, pages: OneItemPerLine(items: entries))
+        var out = [OutputFile(path: folder + "titles.js", text: "window.CTSGUIDE_SEARCH_TITLES = \(json(titles));\n")]
 
         let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
         out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
-            var text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = [\n"
-            text += members.map { i in
-                "[" + rendered[i].sections.map { s in
-                    "[\(jsonString(s.headingID ?? "")),\(jsonString(s.heading)),\(jsonString(s.text.utf8.count <= 1200 ? s.text : String(s.text.prefix(1200))))]"
-                }.joined(separator: ",") + "]"
-            }.joined(separator: ",\n")
-            text += "\n];\n"
+            let pages = OneItemPerLine(items: members.map { i in rendered[i].sections.map(Section.init) })
+            let text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = \(json(pages));\n"
             return OutputFile(path: folder + "text-\(k).js", text: text)
         }
         return out
+    }
+
+    /// The index's types hold only strings and integers, which always encode.
+    static func json<T: Encodable>(_ value: T) -> String {
+        (try? ScriptJSONEncoder.encode(value)) ?? "null"
     }
 
     /// `codes/97551/index.html` → (`codes/97551/`, `index.html`); `404.html` → (``, `404.html`). Folder

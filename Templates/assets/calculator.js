@@ -136,10 +136,7 @@
     }
     var parts = [
       list('Why not billable:', r.reasons.map(t)),
-      list('Units decided by:', r.pattern.thresholds.map(function (h) {
-        /* [code, unit, minutes, reached] */
-        return h[0] + ' unit ' + h[1] + ' at ' + h[2] + ' min' + (h[h.length - 1] ? ' (reached)' : ' (not reached)');
-      })),
+      list('Units decided by:', r.pattern.thresholds.map(t)),
       list('Notes:', r.ctx.notes.map(t).concat(r.ctx.warnings.map(t))),
       list('Documentation reminders:', r.seg.docs[r.group].map(t))
     ];

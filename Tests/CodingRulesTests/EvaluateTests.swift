@@ -16,8 +16,8 @@ import Testing
             #expect(r.kind == .group && r.billable)
             #expect(r.lines.count == 1 && r.lines[0].code == "97552" && r.lines[0].units == 1)
             #expect(!r.lines.contains { $0.role == .addOn })
-            #expect(r.documentation.contains("Patients and caregivers counted"))
-            #expect(!r.documentation.contains("Start and stop times"))
+            #expect(r.documentation.map(\.text).contains("Patients and caregivers counted"))
+            #expect(!r.documentation.map(\.text).contains("Start and stop times"))
         }
     }
 
@@ -25,12 +25,12 @@ import Testing
         let r = try run({ $0.caregivers = 3 }, minutes: 40)
         #expect(r.kind == .individual)
         #expect(r.lines.map(\.code) == ["97550", "97551"])
-        #expect(r.documentation.contains("Start and stop times"))
+        #expect(r.documentation.map(\.text).contains("Start and stop times"))
     }
 
     @Test func behaviorFamilyGroupIsNotBillable() throws {
         let r = try run({ $0.patients = 3; $0.family = "behavior" })
-        #expect(!r.billable && r.lines.isEmpty && r.reasons == ["no group code in this family"])
+        #expect(!r.billable && r.lines.isEmpty && r.reasons == [.noGroupCode(familyName: "Behavior", explanation: "no group code in this family")])
     }
 
     @Test(arguments: [(Discipline.pt, Provider.therapist, ["GP"]), (.ot, .therapist, ["GO"]), (.slp, .therapist, ["GN"]),
@@ -59,12 +59,12 @@ import Testing
 
     @Test func telehealth2024NotBillable2025BillableWith95() throws {
         let r24 = try run({ $0.telehealth = true }, date: "2024-12-31")
-        #expect(!r24.billable && r24.lines.isEmpty && r24.reasons[0].contains("not on the list in 2024"))
+        #expect(!r24.billable && r24.lines.isEmpty && r24.reasons == [.telehealthNotListed(date: Fixture.d("2024-12-31"), policy: "not on the list in 2024")])
         let r25 = try run({ $0.telehealth = true }, date: "2025-01-01")
         #expect(r25.billable && !r25.lines.isEmpty && r25.lines.allSatisfy { $0.modifiers == ["95", "GP"] })
-        #expect(r25.warnings.contains { $0.contains("provisional") })
+        #expect(r25.warnings.contains { if case .provisionalTelehealth = $0 { return true } else { return false } })
         let lapse = try run({ $0.telehealth = true }, date: "2025-10-15")
-        #expect(lapse.billable && lapse.warnings.contains { $0.contains("lapse restored") })
+        #expect(lapse.billable && lapse.warnings.contains(.telehealthLapseRestored(date: Fixture.d("2025-10-15"), policy: "lapse restored")))
         let inPerson2024 = try run({ _ in }, date: "2024-12-31")
         #expect(inPerson2024.billable)
     }
@@ -102,7 +102,7 @@ import Testing
         #expect(g.lines.map(\.code) == ["G0541", "G0542"] && g.total == Fixture.n("77.63"))
         let a = try run({ _ in }, minutes: 20, date: "2024-12-31"), b = try run({ _ in }, minutes: 20, date: "2025-01-01")
         #expect(a.lines[0].unitAmount == Fixture.n("52.93") && b.lines[0].unitAmount == Fixture.n("52.08"))
-        #expect(a.documentation[1] == "Consent documented" && b.documentation[1] == "Consent, verbal allowed, documented")
+        #expect(a.documentation[1].text == "Consent documented" && b.documentation[1].text == "Consent, verbal allowed, documented")
     }
 
     @Test func yearBoundary2025To2026HasNullMoneyAndWarning() throws {
@@ -111,13 +111,14 @@ import Testing
         let b = try run({ _ in }, date: "2026-01-01")
         #expect(b.billable && b.lines.map(\.code) == ["97550", "97551"])
         #expect(!b.lines.isEmpty && b.lines.allSatisfy { $0.unitAmount == nil && $0.amount == nil } && b.total == nil && b.split == nil)
-        #expect(b.warnings.count == 1 && b.warnings[0].contains("not in this guide yet"))
-        #expect(b.missingData.contains("PE and MP RVUs for 2026") && b.missingData.contains("CY2026 GPCI table"))
+        #expect(b.warnings == [.amountsNotInGuide(periodLabel: "CY2026")])
+        #expect(b.missingData.contains(.periodNote("PE and MP RVUs for 2026")))
+        #expect(b.missingData.contains(.gpciTable(periodLabel: "CY2026", note: "CY2026 GPCI table")))
         #expect(b.feeSchedule.conversionFactor?.value == Fixture.n("33.4009"))
         let qp = try run({ $0.conversionFactor = "qp" }, date: "2026-01-01")
         #expect(qp.feeSchedule.conversionFactor?.value == Fixture.n("33.5675"))
         let loc = try run({ $0.locality = .locality(id: "02102-01") }, date: "2026-06-01")
-        #expect(loc.missingData.contains("CY2026 GPCI table"))
+        #expect(loc.missingData.contains(.gpciTable(periodLabel: "CY2026", note: "CY2026 GPCI table")))
     }
 
     @Test func localityPricing() throws {

@@ -20,7 +20,7 @@ import Testing
         #expect(inst.total == Fixture.n("77.63") && inst.total == office.total)
         #expect(facility.total != inst.total)
         #expect(inst.pricedSetting == .institutional)
-        #expect(inst.notes.contains { $0.contains("critical access hospital") && $0.contains("not confirmed by CMS") })
+        #expect(inst.notes.contains(.institutionalClaim))
     }
 
     @Test func telehealthOnAnInstitutionalLineIsModifier95AtTheNonFacilityAmount() throws {
@@ -28,8 +28,8 @@ import Testing
         #expect(r.lines[0].modifiers == ["95", "GP"])
         #expect(r.lines[0].unitAmount == Fixture.n("52.08"))
         #expect(r.pricedSetting == .institutional)
-        #expect(r.notes.contains { $0.contains("no place of service") })
-        #expect(!r.notes.contains { $0.contains("place of service 02") || $0.contains("place of service 10") })
+        #expect(r.notes.contains(.institutionalTelehealth(modifier: "95")))
+        #expect(!r.notes.contains { if case .telehealthPlaceOfService = $0 { return true } else { return false } })
     }
 
     @Test func settingPicksThePracticeExpenseColumn() {

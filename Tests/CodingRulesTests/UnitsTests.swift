@@ -80,13 +80,16 @@ func expectedFull(_ m: Int) -> (Int, Int) {
         #expect(!r.billable)
         #expect(r.lines.isEmpty)
         #expect(r.total == nil)
-        #expect(r.reasons.count == 1 && r.reasons[0].contains("16"))
+        #expect(r.reasons.count == 1)
+        let profile = Fixture.rules.defaultProfile?.name ?? "?"
+        #expect(r.reasons.first == .belowInitialMinimum(minutes: 15, minimum: 16, code: "97550", profileName: profile))
     }
 
     @Test func thresholdNotesNameTheDecidingMinutes() throws {
         let r = try Fixture.rules.evaluate(Fixture.input(38))
-        #expect(r.thresholdNotes[0].hasPrefix("97550 from 16 min"))
-        #expect(r.thresholdNotes[1].hasPrefix("97551 unit 1 at 38, next at 53"))
+        #expect(r.thresholdNotes.count == 2)
+        #expect(r.thresholdNotes.first == .initial(code: "97550", minimum: 16, profileName: Fixture.rules.defaultProfile?.name ?? "?"))
+        #expect(r.thresholdNotes.last == .addOn(code: "97551", reachedAt: [38], nextAt: 53, sessionMinutes: 38))
         #expect(r.thresholds.filter(\.reached).map(\.minutes) == [16, 38])
     }
 

@@ -38,14 +38,14 @@ import Testing
         let dir = NSTemporaryDirectory() + "ctsguide-templates-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for (name, text) in templates { try Fixture.write(text, to: dir + "/" + name + ".mustache") }
-        let (set, diags) = TemplateSet.load(directory: dir, display: "t")
-        return try #require(set, "\(diags)")
+        let loaded = TemplateSet.load(directory: dir, display: "t")
+        return try #require(loaded.output, "\(loaded.diagnostics)")
     }
 
     @Test func theSiteTemplatesRenderAsSwiftMustacheDoes() throws {
         let dir = Fixture.packageRoot + "/Templates"
-        let (set, diags) = TemplateSet.load(directory: dir, display: "Templates")
-        let templates = try #require(set, "\(diags)")
+        let loaded = TemplateSet.load(directory: dir, display: "Templates")
+        let templates = try #require(loaded.output, "\(loaded.diagnostics)")
         #expect(templates.compiled != nil, "every site template compiles")
         let layouts = templates.names.filter { !$0.contains("/") }
         #expect(layouts.count >= 3)

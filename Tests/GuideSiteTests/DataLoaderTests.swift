@@ -16,7 +16,7 @@ import Testing
 
     @Test func contentDataLoadsWithoutDiagnostics() throws {
         #expect(Self.loaded.diagnostics.isEmpty, "\(Self.loaded.diagnostics.map(\.description))")
-        let data = try #require(Self.loaded.data)
+        let data = try #require(Self.loaded.output)
         #expect(data.rules.periods.map(\.id) == ["2024-01-01", "2024-03-09", "2025-01-01", "2026-01-01"])
         #expect(data.rules.gpciTables["2024"]?.rows.count == 109 && data.rules.gpciTables["2025"]?.rows.count == 109)
         #expect(data.rules.families.map(\.id) == ["functional", "direct-care", "behavior"])
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func everySourceIDUsedExistsAndFactsSourcesArePresent() throws {
-        let data = try #require(Self.loaded.data)
+        let data = try #require(Self.loaded.output)
         for id in ["cms-pfs-2024", "cms-pfs-2025", "cms-pfs-2026", "cms-rvu25a", "cms-rvu24a", "cms-gpci-2025",
                    "apta-cms-faq-2024", "ngs-cts-article", "asha-new-codes-slp", "ama-cpt-time-rule", "cms-cq-co",
                    "noridian-kx-2024", "fcso-sequestration", "law-caa-2026"] {
@@ -54,7 +54,7 @@ import Testing
 
     @Test(arguments: national)
     func nationalAmountsMatchFacts(period: String, code: String, nonfacility: String, facility: String) throws {
-        let rules = try #require(Self.loaded.data).rules
+        let rules = try #require(Self.loaded.output).rules
         let p = try #require(rules.period(effective: CalendarDate(parsing: period)!))
         #expect(rules.unitPrice(code: code, period: p, setting: .nonfacility).amount?.moneyText == nonfacility)
         #expect(rules.unitPrice(code: code, period: p, setting: .facility).amount?.moneyText == facility)
@@ -63,7 +63,7 @@ import Testing
     /// facts.md §3: the 2026 national amounts at the qualifying-APM conversion factor.
     @Test(arguments: [("97550", "53.04", "39.95"), ("G0539", "53.37", "39.95"), ("97551", "26.18", "21.15"), ("97552", "22.15", "9.40")])
     func period2026QualifyingAPMAmountsMatchFacts(code: String, nonfacility: String, facility: String) throws {
-        let rules = try #require(Self.loaded.data).rules
+        let rules = try #require(Self.loaded.output).rules
         let p = try #require(rules.period(effective: CalendarDate(parsing: "2026-01-01")!))
         #expect(rules.unitPrice(code: code, period: p, setting: .nonfacility, conversionFactor: "qp").amount?.moneyText == nonfacility)
         #expect(rules.unitPrice(code: code, period: p, setting: .facility, conversionFactor: "qp").amount?.moneyText == facility)
@@ -108,7 +108,7 @@ import Testing
 
     @Test(arguments: localities)
     func localityAmountsMatchIndependentArithmetic(id: String) throws {
-        let rules = try #require(Self.loaded.data).rules
+        let rules = try #require(Self.loaded.output).rules
         let cases: [(String, String, String, String, (String, String, String), (String, String, String))] = [
             ("2025", "2025-01-01", "32.3465", "97550", ("1.00", "0.58", "0.03"), ("1.00", "0.35", "0.03")),
             ("2025", "2025-01-01", "32.3465", "97551", ("0.54", "0.24", "0.01"), ("0.54", "0.19", "0.01")),
@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func localityListHasStatesAndNames() throws {
-        let rules = try #require(Self.loaded.data).rules
+        let rules = try #require(Self.loaded.output).rules
         let p = try #require(rules.period(effective: CalendarDate(parsing: "2025-01-01")!))
         let locs = rules.localities(in: p)
         #expect(locs.count == 109)
@@ -150,7 +150,7 @@ import Testing
         let dir = try DataTestSupport.copyOfContent()
         try DataTestSupport.edit(dir, file, old, new)
         let r = SiteDataLoader.load(contentDirectory: dir)
-        #expect(r.data == nil)
+        #expect(r.output == nil)
         return (dir, r.diagnostics.filter { $0.severity == .error })
     }
 
@@ -187,7 +187,7 @@ import Testing
 
     @Test func diagnosticPathKeepsTheDirectoryAsGiven() {
         let r = SiteDataLoader.load(contentDirectory: "Nope/Content")
-        #expect(r.data == nil)
+        #expect(r.output == nil)
         #expect(r.diagnostics.contains { $0.location.file == "Nope/Content/data/codes.yaml" && $0.message == "missing data file" })
     }
 

@@ -45,9 +45,11 @@ enum RealSite {
 
 @Suite struct DirectiveTests {
     @Test func realDataLoads() {
-        let (data, diags) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let dataResult = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let data = dataResult.output, diags = dataResult.diagnostics
         #expect(data != nil, "\(diags.filter { $0.severity == .error })")
-        let (guide, gd) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let guideResult = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let guide = guideResult.output, gd = guideResult.diagnostics
         #expect(gd.isEmpty, "\(gd)")
         #expect(guide?.modifiers.map(\.code).contains("KX") == true)
     }

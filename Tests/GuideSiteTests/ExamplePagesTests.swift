@@ -23,8 +23,8 @@ import Testing
     }
 
     @Test func everyScenarioIsOnExactlyOnePage() {
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
-        let (guide, _) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
+        let guide = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!).output
         let ids = guide?.examples.map(\.id) ?? []
         #expect(ids.count >= 20)
         var shown: [String] = []
@@ -51,8 +51,8 @@ import Testing
     }
 
     @Test func selectKeepsTheGivenOrderAndRejectsUnknownOrRepeatedIDs() throws {
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
-        let (guide, _) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
+        let guide = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!).output
         let all = try #require(guide?.examples)
         #expect(try WorkedExamplesDirective.select([], from: all).map(\.id) == all.map(\.id))
         #expect(try WorkedExamplesDirective.select(["slp", "pta"], from: all).map(\.id) == ["slp", "pta"])

@@ -27,8 +27,9 @@ import Testing
     }
 
     @Test func atLeastFifteenScenariosLoad() {
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
-        let (guide, diags) = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
+        let guideResult = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!)
+        let guide = guideResult.output, diags = guideResult.diagnostics
         #expect(diags.filter { $0.severity == .error }.isEmpty, "\(diags)")
         #expect((guide?.examples.count ?? 0) >= 15)
         let cards = ExamplePagesTests.examplePages.map {
@@ -98,7 +99,7 @@ import Testing
 
             """
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let (data, _) = SiteDataLoader.load(contentDirectory: RealSite.content)
+        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
         var diags: [Diagnostic] = []
         let out = GuideDataLoader.loadExamples(file, rules: data!.rules, known: [], diags: &diags)
         #expect(out.map(\.id) == ["ok"])

@@ -84,8 +84,8 @@ import Testing
         #expect(out.exitCode == 0, "\(out.diagnostics)")
         let after = Self.snapshot(dir)
         #expect(after["gpci/2024.csv"] == before["gpci/2024.csv"])  // footnote marks stripped, same 109 rows
-        let old = try #require(SiteDataLoader.load(contentDirectory: DataTestSupport.content).data)
-        let new = try #require(SiteDataLoader.load(contentDirectory: dir).data)
+        let old = try #require(SiteDataLoader.load(contentDirectory: DataTestSupport.content).output)
+        let new = try #require(SiteDataLoader.load(contentDirectory: dir).output)
         let day = CalendarDate(parsing: "2024-01-01")!
         let a = try #require(old.rules.period(effective: day))
         let b = try #require(new.rules.period(effective: day))

@@ -59,7 +59,7 @@ import Testing
         // The loader reads it back to the same table.
         let loaded = SiteDataLoader.load(contentDirectory: content)
         #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
-        #expect(loaded.data?.zipCodes?.table == b.0)
+        #expect(loaded.output?.zipCodes?.table == b.0)
         // A later list: what changed is counted against the table in the content folder.
         var later = rows.filter { $0[1] != "99501" }
         later[0][3] = later[0][3] == "01" ? "99" : "01"
@@ -160,7 +160,7 @@ import Testing
         // A locality the GPCI table lacks.
         try good.replacingOccurrences(of: "\"02102-01\":", with: "\"02102-77\":").write(toFile: file, atomically: true, encoding: .utf8)
         var loaded = SiteDataLoader.load(contentDirectory: content)
-        #expect(loaded.data == nil)
+        #expect(loaded.output == nil)
         #expect(loaded.diagnostics.map(\.description).contains {
             $0.hasPrefix("\(file):\(line - 1):3: error: locality '02102-77' is not in GPCI table '2026'") })
         // A ZIP code listed twice, and a malformed token.
@@ -168,7 +168,7 @@ import Testing
             .write(toFile: file, atomically: true, encoding: .utf8)
         loaded = SiteDataLoader.load(contentDirectory: content)
         let errs = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(loaded.data == nil)
+        #expect(loaded.output == nil)
         let col = firstLine.count + 2
         #expect(errs == ["\(file):\(line):\(col + 6): error: expected a ZIP code, a range FIRST-LAST or either with '*', found '9950x'"])
         try good.replacingOccurrences(of: String(firstLine), with: firstLine + " 99501")

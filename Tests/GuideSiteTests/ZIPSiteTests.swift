@@ -49,7 +49,7 @@ import Testing
 
     @Test func prefixScriptsHoldExactlyTheTable() throws {
         let site = try Self.build(RealSite.content)
-        let data = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).data?.zipCodes)
+        let data = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output?.zipCodes)
         let scripts = site.files.filter { $0.path.hasPrefix(ZIPScripts.folder) }
         #expect(scripts.count == 100)
         #expect(scripts.allSatisfy { $0.bytes.count < 8192 } && !scripts.isEmpty)

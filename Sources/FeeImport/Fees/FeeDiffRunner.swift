@@ -11,7 +11,8 @@ public enum FeeDiffRunner {
         guard let da = CalendarDate(parsing: a), let db = CalendarDate(parsing: b) else {
             return fail("expected two dates YYYY-MM-DD (a period's start or any date in it), got '\(a)' '\(b)'", 2)
         }
-        let (loaded, diagnostics) = SiteDataLoader.load(contentDirectory: content)
+        let loadedResult = SiteDataLoader.load(contentDirectory: content)
+        let loaded = loadedResult.output, diagnostics = loadedResult.diagnostics
         guard let data = loaded else { return CommandOutcome(stdout: "", diagnostics: diagnostics, exitCode: 1) }
         let rules = data.rules
         let periods = rules.periods.map { "\($0.id)" }.joined(separator: ", ")

@@ -18,7 +18,7 @@ extension FeeImporter {
     static func assemble(
         _ files: [PPRRVUFile], gpci: GPCIFile, effective: CalendarDate, through: CalendarDate, existing: FeePeriod?,
         site: SiteData, cfOverride: DecimalValue?, source: String?
-    ) -> Checked<ImportedPeriod> {
+    ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
             problems.append(f.input.error(1, "this is the \(f.year!) fee schedule, but the period starts \(effective)"))

@@ -56,7 +56,8 @@ public enum FeeImporter {
             }
             cfOverride = v
         }
-        let (loaded, loadDiagnostics) = SiteDataLoader.load(contentDirectory: o.content)
+        let loadedResult = SiteDataLoader.load(contentDirectory: o.content)
+        let loaded = loadedResult.output, loadDiagnostics = loadedResult.diagnostics
         guard let site = loaded else { return fail(loadDiagnostics) }
         let existing = site.rules.period(effective: effective)
         let through = existing?.range.through ?? CalendarDate(year: effective.year, month: 12, day: 31)!
@@ -68,30 +69,24 @@ public enum FeeImporter {
             switch ImportInput.read(path) {
             case .failure(let d): problems.append(d)
             case .success(let input):
-                switch PPRRVUReader.read(input, codes: covered) {
-                case .failure(let d): problems += d
-                case .success(let f): rvuFiles.append(f)
-                }
+                let read = PPRRVUReader.read(input, codes: covered)
+                problems += read.diagnostics
+                if let f = read.output { rvuFiles.append(f) }
             }
         }
         var gpci: GPCIFile? = nil
         switch ImportInput.read(o.gpciFile) {
         case .failure(let d): problems.append(d)
         case .success(let input):
-            switch GPCIReader.read(input) {
-            case .failure(let d): problems += d
-            case .success(let g): gpci = g
-            }
+            let read = GPCIReader.read(input)
+            problems += read.diagnostics
+            gpci = read.output
         }
         guard problems.isEmpty, let gpci else { return fail(problems) }
         let assembled = assemble(
             rvuFiles, gpci: gpci, effective: effective, through: through, existing: existing, site: site,
             cfOverride: cfOverride, source: o.source)
-        let period: ImportedPeriod
-        switch assembled {
-        case .failure(let d): return fail(d)
-        case .success(let p): period = p
-        }
+        guard let period = assembled.checkedOutput else { return fail(assembled.diagnostics) }
         let changes = FeeChanges.list(
             old: existing, oldGPCI: existing?.gpciTable.flatMap { site.rules.gpciTables[$0] }
                 ?? site.rules.gpciTables[period.gpciID], new: period)
@@ -123,7 +118,8 @@ public enum FeeImporter {
                 return CommandOutcome(stdout: "", diagnostics: [.error(SourceLocation(file: path), problem)], exitCode: 1)
             }
         }
-        let (reloaded, diagnostics) = SiteDataLoader.load(contentDirectory: content)
+        let reloadedResult = SiteDataLoader.load(contentDirectory: content)
+        let reloaded = reloadedResult.output, diagnostics = reloadedResult.diagnostics
         if reloaded == nil {
             restore(files.map(\.0), before)
             return CommandOutcome(

@@ -29,7 +29,7 @@ package enum GPCIReader {
         var layout: String
     }
 
-    package static func read(_ input: ImportInput) -> Checked<GPCIFile> {
+    package static func read(_ input: ImportInput) -> StageResult<GPCIFile> {
         let records: [CMSRecord]
         switch input.records() {
         case .success(let r): records = r

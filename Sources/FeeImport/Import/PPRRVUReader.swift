@@ -53,7 +53,7 @@ package enum PPRRVUReader {
 
     static let work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
 
-    package static func read(_ input: ImportInput, codes: Set<String>) -> Checked<PPRRVUFile> {
+    package static func read(_ input: ImportInput, codes: Set<String>) -> StageResult<PPRRVUFile> {
         let records: [CMSRecord]
         switch input.records() {
         case .success(let r): records = r

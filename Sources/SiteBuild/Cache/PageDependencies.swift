@@ -24,6 +24,11 @@ extension RenderedPage {
             w.string(s.text)
         }
         w.strings(ids.sorted())
+        w.int(statements.count)
+        for s in statements {
+            w.strings(s.sources)
+            w.string(s.text)
+        }
         w.int(anchorReferences.count)
         for a in anchorReferences {
             w.string(a.targetOutputPath)
@@ -39,11 +44,18 @@ extension RenderedPage {
             w.string(d.message)
             w.bool(d.hint != nil)
             w.string(d.hint ?? "")
+            w.string(d.id.rawValue)
+            w.int(d.notes.count)
+            for n in d.notes {
+                w.location(n.location)
+                w.string(n.message)
+            }
         }
         w.int(dependencies.count)
         for d in dependencies {
             w.int(d.kind.rawValue)
             w.string(d.key)
+            w.string(d.from)
             w.string(d.found)
         }
         w.strings(directivesUsed.sorted())
@@ -64,6 +76,8 @@ extension RenderedPage {
                 MarkdownSection(headingID: has ? id : nil, heading: try r.string(), level: try r.int(), text: try r.string()))
         }
         let ids = Set(try r.strings())
+        var statements: [Statement] = []
+        for _ in 0..<(try r.count()) { statements.append(Statement(sources: try r.strings(), text: try r.string())) }
         var anchors: [AnchorReference] = []
         for _ in 0..<(try r.count()) {
             anchors.append(
@@ -79,16 +93,19 @@ extension RenderedPage {
             let message = try r.string()
             let hasHint = try r.bool()
             let hint = try r.string()
-            diags.append(Diagnostic(severity, location, message, hint: hasHint ? hint : nil))
+            let id = DiagnosticID(try r.string())
+            var notes: [Diagnostic.Note] = []
+            for _ in 0..<(try r.count()) { notes.append(Diagnostic.Note(try r.location(), try r.string())) }
+            diags.append(Diagnostic(severity, location, message, hint: hasHint ? hint : nil, id: id, notes: notes))
         }
         var deps: [LinkDependency] = []
         for _ in 0..<(try r.count()) {
             guard let kind = LinkDependency.Kind(rawValue: try r.int()) else { throw CacheReader.Malformed() }
-            deps.append(LinkDependency(kind: kind, key: try r.string(), found: try r.string()))
+            deps.append(LinkDependency(kind: kind, key: try r.string(), from: try r.string(), found: try r.string()))
         }
         let used = Set(try r.strings())
         return RenderedPage(
-            html: html, headings: headings, sections: sections, ids: ids, anchorReferences: anchors,
+            html: html, headings: headings, sections: sections, ids: ids, statements: statements, anchorReferences: anchors,
             citedSources: cited, diagnostics: diags, dependencies: deps, directivesUsed: used)
     }
 }

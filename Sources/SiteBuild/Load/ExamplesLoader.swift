@@ -4,6 +4,7 @@ import GuideCompute
 import SiteRender
 import SiteOutput
 import CodingRules
+import RulesText
 import Foundation
 
 extension GuideDataLoader {
@@ -68,14 +69,7 @@ extension GuideDataLoader {
             do {
                 input = try CalcRunner.sessionInput(options, rules: rules)
             } catch let f as CalcRunner.InputFailure {
-                // "error: --option: message"
-                var t = f.text.hasPrefix("error: --") ? String(f.text.dropFirst("error: --".count)) : f.text
-                var option = ""
-                if let colon = t.firstIndex(of: ":") {
-                    option = String(t[..<colon])
-                    t = String(t[t.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-                }
-                report(option: option, "scenario '\(id)': \(t)")
+                report(option: f.option, "scenario '\(id)': \(f.message)")
                 continue
             } catch {
                 item.error("scenario '\(id)': \(error)")
@@ -85,7 +79,7 @@ extension GuideDataLoader {
             do {
                 _ = try rules.evaluate(input)
             } catch {
-                report(option: error.field.rawValue, "scenario '\(id)': \(error.message)")
+                report(option: error.field.rawValue, "scenario '\(id)': \(RulesText.plain.problem(error.problem))")
                 continue
             }
             out.append(

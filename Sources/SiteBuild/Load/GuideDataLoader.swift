@@ -8,7 +8,7 @@ import Foundation
 
 /// Loads `GuideData` from `contentDirectory + "/data"`, with positioned diagnostics.
 public enum GuideDataLoader {
-    public static func load(contentDirectory: String, siteData: SiteData) -> (GuideData?, [Diagnostic]) {
+    package static func load(contentDirectory: String, siteData: SiteData) -> StageResult<GuideData> {
         var diags: [Diagnostic] = []
         let known = Set(siteData.sources.map(\.id))
         let modifiers = loadModifiers(contentDirectory + "/data/modifiers.yaml", known: known, diags: &diags)
@@ -22,7 +22,7 @@ public enum GuideDataLoader {
         guide.examples = examples
         guide.descriptors = descriptors
         guide.discrepancies = discrepancies
-        return (hasErrors ? nil : guide, diags)
+        return StageResult(hasErrors ? nil : guide, diags)
     }
 
     /// cpt-descriptors.yaml (optional, licensee-provided): `descriptors:` mapping code → {short, long}.

@@ -54,6 +54,7 @@ package enum ComputeStage {
         for i in rendered.indices {  // only the HTML and headings are needed from here on
             rendered[i].sections = []
             rendered[i].ids = []
+            rendered[i].statements = []
         }
         var slim = site
         for i in slim.pages.indices { slim.pages[i].body = "" }

@@ -41,26 +41,26 @@ package enum LoadStage {
         let hasSettings = FileManager.default.fileExists(atPath: content + "/site.yaml")
         var config: SiteConfig?
         if hasData || hasSettings {
-            let (loadedConfig, configDiags) = SiteConfig.load(contentDirectory: content)
-            config = loadedConfig
-            diags.append(contentsOf: configDiags)
+            let loaded = SiteConfig.load(contentDirectory: content)
+            config = loaded.output
+            diags.append(contentsOf: loaded.diagnostics)
         }
-        let (templates, templateDiags) = TemplateSet.load(
-            directory: options.templatesDirectory, display: options.templatesDirectory)
-        diags.append(contentsOf: templateDiags)
+        let loadedTemplates = TemplateSet.load(directory: options.templatesDirectory, display: options.templatesDirectory)
+        diags.append(contentsOf: loadedTemplates.diagnostics)
+        let templates = loadedTemplates.output
         let assets = readAssets(templates: options.templatesDirectory, diagnostics: &diags)
 
         let pages = readPages(tree: tree, display: display, diagnostics: &diags)
         var data: SiteData? = PlainSite.data
         var guide: GuideData? = GuideData()
         if hasData {
-            let (d, dataDiags) = SiteDataLoader.load(contentDirectory: content)
-            data = d
-            diags.append(contentsOf: dataDiags)
-            if let d {
-                let (g, guideDiags) = GuideDataLoader.load(contentDirectory: content, siteData: d)
-                guide = g
-                diags.append(contentsOf: guideDiags)
+            let loadedData = SiteDataLoader.load(contentDirectory: content)
+            data = loadedData.output
+            diags.append(contentsOf: loadedData.diagnostics)
+            if let d = data {
+                let loadedGuide = GuideDataLoader.load(contentDirectory: content, siteData: d)
+                guide = loadedGuide.output
+                diags.append(contentsOf: loadedGuide.diagnostics)
             }
         }
         guard let templates, let data, let guide, !diags.hasErrors, config != nil || !hasSettings else {

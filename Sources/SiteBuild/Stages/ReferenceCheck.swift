@@ -8,7 +8,7 @@ enum ReferenceCheck {
         var idsByOutput: [String: Set<String>] = [:]
         var cited: Set<String> = []
         let sources = site.data.sources
-        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(html: r.html, sources: sources) }
+        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(r.statements, sources: sources) }
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
             for statement in unmarked[i] {

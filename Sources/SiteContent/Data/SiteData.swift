@@ -96,11 +96,11 @@ public struct PeriodProvenance: Sendable, Hashable {
 /// Loads `Content/data/` (codes, fee periods, GPCI tables, policies, profiles, sources) into `SiteData`.
 public enum SiteDataLoader {
     /// Reads and checks every data file under `contentDirectory + "/data"`. Paths in diagnostics are
-    /// `contentDirectory + "/data/…"` exactly as given. `data` is nil when any error was found; warnings may
-    /// come with a non-nil `data`.
-    public static func load(contentDirectory: String) -> (data: SiteData?, diagnostics: [Diagnostic]) {
+    /// `contentDirectory + "/data/…"` exactly as given. The output is nil when any error was found; warnings may
+    /// come with it.
+    package static func load(contentDirectory: String) -> StageResult<SiteData> {
         var session = LoadSession(dataDirectory: contentDirectory + "/data")
         let result = session.run()
-        return (session.diagnostics.hasErrors ? nil : result, session.diagnostics.sorted)
+        return StageResult(session.diagnostics.hasErrors ? nil : result, session.diagnostics.sorted)
     }
 }

@@ -38,9 +38,3 @@ package func capped(_ diagnostics: [Diagnostic], limit: Int = 10, what: String) 
     out.append(.error(last.location, "\(diagnostics.count - limit) more \(what) like the ones above", id: last.id))
     return out
 }
-
-/// A value, or the problems that kept it from being read (all of them, not just the first).
-package enum Checked<Value> {
-    case success(Value)
-    case failure([Diagnostic])
-}

@@ -9,7 +9,14 @@ package struct StageResult<Output> {
         self.diagnostics = diagnostics
     }
 
+    /// A result with an output and no problems.
+    package static func success(_ output: Output) -> StageResult { StageResult(output) }
+    /// A result whose problems kept the output from being made.
+    package static func failure(_ diagnostics: [Diagnostic]) -> StageResult { StageResult(nil, diagnostics) }
+
     /// The output, unless the stage found an error: a stage with errors hands nothing on.
     package var checkedOutput: Output? { hasErrors ? nil : output }
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
+
+extension StageResult: Sendable where Output: Sendable {}

@@ -14,15 +14,15 @@ public struct SiteConfig: Sendable {
     public var hasAsOf: Bool = true
 
     /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
-    public static func load(contentDirectory: String) -> (SiteConfig?, [Diagnostic]) {
+    package static func load(contentDirectory: String) -> StageResult<SiteConfig> {
         var diags = Diagnostics()
         let file = contentDirectory + "/site.yaml"
         guard let text = ContentLoader.readText(file, display: file, tree: SourceTree(root: contentDirectory), diagnostics: &diags)
-        else { return (nil, diags.items) }
+        else { return StageResult(nil, diags.items) }
         let ctx = YAMLContext(file: file)
         let config = read(text, context: ctx)
         diags.append(contentsOf: ctx.diagnostics.items)
-        return (diags.hasErrors ? nil : config, diags.items)
+        return StageResult(diags.hasErrors ? nil : config, diags.items)
     }
 
     /// Reads `site.yaml`; problems go to `context`.

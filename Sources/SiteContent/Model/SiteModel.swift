@@ -44,11 +44,14 @@ public struct SiteModel: Sendable {
         return byOutput[path]
     }
 
-    /// Builds the indexes and reports duplicate output paths and duplicate codes.
-    /// `checkCodes`: a page's `code` must be in the code list (not for a plain site, which has none).
+    /// Builds the whole model at once — indexes included — and reports duplicate output paths and duplicate
+    /// codes. `hasGuideData`: the content has `data/`, so a page's `code` must be in its code list (a plain
+    /// site has none) and directives may run.
     package static func make(
-        config: SiteConfig, pages: [PageSource], data: SiteData, checkCodes: Bool = true, diagnostics: inout Diagnostics
+        config: SiteConfig, pages: [PageSource], data: SiteData, guide: GuideData = GuideData(), hasGuideData: Bool = true,
+        diagnostics: inout Diagnostics
     ) -> SiteModel {
+        let checkCodes = hasGuideData
         let pages = pages.sorted { $0.relativePath < $1.relativePath }
         var byPath: [String: Int] = [:]
         var byCode: [String: Int] = [:]
@@ -86,10 +89,9 @@ public struct SiteModel: Sendable {
                 }
             }
         }
-        var site = SiteModel(
-            config: config, pages: pages, data: data, byPath: byPath, byCode: byCode, sourcesPage: sourcesPage)
-        site.byOutput = byOutput
-        return site
+        return SiteModel(
+            config: config, pages: pages, data: data, guide: guide, byPath: byPath, byOutput: byOutput, byCode: byCode,
+            sourceList: data.sources.map(\.id), sourcesPage: sourcesPage, hasGuideData: hasGuideData)
     }
 }
 

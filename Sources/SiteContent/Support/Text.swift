@@ -42,40 +42,6 @@ package func collapseSpaces(bytes: [UInt8]) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
-/// The visible text of a fragment of HTML that this generator wrote (tags removed, common entities decoded).
-public func textOfHTML(_ html: String) -> String {
-    // Over the UTF-8 bytes (tags and entities are ASCII): tags become spaces, then the five entities this
-    // generator writes are decoded in one left-to-right pass.
-    var text: [UInt8] = []
-    text.reserveCapacity(html.utf8.count)
-    var inTag = false
-    for b in html.utf8 {
-        if b == UInt8(ascii: "<") { inTag = true; text.append(0x20); continue }
-        if b == UInt8(ascii: ">") { inTag = false; continue }
-        if !inTag { text.append(b) }
-    }
-    let entities: [([UInt8], UInt8)] = [
-        (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
-        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
-        (Array("&amp;".utf8), UInt8(ascii: "&")),
-    ]
-    var out: [UInt8] = []
-    out.reserveCapacity(text.count)
-    var i = 0
-    scan: while i < text.count {
-        if text[i] == UInt8(ascii: "&") {
-            for (name, char) in entities where text[i...].starts(with: name) {
-                out.append(char)
-                i += name.count
-                continue scan
-            }
-        }
-        out.append(text[i])
-        i += 1
-    }
-    return collapseSpaces(bytes: out)
-}
-
 /// A stable anchor id for a heading: lower-case ASCII letters and digits, words joined by '-'.
 public func slugify(_ text: String) -> String {
     var out = ""

@@ -20,48 +20,92 @@ package struct CalculatorDirective: Directive {
         let choices = CalculatorData.choices(rules)
         let asOf = context.site.config.asOf
         let date = asOf >= first && asOf <= last ? asOf : first
-        func select(_ key: String, _ label: String, _ selected: String) -> String {
-            var h = "<div class=\"calc-field\"><label for=\"calc-\(key)\">\(escapeHTML(label))</label>\n"
-            h += "<select id=\"calc-\(key)\" name=\"\(key)\">\n"
+        func select(_ key: String, _ label: String, _ selected: String) -> HTML {
+            var options: [HTML] = [.newline]
+            var grouped: [HTML] = []
             var group = ""
+            func closeGroup() {
+                if !group.isEmpty { options += [.el("optgroup", [.attr("label", group)], children: grouped), .newline] }
+                grouped = [.newline]
+            }
             // Localities other than the national choice are added by calculator.js from the data file.
             for c in choices[key] ?? [] where key != "locality" || c.group.isEmpty {
                 if c.group != group {
-                    if !group.isEmpty { h += "</optgroup>\n" }
-                    if !c.group.isEmpty { h += "<optgroup label=\"\(escapeHTML(c.group))\">\n" }
+                    closeGroup()
                     group = c.group
                 }
-                let sel = c.value == selected ? " selected" : ""
-                h += "<option value=\"\(escapeHTML(c.value))\"\(sel)>\(escapeHTML(c.label))</option>\n"
+                var attributes: [HTMLAttribute] = [.attr("value", c.value)]
+                if c.value == selected { attributes.append(.flag("selected")) }
+                let option: [HTML] = [.el("option", attributes, .text(c.label)), .newline]
+                if group.isEmpty { options += option } else { grouped += option }
             }
-            if !group.isEmpty { h += "</optgroup>\n" }
-            return h + "</select></div>\n"
+            closeGroup()
+            return field(
+                .el("label", [.attr("for", "calc-\(key)")], .text(label)), .newline,
+                .el("select", [.id("calc-\(key)"), .attr("name", key)], children: options))
         }
         let maxM = CalculatorData.tableMinutes
-        var h = "<form class=\"calculator\" id=\"calculator\" hidden aria-label=\"Session calculator\">\n"
-        h += "<div class=\"calc-field\"><label for=\"calc-date\">Date of service</label>\n"
-        h += "<input type=\"date\" id=\"calc-date\" name=\"date\" value=\"\(date)\" min=\"\(first)\" max=\"\(last)\" required></div>\n"
-        h += "<div class=\"calc-field\"><label for=\"calc-minutes\">Minutes (total of the session, 1–\(maxM))</label>\n"
-        h += "<input type=\"number\" id=\"calc-minutes\" name=\"minutes\" value=\"38\" min=\"1\" max=\"\(maxM)\" step=\"1\" inputmode=\"numeric\" required></div>\n"
-        h += "<div class=\"calc-field\"><label for=\"calc-patients\">Patients represented (not caregivers)</label>\n"
-        h += "<input type=\"number\" id=\"calc-patients\" name=\"patients\" value=\"1\" min=\"1\" step=\"1\" inputmode=\"numeric\" required></div>\n"
-        h += select("family", "Codes (what the training covers)", rules.defaultFamilyID)
-        h += select("discipline", "Discipline", Discipline.allCases[0].rawValue)
-        h += select("provider", "Furnished by", Provider.allCases[0].rawValue)
-        h += select("setting", "Who bills, and where", Setting.allCases[0].rawValue)
-        h += "<div class=\"calc-field calc-check\"><input type=\"checkbox\" id=\"calc-telehealth\" name=\"telehealth\" value=\"1\">\n"
-        h += "<label for=\"calc-telehealth\">Telehealth (synchronous audio-video)</label></div>\n"
-        h += ZIPField.calculator(context)
-        h += select("locality", "Locality (Medicare payment area, by state)", "national")
-        h += select("profile", "Time rule for units", rules.defaultProfileID)
-        h += "</form>\n"
-        h += "<p class=\"calc-note\" id=\"calc-scope\" hidden>The calculator covers sessions of 1 to \(maxM) minutes with dates of "
-        h += "service from \(first) to \(last). For a longer session, add the add-on units shown in the units table below. "
-        h += "A date after the last fee schedule in this guide gets what is known for it, without an amount.</p>\n"
-        h += "<div class=\"calc-result card\" id=\"calc-result\" aria-live=\"polite\" aria-atomic=\"true\" hidden></div>\n"
-        h += "<script src=\"\(escapeHTML(context.url(to: CalculatorData.path)))\" defer></script>\n"
-        h += "<script src=\"\(escapeHTML(context.url(to: "assets/calculator.js")))\" defer></script>\n"
-        h += ZIPField.script(context)
-        return DirectiveOutput(html: h)
+        func number(_ name: String, value: String, max: Int?) -> HTML {
+            var attributes: [HTMLAttribute] = [
+                .attr("type", "number"), .id("calc-\(name)"), .attr("name", name), .attr("value", value), .attr("min", "1"),
+            ]
+            if let max { attributes.append(.attr("max", "\(max)")) }
+            attributes += [.attr("step", "1"), .attr("inputmode", "numeric"), .flag("required")]
+            return .void("input", attributes)
+        }
+        var form: [HTML] = [
+            .newline,
+            field(
+                .el("label", [.attr("for", "calc-date")], "Date of service"), .newline,
+                .void("input", [
+                    .attr("type", "date"), .id("calc-date"), .attr("name", "date"), .attr("value", "\(date)"),
+                    .attr("min", "\(first)"), .attr("max", "\(last)"), .flag("required"),
+                ])),
+            field(
+                .el("label", [.attr("for", "calc-minutes")], "Minutes (total of the session, 1–\(maxM))"), .newline,
+                number("minutes", value: "38", max: maxM)),
+            field(
+                .el("label", [.attr("for", "calc-patients")], "Patients represented (not caregivers)"), .newline,
+                number("patients", value: "1", max: nil)),
+            select("family", "Codes (what the training covers)", rules.defaultFamilyID),
+            select("discipline", "Discipline", Discipline.allCases[0].rawValue),
+            select("provider", "Furnished by", Provider.allCases[0].rawValue),
+            select("setting", "Who bills, and where", Setting.allCases[0].rawValue),
+            field(
+                classes: "calc-field calc-check",
+                .void("input", [.attr("type", "checkbox"), .id("calc-telehealth"), .attr("name", "telehealth"), .attr("value", "1")]),
+                .newline, .el("label", [.attr("for", "calc-telehealth")], "Telehealth (synchronous audio-video)")),
+            ZIPField.calculator(context),
+            select("locality", "Locality (Medicare payment area, by state)", "national"),
+            select("profile", "Time rule for units", rules.defaultProfileID),
+        ]
+        form = [.el("form", [.class("calculator"), .id("calculator"), .flag("hidden"), .attr("aria-label", "Session calculator")], children: form), .newline]
+        let h: HTML = [
+            .group(form),
+            .el("p", [.class("calc-note"), .id("calc-scope"), .flag("hidden")],
+                "The calculator covers sessions of 1 to \(maxM) minutes with dates of service from \(first) to \(last). ",
+                "For a longer session, add the add-on units shown in the units table below. ",
+                "A date after the last fee schedule in this guide gets what is known for it, without an amount."),
+            .newline,
+            .el("div", [
+                .class("calc-result card"), .id("calc-result"), .attr("aria-live", "polite"), .attr("aria-atomic", "true"),
+                .flag("hidden"),
+            ]),
+            .newline,
+            script(context.url(to: CalculatorData.path)),
+            script(context.url(to: "assets/calculator.js")),
+            ZIPField.script(context),
+        ]
+        return DirectiveOutput(h)
     }
+}
+
+/// `<div class="calc-field">…</div>` and a line break: one labelled control of a form.
+func field(classes: String = "calc-field", _ content: HTML...) -> HTML {
+    [.el("div", [.class(classes)], children: content), .newline]
+}
+
+/// `<script src="…" defer></script>` and a line break.
+func script(_ url: String) -> HTML {
+    [.el("script", [.attr("src", url), .flag("defer")]), .newline]
 }

@@ -21,22 +21,16 @@ package struct ChecklistDirective: Directive {
             date = d
         }
         var cite = CitationCollector(context)
-        // The same selection as RulesData.documentationChecklist(on:kind:), kept with each item's source.
-        let texts = rules.documentationChecklist(on: date, kind: kind)
-        var items: [String] = []
-        var i = 0
-        for item in rules.policies.documentation {
-            guard item.appliesTo.contains(kind), item.range?.contains(date) ?? true else { continue }
-            var source = item.source
-            if item.usesConsentRule, let consent = rules.policies.consent.entry(on: date) { source = consent.source }
-            guard i < texts.count else { break }
-            items.append("<li>\(escapeHTML(texts[i])) <span class=\"cite\">(\(cite.linksMarked([source])))</span></li>")
-            i += 1
+        var items: [HTML] = [.newline]
+        for item in rules.documentationChecklist(on: date, kind: kind) {
+            if items.count > 1 { items.append(.newline) }
+            items.append(.el("li", [], "\(item.text) ", .el("span", [.class("cite")], "(\(cite.linksMarked([item.source])))")))
         }
-        guard !items.isEmpty else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
-        var html = "<p class=\"checklist-title\">Checklist for \(escapeHTML(kind.rawValue)) sessions, "
-        html += "dates of service on \(escapeHTML(date.description))</p>\n<ul class=\"checklist\">\n"
-        html += items.joined(separator: "\n") + "\n</ul>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        guard items.count > 1 else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
+        let html: HTML = [
+            .el("p", [.class("checklist-title")], "Checklist for \(kind.rawValue) sessions, dates of service on \(date)"),
+            .newline, .el("ul", [.class("checklist")], children: items + [.newline]), .newline,
+        ]
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

@@ -17,16 +17,22 @@ package struct CodeDescriptorDirective: Directive {
             throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
         }
         if let d = context.site.guide.descriptors[code] {
-            let html =
-                "<div class=\"code-descriptor licensed\"><p><strong>\(escapeHTML(code))</strong> — "
-                + "\(escapeHTML(d.short))</p>\n<p>\(escapeHTML(d.long))</p>\n"
-                + "<p class=\"descriptor-note\">CPT descriptor reproduced under licence from the American Medical Association.</p></div>\n"
-            return DirectiveOutput(html: html, citedSources: [])
+            let html: HTML = [
+                .el("div", [.class("code-descriptor licensed")],
+                    .el("p", [], .el("strong", [], .text(code)), " — \(d.short)"), .newline, .el("p", [], .text(d.long)), .newline,
+                    .el("p", [.class("descriptor-note")],
+                        "CPT descriptor reproduced under licence from the American Medical Association.")),
+                .newline,
+            ]
+            return DirectiveOutput(html, citedSources: [])
         }
         var cite = CitationCollector(context)
-        let html =
-            "<div class=\"code-descriptor plain\"><p><strong>\(escapeHTML(code))</strong> — "
-            + "\(escapeHTML(record.summary)) (\(cite.linksMarked([record.summarySource ?? record.source])))</p></div>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        let html: HTML = [
+            .el("div", [.class("code-descriptor plain")],
+                .el("p", [], .el("strong", [], .text(code)),
+                    " — \(record.summary) (\(cite.linksMarked([record.summarySource ?? record.source])))")),
+            .newline,
+        ]
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

@@ -29,22 +29,22 @@ package struct CodeIndicatorsDirective: Directive {
                 "needs one known code", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
         }
         var cite = CitationCollector(context)
-        var rows: [[String]] = []
+        var rows: [[HTML]] = []
         for f in Self.fields {
             guard let value = record.indicators[f.key] else { continue }
-            rows.append([escapeHTML(f.label), escapeHTML(value), escapeHTML(f.meanings[value] ?? "")])
+            rows.append([.text(f.label), .text(value), .text(f.meanings[value] ?? "")])
         }
         for (k, v) in record.indicators.sorted(by: { $0.key < $1.key }) where !Self.fields.contains(where: { $0.key == k }) {
-            rows.append([escapeHTML(k), escapeHTML(v), ""])
+            rows.append([.text(k), .text(v), .empty])
         }
         let source = cite.link(record.source)
-        var html = dataTable(
+        var html: [HTML] = [dataTable(
             label: "Payment indicators for \(record.code)", caption: "CMS payment-policy indicators, \(record.code)",
-            headers: ["Indicator", "Value", "What it means"], rows: rows)
+            headers: ["Indicator", "Value", "What it means"], rows: rows)]
         if let base = record.addOnTo {
-            html += "<p>\(escapeHTML(record.code)) is an add-on to \(escapeHTML(base)) and is never paid without it.</p>\n"
+            html += [.el("p", [], "\(record.code) is an add-on to \(base) and is never paid without it."), .newline]
         }
-        html += "<p class=\"table-source\">Source: \(source).</p>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        html += [.el("p", [.class("table-source")], "Source: \(source)."), .newline]
+        return DirectiveOutput(.group(html), citedSources: cite.ids)
     }
 }

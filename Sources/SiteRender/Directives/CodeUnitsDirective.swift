@@ -19,37 +19,38 @@ package struct CodeUnitsDirective: Directive {
             throw DirectiveError("no default unit rule or code family in the data")
         }
         var cite = CitationCollector(context)
-        let code = escapeHTML(record.code)
-        var items: [String] = []
+        let code = record.code
+        var items: [HTML] = []
         switch record.role {
         case .initial:
             items.append(
-                "One unit of \(code) once the individual session reaches \(profile.initialMinimum) minutes in total "
-                    + "(more than half of its \(profile.initialSpan)-minute block).")
+                "One unit of \(code) once the individual session reaches \(profile.initialMinimum) minutes in total (more than half of its \(profile.initialSpan)-minute block).")
             items.append("Under \(profile.initialMinimum) minutes nothing can be billed for the session.")
             items.append(
-                "At most one unit per session; time beyond the first block is billed with the add-on "
-                    + "\(codeLink(family.addOnCode, context)).")
+                "At most one unit per session; time beyond the first block is billed with the add-on \(codeLink(family.addOnCode, context)).")
         case .addOn:
             let shown = (1...Self.addOnShown).map { profile.addOnThreshold(unit: $0) }
             let list = shown.dropLast().map(String.init).joined(separator: ", ") + " and \(shown.last!)"
             items.append(
-                "The first unit of \(code) needs \(shown[0]) minutes in total: the \(profile.initialSpan) minutes of "
-                    + "\(codeLink(family.initialCode, context)) plus more than half of the next \(profile.addOnSpan).")
+                "The first unit of \(code) needs \(shown[0]) minutes in total: the \(profile.initialSpan) minutes of \(codeLink(family.initialCode, context)) plus more than half of the next \(profile.addOnSpan).")
             items.append(
-                "Units 1 to \(Self.addOnShown) are reached at \(list) minutes; after that, one more unit for each "
-                    + "further \(profile.addOnSpan) minutes.")
+                "Units 1 to \(Self.addOnShown) are reached at \(list) minutes; after that, one more unit for each further \(profile.addOnSpan) minutes.")
             items.append("Never billed without \(codeLink(family.initialCode, context)) for the same session.")
         case .group:
             items.append(
-                "\(code) is untimed: one unit per session on the claim of each patient represented, whatever the "
-                    + "length of the session.")
+                "\(code) is untimed: one unit per session on the claim of each patient represented, whatever the length of the session.")
         }
-        var html = "<ul class=\"code-units\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
+        var html: [HTML] = [
+            .el("ul", [.class("code-units")], children: [.newline] + items.flatMap { [.el("li", [], $0), .newline] }), .newline,
+        ]
         if record.role != .group {
-            html += "<p class=\"table-note\">The minutes follow the CPT mid-point rule (\(cite.linksMarked([profile.source]))). "
-            html += "Whether Medicare's total-timed-minutes rule governs these codes has not been settled.</p>\n"
+            html += [
+                .el("p", [.class("table-note")],
+                    "The minutes follow the CPT mid-point rule (\(cite.linksMarked([profile.source]))). ",
+                    "Whether Medicare's total-timed-minutes rule governs these codes has not been settled."),
+                .newline,
+            ]
         }
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        return DirectiveOutput(.group(html), citedSources: cite.ids)
     }
 }

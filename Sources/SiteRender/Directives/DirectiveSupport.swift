@@ -12,7 +12,7 @@ package struct CitationCollector {
 
     /// A link to a source's entry on the sources page (plain text when there is no sources page), remembered
     /// as cited.
-    mutating func link(_ id: String, long: Bool = false) -> String {
+    mutating func link(_ id: String, long: Bool = false) -> HTML {
         if !ids.contains(id) { ids.append(id) }
         let label: String
         if let s = context.site.data.source(id) {
@@ -20,22 +20,22 @@ package struct CitationCollector {
         } else {
             label = "source"
         }
-        guard let url = context.url(forSource: id) else { return escapeHTML(label) }
-        return "<a class=\"source-link\" href=\"\(escapeHTML(url))\">\(escapeHTML(label))</a>"
+        guard let url = context.url(forSource: id) else { return .text(label) }
+        return .citation(id, .el("a", [.class("source-link"), .href(url)], .text(label)))
     }
 
     /// Links to several sources, then the certainty marker when every one of them is secondary.
-    mutating func linksMarked(_ list: [String]) -> String {
+    mutating func linksMarked(_ list: [String]) -> HTML {
         let html = links(list)
         let records = list.filter { !$0.isEmpty }.compactMap { context.site.data.source($0) }
         guard !records.isEmpty, records.allSatisfy(\.isSecondary) else { return html }
         return CertaintyCheck.marker(links: html)
     }
 
-    /// Links to several sources, comma separated, duplicates removed.
-    mutating func links(_ list: [String]) -> String {
+    /// Links to several sources, separated by semicolons, duplicates removed.
+    mutating func links(_ list: [String]) -> HTML {
         var seen: Set<String> = []
-        var parts: [String] = []
+        var parts: [HTML] = []
         var labels: [String: Int] = [:]
         let unique = list.filter { !$0.isEmpty && seen.insert($0).inserted }
         for id in unique {
@@ -46,37 +46,38 @@ package struct CitationCollector {
             let shared = context.site.data.source(id).map { labels[$0.publisher, default: 0] > 1 } ?? false
             parts.append(link(id, long: shared))
         }
-        return parts.joined(separator: "; ")
+        return .joined(parts, separator: "; ")
     }
 }
 
 /// `<div class="table-scroll" …><table class="data"><caption>…</caption><thead>…</thead><tbody>…</tbody></table></div>`
-/// `caption` is escaped; `headers` are escaped; `rows` are cells of already-escaped HTML (a first cell becomes
-/// a row header).
-package func dataTable(label: String, caption: String, headers: [String], rows: [[String]], rowHeaders: Bool = true) -> String {
-    var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escapeHTML(label))\">"
-    html += "<table class=\"data\">\n<caption>\(escapeHTML(caption))</caption>\n<thead><tr>"
-    for h in headers { html += "<th scope=\"col\">\(escapeHTML(h))</th>" }
-    html += "</tr></thead>\n<tbody>\n"
+/// Each row's first cell becomes a row header unless `rowHeaders` is false.
+package func dataTable(label: String, caption: String, headers: [String], rows: [[HTML]], rowHeaders: Bool = true) -> HTML {
+    let head = HTML.el("tr", children: headers.map { .el("th", [.attr("scope", "col")], .text($0)) })
+    var body: [HTML] = [.newline]
     for row in rows {
-        html += "<tr>"
-        for (i, cell) in row.enumerated() {
-            if i == 0 && rowHeaders {
-                html += "<th scope=\"row\">\(cell)</th>"
-            } else {
-                html += "<td>\(cell)</td>"
-            }
+        let cells = row.enumerated().map { (i, cell) -> HTML in
+            i == 0 && rowHeaders ? .el("th", [.attr("scope", "row")], cell) : .el("td", [], cell)
         }
-        html += "</tr>\n"
+        body += [.el("tr", children: cells), .newline]
     }
-    html += "</tbody>\n</table></div>\n"
-    return html
+    return [
+        tableScroll(label: label, .el("table", [.class("data")],
+            .newline, .el("caption", [], .text(caption)), .newline, .el("thead", [], head), .newline,
+            .el("tbody", children: body), .newline)),
+        .newline,
+    ]
+}
+
+/// The scrolling, labelled region around a wide table.
+package func tableScroll(label: String, _ table: HTML) -> HTML {
+    .el("div", [.class("table-scroll"), .attr("tabindex", "0"), .attr("role", "region"), .attr("aria-label", label)], table)
 }
 
 /// A code as a link to its page when it has one.
-package func codeLink(_ code: String, _ context: DirectiveContext) -> String {
-    guard let url = context.url(forCode: code) else { return escapeHTML(code) }
-    return "<a href=\"\(escapeHTML(url))\">\(escapeHTML(code))</a>"
+package func codeLink(_ code: String, _ context: DirectiveContext) -> HTML {
+    guard let url = context.url(forCode: code) else { return .text(code) }
+    return .a(href: url, .text(code))
 }
 
 /// The date of service a directive describes by default: the site's as-of date.

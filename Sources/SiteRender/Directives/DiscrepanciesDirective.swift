@@ -15,19 +15,20 @@ package struct DiscrepanciesDirective: Directive {
             throw DirectiveError("no discrepancies loaded", hint: "add Content/data/discrepancies.yaml")
         }
         var cite = CitationCollector(context)
-        let rows = list.map { d in
+        let rows = list.map { d -> [HTML] in
             [
-                escapeHTML(d.claim), escapeHTML(d.appears), escapeHTML(d.correct), escapeHTML(d.why),
-                cite.linksMarked(d.sources),
+                .text(d.claim), .text(d.appears), .text(d.correct), .text(d.why), cite.linksMarked(d.sources),
             ]
         }
-        let html =
-            "<div class=\"discrepancies\">\n"
-            + dataTable(
-                label: "Known errors in other sources", caption: "Claims found elsewhere and what is correct",
-                headers: ["Claim found elsewhere", "Where it appears", "What is correct", "Why", "Sources"],
-                rows: rows)
-            + "</div>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        let html: HTML = [
+            .el("div", [.class("discrepancies")],
+                .newline,
+                dataTable(
+                    label: "Known errors in other sources", caption: "Claims found elsewhere and what is correct",
+                    headers: ["Claim found elsewhere", "Where it appears", "What is correct", "Why", "Sources"],
+                    rows: rows)),
+            .newline,
+        ]
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

@@ -16,15 +16,16 @@ package struct FeeDownloadsDirective: Directive {
         guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
         let data = context.site.data
         var cite = CitationCollector(context)
-        var html = "<ul class=\"fee-downloads\">\n"
+        var items: [HTML] = [.newline]
         for p in data.rules.periods.reversed() {
-            let csv = escapeHTML(context.url(to: FeeDownloads.path(p, "csv")))
-            let json = escapeHTML(context.url(to: FeeDownloads.path(p, "json")))
-            html += "<li>\(escapeHTML(p.label)) (dates of service from \(p.range.from)): "
-                + "<a href=\"\(csv)\" download>CSV</a> · <a href=\"\(json)\" download>JSON</a> — "
-                + "\(PeriodWording.release(p, data, cite: &cite))</li>\n"
+            func download(_ format: String, _ label: String) -> HTML {
+                .el("a", [.href(context.url(to: FeeDownloads.path(p, format))), .flag("download")], .text(label))
+            }
+            items += [
+                .el("li", [], "\(p.label) (dates of service from \(p.range.from)): \(download("csv", "CSV")) · \(download("json", "JSON")) — \(PeriodWording.release(p, data, cite: &cite))"),
+                .newline,
+            ]
         }
-        html += "</ul>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        return DirectiveOutput([.el("ul", [.class("fee-downloads")], children: items), .newline], citedSources: cite.ids)
     }
 }

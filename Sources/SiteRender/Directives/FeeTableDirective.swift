@@ -21,52 +21,54 @@ package struct FeeTableDirective: Directive {
             codes = rules.family(rules.defaultFamilyID)?.codes ?? []
         }
         var cite = CitationCollector(context)
-        var rows: [[String]] = []
-        var notes: [String] = []
+        var rows: [[HTML]] = []
+        var notes: [HTML] = []
         for period in rules.periods {
             let cf = period.defaultConversionFactor
             for code in codes {
                 guard let record = rules.code(code), record.validFrom <= (period.range.through ?? period.range.from)
                 else { continue }
                 let rvu = period.rvus[code]
-                func fmt(_ v: DecimalValue?) -> String { v.map { escapeHTML($0.description) } ?? "not in this guide yet" }
-                func money(_ s: Setting, _ p: Provider = .therapist) -> String {
+                func fmt(_ v: DecimalValue?) -> HTML { v.map { .text($0.description) } ?? "not in this guide yet" }
+                func money(_ s: Setting, _ p: Provider = .therapist) -> HTML {
                     switch rules.unitPrice(code: code, period: period, setting: s, provider: p) {
-                    case .priced(let v): return "$" + escapeHTML(v.moneyText)
-                    case .missing: return "<span class=\"missing\">not in this guide yet</span>"
+                    case .priced(let v): return "$\(v.moneyText)"
+                    case .missing: return .el("span", [.class("missing")], "not in this guide yet")
                     }
                 }
-                var periodCell = escapeHTML(period.label)
-                if codes.count > 1 { periodCell += " · " + codeLink(code, context) }
+                var periodCell: HTML = .text(period.label)
+                if codes.count > 1 { periodCell = "\(period.label) · \(codeLink(code, context))" }
                 let sources = [period.source, cf.source] + (rvu.map { [$0.source] } ?? [])
                 rows.append([
                     periodCell, money(.nonfacility), money(.facility), money(.nonfacility, .assistant),
                     fmt(rvu?.work), fmt(rvu?.peNonfacility), fmt(rvu?.peFacility), fmt(rvu?.mp),
-                    escapeHTML(cf.value.description), cite.linksMarked(sources),
+                    .text(cf.value.description), cite.linksMarked(sources),
                 ])
             }
             if codes.contains(where: { period.rvus[$0] != nil }) {
                 notes.append(PeriodWording.release(period, context.site.data, cite: &cite))
             }
             for option in period.conversionFactors where !option.isDefault {
-                var amounts: [String] = []
+                var amounts: [HTML] = []
                 for code in codes where period.rvus[code] != nil {
                     let nf = rules.unitPrice(code: code, period: period, setting: .nonfacility, conversionFactor: option.id).amount
                     let f = rules.unitPrice(code: code, period: period, setting: .facility, conversionFactor: option.id).amount
-                    if let nf, let f { amounts.append("\(escapeHTML(code)) $\(nf.moneyText) non-facility, $\(f.moneyText) facility") }
+                    if let nf, let f { amounts.append("\(code) $\(nf.moneyText) non-facility, $\(f.moneyText) facility") }
                 }
-                let at = amounts.isEmpty ? "" : "; at that factor one unit is " + amounts.joined(separator: "; ")
+                let at: HTML = amounts.isEmpty ? .empty : "; at that factor one unit is \(HTML.joined(amounts, separator: "; "))"
                 notes.append(
-                    "\(escapeHTML(period.label)): amounts use the default conversion factor; \(escapeHTML(option.label)) is \(escapeHTML(option.value.description))\(at) (\(cite.link(option.source))).")
+                    "\(period.label): amounts use the default conversion factor; \(option.label) is \(option.value.description)\(at) (\(cite.link(option.source))).")
             }
             if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
-                notes.append(
-                    "\(escapeHTML(period.label)): Medicare's relative values for this year are not in this guide yet; "
-                        + "check your Medicare contractor&#39;s fee schedule before billing.")
+                notes.append([
+                    "\(period.label): Medicare's relative values for this year are not in this guide yet; ",
+                    // As text, so its apostrophe is escaped as this sentence always was (`&#39;`).
+                    .text("check your Medicare contractor's fee schedule before billing."),
+                ])
             }
         }
         let what = codes.count == 1 ? codes[0] : codes.joined(separator: ", ")
-        var html = dataTable(
+        var html: [HTML] = [dataTable(
             label: "Medicare national payment for \(what)",
             caption: "Medicare national amount for one unit of \(what), by date of service",
             headers: [
@@ -74,12 +76,11 @@ package struct FeeTableDirective: Directive {
                 "Facility amount (physician or NPP billing in a facility)", "Assistant (CQ/CO), non-facility",
                 "Work RVU", "Practice expense RVU, non-facility", "Practice expense RVU, facility", "Malpractice RVU",
                 "Conversion factor", "Sources",
-            ], rows: rows)
-        let pending = PeriodWording.pendingNotice(context.site.data, cite: &cite)
-        if !pending.isEmpty { notes.append(String(pending.dropFirst("<p class=\"after-last-period\">".count).dropLast("</p>\n".count))) }
+            ], rows: rows)]
+        if let pending = PeriodWording.pendingSentence(context.site.data, cite: &cite) { notes.append(pending) }
         if !notes.isEmpty {
-            html += "<ul class=\"table-notes\">\n" + notes.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
+            html += [.el("ul", [.class("table-notes")], children: [.newline] + notes.flatMap { [.el("li", [], $0), .newline] }), .newline]
         }
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        return DirectiveOutput(.group(html), citedSources: cite.ids)
     }
 }

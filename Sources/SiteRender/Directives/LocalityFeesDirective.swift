@@ -35,17 +35,17 @@ package struct LocalityFeesDirective: Directive {
         guard let tableID = period.gpciTable, let table = rules.gpciTables[tableID] else {
             let note = "the locality cost indices for this year are not in this guide yet; check your Medicare contractor's fee schedule"
             return DirectiveOutput(
-                html: "<p class=\"missing\">\(escapeHTML(period.label)): \(escapeHTML(note)) (\(cite.link(period.source))).</p>\n",
+                [.el("p", [.class("missing")], "\(period.label): \(note) (\(cite.link(period.source)))."), .newline],
                 citedSources: cite.ids)
         }
-        var rows: [[String]] = []
+        var rows: [[HTML]] = []
         for row in table.sortedRows {
             let loc = row.locality
-            var cells = [escapeHTML("\(loc.state) — \(loc.name)"), escapeHTML(loc.id)]
+            var cells: [HTML] = [.text("\(loc.state) — \(loc.name)"), .text(loc.id)]
             for code in codes {
                 for setting in [Setting.nonfacility, .facility] {
                     switch rules.unitPrice(code: code, period: period, setting: setting, locality: .locality(id: loc.id)) {
-                    case .priced(let v): cells.append(escapeHTML(v.moneyText))
+                    case .priced(let v): cells.append(.text(v.moneyText))
                     case .missing: cells.append("n/a")
                     }
                 }
@@ -56,12 +56,15 @@ package struct LocalityFeesDirective: Directive {
         for code in codes { headers += ["\(code) non-facility ($)", "\(code) facility ($)"] }
         let cf = period.defaultConversionFactor
         let sources = cite.links([table.source, period.source, cf.source] + codes.compactMap { period.rvus[$0]?.source })
-        var html = "<p>\(escapeHTML(period.label)) (from \(period.range.from)), conversion factor "
-            + "\(escapeHTML(cf.value.description)); \(rows.count) localities. Sources: \(sources). "
-            + PeriodWording.release(period, context.site.data, cite: &cite) + "</p>\n"
-        html += dataTable(
-            label: "Amounts by locality", caption: "One unit by Medicare locality, \(period.label), in dollars",
-            headers: headers, rows: rows)
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        let html: HTML = [
+            .el("p", [],
+                "\(period.label) (from \(period.range.from)), conversion factor \(cf.value.description); \(rows.count) localities. Sources: \(sources). ",
+                PeriodWording.release(period, context.site.data, cite: &cite)),
+            .newline,
+            dataTable(
+                label: "Amounts by locality", caption: "One unit by Medicare locality, \(period.label), in dollars",
+                headers: headers, rows: rows),
+        ]
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

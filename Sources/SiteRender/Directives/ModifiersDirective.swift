@@ -14,16 +14,16 @@ package struct ModifiersDirective: Directive {
             throw DirectiveError("no modifiers loaded", hint: "add Content/data/modifiers.yaml")
         }
         var cite = CitationCollector(context)
-        let rows = list.map { m in
+        let rows = list.map { m -> [HTML] in
             [
-                "<code>\(escapeHTML(m.code))</code>", escapeHTML(m.meaning), escapeHTML(m.applies),
-                escapeHTML(m.payment), escapeHTML(m.from), cite.linksMarked(m.sources),
+                .el("code", [], .text(m.code)), .text(m.meaning), .text(m.applies), .text(m.payment), .text(m.from),
+                cite.linksMarked(m.sources),
             ]
         }
         let html = dataTable(
             label: "Claim modifiers for caregiver training", caption: "Claim modifiers and the caregiver-training codes",
             headers: ["Modifier", "Meaning", "When it applies to these codes", "Effect on payment", "From", "Source"],
             rows: rows)
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

@@ -2,6 +2,7 @@ import SiteContent
 import GuideCalc
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// ```` ```policy-timeline [topic …] ````: what changed by date (codes, conversion factors, telehealth,
 /// consent, KX thresholds…), optionally limited to some topics.
@@ -31,11 +32,11 @@ package struct PolicyTimelineDirective: Directive {
         }
         let topics = Set(use.arguments)
         var cite = CitationCollector(context)
-        var rows: [[String]] = []
+        var rows: [[HTML]] = []
         for e in rules.policyTimeline() where topics.isEmpty || topics.contains(e.topic) {
             rows.append([
-                escapeHTML(e.date.description), escapeHTML(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
-                escapeHTML(e.summary), cite.linksMarked([e.source]),
+                .text(e.date.description), .text(PolicyTimelineDirective.topicNames[e.topic] ?? e.topic),
+                .text(RulesText.plain.timeline(e.change)), cite.linksMarked([e.source]),
             ])
         }
         let label = topics.isEmpty ? "What changed, by date" : "What changed, by date: "
@@ -43,6 +44,6 @@ package struct PolicyTimelineDirective: Directive {
             .joined(separator: ", ")
         let html = dataTable(
             label: label, caption: label, headers: ["From", "Topic", "What changed", "Source"], rows: rows)
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        return DirectiveOutput(html, citedSources: cite.ids)
     }
 }

@@ -30,23 +30,25 @@ package struct RuleComparisonDirective: Directive {
             if l.addOnUnits > 0 { parts.append("\(family.addOnCode) ×\(l.addOnUnits)") }
             return parts.isEmpty ? "nothing billable" : parts.joined(separator: " + ")
         }
-        var rows: [[String]] = []
+        var rows: [[HTML]] = []
         for m in samples {
-            var row = [escapeHTML("\(m)"), escapeHTML(claim(main, m))]
-            for p in others { row.append(escapeHTML(claim(p, m))) }
+            var row: [HTML] = [.text("\(m)"), .text(claim(main, m))]
+            for p in others { row.append(.text(claim(p, m))) }
             let units = cms.totalUnits(minutes: m)
-            row.append(escapeHTML("\(units) unit\(units == 1 ? "" : "s") of \(cms.unitMinutes) minutes"))
+            row.append(.text("\(units) unit\(units == 1 ? "" : "s") of \(cms.unitMinutes) minutes"))
             rows.append(row)
         }
         let headers = ["Session minutes", "\(main.name) (CPT rule)"] + others.map(\.name) + ["\(cms.name), if it were applied"]
-        var html = dataTable(
+        let table = dataTable(
             label: "Units under each rule", caption: "One individual session counted under each rule", headers: headers,
             rows: rows)
-        html += "<ul class=\"table-notes\">\n"
-        html += "<li>\(escapeHTML(main.name)): \(escapeHTML(main.summary)) (\(cite.linksMarked([main.source])))</li>\n"
-        for p in others { html += "<li>\(escapeHTML(p.name)): \(escapeHTML(p.summary)) (\(cite.linksMarked([p.source])))</li>\n" }
-        html += "<li>\(escapeHTML(cms.name)): \(escapeHTML(cms.summary)) (\(cite.linksMarked([cms.source])))</li>\n"
-        html += "</ul>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        var notes: [HTML] = [.newline]
+        func note(_ name: String, _ summary: String, _ source: String) {
+            notes += [.el("li", [], "\(name): \(summary) (\(cite.linksMarked([source])))"), .newline]
+        }
+        note(main.name, main.summary, main.source)
+        for p in others { note(p.name, p.summary, p.source) }
+        note(cms.name, cms.summary, cms.source)
+        return DirectiveOutput([table, .el("ul", [.class("table-notes")], children: notes), .newline], citedSources: cite.ids)
     }
 }

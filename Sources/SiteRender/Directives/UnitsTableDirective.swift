@@ -25,7 +25,7 @@ package struct UnitsTableDirective: Directive {
         // Look one add-on span past the limit so the last shown band has a closing minute.
         let bands = profile.bands(upTo: limit + profile.initialSpan + 2 * profile.addOnSpan)
             .filter { $0.fromMinutes <= limit && $0.throughMinutes != nil }
-        var rows: [[String]] = []
+        var rows: [[HTML]] = []
         for b in bands {
             let range = "\(b.fromMinutes)–\(b.throughMinutes!)"
             var lines: [String] = []
@@ -33,17 +33,18 @@ package struct UnitsTableDirective: Directive {
             if b.addOnUnits > 0 { lines.append("\(family.addOnCode) ×\(b.addOnUnits)") }
             let claim = lines.isEmpty ? "nothing billable" : lines.joined(separator: " + ")
             rows.append([
-                escapeHTML(range), "\(b.initialUnits)", "\(b.addOnUnits)", escapeHTML(claim),
+                .text(range), "\(b.initialUnits)", "\(b.addOnUnits)", .text(claim),
             ])
         }
         let caption = "Units for one individual session by total minutes (\(profile.name))"
-        var html = dataTable(
+        let table = dataTable(
             label: "Units by session length, \(profile.name)", caption: caption,
             headers: ["Total minutes", "\(family.initialCode) units", "\(family.addOnCode) units", "Claim lines"],
             rows: rows)
         let next = profile.addOnSpan
-        html += "<p class=\"table-note\">\(escapeHTML(profile.summary)) Beyond the table, each further \(next) "
-        html += "minutes add one more \(codeLink(family.addOnCode, context)) unit. Source: \(cite.linksMarked([profile.source])).</p>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        let note = HTML.el(
+            "p", [.class("table-note")],
+            "\(profile.summary) Beyond the table, each further \(next) minutes add one more \(codeLink(family.addOnCode, context)) unit. Source: \(cite.linksMarked([profile.source])).")
+        return DirectiveOutput([table, note, .newline], citedSources: cite.ids)
     }
 }

@@ -2,6 +2,7 @@ import SiteContent
 import GuideCalc
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// ```` ```worked-examples ````: one card per scenario of `data/examples.yaml`, every figure computed by
 /// `RulesData.evaluate` at build time (claim lines, amounts, the thresholds that decided the units, the
@@ -21,7 +22,7 @@ package struct WorkedExamplesDirective: Directive {
             use.arguments + use.body.split(whereSeparator: \.isWhitespace).map(String.init), from: all)
         let rules = context.site.data.rules
         var cite = CitationCollector(context)
-        var html = ""
+        var html: [HTML] = []
         // Documentation checklists are shared by many cards: each distinct one is listed once, after the cards.
         var checklists: [(kind: SessionKind, items: [String])] = []
         var sources: [String] = []
@@ -31,28 +32,35 @@ package struct WorkedExamplesDirective: Directive {
             do {
                 r = try rules.evaluate(s.input)
             } catch {
-                throw DirectiveError("scenario '\(s.id)': \(error.message)", at: s.location)
+                throw DirectiveError("scenario '\(s.id)': \(RulesText.plain.problem(error.problem))", at: s.location)
             }
-            var n = checklists.firstIndex { $0.items == r.documentation }
+            let documentation = r.documentation.map(\.text)
+            var n = checklists.firstIndex { $0.items == documentation }
             if n == nil {
-                checklists.append((r.kind, r.documentation))
+                checklists.append((r.kind, documentation))
                 n = checklists.count - 1
             }
             for id in r.sources + s.sources where !sources.contains(id) { sources.append(id) }
             if r.pending == nil, let p = rules.period(on: s.input.date), !periodsUsed.contains(where: { $0.id == p.id }) {
                 periodsUsed.append(p)
             }
-            html += card(s, r, rules: rules, checklist: n! + 1, context: context, cite: &cite)
+            html.append(card(s, r, rules: rules, checklist: n! + 1, context: context, cite: &cite))
         }
         for (i, c) in checklists.enumerated() {
-            html += "<h2 id=\"example-checklist-\(i + 1)\">Documentation reminders \(i + 1) (\(c.kind.rawValue) session)</h2>\n<ul>\n"
-            html += c.items.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
+            html += [
+                .el("h2", [.id("example-checklist-\(i + 1)")], "Documentation reminders \(i + 1) (\(c.kind.rawValue) session)"),
+                .newline, .el("ul", [], children: [.newline] + c.items.flatMap { [.el("li", [], .text($0)), .newline] }), .newline,
+            ]
         }
-        html += "<p class=\"table-note\">Sources of the figures: \(cite.linksMarked(sources)). "
-            + periodsUsed.sorted { $0.range.from < $1.range.from }.map {
-                PeriodWording.release($0, context.site.data, cite: &cite)
-            }.joined(separator: " ") + "</p>\n"
-        return DirectiveOutput(html: html, citedSources: cite.ids)
+        let releases = periodsUsed.sorted { $0.range.from < $1.range.from }.map {
+            PeriodWording.release($0, context.site.data, cite: &cite)
+        }
+        html += [
+            .el("p", [.class("table-note")],
+                "Sources of the figures: \(cite.linksMarked(sources)). ", .joined(releases, separator: " ")),
+            .newline,
+        ]
+        return DirectiveOutput(.group(html), citedSources: cite.ids)
     }
 
     /// The scenarios named by `ids` (all of them when `ids` is empty), in the order of `ids`.
@@ -75,12 +83,9 @@ package struct WorkedExamplesDirective: Directive {
     func card(
         _ s: ExampleScenario, _ r: SessionResult, rules: RulesData, checklist: Int, context: DirectiveContext,
         cite: inout CitationCollector
-    ) -> String {
+    ) -> HTML {
         let i = s.input
         let anchor = "example-" + s.id
-        var h = "<section class=\"card example\" id=\"\(escapeHTML(anchor))\" aria-labelledby=\"\(escapeHTML(anchor))-t\">\n"
-        h += "<h2 id=\"\(escapeHTML(anchor))-t\">\(escapeHTML(s.title))</h2>\n"
-        h += "<p>\(escapeHTML(s.narrative))</p>\n"
         var patients = "\(i.patients) patient\(i.patients == 1 ? "" : "s") represented (\(r.kind.rawValue))"
         if let c = i.caregivers { patients += ", \(c) caregiver\(c == 1 ? "" : "s")" }
         let localityText = r.localityRecord.map { "\($0.name), \($0.state) (\($0.id))" } ?? "national"
@@ -92,41 +97,58 @@ package struct WorkedExamplesDirective: Directive {
             "\(r.feeSchedule.label)" + (r.feeSchedule.conversionFactor.map { ", conversion factor \($0.value)" } ?? ""),
         ]
         if let y = i.yearToDateAmount { inputs.append("$\(y.moneyText) of therapy so far this year") }
-        h += "<p class=\"example-inputs\"><strong>Inputs:</strong> \(inputs.map(escapeHTML).joined(separator: " · "))</p>\n"
+        func line(_ content: HTML...) -> HTML { [.el("p", [], children: content), .newline] }
+        var h: [HTML] = [
+            .newline,
+            .el("h2", [.id(anchor + "-t")], .text(s.title)), .newline,
+            line(.text(s.narrative)),
+            .el("p", [.class("example-inputs")], .el("strong", [], "Inputs:"), " ", .text(inputs.joined(separator: " · "))),
+            .newline,
+        ]
         if r.billable {
-            func money(_ v: DecimalValue?) -> String {
-                v.map { "$" + escapeHTML($0.moneyText) } ?? "<span class=\"missing\">not in this guide yet</span>"
+            func money(_ v: DecimalValue?) -> HTML {
+                v.map { "$\($0.moneyText)" } ?? .el("span", [.class("missing")], "not in this guide yet")
             }
-            h += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Claim lines: \(escapeHTML(s.title))\"><table class=\"data\"><caption>Claim lines, \(escapeHTML(localityText))</caption>\n"
-            h += "<tr><th scope=\"col\">Code</th><th scope=\"col\">Units</th><th scope=\"col\">Modifiers</th>"
-            h += "<th scope=\"col\">Allowed</th></tr>\n"
+            let col = HTMLAttribute.attr("scope", "col"), row = HTMLAttribute.attr("scope", "row")
+            var rows: [HTML] = [
+                .el("caption", [], "Claim lines, \(localityText)"), .newline,
+                .el("tr", [], .el("th", [col], "Code"), .el("th", [col], "Units"), .el("th", [col], "Modifiers"),
+                    .el("th", [col], "Allowed")), .newline,
+            ]
             for l in r.lines {
-                h += "<tr><th scope=\"row\">\(escapeHTML(l.code))</th><td>\(l.units)</td><td>\(escapeHTML(l.modifiers.joined(separator: " ")))</td>"
-                h += "<td>\(money(l.amount))</td></tr>\n"
+                rows += [
+                    .el("tr", [], .el("th", [row], .text(l.code)), .el("td", [], "\(l.units)"),
+                        .el("td", [], .text(l.modifiers.joined(separator: " "))), .el("td", [], money(l.amount))),
+                    .newline,
+                ]
             }
-            h += "<tr><th scope=\"row\" colspan=\"3\">Total</th><td>\(money(r.total))</td></tr>\n</table></div>\n"
+            rows += [.el("tr", [], .el("th", [row, .attr("colspan", "3")], "Total"), .el("td", [], money(r.total))), .newline]
+            h += [tableScroll(label: "Claim lines: \(s.title)", .el("table", [.class("data")], children: rows)), .newline]
         } else {
-            h += "<p class=\"not-billable\"><strong>Not billable:</strong> "
-            h += r.reasons.map { escapeHTML($0) }.joined(separator: "; ") + ".</p>\n"
+            h.append(.el("p", [.class("not-billable")], .el("strong", [], "Not billable:"), " \(r.reasons.map(RulesText.plain.reason).joined(separator: "; "))."))
+            h.append(.newline)
         }
         if !r.thresholdNotes.isEmpty {
-            h += "<p><strong>Units decided by:</strong> \(r.thresholdNotes.map(escapeHTML).joined(separator: "; ")).</p>\n"
+            h.append(line(.el("strong", [], "Units decided by:"), " \(r.thresholdNotes.map(RulesText.plain.threshold).joined(separator: "; "))."))
         }
         if let sp = r.split {
-            h += "<p><strong>Who pays</strong> (deductible met): patient \(escapeHTML(sp.coinsurancePercent.description))% "
-            h += "coinsurance $\(escapeHTML(sp.coinsurance.moneyText)); Medicare $\(escapeHTML(sp.medicareBeforeSequestration.moneyText)) "
-            h += "less \(escapeHTML(sp.sequestrationPercent.description))% sequestration $\(escapeHTML(sp.sequestration.moneyText)) "
-            h += "= $\(escapeHTML(sp.medicarePaid.moneyText)) paid.</p>\n"
+            h.append(line(
+                .el("strong", [], "Who pays"),
+                " (deductible met): patient \(sp.coinsurancePercent.description)% coinsurance $\(sp.coinsurance.moneyText); ",
+                "Medicare $\(sp.medicareBeforeSequestration.moneyText) less \(sp.sequestrationPercent.description)% sequestration ",
+                "$\(sp.sequestration.moneyText) = $\(sp.medicarePaid.moneyText) paid."))
         } else if r.billable {
-            h += "<p><strong>Money:</strong> not in this guide yet for \(escapeHTML(r.feeSchedule.label)); the claim lines "
-            h += "still apply. Check your Medicare contractor&#39;s fee schedule.</p>\n"
+            h.append(line(
+                .el("strong", [], "Money:"), " not in this guide yet for \(r.feeSchedule.label); the claim lines still apply. ",
+                // As text, so its apostrophe is escaped as this sentence always was (`&#39;`).
+                .text("Check your Medicare contractor's fee schedule.")))
         }
-        let extra = r.notes + r.warnings
-        if !extra.isEmpty {
-            h += "<p><strong>Notes:</strong> \(extra.map(escapeHTML).joined(separator: "; ")).</p>\n"
-        }
-        h += "<p><a href=\"#example-checklist-\(checklist)\">Documentation reminders \(checklist)</a></p>\n"
-        h += "</section>\n"
-        return h
+        let extra = r.notes.map(RulesText.plain.note) + r.warnings.map(RulesText.plain.warning)
+        if !extra.isEmpty { h.append(line(.el("strong", [], "Notes:"), " \(extra.joined(separator: "; ")).")) }
+        h.append(line(.a(href: "#example-checklist-\(checklist)", "Documentation reminders \(checklist)")))
+        return [
+            .el("section", [.class("card example"), .id(anchor), .attr("aria-labelledby", anchor + "-t")], children: h),
+            .newline,
+        ]
     }
 }

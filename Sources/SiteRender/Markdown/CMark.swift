@@ -9,87 +9,8 @@ import CCmark
     import Darwin
 #endif
 
-// The only file in the project that talks to cmark. Everything else sees the plain Swift types below.
-
-/// A heading as cmark parsed it. `line`/`column` count from the top of the file (front matter included).
-public struct MarkdownHeading: Sendable, Hashable {
-    public var level: Int
-    public var text: String
-    public var line: Int
-    public var column: Int
-
-    package init(level: Int, text: String, line: Int, column: Int) {
-        self.level = level
-        self.text = text
-        self.line = line
-        self.column = column
-    }
-}
-
-/// A link or image destination found in the Markdown.
-public struct MarkdownLink: Sendable, Hashable {
-    public var url: String
-    public var isImage: Bool
-    public var line: Int
-    public var column: Int
-}
-
-/// A code block: `info` is the fence's info string (`fee-table 97550`; empty for indented blocks), `literal`
-/// its content.
-public struct MarkdownCodeBlock: Sendable, Hashable {
-    public var info: String
-    public var literal: String
-    public var line: Int
-    public var column: Int
-}
-
-/// What the page wants done while its Markdown is turned into HTML.
-public protocol MarkdownRewriter {
-    /// The id for a heading (ids must be unique on the page; the rewriter keeps count).
-    mutating func headingID(for heading: MarkdownHeading) -> String
-    /// HTML to put in place of a code block, or nil to keep it as a code block.
-    mutating func replacement(for block: MarkdownCodeBlock) -> String?
-    /// The URL to write for a link or image, or nil to drop the link (its text stays) or the image.
-    mutating func rewrite(_ link: MarkdownLink) -> String?
-    /// Raw HTML in the Markdown is never written; this reports where it was dropped.
-    mutating func droppedRawHTML(line: Int, column: Int)
-}
-
-/// The text of one part of a page (from one heading to the next), for the search index.
-public struct MarkdownSection: Sendable, Hashable {
-    public var headingID: String?
-    public var heading: String
-    public var level: Int
-    public var text: String
-
-    package init(headingID: String?, heading: String, level: Int, text: String) {
-        self.headingID = headingID
-        self.heading = heading
-        self.level = level
-        self.text = text
-    }
-}
-
-public struct RenderedMarkdown: Sendable {
-    public var html: String
-    public var headings: [(heading: MarkdownHeading, id: String)]
-    public var sections: [MarkdownSection]
-    /// Why the page was not rendered (too large, too many brackets, nested too deep), at a line and column of
-    /// the file; nil when it was.
-    public var refusal: (line: Int, column: Int, message: String)? = nil
-}
-
-/// What one page may cost. cmark 0.30.2 (the system library) is quadratic on some bracket patterns
-/// (CVE-2023-22486: many `![[]()`), and the page walker below must not meet unbounded nesting; real pages are
-/// far below every limit (the largest has about 5 KB and 33 brackets).
-public enum MarkdownLimits {
-    /// The most bytes of Markdown one page may have.
-    public static let maxBytes = 1 << 20
-    /// The most `[` one page may have (each link or image uses one).
-    public static let maxBrackets = 2_000
-    /// The deepest nesting of block quotes, lists and inline emphasis/links cmark may build for one page.
-    public static let maxDepth = 100
-}
+// The only file in the project that talks to cmark. Everything else sees the plain Swift values of
+// MarkdownTypes.swift.
 
 public enum Markdown {
     /// Parse with smart punctuation and UTF-8 validation, in cmark's safe mode (raw HTML and `javascript:`
@@ -113,10 +34,11 @@ public enum Markdown {
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         guard let cstr = cmark_render_html(doc, options) else {
-            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections)
+            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections, statements: walker.statements)
         }
         defer { free(cstr) }
-        return RenderedMarkdown(html: String(cString: cstr), headings: walker.headings, sections: walker.sections)
+        return RenderedMarkdown(
+            html: String(cString: cstr), headings: walker.headings, sections: walker.sections, statements: walker.statements)
     }
 
     /// Size and bracket count, checked before cmark sees the text.
@@ -175,27 +97,22 @@ public enum Markdown {
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 }
 
-private struct Walker {
+/// Walks cmark's tree once: gives headings their ids, replaces directive blocks, rewrites links, drops raw HTML,
+/// and collects the page's sections (for search) and statements (for the certainty check) as it goes.
+struct Walker {
     let lineOffset: Int
-    package var headings: [(heading: MarkdownHeading, id: String)] = []
-    package var sections: [MarkdownSection] = []
+    var headings: [(heading: MarkdownHeading, id: String)] = []
+    var sections: [MarkdownSection] = []
     var current = MarkdownSection(headingID: nil, heading: "", level: 0, text: "")
-    /// The current section's text as UTF-8, collected from cmark's C strings without a String per node.
-    var sectionText: [UInt8] = []
+    var statements: [Statement] = []
+    /// Indices in `statements` of the paragraphs and list items the walk is inside.
+    var open: [Int] = []
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
     mutating func finishSection() {
-        current.text = collapseSpaces(bytes: sectionText)
-        sectionText.removeAll(keepingCapacity: true)
+        current.text = collapseSpaces(current.text)
         if !current.text.isEmpty || current.headingID != nil { sections.append(current) }
-    }
-
-    mutating func appendText(_ cString: UnsafePointer<CChar>?) {
-        guard let cString else { return }
-        cString.withMemoryRebound(to: UInt8.self, capacity: 1) { p in
-            sectionText.append(contentsOf: UnsafeBufferPointer(start: p, count: strlen(cString)))
-        }
     }
 
     func position(_ node: OpaquePointer, fallback: (Int, Int) = (1, 1)) -> (line: Int, column: Int) {
@@ -230,9 +147,9 @@ private struct Walker {
             let heading = MarkdownHeading(
                 level: Int(cmark_node_get_heading_level(node)), text: text, line: p.line, column: p.column)
             // Links inside the heading are rewritten like any other; its text belongs to the next section.
-            let textBefore = sectionText
+            let textBefore = current.text
             visit(node, rewriter: &rewriter, block: block)
-            sectionText = textBefore
+            current.text = textBefore
             let id = rewriter.headingID(for: heading)
             headings.append((heading, id))
             finishSection()
@@ -240,10 +157,10 @@ private struct Walker {
             // cmark writes headings without ids: wrap the heading's inlines in a custom block that does.
             let level = heading.level
             let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(wrapper, "<h\(level) id=\"\(escapeHTML(id))\">")
-            cmark_node_set_on_exit(
-                wrapper,
-                "<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>")
+            let anchor = HTML.el(
+                "a", [.class("anchor"), .href("#" + id), .attr("aria-hidden", "true"), .attr("tabindex", "-1")], "#")
+            cmark_node_set_on_enter(wrapper, HTML.startTag("h\(level)", [.id(id)]))
+            cmark_node_set_on_exit(wrapper, anchor.rendered + HTML.endTag("h\(level)"))
             while let inline = cmark_node_first_child(node) {
                 cmark_node_append_child(wrapper, inline)
             }
@@ -255,14 +172,19 @@ private struct Walker {
             let info = String(cString: cmark_node_get_fence_info(node))
             let literal = String(cString: cmark_node_get_literal(node))
             let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column)
-            if let html = rewriter.replacement(for: cb) {
+            if let r = rewriter.replacement(for: cb) {
                 let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(replacement, html)
+                cmark_node_set_on_enter(replacement, r.html)
                 cmark_node_set_on_exit(replacement, "")
                 cmark_node_replace(node, replacement)
                 cmark_node_free(node)
-                sectionText.append(UInt8(ascii: " "))
-                sectionText.append(contentsOf: textOfHTML(html).utf8)
+                current.text += " " + r.text
+                // A block inside a list item: the item says and cites what the block does.
+                for i in open {
+                    statements[i].text += " " + r.text
+                    statements[i].sources += r.citations
+                }
+                statements += r.statements
             }
 
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -270,8 +192,9 @@ private struct Walker {
             let url = String(cString: cmark_node_get_url(node))
             let link = MarkdownLink(url: url, isImage: type == CMARK_NODE_IMAGE, line: p.line, column: p.column)
             visit(node, rewriter: &rewriter, block: block)
-            if let newURL = rewriter.rewrite(link) {
-                cmark_node_set_url(node, newURL)
+            if let target = rewriter.rewrite(link) {
+                cmark_node_set_url(node, target.url)
+                if let id = target.citedSource { for i in open { statements[i].sources.append(id) } }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
@@ -282,17 +205,32 @@ private struct Walker {
             }
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            appendText(cmark_node_get_literal(node))
+            let literal = String(cString: cmark_node_get_literal(node))
+            current.text += literal
+            for i in open { statements[i].text += literal }
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            sectionText.append(UInt8(ascii: " "))
+            current.text += " "
+            for i in open { statements[i].text += " " }
 
         default:
             let isBlock = type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
+            let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
+            if isStatement {
+                open.append(statements.count)
+                statements.append(Statement(sources: [], text: ""))
+            }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
-            if isBlock { sectionText.append(UInt8(ascii: " ")) }
+            if isStatement {
+                let i = open.removeLast()
+                statements[i].text = collapseSpaces(statements[i].text)
+            }
+            if isBlock {
+                current.text += " "
+                for i in open { statements[i].text += " " }
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import GuideCompute
 public protocol Directive: Sendable {
     /// The info-string word that selects it.
     var name: String { get }
-    /// The HTML for one use. `arguments` are the words after the name; `body` the block's content.
+    /// The HTML for one use, built with `HTML`. `arguments` are the words after the name; `body` the block's content.
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput
 }
 
@@ -18,18 +18,31 @@ public struct DirectiveUse: Sendable {
     public var location: SourceLocation
 }
 
+/// What one use of a directive produced, as structure: the HTML tree (its ids, text and statements are read
+/// from the tree, see `HTML+Structure.swift`), the sources it cites and its diagnostics.
 public struct DirectiveOutput: Sendable {
-    public var html: String
+    public var body: HTML
     /// Source ids the HTML links to (counted as cited).
     public var citedSources: [String]
     /// Diagnostics about the use (e.g. a warning); errors make the build fail.
     public var diagnostics: [Diagnostic]
 
-    public init(html: String, citedSources: [String] = [], diagnostics: [Diagnostic] = []) {
-        self.html = html
+    public init(_ body: HTML, citedSources: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.body = body
         self.citedSources = citedSources
         self.diagnostics = diagnostics
     }
+
+    /// The HTML text that takes the block's place.
+    public var html: String { body.rendered }
+    /// The ids of its elements, in document order (anchors other pages may link to).
+    public var ids: [String] { body.ids }
+    /// Its headings, with their ids and text.
+    public var headings: [HTMLHeading] { body.headings }
+    /// The text a reader sees in it (for the search index).
+    public var text: String { body.plainText }
+    /// Its paragraphs, list items and table rows with the sources each cites (for the certainty check).
+    public var statements: [Statement] { body.statements }
 }
 
 /// Why a directive could not render: reported at the directive's line.

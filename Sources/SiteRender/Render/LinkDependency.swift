@@ -10,23 +10,28 @@ import Foundation
 package struct LinkDependency: Hashable, Sendable {
     package enum Kind: Int, Sendable { case code = 1, source = 2, page = 3, outputURL = 4 }
     package var kind: Kind
+    /// The code, source id, Markdown path or URL as written.
     package var key: String
+    /// For `.outputURL`: the output path of the linking page (a relative URL means nothing without it).
+    package var from: String
+    /// A fingerprint of what the lookup found, only ever compared for equality.
     package var found: String
 
-    package init(kind: Kind, key: String, found: String) {
+    package init(kind: Kind, key: String, from: String = "", found: String) {
         self.kind = kind
         self.key = key
+        self.from = from
         self.found = found
     }
 
     /// Resolves `key` in `site` now.
-    init(_ kind: Kind, _ key: String, in site: SiteModel) {
-        self.init(kind: kind, key: key, found: LinkDependency.resolve(kind, key, in: site))
+    init(_ kind: Kind, _ key: String, from: String = "", in site: SiteModel) {
+        self.init(kind: kind, key: key, from: from, found: LinkDependency.resolve(kind, key, from: from, in: site))
     }
 
     /// What the lookup finds: the target's output path and display path (both appear in the page or its
     /// messages), or "" when there is none.
-    static func resolve(_ kind: Kind, _ key: String, in site: SiteModel) -> String {
+    static func resolve(_ kind: Kind, _ key: String, from: String, in site: SiteModel) -> String {
         func describe(_ i: Int?) -> String {
             guard let i else { return "" }
             return site.pages[i].outputPath + "\n" + site.pages[i].displayPath
@@ -40,9 +45,7 @@ package struct LinkDependency: Hashable, Sendable {
             guard let p = site.page(atPath: key) else { return "" }
             return p.outputPath + "\n" + p.displayPath
         case .outputURL:
-            // key: the linking page's output path, a newline, the URL as written.
-            let parts = key.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let p = site.page(atOutputURL: String(parts[1]), from: String(parts[0])) else { return "" }
+            guard let p = site.page(atOutputURL: key, from: from) else { return "" }
             return p.outputPath + "\n" + p.displayPath
         }
     }
@@ -63,5 +66,5 @@ package struct LinkDependency: Hashable, Sendable {
     }
 
     /// Whether the lookup still finds the same thing.
-    package func holds(in site: SiteModel) -> Bool { LinkDependency.resolve(kind, key, in: site) == found }
+    package func holds(in site: SiteModel) -> Bool { LinkDependency.resolve(kind, key, from: from, in: site) == found }
 }

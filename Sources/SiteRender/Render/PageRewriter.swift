@@ -25,8 +25,10 @@ package struct PageRewriter: MarkdownRewriter {
     let directives: DirectiveRegistry
     package var diagnostics = Diagnostics()
     var usedIDs: Set<String> = reservedIDs
-    package var anchorReferences: [AnchorReference] = []
-    package var citedSources: [String] = []
+    var anchorReferences: [AnchorReference] = []
+    var citedSources: [String] = []
+    /// The ids of the elements the page's directives wrote (heading ids are in the rendered Markdown's headings).
+    var directiveIDs: [String] = []
     /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
     /// incremental build must re-check (`LinkDependency`).
     package var dependencies: [LinkDependency] = []
@@ -61,7 +63,7 @@ package struct PageRewriter: MarkdownRewriter {
         return id
     }
 
-    package mutating func replacement(for block: MarkdownCodeBlock) -> String? {
+    package mutating func replacement(for block: MarkdownCodeBlock) -> MarkdownReplacement? {
         let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let name = words.first, !codeLanguages.contains(name.lowercased()) else { return nil }
         let at = location(block.line, block.column)
@@ -70,13 +72,13 @@ package struct PageRewriter: MarkdownRewriter {
             var hint = "known directives: \(directives.names.joined(separator: ", "))"
             if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
             diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
-            return ""
+            return MarkdownReplacement(html: "")
         }
         guard site.hasGuideData else {
             diagnostics.error(
                 at, "directive '\(name)' needs the guide's data, which this site does not have",
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
-            return ""
+            return MarkdownReplacement(html: "")
         }
         directivesUsed.insert(name)
         let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
@@ -84,10 +86,12 @@ package struct PageRewriter: MarkdownRewriter {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
             diagnostics.append(contentsOf: out.diagnostics)
             citedSources.append(contentsOf: out.citedSources)
-            return out.html
+            directiveIDs += out.ids
+            return MarkdownReplacement(
+                html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
         } catch {
             diagnostics.error(error.location ?? at, "\(name): \(error.message)", hint: error.hint)
-            return ""
+            return MarkdownReplacement(html: "")
         }
     }
 
@@ -97,7 +101,7 @@ package struct PageRewriter: MarkdownRewriter {
             hint: "write it in Markdown, or ask for a directive that generates it")
     }
 
-    package mutating func rewrite(_ link: MarkdownLink) -> String? {
+    package mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget? {
         let at = location(link.line, link.column)
         let url = String(trimmedSpaces(Substring(link.url)))
         if url.isEmpty {
@@ -115,7 +119,7 @@ package struct PageRewriter: MarkdownRewriter {
             anchorReferences.append(
                 AnchorReference(
                     targetOutputPath: page.outputPath, targetDisplay: page.displayPath, fragment: fragment, location: at))
-            return url
+            return MarkdownLinkTarget(url, citing: citedSource(fragment: fragment))
         }
         let (base, fragment) = splitFragment(url)
         let lower = base.lowercased()
@@ -146,10 +150,10 @@ package struct PageRewriter: MarkdownRewriter {
                 return nil
             }
             citedSources.append(id)
-            return relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(id)
+            return MarkdownLinkTarget(relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(id), citing: id)
         }
         if let scheme = urlScheme(base) {
-            if ["http", "https", "mailto", "tel"].contains(scheme) { return url }
+            if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
             diagnostics.warning(
                 at, "link with '\(scheme):' was left out (only http, https, mailto and tel links are written)")
             return nil
@@ -162,7 +166,8 @@ package struct PageRewriter: MarkdownRewriter {
         }
         // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
-        // Each lookup is made once; its dependency records what it found (as `LinkDependency.resolve` would).
+        // Each lookup is made once, by page index (no copy of the page); its dependency records what it found,
+        // as `LinkDependency.resolve` would.
         let resolved = resolveRelative(base, from: page.relativePath)
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
         if let resolved {
@@ -174,7 +179,7 @@ package struct PageRewriter: MarkdownRewriter {
         let byURL = lowerBase.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
         if !lowerBase.hasSuffix(".md") {
             dependencies.append(
-                LinkDependency(kind: .outputURL, key: page.outputPath + "\n" + base, found: byURL.map(describe) ?? ""))
+                LinkDependency(kind: .outputURL, key: base, from: page.outputPath, found: byURL.map(describe) ?? ""))
         }
         guard let found = byPath ?? byURL else {
             diagnostics.error(
@@ -190,7 +195,7 @@ package struct PageRewriter: MarkdownRewriter {
     func describe(_ i: Int) -> String { site.pages[i].outputPath + "\n" + site.pages[i].displayPath }
 
     /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
-    mutating func target(_ i: Int, fragment: String?, at: SourceLocation) -> String {
+    mutating func target(_ i: Int, fragment: String?, at: SourceLocation) -> MarkdownLinkTarget {
         let to = site.pages[i].outputPath
         var u = relativeURL(from: page.outputPath, to: to)
         if let fragment {
@@ -199,7 +204,13 @@ package struct PageRewriter: MarkdownRewriter {
                     targetOutputPath: to, targetDisplay: site.pages[i].displayPath, fragment: fragment, location: at))
             u += "#" + fragment
         }
-        return u
+        return MarkdownLinkTarget(u, citing: fragment.flatMap(citedSource(fragment:)))
+    }
+
+    /// The source a link to `#source-<id>` (a source's entry on the sources page) cites, as the author wrote it.
+    func citedSource(fragment: String) -> String? {
+        let prefix = sourceAnchor("")
+        return fragment.hasPrefix(prefix) ? String(fragment.dropFirst(prefix.count)) : nil
     }
 }
 

@@ -23,25 +23,27 @@ package struct SourcesDirective: Directive {
         let sources = context.site.data.sources
         var kinds = LoadSession.authorities
         for s in sources where !kinds.contains(s.authority) { kinds.append(s.authority) }
-        var html = ""
+        var html: [HTML] = []
         for kind in kinds {
             let group = sources.filter { $0.authority == kind }
             guard !group.isEmpty else { continue }
             let heading = SourcesDirective.authorityNames[kind] ?? kind
-            html += "<h2 id=\"sources-\(escapeHTML(kind))\">\(escapeHTML(heading))</h2>\n<dl class=\"source-list\">\n"
+            var entries: [HTML] = [.newline]
             for s in group {
                 let date = s.dateIsAccessed ? "accessed \(s.date)" : s.date.description
-                html += "<dt id=\"\(escapeHTML(sourceAnchor(s.id)))\">\(escapeHTML(s.title))</dt>\n"
-                html += "<dd>\(escapeHTML(s.publisher)), \(escapeHTML(date))"
-                if !s.url.isEmpty {
-                    html += " · <a href=\"\(escapeHTML(s.url))\">\(escapeHTML(Self.siteName(s.url)))</a>"
-                }
-                if let note = s.note, !note.isEmpty { html += "<br>\(escapeHTML(note))" }
-                html += "</dd>\n"
+                var details: [HTML] = ["\(s.publisher), \(date)"]
+                if !s.url.isEmpty { details.append(" · \(HTML.a(href: s.url, .text(Self.siteName(s.url))))") }
+                if let note = s.note, !note.isEmpty { details += [.void("br", []), .text(note)] }
+                entries += [
+                    .el("dt", [.id(sourceAnchor(s.id))], .text(s.title)), .newline, .el("dd", children: details), .newline,
+                ]
             }
-            html += "</dl>\n"
+            html += [
+                .el("h2", [.id("sources-\(kind)")], .text(heading)), .newline,
+                .el("dl", [.class("source-list")], children: entries), .newline,
+            ]
         }
-        return DirectiveOutput(html: html)
+        return DirectiveOutput(.group(html))
     }
 
     /// The host of an address without `www.` ("https://www.cms.gov/files/x.zip" → "cms.gov"); the address

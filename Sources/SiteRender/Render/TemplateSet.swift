@@ -17,17 +17,17 @@ public struct TemplateSet: Sendable {
     package var compiled: [String: CompiledTemplate]? = nil
 
     /// Loads every template; syntax errors are diagnostics at their line.
-    public static func load(directory: String, display: String) -> (TemplateSet?, [Diagnostic]) {
+    package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
         var diags = Diagnostics()
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
             diags.error(SourceLocation(file: display), "the templates path is a file, not a folder")
-            return (nil, diags.items)
+            return StageResult(nil, diags.items)
         }
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             diags.error(SourceLocation(file: display), "the templates folder does not exist")
-            return (nil, diags.items)
+            return StageResult(nil, diags.items)
         }
         let tree = SourceTree(root: directory)
         let (all, listProblems) = tree.files()
@@ -68,11 +68,11 @@ public struct TemplateSet: Sendable {
                 diags.error(SourceLocation(file: file), "template syntax: \(error)")
             }
         }
-        if diags.hasErrors { return (nil, diags.items) }
+        if diags.hasErrors { return StageResult(nil, diags.items) }
         let set = TemplateSet(library: library, parsed: parsed, files: files, compiled: compiled)
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
-        return (diags.hasErrors ? nil : set, diags.items)
+        return StageResult(diags.hasErrors ? nil : set, diags.items)
     }
 
     public var names: [String] { parsed.keys.sorted() }

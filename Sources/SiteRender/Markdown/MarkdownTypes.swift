@@ -1,0 +1,111 @@
+// What the rest of the project sees of a Markdown page: plain Swift values (CMark.swift makes them).
+
+/// A heading as cmark parsed it. `line`/`column` count from the top of the file (front matter included).
+public struct MarkdownHeading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var line: Int
+    public var column: Int
+
+    package init(level: Int, text: String, line: Int, column: Int) {
+        self.level = level
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A link or image destination found in the Markdown.
+public struct MarkdownLink: Sendable, Hashable {
+    public var url: String
+    public var isImage: Bool
+    public var line: Int
+    public var column: Int
+}
+
+/// A code block: `info` is the fence's info string (`fee-table 97550`; empty for indented blocks), `literal`
+/// its content.
+public struct MarkdownCodeBlock: Sendable, Hashable {
+    public var info: String
+    public var literal: String
+    public var line: Int
+    public var column: Int
+}
+
+/// What the page wants done while its Markdown is turned into HTML.
+public protocol MarkdownRewriter {
+    /// The id for a heading (ids must be unique on the page; the rewriter keeps count).
+    mutating func headingID(for heading: MarkdownHeading) -> String
+    /// What to put in place of a code block, or nil to keep it as a code block.
+    mutating func replacement(for block: MarkdownCodeBlock) -> MarkdownReplacement?
+    /// Where a link or image goes, or nil to drop the link (its text stays) or the image.
+    mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget?
+    /// Raw HTML in the Markdown is never written; this reports where it was dropped.
+    mutating func droppedRawHTML(line: Int, column: Int)
+}
+
+/// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the
+/// text a reader sees in it, its statements and the sources it cites.
+public struct MarkdownReplacement: Sendable {
+    public var html: String
+    public var text: String
+    public var statements: [Statement]
+    public var citations: [String]
+
+    public init(html: String, text: String = "", statements: [Statement] = [], citations: [String] = []) {
+        self.html = html
+        self.text = text
+        self.statements = statements
+        self.citations = citations
+    }
+}
+
+/// Where a link goes: the URL to write, and the source it cites when it points to a source's entry on the
+/// sources page.
+public struct MarkdownLinkTarget: Sendable {
+    public var url: String
+    public var citedSource: String?
+
+    public init(_ url: String, citing source: String? = nil) {
+        self.url = url
+        self.citedSource = source
+    }
+}
+
+/// The text of one part of a page (from one heading to the next), for the search index.
+public struct MarkdownSection: Sendable, Hashable {
+    public var headingID: String?
+    public var heading: String
+    public var level: Int
+    public var text: String
+
+    package init(headingID: String?, heading: String, level: Int, text: String) {
+        self.headingID = headingID
+        self.heading = heading
+        self.level = level
+        self.text = text
+    }
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [(heading: MarkdownHeading, id: String)]
+    public var sections: [MarkdownSection]
+    /// Its paragraphs and list items, and those of the directives' output, with the sources each cites.
+    public var statements: [Statement] = []
+    /// Why the page was not rendered (too large, too many brackets, nested too deep), at a line and column of
+    /// the file; nil when it was.
+    public var refusal: (line: Int, column: Int, message: String)? = nil
+}
+
+/// What one page may cost. cmark 0.30.2 (the system library) is quadratic on some bracket patterns
+/// (CVE-2023-22486: many `![[]()`), and the page walker below must not meet unbounded nesting; real pages are
+/// far below every limit (the largest has about 5 KB and 33 brackets).
+public enum MarkdownLimits {
+    /// The most bytes of Markdown one page may have.
+    public static let maxBytes = 1 << 20
+    /// The most `[` one page may have (each link or image uses one).
+    public static let maxBrackets = 2_000
+    /// The deepest nesting of block quotes, lists and inline emphasis/links cmark may build for one page.
+    public static let maxDepth = 100
+}

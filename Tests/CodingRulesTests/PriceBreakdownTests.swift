@@ -1,0 +1,70 @@
+import CodingRules
+import Testing
+
+/// Every step of a unit's amount comes back from the rules, exact, rounded to cents only where CMS rounds.
+@Suite struct PriceBreakdownTests {
+    let rules = Fixture.rules
+    var period2025: FeePeriod { rules.period(on: Fixture.d("2025-06-02"))! }
+
+    @Test func localityTherapistAndAssistantStepByStep() throws {
+        // Alaska 97550 non-facility 2025: (1.00×1.500 + 0.58×1.081 + 0.03×0.592) × 32.3465.
+        let r = rules.priceBreakdown(
+            code: "97550", period: period2025, setting: .nonfacility, provider: .assistant,
+            locality: .locality(id: "02102-01"), assistantPercentDate: Fixture.d("2025-06-02"))
+        let b = try #require(r.breakdown)
+        #expect(b.rvus == .init(work: Fixture.n("1.00"), pe: Fixture.n("0.58"), mp: Fixture.n("0.03")))
+        #expect(b.gpci == .init(work: Fixture.n("1.500"), pe: Fixture.n("1.081"), mp: Fixture.n("0.592")))
+        #expect(b.adjusted == .init(work: Fixture.n("1.5"), pe: Fixture.n("0.62698"), mp: Fixture.n("0.01776")))
+        #expect(b.adjustedTotal == Fixture.n("2.14474"))
+        #expect(b.conversionFactor.value == Fixture.n("32.3465"))
+        #expect(b.unrounded == Fixture.n("69.37483241"))
+        #expect(b.unrounded.description == "69.37483241")  // exact: no digit dropped before rounding
+        #expect(b.feeScheduleAmount.moneyText == "69.37")
+        #expect(b.assistantPercent == Fixture.n("85"))
+        // The assistant share is taken of the unrounded amount, then rounded once: 58.9686075485 → 58.97.
+        #expect(b.assistantUnrounded == Fixture.n("58.9686075485"))
+        #expect(b.amount.moneyText == "58.97")
+        #expect(r.unitPrice == .priced(Fixture.n("58.97")))
+    }
+
+    @Test func nationalTherapistUsesGPCIOneAndNoAssistantStep() throws {
+        let b = try #require(rules.priceBreakdown(code: "97550", period: period2025, setting: .facility).breakdown)
+        #expect(b.gpci == .init(work: Fixture.n("1"), pe: Fixture.n("1"), mp: Fixture.n("1")))
+        #expect(b.rvus.pe == Fixture.n("0.35"))  // the facility PE column
+        #expect(b.adjustedTotal == Fixture.n("1.38"))
+        #expect(b.unrounded == Fixture.n("44.63817"))
+        #expect(b.amount.moneyText == "44.64" && b.feeScheduleAmount == b.amount)
+        #expect(b.assistantPercent == nil && b.assistantUnrounded == nil)
+    }
+
+    @Test func claimLinesCarryTheirBreakdown() throws {
+        let r = try rules.evaluate(Fixture.input(40))
+        #expect(r.lines.count == 2)
+        for l in r.lines {
+            let b = try #require(l.price)
+            #expect(b.code == l.code && l.unitAmount == b.amount && l.amount == b.amount * l.units)
+        }
+    }
+
+    @Test func missingDataIsStructured() {
+        let p26 = rules.period(on: Fixture.d("2026-06-01"))!
+        #expect(
+            rules.priceBreakdown(code: "97550", period: p26, setting: .nonfacility)
+                == .missing([.rvuComponents([.peNonfacility, .mp], code: "97550", periodLabel: "CY2026")]))
+        #expect(
+            rules.priceBreakdown(code: "97551", period: p26, setting: .facility, locality: .locality(id: "02102-01"))
+                == .missing([
+                    .rvuComponents([.work, .peFacility, .mp], code: "97551", periodLabel: "CY2026"),
+                    .gpciTable(periodLabel: "CY2026", note: "CY2026 GPCI table"),
+                ]))
+        #expect(
+            rules.priceBreakdown(code: "97550", period: period2025, setting: .nonfacility, locality: .locality(id: "99999-99"))
+                == .missing([.gpciRow(locality: "99999-99", table: "2025")]))
+        #expect(
+            rules.priceBreakdown(code: "97550", period: period2025, setting: .nonfacility, conversionFactor: "nope")
+                == .missing([.conversionFactor(id: "nope", periodLabel: "CY2025")]))
+        #expect(
+            rules.priceBreakdown(code: "NOPE", period: period2025, setting: .nonfacility)
+                == .missing([.rvus(code: "NOPE", periodLabel: "CY2025")]))
+    }
+}
