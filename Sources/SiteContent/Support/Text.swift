@@ -20,13 +20,14 @@ public func escapeHTML(_ s: String) -> String {
 /// Collapses runs of white space into single spaces and trims the ends.
 public func collapseSpaces(_ s: String) -> String {
     // Fast path for ASCII text (the usual case; `Character.isWhitespace` costs a grapheme break per character).
-    if s.utf8.allSatisfy({ $0 < 0x80 }) { return collapseSpaces(bytes: Array(s.utf8)) }
+    var text = s
+    if let collapsed = text.withUTF8({ collapseASCIISpaces($0) }) { return collapsed }
     return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
-/// `collapseSpaces` of UTF-8 text.
-package func collapseSpaces(bytes: [UInt8]) -> String {
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return collapseSpaces(String(decoding: bytes, as: UTF8.self)) }
+/// `collapseSpaces` of ASCII bytes, or nil when they are not all ASCII.
+func collapseASCIISpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var pendingSpace = false
@@ -75,28 +76,4 @@ package func trimmedSpaces(_ s: Substring) -> Substring {
 package func containsByte(_ s: String, _ byte: UInt8) -> Bool {
     var s = s
     return s.withUTF8 { $0.contains(byte) }
-}
-
-/// Does `s` contain `needle` (compared byte for byte)? A scan over the UTF-8 bytes (Foundation's
-/// `range(of:)` bridges and compares UTF-16 code units).
-package func containsBytes(_ s: String, _ needle: String) -> Bool {
-    var s = s, needle = needle
-    return s.withUTF8 { h in
-        needle.withUTF8 { n in
-            guard n.count > 0 else { return true }
-            guard h.count >= n.count else { return false }
-            let first = n[0]
-            var i = 0
-            let last = h.count - n.count
-            while i <= last {
-                if h[i] == first {
-                    var k = 1
-                    while k < n.count && h[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
 }
