@@ -59,11 +59,16 @@ package enum SearchIndex {
         }
     }
 
-    static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
-        let listed = site.pages.indices.filter { i in
+    /// The pages the search finds, in page order (text shard `k` holds those from `k * shardSize` on).
+    static func listed(_ site: SiteModel) -> [Int] {
+        site.pages.indices.filter { i in
             let p = site.pages[i]
             return (p.meta.inNav || p.isIndex) && p.outputPath != "404.html"
         }
+    }
+
+    static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
+        let listed = listed(site)
         var folders: [String] = []
         var folderIndex: [String: Int] = [:]
         var entries: [Title] = []
@@ -84,11 +89,16 @@ package enum SearchIndex {
 
         let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
         out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
-            let pages = OneItemPerLine(items: members.map { i in rendered[i].sections.map(Section.init) })
-            let text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = \(json(pages));\n"
-            return OutputFile(path: folder + "text-\(k).js", text: text)
+            shard(k, members.map { rendered[$0] })
         }
         return out
+    }
+
+    /// Text shard `k`: the sections of its member pages, one page per line.
+    static func shard(_ k: Int, _ members: [RenderedPage]) -> OutputFile {
+        let pages = OneItemPerLine(items: members.map { r in r.sections.map(Section.init) })
+        let text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = \(json(pages));\n"
+        return OutputFile(path: folder + "text-\(k).js", text: text)
     }
 
     /// The index's types hold only strings and integers, which always encode.

@@ -48,6 +48,9 @@ public enum SiteBuilder {
 
     /// With a cache: generate in memory, then write only what changed (`OutputUpdater`).
     static func buildIncrementally(_ options: BuildOptions, cacheDirectory: String) -> Result<GeneratedSite, BuildFailure> {
+        let stamp = InputStamp.take(options)
+        if let done = QuickRebuild.attempt(options, cacheDirectory: cacheDirectory, stamp: stamp) { return done }
+        QuickRebuild.forget(cacheDirectory)
         switch generate(options) {
         case .failure(let f): return .failure(f)
         case .success(var site):
@@ -60,6 +63,7 @@ public enum SiteBuilder {
             }
             site.timings.add("write changed files", since: start)
             site.files = []
+            QuickRebuild.save(stamp, site: site, cacheDirectory: cacheDirectory)
             return .success(site)
         }
     }

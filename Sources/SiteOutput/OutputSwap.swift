@@ -139,7 +139,7 @@ package enum OutputSwap {
 
     /// Test hook for the kill test: with `CTSGUIDE_TEST_STOP_AT=<step>` the process stops itself (SIGSTOP) at
     /// that step of the swap, so the test can kill it exactly there. Unset in every real build.
-    static func testStop(_ step: String) {
+    package static func testStop(_ step: String) {
         if let at = ProcessInfo.processInfo.environment["CTSGUIDE_TEST_STOP_AT"], at == step {
             raise(SIGSTOP)
         }

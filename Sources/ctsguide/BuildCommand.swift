@@ -38,6 +38,14 @@ struct BuildCommand: ParsableCommand {
         case .success(let generated):
             report(generated.warnings)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            if generated.cache?.route == .nothingChanged {
+                print(
+                    "ctsguide: nothing changed since the last build; \(output) is up to date (\(generated.pageCount) pages, "
+                        + "\(generated.fileCount) files, checked in " + String(format: "%.2f", seconds) + " s)"
+                        + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
+                if timings { printTimings(generated.timings) }
+                return
+            }
             print(
                 "ctsguide: wrote \(generated.pageCount) pages (\(generated.fileCount) files) to \(output) in "
                     + String(format: "%.2f", seconds) + " s" + cacheSummary(generated.cache)

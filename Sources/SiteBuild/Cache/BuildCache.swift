@@ -96,11 +96,18 @@ package final class BuildCache: @unchecked Sendable {
     ) {
         let env = inputs.layoutEnvironment(feePeriod: feePeriod)
         layoutKeys = site.pages.indices.map { i in
-            var h = ContentHasher()
-            h.add(inputs.layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env))
-            if let navigation { h.add(navigation[i]) }
-            return h.finish()
+            layoutKey(renderKey: renderKeys[i], layout: layoutOf(site.pages[i]), templates: templates, environment: env,
+                navigation: navigation?[i])
         }
+    }
+
+    func layoutKey(renderKey: Digest, layout: String, templates: TemplateSet, environment: Digest, navigation: String?)
+        -> Digest
+    {
+        var h = ContentHasher()
+        h.add(inputs.layoutKey(renderKey: renderKey, layout: layout, templates: templates, environment: environment))
+        if let navigation { h.add(navigation) }
+        return h.finish()
     }
 
     /// Page `i`'s final HTML from the cache, when its render was reused and its layout inputs are unchanged.
@@ -210,7 +217,13 @@ package final class BuildCache: @unchecked Sendable {
         directory + "/pages/" + ContentHasher.digest(page.relativePath).description
     }
 
-    private func readEntry(_ page: PageSource) -> PageEntry? {
+    /// Page `page`'s cached render, when its key is `renderKey` (the current one).
+    func cachedRender(of page: PageSource, renderKey: Digest) -> RenderedPage? {
+        guard let e = readEntry(page), e.renderKey == renderKey else { return nil }
+        return e.rendered
+    }
+
+    func readEntry(_ page: PageSource) -> PageEntry? {
         guard let data = FileManager.default.contents(atPath: entryFile(page)) else { return nil }
         var r = CacheReader(Array(data))
         do {
@@ -226,68 +239,41 @@ package final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// Writes one page's entry.
+    func store(_ e: PageEntry, for page: PageSource) {
+        var w = CacheWriter()
+        w.int(BuildCache.formatVersion)
+        w.string(page.relativePath)
+        w.digest(e.renderKey)
+        w.digest(e.layoutKey)
+        e.rendered.encode(into: &w)
+        w.raw(e.output)
+        CacheStore.write(w.bytes, to: entryFile(page))
+    }
+
     /// Writes the entries computed by this build and removes those of pages that no longer exist. Called only
     /// after a build without errors.
     func save(_ site: SiteModel) {
         let work = site.pages.indices.filter { fresh[$0] && entries[$0] != nil }
         _ = parallelMap(work) { [self] i -> Bool in
-            let e = entries[i]!
-            var w = CacheWriter()
-            w.int(BuildCache.formatVersion)
-            w.string(site.pages[i].relativePath)
-            w.digest(e.renderKey)
-            w.digest(e.layoutKey)
-            e.rendered.encode(into: &w)
-            w.raw(e.output)
-            CacheStore.write(w.bytes, to: entryFile(site.pages[i]))
+            store(entries[i]!, for: site.pages[i])
             return true
         }
+        let (text, front) = inputs.digests(site)
+        let id = SiteSnapshot.newID()
+        stats.snapshotID = id
+        SiteSnapshot(
+            id: id,
+            pages: site.pages.indices.map { i in
+                SiteSnapshot.Page(
+                    source: site.pages[i], text: text[i], front: front[i], summary: SiteSnapshot.summary(of: renderedPages[i]))
+            }
+        ).write(to: directory)
         CacheStore.write(Array(universe.description.utf8), to: directory + "/link-universe")
         let keep = Set(site.pages.map { ContentHasher.digest($0.relativePath).description })
         let dir = directory + "/pages"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !keep.contains(name) {
             try? FileManager.default.removeItem(atPath: dir + "/" + name)
         }
-    }
-}
-
-/// How much of a build the cache saved (printed by `build` and `serve`).
-public struct CacheStats: Sendable, Equatable {
-    public var pages = 0
-    /// Pages whose Markdown was rendered (not reused).
-    public var rendered = 0
-    /// Pages laid out with their template (not reused).
-    public var laidOut = 0
-    public var generatedReused = 0
-    /// Files written to the output folder (`build` only; unchanged files are left as they are).
-    public var filesWritten: Int?
-}
-
-/// Writes cache files: plain writes to a temporary name, then a rename (no fsync: the cache is disposable, and a
-/// torn file decodes as a miss).
-package enum CacheStore {
-    static func write(_ bytes: [UInt8], to path: String) {
-        let dir = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        var offset = 0
-        var ok = true
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n <= 0 {
-                ok = false
-                break
-            }
-            offset += n
-        }
-        close(fd)
-        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
-    }
-
-    /// A file's bytes, or nil.
-    package static func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { Array($0) }
     }
 }

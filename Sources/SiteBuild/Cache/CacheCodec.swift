@@ -92,3 +92,54 @@ package struct CacheReader {
         SourceLocation(file: try string(), line: try int(), column: try int())
     }
 }
+
+extension CacheWriter {
+    mutating func optional(_ s: String?) {
+        bool(s != nil)
+        string(s ?? "")
+    }
+
+    /// Every field of each diagnostic (an incremental build reports exactly what a full build does).
+    mutating func diagnostics(_ list: [Diagnostic]) {
+        int(list.count)
+        for d in list {
+            bool(d.severity == .error)
+            string(d.id.rawValue)
+            location(d.range.start)
+            bool(d.range.end != nil)
+            location(d.range.end ?? d.range.start)
+            string(d.message)
+            optional(d.hint)
+            int(d.notes.count)
+            for n in d.notes {
+                location(n.location)
+                string(n.message)
+            }
+        }
+    }
+}
+
+extension CacheReader {
+    mutating func optional() throws(Malformed) -> String? {
+        let has = try bool()
+        let s = try string()
+        return has ? s : nil
+    }
+
+    mutating func diagnostics() throws(Malformed) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for _ in 0..<(try count()) {
+            let severity: Diagnostic.Severity = try bool() ? .error : .warning
+            let id = DiagnosticID(try string())
+            let start = try location()
+            let hasEnd = try bool()
+            let end = try location()
+            let message = try string()
+            let hint = try optional()
+            var notes: [Diagnostic.Note] = []
+            for _ in 0..<(try count()) { notes.append(Diagnostic.Note(try location(), try string())) }
+            out.append(Diagnostic(severity, start, message, hint: hint, id: id, end: hasEnd ? end : nil, notes: notes))
+        }
+        return out
+    }
+}

@@ -53,16 +53,7 @@ package final class CacheInputs: @unchecked Sendable {
         let digests = parallelMap(site.pages) { page -> (Digest, Digest) in
             let bytes = CacheStore.read(content + "/" + page.relativePath) ?? []
             // The front matter: everything before the body (its first `bodyLineOffset` lines).
-            var newlines = 0
-            var end = bytes.count
-            for (i, b) in bytes.enumerated() where b == 10 {
-                newlines += 1
-                if newlines == page.bodyLineOffset {
-                    end = i
-                    break
-                }
-            }
-            return (ContentHasher.digest(bytes), ContentHasher.digest(Array(bytes[0..<end])))
+            return (ContentHasher.digest(bytes), CacheInputs.frontDigest(bytes, bodyLineOffset: page.bodyLineOffset))
         }
         var meta = ContentHasher()
         for (i, page) in site.pages.enumerated() {
@@ -73,6 +64,39 @@ package final class CacheInputs: @unchecked Sendable {
             meta.add(digests[i].1)
         }
         siteMeta = meta.finish()
+    }
+
+    /// Takes each page's file and front matter digests as given (from `SiteSnapshot`, for files the input stamp
+    /// shows unchanged) instead of reading the files.
+    func adopt(_ site: SiteModel, text: [Digest], front: [Digest]) {
+        var meta = ContentHasher()
+        for (i, page) in site.pages.enumerated() {
+            pageText[page.relativePath] = text[i]
+            pageFront[page.relativePath] = front[i]
+            meta.add(page.relativePath)
+            meta.add(page.outputPath)
+            meta.add(front[i])
+        }
+        siteMeta = meta.finish()
+    }
+
+    /// Each page's file and front matter digests, in page order.
+    func digests(_ site: SiteModel) -> (text: [Digest], front: [Digest]) {
+        (site.pages.map { pageText[$0.relativePath] ?? .zero }, site.pages.map { pageFront[$0.relativePath] ?? .zero })
+    }
+
+    /// The digest of a page file's front matter: its first `bodyLineOffset` lines.
+    static func frontDigest(_ bytes: [UInt8], bodyLineOffset: Int) -> Digest {
+        var newlines = 0
+        var end = bytes.count
+        for (i, b) in bytes.enumerated() where b == 10 {
+            newlines += 1
+            if newlines == bodyLineOffset {
+                end = i
+                break
+            }
+        }
+        return ContentHasher.digest(Array(bytes[0..<end]))
     }
 
     /// The key of a page's rendered Markdown.

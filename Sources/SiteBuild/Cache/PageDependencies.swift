@@ -37,20 +37,7 @@ extension RenderedPage {
             w.location(a.location)
         }
         w.strings(citedSources)
-        w.int(diagnostics.count)
-        for d in diagnostics {
-            w.bool(d.severity == .error)
-            w.location(d.location)
-            w.string(d.message)
-            w.bool(d.hint != nil)
-            w.string(d.hint ?? "")
-            w.string(d.id.rawValue)
-            w.int(d.notes.count)
-            for n in d.notes {
-                w.location(n.location)
-                w.string(n.message)
-            }
-        }
+        w.diagnostics(diagnostics)
         w.int(dependencies.count)
         for d in dependencies {
             w.int(d.kind.rawValue)
@@ -86,18 +73,7 @@ extension RenderedPage {
                     location: try r.location()))
         }
         let cited = try r.strings()
-        var diags: [Diagnostic] = []
-        for _ in 0..<(try r.count()) {
-            let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
-            let location = try r.location()
-            let message = try r.string()
-            let hasHint = try r.bool()
-            let hint = try r.string()
-            let id = DiagnosticID(try r.string())
-            var notes: [Diagnostic.Note] = []
-            for _ in 0..<(try r.count()) { notes.append(Diagnostic.Note(try r.location(), try r.string())) }
-            diags.append(Diagnostic(severity, location, message, hint: hasHint ? hint : nil, id: id, notes: notes))
-        }
+        let diags = try r.diagnostics()
         var deps: [LinkDependency] = []
         for _ in 0..<(try r.count()) {
             guard let kind = LinkDependency.Kind(rawValue: try r.int()) else { throw CacheReader.Malformed() }

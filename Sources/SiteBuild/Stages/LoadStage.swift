@@ -22,7 +22,10 @@ package struct SiteSources: Sendable {
 /// Stage 1: read and parse every input file. Each file's own problems (syntax, keys, values) are reported here;
 /// problems between files are `CheckStage`'s.
 package enum LoadStage {
-    package static func run(_ options: BuildOptions) -> StageResult<SiteSources> {
+    /// `reusing`: a page known to be unchanged since it was loaded, by relative path (`PageEditBuild`).
+    package static func run(
+        _ options: BuildOptions, reusing: @Sendable (String) -> PageSource? = { _ in nil }
+    ) -> StageResult<SiteSources> {
         var diags = Diagnostics()
         let content = options.contentDirectory
         let display = content
@@ -50,7 +53,7 @@ package enum LoadStage {
         let templates = loadedTemplates.output
         let assets = readAssets(templates: options.templatesDirectory, diagnostics: &diags)
 
-        let pages = readPages(tree: tree, display: display, diagnostics: &diags)
+        let pages = readPages(tree: tree, display: display, reusing: reusing, diagnostics: &diags)
         var data: SiteData? = PlainSite.data
         var guide: GuideData? = GuideData()
         if hasData {
@@ -74,11 +77,15 @@ package enum LoadStage {
     }
 
     /// Every Markdown page of the content tree, read and parsed in parallel, in path order.
-    static func readPages(tree: SourceTree, display: String, diagnostics diags: inout Diagnostics) -> [PageSource] {
+    static func readPages(
+        tree: SourceTree, display: String, reusing: @Sendable (String) -> PageSource? = { _ in nil },
+        diagnostics diags: inout Diagnostics
+    ) -> [PageSource] {
         let content = tree.root
         let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
         diags.append(contentsOf: listProblems)
         let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
+            if let known = reusing(rel) { return (known, Diagnostics()) }
             var d = Diagnostics()
             let shown = display + "/" + rel
             guard let text = ContentLoader.readText(content + "/" + rel, display: shown, tree: tree, diagnostics: &d) else {

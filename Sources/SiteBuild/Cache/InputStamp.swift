@@ -1,0 +1,170 @@
+import SiteContent
+import SiteRender
+import SiteOutput
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What a build's inputs looked like when it started, from `stat` alone: every file below the content and the
+/// templates folders with its size, modification and change times (nanoseconds) and inode, plus this program's
+/// identity and the build's options. Two equal stamps mean the build would read the same bytes, so a rebuild
+/// can stop at "nothing changed" without reading a file.
+///
+/// A file changed within the file system's clock tick of the stamp could keep all of its stat fields; as git
+/// does with its index, such a "racy" file also gets a digest of its bytes, compared when the stat is equal.
+struct InputStamp: Equatable {
+    struct Entry: Equatable {
+        var path: String  // "c/<relative path>" below the content folder, "t/<relative path>" below templates
+        var size: Int64
+        var mtime: Int
+        var ctime: Int
+        var inode: UInt64
+        var racyDigest: Digest?
+    }
+
+    /// Program identity and options; a different value makes every stamp differ.
+    var identity: String
+    var entries: [Entry]
+    /// How long taking the stamp took (for `--timings`; not stored).
+    var seconds = 0.0
+
+    static func == (a: InputStamp, b: InputStamp) -> Bool { a.identity == b.identity && a.entries == b.entries }
+
+    /// Files whose stat is as fresh as this (nanoseconds before the stamp) are racy.
+    static let racyWindow = 100_000_000
+
+    static func take(_ options: BuildOptions) -> InputStamp {
+        var id = ContentHasher()
+        id.add(BuildCache.formatVersion)
+        id.add(CacheInputs.executableIdentity())
+        id.add(options.contentDirectory)
+        id.add(options.templatesDirectory)
+        id.add(URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path)
+        for name in options.directives.names { id.add(name) }
+        let started = DispatchTime.now()
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let taken = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+        var entries: [Entry] = []
+        walk(options.contentDirectory, prefix: "c/", into: &entries)
+        walk(options.templatesDirectory, prefix: "t/", into: &entries)
+        entries.sort { $0.path < $1.path }
+        for i in entries.indices where max(entries[i].mtime, entries[i].ctime) >= taken - racyWindow {
+            let file = root(of: entries[i].path, options) + "/" + entries[i].path.dropFirst(2)
+            entries[i].racyDigest = ContentHasher.digest(CacheStore.read(file) ?? [])
+        }
+        return InputStamp(
+            identity: id.finish().description, entries: entries,
+            seconds: BuildTimings.seconds(started, DispatchTime.now()))
+    }
+
+    static func root(of path: String, _ options: BuildOptions) -> String {
+        path.hasPrefix("c/") ? options.contentDirectory : options.templatesDirectory
+    }
+
+    /// Paths ("c/…", "t/…") added, removed or changed since `old`, sorted; nil when the identity differs.
+    func changes(since old: InputStamp, options: BuildOptions) -> [String]? {
+        guard identity == old.identity else { return nil }
+        var out: [String] = []
+        var i = 0, j = 0
+        while i < entries.count || j < old.entries.count {
+            if j == old.entries.count || (i < entries.count && entries[i].path < old.entries[j].path) {
+                out.append(entries[i].path)
+                i += 1
+            } else if i == entries.count || old.entries[j].path < entries[i].path {
+                out.append(old.entries[j].path)
+                j += 1
+            } else {
+                if !Self.same(entries[i], old.entries[j], options) { out.append(entries[i].path) }
+                i += 1
+                j += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether the build never reads this path ("c/…" or "t/…"): a hidden file or folder (an editor's swap or
+    /// lock file, `.DS_Store`; the content and templates trees skip them), or a backup (`page.md~`) among the
+    /// pages. Not below `data/`, where every file counts, and not a template.
+    static func ignorable(_ path: String) -> Bool {
+        if path.hasPrefix("c/data/") || path.hasSuffix(".mustache") { return false }
+        if path.hasPrefix("c/"), path.hasSuffix("~") { return true }
+        return path.dropFirst(2).split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
+    /// Equal stats; for a racy old entry, also equal bytes.
+    static func same(_ new: Entry, _ old: Entry, _ options: BuildOptions) -> Bool {
+        guard new.size == old.size, new.mtime == old.mtime, new.ctime == old.ctime, new.inode == old.inode else {
+            return false
+        }
+        guard let digest = old.racyDigest else { return true }
+        let file = root(of: new.path, options) + "/" + new.path.dropFirst(2)
+        return new.racyDigest ?? ContentHasher.digest(CacheStore.read(file) ?? []) == digest
+    }
+
+    private static func walk(_ dir: String, prefix: String, into entries: inout [Entry]) {
+        guard let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        let fd = dirfd(handle)
+        while let ent = readdir(handle) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var st = stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                entries.append(Entry(path: prefix + name, size: -1, mtime: 0, ctime: 0, inode: 0))
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                walk(dir + "/" + name, prefix: prefix + name + "/", into: &entries)
+                continue
+            }
+            // A link to a file: what it leads to (another target has another inode). A link to a folder is
+            // not followed (the build refuses it; following could loop): the link itself is recorded.
+            var target = stat()
+            if (st.st_mode & S_IFMT) == S_IFLNK, fstatat(fd, name, &target, 0) == 0, (target.st_mode & S_IFMT) != S_IFDIR {
+                st = target
+            }
+            entries.append(
+                Entry(
+                    path: prefix + name, size: Int64(st.st_size),
+                    mtime: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
+                    ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino)))
+        }
+    }
+
+    // MARK: Encoding
+
+    func encode(into w: inout CacheWriter) {
+        w.string(identity)
+        w.int(entries.count)
+        for e in entries {
+            w.string(e.path)
+            w.int(Int(e.size))
+            w.int(e.mtime)
+            w.int(e.ctime)
+            w.int(Int(Int64(bitPattern: e.inode)))
+            w.bool(e.racyDigest != nil)
+            if let d = e.racyDigest { w.digest(d) }
+        }
+    }
+
+    static func decode(_ r: inout CacheReader) throws(CacheReader.Malformed) -> InputStamp {
+        let identity = try r.string()
+        var entries: [Entry] = []
+        let n = try r.count()
+        entries.reserveCapacity(n)
+        for _ in 0..<n {
+            var e = Entry(
+                path: try r.string(), size: Int64(try r.int()), mtime: try r.int(), ctime: try r.int(),
+                inode: UInt64(bitPattern: Int64(try r.int())))
+            if try r.bool() { e.racyDigest = try r.digest() }
+            entries.append(e)
+        }
+        return InputStamp(identity: identity, entries: entries)
+    }
+}

@@ -1,0 +1,160 @@
+import SiteContent
+import SiteRender
+import SiteOutput
+/// What the last successful cached build knew of every page, in one file (`quick-site` in the cache), so that
+/// a rebuild after a small edit (`QuickRebuild`) need not read or parse the pages it did not change:
+/// each page as loaded (without its body), the digests of its file and its front matter, and what its render
+/// contributes to the site-wide checks (ids, anchor references, cited sources, messages, directives run).
+struct SiteSnapshot: Sendable {
+    struct Page: Sendable {
+        var source: PageSource  // body ""
+        var text: Digest
+        var front: Digest
+        var summary: RenderedPage  // html, headings, sections and dependencies empty
+    }
+
+    /// Changes with every build that writes the snapshot; the input stamp names the snapshot it goes with.
+    var id: Digest
+    var pages: [Page]
+
+    static func file(_ cacheDirectory: String) -> String { cacheDirectory + "/quick-site" }
+
+    static func newID() -> Digest {
+        Digest(high: UInt64.random(in: 0...UInt64.max), low: UInt64.random(in: 0...UInt64.max))
+    }
+
+    /// The parts of a render the site-wide checks read.
+    static func summary(of r: RenderedPage) -> RenderedPage {
+        RenderedPage(
+            html: "", headings: [], sections: [], ids: r.ids, anchorReferences: r.anchorReferences,
+            citedSources: r.citedSources, diagnostics: r.diagnostics, dependencies: [], directivesUsed: r.directivesUsed)
+    }
+
+    func write(to cacheDirectory: String) {
+        var w = CacheWriter()
+        w.int(BuildCache.formatVersion)
+        w.digest(id)
+        w.int(pages.count)
+        for p in pages {
+            Self.encode(p.source, into: &w)
+            w.digest(p.text)
+            w.digest(p.front)
+            let s = p.summary
+            w.strings(s.ids.sorted())
+            w.int(s.anchorReferences.count)
+            for a in s.anchorReferences {
+                w.string(a.targetOutputPath)
+                w.string(a.targetDisplay)
+                w.string(a.fragment)
+                w.location(a.location, in: p.source.displayPath)
+            }
+            w.strings(s.citedSources)
+            w.diagnostics(s.diagnostics)
+            w.strings(s.directivesUsed.sorted())
+        }
+        CacheStore.write(w.bytes, to: Self.file(cacheDirectory))
+    }
+
+    static func read(from cacheDirectory: String) -> SiteSnapshot? {
+        guard let bytes = CacheStore.read(file(cacheDirectory)) else { return nil }
+        var r = CacheReader(bytes)
+        do {
+            guard try r.int() == BuildCache.formatVersion else { return nil }
+            let id = try r.digest()
+            var pages: [Page] = []
+            let n = try r.count()
+            pages.reserveCapacity(n)
+            for _ in 0..<n {
+                let source = try decodeSource(&r)
+                let text = try r.digest()
+                let front = try r.digest()
+                let ids = Set(try r.strings())
+                var anchors: [AnchorReference] = []
+                for _ in 0..<(try r.count()) {
+                    anchors.append(
+                        AnchorReference(
+                            targetOutputPath: try r.string(), targetDisplay: try r.string(), fragment: try r.string(),
+                            location: try r.location(in: source.displayPath)))
+                }
+                let cited = try r.strings()
+                let diags = try r.diagnostics()
+                let used = Set(try r.strings())
+                let summary = RenderedPage(
+                    html: "", headings: [], sections: [], ids: ids, anchorReferences: anchors, citedSources: cited,
+                    diagnostics: diags, dependencies: [], directivesUsed: used)
+                pages.append(Page(source: source, text: text, front: front, summary: summary))
+            }
+            return r.atEnd ? SiteSnapshot(id: id, pages: pages) : nil
+        } catch {
+            return nil
+        }
+    }
+
+    // MARK: Pages without their bodies
+
+    static func encode(_ p: PageSource, into w: inout CacheWriter) {
+        w.string(p.relativePath)
+        w.string(p.displayPath)
+        w.int(p.bodyLineOffset)
+        w.string(p.outputPath)
+        let m = p.meta
+        w.string(m.title)
+        w.string(m.description)
+        w.int(m.weight)
+        w.optional(m.navTitle)
+        w.optional(m.code)
+        w.optional(m.layout)
+        w.int(m.toc.map { $0 ? 1 : 0 } ?? -1)
+        w.bool(m.inNav)
+        w.optional(m.path)
+        w.string(m.keywords)
+        w.string(m.summary)
+        w.strings(m.tags)
+        w.location(m.location, in: p.displayPath)
+        w.int(m.fieldLocations.count)
+        for (key, at) in m.fieldLocations.sorted(by: { $0.key < $1.key }) {
+            w.string(key)
+            w.location(at, in: p.displayPath)
+        }
+    }
+
+    static func decodeSource(_ r: inout CacheReader) throws(CacheReader.Malformed) -> PageSource {
+        let rel = try r.string()
+        let display = try r.string()
+        let offset = try r.int()
+        let output = try r.string()
+        var m = PageMeta(title: try r.string(), location: SourceLocation(file: ""))
+        m.description = try r.string()
+        m.weight = try r.int()
+        m.navTitle = try r.optional()
+        m.code = try r.optional()
+        m.layout = try r.optional()
+        let toc = try r.int()
+        m.toc = toc < 0 ? nil : toc == 1
+        m.inNav = try r.bool()
+        m.path = try r.optional()
+        m.keywords = try r.string()
+        m.summary = try r.string()
+        m.tags = try r.strings()
+        m.location = try r.location(in: display)
+        for _ in 0..<(try r.count()) { m.fieldLocations[try r.string()] = try r.location(in: display) }
+        return PageSource(relativePath: rel, displayPath: display, meta: m, body: "", bodyLineOffset: offset, outputPath: output)
+    }
+}
+
+extension CacheWriter {
+    /// A location, its file written only when it is not `file` (most locations are in the page's own file).
+    mutating func location(_ l: SourceLocation, in file: String) {
+        bool(l.file == file)
+        if l.file != file { string(l.file) }
+        int(l.line)
+        int(l.column)
+    }
+}
+
+extension CacheReader {
+    mutating func location(in file: String) throws(Malformed) -> SourceLocation {
+        let same = try bool()
+        return SourceLocation(file: same ? file : try string(), line: try int(), column: try int())
+    }
+}
