@@ -76,7 +76,7 @@ extension SiteWriter {
         /// Checks the output path (`OutputSwap.prepare`) and creates the empty staging folder with the marker.
         package static func open(output: String, force: Bool) throws(WriteError) -> Staging {
             let plan = try OutputSwap.prepare(output, force: force, marker: marker)
-            var s = Staging(plan: plan, output: output)
+            let s = Staging(plan: plan, output: output)
             do {
                 try FileManager.default.createDirectory(atPath: plan.staging, withIntermediateDirectories: false)
             } catch {
@@ -87,34 +87,39 @@ extension SiteWriter {
             return s
         }
 
-        /// Folders already made (or planned, see `prepare`) below the staging folder (relative paths; "" is the
-        /// staging folder itself).
-        var made: Set<String> = [""]
-        /// Makes the planned folders on a thread of its own.
-        var maker: FolderMaker?
+        /// What the staging folder holds so far, shared by the copies of this value (a reference).
+        final class Folders: @unchecked Sendable {
+            /// Folders already made (or planned, see `prepare`) below the staging folder (relative paths; "" is
+            /// the staging folder itself).
+            var made: Set<String> = [""]
+            /// Makes the planned folders on a thread of its own.
+            var maker: FolderMaker?
+        }
+        let folders = Folders()
+        var maker: FolderMaker? { folders.maker }
 
         /// Starts making every folder that files with these paths will need, on a thread of its own, so that
         /// `write` finds them made (or waits for them) instead of making them between batches.
-        package mutating func prepare(paths: [String]) {
+        package func prepare(paths: [String]) {
             guard maker == nil else { return }
             var folders: [String] = []
             for p in paths {
                 var dir = parentFolder(p)
-                while made.insert(dir).inserted {
+                while self.folders.made.insert(dir).inserted {
                     folders.append(dir)
                     dir = parentFolder(dir)
                 }
             }
-            maker = FolderMaker(base: plan.staging, folders: folders.sorted())
+            self.folders.maker = FolderMaker(base: plan.staging, folders: folders.sorted())
         }
 
         /// Writes files into the staging folder: the folders they need first, level by level (plain `mkdir`),
         /// then the files on all cores.
-        package mutating func write(_ files: [OutputFile]) throws(WriteError) {
+        package func write(_ files: [OutputFile]) throws(WriteError) {
             var levels: [[String]] = []
             for f in files {
                 var dir = parentFolder(f.path)
-                while made.insert(dir).inserted {
+                while folders.made.insert(dir).inserted {
                     let depth = dir.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
                     while levels.count <= depth { levels.append([]) }
                     levels[depth].append(dir)

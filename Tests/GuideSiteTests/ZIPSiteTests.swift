@@ -23,7 +23,7 @@ import Testing
 
     /// The look-up a page does, re-done from the generated files: ZIP code → (locality id, split).
     static func lookups(_ files: [OutputFile]) throws -> [String: ZIPLookup] {
-        let call = try Regex(#"^window\.CTSGUIDE_ZIP_LOADED\("(\d{3})",\{"l":\[(.*)\],"r":\[(.*)\],"s":\[(.*)\]\}\);\n$"#)
+        let call = try Regex(#"^window\.CTSGUIDE_ZIP_LOADED\("(\d{2})",\{"l":\[(.*)\],"r":\[(.*)\],"s":\[(.*)\]\}\);\n$"#)
         let loc = try Regex(#"\["(\d{5}-\d{2})","[^"]+"\]"#)
         let run = try Regex(#"\[(\d+),(\d+),(\d+)\]"#)
         var out: [String: ZIPLookup] = [:]
