@@ -5,7 +5,8 @@
                    [--dir /tmp/ctsguide-bench] [--bin .build-release/release/ctsguide]
 
 For each size: make-corpus.py writes the corpus (20 sections), one warm-up build of each tool is not counted,
-then ctsguide and Hugo build alternately (each into a new, empty folder) --runs times (--big-runs from 20,000
+then ctsguide and Hugo build alternately (each into a new, empty folder; the outputs of a size are removed
+after its timed runs, never just before a build) --runs times (--big-runs from 20,000
 pages on). Prints medians of wall time and peak memory (/usr/bin/time), pages/s, the ratio to Hugo, the
 cmark-only floor (all bodies through the cmark CLI) and the copy floor (cp -r of Hugo's output); then the guide's
 own build (Content/) beside Hugo's 1,000-page build, and a 5,000-page single-folder site beside a 1,000-page one.
@@ -41,6 +42,26 @@ def fresh(path):
     return path
 
 
+class Outputs:
+    """New, empty output folders (`base-1`, `base-2`, ...), removed together by `clear()` once the timed runs of a
+    size are over: no output is deleted just before a timed build. (On a file system without a journal, ext4 skips
+    inodes freed in the last few seconds when it allocates new ones, so a build that starts right after `rm -rf`
+    of the previous output spends seconds in the kernel searching for free inodes, whichever tool it is.)"""
+
+    def __init__(self, base):
+        self.base, self.made = base, []
+
+    def next(self):
+        path = fresh("%s-%d" % (self.base, len(self.made) + 1))
+        self.made.append(path)
+        return path
+
+    def clear(self):
+        for p in self.made:
+            shutil.rmtree(p, ignore_errors=True)
+        self.made = []
+
+
 class Bench:
     def __init__(self, a):
         self.a = a
@@ -69,7 +90,10 @@ class Bench:
 
     def size(self, pages):
         c = self.corpus(pages)
-        ours, theirs = os.path.join(self.a.dir, "out-ctsguide"), os.path.join(self.a.dir, "out-hugo")
+        outs = Outputs(os.path.join(self.a.dir, "out-ctsguide"))
+        houts = Outputs(os.path.join(self.a.dir, "out-hugo"))
+        couts = Outputs(os.path.join(self.a.dir, "out-copy"))
+        ours, theirs = outs.next(), houts.next()
         runs = self.a.big_runs if pages >= 20000 else self.a.runs
         self.ctsguide(c + "/content", ours)  # warm-up, not counted
         self.hugo(c, theirs)
@@ -80,14 +104,14 @@ class Bench:
             self.budget(ours)
         g, h = [], []
         for _ in range(runs):
-            g.append(self.ctsguide(c + "/content", ours))
-            h.append(self.hugo(c, theirs))
+            g.append(self.ctsguide(c + "/content", outs.next()))
+            h.append(self.hugo(c, houts.next()))
         bodies = os.path.join(self.a.dir, "bodies-%d.md" % pages)
         subprocess.run([sys.executable, os.path.join(self.a.tools, "concat-bodies.py"), c, bodies], check=True)
         cm = [timed(["sh", "-c", "cmark '%s' > /dev/null" % bodies]) for _ in range(runs)]
         cp = []
         for _ in range(runs):
-            cp.append(timed(["cp", "-r", theirs, fresh(os.path.join(self.a.dir, "out-copy"))]))
+            cp.append(timed(["cp", "-r", theirs, couts.next()]))
         n = sum(1 for _, _, fs in os.walk(ours) for f in fs if f.endswith(".html"))
         med = lambda xs, k: statistics.median(x[k] for x in xs)
         gw, hw = med(g, 0), med(h, 0)
@@ -96,8 +120,8 @@ class Bench:
         r = self.rows[-1]
         print("  %d pages: ctsguide %.2f s %.0f MiB, Hugo %.2f s %.0f MiB, ratio %.2f" % (r[0], r[3], r[4], r[6], r[7], r[8]),
               flush=True)
-        for p in (ours, theirs, os.path.join(self.a.dir, "out-copy")):
-            shutil.rmtree(p, ignore_errors=True)
+        for o in (outs, houts, couts):
+            o.clear()
 
     def budget(self, site):
         big, big_index = 0, 0
@@ -128,12 +152,15 @@ class Bench:
 
     def guide(self):
         c1 = self.corpus(1000)
-        ours, theirs = os.path.join(self.a.dir, "out-guide"), os.path.join(self.a.dir, "out-hugo")
-        self.ctsguide(os.path.join(ROOT, "Content"), ours, os.path.join(ROOT, "Templates"))
+        outs, houts = Outputs(os.path.join(self.a.dir, "out-guide")), Outputs(os.path.join(self.a.dir, "out-hugo"))
+        self.ctsguide(os.path.join(ROOT, "Content"), outs.next(), os.path.join(ROOT, "Templates"))
+        self.hugo(c1, houts.next())
         g, h = [], []
         for _ in range(self.a.runs):
-            g.append(self.ctsguide(os.path.join(ROOT, "Content"), ours, os.path.join(ROOT, "Templates")))
-            h.append(self.hugo(c1, theirs))
+            g.append(self.ctsguide(os.path.join(ROOT, "Content"), outs.next(), os.path.join(ROOT, "Templates")))
+            h.append(self.hugo(c1, houts.next()))
+        outs.clear()
+        houts.clear()
         gw, hw = statistics.median(x[0] for x in g), statistics.median(x[0] for x in h)
         print("\nthe guide's own build (Content/): %.2f s, %.0f MiB; Hugo 1,000 pages: %.2f s; ratio %.2f (target <= 0.3)"
               % (gw, statistics.median(x[1] for x in g) / 1024, hw, gw / hw))
@@ -142,9 +169,10 @@ class Bench:
         t = {}
         for pages in (1000, 5000):
             c = self.corpus(pages, sections=1)
-            out = os.path.join(self.a.dir, "out-single")
-            self.ctsguide(c + "/content", out)
-            t[pages] = statistics.median(self.ctsguide(c + "/content", out)[0] for _ in range(self.a.runs))
+            outs = Outputs(os.path.join(self.a.dir, "out-single"))
+            self.ctsguide(c + "/content", outs.next())
+            t[pages] = statistics.median(self.ctsguide(c + "/content", outs.next())[0] for _ in range(self.a.runs))
+            outs.clear()
         print("single folder: 1,000 pages %.2f s, 5,000 pages %.2f s: 5x the pages took %.1fx the time"
               % (t[1000], t[5000], t[5000] / t[1000]))
 

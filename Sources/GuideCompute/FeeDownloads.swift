@@ -47,20 +47,27 @@ package enum FeeDownloads {
     }
 
     package static func files(_ data: SiteData) -> [OutputFile] {
-        data.rules.periods.flatMap { p in
-            [OutputFile(path: path(p, "csv"), text: csv(p, data)), OutputFile(path: path(p, "json"), text: json(p, data).rendered() + "\n")]
-        }
+        // Periods on all cores; each period's rows are priced once for both files.
+        parallelMap(data.rules.periods) { p in
+            let rows = rows(p, data.rules)
+            return [
+                OutputFile(path: path(p, "csv"), text: csv(p, data, rows: rows)),
+                OutputFile(path: path(p, "json"), text: json(p, data, rows: rows).rendered() + "\n"),
+            ]
+        }.flatMap { $0 }
     }
 
-    static func csv(_ p: FeePeriod, _ data: SiteData) -> String {
+    static func csv(_ p: FeePeriod, _ data: SiteData, rows: [Row]? = nil) -> String {
         func field(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            containsByte(s, UInt8(ascii: ",")) || containsByte(s, UInt8(ascii: "\""))
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         let gpciSource = p.gpciTable.flatMap { data.rules.gpciTables[$0]?.source } ?? ""
+        let release = release(p, data)
         var out = csvColumns.joined(separator: ",") + "\n"
-        for r in rows(p, data.rules) {
+        for r in rows ?? self.rows(p, data.rules) {
             let cells: [String] = [
-                p.id, p.range.through?.description ?? "", p.label, release(p, data), r.code, r.setting.rawValue,
+                p.id, p.range.through?.description ?? "", p.label, release, r.code, r.setting.rawValue,
                 r.locality?.locality.id ?? "national", r.locality?.locality.name ?? "", r.locality?.locality.state ?? "",
                 r.cf.id, r.cf.value.description, r.rvu.work?.description ?? "", r.rvu.pe(r.setting)?.description ?? "",
                 r.rvu.mp?.description ?? "", r.locality?.work.description ?? "1", r.locality?.pe.description ?? "1",
@@ -72,7 +79,9 @@ package enum FeeDownloads {
         return out
     }
 
-    package static func json(_ p: FeePeriod, _ data: SiteData) -> JSONValue {
+    package static func json(_ p: FeePeriod, _ data: SiteData) -> JSONValue { json(p, data, rows: nil) }
+
+    static func json(_ p: FeePeriod, _ data: SiteData, rows: [Row]?) -> JSONValue {
         let table = p.gpciTable.flatMap { data.rules.gpciTables[$0] }
         func dec(_ v: DecimalValue?) -> JSONValue { .optional(v?.description) }
         return .object([
@@ -94,7 +103,7 @@ package enum FeeDownloads {
                          "work_gpci": .string($0.work.description), "pe_gpci": .string($0.pe.description),
                          "mp_gpci": .string($0.mp.description)])
             }),
-            "amounts": .array(rows(p, data.rules).map {
+            "amounts": .array((rows ?? self.rows(p, data.rules)).map {
                 .object(["code": .string($0.code), "setting": .string($0.setting.rawValue),
                          "locality": .string($0.locality?.locality.id ?? "national"), "conversion_factor": .string($0.cf.id),
                          "amount": .optional($0.amount?.moneyText), "assistant_amount": .optional($0.assistant?.moneyText)])

@@ -2,15 +2,16 @@ import SiteContent
 import GuideCalc
 import CodingRules
 
-/// `assets/zip/NNN.js`: the ZIP code table split by the first `prefixDigits` digits, one small script per
-/// prefix (every prefix has a file, an empty one when CMS lists no ZIP code there), loaded on demand by
+/// `assets/zip/NN.js`: the ZIP code table split by the first `prefixDigits` digits, one small script per
+/// prefix (every prefix has a file, an empty one when CMS lists no ZIP code there; two digits give 100 files of
+/// a few KB, which a build writes much faster than 1,000 files of a few hundred bytes), loaded on demand by
 /// `assets/zip.js` as a script (not fetched) so the look-up works from `file://` and no page loads the whole
 /// table. Each file calls `window.CTSGUIDE_ZIP_LOADED(prefix, {l, r, s})`: `l` the localities used
 /// (`[id, "NAME, ST (id)"]`), `r` runs `[firstSuffix, lastSuffix, localityIndex]` and `s` the same for ZIP codes
 /// CMS splits by ZIP+4, suffixes being the remaining digits as numbers.
 package enum ZIPScripts {
     static let folder = "assets/zip/"
-    package static let prefixDigits = 3
+    package static let prefixDigits = 2
 
 
     package static func path(prefix: String) -> String { folder + prefix + ".js" }

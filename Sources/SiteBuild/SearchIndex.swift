@@ -48,7 +48,7 @@ package enum SearchIndex {
         init(_ s: MarkdownSection) {
             id = s.headingID ?? ""
             heading = s.heading
-            text = String(s.text.prefix(1200))
+            text = s.text.utf8.count <= 1200 ? s.text : String(s.text.prefix(1200))
         }
 
         func encode(to encoder: Encoder) throws {

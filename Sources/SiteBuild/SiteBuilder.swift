@@ -88,6 +88,9 @@ public enum SiteBuilder {
         guard let sources = take(LoadStage.run(options)) else { return .failure(BuildFailure(diagnostics)) }
         guard let checked = take(CheckStage.run(sources)) else { return .failure(BuildFailure(diagnostics)) }
         timings.add("load and check content, data and templates", since: clock)
+        // A sink that writes files starts making the pages' folders while they render (a failure here comes
+        // back, with its message, when the first files are written).
+        try? sink.prepare(paths: checked.site.pages.map(\.outputPath))
 
         let cache = BuildCache.open(options)
         let computed = ComputeStage.run(checked, directives: options.directives, cache: cache, timings: &timings)

@@ -87,31 +87,90 @@ extension SiteWriter {
             return s
         }
 
-        /// Writes files into the staging folder: their folders first, in path order, then the files on all cores.
+        /// What the staging folder holds so far, shared by the copies of this value (a reference).
+        final class Folders: @unchecked Sendable {
+            /// Folders already made (or planned, see `prepare`) below the staging folder (relative paths; "" is
+            /// the staging folder itself).
+            var made: Set<String> = [""]
+            /// Makes the planned folders on a thread of its own.
+            var maker: FolderMaker?
+        }
+        let folders = Folders()
+        var maker: FolderMaker? { folders.maker }
+
+        /// Starts making every folder that files with these paths will need, on a thread of its own, so that
+        /// `write` finds them made (or waits for them) instead of making them between batches.
+        package func prepare(paths: [String]) {
+            guard maker == nil else { return }
+            var folders: [String] = []
+            for p in paths {
+                var dir = parentFolder(p)
+                while self.folders.made.insert(dir).inserted {
+                    folders.append(dir)
+                    dir = parentFolder(dir)
+                }
+            }
+            self.folders.maker = FolderMaker(base: plan.staging, folders: folders.sorted())
+        }
+
+        /// Writes files into the staging folder: the folders they need first, level by level (plain `mkdir`),
+        /// then the files on all cores.
         package func write(_ files: [OutputFile]) throws(WriteError) {
-            var dirs: Set<String> = []
-            for f in files { dirs.insert((plan.staging + "/" + f.path as NSString).deletingLastPathComponent) }
-            for dir in dirs.sorted() {
-                do {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                } catch {
-                    throw WriteError(path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
+            var levels: [[String]] = []
+            for f in files {
+                var dir = parentFolder(f.path)
+                while folders.made.insert(dir).inserted {
+                    let depth = dir.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+                    while levels.count <= depth { levels.append([]) }
+                    levels[depth].append(dir)
+                    dir = parentFolder(dir)
                 }
             }
             let base = plan.staging
+            if let maker {
+                // The folders of the files, and the parents of any folder made here.
+                let needed = Set(files.map { parentFolder($0.path) } + levels.joined().map(parentFolder)).filter(maker.plans)
+                if let (dir, e) = maker.wait(for: Array(needed)) {
+                    throw WriteError(
+                        path: output, message: "cannot write the staging folder: cannot create '\(dir)': \(String(cString: strerror(e)))")
+                }
+            }
+            for level in levels where !level.isEmpty {
+                // Folders in different parent folders are made on all cores; those of one parent one after the
+                // other (each `mkdir` locks its parent folder: parallel ones would only wait for each other).
+                let byParent = Dictionary(grouping: level, by: parentFolder).sorted { $0.key < $1.key }.map { $0.value.sorted() }
+                let failed = parallelMap(byParent) { dirs -> (String, Int32)? in
+                    for dir in dirs where mkdir(base + "/" + dir, 0o777) != 0 && errno != EEXIST { return (dir, errno) }
+                    return nil
+                }
+                if let (dir, e) = failed.compactMap({ $0 }).first {
+                    throw WriteError(
+                        path: output, message: "cannot write the staging folder: cannot create '\(dir)': \(String(cString: strerror(e)))")
+                }
+            }
             let failed = parallelMap(Array(files.indices)) { i in !writeNewFile(base + "/" + files[i].path, files[i].bytes) }
             if let i = failed.firstIndex(of: true) {
                 throw WriteError(path: output, message: "cannot write '\(files[i].path)' in the staging folder")
             }
         }
 
+        /// `a/b/index.html` → `a/b`; `index.html` → "".
+        func parentFolder(_ path: String) -> String {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(path[..<slash])
+        }
+
         /// Removes the staging folder and releases the lock; the output folder stays as it was.
         package func abandon() {
+            maker?.stop()
             try? FileManager.default.removeItem(atPath: plan.staging)
             OutputSwap.unlock(plan)
         }
 
-        package func commit() throws(WriteError) { try OutputSwap.commit(plan) }
+        package func commit() throws(WriteError) {
+            maker?.stop()
+            try OutputSwap.commit(plan)
+        }
     }
 }
 

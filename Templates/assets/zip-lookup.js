@@ -1,5 +1,5 @@
 /* ZIP code field, loaded by zip.js on the first entry (calculator, locality fee pages). Five digits load
-   assets/zip/NNN.js (a script, so file:// works) and select the locality: the calculator's select (with a change
+   assets/zip/NN.js (a script, so file:// works) and select the locality: the calculator's select (with a change
    event) or the table row. Sentences come from the field's data attributes; the runs come from the build. */
 (function () {
   'use strict';

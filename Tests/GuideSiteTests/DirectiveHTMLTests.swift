@@ -52,7 +52,7 @@ extension RealSite {
         #expect(out.html == """
             <form class="zip-lookup card" id="zip-lookup-form" hidden aria-label="Find a locality by ZIP code">
             <div class="calc-field zip-field" id="zip-lookup-field" data-zip-script="../../assets/zip-lookup.js" \
-            data-zip-base="../../assets/zip/" data-zip-prefix="3" data-zip-target="table" data-msg-found="ZIP code {zip} \
+            data-zip-base="../../assets/zip/" data-zip-prefix="2" data-zip-target="table" data-msg-found="ZIP code {zip} \
             is in the Medicare payment locality {locality}; its row is marked in the table below." data-msg-split="Medicare \
             splits ZIP code {zip} between payment localities by ZIP+4. These amounts use {locality}, the locality listed for \
             the five-digit ZIP code; check the ZIP+4 of the practice address with your Medicare contractor." \

@@ -32,6 +32,15 @@ package enum ComputeStage {
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(site.pages[i], site: site, directives: directives)
         }
+        // Without a cache, the guide's data files (which need no page) are computed while the pages render;
+        // those no page asks for are dropped below.
+        let jobs = cache == nil ? dataJobs(site) : []
+        let early = EarlyFiles()
+        let group = DispatchGroup()
+        if !jobs.isEmpty {
+            DispatchQueue.global().async(group: group) { early.files = parallelMap(jobs.map(\.make)) { $0() } }
+        }
+        defer { group.wait() }
         var rendered = cache?.renderPages(site, render: renderPage) ?? parallelMap(Array(site.pages.indices), renderPage)
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
@@ -44,7 +53,9 @@ package enum ComputeStage {
         var files = checked.assets
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         lap("search index and assets")
-        files += generatedDataFiles(site: site, rendered: rendered, reuse: reuse)
+        group.wait()
+        let made = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.name), early.files))
+        files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
@@ -65,25 +76,35 @@ package enum ComputeStage {
             diags.items)
     }
 
-    /// Generated data files are written only when a page ran the directive that loads them.
+    /// Generated data files are written only when a page ran the directive that loads them. `made`: files
+    /// already computed (by name), used instead of computing them again.
     static func generatedDataFiles(
-        site: SiteModel, rendered: [RenderedPage],
+        site: SiteModel, rendered: [RenderedPage], made: [String: [OutputFile]] = [:],
         reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
     ) -> [OutputFile] {
-        guard site.hasGuideData else { return [] }
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
-        var files: [OutputFile] = []
-        if used.contains(CalculatorDirective.directiveName) {
-            files += reuse("calculator-data", false) { [CalculatorData.file(site: site)] }
+        return dataJobs(site).filter { !used.isDisjoint(with: $0.wantedBy) }.flatMap { job in
+            made[job.name] ?? reuse(job.name, false, job.make)
         }
-        if site.data.zipCodes != nil,
-            !used.isDisjoint(with: [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName])
-        {
-            files += reuse("zip-scripts", false) { ZIPScripts.files(site: site) }
-        }
-        if used.contains(FeeDownloadsDirective.directiveName) {
-            files += reuse("fee-downloads", false) { FeeDownloads.files(site.data) }
-        }
-        return files
     }
+
+    /// The generated data files of a site with guide data, in output order, each with the directives that load
+    /// it.
+    static func dataJobs(_ site: SiteModel) -> [(name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])] {
+        guard site.hasGuideData else { return [] }
+        var jobs: [(name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])] = [
+            ("calculator-data", [CalculatorDirective.directiveName], { [CalculatorData.file(site: site)] })
+        ]
+        if site.data.zipCodes != nil {
+            jobs.append(
+                ("zip-scripts", [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName], { ZIPScripts.files(site: site) }))
+        }
+        jobs.append(("fee-downloads", [FeeDownloadsDirective.directiveName], { FeeDownloads.files(site.data) }))
+        return jobs
+    }
+}
+
+/// Files computed on another thread while pages render.
+private final class EarlyFiles: @unchecked Sendable {
+    var files: [[OutputFile]] = []
 }

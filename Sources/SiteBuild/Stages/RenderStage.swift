@@ -42,9 +42,10 @@ package struct RenderStage: Sendable {
             if let bytes = cache?.output(for: i) { return OutputFile(path: site.pages[i].outputPath, bytes: bytes) }
             let view = layout.view(
                 for: i, rendered: computed.rendered[i], navigation: navigation[i], feePeriod: computed.feePeriod)
+            let size = computed.rendered[i].html.utf8.count + navigation[i].utf8.count + 8_192
             let file = OutputFile(
                 path: site.pages[i].outputPath,
-                text: computed.templates.render(layoutName(site.pages[i]), context: view))
+                bytes: computed.templates.renderBytes(layoutName(site.pages[i]), context: view, capacity: size))
             cache?.keep(i, output: file.bytes)
             return file
         }

@@ -59,6 +59,14 @@ package enum FrontMatterFastPath {
 
     /// `"text"` with no backslash and no other double quote inside.
     static func quoted(_ s: Substring) -> String? {
+        let u = s.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {  // ASCII (the usual case): bytes are characters
+            let q = UInt8(ascii: "\""), b = UInt8(ascii: "\\")
+            guard u.count >= 2, u.first == q, u.last == q else { return nil }
+            let inner = u.dropFirst().dropLast()
+            guard !inner.contains(where: { $0 == q || $0 == b }) else { return nil }
+            return String(Substring(inner))
+        }
         guard s.count >= 2, s.first == "\"", s.last == "\"" else { return nil }
         let inner = s.dropFirst().dropLast()
         guard !inner.contains("\""), !inner.contains("\\") else { return nil }

@@ -66,6 +66,49 @@ public func percentEncodedSegment(_ s: String) -> String {
 
 /// Resolves `../faq.md` against `codes/97550.md` → `faq.md`; nil when it climbs above the content folder.
 package func resolveRelative(_ link: String, from source: String) -> String? {
+    var link = link, source = source
+    // ASCII paths (nearly every link; called several times per link) byte by byte, without a String per part.
+    let ascii = link.withUTF8 { $0.allSatisfy { $0 < 0x80 } } && source.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+    guard ascii else { return resolveRelativeText(link, from: source) }
+    let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+    var out: [UInt8] = []
+    var starts: [Int] = []  // where each folder of `out` starts (before its '/')
+    func push(_ part: UnsafeBufferPointer<UInt8>.SubSequence) {
+        starts.append(out.count)
+        if !out.isEmpty { out.append(slash) }
+        out.append(contentsOf: part)
+    }
+    let ok: Bool = source.withUTF8 { src in
+        // The folders of `source` (its parts but the last).
+        let parts = src.split(separator: slash)
+        for part in parts.dropLast() { push(part) }
+        return link.withUTF8 { l -> Bool in
+            // The path is the text before the first '?' (or the first text between '?'s).
+            let path = l.split(separator: UInt8(ascii: "?")).first ?? l[...]
+            for part in path.split(separator: slash) {
+                if part.count == 1 && part.first == dot { continue }
+                if part.count == 2 && part.first == dot && part.last == dot {
+                    guard let start = starts.popLast() else { return false }
+                    out.removeSubrange(start...)
+                    continue
+                }
+                if part.contains(UInt8(ascii: "%")) {
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
+                    var decoded = name.removingPercentEncoding ?? name
+                    decoded.withUTF8 { push($0[...]) }
+                } else {
+                    push(part)
+                }
+            }
+            if path.last == slash { out.append(slash) }
+            return true
+        }
+    }
+    return ok ? String(decoding: out, as: UTF8.self) : nil
+}
+
+/// `resolveRelative` for text that is not all ASCII: parts split as characters.
+package func resolveRelativeText(_ link: String, from source: String) -> String? {
     var stack = source.split(separator: "/").dropLast().map(String.init)
     let path = link.split(separator: "?").first.map(String.init) ?? link
     let trailingSlash = path.hasSuffix("/")
@@ -76,7 +119,8 @@ package func resolveRelative(_ link: String, from source: String) -> String? {
             stack.removeLast()
             continue
         }
-        stack.append(String(part).removingPercentEncoding ?? String(part))
+        let name = String(part)
+        stack.append(name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name)
     }
     let joined = stack.joined(separator: "/")
     return trailingSlash ? joined + "/" : joined

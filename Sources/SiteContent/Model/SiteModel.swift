@@ -20,20 +20,28 @@ public struct SiteModel: Sendable {
     public var hasGuideData: Bool = true
 
     /// The page with this source path, or the index page of this folder.
-    public func page(atPath p: String) -> PageSource? {
-        if let i = byPath[p] { return pages[i] }
+    public func page(atPath p: String) -> PageSource? { pageIndex(atPath: p).map { pages[$0] } }
+
+    /// The index in `pages` of `page(atPath:)` (no copy of the page).
+    package func pageIndex(atPath p: String) -> Int? {
+        if let i = byPath[p] { return i }
         let folder = p.hasSuffix("/") ? String(p.dropLast()) : p
-        if let i = byPath[folder.isEmpty ? "_index.md" : folder + "/_index.md"] { return pages[i] }
-        if folder.isEmpty, let i = byPath["index.md"] { return pages[i] }
+        if let i = byPath[folder.isEmpty ? "_index.md" : folder + "/_index.md"] { return i }
+        if folder.isEmpty, let i = byPath["index.md"] { return i }
         return nil
     }
 
     /// The page a relative URL written on the page at `from` (an output path) points to: `../97551/` or
     /// `../97551/index.html`. Nil when it leaves the site or names no page.
     public func page(atOutputURL url: String, from: String) -> PageSource? {
+        pageIndex(atOutputURL: url, from: from).map { pages[$0] }
+    }
+
+    /// The index in `pages` of `page(atOutputURL:from:)` (no copy of the page).
+    package func pageIndex(atOutputURL url: String, from: String) -> Int? {
         guard let dir = resolveRelative(url, from: from) else { return nil }
         let path = dir.isEmpty || dir.hasSuffix("/") ? dir + "index.html" : dir
-        return byOutput[path].map { pages[$0] }
+        return byOutput[path]
     }
 
     /// Builds the whole model at once — indexes included — and reports duplicate output paths and duplicate

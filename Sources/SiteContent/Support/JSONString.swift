@@ -1,26 +1,42 @@
 /// A JSON string literal. With `forScript` (the default) it is also safe inside a script file: `<`, `>` and
 /// the JavaScript line separators are escaped too.
 package func jsonString(_ s: String, forScript: Bool = true) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "<" where forScript: out += "\\u003c"
-        case ">" where forScript: out += "\\u003e"
-        case "\u{2028}" where forScript: out += "\\u2028"
-        case "\u{2029}" where forScript: out += "\\u2029"
-        default:
-            if u.value < 0x20 {
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(u)
+    // Over the UTF-8 bytes: runs that need no escape are copied whole (every escaped character is ASCII, but
+    // U+2028/U+2029: E2 80 A8/A9).
+    var s = s
+    return s.withUTF8 { src in
+        var out: [UInt8] = []
+        out.reserveCapacity(src.count + 16)
+        out.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        var from = 0
+        var i = 0
+        func escape(_ e: String, skip: Int = 1) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<i]))
+            out.append(contentsOf: e.utf8)
+            i += skip
+            from = i
+        }
+        while i < src.count {
+            let b = src[i]
+            switch b {
+            case UInt8(ascii: "\""): escape("\\\"")
+            case UInt8(ascii: "\\"): escape("\\\\")
+            case UInt8(ascii: "\n"): escape("\\n")
+            case UInt8(ascii: "\r"): escape("\\r")
+            case UInt8(ascii: "\t"): escape("\\t")
+            case UInt8(ascii: "<") where forScript: escape("\\u003c")
+            case UInt8(ascii: ">") where forScript: escape("\\u003e")
+            case 0xE2 where forScript && i + 2 < src.count && src[i + 1] == 0x80 && (src[i + 2] == 0xA8 || src[i + 2] == 0xA9):
+                escape(src[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", skip: 3)
+            case 0..<0x20:
+                escape("\\u00" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 15)]], as: UTF8.self))
+            default:
+                i += 1
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<src.count]))
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
-    return out + "\""
 }

@@ -81,6 +81,11 @@ public struct SourceTree: Sendable {
 
     /// UTF-8 text, or an error at the line and column (in characters) of the first byte that is not UTF-8.
     public static func decodeUTF8(_ bytes: [UInt8], display: String) -> Result<String, Diagnostic> {
+        // Valid text (the usual case) is validated and copied in one pass; only invalid text is walked scalar by
+        // scalar to find the position of the first bad byte.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = bytes.starts(with: bom) ? bytes[3...] : bytes[...]
+        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         var line = 1, column = 1
         var it = bytes.makeIterator()
         var decoder = UTF8()

@@ -9,22 +9,32 @@ package struct Layout {
     let folderIndex: [String: Int]
     /// For each folder, its member pages (regular pages and sub-folder index pages), in nav order.
     let members: [String: [Int]]
+    /// Each page's `isIndex` and its folder followed by '/' ("" at the top), computed once (`contains` runs for
+    /// every entry of every navigation).
+    let isIndex: [Bool]
+    let folderPrefix: [String]
 
     package init(site: SiteModel) {
         self.site = site
+        isIndex = site.pages.map(\.isIndex)
+        folderPrefix = site.pages.map { p in
+            let f = p.folder
+            return f.isEmpty ? "" : f + "/"
+        }
         var folderIndex: [String: Int] = [:]
         var members: [String: [Int]] = [:]
         for (i, p) in site.pages.enumerated() {
             if p.isIndex { folderIndex[p.folder] = i }
             if let parent = p.parentFolder { members[parent, default: []].append(i) }
         }
-        let pages = site.pages
+        // Sort keys taken once (comparing through `site.pages[i].meta` copied the whole front matter per step).
+        let weight = site.pages.map(\.meta.weight), title = site.pages.map(\.meta.title)
+        let path = site.pages.map(\.relativePath)
         for k in members.keys {
             members[k]!.sort { a, b in
-                let pa = pages[a].meta, pb = pages[b].meta
-                if pa.weight != pb.weight { return pa.weight < pb.weight }
-                if pa.title != pb.title { return pa.title < pb.title }
-                return pages[a].relativePath < pages[b].relativePath
+                if weight[a] != weight[b] { return weight[a] < weight[b] }
+                if title[a] != title[b] { return title[a] < title[b] }
+                return path[a] < path[b]
             }
         }
         self.folderIndex = folderIndex
@@ -36,10 +46,8 @@ package struct Layout {
     /// Is page `i` page `j` or an ancestor of it?
     func contains(_ i: Int, _ j: Int) -> Bool {
         if i == j { return true }
-        let a = site.pages[i]
-        guard a.isIndex else { return false }
-        let b = site.pages[j]
-        return a.folder.isEmpty || b.relativePath.hasPrefix(a.folder + "/")
+        guard isIndex[i] else { return false }
+        return folderPrefix[i].isEmpty || site.pages[j].relativePath.hasPrefix(folderPrefix[i])
     }
 
     package func view(for i: Int, rendered: RenderedPage, navigation: String, feePeriod: String) -> PageView {

@@ -82,7 +82,7 @@ package struct Navigation {
             let name = layout.navTitle(site.pages[index])
             return (shown, NavMore(label: "All \(all.count) pages in \(name)", url: url(index)))
         }
-        func activeFolder(_ k: Int) -> Bool { site.pages[k].isIndex && layout.contains(k, rep) }
+        func activeFolder(_ k: Int) -> Bool { layout.isIndex[k] && layout.contains(k, rep) }
         let top = entries("")
         let items: [NavItem] = top.shown.map { k in
             let p = site.pages[k]

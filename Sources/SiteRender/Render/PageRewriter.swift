@@ -103,7 +103,7 @@ package struct PageRewriter: MarkdownRewriter {
 
     package mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget? {
         let at = location(link.line, link.column)
-        let url = link.url.trimmingCharacters(in: .whitespaces)
+        let url = String(trimmedSpaces(Substring(link.url)))
         if url.isEmpty {
             diagnostics.error(at, "empty link target")
             return nil
@@ -132,7 +132,7 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
                 return nil
             }
-            return target(site.pages[i], fragment: fragment, at: at)
+            return target(i, fragment: fragment, at: at)
         }
         if lower.hasPrefix("source:") {
             let id = String(base.dropFirst(7))
@@ -166,26 +166,42 @@ package struct PageRewriter: MarkdownRewriter {
         }
         // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
+        // Each lookup is made once, by page index (no copy of the page); its dependency records what it found,
+        // as `LinkDependency.resolve` would.
         let resolved = resolveRelative(base, from: page.relativePath)
-        dependencies.append(LinkDependency(.page, resolved ?? "", in: site))
+        let byPath = resolved.flatMap(site.pageIndex(atPath:))
+        if let resolved {
+            dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(describe) ?? ""))
+        } else {
+            dependencies.append(LinkDependency(.page, "", in: site))
+        }
         let lowerBase = base.lowercased()
-        if !lowerBase.hasSuffix(".md") { dependencies.append(LinkDependency(.outputURL, base, from: page.outputPath, in: site)) }
-        let byURL = lowerBase.hasSuffix(".md") ? nil : site.page(atOutputURL: base, from: page.outputPath)
-        guard let targetPage = resolved.flatMap(site.page(atPath:)) ?? byURL else {
+        let byURL = lowerBase.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
+        if !lowerBase.hasSuffix(".md") {
+            dependencies.append(
+                LinkDependency(kind: .outputURL, key: base, from: page.outputPath, found: byURL.map(describe) ?? ""))
+        }
+        guard let found = byPath ?? byURL else {
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
                 id: .brokenLink)
             return nil
         }
-        return target(targetPage, fragment: fragment, at: at)
+        return target(found, fragment: fragment, at: at)
     }
 
-    mutating func target(_ p: PageSource, fragment: String?, at: SourceLocation) -> MarkdownLinkTarget {
-        var u = relativeURL(from: page.outputPath, to: p.outputPath)
+    /// What a lookup that found page `i` records (see `LinkDependency.resolve`).
+    func describe(_ i: Int) -> String { site.pages[i].outputPath + "\n" + site.pages[i].displayPath }
+
+    /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
+    mutating func target(_ i: Int, fragment: String?, at: SourceLocation) -> MarkdownLinkTarget {
+        let to = site.pages[i].outputPath
+        var u = relativeURL(from: page.outputPath, to: to)
         if let fragment {
             anchorReferences.append(
-                AnchorReference(targetOutputPath: p.outputPath, targetDisplay: p.displayPath, fragment: fragment, location: at))
+                AnchorReference(
+                    targetOutputPath: to, targetDisplay: site.pages[i].displayPath, fragment: fragment, location: at))
             u += "#" + fragment
         }
         return MarkdownLinkTarget(u, citing: fragment.flatMap(citedSource(fragment:)))

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     package let parsed: [String: [TemplateToken]]
     package let files: [String: String]
+    /// Every template compiled for `TemplateRenderer`, or nil when one uses a tag it does not handle (then
+    /// swift-mustache renders).
+    package var compiled: [String: CompiledTemplate]? = nil
 
     /// Loads every template; syntax errors are diagnostics at their line.
     package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
@@ -33,6 +36,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var parsed: [String: [TemplateToken]] = [:]
         var files: [String: String] = [:]
+        var compiled: [String: CompiledTemplate]? = [:]
         for rel in names.sorted() {
             let name = String(rel.dropLast(".mustache".count))
             let file = display + "/" + rel
@@ -52,6 +56,8 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try MustacheTemplate(string: text)
                 library.register(template, named: name)
+                compiled?[name] = try? CompiledTemplate(text)
+                if compiled?[name] == nil { compiled = nil }
             } catch let e as MustacheTemplate.ParserError {
                 parsed[name] = nil
                 diags.error(
@@ -63,7 +69,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
-        let set = TemplateSet(library: library, parsed: parsed, files: files)
+        let set = TemplateSet(library: library, parsed: parsed, files: files, compiled: compiled)
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
         return StageResult(diags.hasErrors ? nil : set, diags.items)
@@ -83,7 +89,18 @@ public struct TemplateSet: Sendable {
 
     /// Renders `context` with template `name` (checked beforehand with `check(_:sample:)`).
     public func render(_ name: String, context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if compiled != nil, let value = context as? any TemplateValue {
+            return String(decoding: renderBytes(name, context: value), as: UTF8.self)
+        }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders a view model with template `name`, as UTF-8 bytes.
+    package func renderBytes(_ name: String, context: any TemplateValue, capacity: Int = 16 << 10) -> [UInt8] {
+        guard let compiled else { return Array((library.render(context, withTemplate: name) ?? "").utf8) }
+        var r = TemplateRenderer(templates: compiled, capacity: capacity)
+        r.render(name, context)
+        return r.out
     }
 
     /// A partial that includes itself, directly or through others, would never finish rendering: each cycle is
@@ -142,7 +159,11 @@ public struct TemplateSet: Sendable {
         return out
     }
 
-    package init(library: MustacheLibrary, parsed: [String: [TemplateToken]], files: [String: String]) {
+    package init(
+        library: MustacheLibrary, parsed: [String: [TemplateToken]], files: [String: String],
+        compiled: [String: CompiledTemplate]? = nil
+    ) {
+        self.compiled = compiled
         self.library = library
         self.parsed = parsed
         self.files = files

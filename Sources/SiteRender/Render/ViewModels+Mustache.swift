@@ -8,6 +8,8 @@ import Mustache
 /// with the stored properties: `ViewModelTests` checks every name against a sample.
 package protocol TemplateValue: MustacheParent, Sendable {
     static var fieldNames: [String] { get }
+    /// The value of a field, typed (read by `TemplateRenderer`; `child(named:)` gives the same to swift-mustache).
+    func data(_ name: String) -> TemplateData?
 }
 
 extension PageView: TemplateValue {
@@ -15,19 +17,20 @@ extension PageView: TemplateValue {
         "assets", "breadcrumbs", "children", "hasBreadcrumbs", "hasChildren", "hasToc", "navigation", "page", "root",
         "site", "toc",
     ]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "site": site
-        case "page": page
-        case "navigation": navigation
-        case "breadcrumbs": breadcrumbs
-        case "hasBreadcrumbs": hasBreadcrumbs
-        case "toc": toc
-        case "hasToc": hasToc
-        case "children": children
-        case "hasChildren": hasChildren
-        case "root": root
-        case "assets": assets
+        case "site": .record(site)
+        case "page": .record(page)
+        case "navigation": .text(navigation)
+        case "breadcrumbs": .records(breadcrumbs)
+        case "hasBreadcrumbs": .flag(hasBreadcrumbs)
+        case "toc": .records(toc)
+        case "hasToc": .flag(hasToc)
+        case "children": .records(children)
+        case "hasChildren": .flag(hasChildren)
+        case "root": .text(root)
+        case "assets": .text(assets)
         default: nil
         }
     }
@@ -38,18 +41,19 @@ extension SiteView: TemplateValue {
         "asOf", "description", "feePeriod", "footer", "hasAsOf", "hasSources", "homeURL", "language", "sourcesURL",
         "title",
     ]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "description": description
-        case "language": language
-        case "asOf": asOf
-        case "hasAsOf": hasAsOf
-        case "feePeriod": feePeriod
-        case "footer": footer
-        case "homeURL": homeURL
-        case "sourcesURL": sourcesURL
-        case "hasSources": hasSources
+        case "title": .text(title)
+        case "description": .text(description)
+        case "language": .text(language)
+        case "asOf": .text(asOf)
+        case "hasAsOf": .flag(hasAsOf)
+        case "feePeriod": .text(feePeriod)
+        case "footer": .list(footer.map { .text($0) })
+        case "homeURL": .text(homeURL)
+        case "sourcesURL": .text(sourcesURL)
+        case "hasSources": .flag(hasSources)
         default: nil
         }
     }
@@ -59,16 +63,17 @@ extension PageInfo: TemplateValue {
     package static let fieldNames = [
         "code", "content", "description", "documentTitle", "isHome", "layout", "sourcePath", "title",
     ]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "documentTitle": documentTitle
-        case "description": description
-        case "content": content
-        case "isHome": isHome
-        case "layout": layout
-        case "sourcePath": sourcePath
-        case "code": code
+        case "title": .text(title)
+        case "documentTitle": .text(documentTitle)
+        case "description": .text(description)
+        case "content": .text(content)
+        case "isHome": .flag(isHome)
+        case "layout": .text(layout)
+        case "sourcePath": .text(sourcePath)
+        case "code": .text(code)
         default: nil
         }
     }
@@ -76,11 +81,12 @@ extension PageInfo: TemplateValue {
 
 extension NavView: TemplateValue {
     package static let fieldNames = ["hasMore", "more", "nav"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "nav": nav
-        case "more": more
-        case "hasMore": hasMore
+        case "nav": .records(nav)
+        case "more": .record(more)
+        case "hasMore": .flag(hasMore)
         default: nil
         }
     }
@@ -88,16 +94,17 @@ extension NavView: TemplateValue {
 
 extension NavItem: TemplateValue {
     package static let fieldNames = ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
-        case "active": active
-        case "children": children
-        case "hasChildren": hasChildren
-        case "more": more
-        case "hasMore": hasMore
+        case "title": .text(title)
+        case "url": .text(url)
+        case "current": .flag(current)
+        case "active": .flag(active)
+        case "children": .records(children)
+        case "hasChildren": .flag(hasChildren)
+        case "more": .record(more)
+        case "hasMore": .flag(hasMore)
         default: nil
         }
     }
@@ -105,16 +112,17 @@ extension NavItem: TemplateValue {
 
 extension NavLeaf: TemplateValue {
     package static let fieldNames = ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
-        case "active": active
-        case "children": children
-        case "hasChildren": hasChildren
-        case "more": more
-        case "hasMore": hasMore
+        case "title": .text(title)
+        case "url": .text(url)
+        case "current": .flag(current)
+        case "active": .flag(active)
+        case "children": .records(children)
+        case "hasChildren": .flag(hasChildren)
+        case "more": .record(more)
+        case "hasMore": .flag(hasMore)
         default: nil
         }
     }
@@ -122,11 +130,12 @@ extension NavLeaf: TemplateValue {
 
 extension NavLink: TemplateValue {
     package static let fieldNames = ["current", "title", "url"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
+        case "title": .text(title)
+        case "url": .text(url)
+        case "current": .flag(current)
         default: nil
         }
     }
@@ -134,10 +143,11 @@ extension NavLink: TemplateValue {
 
 extension NavMore: TemplateValue {
     package static let fieldNames = ["label", "url"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "label": label
-        case "url": url
+        case "label": .text(label)
+        case "url": .text(url)
         default: nil
         }
     }
@@ -145,11 +155,12 @@ extension NavMore: TemplateValue {
 
 extension Crumb: TemplateValue {
     package static let fieldNames = ["current", "title", "url"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
+        case "title": .text(title)
+        case "url": .text(url)
+        case "current": .flag(current)
         default: nil
         }
     }
@@ -157,13 +168,14 @@ extension Crumb: TemplateValue {
 
 extension TocItem: TemplateValue {
     package static let fieldNames = ["anchor", "children", "hasChildren", "level", "title"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "anchor": anchor
-        case "level": level
-        case "children": children
-        case "hasChildren": hasChildren
+        case "title": .text(title)
+        case "anchor": .text(anchor)
+        case "level": .number(level)
+        case "children": .records(children)
+        case "hasChildren": .flag(hasChildren)
         default: nil
         }
     }
@@ -171,10 +183,11 @@ extension TocItem: TemplateValue {
 
 extension TocLeaf: TemplateValue {
     package static let fieldNames = ["anchor", "title"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "anchor": anchor
+        case "title": .text(title)
+        case "anchor": .text(anchor)
         default: nil
         }
     }
@@ -182,11 +195,12 @@ extension TocLeaf: TemplateValue {
 
 extension ChildLink: TemplateValue {
     package static let fieldNames = ["description", "title", "url"]
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? { data(name)?.any }
+    package func data(_ name: String) -> TemplateData? {
         switch name {
-        case "title": title
-        case "url": url
-        case "description": description
+        case "title": .text(title)
+        case "url": .text(url)
+        case "description": .text(description)
         default: nil
         }
     }
