@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "GuideCalcTests", dependencies: ["CodingRules", "SiteContent", "GuideCalc", "TestSupport"]),
         .testTarget(
             name: "FeeImportTests", dependencies: ["CodingRules", "SiteContent", "GuideCalc", "FeeImport", "TestSupport"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "TestSupport"]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteContent", "SiteOutput"]),
         .testTarget(
             name: "SiteBuildTests",

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SiteContent
 @testable import SiteRender
+import TestSupport
 
 /// Issue 13: the compiled template renderer writes what swift-mustache writes, for the site's own templates and
 /// for the whitespace rules (standalone tags, indented partials, CRLF lines) a template author may meet.
