@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// The small fixture site (Tests/GuideSiteTests/Fixtures/site) in temporary folders, and output snapshots.
 /// `Fixture.options(_:output:)` (build options) is declared beside the tests that build, so this target needs
@@ -31,12 +30,16 @@ public enum Fixture {
         return out
     }
 
-    public static func replace(
-        in file: String, _ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
+    /// Replaces every `old` with `new` in `file`; throws if `old` is not there (the test would check nothing).
+    public static func replace(in file: String, _ old: String, with new: String) throws {
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains(old), "fixture text to replace not found in \(file)", sourceLocation: sourceLocation)
+        guard text.contains(old) else { throw NotFound(text: old, file: file) }
         try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    public struct NotFound: Error, CustomStringConvertible {
+        public let text: String, file: String
+        public var description: String { "fixture text to replace not found in \(file): \(text)" }
     }
 
     public static func write(_ text: String, to file: String) throws {
