@@ -13,22 +13,43 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The pretty-printed text (keys sorted), without a trailing newline.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    /// `rendered(indent:)` appended to one string (no string per nested value).
+    func write(into out: inout String, indent: Int) {
+        func pad(_ n: Int) { for _ in 0..<n { out += "  " } }
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .string(let s): return JSONValue.quote(s)
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .string(let s): out += JSONValue.quote(s)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
-        case .object(let dict):
-            if dict.isEmpty { return "{}" }
-            let body = dict.keys.sorted().map { k in
-                inner + JSONValue.quote(k) + ": " + dict[k]!.rendered(indent: indent + 1)
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (n, item) in items.enumerated() {
+                if n > 0 { out += ",\n" }
+                pad(indent + 1)
+                item.write(into: &out, indent: indent + 1)
             }
-            return "{\n" + body.joined(separator: ",\n") + "\n\(pad)}"
+            out += "\n"
+            pad(indent)
+            out += "]"
+        case .object(let dict):
+            if dict.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (n, k) in dict.keys.sorted().enumerated() {
+                if n > 0 { out += ",\n" }
+                pad(indent + 1)
+                out += JSONValue.quote(k)
+                out += ": "
+                dict[k]!.write(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            pad(indent)
+            out += "}"
         }
     }
 
