@@ -26,6 +26,7 @@ ap.add_argument("--runs", type=int, default=5)
 ap.add_argument("--page", default="faq.md", help="a page below Content/")
 ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/ctsguide"))
 args = ap.parse_args()
+args.bin = os.path.abspath(args.bin)  # the server runs in a work folder of its own
 if not os.path.exists(args.bin):
     subprocess.run(["swift", "build", "-c", "release", "--product", "ctsguide"], cwd=ROOT, check=True)
 
