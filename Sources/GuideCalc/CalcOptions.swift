@@ -1,4 +1,3 @@
-import SiteContent
 
 /// The raw `ctsguide calc` options, as typed (nil when not given). `CalcRunner` validates them.
 public struct CalcOptions: Sendable, Hashable {

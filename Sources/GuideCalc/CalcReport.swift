@@ -1,5 +1,3 @@
-import SiteContent
-import CodingRules
 import RulesText
 
 /// The object `ctsguide calc --json` prints (design.md, plus extra keys), as `Encodable` types. The keys are

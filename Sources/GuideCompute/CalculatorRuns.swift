@@ -1,5 +1,3 @@
-import SiteContent
-import GuideCalc
 import CodingRules
 import RulesText
 

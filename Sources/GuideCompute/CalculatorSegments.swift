@@ -1,5 +1,4 @@
 import SiteContent
-import GuideCalc
 import CodingRules
 
 /// The date segments of the calculator data: maximal ranges of dates of service whose signature

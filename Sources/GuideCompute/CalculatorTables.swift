@@ -1,5 +1,4 @@
 import SiteContent
-import GuideCalc
 import CodingRules
 import RulesText
 

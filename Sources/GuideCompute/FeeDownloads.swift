@@ -1,5 +1,4 @@
 import SiteContent
-import GuideCalc
 import Foundation
 import CodingRules
 

@@ -1,7 +1,4 @@
 import SiteContent
-import SiteOutput
-import SiteRender
-import SiteBuild
 import Foundation
 
 #if canImport(Glibc)

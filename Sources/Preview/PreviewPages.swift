@@ -1,7 +1,5 @@
 import SiteContent
-import SiteOutput
 import SiteRender
-import SiteBuild
 
 /// The preview's own markup: the reload script, the error banner and page, content types. Served only by
 /// `ctsguide serve`; nothing here is ever written into the output folder.

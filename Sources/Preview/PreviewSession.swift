@@ -1,6 +1,4 @@
 import SiteContent
-import SiteOutput
-import SiteRender
 import SiteBuild
 import Foundation
 

@@ -1,8 +1,5 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 import Foundation
 
 /// Where a build reads and writes, and which directives it knows.

@@ -1,8 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
-import SiteRender
-import SiteOutput
 import CodingRules
 import Foundation
 

@@ -1,8 +1,5 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 
 /// The search index, split so that no page loads more than it needs, and loaded as scripts (not fetched) so
 /// search works from `file://`. Pages load none of it; `assets/search.js` adds, on first use of the search box:

@@ -1,6 +1,4 @@
 import SiteContent
-import SiteRender
-import SiteOutput
 import Dispatch
 
 /// The build: `LoadStage` → `CheckStage` → `ComputeStage` → `RenderStage` → `WriteStage`. Each stage hands its

@@ -1,4 +1,3 @@
-import SiteContent
 import Foundation
 
 #if canImport(Glibc)

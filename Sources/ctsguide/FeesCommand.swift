@@ -1,11 +1,4 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import SiteRender
-import SiteOutput
-import SiteBuild
 import FeeImport
-import Preview
 import ArgumentParser
 import Foundation
 

@@ -1,11 +1,4 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import SiteRender
-import SiteOutput
-import SiteBuild
 import FeeImport
-import Preview
 import ArgumentParser
 
 /// `ctsguide fees diff A B [--json]`: compare the fee periods covering two dates.

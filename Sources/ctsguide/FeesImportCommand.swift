@@ -1,11 +1,4 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import SiteRender
-import SiteOutput
-import SiteBuild
 import FeeImport
-import Preview
 import ArgumentParser
 
 /// `ctsguide fees import`: one CMS release (PPRRVU file(s) + Addendum E GPCI file) → one fee period.

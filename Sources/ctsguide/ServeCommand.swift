@@ -1,10 +1,5 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 import SiteBuild
-import FeeImport
 import Preview
 import ArgumentParser
 import Foundation

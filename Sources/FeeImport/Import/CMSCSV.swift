@@ -1,4 +1,3 @@
-import SiteContent
 
 /// One record of a CMS CSV file: its fields (unquoted, `""` turned into `"`), the 1-based line it starts on.
 package struct CMSRecord: Sendable {

@@ -1,4 +1,3 @@
-import SiteContent
 import CodingRules
 
 /// What an import would change in an existing period, one readable line per figure.

@@ -1,4 +1,3 @@
-import SiteContent
 
 /// SHA-256 (FIPS 180-4) of a byte buffer, as lowercase hex. Used only to record which input file a fee period
 /// was read from (provenance), so a maintainer can check it against the file CMS publishes.

@@ -1,8 +1,5 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 import Foundation
 
 #if canImport(Glibc)

@@ -1,8 +1,5 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 
 /// The cache's own binary encoding: little-endian integers, length-prefixed byte strings. Hand-written
 /// because decoding thousands of entries per build must be cheap; a malformed entry decodes to nil (a miss).

@@ -1,8 +1,5 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 import Foundation
 
 /// Digests of everything outside a page that its cached results may depend on, computed once per build from the

@@ -1,5 +1,4 @@
 import SiteContent
-import SiteRender
 import SiteOutput
 import Foundation
 

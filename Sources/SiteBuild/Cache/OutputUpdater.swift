@@ -1,7 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
-import SiteRender
 import SiteOutput
 import Foundation
 

@@ -1,8 +1,4 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 
 extension RenderedPage {
     func encode(into w: inout CacheWriter) {

@@ -1,6 +1,4 @@
 import SiteContent
-import SiteRender
-import SiteOutput
 import Dispatch
 import Foundation
 

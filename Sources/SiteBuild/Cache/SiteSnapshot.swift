@@ -1,6 +1,5 @@
 import SiteContent
 import SiteRender
-import SiteOutput
 /// What the last successful cached build knew of every page, in one file (`quick-site` in the cache), so that
 /// a rebuild after a small edit (`QuickRebuild`) need not read or parse the pages it did not change:
 /// each page as loaded (without its body), the digests of its file and its front matter, and what its render

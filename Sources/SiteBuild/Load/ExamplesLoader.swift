@@ -1,8 +1,6 @@
 import SiteContent
 import GuideCalc
-import GuideCompute
 import SiteRender
-import SiteOutput
 import CodingRules
 import RulesText
 import Foundation

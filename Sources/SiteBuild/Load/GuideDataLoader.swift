@@ -1,9 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
-import SiteRender
-import SiteOutput
-import CodingRules
 import Foundation
 
 /// Loads `GuideData` from `contentDirectory + "/data"`, with positioned diagnostics.

@@ -1,4 +1,3 @@
-import CodingRules
 
 extension LoadSession {
     package static let authorities = ["primary", "contractor", "association", "secondary"]

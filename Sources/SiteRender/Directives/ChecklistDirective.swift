@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// ```` ```checklist individual|group [YYYY-MM-DD] ````: the documentation checklist for a session kind on a

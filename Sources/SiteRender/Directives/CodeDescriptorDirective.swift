@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 
 /// ```` ```code-descriptor CODE ````: the licensed CPT short and long descriptor when the licensee provided
 /// `data/cpt-descriptors.yaml`, otherwise the guide's plain-language summary from codes.yaml (silently).

@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 
 /// ```` ```code-indicators CODE ````: the code's payment-policy indicators from codes.yaml (as CMS publishes
 /// them in the PPRRVU file), each with what it means for billing.

@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 
 /// ```` ```code-units CODE ````: the minutes and units of one code, stated on its own page from the unit rule in
 /// the data (never typed): when the first unit is reached, the add-on thresholds, or that the code is untimed.

@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// Shared pieces of the guide's directives: accessible table wrappers and source links.

@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 
 /// ```` ```discrepancies ````: known errors of other sources (data/discrepancies.yaml), each with what is
 /// correct, why, and the sources that settle it.

@@ -1,7 +1,4 @@
-import SiteContent
-import GuideCalc
 import GuideCompute
-import CodingRules
 import Foundation
 
 /// ```` ```fee-downloads ````: links to the machine-readable fee files of every period (CSV and JSON, written by

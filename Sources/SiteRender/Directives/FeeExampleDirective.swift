@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// ```` ```fee-example CODE [MAC-LOCALITY] ````: the payment formula worked in full from data for one

@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// ```` ```fee-table [CODE] ````: per fee period, the national non-facility and facility amount of one unit,

@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// ```` ```locality-fees [period=YYYY-MM-DD] [CODE…] ````: for the fee period starting on that date (default: the

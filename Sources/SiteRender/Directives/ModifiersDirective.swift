@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 
 /// ```` ```modifiers ````: the modifier reference table from data/modifiers.yaml.
 package struct ModifiersDirective: Directive {

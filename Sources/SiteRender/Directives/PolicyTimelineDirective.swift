@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 import RulesText
 
 /// ```` ```policy-timeline [topic …] ````: what changed by date (codes, conversion factors, telehealth,

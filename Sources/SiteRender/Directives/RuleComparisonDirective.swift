@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// ```` ```rule-comparison ````: the AMA mid-point rule as applied per service to the caregiver-training codes,

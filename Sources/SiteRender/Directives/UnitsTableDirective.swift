@@ -1,7 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
-import CodingRules
 
 /// ```` ```units-table [profile] ````: minutes ranges of an individual session and the claim lines they give
 /// (initial code × 1, add-on × n) under a unit profile (default: the data's default), up to about two hours.

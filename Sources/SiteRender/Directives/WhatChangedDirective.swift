@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import CodingRules
 
 /// ```` ```what-changed ````: each fee period compared with the one before it (newest first): the conversion

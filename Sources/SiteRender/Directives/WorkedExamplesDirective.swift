@@ -1,5 +1,4 @@
 import SiteContent
-import GuideCalc
 import GuideCompute
 import CodingRules
 import RulesText

@@ -1,7 +1,5 @@
-import SiteContent
 import GuideCalc
 import GuideCompute
-import CodingRules
 
 /// The ZIP code field shared by the calculator and the locality fee pages: a labelled text input and a polite
 /// live region; `assets/zip.js` loads `assets/zip-lookup.js` on the first entry, which loads the prefix's script

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import CCmark
 
 #if canImport(Glibc)

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// Certainty shown where it is weak: a statement (paragraph, list item, table row) whose source links all point
 /// to secondary sources (sources.yaml `authority: secondary`) must say so in plain words, with the phrase

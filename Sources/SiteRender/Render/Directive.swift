@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// A generator named by a fenced code block's info string (```` ```fee-table 97550 ````): its block is replaced
 /// by HTML computed from the site's data and the rules library.

@@ -1,4 +1,3 @@
-import SiteContent
 
 /// A piece of HTML built as a tree, escaped by default (after Plot's `Node`): `.text` is always escaped,
 /// attribute values are always escaped, and `.raw` — markup written as it is — is explicit and rare. A string

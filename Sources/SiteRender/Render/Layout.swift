@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// Builds the view model of one page: navigation, breadcrumbs, table of contents, child list.
 package struct Layout {

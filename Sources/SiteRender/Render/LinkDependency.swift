@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import Foundation
 
 /// One thing a page's Markdown looked up while rendering, with what it found: a `code:` link, a `source:` link,

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// The site navigation. It lists the top-level pages and folders, the pages of each top-level folder, and the
 /// pages of the active second-level folder, each list capped at `cap` entries with a link to the folder's index

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import Foundation
 
 /// A link to an anchor on some page, checked once every page's ids are known.

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// One page after its Markdown was rendered, before the layout template.
 package struct RenderedPage: Sendable {

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// ```` ```sources ````: every entry of data/sources.yaml, each with the anchor `source-<id>` that `source:`
 /// links point to, its publisher, date (or the day it was read) and a link. Entries are grouped under one

@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 
 extension DirectiveRegistry {
     /// The directives the guide uses.

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 import Mustache
 
 /// A Mustache tag as the template check sees it. Only the plain Mustache forms are allowed in ctsguide

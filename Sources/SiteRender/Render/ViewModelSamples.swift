@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// View models in which every flag is true, every text non-empty and every list holds one item, so a template
 /// check walks every section of a template once. The check runs against these before any page is rendered.

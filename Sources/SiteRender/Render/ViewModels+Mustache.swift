@@ -1,6 +1,3 @@
-import SiteContent
-import GuideCalc
-import GuideCompute
 import Mustache
 
 /// A view model that swift-mustache reads through `child(named:)` instead of reflection (`Mirror` cost about

@@ -1,6 +1,4 @@
 import SiteContent
-import GuideCalc
-import GuideCompute
 
 /// What every page template receives. Property names are the template's variable names. All values are final
 /// strings, flags and lists: templates only place them (no logic, no arithmetic).
