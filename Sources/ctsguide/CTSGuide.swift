@@ -36,7 +36,7 @@ struct CTSGuide: AsyncParsableCommand {
 /// Prints diagnostics to standard error, sorted, one per line (plus hint lines).
 func report(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let text = diagnostics.sorted().map(DiagnosticFormatter.text).joined(separator: "\n") + "\n"
+    let text = DiagnosticFormatter.text(diagnostics) + "\n"
     FileHandle.standardError.write(Data(text.utf8))
 }
 

@@ -11,6 +11,11 @@ public enum DiagnosticFormatter {
 
     /// Every diagnostic, sorted, duplicates removed, one after another.
     public static func text(_ ds: [Diagnostic]) -> String {
-        Array(Set(ds)).sorted().map(text).joined(separator: "\n")
+        ds.uniqueSorted.map(text).joined(separator: "\n")
     }
+}
+
+extension [Diagnostic] {
+    /// Sorted by file, line and column, each problem once (the same problem found by two checks is one).
+    public var uniqueSorted: [Diagnostic] { Array(Set(self)).sorted() }
 }

@@ -21,7 +21,7 @@ public struct Diagnostics: Sendable {
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
     /// Sorted by file, line, column; duplicates removed.
-    public var sorted: [Diagnostic] { Array(Set(items)).sorted() }
+    public var sorted: [Diagnostic] { items.uniqueSorted }
 }
 
 /// Thrown when a run found errors; carries every diagnostic of the run (errors and warnings).
