@@ -110,7 +110,7 @@ public struct ClaimLine: Sendable, Hashable {
 }
 
 /// A minutes threshold that decided a unit: `code` unit `unit` is attained at `minutes` in total.
-public struct UnitThreshold: Sendable, Hashable {
+public struct UnitThreshold: Sendable, Hashable, Encodable {
     public var code: String
     public var unit: Int
     public var minutes: Int

@@ -1,3 +1,4 @@
+import CodingRules
 import RulesText
 
 /// The object `ctsguide calc --json` prints (design.md, plus extra keys), as `Encodable` types. The keys are
@@ -75,13 +76,6 @@ package struct CalcReport: Encodable {
         }
     }
 
-    struct Threshold: Encodable {
-        var code: String
-        var unit: Int
-        var minutes: Int
-        var reached: Bool
-    }
-
     struct Split: Encodable {
         var allowed: String
         var coinsurance: String
@@ -115,7 +109,7 @@ package struct CalcReport: Encodable {
     var session: Session
     var locality: LocalityValue
     var thresholds: [String]
-    var threshold_minutes: [Threshold]
+    var threshold_minutes: [UnitThreshold]
     var split: Split?
     var documentation: [String]
     var sources: [String]

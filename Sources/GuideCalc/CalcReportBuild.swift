@@ -41,7 +41,7 @@ extension CalcReport {
             .locality(LocalityRecord(id: $0.id, name: $0.name, state: $0.state, gpci_table: r.feeSchedule.gpciTable))
         } ?? .national
         thresholds = r.thresholdNotes.map(text.threshold)
-        threshold_minutes = r.thresholds.map { Threshold(code: $0.code, unit: $0.unit, minutes: $0.minutes, reached: $0.reached) }
+        threshold_minutes = r.thresholds
         split = r.split.map { s in
             Split(
                 allowed: s.allowed.moneyText, coinsurance: s.coinsurance.moneyText,
