@@ -104,34 +104,18 @@ struct InputStamp: Equatable {
     }
 
     private static func walk(_ dir: String, prefix: String, into entries: inout [Entry]) {
-        guard let handle = opendir(dir) else { return }
-        defer { closedir(handle) }
-        let fd = dirfd(handle)
-        while let ent = readdir(handle) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            var st = stat()
-            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
-                entries.append(Entry(path: prefix + name, size: -1, mtime: 0, ctime: 0, inode: 0))
-                continue
-            }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
-                walk(dir + "/" + name, prefix: prefix + name + "/", into: &entries)
-                continue
-            }
-            // A link to a file: what it leads to (another target has another inode). A link to a folder is
-            // not followed (the build refuses it; following could loop): the link itself is recorded.
-            var target = stat()
-            if (st.st_mode & S_IFMT) == S_IFLNK, fstatat(fd, name, &target, 0) == 0, (target.st_mode & S_IFMT) != S_IFDIR {
-                st = target
+        DirectoryWalk.walk(dir, prefix: prefix) { e in
+            guard !e.isDirectory else { return true }
+            guard let st = e.info else {
+                entries.append(Entry(path: e.relativePath, size: -1, mtime: 0, ctime: 0, inode: 0))
+                return false
             }
             entries.append(
                 Entry(
-                    path: prefix + name, size: Int64(st.st_size),
+                    path: e.relativePath, size: Int64(st.st_size),
                     mtime: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
                     ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino)))
+            return false
         }
     }
 

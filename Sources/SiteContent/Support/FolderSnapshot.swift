@@ -32,25 +32,18 @@ public struct FolderSnapshot: Equatable, Sendable {
     }
 
     private static func walk(_ dir: String, into entries: inout [String: Entry]) {
-        guard let handle = opendir(dir) else { return }
-        defer { closedir(handle) }
-        while let ent = readdir(handle) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-            let path = dir + "/" + name
-            var st = stat()
-            guard stat(path, &st) == 0 else { continue }
-            let isDir = (st.st_mode & S_IFMT) == S_IFDIR
+        DirectoryWalk.walk(dir, prefix: dir + "/") { e in
+            let name = e.relativePath.split(separator: "/").last.map(String.init) ?? ""
+            if name.hasPrefix(".") || name.hasSuffix("~") { return false }
+            guard let st = e.info else { return false }
             #if canImport(Glibc)
                 let (s, ns) = (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec))
             #else
                 let (s, ns) = (Int(st.st_mtimespec.tv_sec), Int(st.st_mtimespec.tv_nsec))
             #endif
-            entries[path] = Entry(
-                seconds: s, nanoseconds: ns, size: Int64(st.st_size), inode: UInt64(st.st_ino), isDirectory: isDir)
-            if isDir { walk(path, into: &entries) }
+            entries[e.relativePath] = Entry(
+                seconds: s, nanoseconds: ns, size: Int64(st.st_size), inode: UInt64(st.st_ino), isDirectory: e.isDirectory)
+            return e.isDirectory
         }
     }
 }
