@@ -12,10 +12,25 @@ public func collapseSpaces(bytes: UnsafeBufferPointer<UInt8>) -> String {
     let n = bytes.count
     if n == 0 { return "" }
     return String(unsafeUninitializedCapacity: n) { out in
+        guard let src = bytes.baseAddress, let dst = out.baseAddress else { return 0 }
         var o = 0
         var pendingSpace = false
         var i = 0
         while i < n {
+            // A run of bytes that cannot start white space (letters, digits, most punctuation) is copied whole.
+            var j = i
+            while j < n, src[j] > 0x20 && src[j] < 0xC2 { j += 1 }
+            if j > i {
+                if pendingSpace {
+                    dst[o] = 0x20
+                    o += 1
+                    pendingSpace = false
+                }
+                (dst + o).update(from: src + i, count: j - i)
+                o += j - i
+                i = j
+                continue
+            }
             let width = whiteSpaceWidth(bytes, at: i)
             if width > 0 {
                 pendingSpace = o > 0
@@ -23,11 +38,11 @@ public func collapseSpaces(bytes: UnsafeBufferPointer<UInt8>) -> String {
                 continue
             }
             if pendingSpace {
-                out[o] = 0x20
+                dst[o] = 0x20
                 o += 1
                 pendingSpace = false
             }
-            out[o] = bytes[i]
+            dst[o] = src[i]
             o += 1
             i += 1
         }
