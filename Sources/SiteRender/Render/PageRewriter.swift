@@ -215,13 +215,13 @@ package struct PageRewriter: MarkdownRewriter {
 }
 
 package func splitFragment(_ url: String) -> (String, String?) {
-    guard let i = url.firstIndex(of: "#") else { return (url, nil) }
+    guard let i = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
     return (String(url[..<i]), String(url[url.index(after: i)...]))
 }
 
 /// The scheme of a URL (`https`, `javascript`), lower-cased, or nil for a relative reference.
 package func urlScheme(_ url: String) -> String? {
-    guard let colon = url.firstIndex(of: ":") else { return nil }
+    guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
     let scheme = url[..<colon]
     if scheme.isEmpty || scheme.contains("/") || scheme.contains("?") { return nil }
     // cmark keeps entity-decoded text; strip control characters and spaces browsers ignore.
