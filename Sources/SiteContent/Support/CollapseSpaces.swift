@@ -17,18 +17,19 @@ public func collapseSpaces(bytes: UnsafeBufferPointer<UInt8>) -> String {
         var pendingSpace = false
         var i = 0
         while i < n {
-            // A run of bytes that cannot start white space (letters, digits, most punctuation) is copied whole.
-            var j = i
-            while j < n, src[j] > 0x20 && src[j] < 0xC2 { j += 1 }
-            if j > i {
+            // A run of bytes that cannot start white space (letters, digits, most punctuation) is copied as it is
+            // scanned.
+            if src[i] > 0x20 && src[i] < 0xC2 {
                 if pendingSpace {
                     dst[o] = 0x20
                     o += 1
                     pendingSpace = false
                 }
-                (dst + o).update(from: src + i, count: j - i)
-                o += j - i
-                i = j
+                repeat {
+                    dst[o] = src[i]
+                    o += 1
+                    i += 1
+                } while i < n && src[i] > 0x20 && src[i] < 0xC2
                 continue
             }
             let width = whiteSpaceWidth(bytes, at: i)
