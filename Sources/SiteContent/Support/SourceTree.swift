@@ -33,7 +33,7 @@ public struct SourceTree: Sendable {
     /// Why `path` (a file under the tree) may not be read, or nil when it may.
     func refusal(_ path: String, display: String) -> Diagnostic? {
         let at = SourceLocation(file: display)
-        if path.utf8.count >= Int(PATH_MAX) || path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) }) {
+        if path.utf8.count >= Int(PATH_MAX) || SourceTree.hasLongName(path) {
             return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
         }
         guard let realRoot else { return .error(SourceLocation(file: root), "the folder does not exist") }
@@ -62,13 +62,58 @@ public struct SourceTree: Sendable {
         return nil
     }
 
+    /// Whether a part of `path` between slashes is longer than the system allows: counted on bytes for an ASCII
+    /// path, else on the parts `split` gives (a slash followed by a combining mark is no separator there).
+    static func hasLongName(_ path: String) -> Bool {
+        var path = path
+        let ascii: Bool? = path.withUTF8 { u in
+            var run = 0
+            for b in u {
+                if b >= 0x80 { return nil }
+                run = b == UInt8(ascii: "/") ? 0 : run + 1
+                if run > Int(NAME_MAX) { return true }
+            }
+            return false
+        }
+        return ascii ?? path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+    }
+
     /// The bytes of a file inside the tree.
     public func readBytes(_ path: String, display: String) -> Result<[UInt8], Diagnostic> {
         if let no = refusal(path, display: display) { return .failure(no) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = SourceTree.contents(path) else {
             return .failure(.error(SourceLocation(file: display), "cannot read the file"))
         }
-        return .success(Array(data))
+        return .success(bytes)
+    }
+
+    /// The whole file, read into one array (`FileManager.contents` reads into `Data`, which is then copied).
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var out: [UInt8] = []
+        var capacity = Int(st.st_size) + 1  // one more byte shows the end of a file that did not grow
+        while true {
+            var failed = false
+            let before = out.count
+            out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = before
+                if before > 0 { _ = buffer.initialize(from: out) }
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { return }
+                    count += n
+                }
+            }
+            if failed { return nil }
+            if out.count < capacity { return out }
+            capacity *= 2
+        }
     }
 
     /// The text of a file inside the tree; bytes that are not UTF-8 are an error at their line and column.
