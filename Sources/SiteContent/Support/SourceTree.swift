@@ -35,7 +35,7 @@ public struct SourceTree: Sendable {
     /// Why `path` (a file under the tree) may not be read, or nil when it may.
     func refusal(_ path: String, display: String) -> Diagnostic? {
         let at = SourceLocation(file: display)
-        if path.utf8.count >= Int(PATH_MAX) || path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) }) {
+        if path.utf8.count >= Int(PATH_MAX) || SourceTree.hasLongName(path) {
             return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
         }
         guard let realRoot else { return .error(SourceLocation(file: root), "the folder does not exist") }
@@ -75,6 +75,22 @@ public struct SourceTree: Sendable {
 
     func isInside(_ real: String, _ realRoot: String) -> Bool {
         real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+
+    /// Whether a part of `path` between slashes is longer than the system allows: counted on bytes for an ASCII
+    /// path, else on the parts `split` gives (a slash followed by a combining mark is no separator there).
+    static func hasLongName(_ path: String) -> Bool {
+        var path = path
+        let ascii: Bool? = path.withUTF8 { u in
+            var run = 0
+            for b in u {
+                if b >= 0x80 { return nil }
+                run = b == UInt8(ascii: "/") ? 0 : run + 1
+                if run > Int(NAME_MAX) { return true }
+            }
+            return false
+        }
+        return ascii ?? path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
     }
 
     /// The bytes of a file inside the tree.

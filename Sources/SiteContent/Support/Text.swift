@@ -46,8 +46,9 @@ package func trimmedSpaces(_ s: Substring) -> Substring {
     return s[start..<end]
 }
 
-/// Does `s` contain this ASCII byte? (A plain byte scan; `utf8.contains` goes through the generic iterator.)
+/// Does `s` contain this ASCII byte? (`memchr`, which reads many bytes at a time; `utf8.contains` goes through
+/// the generic iterator.)
 package func containsByte(_ s: String, _ byte: UInt8) -> Bool {
     var s = s
-    return s.withUTF8 { $0.contains(byte) }
+    return s.withUTF8 { u in u.baseAddress.map { memchr($0, Int32(byte), u.count) != nil } ?? false }
 }
