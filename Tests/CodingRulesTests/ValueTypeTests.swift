@@ -1,4 +1,4 @@
-import CodingRules
+@testable import CodingRules
 import Testing
 
 @Suite struct ValueTypeTests {
@@ -6,6 +6,35 @@ import Testing
                       ("52.077865", "52.08"), ("44.26618525", "44.27"), ("7", "7.00")])
     func roundHalfAwayFromZero(input: String, expected: String) {
         #expect(DecimalValue(parsing: input)!.roundedToCents.moneyText == expected)
+    }
+
+    /// `formatted(places:)` writes digits straight into the string; it must give what the former text-built
+    /// version gave (kept here as the reference) for every sign, scale and number of places.
+    @Test func formattedEqualsTheTextBuiltReference() {
+        func reference(_ d: DecimalValue, _ places: Int) -> String {
+            let r = d.rounded(toPlaces: places)
+            let digits = String(r.significand.magnitude)
+            let sign = r.significand < 0 ? "-" : ""
+            guard places > 0 else { return sign + digits }
+            let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+            let cut = padded.index(padded.endIndex, offsetBy: -places)
+            return sign + padded[..<cut] + "." + padded[cut...]
+        }
+        var significands = [0, 1, -1, 5, -5, 9, 10, 99, 100, 101, 4_999, 5_000, -5_005, 123_456_789, Int.max, Int.min + 1, Int.min]
+        for p in 0...18 { significands += [DecimalValue.power10(p), DecimalValue.power10(p) - 1, -DecimalValue.power10(p) + 1] }
+        var compared = 0
+        for v in significands {
+            for scale in [0, 1, 2, 3, 6, 12, 18] {
+                for places in [-1, 0, 1, 2, 3, 4, 8, 18] {
+                    let d = DecimalValue(significand: v, scale: scale)
+                    #expect(d.formatted(places: places) == reference(d, places), "\(v) scale \(scale) places \(places)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 74 * 7 * 8)
+        #expect(DecimalValue(significand: -5, scale: 3).formatted(places: 3) == "-0.005")
+        #expect(DecimalValue(significand: 120, scale: 2).moneyText == "1.20")
     }
 
     @Test func arithmeticIsExact() {
