@@ -86,24 +86,46 @@ package final class CalculatorTables {
     /// Unit amounts per `code|setting|provider` (every code of every family, every setting): the number of a
     /// string in `amounts` holding one amount per locality in `options.locality` order, empty where unpriced.
     func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
-        guard let period = rules.period(on: date) else { return .object([:]) }
+        guard let rows = priceRows(on: date) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
+        for r in rows { out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts) }
+        return .object(out)
+    }
+
+    /// One entry of a price table: its key, the national amount and the amounts of every locality choice.
+    struct PriceRow { var key: String, national: String, amounts: String }
+    /// The price rows by the inputs they depend on (`priceKey`): many segments share a period and assistant
+    /// differential, and a segment's table is also part of its signature.
+    private var priceRowCache: [String: [PriceRow]] = [:]
+
+    /// What a price table depends on besides the data: the fee period of the date and the assistant
+    /// differential in force on it (`priceBreakdown` reads the date for nothing else).
+    func priceKey(_ period: FeePeriod, on date: CalendarDate) -> String {
+        let pct = rules.policies.assistantPercent.entry(on: date)?.value
+        return "\(period.range.from)|\(pct.map { "\($0.significand)e-\($0.scale)" } ?? "none")"
+    }
+
+    func priceRows(on date: CalendarDate) -> [PriceRow]? {
+        guard let period = rules.period(on: date) else { return nil }
+        let key = priceKey(period, on: date)
+        if let rows = priceRowCache[key] { return rows }
+        let choices: [LocalityChoice] = localities.map { $0.value == "national" ? .national : .locality(id: $0.value) }
+        var rows: [PriceRow] = []
         for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
-                    let cells = localities.prefix(nationalOnly ? 1 : Int.max).map { c -> String in
-                        let loc: LocalityChoice = c.value == "national" ? .national : .locality(id: c.value)
-                        return rules.unitPrice(
-                            code: code, period: period, setting: s, provider: p, locality: loc,
-                            assistantPercentDate: date
-                        ).amount?.moneyText ?? ""
-                    }
-                    let text = cells.joined(separator: ",")
-                    out["\(code)|\(s.rawValue)|\(p.rawValue)"] = nationalOnly ? .string(text) : amounts.id(text)
+                    let cells = rules.unitPrices(
+                        code: code, period: period, setting: s, provider: p, localities: choices,
+                        assistantPercentDate: date
+                    ).map { $0.amount?.moneyText ?? "" }
+                    rows.append(
+                        PriceRow(key: "\(code)|\(s.rawValue)|\(p.rawValue)", national: cells.first ?? "",
+                                 amounts: cells.joined(separator: ",")))
                 }
             }
         }
-        return .object(out)
+        priceRowCache[key] = rows
+        return rows
     }
 
     /// A day's signature: everything the tables hold that could depend on the date. Two days with equal

@@ -23,17 +23,18 @@ package enum FeeDownloads {
     static func rows(_ period: FeePeriod, _ rules: RulesData) -> [Row] {
         let table = period.gpciTable.flatMap { rules.gpciTables[$0] }
         let places: [LocalityGPCI?] = [nil] + (table?.sortedRows ?? []).map(Optional.some)
+        let choices: [LocalityChoice] = places.map { place in place.map { .locality(id: $0.locality.id) } ?? .national }
         var out: [Row] = []
         for cf in period.conversionFactors {
             for code in rules.families.flatMap(\.codes) {
                 guard let rvu = period.rvus[code] else { continue }
                 for setting in Setting.priceColumns {
-                    for place in places {
-                        let choice: LocalityChoice = place.map { .locality(id: $0.locality.id) } ?? .national
-                        func price(_ p: Provider) -> DecimalValue? {
-                            rules.unitPrice(code: code, period: period, setting: setting, provider: p, locality: choice, conversionFactor: cf.id).amount
-                        }
-                        out.append(Row(code: code, setting: setting, locality: place, cf: cf, rvu: rvu, amount: price(.therapist), assistant: price(.assistant)))
+                    func prices(_ p: Provider) -> [UnitPrice] {
+                        rules.unitPrices(code: code, period: period, setting: setting, provider: p, localities: choices, conversionFactor: cf.id)
+                    }
+                    let therapist = prices(.therapist), assistant = prices(.assistant)
+                    for (i, place) in places.enumerated() {
+                        out.append(Row(code: code, setting: setting, locality: place, cf: cf, rvu: rvu, amount: therapist[i].amount, assistant: assistant[i].amount))
                     }
                 }
             }
