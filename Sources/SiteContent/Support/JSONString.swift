@@ -1,19 +1,24 @@
 /// A JSON string literal. With `forScript` (the default) it is also safe inside a script file: `<`, `>` and
 /// the JavaScript line separators are escaped too.
 package func jsonString(_ s: String, forScript: Bool = true) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 16)
+    appendJSONString(s, forScript: forScript, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// `jsonString` appended to a byte buffer (no string of its own).
+package func appendJSONString(_ s: String, forScript: Bool = true, to out: inout [UInt8]) {
     // Over the UTF-8 bytes: runs that need no escape are copied whole (every escaped character is ASCII, but
     // U+2028/U+2029: E2 80 A8/A9).
     var s = s
-    return s.withUTF8 { src in
-        var out: [UInt8] = []
-        out.reserveCapacity(src.count + 16)
+    s.withUTF8 { src in
         out.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
         var from = 0
         var i = 0
-        func escape(_ e: String, skip: Int = 1) {
+        func escape(_ e: StaticString, skip: Int = 1) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<i]))
-            out.append(contentsOf: e.utf8)
+            out.append(contentsOf: UnsafeBufferPointer(start: e.utf8Start, count: e.utf8CodeUnitCount))
             i += skip
             from = i
         }
@@ -30,13 +35,15 @@ package func jsonString(_ s: String, forScript: Bool = true) -> String {
             case 0xE2 where forScript && i + 2 < src.count && src[i + 1] == 0x80 && (src[i + 2] == 0xA8 || src[i + 2] == 0xA9):
                 escape(src[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", skip: 3)
             case 0..<0x20:
-                escape("\\u00" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 15)]], as: UTF8.self))
+                let hex: StaticString = "0123456789abcdef"
+                escape("\\u00")  // then the byte's two hex digits
+                out.append(hex.utf8Start[Int(b >> 4)])
+                out.append(hex.utf8Start[Int(b & 15)])
             default:
                 i += 1
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<src.count]))
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 }
