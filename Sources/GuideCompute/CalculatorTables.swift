@@ -52,29 +52,9 @@ package final class CalculatorTables {
     /// The words of the rules, with the session's date as `{date}` (the page puts the input back).
     let words = RulesText.placeholders
 
-    /// Sentences, numbered in `texts`.
-    func sentences<T>(_ list: [T], _ word: (T) -> String, _ texts: CalculatorData.Interner) -> JSONValue {
-        .array(list.map { texts.id(word($0)) })
-    }
-
-    func context(_ k: ContextKey, on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
-        let input = SessionInput(
-            minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
-            discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)
-        do {
-            let r = try rules.evaluate(input)
-            return .object([
-                "mods": .string(r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : ""),
-                "priced": .string(r.pricedSetting.rawValue),
-                "reasons": sentences(r.reasons, words.reason, texts), "warnings": sentences(r.warnings, words.warning, texts),
-                "notes": sentences(r.notes, words.note, texts),
-                "split": r.split.map { texts.id(words.splitSummary($0)) } ?? .null,
-                "label": texts.id(r.feeSchedule.label),
-            ])
-        } catch {
-            return .object(["invalid": .array([texts.id(words.pageProblem(error.problem, familyName: k.family.name))])])
-        }
-    }
+    /// Every context's answer on a date, in `ctxKeys` order, in words (`CalculatorContexts`); a segment's
+    /// first day is also a signature's, so each date is evaluated once.
+    var contextCache: [CalendarDate: [ContextWords]] = [:]
 
     func docs(on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
         .object([
@@ -133,7 +113,7 @@ package final class CalculatorTables {
     /// amounts (assistant share).
     func signature(_ date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
         .array(
-            ctxKeys.map { context($0, on: date, texts: texts) } + [
+            contextWords(on: date).map { $0.json(texts) } + [
                 docs(on: date, texts: texts), priceTable(on: date, nationalOnly: true),
                 .optional(rules.period(on: date)?.range.from.description),
             ])
@@ -190,7 +170,7 @@ package final class CalculatorTables {
         let runIDs = runs.map { list in
             JSONValue.int(runLists.list(.array(list.map { .array([.int($0.from), .int(index(of: $0.pattern))]) })))
         }
-        let ctx = ctxKeys.map { k in JSONValue.int(ctxs.list(context(k, on: d, texts: texts))) }
+        let ctx = contextWords(on: d).map { JSONValue.int(ctxs.list($0.json(texts))) }
         return .object([
             "from": .string(d.description), "through": .string(through.description),
             "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),
