@@ -57,8 +57,14 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// A line break and `indent` levels of two-space indentation, as `rendered` writes them.
     package static func newline(_ out: inout [UInt8], indent: Int) {
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { out.append(contentsOf: "  ".utf8) }
+        if indent <= spaces.count / 2 {
+            out.append(contentsOf: spaces[0..<(2 * indent)])
+        } else {
+            for _ in 0..<indent { out.append(contentsOf: "  ".utf8) }
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// `"key": `, as `rendered` writes an object's key.
     package static func key(_ k: String, into out: inout [UInt8]) {
