@@ -5,9 +5,9 @@
                    [--dir /tmp/ctsguide-bench] [--bin .build-release/release/ctsguide]
 
 For each size: make-corpus.py writes the corpus (20 sections), one warm-up build of each tool is not counted,
-then ctsguide and Hugo build alternately (each into a new, empty folder; the outputs of a size are removed
-after its timed runs, never just before a build) --runs times (--big-runs from 20,000
-pages on). Prints medians of wall time and peak memory (/usr/bin/time), pages/s, the ratio to Hugo, the
+then ctsguide and Hugo build alternately (each into a new, empty folder; every output is removed at the end of
+the whole run, never before a build; the file system is synced before each timed command) --runs times
+(--big-runs from 20,000 pages on). Prints medians of wall time and peak memory (/usr/bin/time), pages/s, the ratio to Hugo, the
 cmark-only floor (all bodies through the cmark CLI) and the copy floor (cp -r of Hugo's output); then the guide's
 own build (Content/) beside Hugo's 1,000-page build, and a 5,000-page single-folder site beside a 1,000-page one.
 Checks once per size that check-site.py passes (links, same pages as Hugo) and, at the largest size, the
@@ -27,7 +27,9 @@ ROOT = os.path.dirname(HERE)
 
 
 def timed(cmd, cwd=None):
-    """(wall seconds, peak KB) of one command, via GNU time."""
+    """(wall seconds, peak KB) of one command, via GNU time. The previous command's writes are flushed first,
+    so no command pays for another's."""
+    os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         r = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd, cwd=cwd,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -43,10 +45,11 @@ def fresh(path):
 
 
 class Outputs:
-    """New, empty output folders (`base-1`, `base-2`, ...), removed together by `clear()` once the timed runs of a
-    size are over: no output is deleted just before a timed build. (On a file system without a journal, ext4 skips
-    inodes freed in the last few seconds when it allocates new ones, so a build that starts right after `rm -rf`
-    of the previous output spends seconds in the kernel searching for free inodes, whichever tool it is.)"""
+    """New, empty output folders (`base-1`, `base-2`, ...), removed together by `clear()` at the end of the run:
+    no output is deleted before a timed build. (On a file system without a journal, ext4 skips inodes freed in the
+    last few seconds — minutes while their inode-table block is unwritten — when it allocates new ones, so a
+    build that starts soon after `rm -rf` of an earlier output spends seconds in the kernel searching for free
+    inodes, whichever tool it is.)"""
 
     def __init__(self, base):
         self.base, self.made = base, []
@@ -67,6 +70,17 @@ class Bench:
         self.a = a
         self.ok = True
         self.rows = []
+        self.outputs = {}
+
+    def outs(self, kind):
+        """The output folders of one kind, numbered on across sizes and removed at the end of the run."""
+        if kind not in self.outputs:
+            self.outputs[kind] = Outputs(os.path.join(self.a.dir, "out-" + kind))
+        return self.outputs[kind]
+
+    def clear(self):
+        for o in self.outputs.values():
+            o.clear()
 
     def ctsguide(self, content, out, templates=None):
         cmd = [self.a.bin, "build", "--no-cache", "--content", content, "--output", fresh(out)]  # full builds
@@ -90,9 +104,7 @@ class Bench:
 
     def size(self, pages):
         c = self.corpus(pages)
-        outs = Outputs(os.path.join(self.a.dir, "out-ctsguide"))
-        houts = Outputs(os.path.join(self.a.dir, "out-hugo"))
-        couts = Outputs(os.path.join(self.a.dir, "out-copy"))
+        outs, houts, couts = self.outs("ctsguide"), self.outs("hugo"), self.outs("copy")
         ours, theirs = outs.next(), houts.next()
         runs = self.a.big_runs if pages >= 20000 else self.a.runs
         self.ctsguide(c + "/content", ours)  # warm-up, not counted
@@ -120,8 +132,6 @@ class Bench:
         r = self.rows[-1]
         print("  %d pages: ctsguide %.2f s %.0f MiB, Hugo %.2f s %.0f MiB, ratio %.2f" % (r[0], r[3], r[4], r[6], r[7], r[8]),
               flush=True)
-        for o in (outs, houts, couts):
-            o.clear()
 
     def budget(self, site):
         big, big_index = 0, 0
@@ -152,15 +162,13 @@ class Bench:
 
     def guide(self):
         c1 = self.corpus(1000)
-        outs, houts = Outputs(os.path.join(self.a.dir, "out-guide")), Outputs(os.path.join(self.a.dir, "out-hugo"))
+        outs, houts = self.outs("guide"), self.outs("hugo")
         self.ctsguide(os.path.join(ROOT, "Content"), outs.next(), os.path.join(ROOT, "Templates"))
         self.hugo(c1, houts.next())
         g, h = [], []
         for _ in range(self.a.runs):
             g.append(self.ctsguide(os.path.join(ROOT, "Content"), outs.next(), os.path.join(ROOT, "Templates")))
             h.append(self.hugo(c1, houts.next()))
-        outs.clear()
-        houts.clear()
         gw, hw = statistics.median(x[0] for x in g), statistics.median(x[0] for x in h)
         print("\nthe guide's own build (Content/): %.2f s, %.0f MiB; Hugo 1,000 pages: %.2f s; ratio %.2f (target <= 0.3)"
               % (gw, statistics.median(x[1] for x in g) / 1024, hw, gw / hw))
@@ -169,10 +177,9 @@ class Bench:
         t = {}
         for pages in (1000, 5000):
             c = self.corpus(pages, sections=1)
-            outs = Outputs(os.path.join(self.a.dir, "out-single"))
+            outs = self.outs("single")
             self.ctsguide(c + "/content", outs.next())
             t[pages] = statistics.median(self.ctsguide(c + "/content", outs.next())[0] for _ in range(self.a.runs))
-            outs.clear()
         print("single folder: 1,000 pages %.2f s, 5,000 pages %.2f s: 5x the pages took %.1fx the time"
               % (t[1000], t[5000], t[5000] / t[1000]))
 
@@ -202,6 +209,7 @@ def main():
     b.table()
     b.guide()
     b.single_folder()
+    b.clear()
     sys.exit(0 if b.ok else 1)
 
 
