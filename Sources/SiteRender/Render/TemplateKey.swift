@@ -36,6 +36,13 @@ extension Array: TemplateList where Element: TemplateValue {
     package func data(at i: Int, _ path: TemplatePath) -> TemplateData?? { Element.data(in: self, at: i, path) }
 }
 
+/// The placeholder in the fields of a `TemplateRenderer.Frame` its kind does not use.
+struct NoValue: TemplateValue {
+    static let fieldNames: [String] = []
+    static let list: any TemplateList = TextList(items: [])
+    func data(_ key: TemplateKey) -> TemplateData? { nil }
+}
+
 /// A list of texts (`site.footer`).
 package struct TextList: TemplateList {
     let items: [String]
