@@ -39,23 +39,40 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// Returns nil for anything else (exponents, grouping separators, spaces, empty parts), or when the value
     /// would not fit (more than 15 integer digits or 12 fractional digits).
     public init?(parsing text: String) {
-        var chars = Substring(text)
+        var text = text
+        guard let (v, s) = text.withUTF8({ DecimalValue.parse($0) }) else { return nil }
+        self.init(significand: v, scale: s)
+    }
+
+    /// `init(parsing:)` over UTF-8 bytes: the significand and scale, or nil.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        var i = 0
         var negative = false
-        if chars.first == "-" || chars.first == "+" {
-            negative = chars.first == "-"
-            chars = chars.dropFirst()
+        if i < b.count && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) {
+            negative = b[i] == UInt8(ascii: "-")
+            i += 1
         }
-        let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        let intPart = parts[0]
-        let fracPart = parts.count == 2 ? parts[1] : ""
-        guard !intPart.isEmpty, intPart.count <= DecimalValue.maxParsedIntegerDigits,
-            fracPart.count <= DecimalValue.maxParsedFractionDigits
+        var magnitude = 0, integerDigits = 0, fractionDigits = 0
+        var point = false
+        while i < b.count {
+            if b[i] == UInt8(ascii: ".") {
+                if point { return nil }
+                point = true
+            } else {
+                let d = b[i] &- UInt8(ascii: "0")
+                guard d <= 9 else { return nil }
+                if point { fractionDigits += 1 } else { integerDigits += 1 }
+                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(Int(d))
+                if o1 || o2 { return nil }
+                magnitude = sum
+            }
+            i += 1
+        }
+        guard integerDigits > 0, integerDigits <= DecimalValue.maxParsedIntegerDigits,
+            fractionDigits <= DecimalValue.maxParsedFractionDigits, !point || fractionDigits > 0
         else { return nil }
-        if parts.count == 2 && fracPart.isEmpty { return nil }
-        guard (intPart + fracPart).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        guard let magnitude = Int(intPart + fracPart) else { return nil }
-        self.init(significand: negative ? -magnitude : magnitude, scale: fracPart.count)
+        return (negative ? -magnitude : magnitude, fractionDigits)
     }
 
     /// 10^n for 0 ≤ n ≤ 18 (the largest power of ten an `Int` holds); n is clamped to that range.
@@ -204,14 +221,39 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Text with exactly `places` fractional digits; rounds half away from zero if needed.
+    /// (Written digit by digit into the string's own buffer: money and RVU texts are made by the thousand.)
     public func formatted(places: Int) -> String {
         let r = rounded(toPlaces: places)
-        let digits = String(r.significand.magnitude)
-        let sign = r.significand < 0 ? "-" : ""
-        guard places > 0 else { return sign + digits }
-        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
-        let cut = padded.index(padded.endIndex, offsetBy: -places)
-        return sign + padded[..<cut] + "." + padded[cut...]
+        var magnitude = r.significand.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let fraction = max(places, 0)
+        // At least one digit before the point: zeros pad the front when the value is below 1.
+        let shown = max(digits, fraction + 1)
+        let negative = r.significand < 0
+        let count = (negative ? 1 : 0) + shown + (fraction > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = count
+            var written = 0
+            while i > (negative ? 1 : 0) {
+                if fraction > 0 && written == fraction {
+                    i -= 1
+                    out[i] = UInt8(ascii: ".")
+                    written += 1
+                    continue
+                }
+                i -= 1
+                out[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                written += 1
+            }
+            if negative { out[0] = UInt8(ascii: "-") }
+            return count
+        }
     }
 
     /// Money text: two decimals.

@@ -37,10 +37,22 @@ extension RulesData {
         locality: LocalityChoice = .national, conversionFactor: String? = nil,
         assistantPercentDate: CalendarDate? = nil
     ) -> PriceResult {
-        var missing: [MissingData] = []
+        priceBreakdowns(
+            code: code, period: period, setting: setting, provider: provider, localities: [locality],
+            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate)[0]
+    }
+
+    /// `priceBreakdown` for each of `localities` (in that order), looking the code's RVUs, the conversion factor,
+    /// the GPCI table and the assistant differential up once for all of them.
+    public func priceBreakdowns(
+        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
+        localities: [LocalityChoice], conversionFactor: String? = nil, assistantPercentDate: CalendarDate? = nil
+    ) -> [PriceResult] {
         guard let cf = period.conversionFactor(conversionFactor) else {
-            return .missing([.conversionFactor(id: conversionFactor, periodLabel: period.label)])
+            let missing = PriceResult.missing([.conversionFactor(id: conversionFactor, periodLabel: period.label)])
+            return localities.map { _ in missing }
         }
+        var rvuMissing: [MissingData] = []
         let rvu = period.rvus[code]
         if let rvu {
             let parts = rvu.missingComponents.filter { part in
@@ -50,40 +62,41 @@ extension RulesData {
                 default: return true
                 }
             }
-            if !parts.isEmpty { missing.append(.rvuComponents(parts, code: code, periodLabel: period.label)) }
+            if !parts.isEmpty { rvuMissing.append(.rvuComponents(parts, code: code, periodLabel: period.label)) }
         } else {
-            missing.append(.rvus(code: code, periodLabel: period.label))
+            rvuMissing.append(.rvus(code: code, periodLabel: period.label))
         }
+        var rvus: PriceBreakdown.Parts? = nil
+        if let rvu, let work = rvu.work, let pe = rvu.pe(setting), let mp = rvu.mp {
+            rvus = PriceBreakdown.Parts(work: work, pe: pe, mp: mp)
+        }
+        let table = period.gpciTable.flatMap { gpciTables[$0] }
+        let percentDate = assistantPercentDate ?? period.range.from
+        let percent = provider == .assistant ? policies.assistantPercent.entry(on: percentDate)?.value : nil
         let one = DecimalValue(1)
-        var gpci = (work: one, pe: one, mp: one)
-        if case .locality(let id) = locality {
-            if let tableID = period.gpciTable, let table = gpciTables[tableID] {
-                if let row = table.rows[id] {
-                    gpci = (row.work, row.pe, row.mp)
+        let national = PriceBreakdown.Parts(work: one, pe: one, mp: one)
+        return localities.map { locality in
+            var missing = rvuMissing
+            var gpci = national
+            if case .locality(let id) = locality {
+                if let tableID = period.gpciTable, let table {
+                    if let row = table.rows[id] {
+                        gpci = PriceBreakdown.Parts(work: row.work, pe: row.pe, mp: row.mp)
+                    } else {
+                        missing.append(.gpciRow(locality: id, table: tableID))
+                    }
                 } else {
-                    missing.append(.gpciRow(locality: id, table: tableID))
+                    missing.append(.gpciTable(periodLabel: period.label, note: period.gpciMissingNote))
                 }
-            } else {
-                missing.append(.gpciTable(periodLabel: period.label, note: period.gpciMissingNote))
             }
+            if !missing.isEmpty { return .missing(missing) }
+            guard let rvus else { return .missing([.rvus(code: code, periodLabel: period.label)]) }
+            if provider == .assistant && percent == nil { return .missing([.assistantPercent(date: percentDate)]) }
+            return .priced(
+                PriceBreakdown(
+                    code: code, setting: setting, provider: provider, locality: locality, rvus: rvus, gpci: gpci,
+                    conversionFactor: cf, assistantPercent: percent))
         }
-        if !missing.isEmpty { return .missing(missing) }
-        guard let rvu, let work = rvu.work, let pe = rvu.pe(setting), let mp = rvu.mp else {
-            return .missing([.rvus(code: code, periodLabel: period.label)])
-        }
-        var percent: DecimalValue? = nil
-        if provider == .assistant {
-            let date = assistantPercentDate ?? period.range.from
-            guard let pct = policies.assistantPercent.entry(on: date)?.value else {
-                return .missing([.assistantPercent(date: date)])
-            }
-            percent = pct
-        }
-        return .priced(
-            PriceBreakdown(
-                code: code, setting: setting, provider: provider, locality: locality,
-                rvus: .init(work: work, pe: pe, mp: mp), gpci: .init(work: gpci.work, pe: gpci.pe, mp: gpci.mp),
-                conversionFactor: cf, assistantPercent: percent))
     }
 
     /// The unit amount for `code` in `period`: `priceBreakdown`'s amount, or what is missing.
@@ -96,6 +109,17 @@ extension RulesData {
             code: code, period: period, setting: setting, provider: provider, locality: locality,
             conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
         ).unitPrice
+    }
+
+    /// `unitPrice` for each of `localities` (in that order; see `priceBreakdowns`).
+    public func unitPrices(
+        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
+        localities: [LocalityChoice], conversionFactor: String? = nil, assistantPercentDate: CalendarDate? = nil
+    ) -> [UnitPrice] {
+        priceBreakdowns(
+            code: code, period: period, setting: setting, provider: provider, localities: localities,
+            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
+        ).map(\.unitPrice)
     }
 
     /// The beneficiary split of an allowed amount on a date: coinsurance, Medicare's share, sequestration.

@@ -28,15 +28,19 @@ package enum CalculatorData {
 
     package struct Choice { package var value: String; package var label: String; package var group: String = "" }
 
+    static let settingNames = [
+        "nonfacility": "Private practice or the patient's home (non-facility amount)",
+        "facility": "Physician or NPP billing in a facility (facility amount)",
+        "institutional": "Hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B (non-facility amount)",
+    ]
+
+    /// The form's label of a setting (`choices(_:)["setting"]`), without building the other choices.
+    package static func settingLabel(_ s: Setting) -> String { settingNames[s.rawValue] ?? s.rawValue }
+
     /// The form's choices, shared with the `calculator` directive so both list the same values.
     package static func choices(_ rules: RulesData) -> [String: [Choice]] {
         let disciplineNames = ["pt": "Physical therapy (PT)", "ot": "Occupational therapy (OT)", "slp": "Speech-language pathology (SLP)"]
         let providerNames = ["therapist": "Therapist", "assistant": "Assistant (PTA or OTA)"]
-        let settingNames = [
-            "nonfacility": "Private practice or the patient's home (non-facility amount)",
-            "facility": "Physician or NPP billing in a facility (facility amount)",
-            "institutional": "Hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B (non-facility amount)",
-        ]
         var locs = [Choice(value: "national", label: "National (no locality adjustment)")]
         for l in rules.allLocalities {
             locs.append(Choice(value: l.id, label: "\(l.state) – \(l.name) (\(l.id))", group: l.state))
@@ -44,7 +48,7 @@ package enum CalculatorData {
         return [
             "discipline": Discipline.allCases.map { Choice(value: $0.rawValue, label: disciplineNames[$0.rawValue] ?? $0.rawValue) },
             "provider": Provider.allCases.map { Choice(value: $0.rawValue, label: providerNames[$0.rawValue] ?? $0.rawValue) },
-            "setting": Setting.allCases.map { Choice(value: $0.rawValue, label: settingNames[$0.rawValue] ?? $0.rawValue) },
+            "setting": Setting.allCases.map { Choice(value: $0.rawValue, label: settingLabel($0)) },
             "profile": rules.profiles.map { Choice(value: $0.id, label: $0.name) },
             "family": rules.families.map { f in
                 Choice(value: f.id, label: "\(f.name) (\(f.codes.joined(separator: ", "))"

@@ -52,29 +52,9 @@ package final class CalculatorTables {
     /// The words of the rules, with the session's date as `{date}` (the page puts the input back).
     let words = RulesText.placeholders
 
-    /// Sentences, numbered in `texts`.
-    func sentences<T>(_ list: [T], _ word: (T) -> String, _ texts: CalculatorData.Interner) -> JSONValue {
-        .array(list.map { texts.id(word($0)) })
-    }
-
-    func context(_ k: ContextKey, on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
-        let input = SessionInput(
-            minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
-            discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)
-        do {
-            let r = try rules.evaluate(input)
-            return .object([
-                "mods": .string(r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : ""),
-                "priced": .string(r.pricedSetting.rawValue),
-                "reasons": sentences(r.reasons, words.reason, texts), "warnings": sentences(r.warnings, words.warning, texts),
-                "notes": sentences(r.notes, words.note, texts),
-                "split": r.split.map { texts.id(words.splitSummary($0)) } ?? .null,
-                "label": texts.id(r.feeSchedule.label),
-            ])
-        } catch {
-            return .object(["invalid": .array([texts.id(words.pageProblem(error.problem, familyName: k.family.name))])])
-        }
-    }
+    /// Every context's answer on a date, in `ctxKeys` order, in words (`CalculatorContexts`); a segment's
+    /// first day is also a signature's, so each date is evaluated once.
+    var contextCache: [CalendarDate: [ContextWords]] = [:]
 
     func docs(on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
         .object([
@@ -86,24 +66,46 @@ package final class CalculatorTables {
     /// Unit amounts per `code|setting|provider` (every code of every family, every setting): the number of a
     /// string in `amounts` holding one amount per locality in `options.locality` order, empty where unpriced.
     func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
-        guard let period = rules.period(on: date) else { return .object([:]) }
+        guard let rows = priceRows(on: date) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
+        for r in rows { out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts) }
+        return .object(out)
+    }
+
+    /// One entry of a price table: its key, the national amount and the amounts of every locality choice.
+    struct PriceRow { var key: String, national: String, amounts: String }
+    /// The price rows by the inputs they depend on (`priceKey`): many segments share a period and assistant
+    /// differential, and a segment's table is also part of its signature.
+    private var priceRowCache: [String: [PriceRow]] = [:]
+
+    /// What a price table depends on besides the data: the fee period of the date and the assistant
+    /// differential in force on it (`priceBreakdown` reads the date for nothing else).
+    func priceKey(_ period: FeePeriod, on date: CalendarDate) -> String {
+        let pct = rules.policies.assistantPercent.entry(on: date)?.value
+        return "\(period.range.from)|\(pct.map { "\($0.significand)e-\($0.scale)" } ?? "none")"
+    }
+
+    func priceRows(on date: CalendarDate) -> [PriceRow]? {
+        guard let period = rules.period(on: date) else { return nil }
+        let key = priceKey(period, on: date)
+        if let rows = priceRowCache[key] { return rows }
+        let choices: [LocalityChoice] = localities.map { $0.value == "national" ? .national : .locality(id: $0.value) }
+        var rows: [PriceRow] = []
         for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
-                    let cells = localities.prefix(nationalOnly ? 1 : Int.max).map { c -> String in
-                        let loc: LocalityChoice = c.value == "national" ? .national : .locality(id: c.value)
-                        return rules.unitPrice(
-                            code: code, period: period, setting: s, provider: p, locality: loc,
-                            assistantPercentDate: date
-                        ).amount?.moneyText ?? ""
-                    }
-                    let text = cells.joined(separator: ",")
-                    out["\(code)|\(s.rawValue)|\(p.rawValue)"] = nationalOnly ? .string(text) : amounts.id(text)
+                    let cells = rules.unitPrices(
+                        code: code, period: period, setting: s, provider: p, localities: choices,
+                        assistantPercentDate: date
+                    ).map { $0.amount?.moneyText ?? "" }
+                    rows.append(
+                        PriceRow(key: "\(code)|\(s.rawValue)|\(p.rawValue)", national: cells.first ?? "",
+                                 amounts: cells.joined(separator: ",")))
                 }
             }
         }
-        return .object(out)
+        priceRowCache[key] = rows
+        return rows
     }
 
     /// A day's signature: everything the tables hold that could depend on the date. Two days with equal
@@ -111,7 +113,7 @@ package final class CalculatorTables {
     /// amounts (assistant share).
     func signature(_ date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
         .array(
-            ctxKeys.map { context($0, on: date, texts: texts) } + [
+            contextWords(on: date).map { $0.json(texts) } + [
                 docs(on: date, texts: texts), priceTable(on: date, nationalOnly: true),
                 .optional(rules.period(on: date)?.range.from.description),
             ])
@@ -168,7 +170,7 @@ package final class CalculatorTables {
         let runIDs = runs.map { list in
             JSONValue.int(runLists.list(.array(list.map { .array([.int($0.from), .int(index(of: $0.pattern))]) })))
         }
-        let ctx = ctxKeys.map { k in JSONValue.int(ctxs.list(context(k, on: d, texts: texts))) }
+        let ctx = contextWords(on: d).map { JSONValue.int(ctxs.list($0.json(texts))) }
         return .object([
             "from": .string(d.description), "through": .string(through.description),
             "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),

@@ -15,30 +15,38 @@ package enum FeeDownloads {
         "gpci_source",
     ]
 
-    struct Row {
-        var code: String, setting: Setting, locality: LocalityGPCI?, cf: ConversionFactorOption, rvu: RVUSet
-        var amount: DecimalValue?, assistant: DecimalValue?
+    /// One conversion factor, code and setting of a period: the RVUs and the amounts of every place (in the
+    /// order of `PricedPeriod.places`), for a therapist and for an assistant.
+    struct Block {
+        var cf: ConversionFactorOption, code: String, rvu: RVUSet, setting: Setting
+        var amounts: [DecimalValue?], assistant: [DecimalValue?]
     }
 
-    static func rows(_ period: FeePeriod, _ rules: RulesData) -> [Row] {
+    /// A period's rows: every block × every place (national first, then the GPCI table's localities).
+    struct PricedPeriod {
+        var places: [LocalityGPCI?]
+        var blocks: [Block]
+        var rowCount: Int { places.count * blocks.count }
+    }
+
+    static func priced(_ period: FeePeriod, _ rules: RulesData) -> PricedPeriod {
         let table = period.gpciTable.flatMap { rules.gpciTables[$0] }
         let places: [LocalityGPCI?] = [nil] + (table?.sortedRows ?? []).map(Optional.some)
-        var out: [Row] = []
+        let choices: [LocalityChoice] = places.map { place in place.map { .locality(id: $0.locality.id) } ?? .national }
+        var blocks: [Block] = []
         for cf in period.conversionFactors {
             for code in rules.families.flatMap(\.codes) {
                 guard let rvu = period.rvus[code] else { continue }
                 for setting in Setting.priceColumns {
-                    for place in places {
-                        let choice: LocalityChoice = place.map { .locality(id: $0.locality.id) } ?? .national
-                        func price(_ p: Provider) -> DecimalValue? {
-                            rules.unitPrice(code: code, period: period, setting: setting, provider: p, locality: choice, conversionFactor: cf.id).amount
-                        }
-                        out.append(Row(code: code, setting: setting, locality: place, cf: cf, rvu: rvu, amount: price(.therapist), assistant: price(.assistant)))
+                    func prices(_ p: Provider) -> [DecimalValue?] {
+                        rules.unitPrices(code: code, period: period, setting: setting, provider: p, localities: choices, conversionFactor: cf.id)
+                            .map(\.amount)
                     }
+                    blocks.append(Block(cf: cf, code: code, rvu: rvu, setting: setting, amounts: prices(.therapist), assistant: prices(.assistant)))
                 }
             }
         }
-        return out
+        return PricedPeriod(places: places, blocks: blocks)
     }
 
     static func release(_ period: FeePeriod, _ data: SiteData) -> String {
@@ -48,65 +56,145 @@ package enum FeeDownloads {
     package static func files(_ data: SiteData) -> [OutputFile] {
         // Periods on all cores; each period's rows are priced once for both files.
         parallelMap(data.rules.periods) { p in
-            let rows = rows(p, data.rules)
+            let priced = priced(p, data.rules)
             return [
-                OutputFile(path: path(p, "csv"), text: csv(p, data, rows: rows)),
-                OutputFile(path: path(p, "json"), text: json(p, data, rows: rows).rendered() + "\n"),
+                OutputFile(path: path(p, "csv"), bytes: csv(p, data, priced: priced)),
+                OutputFile(path: path(p, "json"), bytes: json(p, data, priced: priced)),
             ]
         }.flatMap { $0 }
     }
 
-    static func csv(_ p: FeePeriod, _ data: SiteData, rows: [Row]? = nil) -> String {
-        func field(_ s: String) -> String {
-            containsByte(s, UInt8(ascii: ",")) || containsByte(s, UInt8(ascii: "\""))
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    /// The CSV file, written into one byte buffer: what is the same for a whole block or place is written once
+    /// and copied into each row.
+    static func csv(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
+        let t = priced ?? self.priced(p, data.rules)
+        func field(_ s: String, _ out: inout [UInt8]) {
+            if containsByte(s, UInt8(ascii: ",")) || containsByte(s, UInt8(ascii: "\"")) {
+                out.append(contentsOf: ("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
+            } else {
+                out.append(contentsOf: s.utf8)
+            }
+        }
+        /// The cells, each followed by a comma.
+        func cells(_ list: [String]) -> [UInt8] {
+            var out: [UInt8] = []
+            for c in list {
+                field(c, &out)
+                out.append(UInt8(ascii: ","))
+            }
+            return out
         }
         let gpciSource = p.gpciTable.flatMap { data.rules.gpciTables[$0]?.source } ?? ""
-        let release = release(p, data)
-        var out = csvColumns.joined(separator: ",") + "\n"
-        for r in rows ?? self.rows(p, data.rules) {
-            let cells: [String] = [
-                p.id, p.range.through?.description ?? "", p.label, release, r.code, r.setting.rawValue,
-                r.locality?.locality.id ?? "national", r.locality?.locality.name ?? "", r.locality?.locality.state ?? "",
-                r.cf.id, r.cf.value.description, r.rvu.work?.description ?? "", r.rvu.pe(r.setting)?.description ?? "",
-                r.rvu.mp?.description ?? "", r.locality?.work.description ?? "1", r.locality?.pe.description ?? "1",
-                r.locality?.mp.description ?? "1", r.amount?.moneyText ?? "", r.assistant?.moneyText ?? "", r.rvu.source,
-                r.cf.source, r.locality == nil ? "" : gpciSource,
-            ]
-            out += cells.map(field).joined(separator: ",") + "\n"
+        let periodCells = cells([p.id, p.range.through?.description ?? "", p.label, release(p, data)])
+        let placeCells = t.places.map { cells([$0?.locality.id ?? "national", $0?.locality.name ?? "", $0?.locality.state ?? ""]) }
+        let gpciCells = t.places.map {
+            cells([$0?.work.description ?? "1", $0?.pe.description ?? "1", $0?.mp.description ?? "1"])
+        }
+        var out = Array((csvColumns.joined(separator: ",") + "\n").utf8)
+        out.reserveCapacity(t.rowCount * 200)
+        for b in t.blocks {
+            let head = periodCells + cells([b.code, b.setting.rawValue])
+            let rates = cells([
+                b.cf.id, b.cf.value.description, b.rvu.work?.description ?? "", b.rvu.pe(b.setting)?.description ?? "",
+                b.rvu.mp?.description ?? "",
+            ])
+            let sources = cells([b.rvu.source, b.cf.source])
+            for (i, place) in t.places.enumerated() {
+                out += head
+                out += placeCells[i]
+                out += rates
+                out += gpciCells[i]
+                field(b.amounts[i]?.moneyText ?? "", &out)
+                out.append(UInt8(ascii: ","))
+                field(b.assistant[i]?.moneyText ?? "", &out)
+                out.append(UInt8(ascii: ","))
+                out += sources
+                if place != nil { field(gpciSource, &out) }
+                out.append(UInt8(ascii: "\n"))
+            }
         }
         return out
     }
 
-    package static func json(_ p: FeePeriod, _ data: SiteData) -> JSONValue { json(p, data, rows: nil) }
-
-    static func json(_ p: FeePeriod, _ data: SiteData, rows: [Row]?) -> JSONValue {
+    /// The JSON file (`JSONValue.rendered`'s layout, keys sorted) with its newline; the `amounts` entries are
+    /// written straight into the buffer in that layout, the rest through `JSONValue`.
+    static func json(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
+        let t = priced ?? self.priced(p, data.rules)
         let table = p.gpciTable.flatMap { data.rules.gpciTables[$0] }
         func dec(_ v: DecimalValue?) -> JSONValue { .optional(v?.description) }
-        return .object([
-            "period": .object([
-                "effective": .string(p.id), "through": .optional(p.range.through?.description), "label": .string(p.label),
-                "cms_release": .string(release(p, data)), "source": .string(p.source),
-                "gpci_table": .optional(p.gpciTable), "gpci_source": .optional(table?.source),
-            ]),
-            "conversion_factors": .array(p.conversionFactors.map {
+        var out: [UInt8] = []
+        out.reserveCapacity(t.rowCount * 200 + 16_384)
+        out.append(UInt8(ascii: "{"))
+        JSONValue.newline(&out, indent: 1)
+        JSONValue.key("amounts", into: &out)
+        if t.rowCount == 0 {
+            out.append(contentsOf: "[]".utf8)
+        } else {
+            out.append(UInt8(ascii: "["))
+            let localityValues = t.places.map { jsonString($0?.locality.id ?? "national", forScript: false) }
+            var first = true
+            for b in t.blocks {
+                let code = jsonString(b.code, forScript: false), cf = jsonString(b.cf.id, forScript: false)
+                let setting = jsonString(b.setting.rawValue, forScript: false)
+                for i in t.places.indices {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    JSONValue.newline(&out, indent: 2)
+                    out.append(UInt8(ascii: "{"))
+                    func member(_ key: String, _ value: String?, last: Bool = false) {
+                        JSONValue.newline(&out, indent: 3)
+                        JSONValue.key(key, into: &out)
+                        if let value { appendJSONString(value, forScript: false, to: &out) } else { out.append(contentsOf: "null".utf8) }
+                        if !last { out.append(UInt8(ascii: ",")) }
+                    }
+                    func member(_ key: String, quoted: String, last: Bool = false) {
+                        JSONValue.newline(&out, indent: 3)
+                        JSONValue.key(key, into: &out)
+                        out.append(contentsOf: quoted.utf8)
+                        if !last { out.append(UInt8(ascii: ",")) }
+                    }
+                    member("amount", b.amounts[i]?.moneyText)
+                    member("assistant_amount", b.assistant[i]?.moneyText)
+                    member("code", quoted: code)
+                    member("conversion_factor", quoted: cf)
+                    member("locality", quoted: localityValues[i])
+                    member("setting", quoted: setting, last: true)
+                    JSONValue.newline(&out, indent: 2)
+                    out.append(UInt8(ascii: "}"))
+                }
+            }
+            JSONValue.newline(&out, indent: 1)
+            out.append(UInt8(ascii: "]"))
+        }
+        // The other keys, in sorted order after `amounts`.
+        let rest: [(String, JSONValue)] = [
+            ("conversion_factors", .array(p.conversionFactors.map {
                 .object(["id": .string($0.id), "label": .string($0.label), "value": .string($0.value.description),
                          "default": .bool($0.isDefault), "source": .string($0.source)])
-            }),
-            "rvus": .object(Dictionary(uniqueKeysWithValues: p.rvus.map { code, r in
-                (code, JSONValue.object(["work": dec(r.work), "pe_nonfacility": dec(r.peNonfacility),
-                                         "pe_facility": dec(r.peFacility), "mp": dec(r.mp), "source": .string(r.source)]))
             })),
-            "localities": .array((table?.sortedRows ?? []).map {
+            ("localities", .array((table?.sortedRows ?? []).map {
                 .object(["id": .string($0.locality.id), "name": .string($0.locality.name), "state": .string($0.locality.state),
                          "work_gpci": .string($0.work.description), "pe_gpci": .string($0.pe.description),
                          "mp_gpci": .string($0.mp.description)])
-            }),
-            "amounts": .array((rows ?? self.rows(p, data.rules)).map {
-                .object(["code": .string($0.code), "setting": .string($0.setting.rawValue),
-                         "locality": .string($0.locality?.locality.id ?? "national"), "conversion_factor": .string($0.cf.id),
-                         "amount": .optional($0.amount?.moneyText), "assistant_amount": .optional($0.assistant?.moneyText)])
-            }),
-        ])
+            })),
+            ("period", .object([
+                "effective": .string(p.id), "through": .optional(p.range.through?.description), "label": .string(p.label),
+                "cms_release": .string(release(p, data)), "source": .string(p.source),
+                "gpci_table": .optional(p.gpciTable), "gpci_source": .optional(table?.source),
+            ])),
+            ("rvus", .object(Dictionary(uniqueKeysWithValues: p.rvus.map { code, r in
+                (code, JSONValue.object(["work": dec(r.work), "pe_nonfacility": dec(r.peNonfacility),
+                                         "pe_facility": dec(r.peFacility), "mp": dec(r.mp), "source": .string(r.source)]))
+            }))),
+        ]
+        for (key, value) in rest {
+            out.append(UInt8(ascii: ","))
+            JSONValue.newline(&out, indent: 1)
+            JSONValue.key(key, into: &out)
+            value.write(into: &out, indent: 1)
+        }
+        JSONValue.newline(&out, indent: 0)
+        out.append(contentsOf: "}\n".utf8)
+        return out
     }
 }

@@ -67,4 +67,31 @@ import Testing
             rules.priceBreakdown(code: "NOPE", period: period2025, setting: .nonfacility)
                 == .missing([.rvus(code: "NOPE", periodLabel: "CY2025")]))
     }
+
+    /// The bulk form answers each locality exactly as one call per locality does, a missing GPCI row included.
+    @Test func manyLocalitiesAtOnceEqualOneCallEach() throws {
+        let places: [LocalityChoice] = [.national, .locality(id: "02102-01"), .locality(id: "99999-99"), .national]
+        for provider in Provider.allCases {
+            for setting in Setting.allCases {
+                let bulk = rules.priceBreakdowns(
+                    code: "97550", period: period2025, setting: setting, provider: provider, localities: places,
+                    assistantPercentDate: Fixture.d("2025-06-02"))
+                let one = places.map {
+                    rules.priceBreakdown(
+                        code: "97550", period: period2025, setting: setting, provider: provider, locality: $0,
+                        assistantPercentDate: Fixture.d("2025-06-02"))
+                }
+                #expect(bulk == one, "\(provider) \(setting)")
+                #expect(bulk[2] == .missing([.gpciRow(locality: "99999-99", table: "2025")]))
+                #expect(bulk[1].breakdown?.locality == .locality(id: "02102-01"))
+            }
+        }
+        let alaska = try #require(
+            rules.unitPrices(code: "97550", period: period2025, setting: .nonfacility, provider: .assistant,
+                             localities: places, assistantPercentDate: Fixture.d("2025-06-02"))[1].amount)
+        #expect(alaska.moneyText == "58.97")
+        #expect(
+            rules.priceBreakdowns(code: "97550", period: period2025, setting: .nonfacility, localities: places, conversionFactor: "nope")
+                == Array(repeating: .missing([.conversionFactor(id: "nope", periodLabel: "CY2025")]), count: 4))
+    }
 }

@@ -167,6 +167,14 @@ import TestSupport
         #expect(loaded.output == nil)
         let col = firstLine.count + 2
         #expect(errs == ["\(file):\(line):\(col + 6): error: expected a ZIP code, a range FIRST-LAST or either with '*', found '9950x'"])
+        // A line that is not plain ASCII is read by characters: columns count characters, not bytes.
+        try good.replacingOccurrences(of: String(firstLine), with: firstLine + " 9950é 9950x")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        loaded = SiteDataLoader.load(contentDirectory: content)
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "\(file):\(line):\(col): error: expected a ZIP code, a range FIRST-LAST or either with '*', found '9950é'",
+            "\(file):\(line):\(col + 6): error: expected a ZIP code, a range FIRST-LAST or either with '*', found '9950x'",
+        ])
         try good.replacingOccurrences(of: String(firstLine), with: firstLine + " 99501")
             .write(toFile: file, atomically: true, encoding: .utf8)
         loaded = SiteDataLoader.load(contentDirectory: content)

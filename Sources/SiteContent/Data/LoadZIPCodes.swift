@@ -68,6 +68,32 @@ package enum ZIPCodesFile {
         return ZIPRun(from: from, through: through, localityID: localityID, split: split)
     }
 
+    /// `run(_:localityID:)` for a token of ASCII bytes.
+    static func run(ascii t: UnsafeBufferPointer<UInt8>, localityID: String) -> ZIPRun? {
+        var end = t.count
+        let split = end > 0 && t[end - 1] == UInt8(ascii: "*")
+        if split { end -= 1 }
+        func number(_ from: Int, _ to: Int) -> Int? {
+            guard to - from == ZIPLocalityTable.digits else { return nil }
+            var n = 0
+            for i in from..<to {
+                let d = t[i] &- UInt8(ascii: "0")
+                guard d <= 9 else { return nil }
+                n = n * 10 + Int(d)
+            }
+            return n
+        }
+        let dash = t[0..<end].firstIndex(of: UInt8(ascii: "-"))
+        guard let from = number(0, dash ?? end) else { return nil }
+        var through = from
+        if let dash {
+            guard let n = number(dash + 1, end) else { return nil }  // a second '-' is not a digit
+            through = n
+        }
+        guard through >= from else { return nil }
+        return ZIPRun(from: from, through: through, localityID: localityID, split: split)
+    }
+
     static func yamlQuoted(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
@@ -104,7 +130,12 @@ extension LoadSession {
             }
         }
         var runs: [ZIPRun] = []
-        var where_: [ZIPRun: SourceLocation] = [:]
+        var positions: [(line: Int, column: Int)] = []  // of each run, for the overlap errors
+        func bad(_ line: Int, _ column: Int, _ tok: some StringProtocol) {
+            ctx.diagnostics.error(
+                SourceLocation(file: file, line: line, column: column),
+                "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
+        }
         for id in localities?.keys ?? [] {
             guard let lines = localities?.node(id)?.list("a list of ZIP code lines for '\(id)'") else { continue }
             if let table, table.rows[id] == nil {
@@ -112,23 +143,47 @@ extension LoadSession {
                 ctx.diagnostics.error(at, "locality '\(id)' is not in GPCI table '\(table.id)'")
             }
             for line in lines {
-                guard let text = line.scalar("a line of ZIP codes") else { continue }
+                guard var text = line.scalar("a line of ZIP codes") else { continue }
+                let lineNumber = line.location.line
                 var column = (line.mark?.column ?? 1)
-                for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
-                    let at = SourceLocation(file: file, line: line.location.line, column: column)
-                    column += tok.count + 1
-                    guard let run = ZIPCodesFile.run(tok, localityID: id) else {
-                        ctx.diagnostics.error(at, "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
-                        continue
+                // Printable ASCII (what the importer writes) is split and read as bytes, where a byte is a
+                // character; anything else as characters.
+                if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                    text.withUTF8 { bytes in
+                        var start = 0
+                        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: " ") {
+                            let tok = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                            if let run = ZIPCodesFile.run(ascii: tok, localityID: id) {
+                                runs.append(run)
+                                positions.append((lineNumber, column))
+                            } else {
+                                bad(lineNumber, column, String(decoding: tok, as: UTF8.self))
+                            }
+                            column += tok.count + 1
+                            start = i + 1
+                        }
                     }
-                    runs.append(run)
-                    where_[run] = at
+                    continue
+                }
+                for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
+                    if let run = ZIPCodesFile.run(tok, localityID: id) {
+                        runs.append(run)
+                        positions.append((lineNumber, column))
+                    } else {
+                        bad(lineNumber, column, tok)
+                    }
+                    column += tok.count + 1
                 }
             }
         }
         guard let yq, let gpci, let sourceFile, let sha, !ctx.diagnostics.hasErrors else { return nil }
         let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs)
-        for pair in zipTable.overlaps {
+        let overlaps = zipTable.overlaps
+        var where_: [ZIPRun: SourceLocation] = [:]  // only needed to report overlaps (the last listing of a run)
+        if !overlaps.isEmpty {
+            for (run, at) in zip(runs, positions) { where_[run] = SourceLocation(file: file, line: at.line, column: at.column) }
+        }
+        for pair in overlaps {
             let unknown = SourceLocation(file: file)
             let (a, b) = (where_[pair.0] ?? unknown) < (where_[pair.1] ?? unknown) ? pair : (pair.1, pair.0)
             ctx.diagnostics.error(

@@ -13,44 +13,63 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The pretty-printed text (keys sorted), without a trailing newline.
     public func rendered(indent: Int = 0) -> String {
-        var out = ""
+        String(decoding: renderedBytes(indent: indent), as: UTF8.self)
+    }
+
+    /// `rendered(indent:)` as UTF-8 bytes.
+    package func renderedBytes(indent: Int = 0) -> [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, indent: indent)
         return out
     }
 
-    /// `rendered(indent:)` appended to one string (no string per nested value).
-    func write(into out: inout String, indent: Int) {
-        func pad(_ n: Int) { for _ in 0..<n { out += "  " } }
+    /// `rendered(indent:)` appended to one byte buffer (no string per nested value).
+    package func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .string(let s): out += JSONValue.quote(s)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .string(let s): appendJSONString(s, forScript: false, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (n, item) in items.enumerated() {
-                if n > 0 { out += ",\n" }
-                pad(indent + 1)
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&out, indent: indent + 1)
                 item.write(into: &out, indent: indent + 1)
             }
-            out += "\n"
-            pad(indent)
-            out += "]"
+            JSONValue.newline(&out, indent: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let dict):
-            if dict.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (n, k) in dict.keys.sorted().enumerated() {
-                if n > 0 { out += ",\n" }
-                pad(indent + 1)
-                out += JSONValue.quote(k)
-                out += ": "
-                dict[k]!.write(into: &out, indent: indent + 1)
+            if dict.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (n, entry) in dict.sorted(by: { $0.key < $1.key }).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&out, indent: indent + 1)
+                JSONValue.key(entry.key, into: &out)
+                entry.value.write(into: &out, indent: indent + 1)
             }
-            out += "\n"
-            pad(indent)
-            out += "}"
+            JSONValue.newline(&out, indent: indent)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A line break and `indent` levels of two-space indentation, as `rendered` writes them.
+    package static func newline(_ out: inout [UInt8], indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        if indent <= spaces.count / 2 {
+            out.append(contentsOf: spaces[0..<(2 * indent)])
+        } else {
+            for _ in 0..<indent { out.append(contentsOf: "  ".utf8) }
+        }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// `"key": `, as `rendered` writes an object's key.
+    package static func key(_ k: String, into out: inout [UInt8]) {
+        appendJSONString(k, forScript: false, to: &out)
+        out.append(contentsOf: ": ".utf8)
     }
 
     /// This object with one more key (unchanged when `value` is nil or this is not an object).

@@ -6,18 +6,20 @@ import Yams
 public final class MappingReader {
     public let owner: YAMLNode
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
+    /// The first entry of each key (a mapping with hundreds of keys is read key by key).
+    private var firstEntry: [String: Int] = [:]
     private var used: Set<String> = []
     private var known: Set<String> = []
 
     init(mapping: Node.Mapping, owner: YAMLNode) {
         self.owner = owner
-        var seen: Set<String> = []
         for (k, v) in mapping {
             let key = k.string ?? ""
-            if seen.contains(key) {
+            if firstEntry[key] != nil {
                 owner.context.error(k.mark, "duplicate key '\(key)'")
+            } else {
+                firstEntry[key] = entries.count
             }
-            seen.insert(key)
             entries.append((key, k, v))
         }
     }
@@ -28,9 +30,9 @@ public final class MappingReader {
     /// The value of `key`, if present (null values count as absent). Marks the key as known.
     public func node(_ key: String) -> YAMLNode? {
         known.insert(key)
-        guard let e = entries.first(where: { $0.key == key }) else { return nil }
+        guard let i = firstEntry[key] else { return nil }
         used.insert(key)
-        let n = YAMLNode(node: e.value, context: context)
+        let n = YAMLNode(node: entries[i].value, context: context)
         return n.isNull ? nil : n
     }
 
@@ -39,7 +41,7 @@ public final class MappingReader {
 
     /// The location of a key itself (for "missing value" style messages).
     public func keyLocation(_ key: String) -> SourceLocation? {
-        entries.first(where: { $0.key == key }).map { context.location($0.keyNode.mark) }
+        firstEntry[key].map { context.location(entries[$0].keyNode.mark) }
     }
 
     /// The value of a key that must be present; reports "missing required field" at the mapping otherwise.

@@ -35,16 +35,20 @@ package struct LocalityFeesDirective: Directive {
                 [.el("p", [.class("missing")], "\(period.label): \(note) (\(cite.link(period.source)))."), .newline],
                 citedSources: cite.ids)
         }
+        let sorted = table.sortedRows
+        let places = sorted.map { LocalityChoice.locality(id: $0.locality.id) }
+        // One column per code and setting, each priced for every locality at once.
+        let columns = codes.flatMap { code in
+            [Setting.nonfacility, .facility].map { rules.unitPrices(code: code, period: period, setting: $0, localities: places) }
+        }
         var rows: [[HTML]] = []
-        for row in table.sortedRows {
+        for (n, row) in sorted.enumerated() {
             let loc = row.locality
             var cells: [HTML] = [.text("\(loc.state) — \(loc.name)"), .text(loc.id)]
-            for code in codes {
-                for setting in [Setting.nonfacility, .facility] {
-                    switch rules.unitPrice(code: code, period: period, setting: setting, locality: .locality(id: loc.id)) {
-                    case .priced(let v): cells.append(.text(v.moneyText))
-                    case .missing: cells.append("n/a")
-                    }
+            for column in columns {
+                switch column[n] {
+                case .priced(let v): cells.append(.text(v.moneyText))
+                case .missing: cells.append("n/a")
                 }
             }
             rows.append(cells)

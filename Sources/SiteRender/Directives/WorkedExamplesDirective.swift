@@ -88,10 +88,10 @@ package struct WorkedExamplesDirective: Directive {
         var patients = "\(i.patients) patient\(i.patients == 1 ? "" : "s") represented (\(r.kind.rawValue))"
         if let c = i.caregivers { patients += ", \(c) caregiver\(c == 1 ? "" : "s")" }
         let localityText = r.localityRecord.map { "\($0.name), \($0.state) (\($0.id))" } ?? "national"
-        let settingText = CalculatorData.choices(rules)["setting"]?.first { $0.value == i.setting.rawValue }?.label
+        let settingText = CalculatorData.settingLabel(i.setting)
         var inputs = [
             i.date.description, "\(i.minutes) min", patients, i.discipline.rawValue.uppercased(),
-            i.provider == .assistant ? "assistant" : "therapist", settingText ?? i.setting.rawValue,
+            i.provider == .assistant ? "assistant" : "therapist", settingText,
             i.telehealth ? "telehealth" : "in person", localityText, rules.profile(r.profile)?.name ?? r.profile,
             "\(r.feeSchedule.label)" + (r.feeSchedule.conversionFactor.map { ", conversion factor \($0.value)" } ?? ""),
         ]

@@ -1,0 +1,46 @@
+import Testing
+@testable import SiteContent
+
+/// The JSON writers produce exact bytes: the generated downloads and scripts are compared byte for byte.
+@Suite struct JSONTextTests {
+    @Test func stringsEscapeWhatJSONAndScriptsNeed() {
+        #expect(jsonString("plain é text") == "\"plain é text\"")
+        #expect(jsonString("a\"b\\c\nd\re\tf") == #""a\"b\\c\nd\re\tf""#)
+        #expect(jsonString("\u{01}x\u{1F}") == #""\u0001x\u001f""#)
+        #expect(jsonString("</script>") == #""\u003c/script\u003e""#)
+        #expect(jsonString("</script>", forScript: false) == #""</script>""#)
+        #expect(jsonString("a\u{2028}b\u{2029}c") == #""a\u2028b\u2029c""#)
+        #expect(jsonString("a\u{2028}b", forScript: false) == "\"a\u{2028}b\"")
+        #expect(jsonString("") == "\"\"")
+        var out = Array("x=".utf8)
+        appendJSONString("<\u{7}>", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #"x="\u003c\u0007\u003e""#)
+    }
+
+    @Test func renderedIsIndentedWithSortedKeys() {
+        let v: JSONValue = .object([
+            "b": .array([.int(-3), .null, .bool(true), .array([]), .object([:])]),
+            "a": .object(["z": .string("q\""), "y": .bool(false)]),
+            "c": .array([]),
+        ])
+        let expected = """
+            {
+              "a": {
+                "y": false,
+                "z": "q\\""
+              },
+              "b": [
+                -3,
+                null,
+                true,
+                [],
+                {}
+              ],
+              "c": []
+            }
+            """
+        #expect(v.rendered() == expected)
+        #expect(v.renderedBytes() == Array(expected.utf8))
+        #expect(JSONValue.array([.int(1)]).rendered(indent: 2) == "[\n      1\n    ]")
+    }
+}
