@@ -122,7 +122,13 @@ package enum SearchIndex {
     /// Text shard `k`: the sections of its member pages, one page per line.
     static func shard(_ k: Int, _ members: [[MarkdownSection]]) -> OutputFile {
         // `OneItemPerLine(items: members.map { $0.map(Section.init) })` through `ScriptJSONEncoder`.
-        var w = ScriptJSONWriter(capacity: members.reduce(256) { $0 + $1.count * 1_400 })
+        // About the bytes it will hold (a generous guess would stay allocated until the file is written).
+        let size = members.reduce(256) { total, sections in
+            sections.reduce(total + 4) { t, s in
+                t + 16 + (s.headingID?.utf8.count ?? 0) + s.heading.utf8.count + min(s.text.utf8.count, Section.textLimit)
+            }
+        }
+        var w = ScriptJSONWriter(capacity: size + size / 16)
         w.raw("(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[")
         w.int(k)
         w.raw("] = [\n")

@@ -49,3 +49,23 @@ import Testing
         #expect(jsonString("<a>\u{2028}", forScript: false) == "\"<a>\u{2028}\"")
     }
 }
+
+/// The word test that lets `appendJSONString` skip eight plain bytes at a time flags exactly the words that hold a
+/// byte it must look at.
+@Suite struct JSONEscapeWordTests {
+    @Test func everyByteValueInEveryPositionIsFlaggedAsItShouldBe() {
+        for script in [true, false] {
+            for b in 0...255 {
+                let look = b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x80 || (script && (b == 0x3C || b == 0x3E))
+                for position in 0..<8 {
+                    for filler: UInt8 in [0x61, 0x20, 0x7E, 0x21] {
+                        var bytes = [UInt8](repeating: filler, count: 8)
+                        bytes[position] = UInt8(b)
+                        let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                        #expect(mayNeedEscape(word, script) == look, "byte \(b) at \(position), script \(script)")
+                    }
+                }
+            }
+        }
+    }
+}

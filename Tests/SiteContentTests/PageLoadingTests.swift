@@ -23,6 +23,18 @@ import Testing
         #expect(ContentLoader.defaultOutputPath(rel) == Self.byParts(rel))
     }
 
+    @Test(arguments: ["a.md", "_index.md", "a/_index.md", "a/b/_index.md", "a/b/c.md", "dé/ü/_index.md", "a//b/_index.md", "/a/b.md"])
+    func folderAndParentAreThePathByParts(_ rel: String) {
+        let page = PageSource(
+            relativePath: rel, displayPath: rel, meta: PageMeta(title: "T", location: SourceLocation(file: rel)), body: "",
+            bodyLineOffset: 0, outputPath: "x")
+        let folder = rel.split(separator: "/").dropLast().joined(separator: "/")
+        #expect(page.folder == folder)
+        let up = folder.split(separator: "/").dropLast().joined(separator: "/")
+        #expect(page.parentFolder == (page.isIndex ? (folder.isEmpty ? nil : up) : folder))
+        #expect(isPlainASCIIPath(rel) == (!rel.hasPrefix("/") && !rel.contains("//") && !rel.contains("é")))
+    }
+
     @Test func longNamesAreFoundInEveryPart() {
         let long = String(repeating: "n", count: Int(NAME_MAX))
         #expect(!SourceTree.hasLongName("a/" + long + "/b.md"))

@@ -84,7 +84,7 @@ package enum LoadStage {
         let content = tree.root
         let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
         diags.append(contentsOf: listProblems)
-        let loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
+        var loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
             if let known = reusing(rel) { return (known, Diagnostics()) }
             var d = Diagnostics()
             let shown = display + "/" + rel
@@ -95,10 +95,12 @@ package enum LoadStage {
             d.append(contentsOf: pd.items)
             return (page, d)
         }
+        // Pages moved out of `loaded` (`take`), not copied with a reference count per field.
         var pages: [PageSource] = []
-        for (p, d) in loaded {
-            diags.append(contentsOf: d.items)
-            if let p { pages.append(p) }
+        pages.reserveCapacity(loaded.count)
+        for i in loaded.indices {
+            diags.append(contentsOf: loaded[i].1.items)
+            if let p = loaded[i].0.take() { pages.append(p) }
         }
         return pages
     }

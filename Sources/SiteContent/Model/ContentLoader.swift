@@ -82,9 +82,7 @@ package enum ContentLoader {
     static func defaultOutputPath(_ rel: String) -> String {
         // A plain ASCII path (as the tree lists them: no empty parts) is cut at its last slash, by bytes.
         let u = rel.utf8
-        if let last = u.last, last != UInt8(ascii: "/"), u.first != UInt8(ascii: "/"), u.allSatisfy({ $0 < 0x80 }),
-            !rel.contains("//")
-        {
+        if isPlainASCIIPath(rel) {
             let slash = u.lastIndex(of: UInt8(ascii: "/"))
             let dir = slash.map { String(rel[..<$0]) + "/" } ?? ""
             let name = slash.map { rel[u.index(after: $0)...] } ?? rel[...]

@@ -20,6 +20,10 @@ public struct PageSource: Sendable {
 
     /// The folder this page belongs to (`codes` for `codes/97550.md` and for `codes/_index.md`; "" at the top).
     public var folder: String {
+        // A plain ASCII path (as the tree lists them: no empty parts): the text before its last slash.
+        if isPlainASCIIPath(relativePath) {
+            return relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? ""
+        }
         let parts = relativePath.split(separator: "/").dropLast()
         return parts.joined(separator: "/")
     }
@@ -27,8 +31,13 @@ public struct PageSource: Sendable {
     /// The folder whose index this page is the parent in (for `codes/97550.md`: `codes`; for
     /// `codes/_index.md`: the folder above `codes`).
     public var parentFolder: String? {
+        let folder = folder
         if isIndex {
             if folder.isEmpty { return nil }
+            // `folder` has no empty parts: the folder above is the text before its last slash.
+            if folder.utf8.allSatisfy({ $0 < 0x80 }) {
+                return folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(folder[..<$0]) } ?? ""
+            }
             let up = folder.split(separator: "/").dropLast()
             return up.joined(separator: "/")
         }
@@ -122,4 +131,15 @@ public struct PageMeta: Sendable {
         self.location = location
         self.fieldLocations = fieldLocations
     }
+}
+
+/// An ASCII path with no empty part (no leading, trailing or doubled '/'), as the content tree lists pages: its
+/// parts can be cut at '/' bytes (one byte pass; `contains("//")` would go through Foundation).
+package func isPlainASCIIPath(_ path: String) -> Bool {
+    var previous = UInt8(ascii: "/")
+    for b in path.utf8 {
+        if b >= 0x80 || (b == UInt8(ascii: "/") && previous == b) { return false }
+        previous = b
+    }
+    return previous != UInt8(ascii: "/")
 }

@@ -23,6 +23,19 @@ private let jsonEscapeClass: [UInt8] = (0..<256).map { b in
     }
 }
 
+/// Whether any of the eight bytes in `x` is one `appendJSONString` looks at: a control, `"`, `\`, any byte from
+/// 0x80 (the U+2028/U+2029 lead byte is one), and in a script `<` and `>`. Word arithmetic ("has a byte less
+/// than n" and "has a zero byte" after xor), exact for the whole word.
+@inline(__always) func mayNeedEscape(_ x: UInt64, _ forScript: Bool) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+    var m = x & high
+    m |= (x &- ones &* 0x20) & ~x & high
+    m |= hasZero(x ^ (ones &* 0x22)) | hasZero(x ^ (ones &* 0x5C))
+    if forScript { m |= hasZero(x ^ (ones &* 0x3C)) | hasZero(x ^ (ones &* 0x3E)) }
+    return m != 0
+}
+
 /// `appendJSONString` over UTF-8 bytes: runs that need no escape are copied whole.
 package func appendJSONString(_ src: UnsafeBufferPointer<UInt8>, forScript: Bool = true, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
@@ -37,7 +50,13 @@ package func appendJSONString(_ src: UnsafeBufferPointer<UInt8>, forScript: Bool
             i += skip
             from = i
         }
+        let base = src.baseAddress
         while i < src.count {
+            // Eight bytes at a time while none of them may need an escape (plain ASCII text).
+            if i + 8 <= src.count, let base, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), forScript) {
+                i += 8
+                continue
+            }
             let b = src[i]
             let c = table[Int(b)]
             if c == 0 || c > limit {

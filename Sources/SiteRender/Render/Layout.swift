@@ -11,19 +11,25 @@ package struct Layout {
     /// every entry of every navigation).
     let isIndex: [Bool]
     let folderPrefix: [String]
+    /// Each page's `folder` and `navTitle`, computed once (the navigation reads them for every entry).
+    let folder: [String]
+    let navTitles: [String]
+    /// The site's as-of date as shown (the same on every page).
+    let asOf: String
 
     package init(site: SiteModel) {
         self.site = site
-        isIndex = site.pages.map(\.isIndex)
-        folderPrefix = site.pages.map { p in
-            let f = p.folder
-            return f.isEmpty ? "" : f + "/"
-        }
+        let pages = site.pages
+        isIndex = pages.indices.map { pages[$0].isIndex }
+        folder = pages.indices.map { pages[$0].folder }
+        folderPrefix = folder.map { $0.isEmpty ? "" : $0 + "/" }
+        navTitles = pages.indices.map { pages[$0].meta.navTitle ?? pages[$0].meta.title }
+        asOf = site.config.asOf.description
         var folderIndex: [String: Int] = [:]
         var members: [String: [Int]] = [:]
-        for (i, p) in site.pages.enumerated() {
-            if p.isIndex { folderIndex[p.folder] = i }
-            if let parent = p.parentFolder { members[parent, default: []].append(i) }
+        for i in pages.indices {
+            if isIndex[i] { folderIndex[folder[i]] = i }
+            if let parent = pages[i].parentFolder { members[parent, default: []].append(i) }
         }
         // Sort keys taken once (comparing through `site.pages[i].meta` copied the whole front matter per step).
         let weight = site.pages.map(\.meta.weight), title = site.pages.map(\.meta.title)
@@ -48,21 +54,29 @@ package struct Layout {
         return folderPrefix[i].isEmpty || site.pages[j].relativePath.hasPrefix(folderPrefix[i])
     }
 
+    /// The folder above `f` (a folder path without empty parts).
+    static func folderAbove(_ f: String) -> String {
+        if f.utf8.allSatisfy({ $0 < 0x80 }) {
+            return f.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(f[..<$0]) } ?? ""
+        }
+        return f.split(separator: "/").dropLast().joined(separator: "/")
+    }
+
     package func view(for i: Int, rendered: RenderedPage, navigation: String, feePeriod: String) -> PageView {
-        let page = site.pages[i]
-        let from = page.outputPath
+        // Fields of `site.pages[i]` are read in place (a copy of the page would retain every field).
+        let from = site.pages[i].outputPath
         func url(_ k: Int) -> String { relativeURL(from: from, to: site.pages[k].outputPath) }
         let home = folderIndex[""]
 
         var crumbs: [Crumb] = []
-        var folder: String? = page.parentFolder
+        var folder: String? = isIndex[i] ? (self.folder[i].isEmpty ? nil : Self.folderAbove(self.folder[i])) : self.folder[i]
         while let f = folder {
             if let k = folderIndex[f], k != i {
-                crumbs.insert(Crumb(title: navTitle(site.pages[k]), url: url(k), current: false), at: 0)
+                crumbs.insert(Crumb(title: navTitles[k], url: url(k), current: false), at: 0)
             }
-            folder = f.isEmpty ? nil : f.split(separator: "/").dropLast().joined(separator: "/")
+            folder = f.isEmpty ? nil : Self.folderAbove(f)
         }
-        if home != i { crumbs.append(Crumb(title: navTitle(page), url: "", current: true)) } else { crumbs = [] }
+        if home != i { crumbs.append(Crumb(title: navTitles[i], url: "", current: true)) } else { crumbs = [] }
 
         var toc: [TocItem] = []
         for (h, id) in rendered.headings where h.level == 2 || h.level == 3 {
@@ -73,14 +87,14 @@ package struct Layout {
                 toc[toc.count - 1].hasChildren = true
             }
         }
-        let hasToc = page.meta.toc ?? (toc.count >= 3)
+        let hasToc = site.pages[i].meta.toc ?? (toc.count >= 3)
 
         let children: [ChildLink] =
-            page.isIndex
-            ? (members[page.folder] ?? []).filter { $0 != i }.map { k in
-                let p = site.pages[k]
-                let text = p.meta.summary.isEmpty ? p.meta.description : p.meta.summary
-                return ChildLink(title: p.meta.title, url: url(k), description: text)
+            isIndex[i]
+            ? (members[self.folder[i]] ?? []).filter { $0 != i }.map { k in
+                let meta = site.pages[k].meta
+                let text = meta.summary.isEmpty ? meta.description : meta.summary
+                return ChildLink(title: meta.title, url: url(k), description: text)
             } : []
 
         let rootPath = relativeURL(from: from, to: "index.html")
@@ -88,15 +102,16 @@ package struct Layout {
         let isHome = (i == home)
         let siteView = SiteView(
             title: site.config.title, description: site.config.description, language: site.config.language,
-            asOf: site.config.asOf.description, hasAsOf: site.config.hasAsOf, feePeriod: feePeriod, footer: site.config.footer,
+            asOf: asOf, hasAsOf: site.config.hasAsOf, feePeriod: feePeriod, footer: site.config.footer,
             homeURL: rootPath, sourcesURL: site.sourcesPage.map(url) ?? "", hasSources: site.sourcesPage != nil)
+        let meta = site.pages[i].meta
         let info = PageInfo(
-            title: page.meta.title,
-            documentTitle: isHome ? site.config.title : "\(page.meta.title) · \(site.config.title)",
-            description: !page.meta.description.isEmpty
-                ? page.meta.description : page.meta.summary.isEmpty ? site.config.description : page.meta.summary,
-            content: rendered.html, isHome: isHome, layout: layoutName(page), sourcePath: page.relativePath,
-            code: page.meta.code ?? "")
+            title: meta.title,
+            documentTitle: isHome ? site.config.title : "\(meta.title) · \(site.config.title)",
+            description: !meta.description.isEmpty
+                ? meta.description : meta.summary.isEmpty ? site.config.description : meta.summary,
+            content: rendered.html, isHome: isHome, layout: meta.layout ?? (isIndex[i] ? (self.folder[i].isEmpty ? "home" : "section") : "page"),
+            sourcePath: site.pages[i].relativePath, code: meta.code ?? "")
         return PageView(
             site: siteView, page: info, navigation: navigation, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty, toc: hasToc ? toc : [], hasToc: hasToc && !toc.isEmpty,
             children: children, hasChildren: !children.isEmpty, root: root, assets: root + "assets/")

@@ -24,12 +24,13 @@ package struct Navigation {
         var groups: [String: (from: String, listed: Set<Int>)] = [:]
         var groupOf: [String] = []
         groupOf.reserveCapacity(pages.count)
-        for (i, p) in pages.enumerated() {
-            let dir = outputFolder(p.outputPath)
-            let shared = !p.isIndex && p.outputPath.hasSuffix("/index.html")
+        for i in pages.indices {
+            let outputPath = pages[i].outputPath
+            let dir = outputFolder(outputPath)
+            let shared = !layout.isIndex[i] && outputPath.hasSuffix("/index.html")
             let parent = outputFolder(dir)
-            let from = shared ? (parent.isEmpty ? "" : parent + "/") + "\u{1}/index.html" : p.outputPath
-            let g = p.folder + "|" + (shared ? from : dir + "/")
+            let from = shared ? (parent.isEmpty ? "" : parent + "/") + "\u{1}/index.html" : outputPath
+            let g = layout.folder[i] + "|" + (shared ? from : dir + "/")
             groupOf.append(g)
             if groups[g] == nil { groups[g] = (from, Set(view(from: from, rep: i, current: nil).listed)) }
         }
@@ -77,35 +78,34 @@ package struct Navigation {
             let shown = Array(all.prefix(Self.cap))
             listed += shown
             guard all.count > shown.count, let index = layout.folderIndex[folder] else { return (shown, nil) }
-            let name = layout.navTitle(site.pages[index])
+            let name = layout.navTitles[index]
             return (shown, NavMore(label: "All \(all.count) pages in \(name)", url: url(index)))
         }
         func activeFolder(_ k: Int) -> Bool { layout.isIndex[k] && layout.contains(k, rep) }
         let top = entries("")
+        // Pages by index and fields from `layout` (`let p = site.pages[k]` would copy a whole page per entry).
         let items: [NavItem] = top.shown.map { k in
-            let p = site.pages[k]
             var leaves: [NavLeaf] = []
             var more: NavMore?
-            if p.isIndex {
-                let second = entries(p.folder)
+            if layout.isIndex[k] {
+                let second = entries(layout.folder[k])
                 more = second.more
                 leaves = second.shown.map { c in
-                    let cp = site.pages[c]
                     var links: [NavLink] = []
                     var third: NavMore?
-                    if cp.isIndex && activeFolder(c) {
-                        let e = entries(cp.folder)
+                    if layout.isIndex[c] && activeFolder(c) {
+                        let e = entries(layout.folder[c])
                         third = e.more
-                        links = e.shown.map { NavLink(title: layout.navTitle(site.pages[$0]), url: url($0), current: $0 == current) }
+                        links = e.shown.map { NavLink(title: layout.navTitles[$0], url: url($0), current: $0 == current) }
                     }
                     return NavLeaf(
-                        title: layout.navTitle(cp), url: url(c), current: c == current, active: activeFolder(c),
+                        title: layout.navTitles[c], url: url(c), current: c == current, active: activeFolder(c),
                         children: links, hasChildren: !links.isEmpty, more: third ?? NavMore(label: "", url: ""),
                         hasMore: third != nil)
                 }
             }
             return NavItem(
-                title: layout.navTitle(p), url: url(k), current: k == current, active: k == current || activeFolder(k),
+                title: layout.navTitles[k], url: url(k), current: k == current, active: k == current || activeFolder(k),
                 children: leaves, hasChildren: !leaves.isEmpty, more: more ?? NavMore(label: "", url: ""),
                 hasMore: more != nil)
         }

@@ -31,7 +31,16 @@ package protocol TemplateList: Sendable {
 
 extension Array: TemplateList where Element: TemplateValue {
     package func item(_ i: Int) -> TemplateData { .record(self[i]) }
-    package func data(at i: Int, _ path: TemplatePath) -> TemplateData?? { self[i].data(path) }
+    /// Through the element type's own `data(in:at:_:)`: `self[i]` in this code, generic over the element,
+    /// would copy the item (retaining every field) to call it.
+    package func data(at i: Int, _ path: TemplatePath) -> TemplateData?? { Element.data(in: self, at: i, path) }
+}
+
+/// The placeholder in the fields of a `TemplateRenderer.Frame` its kind does not use.
+struct NoValue: TemplateValue {
+    static let fieldNames: [String] = []
+    static let list: any TemplateList = TextList(items: [])
+    func data(_ key: TemplateKey) -> TemplateData? { nil }
 }
 
 /// A list of texts (`site.footer`).
@@ -55,6 +64,9 @@ extension TemplateValue {
     func nested(_ value: some TemplateValue, _ path: TemplatePath) -> TemplateData?? {
         .some(value.data(path.rest) ?? nil)
     }
+
+    /// `items[i].data(path)`, compiled for each view model type (see `Array.data(at:_:)`).
+    package static func data(in items: [Self], at i: Int, _ path: TemplatePath) -> TemplateData?? { items[i].data(path) }
 
     package func data(_ name: String) -> TemplateData? { TemplateKey(rawValue: name).flatMap { data($0) } }
     public func child(named name: String) -> Any? { data(name)?.any }

@@ -39,7 +39,7 @@ extension TemplateProgram {
                     bodies.withUnsafeBufferPointer { bodies in
                         var r = TemplateRenderer(ops: ops, text: text, keys: keys, bodies: bodies)
                         r.out.reserveCapacity(capacity)
-                        r.stack = [.value(.record(value))]
+                        r.stack = [TemplateRenderer.Frame(.record(value))]
                         r.render(bodies[t], indentation: [])
                         return r.out
                     }
@@ -55,10 +55,32 @@ extension TemplateProgram {
 /// view models in place (`TemplateValue.data(_: TemplatePath)`).
 struct TemplateRenderer {
     typealias Op = TemplateProgram.Op
-    /// An item of the context stack: a value, or item `index` of a list a section is going through.
-    enum Frame {
-        case value(TemplateData)
-        case item(any TemplateList, Int)
+    /// An item of the context stack: a view model, item `index` of a list a section is going through, or another
+    /// value. A struct with a field per kind, not an enum: a view model is then read in place in the stack (an
+    /// enum's payload was copied out, with its reference counts, at every look-up).
+    struct Frame {
+        enum Kind { case record, item, value }
+        var kind: Kind
+        var record: any TemplateValue = NoValue()
+        var list: any TemplateList = NoValue.list
+        var index = 0
+        var value: TemplateData? = nil
+
+        init(_ value: TemplateData) {
+            if case .record(let r) = value {
+                kind = .record
+                record = r
+            } else {
+                kind = .value
+                self.value = value
+            }
+        }
+
+        init(_ list: any TemplateList, _ index: Int) {
+            kind = .item
+            self.list = list
+            self.index = index
+        }
     }
 
     let ops: UnsafeBufferPointer<Op>
@@ -118,12 +140,12 @@ struct TemplateRenderer {
             case .flag(let b)?: if b { render(body, indentation: indentation) }
             case .list(let items)?:
                 for k in 0..<items.count {
-                    stack.append(.item(items, k))
+                    stack.append(Frame(items, k))
                     render(body, indentation: indentation)
                     stack.removeLast()
                 }
             case let value?:
-                stack.append(.value(value))
+                stack.append(Frame(value))
                 render(body, indentation: indentation)
                 stack.removeLast()
             }
@@ -134,7 +156,7 @@ struct TemplateRenderer {
             case .none: render(body, indentation: indentation)
             case .flag(let b)?: if !b { render(body, indentation: indentation) }
             case .list(let items)? where items.count == 0:
-                stack.append(.value(.list(items)))
+                stack.append(Frame(.list(items)))
                 render(body, indentation: indentation)
                 stack.removeLast()
             default: break
@@ -153,19 +175,20 @@ struct TemplateRenderer {
         case .never:
             return nil
         case .current:
-            switch stack.last {
-            case .value(let v)?: return v
-            case .item(let list, let k)?: return list.item(k)
-            case nil: return nil
+            guard let k = stack.indices.last else { return nil }
+            switch stack[k].kind {
+            case .record: return .record(stack[k].record)
+            case .item: return stack[k].list.item(stack[k].index)
+            case .value: return stack[k].value
             }
         case .top:
-            guard let top = stack.last else { return nil }
-            return data(top, path(op)) ?? nil
+            guard let k = stack.indices.last else { return nil }
+            return data(k, path(op)) ?? nil
         case .stack:
             let path = path(op)
             var k = stack.count - 1
             while k >= 0 {
-                if let found = data(stack[k], path) { return found }
+                if let found = data(k, path) { return found }
                 k -= 1
             }
             return nil
@@ -174,11 +197,11 @@ struct TemplateRenderer {
 
     func path(_ op: Op) -> TemplatePath { TemplatePath(base: keys.baseAddress! + Int(op.a), count: Int(op.b)) }
 
-    /// `path` in one stack item: nil when its first key is not a field there.
-    func data(_ frame: Frame, _ path: TemplatePath) -> TemplateData?? {
-        switch frame {
-        case .value(.record(let r)): r.data(path)
-        case .item(let list, let k): list.data(at: k, path)
+    /// `path` in stack item `k`: nil when its first key is not a field there.
+    func data(_ k: Int, _ path: TemplatePath) -> TemplateData?? {
+        switch stack[k].kind {
+        case .record: stack[k].record.data(path)
+        case .item: stack[k].list.data(at: stack[k].index, path)
         case .value: nil
         }
     }

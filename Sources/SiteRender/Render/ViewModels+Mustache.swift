@@ -10,6 +10,8 @@ package protocol TemplateValue: MustacheParent, Sendable {
     func data(_ key: TemplateKey) -> TemplateData?
     /// The value at a dotted path (see the default in `TemplateKey.swift`).
     func data(_ path: TemplatePath) -> TemplateData??
+    /// Item `i` of a list of these (see the default in `TemplateKey.swift`).
+    static func data(in items: [Self], at i: Int, _ path: TemplatePath) -> TemplateData??
 }
 
 extension PageView: TemplateValue {
