@@ -38,17 +38,32 @@ package enum ZIPScripts {
         for p in 0..<prefixCount {
             let prefix = String(ZIPLocalityTable.text(p * size).prefix(prefixDigits))
             var ids: [String] = []
-            var runs: [String] = [], splits: [String] = []
+            var runs: [UInt8] = [], splits: [UInt8] = []
             for run in byPrefix[p] ?? [] {
                 if !ids.contains(run.localityID) { ids.append(run.localityID) }
                 let i = ids.firstIndex(of: run.localityID)!
-                let item = "[\(run.from % size),\(run.through % size),\(i)]"
-                if run.split { splits.append(item) } else { runs.append(item) }
+                func item(_ out: inout [UInt8]) {
+                    if !out.isEmpty { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: "[\(run.from % size),\(run.through % size),\(i)]".utf8)
+                }
+                if run.split { item(&splits) } else { item(&runs) }
             }
-            let l = ids.map { "[\(jsonString($0)),\(jsonString(names[$0] ?? $0))]" }.joined(separator: ",")
-            let text = "window.CTSGUIDE_ZIP_LOADED(\(jsonString(prefix)),{\"l\":[\(l)],\"r\":[\(runs.joined(separator: ","))],"
-                + "\"s\":[\(splits.joined(separator: ","))]});\n"
-            files.append(OutputFile(path: path(prefix: prefix), text: text))
+            var text = Array("window.CTSGUIDE_ZIP_LOADED(".utf8)
+            appendJSONString(prefix, to: &text)
+            text.append(contentsOf: ",{\"l\":[".utf8)
+            for (n, id) in ids.enumerated() {
+                text.append(contentsOf: (n > 0 ? ",[" : "[").utf8)
+                appendJSONString(id, to: &text)
+                text.append(UInt8(ascii: ","))
+                appendJSONString(names[id] ?? id, to: &text)
+                text.append(UInt8(ascii: "]"))
+            }
+            text.append(contentsOf: "],\"r\":[".utf8)
+            text += runs
+            text.append(contentsOf: "],\"s\":[".utf8)
+            text += splits
+            text.append(contentsOf: "]});\n".utf8)
+            files.append(OutputFile(path: path(prefix: prefix), bytes: text))
         }
         return files
     }
