@@ -11,7 +11,8 @@ package enum SearchIndex {
     static let folder = "assets/search/"
     static let shardSize = 50
 
-    /// `titles.js`: the listed pages, one per line.
+    /// `titles.js`: the listed pages, one per line. The files are written by `titlesScript` and `shard`, which
+    /// give the bytes `ScriptJSONEncoder` gives for these types (`SearchIndexWriterTests`).
     struct Titles: Encodable {
         var shardSize: Int
         var folders: [String]
@@ -34,6 +35,21 @@ package enum SearchIndex {
             try c.encode(keywords)
             try c.encode(shard)
         }
+
+        /// What `encode(to:)` gives `ScriptJSONEncoder`, written directly.
+        func write(into w: inout ScriptJSONWriter) {
+            w.raw("[")
+            w.int(folder)
+            w.raw(",")
+            w.string(stem)
+            w.raw(",")
+            w.string(title)
+            w.raw(",")
+            w.string(keywords)
+            w.raw(",")
+            w.int(shard)
+            w.raw("]")
+        }
     }
 
     /// One section of a page in a text shard: `[heading id, heading, text]`.
@@ -42,10 +58,12 @@ package enum SearchIndex {
         var heading: String
         var text: String
 
+        static let textLimit = 1200
+
         init(_ s: MarkdownSection) {
             id = s.headingID ?? ""
             heading = s.heading
-            text = s.text.utf8.count <= 1200 ? s.text : String(s.text.prefix(1200))
+            text = s.text.utf8.count <= Self.textLimit ? s.text : String(s.text.prefix(Self.textLimit))
         }
 
         func encode(to encoder: Encoder) throws {
@@ -54,13 +72,25 @@ package enum SearchIndex {
             try c.encode(heading)
             try c.encode(text)
         }
+
+        /// `Section(s)` as `ScriptJSONEncoder` writes it, without making the section (the text is cut as it is
+        /// written).
+        static func write(_ s: MarkdownSection, into w: inout ScriptJSONWriter) {
+            w.raw("[")
+            w.string(s.headingID ?? "")
+            w.raw(",")
+            w.string(s.heading)
+            w.raw(",")
+            w.truncatedString(s.text, limit: textLimit)
+            w.raw("]")
+        }
     }
 
     /// The pages the search finds, in page order (text shard `k` holds those from `k * shardSize` on).
     static func listed(_ site: SiteModel) -> [Int] {
+        // Field by field: `let p = site.pages[i]` would copy (and retain) the whole page.
         site.pages.indices.filter { i in
-            let p = site.pages[i]
-            return (p.meta.inNav || p.isIndex) && p.outputPath != "404.html"
+            (site.pages[i].meta.inNav || site.pages[i].isIndex) && site.pages[i].outputPath != "404.html"
         }
     }
 
@@ -70,37 +100,62 @@ package enum SearchIndex {
         var folderIndex: [String: Int] = [:]
         var entries: [Title] = []
         for (n, i) in listed.enumerated() {
-            let page = site.pages[i]
-            let (dir, stem) = split(urlPath(page.outputPath))
+            let (dir, stem) = split(urlPath(site.pages[i].outputPath))
             if folderIndex[dir] == nil {
                 folderIndex[dir] = folders.count
                 folders.append(dir)
             }
-            let words = [page.meta.code ?? "", page.meta.keywords] + page.meta.tags
+            let words = [site.pages[i].meta.code ?? "", site.pages[i].meta.keywords] + site.pages[i].meta.tags
             let keywords = words.filter { !$0.isEmpty }.joined(separator: " ")
             entries.append(
-                Title(folder: folderIndex[dir]!, stem: stem, title: page.meta.title, keywords: keywords, shard: n / shardSize))
+                Title(folder: folderIndex[dir]!, stem: stem, title: site.pages[i].meta.title, keywords: keywords, shard: n / shardSize))
         }
-        let titles = Titles(shardSize: shardSize, folders: folders, pages: OneItemPerLine(items: entries))
-        var out = [OutputFile(path: folder + "titles.js", text: "window.CTSGUIDE_SEARCH_TITLES = \(json(titles));\n")]
+        var out = [OutputFile(path: folder + "titles.js", bytes: titlesScript(folders: folders, entries: entries))]
 
         let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
         out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
-            shard(k, members.map { rendered[$0] })
+            shard(k, members.map { rendered[$0].sections })
         }
         return out
     }
 
     /// Text shard `k`: the sections of its member pages, one page per line.
-    static func shard(_ k: Int, _ members: [RenderedPage]) -> OutputFile {
-        let pages = OneItemPerLine(items: members.map { r in r.sections.map(Section.init) })
-        let text = "(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[\(k)] = \(json(pages));\n"
-        return OutputFile(path: folder + "text-\(k).js", text: text)
+    static func shard(_ k: Int, _ members: [[MarkdownSection]]) -> OutputFile {
+        // `OneItemPerLine(items: members.map { $0.map(Section.init) })` through `ScriptJSONEncoder`.
+        var w = ScriptJSONWriter(capacity: members.reduce(256) { $0 + $1.count * 1_400 })
+        w.raw("(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[")
+        w.int(k)
+        w.raw("] = [\n")
+        for (n, sections) in members.enumerated() {
+            if n > 0 { w.raw(",\n") }
+            w.raw("[")
+            for (m, s) in sections.enumerated() {
+                if m > 0 { w.raw(",") }
+                Section.write(s, into: &w)
+            }
+            w.raw("]")
+        }
+        w.raw("\n];\n")
+        return OutputFile(path: folder + "text-\(k).js", bytes: w.bytes)
     }
 
-    /// The index's types hold only strings and integers, which always encode.
-    static func json<T: Encodable>(_ value: T) -> String {
-        (try? ScriptJSONEncoder.encode(value)) ?? "null"
+    /// `titles.js`: `Titles(shardSize:folders:pages:)` through `ScriptJSONEncoder`, written directly.
+    static func titlesScript(folders: [String], entries: [Title]) -> [UInt8] {
+        var w = ScriptJSONWriter(capacity: entries.count * 100 + folders.count * 32 + 128)
+        w.raw("window.CTSGUIDE_SEARCH_TITLES = {\"shardSize\":")
+        w.int(shardSize)
+        w.raw(",\"folders\":[")
+        for (n, f) in folders.enumerated() {
+            if n > 0 { w.raw(",") }
+            w.string(f)
+        }
+        w.raw("],\"pages\":[\n")
+        for (n, e) in entries.enumerated() {
+            if n > 0 { w.raw(",\n") }
+            e.write(into: &w)
+        }
+        w.raw("\n]};\n")
+        return w.bytes
     }
 
     /// `codes/97551/index.html` → (`codes/97551/`, `index.html`); `404.html` → (``, `404.html`). Folder

@@ -140,7 +140,7 @@ enum PageEditBuild {
                 return cache.cachedRender(of: page, renderKey: key)
             }
             guard renders.allSatisfy({ $0 != nil }) else { return nil }
-            candidates.append(SearchIndex.shard(k, renders.map { $0! }))
+            candidates.append(SearchIndex.shard(k, renders.map { $0!.sections }))
         }
         lap("lay out the edited pages and their search text")
 

@@ -29,8 +29,9 @@ package enum ComputeStage {
             clock = DispatchTime.now()
         }
         let site = checked.site
+        let keepDependencies = cache != nil  // only the cache reads what each page's links resolved to
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
-            RenderedPage.render(site.pages[i], site: site, directives: directives)
+            RenderedPage.render(site.pages[i], site: site, directives: directives, recordingDependencies: keepDependencies)
         }
         // Without a cache, the guide's data files (which need no page) are computed while the pages render;
         // those no page asks for are dropped below.

@@ -26,45 +26,24 @@ package enum ContentLoader {
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
     package static func loadPage(relativePath: String, text: String, display: String) -> (PageSource?, Diagnostics) {
         var diags = Diagnostics()
-        let normalized = containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        var rest = normalized[...]
-        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
-        // Only the front matter is cut into lines (by bytes: splitting the whole page by Characters was the
-        // largest cost of loading a big site); the body is the text after the closing '---' line.
-        var lines: [Substring] = []
-        var close: Int?
-        var bodyStart = rest.endIndex
-        var pos = rest.startIndex
-        while true {
-            let nl = rest.utf8[pos...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            let line = rest[pos..<nl]
-            let isFence = trimmedSpaces(line) == "---"
-            lines.append(line)
-            if lines.count == 1 && !isFence { break }
-            if lines.count > 1 && isFence {
-                close = lines.count - 1
-                bodyStart = nl < rest.endIndex ? rest.index(after: nl) : nl
-                break
-            }
-            if nl == rest.endIndex { break }
-            pos = rest.index(after: nl)
-        }
-        guard lines.first.map({ trimmedSpaces($0) == "---" }) == true else {
+        var normalized = containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // Only the front matter is cut into lines, by bytes; the body is the text after the closing '---' line.
+        let split = normalized.withUTF8 { FrontMatterLines($0) }
+        guard split.opened else {
             diags.error(
                 SourceLocation(file: display), "missing front matter",
                 hint: "a page starts with a '---' line, then YAML with at least 'title:', then another '---' line")
             return (nil, diags)
         }
-        guard let close else {
+        guard let close = split.close else {
             diags.error(SourceLocation(file: display), "front matter is not closed", hint: "add a '---' line after it")
             return (nil, diags)
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = String(rest[bodyStart...])
-        var meta = FrontMatterFastPath.read(lines[1..<close], file: display, firstLine: 2)
+        let body = split.body(of: normalized)
+        var meta = split.readFast(normalized, file: display)
         if meta == nil {
             let ctx = YAMLContext(file: display, lineOffset: 1)
-            if let root = ctx.parse(yaml) { meta = PageMeta.read(root) }
+            if let root = ctx.parse(split.yaml(of: normalized)) { meta = PageMeta.read(root) }
             diags.append(contentsOf: ctx.diagnostics.items)
         }
         guard let meta else { return (nil, diags) }
@@ -83,7 +62,7 @@ package enum ContentLoader {
         // The output file must be writable: bound its path well below the system limit (the staging folder
         // and the output folder's own path come in front of it).
         if output.utf8.count > ContentLoader.maxOutputPathBytes
-            || output.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+            || SourceTree.hasLongName(output)
         {
             diags.error(
                 SourceLocation(file: display), "the page's output path is longer than the system allows",
@@ -101,6 +80,17 @@ package enum ContentLoader {
 
     /// `a/b.md` → `a/b/index.html`; `a/_index.md` → `a/index.html`; `_index.md`/`index.md` → `index.html`.
     static func defaultOutputPath(_ rel: String) -> String {
+        // A plain ASCII path (as the tree lists them: no empty parts) is cut at its last slash, by bytes.
+        let u = rel.utf8
+        if let last = u.last, last != UInt8(ascii: "/"), u.first != UInt8(ascii: "/"), u.allSatisfy({ $0 < 0x80 }),
+            !rel.contains("//")
+        {
+            let slash = u.lastIndex(of: UInt8(ascii: "/"))
+            let dir = slash.map { String(rel[..<$0]) + "/" } ?? ""
+            let name = slash.map { rel[u.index(after: $0)...] } ?? rel[...]
+            if name == "_index.md" || (name == "index.md" && dir.isEmpty) { return dir + "index.html" }
+            return dir + name.dropLast(3) + "/index.html"
+        }
         var parts = rel.split(separator: "/").map(String.init)
         let last = parts.removeLast()
         if last == "_index.md" || (last == "index.md" && parts.isEmpty) {

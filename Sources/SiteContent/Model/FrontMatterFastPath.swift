@@ -5,8 +5,22 @@
 /// nil, and the page goes through the full YAML reader with its positioned diagnostics. Building a YAML node
 /// tree per page was the largest cost of loading a big site.
 package enum FrontMatterFastPath {
-    /// `lines` are the front matter lines; the first is file line `firstLine`.
+    /// `lines` are the front matter lines; the first is file line `firstLine`. All-ASCII lines (nearly every
+    /// page) are read on bytes (`FrontMatterASCII`), others by characters.
     package static func read(_ lines: ArraySlice<Substring>, file: String, firstLine: Int) -> PageMeta? {
+        guard lines.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return readCharacters(lines, file: file, firstLine: firstLine)
+        }
+        var reader = FrontMatterASCII(file: file, firstLine: firstLine)
+        for (n, line) in lines.enumerated() {
+            var line = line
+            guard line.withUTF8({ reader.read(line: $0, n: n) }) else { return nil }
+        }
+        return reader.finish()
+    }
+
+    /// `read` by characters, for front matter that is not all ASCII.
+    static func readCharacters(_ lines: ArraySlice<Substring>, file: String, firstLine: Int) -> PageMeta? {
         var values: [String: String] = [:]
         var tags: [String]?
         var first: Int?

@@ -15,6 +15,8 @@ public struct SourceTree: Sendable {
     public let root: String
     /// Its real path, or nil when it does not exist.
     let realRoot: String?
+    /// Real paths of the folders files were read from (a build reads thousands of files from a few folders).
+    let folders = FolderPaths()
 
     /// The most bytes one input file may have (a page, a data file, a template, an asset).
     public static let maxFileBytes = 8 << 20
@@ -33,10 +35,19 @@ public struct SourceTree: Sendable {
     /// Why `path` (a file under the tree) may not be read, or nil when it may.
     func refusal(_ path: String, display: String) -> Diagnostic? {
         let at = SourceLocation(file: display)
-        if path.utf8.count >= Int(PATH_MAX) || path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) }) {
+        if path.utf8.count >= Int(PATH_MAX) || SourceTree.hasLongName(path) {
             return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
         }
         guard let realRoot else { return .error(SourceLocation(file: root), "the folder does not exist") }
+        // A regular file (not a link) in a folder whose real path is inside the tree is inside the tree: one
+        // lstat, and the folder's real path worked out once. Anything else takes the full check below.
+        var own = stat()
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), lstat(path, &own) == 0, (own.st_mode & S_IFMT) == S_IFREG,
+            let folder = folders.realPath(String(path[..<slash])), isInside(folder, realRoot)
+        {
+            return Int(own.st_size) > SourceTree.maxFileBytes
+                ? .error(at, "the file is larger than \(SourceTree.maxFileBytes >> 20) MB") : nil
+        }
         guard let real = SourceTree.realPath(path) else {
             if errno == ENAMETOOLONG {
                 return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
@@ -47,7 +58,7 @@ public struct SourceTree: Sendable {
             }
             return .error(at, "cannot read the file")
         }
-        guard real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") else {
+        guard isInside(real, realRoot) else {
             return .error(
                 at, "this is a link to a file outside \(root); it was not read",
                 hint: "copy the file into \(root) instead of linking to it")
@@ -62,13 +73,60 @@ public struct SourceTree: Sendable {
         return nil
     }
 
+    func isInside(_ real: String, _ realRoot: String) -> Bool {
+        real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+
+    /// Whether a part of `path` between slashes is longer than the system allows: counted on bytes for an ASCII
+    /// path, else on the parts `split` gives (a slash followed by a combining mark is no separator there).
+    static func hasLongName(_ path: String) -> Bool {
+        var path = path
+        let ascii: Bool? = path.withUTF8 { u in
+            var run = 0
+            for b in u {
+                if b >= 0x80 { return nil }
+                run = b == UInt8(ascii: "/") ? 0 : run + 1
+                if run > Int(NAME_MAX) { return true }
+            }
+            return false
+        }
+        return ascii ?? path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+    }
+
     /// The bytes of a file inside the tree.
     public func readBytes(_ path: String, display: String) -> Result<[UInt8], Diagnostic> {
         if let no = refusal(path, display: display) { return .failure(no) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = SourceTree.contents(path) else {
             return .failure(.error(SourceLocation(file: display), "cannot read the file"))
         }
-        return .success(Array(data))
+        return .success(bytes)
+    }
+
+    /// The whole file, read into one array (at most `maxFileBytes`).
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        // Room for one byte more than the size, so the end of the file is seen in the usual case; a file that
+        // grew since its stat is read on (the array grows) until its end, or refused past the limit.
+        var out = [UInt8](repeating: 0, count: min(Int(st.st_size), maxFileBytes) + 1)
+        var n = 0
+        while true {
+            if n == out.count {
+                guard out.count <= maxFileBytes else { return nil }
+                out += [UInt8](repeating: 0, count: min(out.count, maxFileBytes + 1 - out.count) + 1)
+            }
+            let got = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + n, $0.count - n) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            n += got
+        }
+        guard n <= maxFileBytes else { return nil }
+        out.removeLast(out.count - n)
+        return out
     }
 
     /// The text of a file inside the tree; bytes that are not UTF-8 are an error at their line and column.
@@ -156,5 +214,25 @@ public struct SourceTree: Sendable {
             }
         }
         return (out.sorted(), problems)
+    }
+}
+
+/// Real paths of folders, looked up once each; shared by the threads that read a tree.
+final class FolderPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: String?] = [:]
+
+    func realPath(_ folder: String) -> String? {
+        lock.lock()
+        if let hit = known[folder] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let real = SourceTree.realPath(folder)
+        lock.lock()
+        known[folder] = real
+        lock.unlock()
+        return real
     }
 }

@@ -17,32 +17,6 @@ public func escapeHTML(_ s: String) -> String {
     return out
 }
 
-/// Collapses runs of white space into single spaces and trims the ends.
-public func collapseSpaces(_ s: String) -> String {
-    // Fast path for ASCII text (the usual case; `Character.isWhitespace` costs a grapheme break per character).
-    var text = s
-    if let collapsed = text.withUTF8({ collapseASCIISpaces($0) }) { return collapsed }
-    return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-}
-
-/// `collapseSpaces` of ASCII bytes, or nil when they are not all ASCII.
-func collapseASCIISpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    for b in bytes {
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-            pendingSpace = !out.isEmpty
-        } else {
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            out.append(b)
-        }
-    }
-    return String(decoding: out, as: UTF8.self)
-}
-
 /// A stable anchor id for a heading: lower-case ASCII letters and digits, words joined by '-'.
 public func slugify(_ text: String) -> String {
     var out = ""
@@ -72,8 +46,9 @@ package func trimmedSpaces(_ s: Substring) -> Substring {
     return s[start..<end]
 }
 
-/// Does `s` contain this ASCII byte? (A plain byte scan; `utf8.contains` goes through the generic iterator.)
+/// Does `s` contain this ASCII byte? (`memchr`, which reads many bytes at a time; `utf8.contains` goes through
+/// the generic iterator.)
 package func containsByte(_ s: String, _ byte: UInt8) -> Bool {
     var s = s
-    return s.withUTF8 { $0.contains(byte) }
+    return s.withUTF8 { u in u.baseAddress.map { memchr($0, Int32(byte), u.count) != nil } ?? false }
 }

@@ -32,11 +32,13 @@ public enum Markdown {
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         guard let cstr = cmark_render_html(doc, options) else {
-            return RenderedMarkdown(html: "", headings: walker.headings, sections: walker.sections, statements: walker.statements)
+            return RenderedMarkdown(
+                html: "", headings: walker.headings, sections: walker.sections, statements: walker.citingStatements)
         }
         defer { free(cstr) }
         return RenderedMarkdown(
-            html: String(cString: cstr), headings: walker.headings, sections: walker.sections, statements: walker.statements)
+            html: String(cString: cstr), headings: walker.headings, sections: walker.sections,
+            statements: walker.citingStatements)
     }
 
     /// Size and bracket count, checked before cmark sees the text.
@@ -44,6 +46,10 @@ public enum Markdown {
         if body.utf8.count > MarkdownLimits.maxBytes {
             return (lineOffset + 1, 1, "the page is larger than \(MarkdownLimits.maxBytes >> 20) MB of Markdown; split it into several pages")
         }
+        // Counted on the bytes; the position (column in characters) is worked out only for a refusal.
+        var text = body
+        let count = text.withUTF8 { $0.reduce(0) { $0 + ($1 == UInt8(ascii: "[") ? 1 : 0) } }
+        guard count > MarkdownLimits.maxBrackets else { return nil }
         var brackets = 0, line = 1, column = 1
         for s in body.unicodeScalars {
             if s == "[" {
@@ -96,21 +102,62 @@ public enum Markdown {
 }
 
 /// Walks cmark's tree once: gives headings their ids, replaces directive blocks, rewrites links, drops raw HTML,
-/// and collects the page's sections (for search) and statements (for the certainty check) as it goes.
+/// and collects the page's sections (for search) and the statements that cite a source (for the certainty
+/// check) as it goes. Text is gathered as bytes and white space collapsed once, where it is kept.
 struct Walker {
     let lineOffset: Int
     var headings: [(heading: MarkdownHeading, id: String)] = []
     var sections: [MarkdownSection] = []
+    /// The section being read: its heading, and its text so far (`sectionText`).
     var current = MarkdownSection(headingID: nil, heading: "", level: 0, text: "")
+    var sectionText: [UInt8] = []
+    /// Every statement, in order of opening; those that cite nothing are dropped at the end.
     var statements: [Statement] = []
-    /// Indices in `statements` of the paragraphs and list items the walk is inside.
-    var open: [Int] = []
+    /// The text seen since the outermost open statement began; each open statement reads from its offset.
+    var statementText: [UInt8] = []
+    /// The paragraphs and list items the walk is inside: their index in `statements`, their offset in
+    /// `statementText`.
+    var open: [(index: Int, start: Int)] = []
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
     mutating func finishSection() {
-        current.text = collapseSpaces(current.text)
+        current.text = sectionText.withUnsafeBufferPointer { collapseSpaces(bytes: $0) }
+        sectionText.removeAll(keepingCapacity: true)
         if !current.text.isEmpty || current.headingID != nil { sections.append(current) }
+    }
+
+    /// The statements that cite a source.
+    var citingStatements: [Statement] { statements.filter { !$0.sources.isEmpty } }
+
+    /// Visible text: into the section and, when statements are open, into theirs.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        sectionText.append(contentsOf: bytes)
+        if !open.isEmpty { statementText.append(contentsOf: bytes) }
+    }
+
+    mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { appendText($0) }
+    }
+
+    mutating func appendLiteral(_ node: OpaquePointer) {
+        guard let c = cmark_node_get_literal(node) else { return }
+        appendText(UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c)))
+    }
+
+    mutating func openStatement() {
+        open.append((statements.count, statementText.count))
+        statements.append(Statement(sources: [], text: ""))
+    }
+
+    /// Closes the innermost statement; its text is kept (collapsed) only when it cites a source.
+    mutating func closeStatement() {
+        let (i, start) = open.removeLast()
+        if !statements[i].sources.isEmpty {
+            statements[i].text = statementText[start...].withUnsafeBufferPointer { collapseSpaces(bytes: $0) }
+        }
+        if open.isEmpty { statementText.removeAll(keepingCapacity: true) }
     }
 
     func position(_ node: OpaquePointer, fallback: (Int, Int) = (1, 1)) -> (line: Int, column: Int) {
@@ -145,9 +192,9 @@ struct Walker {
             let heading = MarkdownHeading(
                 level: Int(cmark_node_get_heading_level(node)), text: text, line: p.line, column: p.column)
             // Links inside the heading are rewritten like any other; its text belongs to the next section.
-            let textBefore = current.text
+            let sectionLength = sectionText.count
             visit(node, rewriter: &rewriter, block: block)
-            current.text = textBefore
+            sectionText.removeSubrange(sectionLength...)
             let id = rewriter.headingID(for: heading)
             headings.append((heading, id))
             finishSection()
@@ -176,12 +223,10 @@ struct Walker {
                 cmark_node_set_on_exit(replacement, "")
                 cmark_node_replace(node, replacement)
                 cmark_node_free(node)
-                current.text += " " + r.text
+                appendText(" ")
+                appendText(r.text)
                 // A block inside a list item: the item says and cites what the block does.
-                for i in open {
-                    statements[i].text += " " + r.text
-                    statements[i].sources += r.citations
-                }
+                for (i, _) in open { statements[i].sources += r.citations }
                 statements += r.statements
             }
 
@@ -192,7 +237,7 @@ struct Walker {
             visit(node, rewriter: &rewriter, block: block)
             if let target = rewriter.rewrite(link) {
                 cmark_node_set_url(node, target.url)
-                if let id = target.citedSource { for i in open { statements[i].sources.append(id) } }
+                if let id = target.citedSource { for (i, _) in open { statements[i].sources.append(id) } }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
@@ -203,32 +248,20 @@ struct Walker {
             }
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            let literal = String(cString: cmark_node_get_literal(node))
-            current.text += literal
-            for i in open { statements[i].text += literal }
+            appendLiteral(node)
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            current.text += " "
-            for i in open { statements[i].text += " " }
+            appendText(" ")
 
         default:
             let isBlock = type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
             let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
-            if isStatement {
-                open.append(statements.count)
-                statements.append(Statement(sources: [], text: ""))
-            }
+            if isStatement { openStatement() }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
-            if isStatement {
-                let i = open.removeLast()
-                statements[i].text = collapseSpaces(statements[i].text)
-            }
-            if isBlock {
-                current.text += " "
-                for i in open { statements[i].text += " " }
-            }
+            if isStatement { closeStatement() }
+            if isBlock { appendText(" ") }
         }
     }
 

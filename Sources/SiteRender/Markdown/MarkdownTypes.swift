@@ -91,7 +91,8 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [(heading: MarkdownHeading, id: String)]
     public var sections: [MarkdownSection]
-    /// Its paragraphs and list items, and those of the directives' output, with the sources each cites.
+    /// Its paragraphs and list items, and those of the directives' output, that cite a source (the only ones
+    /// the certainty check reads), with the sources each cites.
     public var statements: [Statement] = []
     /// Why the page was not rendered (too large, too many brackets, nested too deep), at a line and column of
     /// the file; nil when it was.

@@ -30,6 +30,8 @@ package struct PageRewriter: MarkdownRewriter {
     /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
     /// incremental build must re-check (`LinkDependency`).
     package var dependencies: [LinkDependency] = []
+    /// Whether `dependencies` are kept (a build without a cache never reads them).
+    var recordsDependencies = true
     package var directivesUsed: Set<String> = []
 
     /// Ids the page layout uses itself.
@@ -123,7 +125,7 @@ package struct PageRewriter: MarkdownRewriter {
         let lower = base.lowercased()
         if lower.hasPrefix("code:") {
             let code = String(base.dropFirst(5))
-            dependencies.append(LinkDependency(.code, code, in: site))
+            if recordsDependencies { dependencies.append(LinkDependency(.code, code, in: site)) }
             guard let i = site.byCode[code] else {
                 diagnostics.error(
                     at, "unknown code '\(code)' in link '\(url)'",
@@ -134,7 +136,7 @@ package struct PageRewriter: MarkdownRewriter {
         }
         if lower.hasPrefix("source:") {
             let id = String(base.dropFirst(7))
-            dependencies.append(LinkDependency(.source, id, in: site))
+            if recordsDependencies { dependencies.append(LinkDependency(.source, id, in: site)) }
             guard site.sourceIDs.contains(id) else {
                 let near = site.sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
                 diagnostics.error(
@@ -168,14 +170,14 @@ package struct PageRewriter: MarkdownRewriter {
         // as `LinkDependency.resolve` would.
         let resolved = resolveRelative(base, from: page.relativePath)
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
-        if let resolved {
+        if recordsDependencies, let resolved {
             dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(describe) ?? ""))
-        } else {
+        } else if recordsDependencies {
             dependencies.append(LinkDependency(.page, "", in: site))
         }
-        let lowerBase = base.lowercased()
-        let byURL = lowerBase.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
-        if !lowerBase.hasSuffix(".md") {
+        let isMarkdown = lower.hasSuffix(".md")
+        let byURL = isMarkdown ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
+        if recordsDependencies && !isMarkdown {
             dependencies.append(
                 LinkDependency(kind: .outputURL, key: base, from: page.outputPath, found: byURL.map(describe) ?? ""))
         }
@@ -213,13 +215,13 @@ package struct PageRewriter: MarkdownRewriter {
 }
 
 package func splitFragment(_ url: String) -> (String, String?) {
-    guard let i = url.firstIndex(of: "#") else { return (url, nil) }
+    guard let i = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
     return (String(url[..<i]), String(url[url.index(after: i)...]))
 }
 
 /// The scheme of a URL (`https`, `javascript`), lower-cased, or nil for a relative reference.
 package func urlScheme(_ url: String) -> String? {
-    guard let colon = url.firstIndex(of: ":") else { return nil }
+    guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
     let scheme = url[..<colon]
     if scheme.isEmpty || scheme.contains("/") || scheme.contains("?") { return nil }
     // cmark keeps entity-decoded text; strip control characters and spaces browsers ignore.

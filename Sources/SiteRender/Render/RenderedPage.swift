@@ -17,8 +17,12 @@ package struct RenderedPage: Sendable {
     package var dependencies: [LinkDependency] = []
     package var directivesUsed: Set<String> = []
 
-    package static func render(_ page: PageSource, site: SiteModel, directives: DirectiveRegistry) -> RenderedPage {
+    /// - Parameter recordingDependencies: keep `dependencies` (only a build with a cache reads them).
+    package static func render(
+        _ page: PageSource, site: SiteModel, directives: DirectiveRegistry, recordingDependencies: Bool = true
+    ) -> RenderedPage {
         var rewriter = PageRewriter(site: site, page: page, directives: directives)
+        rewriter.recordsDependencies = recordingDependencies
         let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         if let no = md.refusal {
             rewriter.diagnostics.error(rewriter.location(no.line, no.column), no.message)
@@ -26,7 +30,7 @@ package struct RenderedPage: Sendable {
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections,
             ids: Set(md.headings.map(\.id)).union(rewriter.directiveIDs),
-            statements: md.statements.filter { !$0.sources.isEmpty },
+            statements: md.statements,
             anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
             diagnostics: rewriter.diagnostics.items, dependencies: rewriter.dependencies,
             directivesUsed: rewriter.directivesUsed)

@@ -4,10 +4,7 @@ package enum TemplateData {
     case flag(Bool)
     case number(Int)
     case record(any TemplateValue)
-    case list([TemplateData])
-
-    /// A list of view models.
-    package static func records(_ values: [some TemplateValue]) -> TemplateData { .list(values.map { .record($0) }) }
+    case list(any TemplateList)
 
     /// The value as swift-mustache and the template check see it (`MustacheParent.child(named:)`).
     package var any: Any {
@@ -16,7 +13,7 @@ package enum TemplateData {
         case .flag(let b): b
         case .number(let n): n
         case .record(let r): r
-        case .list(let l): l.map(\.any)
+        case .list(let l): (0..<l.count).map { l.item($0).any }
         }
     }
 
@@ -27,118 +24,163 @@ package enum TemplateData {
         case .flag(let b): b ? "true" : "false"
         case .number(let n): String(n)
         case .record(let r): String(describing: r)
-        case .list(let l): String(describing: l.map(\.any))
+        case .list: String(describing: any)
         }
     }
 }
 
-/// Renders compiled templates (`CompiledTemplate`) into one byte buffer, with swift-mustache's rules for looking
-/// names up the context stack and for sections over flags, lists and values.
+extension TemplateProgram {
+    /// Renders template `name` with `value` as the only item of the stack, into bytes.
+    package func render(_ name: String, _ value: any TemplateValue, capacity: Int) -> [UInt8] {
+        guard let t = index[name] else { return [] }
+        return ops.withUnsafeBufferPointer { ops in
+            text.withUnsafeBufferPointer { text in
+                keys.withUnsafeBufferPointer { keys in
+                    bodies.withUnsafeBufferPointer { bodies in
+                        var r = TemplateRenderer(ops: ops, text: text, keys: keys, bodies: bodies)
+                        r.out.reserveCapacity(capacity)
+                        r.stack = [.value(.record(value))]
+                        r.render(bodies[t], indentation: [])
+                        return r.out
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Renders a `TemplateProgram` into one byte buffer, with swift-mustache's rules for looking names up the
+/// context stack and for sections over flags, lists and values. The program is read through pointers, list
+/// items are looked up in their list (never copied out and boxed), and a dotted name is read through nested
+/// view models in place (`TemplateValue.data(_: TemplatePath)`).
 struct TemplateRenderer {
-    typealias Node = CompiledTemplate.Node
-    let templates: [String: CompiledTemplate]
+    typealias Op = TemplateProgram.Op
+    /// An item of the context stack: a value, or item `index` of a list a section is going through.
+    enum Frame {
+        case value(TemplateData)
+        case item(any TemplateList, Int)
+    }
+
+    let ops: UnsafeBufferPointer<Op>
+    let text: UnsafeBufferPointer<UInt8>
+    let keys: UnsafeBufferPointer<TemplateKey>
+    let bodies: UnsafeBufferPointer<Range<Int>>
     var out: [UInt8] = []
-    var stack: [TemplateData] = []
+    var stack: [Frame] = []
 
-    init(templates: [String: CompiledTemplate], capacity: Int) {
-        self.templates = templates
-        out.reserveCapacity(capacity)
+    init(
+        ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<TemplateKey>,
+        bodies: UnsafeBufferPointer<Range<Int>>
+    ) {
+        self.ops = ops
+        self.text = text
+        self.keys = keys
+        self.bodies = bodies
     }
 
-    /// Renders template `name` with `value` as the only item of the stack.
-    mutating func render(_ name: String, _ value: any TemplateValue) {
-        guard let t = templates[name] else { return }
-        stack = [.record(value)]
-        render(t.nodes, indentation: nil)
-    }
-
-    mutating func render(_ nodes: [Node], indentation: String?) {
-        guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, indentation: indentation) }
+    mutating func render(_ range: Range<Int>, indentation: [UInt8]) {
+        var i = range.lowerBound
+        guard !indentation.isEmpty else {
+            while i < range.upperBound { i = render(at: i, indentation: indentation) }
             return
         }
         // Inside an indented partial, every node that starts a new line of this template's output is indented.
         let segment = out.count
-        for node in nodes {
+        while i < range.upperBound {
             let start = out.count
-            render(node, indentation: indentation)
+            i = render(at: i, indentation: indentation)
             if out.count > start, start > segment, out[start - 1] == UInt8(ascii: "\n"),
                 !(start - 2 >= segment && out[start - 2] == UInt8(ascii: "\r"))
             {
-                out.insert(contentsOf: Array(indentation.utf8), at: start)
+                out.insert(contentsOf: indentation, at: start)
             }
         }
     }
 
-    mutating func render(_ node: Node, indentation: String?) {
-        switch node {
-        case .text(let bytes):
-            out += bytes
-        case .variable(let name, let escaped):
-            guard let value = lookup(name) else { return }
+    /// Renders operation `i` (a section with its body) and returns the index of the next one.
+    mutating func render(at i: Int, indentation: [UInt8]) -> Int {
+        let op = ops[i]
+        switch op.kind {
+        case .text:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
+        case .escaped, .raw:
+            guard let value = lookup(op) else { break }
+            let escaped = op.kind == .escaped
             if case .text(let s) = value {
                 escaped ? appendEscaped(s) : append(s)
             } else {
                 escaped ? appendEscaped(value.rendered) : append(value.rendered)
             }
-        case .section(let name, let inner):
-            switch lookup(name) {
-            case .none: return
-            case .flag(let b)?: if b { render(inner, indentation: indentation) }
+        case .section:
+            let body = (i + 1)..<Int(op.c)
+            switch lookup(op) {
+            case .none: break
+            case .flag(let b)?: if b { render(body, indentation: indentation) }
             case .list(let items)?:
-                for item in items {
-                    stack.append(item)
-                    render(inner, indentation: indentation)
+                for k in 0..<items.count {
+                    stack.append(.item(items, k))
+                    render(body, indentation: indentation)
                     stack.removeLast()
                 }
             case let value?:
-                stack.append(value)
-                render(inner, indentation: indentation)
+                stack.append(.value(value))
+                render(body, indentation: indentation)
                 stack.removeLast()
             }
-        case .inverted(let name, let inner):
-            switch lookup(name) {
-            case .none: render(inner, indentation: indentation)
-            case .flag(let b)?: if !b { render(inner, indentation: indentation) }
-            case .list(let items)? where items.isEmpty:
-                stack.append(.list(items))
-                render(inner, indentation: indentation)
+            return Int(op.c)
+        case .inverted:
+            let body = (i + 1)..<Int(op.c)
+            switch lookup(op) {
+            case .none: render(body, indentation: indentation)
+            case .flag(let b)?: if !b { render(body, indentation: indentation) }
+            case .list(let items)? where items.count == 0:
+                stack.append(.value(.list(items)))
+                render(body, indentation: indentation)
                 stack.removeLast()
-            default: return
+            default: break
             }
-        case .partial(let name, let indented):
-            guard let t = templates[name] else { return }
-            render(t.nodes, indentation: indented.map { (indentation ?? "") + $0 } ?? indentation)
+            return Int(op.c)
+        case .partial:
+            guard op.a >= 0 else { break }
+            let own = UnsafeBufferPointer(rebasing: text[Int(op.b)..<Int(op.b + op.c)])
+            render(bodies[Int(op.a)], indentation: own.isEmpty ? indentation : indentation + own)
         }
+        return i + 1
     }
 
-    func lookup(_ name: CompiledTemplate.TagName) -> TemplateData? {
-        switch name.scope {
+    func lookup(_ op: Op) -> TemplateData? {
+        switch op.scope {
+        case .never:
+            return nil
         case .current:
-            return stack.last
+            switch stack.last {
+            case .value(let v)?: return v
+            case .item(let list, let k)?: return list.item(k)
+            case nil: return nil
+            }
         case .top:
-            return stack.last.flatMap { follow(name.parts[...], from: $0) }
+            guard let top = stack.last else { return nil }
+            return data(top, path(op)) ?? nil
         case .stack:
-            guard let first = name.parts.first else { return stack.last }
-            for object in stack.reversed() {
-                if let child = Self.child(first, of: object) { return follow(name.parts.dropFirst(), from: child) }
+            let path = path(op)
+            var k = stack.count - 1
+            while k >= 0 {
+                if let found = data(stack[k], path) { return found }
+                k -= 1
             }
             return nil
         }
     }
 
-    func follow(_ names: ArraySlice<String>, from value: TemplateData) -> TemplateData? {
-        var v = value
-        for n in names {
-            guard let c = Self.child(n, of: v) else { return nil }
-            v = c
-        }
-        return v
-    }
+    func path(_ op: Op) -> TemplatePath { TemplatePath(base: keys.baseAddress! + Int(op.a), count: Int(op.b)) }
 
-    static func child(_ name: String, of value: TemplateData) -> TemplateData? {
-        if case .record(let r) = value { return r.data(name) }
-        return nil
+    /// `path` in one stack item: nil when its first key is not a field there.
+    func data(_ frame: Frame, _ path: TemplatePath) -> TemplateData?? {
+        switch frame {
+        case .value(.record(let r)): r.data(path)
+        case .item(let list, let k): list.data(at: k, path)
+        case .value: nil
+        }
     }
 
     mutating func append(_ s: String) {
@@ -146,7 +188,7 @@ struct TemplateRenderer {
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities (swift-mustache's HTML escaping).
+    /// `&`, `<`, `>`, `"` and `'` as entities (swift-mustache's HTML escaping), copying the runs between them.
     mutating func appendEscaped(_ s: String) {
         var s = s
         s.withUTF8 { src in

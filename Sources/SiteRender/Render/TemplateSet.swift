@@ -12,7 +12,7 @@ public struct TemplateSet: Sendable {
     package let files: [String: String]
     /// Every template compiled for `TemplateRenderer`, or nil when one uses a tag it does not handle (then
     /// swift-mustache renders).
-    package var compiled: [String: CompiledTemplate]? = nil
+    package var compiled: TemplateProgram? = nil
 
     /// Loads every template; syntax errors are diagnostics at their line.
     package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
@@ -67,7 +67,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
-        let set = TemplateSet(library: library, parsed: parsed, files: files, compiled: compiled)
+        let set = TemplateSet(library: library, parsed: parsed, files: files, compiled: compiled.map(TemplateProgram.init))
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
         return StageResult(diags.hasErrors ? nil : set, diags.items)
@@ -96,9 +96,7 @@ public struct TemplateSet: Sendable {
     /// Renders a view model with template `name`, as UTF-8 bytes.
     package func renderBytes(_ name: String, context: any TemplateValue, capacity: Int = 16 << 10) -> [UInt8] {
         guard let compiled else { return Array((library.render(context, withTemplate: name) ?? "").utf8) }
-        var r = TemplateRenderer(templates: compiled, capacity: capacity)
-        r.render(name, context)
-        return r.out
+        return compiled.render(name, context, capacity: capacity)
     }
 
     /// A partial that includes itself, directly or through others, would never finish rendering: each cycle is
@@ -159,7 +157,7 @@ public struct TemplateSet: Sendable {
 
     package init(
         library: MustacheLibrary, parsed: [String: [TemplateToken]], files: [String: String],
-        compiled: [String: CompiledTemplate]? = nil
+        compiled: TemplateProgram? = nil
     ) {
         self.compiled = compiled
         self.library = library

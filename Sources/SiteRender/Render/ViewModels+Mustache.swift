@@ -1,12 +1,15 @@
 import Mustache
 
-/// A view model that swift-mustache reads through `child(named:)` instead of reflection (`Mirror` cost about
-/// 40 % of a large build). `fieldNames` lists the same names, for the template check's hints. Keep both in step
-/// with the stored properties: `ViewModelTests` checks every name against a sample.
+/// A view model that `TemplateRenderer` reads by `TemplateKey` and swift-mustache through `child(named:)` (the
+/// same fields by name), instead of reflection (`Mirror` cost about 40 % of a large build). `fieldNames` lists
+/// the same names, for the template check's hints. Keep both in step with the stored properties:
+/// `ScaleTests.viewModelNamesMatchWhatTheyServe` checks every name against a sample.
 package protocol TemplateValue: MustacheParent, Sendable {
     static var fieldNames: [String] { get }
     /// The value of a field, typed (read by `TemplateRenderer`; `child(named:)` gives the same to swift-mustache).
-    func data(_ name: String) -> TemplateData?
+    func data(_ key: TemplateKey) -> TemplateData?
+    /// The value at a dotted path (see the default in `TemplateKey.swift`).
+    func data(_ path: TemplatePath) -> TemplateData??
 }
 
 extension PageView: TemplateValue {
@@ -14,21 +17,30 @@ extension PageView: TemplateValue {
         "assets", "breadcrumbs", "children", "hasBreadcrumbs", "hasChildren", "hasToc", "navigation", "page", "root",
         "site", "toc",
     ]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "site": .record(site)
-        case "page": .record(page)
-        case "navigation": .text(navigation)
-        case "breadcrumbs": .records(breadcrumbs)
-        case "hasBreadcrumbs": .flag(hasBreadcrumbs)
-        case "toc": .records(toc)
-        case "hasToc": .flag(hasToc)
-        case "children": .records(children)
-        case "hasChildren": .flag(hasChildren)
-        case "root": .text(root)
-        case "assets": .text(assets)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .site: .record(site)
+        case .page: .record(page)
+        case .navigation: .text(navigation)
+        case .breadcrumbs: .list(breadcrumbs)
+        case .hasBreadcrumbs: .flag(hasBreadcrumbs)
+        case .toc: .list(toc)
+        case .hasToc: .flag(hasToc)
+        case .children: .list(children)
+        case .hasChildren: .flag(hasChildren)
+        case .root: .text(root)
+        case .assets: .text(assets)
         default: nil
+        }
+    }
+
+    /// Nested view models read in place, not boxed.
+    package func data(_ path: TemplatePath) -> TemplateData?? {
+        guard path.count > 1 else { return data(path.first).map { .some($0) } }
+        switch path.first {
+        case .site: return nested(site, path)
+        case .page: return nested(page, path)
+        default: return data(path.first).map { $0.follow(path.rest) }
         }
     }
 }
@@ -38,19 +50,18 @@ extension SiteView: TemplateValue {
         "asOf", "description", "feePeriod", "footer", "hasAsOf", "hasSources", "homeURL", "language", "sourcesURL",
         "title",
     ]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "description": .text(description)
-        case "language": .text(language)
-        case "asOf": .text(asOf)
-        case "hasAsOf": .flag(hasAsOf)
-        case "feePeriod": .text(feePeriod)
-        case "footer": .list(footer.map { .text($0) })
-        case "homeURL": .text(homeURL)
-        case "sourcesURL": .text(sourcesURL)
-        case "hasSources": .flag(hasSources)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .description: .text(description)
+        case .language: .text(language)
+        case .asOf: .text(asOf)
+        case .hasAsOf: .flag(hasAsOf)
+        case .feePeriod: .text(feePeriod)
+        case .footer: .list(TextList(items: footer))
+        case .homeURL: .text(homeURL)
+        case .sourcesURL: .text(sourcesURL)
+        case .hasSources: .flag(hasSources)
         default: nil
         }
     }
@@ -60,17 +71,16 @@ extension PageInfo: TemplateValue {
     package static let fieldNames = [
         "code", "content", "description", "documentTitle", "isHome", "layout", "sourcePath", "title",
     ]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "documentTitle": .text(documentTitle)
-        case "description": .text(description)
-        case "content": .text(content)
-        case "isHome": .flag(isHome)
-        case "layout": .text(layout)
-        case "sourcePath": .text(sourcePath)
-        case "code": .text(code)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .documentTitle: .text(documentTitle)
+        case .description: .text(description)
+        case .content: .text(content)
+        case .isHome: .flag(isHome)
+        case .layout: .text(layout)
+        case .sourcePath: .text(sourcePath)
+        case .code: .text(code)
         default: nil
         }
     }
@@ -78,61 +88,84 @@ extension PageInfo: TemplateValue {
 
 extension NavView: TemplateValue {
     package static let fieldNames = ["hasMore", "more", "nav"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "nav": .records(nav)
-        case "more": .record(more)
-        case "hasMore": .flag(hasMore)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .nav: .list(nav)
+        case .more: .record(more)
+        case .hasMore: .flag(hasMore)
         default: nil
+        }
+    }
+
+    /// Nested view models read in place, not boxed.
+    package func data(_ path: TemplatePath) -> TemplateData?? {
+        guard path.count > 1 else { return data(path.first).map { .some($0) } }
+        switch path.first {
+        case .more: return nested(more, path)
+        default: return data(path.first).map { $0.follow(path.rest) }
         }
     }
 }
 
 extension NavItem: TemplateValue {
     package static let fieldNames = ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "url": .text(url)
-        case "current": .flag(current)
-        case "active": .flag(active)
-        case "children": .records(children)
-        case "hasChildren": .flag(hasChildren)
-        case "more": .record(more)
-        case "hasMore": .flag(hasMore)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .url: .text(url)
+        case .current: .flag(current)
+        case .active: .flag(active)
+        case .children: .list(children)
+        case .hasChildren: .flag(hasChildren)
+        case .more: .record(more)
+        case .hasMore: .flag(hasMore)
         default: nil
+        }
+    }
+
+    /// Nested view models read in place, not boxed.
+    package func data(_ path: TemplatePath) -> TemplateData?? {
+        guard path.count > 1 else { return data(path.first).map { .some($0) } }
+        switch path.first {
+        case .more: return nested(more, path)
+        default: return data(path.first).map { $0.follow(path.rest) }
         }
     }
 }
 
 extension NavLeaf: TemplateValue {
     package static let fieldNames = ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "url": .text(url)
-        case "current": .flag(current)
-        case "active": .flag(active)
-        case "children": .records(children)
-        case "hasChildren": .flag(hasChildren)
-        case "more": .record(more)
-        case "hasMore": .flag(hasMore)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .url: .text(url)
+        case .current: .flag(current)
+        case .active: .flag(active)
+        case .children: .list(children)
+        case .hasChildren: .flag(hasChildren)
+        case .more: .record(more)
+        case .hasMore: .flag(hasMore)
         default: nil
+        }
+    }
+
+    /// Nested view models read in place, not boxed.
+    package func data(_ path: TemplatePath) -> TemplateData?? {
+        guard path.count > 1 else { return data(path.first).map { .some($0) } }
+        switch path.first {
+        case .more: return nested(more, path)
+        default: return data(path.first).map { $0.follow(path.rest) }
         }
     }
 }
 
 extension NavLink: TemplateValue {
     package static let fieldNames = ["current", "title", "url"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "url": .text(url)
-        case "current": .flag(current)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .url: .text(url)
+        case .current: .flag(current)
         default: nil
         }
     }
@@ -140,11 +173,10 @@ extension NavLink: TemplateValue {
 
 extension NavMore: TemplateValue {
     package static let fieldNames = ["label", "url"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "label": .text(label)
-        case "url": .text(url)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .label: .text(label)
+        case .url: .text(url)
         default: nil
         }
     }
@@ -152,12 +184,11 @@ extension NavMore: TemplateValue {
 
 extension Crumb: TemplateValue {
     package static let fieldNames = ["current", "title", "url"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "url": .text(url)
-        case "current": .flag(current)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .url: .text(url)
+        case .current: .flag(current)
         default: nil
         }
     }
@@ -165,14 +196,13 @@ extension Crumb: TemplateValue {
 
 extension TocItem: TemplateValue {
     package static let fieldNames = ["anchor", "children", "hasChildren", "level", "title"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "anchor": .text(anchor)
-        case "level": .number(level)
-        case "children": .records(children)
-        case "hasChildren": .flag(hasChildren)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .anchor: .text(anchor)
+        case .level: .number(level)
+        case .children: .list(children)
+        case .hasChildren: .flag(hasChildren)
         default: nil
         }
     }
@@ -180,11 +210,10 @@ extension TocItem: TemplateValue {
 
 extension TocLeaf: TemplateValue {
     package static let fieldNames = ["anchor", "title"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "anchor": .text(anchor)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .anchor: .text(anchor)
         default: nil
         }
     }
@@ -192,12 +221,11 @@ extension TocLeaf: TemplateValue {
 
 extension ChildLink: TemplateValue {
     package static let fieldNames = ["description", "title", "url"]
-    public func child(named name: String) -> Any? { data(name)?.any }
-    package func data(_ name: String) -> TemplateData? {
-        switch name {
-        case "title": .text(title)
-        case "url": .text(url)
-        case "description": .text(description)
+    package func data(_ key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .title: .text(title)
+        case .url: .text(url)
+        case .description: .text(description)
         default: nil
         }
     }
