@@ -71,9 +71,12 @@ package enum CalculatorData {
     }
 
 
-    package static func file(site: SiteModel) -> OutputFile {
+    package static func file(site: SiteModel) -> OutputFile { file(rules: site.data.rules, asOf: site.config.asOf) }
+
+    /// The file from the data alone (the build starts it as soon as the data is loaded).
+    package static func file(rules: RulesData, asOf: CalendarDate) -> OutputFile {
         var bytes = Array("window.CTSGUIDE_CALC = ".utf8)
-        build(site.data.rules, asOf: site.config.asOf).writeCompact(into: &bytes)
+        build(rules, asOf: asOf).writeCompact(into: &bytes)
         bytes.append(contentsOf: ";\n".utf8)
         return OutputFile(path: path, bytes: bytes)
     }

@@ -16,9 +16,12 @@ package enum ZIPScripts {
 
     package static func path(prefix: String) -> String { folder + prefix + ".js" }
 
-    package static func files(site: SiteModel) -> [OutputFile] {
-        guard let codes = site.data.zipCodes else { return [] }
-        let names = Dictionary(site.data.rules.allLocalities.map { ($0.id, ZIPWording.name($0)) }) { a, _ in a }
+    package static func files(site: SiteModel) -> [OutputFile] { files(data: site.data) }
+
+    /// The files from the data alone (the build starts them as soon as the data is loaded).
+    package static func files(data: SiteData) -> [OutputFile] {
+        guard let codes = data.zipCodes else { return [] }
+        let names = Dictionary(data.rules.allLocalities.map { ($0.id, ZIPWording.name($0)) }) { a, _ in a }
         let suffixDigits = ZIPLocalityTable.digits - prefixDigits
         var size = 1
         for _ in 0..<suffixDigits { size *= 10 }
