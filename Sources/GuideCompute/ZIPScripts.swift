@@ -46,8 +46,13 @@ package enum ZIPScripts {
                 if !ids.contains(run.localityID) { ids.append(run.localityID) }
                 let i = ids.firstIndex(of: run.localityID)!
                 func item(_ out: inout [UInt8]) {
-                    if !out.isEmpty { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: "[\(run.from % size),\(run.through % size),\(i)]".utf8)
+                    out.append(contentsOf: out.isEmpty ? [UInt8(ascii: "[")] : [UInt8(ascii: ","), UInt8(ascii: "[")])
+                    appendDecimal(run.from % size, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    appendDecimal(run.through % size, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    appendDecimal(i, to: &out)
+                    out.append(UInt8(ascii: "]"))
                 }
                 if run.split { item(&splits) } else { item(&runs) }
             }
@@ -70,4 +75,21 @@ package enum ZIPScripts {
         }
         return files
     }
+}
+
+/// `String(n)` for n ≥ 0, appended as bytes (ZIP suffixes and indices, by the thousand).
+func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+    var digits = 1, rest = n / 10
+    while rest > 0 {
+        digits += 1
+        rest /= 10
+    }
+    let end = out.count + digits
+    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var v = n, i = end
+    repeat {
+        i -= 1
+        out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+        v /= 10
+    } while v > 0
 }
