@@ -184,12 +184,17 @@ extension RulesData {
     /// The documentation checklist for a date of service and a session kind (rules.md §7), each item with the
     /// source of its wording (the consent policy's for the consent item).
     public func documentationChecklist(on date: CalendarDate, kind: SessionKind) -> [ChecklistItem] {
-        policies.documentation.compactMap { item in
-            guard item.appliesTo.contains(kind), item.range?.contains(date) ?? true else { return nil }
-            if item.usesConsentRule {
-                return policies.consent.entry(on: date).map { ChecklistItem(id: item.id, text: $0.value, source: $0.source) }
+        // By index: each item's fields are read in place rather than the whole item copied (every evaluation
+        // builds this list).
+        let items = policies.documentation
+        var out: [ChecklistItem] = []
+        for i in items.indices where items[i].appliesTo.contains(kind) && (items[i].range?.contains(date) ?? true) {
+            if items[i].usesConsentRule {
+                if let c = policies.consent.entry(on: date) { out.append(ChecklistItem(id: items[i].id, text: c.value, source: c.source)) }
+            } else {
+                out.append(ChecklistItem(id: items[i].id, text: items[i].text, source: items[i].source))
             }
-            return ChecklistItem(id: item.id, text: item.text, source: item.source)
         }
+        return out
     }
 }

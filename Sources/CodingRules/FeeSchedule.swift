@@ -150,7 +150,12 @@ public struct Locality: Sendable, Hashable, Identifiable, Comparable {
     /// `MAC-LOCALITY`.
     public var id: String { "\(mac)-\(number)" }
 
-    public static func < (a: Locality, b: Locality) -> Bool { (a.state, a.name, a.id) < (b.state, b.name, b.id) }
+    /// By state, name, then id (the id, which is built from two fields, only when state and name are equal).
+    public static func < (a: Locality, b: Locality) -> Bool {
+        if a.state != b.state { return a.state < b.state }
+        if a.name != b.name { return a.name < b.name }
+        return a.id < b.id
+    }
 }
 
 /// The three GPCIs of one locality.

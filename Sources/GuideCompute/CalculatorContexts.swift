@@ -1,9 +1,10 @@
 import SiteContent
 import CodingRules
+import RulesText
 
 /// One context's answer (`CalculatorTables.ctxKeys`: family, discipline, provider, telehealth, setting) on a
 /// date, in words: what the data file's `ctxs` entry holds before its sentences are numbered in `texts`.
-enum ContextWords: Hashable {
+enum ContextWords: Hashable, Sendable {
     case valid(mods: String, priced: String, reasons: [String], warnings: [String], notes: [String], split: String?, label: String)
     /// Why the rules reject the input, in the page's words.
     case invalid(String)
@@ -24,16 +25,18 @@ enum ContextWords: Hashable {
 }
 
 extension CalculatorTables {
-    /// Every context's answer on `date`, asked of `RulesData.evaluate` (a session of the tables' longest length
-    /// for one patient, priced nationally); computed once per date.
+    /// Every context's answer on `date`, in `ctxKeys` order, asked of `RulesData.evaluate` (a session of the
+    /// tables' longest length for one patient, priced nationally); computed once per date.
     func contextWords(on date: CalendarDate) -> [ContextWords] {
         if let cached = contextCache[date] { return cached }
-        let out = ctxKeys.map { context($0, on: date) }
+        let out = ctxKeys.map { Self.context($0, on: date, rules: rules, maxMinutes: maxMinutes, words: words) }
         contextCache[date] = out
         return out
     }
 
-    func context(_ k: ContextKey, on date: CalendarDate) -> ContextWords {
+    static func context(
+        _ k: ContextKey, on date: CalendarDate, rules: RulesData, maxMinutes: Int, words: RulesText
+    ) -> ContextWords {
         let input = SessionInput(
             minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
             discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)

@@ -71,8 +71,14 @@ package enum CalculatorData {
     }
 
 
-    package static func file(site: SiteModel) -> OutputFile {
-        OutputFile(path: path, text: "window.CTSGUIDE_CALC = " + build(site.data.rules, asOf: site.config.asOf).compact + ";\n")
+    package static func file(site: SiteModel) -> OutputFile { file(rules: site.data.rules, asOf: site.config.asOf) }
+
+    /// The file from the data alone (the build starts it as soon as the data is loaded).
+    package static func file(rules: RulesData, asOf: CalendarDate) -> OutputFile {
+        var bytes = Array("window.CTSGUIDE_CALC = ".utf8)
+        build(rules, asOf: asOf).writeCompact(into: &bytes)
+        bytes.append(contentsOf: ";\n".utf8)
+        return OutputFile(path: path, bytes: bytes)
     }
 
     final class Interner {
@@ -146,13 +152,33 @@ package enum CalculatorData {
 extension JSONValue {
     /// Compact JSON (keys sorted, no spaces), with `<`, `>` escaped so it is safe in a script file.
     var compact: String {
+        var out: [UInt8] = []
+        writeCompact(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func writeCompact(into out: inout [UInt8]) {
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .string(let s): return jsonString(s)
-        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
-        case .object(let d): return "{" + d.keys.sorted().map { jsonString($0) + ":" + d[$0]!.compact }.joined(separator: ",") + "}"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .string(let s): appendJSONString(s, to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (n, item) in items.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                item.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let d):
+            out.append(UInt8(ascii: "{"))
+            for (n, entry) in d.sorted(by: { $0.key < $1.key }).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                appendJSONString(entry.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                entry.value.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -72,40 +72,53 @@ package final class CalculatorTables {
         return .object(out)
     }
 
-    /// One entry of a price table: its key, the national amount and the amounts of every locality choice.
-    struct PriceRow { var key: String, national: String, amounts: String }
-    /// The price rows by the inputs they depend on (`priceKey`): many segments share a period and assistant
-    /// differential, and a segment's table is also part of its signature.
-    private var priceRowCache: [String: [PriceRow]] = [:]
+    /// The price rows by the inputs they depend on (`priceKey`, `CalculatorPrices`): many segments share a
+    /// period and assistant differential, and a segment's table is also part of its signature.
+    var priceRowCache: [String: [PriceRow]] = [:]
 
-    /// What a price table depends on besides the data: the fee period of the date and the assistant
-    /// differential in force on it (`priceBreakdown` reads the date for nothing else).
-    func priceKey(_ period: FeePeriod, on date: CalendarDate) -> String {
-        let pct = rules.policies.assistantPercent.entry(on: date)?.value
-        return "\(period.range.from)|\(pct.map { "\($0.significand)e-\($0.scale)" } ?? "none")"
-    }
-
-    func priceRows(on date: CalendarDate) -> [PriceRow]? {
-        guard let period = rules.period(on: date) else { return nil }
-        let key = priceKey(period, on: date)
-        if let rows = priceRowCache[key] { return rows }
-        let choices: [LocalityChoice] = localities.map { $0.value == "national" ? .national : .locality(id: $0.value) }
-        var rows: [PriceRow] = []
-        for code in rules.families.flatMap(\.codes) {
-            for s in Setting.allCases {
-                for p in Provider.allCases {
-                    let cells = rules.unitPrices(
-                        code: code, period: period, setting: s, provider: p, localities: choices,
-                        assistantPercentDate: date
-                    ).map { $0.amount?.moneyText ?? "" }
-                    rows.append(
-                        PriceRow(key: "\(code)|\(s.rawValue)|\(p.rawValue)", national: cells.first ?? "",
-                                 amounts: cells.joined(separator: ",")))
+    /// Evaluates on all cores what `signature` and `segment` will ask for these dates (the contexts of each date,
+    /// the price rows of each period and assistant differential), so that only numbering is left serial.
+    func precompute(_ dates: [CalendarDate]) {
+        enum Job: Sendable {
+            case contexts(CalendarDate)
+            case prices(FeePeriod, CalendarDate)
+        }
+        enum Done: Sendable {
+            case contexts([ContextWords])
+            case prices([PriceRow])
+        }
+        var jobs: [Job] = [], keys: [String?] = []
+        var seenDates: Set<CalendarDate> = [], seenKeys = Set(priceRowCache.keys)
+        for d in dates {
+            if contextCache[d] == nil && seenDates.insert(d).inserted {
+                jobs.append(.contexts(d))
+                keys.append(nil)
+            }
+            if let period = rules.period(on: d) {
+                let key = priceKey(period, on: d)
+                if seenKeys.insert(key).inserted {
+                    jobs.append(.prices(period, d))
+                    keys.append(key)
                 }
             }
         }
-        priceRowCache[key] = rows
-        return rows
+        let rules = self.rules, maxMinutes = self.maxMinutes, ctxKeys = self.ctxKeys, words = self.words
+        let choices = localityChoices
+        let done = parallelMap(jobs) { job -> Done in
+            switch job {
+            case .contexts(let d):
+                return .contexts(ctxKeys.map { CalculatorTables.context($0, on: d, rules: rules, maxMinutes: maxMinutes, words: words) })
+            case .prices(let period, let d):
+                return .prices(CalculatorTables.priceRows(rules, period: period, on: d, localities: choices))
+            }
+        }
+        for (i, result) in done.enumerated() {
+            switch (jobs[i], result) {
+            case (.contexts(let d), .contexts(let words)): contextCache[d] = words
+            case (.prices, .prices(let rows)): priceRowCache[keys[i]!] = rows
+            default: preconditionFailure("results come back in job order")
+            }
+        }
     }
 
     /// A day's signature: everything the tables hold that could depend on the date. Two days with equal

@@ -130,37 +130,38 @@ package enum FeeDownloads {
         if t.rowCount == 0 {
             out.append(contentsOf: "[]".utf8)
         } else {
+            // An entry is its keys in sorted order; what lies between its values is the same for a whole block.
+            func member(_ key: String, first: Bool = false) -> [UInt8] {
+                var m: [UInt8] = first ? [] : [UInt8(ascii: ",")]
+                JSONValue.newline(&m, indent: 3)
+                JSONValue.key(key, into: &m)
+                return m
+            }
+            var open: [UInt8] = []
+            JSONValue.newline(&open, indent: 2)
+            open += [UInt8(ascii: "{")] + member("amount", first: true)
+            let assistantKey = member("assistant_amount")
+            var close: [UInt8] = []
+            JSONValue.newline(&close, indent: 2)
+            close.append(UInt8(ascii: "}"))
+            func value(_ v: DecimalValue?) {
+                if let v { appendJSONString(v.moneyText, forScript: false, to: &out) } else { out.append(contentsOf: "null".utf8) }
+            }
+            let localityValues = t.places.map { Array(jsonString($0?.locality.id ?? "national", forScript: false).utf8) }
             out.append(UInt8(ascii: "["))
-            let localityValues = t.places.map { jsonString($0?.locality.id ?? "national", forScript: false) }
-            var first = true
-            for b in t.blocks {
-                let code = jsonString(b.code, forScript: false), cf = jsonString(b.cf.id, forScript: false)
-                let setting = jsonString(b.setting.rawValue, forScript: false)
+            for (n, b) in t.blocks.enumerated() {
+                let beforeLocality = member("code") + Array(jsonString(b.code, forScript: false).utf8)
+                    + member("conversion_factor") + Array(jsonString(b.cf.id, forScript: false).utf8) + member("locality")
+                let afterLocality = member("setting") + Array(jsonString(b.setting.rawValue, forScript: false).utf8) + close
                 for i in t.places.indices {
-                    if !first { out.append(UInt8(ascii: ",")) }
-                    first = false
-                    JSONValue.newline(&out, indent: 2)
-                    out.append(UInt8(ascii: "{"))
-                    func member(_ key: String, _ value: String?, last: Bool = false) {
-                        JSONValue.newline(&out, indent: 3)
-                        JSONValue.key(key, into: &out)
-                        if let value { appendJSONString(value, forScript: false, to: &out) } else { out.append(contentsOf: "null".utf8) }
-                        if !last { out.append(UInt8(ascii: ",")) }
-                    }
-                    func member(_ key: String, quoted: String, last: Bool = false) {
-                        JSONValue.newline(&out, indent: 3)
-                        JSONValue.key(key, into: &out)
-                        out.append(contentsOf: quoted.utf8)
-                        if !last { out.append(UInt8(ascii: ",")) }
-                    }
-                    member("amount", b.amounts[i]?.moneyText)
-                    member("assistant_amount", b.assistant[i]?.moneyText)
-                    member("code", quoted: code)
-                    member("conversion_factor", quoted: cf)
-                    member("locality", quoted: localityValues[i])
-                    member("setting", quoted: setting, last: true)
-                    JSONValue.newline(&out, indent: 2)
-                    out.append(UInt8(ascii: "}"))
+                    if n > 0 || i > 0 { out.append(UInt8(ascii: ",")) }
+                    out += open
+                    value(b.amounts[i])
+                    out += assistantKey
+                    value(b.assistant[i])
+                    out += beforeLocality
+                    out += localityValues[i]
+                    out += afterLocality
                 }
             }
             JSONValue.newline(&out, indent: 1)
@@ -172,7 +173,7 @@ package enum FeeDownloads {
                 .object(["id": .string($0.id), "label": .string($0.label), "value": .string($0.value.description),
                          "default": .bool($0.isDefault), "source": .string($0.source)])
             })),
-            ("localities", .array((table?.sortedRows ?? []).map {
+            ("localities", .array(t.places.compactMap { $0 }.map {
                 .object(["id": .string($0.locality.id), "name": .string($0.locality.name), "state": .string($0.locality.state),
                          "work_gpci": .string($0.work.description), "pe_gpci": .string($0.pe.description),
                          "mp_gpci": .string($0.mp.description)])

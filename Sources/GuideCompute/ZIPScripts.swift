@@ -16,9 +16,12 @@ package enum ZIPScripts {
 
     package static func path(prefix: String) -> String { folder + prefix + ".js" }
 
-    package static func files(site: SiteModel) -> [OutputFile] {
-        guard let codes = site.data.zipCodes else { return [] }
-        let names = Dictionary(site.data.rules.allLocalities.map { ($0.id, ZIPWording.name($0)) }) { a, _ in a }
+    package static func files(site: SiteModel) -> [OutputFile] { files(data: site.data) }
+
+    /// The files from the data alone (the build starts them as soon as the data is loaded).
+    package static func files(data: SiteData) -> [OutputFile] {
+        guard let codes = data.zipCodes else { return [] }
+        let names = Dictionary(data.rules.allLocalities.map { ($0.id, ZIPWording.name($0)) }) { a, _ in a }
         let suffixDigits = ZIPLocalityTable.digits - prefixDigits
         var size = 1
         for _ in 0..<suffixDigits { size *= 10 }
@@ -38,18 +41,55 @@ package enum ZIPScripts {
         for p in 0..<prefixCount {
             let prefix = String(ZIPLocalityTable.text(p * size).prefix(prefixDigits))
             var ids: [String] = []
-            var runs: [String] = [], splits: [String] = []
+            var runs: [UInt8] = [], splits: [UInt8] = []
             for run in byPrefix[p] ?? [] {
                 if !ids.contains(run.localityID) { ids.append(run.localityID) }
                 let i = ids.firstIndex(of: run.localityID)!
-                let item = "[\(run.from % size),\(run.through % size),\(i)]"
-                if run.split { splits.append(item) } else { runs.append(item) }
+                func item(_ out: inout [UInt8]) {
+                    out.append(contentsOf: out.isEmpty ? [UInt8(ascii: "[")] : [UInt8(ascii: ","), UInt8(ascii: "[")])
+                    appendDecimal(run.from % size, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    appendDecimal(run.through % size, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    appendDecimal(i, to: &out)
+                    out.append(UInt8(ascii: "]"))
+                }
+                if run.split { item(&splits) } else { item(&runs) }
             }
-            let l = ids.map { "[\(jsonString($0)),\(jsonString(names[$0] ?? $0))]" }.joined(separator: ",")
-            let text = "window.CTSGUIDE_ZIP_LOADED(\(jsonString(prefix)),{\"l\":[\(l)],\"r\":[\(runs.joined(separator: ","))],"
-                + "\"s\":[\(splits.joined(separator: ","))]});\n"
-            files.append(OutputFile(path: path(prefix: prefix), text: text))
+            var text = Array("window.CTSGUIDE_ZIP_LOADED(".utf8)
+            appendJSONString(prefix, to: &text)
+            text.append(contentsOf: ",{\"l\":[".utf8)
+            for (n, id) in ids.enumerated() {
+                text.append(contentsOf: (n > 0 ? ",[" : "[").utf8)
+                appendJSONString(id, to: &text)
+                text.append(UInt8(ascii: ","))
+                appendJSONString(names[id] ?? id, to: &text)
+                text.append(UInt8(ascii: "]"))
+            }
+            text.append(contentsOf: "],\"r\":[".utf8)
+            text += runs
+            text.append(contentsOf: "],\"s\":[".utf8)
+            text += splits
+            text.append(contentsOf: "]});\n".utf8)
+            files.append(OutputFile(path: path(prefix: prefix), bytes: text))
         }
         return files
     }
+}
+
+/// `String(n)` for n ≥ 0, appended as bytes (ZIP suffixes and indices, by the thousand).
+func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+    var digits = 1, rest = n / 10
+    while rest > 0 {
+        digits += 1
+        rest /= 10
+    }
+    let end = out.count + digits
+    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var v = n, i = end
+    repeat {
+        i -= 1
+        out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+        v /= 10
+    } while v > 0
 }

@@ -160,6 +160,8 @@ import TestSupport
          "    unit_minutes: thirty\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills", "unit_minutes: thirty", "whole number"),
         ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    status: provisional", "  - from: 2025-02-30\n    through: 2025-12-31\n    status: provisional", "2025-02-30", "real date"),
         ("profiles.yaml", "    initial_minimum: 16", "    initial_minimum: 16: x", "initial_minimum: 16: x", "YAML syntax"),
+        // A key given twice, once quoted: data files are read by a key's text (the basic YAML resolver).
+        ("profiles.yaml", "default: ama-midpoint\n", "default: ama-midpoint\n1: a\n\"1\": b\n", "\"1\": b", "duplicate key '1'"),
         ("sources.yaml", "  - id: cms-pfs-2024\n    title:", "  - id: cms-pfs-2024\n    titel:", "titel:", "unknown key 'titel'"),
         ("gpci/2025.csv", "2025,02102,01,ALASKA,AK,1.500", "2025,02102,01,ALASKA,AK,-1.500", "ALASKA", "work_gpci must be a decimal above 0"),
     ])

@@ -57,7 +57,8 @@ public enum GuideDataLoader {
             diags.append(d)
             return (ctx, nil)
         }
-        return (ctx, ctx.parse(text)?.mapping("a mapping at the top of the file"))
+        // Read by key and text only, as the other data files (`LoadSession.openYAML`): the basic resolver.
+        return (ctx, ctx.parse(text, resolver: .basic)?.mapping("a mapping at the top of the file"))
     }
 
     static func loadDiscrepancies(_ file: String, known: Set<String>, diags: inout [Diagnostic])

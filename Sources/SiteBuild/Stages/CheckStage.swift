@@ -8,6 +8,8 @@ package struct CheckedSite: Sendable {
     package var assets: [OutputFile]
     /// The content folder as the user named it (where site-wide problems are reported).
     package var contentDisplay: String
+    /// The guide's generated data files when `LoadStage` started them.
+    package var dataFiles: DataFilesRun? = nil
 }
 
 /// Stage 2: problems between files — duplicate outputs and codes (`SiteModel.make`), a missing home page,
@@ -40,6 +42,10 @@ package enum CheckStage {
         if templates.has(navigationTemplate) {
             diags.append(contentsOf: templates.check(navigationTemplate, sample: ViewModelSamples.nav))
         }
-        return StageResult(CheckedSite(site: site, templates: templates, assets: sources.assets, contentDisplay: sources.contentDisplay), diags.items)
+        return StageResult(
+            CheckedSite(
+                site: site, templates: templates, assets: sources.assets, contentDisplay: sources.contentDisplay,
+                dataFiles: sources.dataFiles),
+            diags.items)
     }
 }

@@ -1,4 +1,5 @@
 import SiteContent
+import CodingRules
 import GuideCompute
 import SiteRender
 import Dispatch
@@ -33,15 +34,10 @@ package enum ComputeStage {
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(site.pages[i], site: site, directives: directives, recordingDependencies: keepDependencies)
         }
-        // Without a cache, the guide's data files (which need no page) are computed while the pages render;
-        // those no page asks for are dropped below.
-        let jobs = cache == nil ? dataJobs(site) : []
-        let early = EarlyFiles()
-        let group = DispatchGroup()
-        if !jobs.isEmpty {
-            DispatchQueue.global().async(group: group) { early.files = parallelMap(jobs.map(\.make)) { $0() } }
-        }
-        defer { group.wait() }
+        // Without a cache, the guide's data files (which need no page) are computed while the pages render —
+        // started by `LoadStage` as soon as the data was loaded, or here; those no page asks for are dropped below.
+        let early = cache != nil ? nil : checked.dataFiles ?? DataFilesRun(dataJobs(site))
+        defer { _ = early?.wait() }
         var rendered = cache?.renderPages(site, render: renderPage) ?? parallelMap(Array(site.pages.indices), renderPage)
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
@@ -54,8 +50,7 @@ package enum ComputeStage {
         var files = checked.assets
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         lap("search index and assets")
-        group.wait()
-        let made = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.name), early.files))
+        let made = early?.wait() ?? [:]
         files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
@@ -91,21 +86,41 @@ package enum ComputeStage {
 
     /// The generated data files of a site with guide data, in output order, each with the directives that load
     /// it.
-    static func dataJobs(_ site: SiteModel) -> [(name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])] {
-        guard site.hasGuideData else { return [] }
-        var jobs: [(name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])] = [
-            ("calculator-data", [CalculatorDirective.directiveName], { [CalculatorData.file(site: site)] })
+    static func dataJobs(_ site: SiteModel) -> [DataJob] {
+        site.hasGuideData ? dataJobs(data: site.data, asOf: site.config.asOf) : []
+    }
+
+    /// `dataJobs` from the data and the as-of date alone (all they read).
+    static func dataJobs(data: SiteData, asOf: CalendarDate) -> [DataJob] {
+        var jobs: [DataJob] = [
+            ("calculator-data", [CalculatorDirective.directiveName], { [CalculatorData.file(rules: data.rules, asOf: asOf)] })
         ]
-        if site.data.zipCodes != nil {
+        if data.zipCodes != nil {
             jobs.append(
-                ("zip-scripts", [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName], { ZIPScripts.files(site: site) }))
+                ("zip-scripts", [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName], { ZIPScripts.files(data: data) }))
         }
-        jobs.append(("fee-downloads", [FeeDownloadsDirective.directiveName], { FeeDownloads.files(site.data) }))
+        jobs.append(("fee-downloads", [FeeDownloadsDirective.directiveName], { FeeDownloads.files(data) }))
         return jobs
     }
 }
 
-/// Files computed on another thread while pages render.
-private final class EarlyFiles: @unchecked Sendable {
-    var files: [[OutputFile]] = []
+typealias DataJob = (name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])
+
+/// The guide's generated data files computed on another thread (they need no page), from when it starts.
+package final class DataFilesRun: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let names: [String]
+    private var files: [[OutputFile]] = []
+
+    init(_ jobs: [DataJob]) {
+        names = jobs.map(\.name)
+        guard !jobs.isEmpty else { return }
+        DispatchQueue.global().async(group: group) { self.files = parallelMap(jobs.map(\.make)) { $0() } }
+    }
+
+    /// Waits for the files; by job name.
+    func wait() -> [String: [OutputFile]] {
+        group.wait()
+        return Dictionary(uniqueKeysWithValues: zip(names, files))
+    }
 }

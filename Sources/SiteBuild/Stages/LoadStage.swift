@@ -17,6 +17,8 @@ package struct SiteSources: Sendable {
     package var templates: TemplateSet
     /// Every file under `<templates>/assets`, published as it is.
     package var assets: [OutputFile]
+    /// The guide's generated data files, started as soon as the data was loaded (builds without a cache).
+    package var dataFiles: DataFilesRun? = nil
 }
 
 /// Stage 1: read and parse every input file. Each file's own problems (syntax, keys, values) are reported here;
@@ -48,6 +50,21 @@ package enum LoadStage {
             config = loaded.output
             diags.append(contentsOf: loaded.diagnostics)
         }
+        // The data is read on another thread while templates and pages are; without a cache, the guide's data
+        // files (they need only the data and the as-of date) start computing right after it.
+        let dataLoad = DataLoad()
+        let dataGroup = DispatchGroup()
+        if hasData {
+            let asOf = options.cacheDirectory == nil ? config?.asOf : nil
+            DispatchQueue.global().async(group: dataGroup) {
+                let loaded = SiteDataLoader.load(contentDirectory: content)
+                if let d = loaded.output, let asOf {
+                    dataLoad.files = DataFilesRun(ComputeStage.dataJobs(data: d, asOf: asOf))
+                }
+                dataLoad.data = loaded
+                if let d = loaded.output { dataLoad.guide = GuideDataLoader.load(contentDirectory: content, siteData: d) }
+            }
+        }
         let loadedTemplates = TemplateSet.load(directory: options.templatesDirectory, display: options.templatesDirectory)
         diags.append(contentsOf: loadedTemplates.diagnostics)
         let templates = loadedTemplates.output
@@ -57,11 +74,10 @@ package enum LoadStage {
         var data: SiteData? = PlainSite.data
         var guide: GuideData? = GuideData()
         if hasData {
-            let loadedData = SiteDataLoader.load(contentDirectory: content)
-            data = loadedData.output
-            diags.append(contentsOf: loadedData.diagnostics)
-            if let d = data {
-                let loadedGuide = GuideDataLoader.load(contentDirectory: content, siteData: d)
+            dataGroup.wait()
+            data = dataLoad.data?.output
+            diags.append(contentsOf: dataLoad.data?.diagnostics ?? [])
+            if data != nil, let loadedGuide = dataLoad.guide {
                 guide = loadedGuide.output
                 diags.append(contentsOf: loadedGuide.diagnostics)
             }
@@ -72,7 +88,7 @@ package enum LoadStage {
         return StageResult(
             SiteSources(
                 contentDisplay: display, config: config, pages: pages, data: data, guide: guide, hasGuideData: hasData,
-                templates: templates, assets: assets),
+                templates: templates, assets: assets, dataFiles: dataLoad.files),
             diags.items)
     }
 
@@ -122,4 +138,11 @@ package enum LoadStage {
         }
         return out
     }
+}
+
+/// What the data thread of `LoadStage.run` hands back (read after its group is waited for).
+private final class DataLoad: @unchecked Sendable {
+    var data: StageResult<SiteData>?
+    var guide: StageResult<GuideData>?
+    var files: DataFilesRun?
 }

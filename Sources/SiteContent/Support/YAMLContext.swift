@@ -28,9 +28,13 @@ public final class YAMLContext {
 
     /// Parses `text` as one YAML document. A syntax error becomes one diagnostic at its line and column, and
     /// nil is returned. An empty document gives an empty mapping.
-    public func parse(_ text: String) -> YAMLNode? {
+    ///
+    /// `resolver`: how plain scalars get their YAML types. Nothing here reads those types (every value is read
+    /// from its text); they only tell apart keys of the same text (`1:` and `"1":` are two keys under the
+    /// default resolver, a duplicate under `.basic`, which is cheaper: no pattern is run on each key).
+    public func parse(_ text: String, resolver: Resolver = .default) -> YAMLNode? {
         do {
-            let node = try Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
+            let node = try Yams.compose(yaml: text, resolver, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLNode(node: node, context: self)
         } catch let e as YamlError {
             switch e {

@@ -113,25 +113,26 @@ extension HTML: ExpressibleByArrayLiteral {
 extension HTML {
     /// The HTML text.
     public var rendered: String {
-        var out = ""
+        var out: [UInt8] = []
         render(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public func render(into out: inout String) {
+    /// The HTML text appended to a byte buffer (UTF-8).
+    public func render(into out: inout [UInt8]) {
         switch self {
         case .text(let s):
             appendEscaped(s, to: &out)
         case .literal(let s):
             appendEscaped(s, to: &out, quotes: false)
         case .raw(let s):
-            out += s
+            out.append(contentsOf: s.utf8)
         case .element(let name, let attributes, let children):
             HTML.startTag(name, attributes, into: &out)
             for c in children { c.render(into: &out) }
-            out += "</"
-            out += name
-            out += ">"
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: name.utf8)
+            out.append(UInt8(ascii: ">"))
         case .void(let name, let attributes):
             HTML.startTag(name, attributes, into: &out)
         case .group(let parts):
@@ -142,19 +143,19 @@ extension HTML {
     }
 
     /// `<name a="v" b>`, values escaped.
-    public static func startTag(_ name: String, _ attributes: [HTMLAttribute], into out: inout String) {
-        out += "<"
-        out += name
+    public static func startTag(_ name: String, _ attributes: [HTMLAttribute], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: name.utf8)
         for a in attributes {
-            out += " "
-            out += a.name
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: a.name.utf8)
             if let v = a.value {
-                out += "=\""
+                out.append(contentsOf: "=\"".utf8)
                 appendEscaped(v, to: &out)
-                out += "\""
+                out.append(UInt8(ascii: "\""))
             }
         }
-        out += ">"
+        out.append(UInt8(ascii: ">"))
     }
 
     /// `</name>` (for markup another library writes around its own, like cmark's headings).
@@ -162,28 +163,33 @@ extension HTML {
 
     /// `<name a="v" b>` as a string (for markup another library writes around its own, like cmark's headings).
     public static func startTag(_ name: String, _ attributes: [HTMLAttribute] = []) -> String {
-        var out = ""
+        var out: [UInt8] = []
         startTag(name, attributes, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 /// Appends `s` escaped for element content and double-quoted attribute values (`&`, `<`, `>`, `"`, `'`);
-/// without `quotes`, for element content only (`&`, `<`, `>`).
-func appendEscaped(_ s: String, to out: inout String, quotes: Bool = true) {
-    // Most text has nothing to escape: append it whole.
-    if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }) {
-        out += s
-        return
-    }
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"" where quotes: out += "&quot;"
-        case "'" where quotes: out += "&#39;"
-        default: out.unicodeScalars.append(ch)
+/// without `quotes`, for element content only (`&`, `<`, `>`). Over the UTF-8 bytes (every escaped character
+/// is ASCII): runs with nothing to escape are copied whole.
+func appendEscaped(_ s: String, to out: inout [UInt8], quotes: Bool = true) {
+    var s = s
+    s.withUTF8 { src in
+        var from = 0
+        for i in 0..<src.count {
+            let e: StaticString
+            switch src[i] {
+            case UInt8(ascii: "&"): e = "&amp;"
+            case UInt8(ascii: "<"): e = "&lt;"
+            case UInt8(ascii: ">"): e = "&gt;"
+            case UInt8(ascii: "\"") where quotes: e = "&quot;"
+            case UInt8(ascii: "'") where quotes: e = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<i]))
+            e.withUTF8Buffer { out.append(contentsOf: $0) }
+            from = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<src.count]))
     }
 }

@@ -1,0 +1,50 @@
+import CodingRules
+
+/// One entry of a price table: its key (`code|setting|provider`), the national amount and the amounts of every
+/// locality choice (comma-separated, in `options.locality` order; empty where unpriced).
+struct PriceRow: Sendable {
+    var key: String, national: String, amounts: String
+}
+
+extension CalculatorTables {
+    /// The calculator's locality choices as the rules name them.
+    var localityChoices: [LocalityChoice] {
+        localities.map { $0.value == "national" ? .national : .locality(id: $0.value) }
+    }
+
+    /// What a price table depends on besides the data: the fee period of the date and the assistant
+    /// differential in force on it (`priceBreakdown` reads the date for nothing else).
+    func priceKey(_ period: FeePeriod, on date: CalendarDate) -> String {
+        let pct = rules.policies.assistantPercent.entry(on: date)?.value
+        return "\(period.range.from)|\(pct.map { "\($0.significand)e-\($0.scale)" } ?? "none")"
+    }
+
+    /// The price rows of a date (nil when no fee period covers it), computed once per `priceKey`.
+    func priceRows(on date: CalendarDate) -> [PriceRow]? {
+        guard let period = rules.period(on: date) else { return nil }
+        let key = priceKey(period, on: date)
+        if let rows = priceRowCache[key] { return rows }
+        let rows = Self.priceRows(rules, period: period, on: date, localities: localityChoices)
+        priceRowCache[key] = rows
+        return rows
+    }
+
+    /// Every code of every family × setting × provider, priced in every locality choice.
+    static func priceRows(_ rules: RulesData, period: FeePeriod, on date: CalendarDate, localities: [LocalityChoice]) -> [PriceRow] {
+        var rows: [PriceRow] = []
+        for code in rules.families.flatMap(\.codes) {
+            for s in Setting.allCases {
+                for p in Provider.allCases {
+                    let cells = rules.unitPrices(
+                        code: code, period: period, setting: s, provider: p, localities: localities,
+                        assistantPercentDate: date
+                    ).map { $0.amount?.moneyText ?? "" }
+                    rows.append(
+                        PriceRow(key: "\(code)|\(s.rawValue)|\(p.rawValue)", national: cells.first ?? "",
+                                 amounts: cells.joined(separator: ",")))
+                }
+            }
+        }
+        return rows
+    }
+}
