@@ -109,6 +109,23 @@ public enum SiteBuilder {
             cache.save(computed.site)
             timings.add("save the build cache", since: clock)
         }
-        return .success(Summary(pages: computed.site.pages.count, files: fileCount, warnings: warnings, cache: cache?.stats))
+        let summary = Summary(pages: computed.site.pages.count, files: fileCount, warnings: warnings, cache: cache?.stats)
+        // The site in memory (every page's text, HTML and search sections) is freed on another thread, so the
+        // build does not wait for a few hundred thousand frees before it swaps the output in and returns.
+        ReleaseLater.drop([consume sources, consume checked, consume computed, consume render])
+        return .success(summary)
+    }
+}
+
+/// Hands values to a background thread, where their last reference goes away.
+enum ReleaseLater {
+    private final class Box: @unchecked Sendable {
+        var values: [Any]
+        init(_ values: [Any]) { self.values = values }
+    }
+
+    static func drop(_ values: consuming [Any]) {
+        let box = Box(values)
+        DispatchQueue.global(qos: .utility).async { box.values = [] }
     }
 }
