@@ -132,6 +132,8 @@ class Bench:
         r = self.rows[-1]
         print("  %d pages: ctsguide %.2f s %.0f MiB, Hugo %.2f s %.0f MiB, ratio %.2f" % (r[0], r[3], r[4], r[6], r[7], r[8]),
               flush=True)
+        print("    runs (s, alternating): ctsguide %s; Hugo %s" % (" ".join("%.2f" % x[0] for x in g),
+                                                                  " ".join("%.2f" % x[0] for x in h)), flush=True)
 
     def budget(self, site):
         big, big_index = 0, 0
@@ -172,6 +174,8 @@ class Bench:
         gw, hw = statistics.median(x[0] for x in g), statistics.median(x[0] for x in h)
         print("\nthe guide's own build (Content/): %.2f s, %.0f MiB; Hugo 1,000 pages: %.2f s; ratio %.2f (target <= 0.3)"
               % (gw, statistics.median(x[1] for x in g) / 1024, hw, gw / hw))
+        print("    runs (s, alternating): guide %s; Hugo %s" % (" ".join("%.2f" % x[0] for x in g),
+                                                               " ".join("%.2f" % x[0] for x in h)))
 
     def single_folder(self):
         t = {}
