@@ -175,16 +175,15 @@ public struct SourceTree: Sendable {
         var out: [String] = []
         var problems: [Diagnostic] = []
         var pending = [sub]
-        let fm = FileManager.default
         while let rel = pending.popLast() {
             let dir = rel.isEmpty ? root : root + "/" + rel
-            guard let names = try? fm.contentsOfDirectory(atPath: dir) else {
+            guard let entries = SourceTree.entries(of: dir) else {
                 if dir.utf8.count >= Int(PATH_MAX) {
                     problems.append(.error(SourceLocation(file: dir), "the path is longer than the system allows"))
                 }
                 continue
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
                 let full = root + "/" + childRel
                 if full.utf8.count >= Int(PATH_MAX) || name.utf8.count > Int(NAME_MAX) {
@@ -193,9 +192,17 @@ public struct SourceTree: Sendable {
                             "the path is longer than the system allows", hint: "use shorter folder and file names"))
                     continue
                 }
-                var st = stat()
-                guard lstat(full, &st) == 0 else { continue }
-                let type = st.st_mode & S_IFMT
+                // The folder listing says what most entries are; the others (links, or a file system that does
+                // not say) are asked with lstat.
+                var type: mode_t
+                switch Int32(kind) {
+                case Int32(DT_DIR): type = S_IFDIR
+                case Int32(DT_REG): type = S_IFREG
+                default:
+                    var st = stat()
+                    guard lstat(full, &st) == 0 else { continue }
+                    type = st.st_mode & S_IFMT
+                }
                 if type == S_IFDIR {
                     pending.append(childRel)
                 } else if type == S_IFLNK {
@@ -214,6 +221,23 @@ public struct SourceTree: Sendable {
             }
         }
         return (out.sorted(), problems)
+    }
+
+    /// The entries of a folder with their type as `readdir` gives it (`DT_DIR`, `DT_REG`, `DT_LNK`,
+    /// `DT_UNKNOWN`…), without "." and ".."; names that are not UTF-8 are left out (no path could name them).
+    /// Nil when the folder cannot be opened.
+    static func entries(of dir: String) -> [(name: String, kind: UInt8)]? {
+        guard let handle = opendir(dir) else { return nil }
+        defer { closedir(handle) }
+        var out: [(name: String, kind: UInt8)] = []
+        while let ent = readdir(handle) {
+            let name = withUnsafePointer(to: &ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(validatingCString: $0) }
+            }
+            guard let name, name != ".", name != ".." else { continue }
+            out.append((name, ent.pointee.d_type))
+        }
+        return out
     }
 }
 
