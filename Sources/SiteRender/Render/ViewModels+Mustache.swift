@@ -109,8 +109,25 @@ extension NavView: TemplateValue {
     }
 }
 
-extension NavItem: TemplateValue {
-    package static let fieldNames = ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
+/// A navigation entry with a folder below it (`NavItem` lists `NavLeaf`s, `NavLeaf` lists `NavLink`s): the same
+/// fields, read the same way.
+package protocol NavFolderEntry: TemplateValue {
+    associatedtype Child: TemplateValue
+    var title: String { get }
+    var url: String { get }
+    var current: Bool { get }
+    var active: Bool { get }
+    var children: [Child] { get }
+    var hasChildren: Bool { get }
+    var more: NavMore { get }
+    var hasMore: Bool { get }
+}
+
+extension NavFolderEntry {
+    package static var fieldNames: [String] {
+        ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
+    }
+
     package func data(_ key: TemplateKey) -> TemplateData? {
         switch key {
         case .title: .text(title)
@@ -135,31 +152,8 @@ extension NavItem: TemplateValue {
     }
 }
 
-extension NavLeaf: TemplateValue {
-    package static let fieldNames = ["active", "children", "current", "hasChildren", "hasMore", "more", "title", "url"]
-    package func data(_ key: TemplateKey) -> TemplateData? {
-        switch key {
-        case .title: .text(title)
-        case .url: .text(url)
-        case .current: .flag(current)
-        case .active: .flag(active)
-        case .children: .list(children)
-        case .hasChildren: .flag(hasChildren)
-        case .more: .record(more)
-        case .hasMore: .flag(hasMore)
-        default: nil
-        }
-    }
-
-    /// Nested view models read in place, not boxed.
-    package func data(_ path: TemplatePath) -> TemplateData?? {
-        guard path.count > 1 else { return data(path.first).map { .some($0) } }
-        switch path.first {
-        case .more: return nested(more, path)
-        default: return data(path.first).map { $0.follow(path.rest) }
-        }
-    }
-}
+extension NavItem: NavFolderEntry {}
+extension NavLeaf: NavFolderEntry {}
 
 extension NavLink: TemplateValue {
     package static let fieldNames = ["current", "title", "url"]
