@@ -2,19 +2,35 @@ import Foundation
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 public func escapeHTML(_ s: String) -> String {
-    var out = ""
+    var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(ch)
+    appendHTMLEscaped(s, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Appends `s` escaped for element content and double-quoted attribute values (`&`, `<`, `>`, `"`, `'`);
+/// without `quotes`, for element content only (`&`, `<`, `>`). Over the UTF-8 bytes (every escaped character
+/// is ASCII): runs with nothing to escape are copied whole.
+package func appendHTMLEscaped(_ s: String, to out: inout [UInt8], quotes: Bool = true) {
+    var s = s
+    s.withUTF8 { src in
+        var from = 0
+        for i in 0..<src.count {
+            let e: StaticString
+            switch src[i] {
+            case UInt8(ascii: "&"): e = "&amp;"
+            case UInt8(ascii: "<"): e = "&lt;"
+            case UInt8(ascii: ">"): e = "&gt;"
+            case UInt8(ascii: "\"") where quotes: e = "&quot;"
+            case UInt8(ascii: "'") where quotes: e = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<i]))
+            e.withUTF8Buffer { out.append(contentsOf: $0) }
+            from = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<src.count]))
     }
-    return out
 }
 
 /// A stable anchor id for a heading: lower-case ASCII letters and digits, words joined by '-'.

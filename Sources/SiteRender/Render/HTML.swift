@@ -1,3 +1,4 @@
+import SiteContent
 
 /// A piece of HTML built as a tree, escaped by default (after Plot's `Node`): `.text` is always escaped,
 /// attribute values are always escaped, and `.raw` — markup written as it is — is explicit and rare. A string
@@ -122,9 +123,9 @@ extension HTML {
     public func render(into out: inout [UInt8]) {
         switch self {
         case .text(let s):
-            appendEscaped(s, to: &out)
+            appendHTMLEscaped(s, to: &out)
         case .literal(let s):
-            appendEscaped(s, to: &out, quotes: false)
+            appendHTMLEscaped(s, to: &out, quotes: false)
         case .raw(let s):
             out.append(contentsOf: s.utf8)
         case .element(let name, let attributes, let children):
@@ -151,7 +152,7 @@ extension HTML {
             out.append(contentsOf: a.name.utf8)
             if let v = a.value {
                 out.append(contentsOf: "=\"".utf8)
-                appendEscaped(v, to: &out)
+                appendHTMLEscaped(v, to: &out)
                 out.append(UInt8(ascii: "\""))
             }
         }
@@ -166,30 +167,5 @@ extension HTML {
         var out: [UInt8] = []
         startTag(name, attributes, into: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// Appends `s` escaped for element content and double-quoted attribute values (`&`, `<`, `>`, `"`, `'`);
-/// without `quotes`, for element content only (`&`, `<`, `>`). Over the UTF-8 bytes (every escaped character
-/// is ASCII): runs with nothing to escape are copied whole.
-func appendEscaped(_ s: String, to out: inout [UInt8], quotes: Bool = true) {
-    var s = s
-    s.withUTF8 { src in
-        var from = 0
-        for i in 0..<src.count {
-            let e: StaticString
-            switch src[i] {
-            case UInt8(ascii: "&"): e = "&amp;"
-            case UInt8(ascii: "<"): e = "&lt;"
-            case UInt8(ascii: ">"): e = "&gt;"
-            case UInt8(ascii: "\"") where quotes: e = "&quot;"
-            case UInt8(ascii: "'") where quotes: e = "&#39;"
-            default: continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<i]))
-            e.withUTF8Buffer { out.append(contentsOf: $0) }
-            from = i + 1
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<src.count]))
     }
 }

@@ -1,3 +1,4 @@
+import SiteContent
 /// What a template tag finds in a view model (`TemplateValue.data(_:)`): typed, so rendering needs no casts.
 package enum TemplateData {
     case text(String)
@@ -211,26 +212,8 @@ struct TemplateRenderer {
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities (swift-mustache's HTML escaping), copying the runs between them.
+    /// `&`, `<`, `>`, `"` and `'` as entities (swift-mustache's HTML escaping).
     mutating func appendEscaped(_ s: String) {
-        var s = s
-        s.withUTF8 { src in
-            var from = 0
-            for i in 0..<src.count {
-                let rep: StaticString
-                switch src[i] {
-                case UInt8(ascii: "&"): rep = "&amp;"
-                case UInt8(ascii: "<"): rep = "&lt;"
-                case UInt8(ascii: ">"): rep = "&gt;"
-                case UInt8(ascii: "\""): rep = "&quot;"
-                case UInt8(ascii: "'"): rep = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<i]))
-                rep.withUTF8Buffer { out.append(contentsOf: $0) }
-                from = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[from..<src.count]))
-        }
+        appendHTMLEscaped(s, to: &out)
     }
 }
