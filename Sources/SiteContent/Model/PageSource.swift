@@ -33,13 +33,7 @@ public struct PageSource: Sendable {
     public var parentFolder: String? {
         let folder = folder
         if isIndex {
-            if folder.isEmpty { return nil }
-            // `folder` has no empty parts: the folder above is the text before its last slash.
-            if folder.utf8.allSatisfy({ $0 < 0x80 }) {
-                return folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(folder[..<$0]) } ?? ""
-            }
-            let up = folder.split(separator: "/").dropLast()
-            return up.joined(separator: "/")
+            return folder.isEmpty ? nil : folderAbove(folder)
         }
         return folder
     }
@@ -131,6 +125,15 @@ public struct PageMeta: Sendable {
         self.location = location
         self.fieldLocations = fieldLocations
     }
+}
+
+/// The folder above `folder` (a folder path without empty parts): for ASCII, the text before its last slash;
+/// otherwise its parts as `split` gives them (a slash followed by a combining mark is no separator there).
+package func folderAbove(_ folder: String) -> String {
+    if folder.utf8.allSatisfy({ $0 < 0x80 }) {
+        return folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(folder[..<$0]) } ?? ""
+    }
+    return folder.split(separator: "/").dropLast().joined(separator: "/")
 }
 
 /// An ASCII path with no empty part (no leading, trailing or doubled '/'), as the content tree lists pages: its

@@ -54,14 +54,6 @@ package struct Layout {
         return folderPrefix[i].isEmpty || site.pages[j].relativePath.hasPrefix(folderPrefix[i])
     }
 
-    /// The folder above `f` (a folder path without empty parts).
-    static func folderAbove(_ f: String) -> String {
-        if f.utf8.allSatisfy({ $0 < 0x80 }) {
-            return f.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(f[..<$0]) } ?? ""
-        }
-        return f.split(separator: "/").dropLast().joined(separator: "/")
-    }
-
     package func view(for i: Int, rendered: RenderedPage, navigation: String, feePeriod: String) -> PageView {
         // Fields of `site.pages[i]` are read in place (a copy of the page would retain every field).
         let from = site.pages[i].outputPath
@@ -69,12 +61,12 @@ package struct Layout {
         let home = folderIndex[""]
 
         var crumbs: [Crumb] = []
-        var folder: String? = isIndex[i] ? (self.folder[i].isEmpty ? nil : Self.folderAbove(self.folder[i])) : self.folder[i]
+        var folder: String? = isIndex[i] ? (self.folder[i].isEmpty ? nil : folderAbove(self.folder[i])) : self.folder[i]
         while let f = folder {
             if let k = folderIndex[f], k != i {
                 crumbs.insert(Crumb(title: navTitles[k], url: url(k), current: false), at: 0)
             }
-            folder = f.isEmpty ? nil : Self.folderAbove(f)
+            folder = f.isEmpty ? nil : folderAbove(f)
         }
         if home != i { crumbs.append(Crumb(title: navTitles[i], url: "", current: true)) } else { crumbs = [] }
 
