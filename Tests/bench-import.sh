@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --scratch-path .build-release --product ctsguide >/dev/null
-S=../shared/reference/data/cms-2026
+S=Tests/Fixtures/reference-data/cms-2026
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 cp -r Content "$T/Content"

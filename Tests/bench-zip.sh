@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --scratch-path .build-release --product ctsguide >/dev/null
 B=.build-release/release/ctsguide
-CSV=../shared/reference/data/cms-2026/ZIP5_JAN2026.csv
+CSV=Tests/Fixtures/reference-data/cms-2026/ZIP5_JAN2026.csv
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 cp -r Content "$T/Content"

@@ -6,7 +6,7 @@ import Testing
 @testable import FeeImport
 import TestSupport
 
-/// `ctsguide fees import` on the real CMS files in ../shared/reference/data and on the fixtures in
+/// `ctsguide fees import` on the real CMS files in Tests/Fixtures/reference-data (copied from the team's reference data) and on the fixtures in
 /// Fixtures/import (README there): results compared with the data already in Content/data.
 @Suite struct FeeImportTests {
     static let shared = Paths.sharedData

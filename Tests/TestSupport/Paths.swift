@@ -15,7 +15,8 @@ public enum Paths {
     public static let sources = packageRoot + "/Sources"
     /// The fixture files every test target shares (they stay under GuideSiteTests: scripts use that path too).
     public static let fixtures = packageRoot + "/Tests/GuideSiteTests/Fixtures"
-    /// The shared reference data (CMS files, excerpts) beside the project.
-    public static let sharedData = packageRoot + "/../shared/reference/data"
+    /// The real CMS files and excerpts the tests read, kept in the repository byte for byte (SHA256SUMS beside
+    /// them), so a clone with nothing beside it runs every test.
+    public static let sharedData = packageRoot + "/Tests/Fixtures/reference-data"
     public static let cms2026 = sharedData + "/cms-2026"
 }
