@@ -30,8 +30,9 @@ package final class CacheInputs: @unchecked Sendable {
         t.add(options.contentDirectory)
         t.add(options.templatesDirectory)
         for name in options.directives.names { t.add(name) }
+        t.add(options.includeDrafts ? "drafts" : "")
         tool = t.finish()
-        config = ContentHasher.digest(CacheStore.read(options.contentDirectory + "/site.yaml") ?? [])
+        config = CacheInputs.configDigest(options.contentDirectory)
         data = CacheInputs.digestOfTree(options.contentDirectory + "/data")
         var texts: [String: Digest] = [:]
         let dir = options.templatesDirectory
@@ -42,6 +43,19 @@ package final class CacheInputs: @unchecked Sendable {
             }
         }
         templateTexts = texts
+    }
+
+    /// `site.yaml` and every other file of the content outside `data/` that is not a page (the images pages
+    /// show with their sizes, the logo, the stylesheet), by path and bytes.
+    static func configDigest(_ content: String) -> Digest {
+        var h = ContentHasher()
+        h.add(ContentHasher.digest(CacheStore.read(content + "/site.yaml") ?? []))
+        for rel in SourceTree(root: content).files().files
+        where rel != "site.yaml" && !ContentLoader.isPageFile(rel) && !(rel == "data" || rel.hasPrefix("data/")) {
+            h.add(rel)
+            h.add(ContentHasher.digest(CacheStore.read(content + "/" + rel) ?? []))
+        }
+        return h.finish()
     }
 
     /// Reads every page file again (cheap next to rendering) for its digests.

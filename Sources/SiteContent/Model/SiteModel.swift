@@ -18,6 +18,8 @@ public struct SiteModel: Sendable {
     public var sourcesPage: Int?
     /// The content folder has guide data (`data/`): directives may run. False for a plain reference site.
     public var hasGuideData: Bool = true
+    /// The images below the content folder, by path there (`images/room.png`).
+    public var images: [String: ContentImage] = [:]
 
     /// The page with this source path, or the index page of this folder.
     public func page(atPath p: String) -> PageSource? { pageIndex(atPath: p).map { pages[$0] } }

@@ -29,6 +29,9 @@ public enum Markdown {
             return RenderedMarkdown(html: "", headings: [], sections: [], refusal: deep)
         }
         var walker = Walker(lineOffset: lineOffset)
+        if body.utf8.count > 3, body.contains("{{") {
+            walker.sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        }
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         guard let cstr = cmark_render_html(doc, options) else {
@@ -119,7 +122,56 @@ struct Walker {
     /// `statementText`.
     var open: [(index: Int, start: Int)] = []
 
+    /// The page's lines, kept only when its text has `{{` (see `checkForeignSyntax`).
+    var sourceLines: [Substring]?
+
     init(lineOffset: Int) { self.lineOffset = lineOffset }
+
+    /// Reports `{{< … >}}`, `{{% … %}}` and `{{ … }}` in the source lines of a paragraph or heading, outside
+    /// its code spans (cmark gives inline nodes no positions, so the block's lines are read again).
+    func checkForeignSyntax(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
+        guard let lines = sourceLines else { return }
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        guard first >= 1, last >= first, last <= lines.count else { return }
+        var chars: [(Character, line: Int, column: Int)] = []
+        for n in first...last {
+            var column = 1
+            for c in lines[n - 1] {
+                chars.append((c, n, column))
+                column += 1
+            }
+            chars.append(("\n", n, column))
+        }
+        var i = 0
+        while i < chars.count {
+            if chars[i].0 == "`" {  // a code span: from a run of backticks to the next run of the same length
+                var n = 0
+                while i + n < chars.count, chars[i + n].0 == "`" { n += 1 }
+                var j = i + n
+                var closed: Int?
+                while j < chars.count {
+                    guard chars[j].0 == "`" else { j += 1; continue }
+                    var m = 0
+                    while j + m < chars.count, chars[j + m].0 == "`" { m += 1 }
+                    if m == n { closed = j + m; break }
+                    j += m
+                }
+                i = closed ?? i + n
+                continue
+            }
+            if chars[i].0 == "{", i + 1 < chars.count, chars[i + 1].0 == "{" {
+                var j = i + 2
+                while j + 1 < chars.count, !(chars[j].0 == "}" && chars[j + 1].0 == "}") { j += 1 }
+                if j + 1 < chars.count {
+                    let text = String(chars[i...(j + 1)].map { $0.0 == "\n" ? " " : $0.0 })
+                    rewriter.foreignTemplateSyntax(text, line: chars[i].line + lineOffset, column: chars[i].column)
+                    i = j + 2
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
 
     mutating func finishSection() {
         current.text = sectionText.withUnsafeBufferPointer { collapseSpaces(bytes: $0) }
@@ -187,6 +239,7 @@ struct Walker {
             cmark_node_free(node)
 
         case CMARK_NODE_HEADING:
+            checkForeignSyntax(node, rewriter: &rewriter)
             let p = position(node, fallback: block)
             let text = collapseSpaces(plainText(node))
             let heading = MarkdownHeading(
@@ -233,11 +286,18 @@ struct Walker {
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let p = position(node, fallback: block)
             let url = String(cString: cmark_node_get_url(node))
-            let link = MarkdownLink(url: url, isImage: type == CMARK_NODE_IMAGE, line: p.line, column: p.column)
+            let isImage = type == CMARK_NODE_IMAGE
+            let link = MarkdownLink(
+                url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "")
             visit(node, rewriter: &rewriter, block: block)
             if let target = rewriter.rewrite(link) {
                 cmark_node_set_url(node, target.url)
                 if let id = target.citedSource { for (i, _) in open { statements[i].sources.append(id) } }
+                if let size = target.imageSize, isImage {
+                    replaceImage(node, url: target.url, alt: link.alt, size: size)
+                } else if let printURL = target.printURL, !isImage {
+                    replaceLink(node, url: target.url, printURL: printURL)
+                }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
@@ -258,11 +318,39 @@ struct Walker {
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
             let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
+            if type == CMARK_NODE_PARAGRAPH { checkForeignSyntax(node, rewriter: &rewriter) }
             if isStatement { openStatement() }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
             if isStatement { closeStatement() }
             if isBlock { appendText(" ") }
         }
+    }
+
+    /// An image as `<img>` with its width and height (cmark writes neither).
+    func replaceImage(_ node: OpaquePointer, url: String, alt: String, size: (width: Int, height: Int)) {
+        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        var attributes: [HTMLAttribute] = [.attr("src", url), .attr("alt", alt)]
+        if !title.isEmpty { attributes.append(.attr("title", title)) }
+        attributes += [.attr("width", String(size.width)), .attr("height", String(size.height))]
+        let img = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(img, HTML.void("img", attributes).rendered)
+        cmark_node_set_on_exit(img, "")
+        cmark_node_replace(node, img)
+        cmark_node_free(node)
+    }
+
+    /// A link written with `data-print-url` (the address print style sheets show for it), its text kept.
+    func replaceLink(_ node: OpaquePointer, url: String, printURL: String) {
+        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        var attributes: [HTMLAttribute] = [.href(url)]
+        if !title.isEmpty { attributes.append(.attr("title", title)) }
+        attributes.append(.attr("data-print-url", printURL))
+        let a = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(a, HTML.startTag("a", attributes))
+        cmark_node_set_on_exit(a, HTML.endTag("a"))
+        while let inline = cmark_node_first_child(node) { cmark_node_append_child(a, inline) }
+        cmark_node_replace(node, a)
+        cmark_node_free(node)
     }
 
     func plainText(_ node: OpaquePointer) -> String {

@@ -20,10 +20,12 @@ package enum ViewModelSamples {
         site: SiteView(
             title: "Site", description: "About", language: "en", asOf: "2026-01-01", hasAsOf: true,
             feePeriod: "2026-01-01", footer: ["Footer"], homeURL: "index.html", sourcesURL: "sources/index.html",
-            hasSources: true),
+            hasSources: true, generator: "ctsguide 0.0.0", logoURL: "images/logo.svg", logoWidth: "48",
+            logoHeight: "48", stylesheetURL: "brand.css", hasLogo: true, hasStylesheet: true),
         page: PageInfo(
             title: "Page", documentTitle: "Page · Site", description: "About", content: "<p>Text</p>", isHome: true,
-            layout: "page", sourcePath: "page.md", code: "00000"),
+            layout: "page", sourcePath: "page.md", code: "00000", canonicalURL: "https://example.org/page/", hasCanonicalURL: true,
+            isDraft: true, date: "2026-01-01", lastmod: "2026-01-02"),
         navigation: "<nav></nav>",
         breadcrumbs: [Crumb(title: "Home", url: "index.html", current: true)], hasBreadcrumbs: true,
         toc: [
