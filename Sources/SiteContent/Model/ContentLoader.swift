@@ -81,7 +81,7 @@ package enum ContentLoader {
     static let maxOutputPathBytes = 1_024
 
     /// `a/b.md` → `a/b/index.html`; `a/_index.md` → `a/index.html`; `_index.md`/`index.md` → `index.html`.
-    static func defaultOutputPath(_ rel: String) -> String {
+    package static func defaultOutputPath(_ rel: String) -> String {
         // A plain ASCII path (as the tree lists them: no empty parts) is cut at its last slash, by bytes.
         let u = rel.utf8
         if isPlainASCIIPath(rel) {
