@@ -45,13 +45,13 @@ package final class CacheInputs: @unchecked Sendable {
         templateTexts = texts
     }
 
-    /// `site.yaml` and every other file of the content outside `data/` that is not a page (the images pages
-    /// show with their sizes, the logo, the stylesheet), by path and bytes.
+    /// `site.yaml`, and the content's images (pages show them with their sizes; the logo) and CSS files (the
+    /// `stylesheet:`) outside `data/`, by path and bytes.
     static func configDigest(_ content: String) -> Digest {
         var h = ContentHasher()
         h.add(ContentHasher.digest(CacheStore.read(content + "/site.yaml") ?? []))
         for rel in SourceTree(root: content).files().files
-        where rel != "site.yaml" && !ContentLoader.isPageFile(rel) && !(rel == "data" || rel.hasPrefix("data/")) {
+        where !(rel == "data" || rel.hasPrefix("data/")) && (ImageKind(fileName: rel) != nil || rel.lowercased().hasSuffix(".css")) {
             h.add(rel)
             h.add(ContentHasher.digest(CacheStore.read(content + "/" + rel) ?? []))
         }

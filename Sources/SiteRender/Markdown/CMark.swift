@@ -44,31 +44,6 @@ public enum Markdown {
             statements: walker.citingStatements)
     }
 
-    /// Size and bracket count, checked before cmark sees the text.
-    static func precheck(_ body: String, lineOffset: Int) -> (line: Int, column: Int, message: String)? {
-        if body.utf8.count > MarkdownLimits.maxBytes {
-            return (lineOffset + 1, 1, "the page is larger than \(MarkdownLimits.maxBytes >> 20) MB of Markdown; split it into several pages")
-        }
-        // Counted on the bytes; the position (column in characters) is worked out only for a refusal.
-        var text = body
-        let count = text.withUTF8 { $0.reduce(0) { $0 + ($1 == UInt8(ascii: "[") ? 1 : 0) } }
-        guard count > MarkdownLimits.maxBrackets else { return nil }
-        var brackets = 0, line = 1, column = 1
-        for s in body.unicodeScalars {
-            if s == "[" {
-                brackets += 1
-                if brackets > MarkdownLimits.maxBrackets {
-                    return (
-                        lineOffset + line, column,
-                        "the page has more than \(MarkdownLimits.maxBrackets) '[' (links, images or brackets); split it into several pages"
-                    )
-                }
-            }
-            if s == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return nil
-    }
-
     /// The first node nested deeper than `MarkdownLimits.maxDepth`, found with cmark's own (iterative) iterator.
     static func tooDeep(_ doc: OpaquePointer, lineOffset: Int) -> (line: Int, column: Int, message: String)? {
         guard let iter = cmark_iter_new(doc) else { return nil }
@@ -127,49 +102,14 @@ struct Walker {
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
-    /// Reports `{{< … >}}`, `{{% … %}}` and `{{ … }}` in the source lines of a paragraph or heading, outside
-    /// its code spans (cmark gives inline nodes no positions, so the block's lines are read again).
+    /// Reports other generators' template syntax in the source lines of a paragraph or heading
+    /// (`TemplateSyntaxScan`; cmark gives inline nodes no positions, so the block's lines are read again).
     func checkForeignSyntax(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
         guard let lines = sourceLines else { return }
         let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
         guard first >= 1, last >= first, last <= lines.count else { return }
-        var chars: [(Character, line: Int, column: Int)] = []
-        for n in first...last {
-            var column = 1
-            for c in lines[n - 1] {
-                chars.append((c, n, column))
-                column += 1
-            }
-            chars.append(("\n", n, column))
-        }
-        var i = 0
-        while i < chars.count {
-            if chars[i].0 == "`" {  // a code span: from a run of backticks to the next run of the same length
-                var n = 0
-                while i + n < chars.count, chars[i + n].0 == "`" { n += 1 }
-                var j = i + n
-                var closed: Int?
-                while j < chars.count {
-                    guard chars[j].0 == "`" else { j += 1; continue }
-                    var m = 0
-                    while j + m < chars.count, chars[j + m].0 == "`" { m += 1 }
-                    if m == n { closed = j + m; break }
-                    j += m
-                }
-                i = closed ?? i + n
-                continue
-            }
-            if chars[i].0 == "{", i + 1 < chars.count, chars[i + 1].0 == "{" {
-                var j = i + 2
-                while j + 1 < chars.count, !(chars[j].0 == "}" && chars[j + 1].0 == "}") { j += 1 }
-                if j + 1 < chars.count {
-                    let text = String(chars[i...(j + 1)].map { $0.0 == "\n" ? " " : $0.0 })
-                    rewriter.foreignTemplateSyntax(text, line: chars[i].line + lineOffset, column: chars[i].column)
-                    i = j + 2
-                    continue
-                }
-            }
-            i += 1
+        for found in TemplateSyntaxScan.find(in: lines[(first - 1)..<last], firstLine: first) {
+            rewriter.foreignTemplateSyntax(found.text, line: found.line + lineOffset, column: found.column)
         }
     }
 
@@ -288,16 +228,13 @@ struct Walker {
             let url = String(cString: cmark_node_get_url(node))
             let isImage = type == CMARK_NODE_IMAGE
             let link = MarkdownLink(
-                url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "")
+                url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "",
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "")
             visit(node, rewriter: &rewriter, block: block)
             if let target = rewriter.rewrite(link) {
                 cmark_node_set_url(node, target.url)
                 if let id = target.citedSource { for (i, _) in open { statements[i].sources.append(id) } }
-                if let size = target.imageSize, isImage {
-                    replaceImage(node, url: target.url, alt: link.alt, size: size)
-                } else if let printURL = target.printURL, !isImage {
-                    replaceLink(node, url: target.url, printURL: printURL)
-                }
+                if let t = target.tags { replaceTags(node, open: t.open, close: t.close, keepChildren: !isImage) }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
@@ -326,30 +263,13 @@ struct Walker {
         }
     }
 
-    /// An image as `<img>` with its width and height (cmark writes neither).
-    func replaceImage(_ node: OpaquePointer, url: String, alt: String, size: (width: Int, height: Int)) {
-        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-        var attributes: [HTMLAttribute] = [.attr("src", url), .attr("alt", alt)]
-        if !title.isEmpty { attributes.append(.attr("title", title)) }
-        attributes += [.attr("width", String(size.width)), .attr("height", String(size.height))]
-        let img = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(img, HTML.void("img", attributes).rendered)
-        cmark_node_set_on_exit(img, "")
-        cmark_node_replace(node, img)
-        cmark_node_free(node)
-    }
-
-    /// A link written with `data-print-url` (the address print style sheets show for it), its text kept.
-    func replaceLink(_ node: OpaquePointer, url: String, printURL: String) {
-        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-        var attributes: [HTMLAttribute] = [.href(url)]
-        if !title.isEmpty { attributes.append(.attr("title", title)) }
-        attributes.append(.attr("data-print-url", printURL))
-        let a = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(a, HTML.startTag("a", attributes))
-        cmark_node_set_on_exit(a, HTML.endTag("a"))
-        while let inline = cmark_node_first_child(node) { cmark_node_append_child(a, inline) }
-        cmark_node_replace(node, a)
+    /// Writes `open` and `close` instead of the node's own tags: around its children, or, for an image, alone.
+    func replaceTags(_ node: OpaquePointer, open: String, close: String, keepChildren: Bool) {
+        let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(custom, open)
+        cmark_node_set_on_exit(custom, close)
+        while keepChildren, let inline = cmark_node_first_child(node) { cmark_node_append_child(custom, inline) }
+        cmark_node_replace(node, custom)
         cmark_node_free(node)
     }
 

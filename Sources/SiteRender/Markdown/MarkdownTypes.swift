@@ -23,6 +23,8 @@ public struct MarkdownLink: Sendable, Hashable {
     public var column: Int
     /// An image's alt text (its bracketed text, as plain text); "" for a link.
     public var alt: String = ""
+    /// The link's or image's title (`[text](url "title")`), or "".
+    public var title: String = ""
 }
 
 /// A code block: `info` is the fence's info string (`fee-table 97550`; empty for indented blocks), `literal`
@@ -70,16 +72,14 @@ public struct MarkdownReplacement: Sendable {
 public struct MarkdownLinkTarget: Sendable {
     public var url: String
     public var citedSource: String?
-    /// For a link: the absolute address printed for it (`data-print-url`), when the site knows where it is
-    /// published.
-    public var printURL: String?
-    /// For an image: its width and height, written on the `<img>` so the page does not move when it loads.
-    public var imageSize: (width: Int, height: Int)?
+    /// HTML written instead of cmark's own tags (with `url` already in it): for a link, its start and end tags
+    /// around its text (`data-print-url`); for an image, the whole `<img>` (with its size) in `open`.
+    public var tags: (open: String, close: String)?
 
-    public init(_ url: String, citing source: String? = nil, printURL: String? = nil) {
+    public init(_ url: String, citing source: String? = nil, tags: (open: String, close: String)? = nil) {
         self.url = url
         self.citedSource = source
-        self.printURL = printURL
+        self.tags = tags
     }
 }
 

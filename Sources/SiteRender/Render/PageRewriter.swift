@@ -108,7 +108,7 @@ package struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "empty link target")
             return nil
         }
-        if link.isImage { return image(url, alt: link.alt, at: at) }
+        if link.isImage { return image(url, alt: link.alt, title: link.title, at: at) }
         if url.hasPrefix("#") {
             let fragment = String(url.dropFirst())
             anchorReferences.append(
@@ -127,7 +127,7 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
                 return nil
             }
-            return target(i, fragment: fragment, at: at)
+            return target(i, fragment: fragment, at: at, title: link.title)
         }
         if lower.hasPrefix("source:") {
             let id = String(base.dropFirst(7))
@@ -146,9 +146,9 @@ package struct PageRewriter: MarkdownRewriter {
             }
             citedSources.append(id)
             let to = site.pages[s].outputPath
+            let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(id)
             return MarkdownLinkTarget(
-                relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(id), citing: id,
-                printURL: printURL(to, fragment: sourceAnchor(id)))
+                href, citing: id, tags: printed(href, to, fragment: sourceAnchor(id), title: link.title))
         }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
@@ -186,78 +186,14 @@ package struct PageRewriter: MarkdownRewriter {
                 id: .brokenLink)
             return nil
         }
-        return target(found, fragment: fragment, at: at)
-    }
-
-    package mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int) {
-        let shown = text.count > 60 ? text.prefix(57) + "…" : Substring(text)
-        let kind = text.hasPrefix("{{<") || text.hasPrefix("{{%") ? "a Hugo shortcode" : "Hugo or Zola template syntax"
-        // `{{< ref "rooms.md" >}}` / `relref`: the Markdown link to write instead, with the target as written.
-        let words = text.split(whereSeparator: { " <>%{}\"“”".contains($0) })
-        var hint = "link with Markdown: [text](../page.md) to a page, [97550](code:97550) to a code page, "
-            + "[title](source:ID) to a source"
-        if let first = words.first, first == "ref" || first == "relref", words.count >= 2 {
-            hint = "write a Markdown link to the page's file instead: [text](\(words[1])); " + hint
-        }
-        diagnostics.warning(
-            location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint,
-            id: .foreignShortcode)
-    }
-
-    /// An image of the content folder, linked relatively from this page with its size; an error for a remote,
-    /// missing or unreadable image and for one without alt text.
-    mutating func image(_ url: String, alt: String, at: SourceLocation) -> MarkdownLinkTarget? {
-        if urlScheme(url) != nil || url.hasPrefix("//") {
-            diagnostics.error(
-                at, "remote images are not allowed ('\(url)'): the site loads nothing from elsewhere",
-                hint: "save the image below the content folder and link it relatively, e.g. '../images/room.png'",
-                id: .badImage)
-            return nil
-        }
-        if url.hasPrefix("/") {
-            diagnostics.error(
-                at, "image '\(url)' starts with '/'",
-                hint: "write its path relative to this file (e.g. '../images/room.png') so the site works at any path",
-                id: .badImage)
-            return nil
-        }
-        let base = String(url.prefix { $0 != "#" && $0 != "?" })
-        guard let path = resolveRelative(base, from: page.relativePath), let found = site.images[path] else {
-            let resolved = resolveRelative(base, from: page.relativePath) ?? base
-            if ImageKind(fileName: base) == nil {
-                diagnostics.error(
-                    at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files",
-                    id: .badImage)
-            } else {
-                diagnostics.error(
-                    at, "broken image '\(url)': no image '\(resolved)' in the content folder",
-                    hint: "write the path relative to this file, e.g. '../images/room.png'", id: .badImage)
-            }
-            return nil
-        }
-        guard !trimmedSpaces(Substring(alt)).isEmpty else {
-            diagnostics.error(
-                at, "image '\(url)' has no alt text",
-                hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))",
-                id: .badImage)
-            return nil
-        }
-        switch found.size {
-        case .failure(let problem):
-            diagnostics.error(at, "image '\(path)' \(problem.message)", id: .badImage)
-            return nil
-        case .success(let size):
-            var target = MarkdownLinkTarget(relativeURL(from: page.outputPath, to: path))
-            target.imageSize = (size.width, size.height)
-            return target
-        }
+        return target(found, fragment: fragment, at: at, title: link.title)
     }
 
     /// What a lookup that found page `i` records (see `LinkDependency.resolve`).
     func describe(_ i: Int) -> String { site.pages[i].outputPath + "\n" + site.pages[i].displayPath }
 
     /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
-    mutating func target(_ i: Int, fragment: String?, at: SourceLocation) -> MarkdownLinkTarget {
+    mutating func target(_ i: Int, fragment: String?, at: SourceLocation, title: String) -> MarkdownLinkTarget {
         let to = site.pages[i].outputPath
         var u = relativeURL(from: page.outputPath, to: to)
         if let fragment {
@@ -267,13 +203,7 @@ package struct PageRewriter: MarkdownRewriter {
             u += "#" + fragment
         }
         return MarkdownLinkTarget(
-            u, citing: fragment.flatMap(citedSource(fragment:)), printURL: printURL(to, fragment: fragment))
-    }
-
-    /// The absolute address of an output file (with a fragment) under the site's `base_url`, or nil without one.
-    func printURL(_ outputPath: String, fragment: String?) -> String? {
-        guard let base = site.config.baseURL else { return nil }
-        return base + pageURLPath(outputPath) + (fragment.map { "#" + $0 } ?? "")
+            u, citing: fragment.flatMap(citedSource(fragment:)), tags: printed(u, to, fragment: fragment, title: title))
     }
 
     /// The source a link to `#source-<id>` (a source's entry on the sources page) cites, as the author wrote it.
