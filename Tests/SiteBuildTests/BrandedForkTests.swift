@@ -56,6 +56,8 @@ import TestSupport
         #expect(try Self.text(dir, "index.html").contains("<link rel=\"canonical\" href=\"\(Self.base)\">"))
         #expect(rooms.contains(#"<a href="../checklist/index.html" data-print-url="https://intranet.riverside.example/training/clinic/checklist/">the checklist</a>"#))
         #expect(rooms.contains(#"<a href="../../index.html" data-print-url="https://intranet.riverside.example/training/">home page</a>"#))
+        // The section's list of its pages prints their addresses too.
+        #expect(try Self.text(dir, "clinic/index.html").contains(#"<li><a href="rooms/index.html" data-print-url="https://intranet.riverside.example/training/clinic/rooms/">The training room</a>"#))
         // site.yaml hides the as-of line on every page.
         #expect(!rooms.contains("class=\"as-of\""))
 
@@ -98,6 +100,8 @@ import TestSupport
         #expect(!site.files.contains { $0.path == "sitemap.xml" })
         let home = String(decoding: try #require(site.files.first { $0.path == "index.html" }).bytes, as: UTF8.self)
         #expect(!home.contains("canonical") && !home.contains("data-print-url"))
+        let clinic = String(decoding: try #require(site.files.first { $0.path == "clinic/index.html" }).bytes, as: UTF8.self)
+        #expect(clinic.contains(#"<li><a href="rooms/index.html">The training room</a>"#))
         #expect(home.contains("<a href=\"clinic/rooms/index.html\">how we set up the training room</a>"))
     }
 
@@ -140,6 +144,25 @@ import TestSupport
         let shown = failure.diagnostics.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
         #expect(shown.contains { $0.hasPrefix(message) }, "\(shown)")
         #expect(failure.diagnostics.filter { $0.severity == .error }.count == 1, "\(shown)")
+    }
+
+    @Test func imageErrorsPointAtTheImageInItsParagraph() throws {
+        let dir = try Self.copy()
+        try Fixture.write(
+            """
+            ---
+            title: Images
+            ---
+            Text first, then a photo: ![Wow! a room](../images/room.png) and
+            another ![](../images/room.png) here, and ![](../images/room.png) again.
+
+            - ![x](https://example.org/a.png)
+            """, to: dir + "/Content/clinic/images.md")
+        let failure = try #require(SiteBuilder.generate(Self.options(dir)).failure)
+        let errors = failure.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map { "\($0.location.line):\($0.location.column) \($0.id)" } == [
+            "5:9 image.invalid", "5:43 image.invalid", "7:3 image.invalid",
+        ])
     }
 
     @Test func unknownFrontMatterKeysGetOnlyReallyCloseHints() throws {

@@ -29,6 +29,7 @@ public enum Markdown {
             return RenderedMarkdown(html: "", headings: [], sections: [], refusal: deep)
         }
         var walker = Walker(lineOffset: lineOffset)
+        walker.body = body
         if body.utf8.count > 3, body.contains("{{") {
             walker.sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
         }
@@ -99,6 +100,10 @@ struct Walker {
 
     /// The page's lines, kept only when its text has `{{` (see `checkForeignSyntax`).
     var sourceLines: [Substring]?
+    /// The page's text, its lines once an image needs them, and where the last image was found (`imagePosition`).
+    var body = ""
+    var imageLines: [Substring]?
+    var imageCursor = (line: 0, column: 0)
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
@@ -224,9 +229,9 @@ struct Walker {
             }
 
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let p = position(node, fallback: block)
             let url = String(cString: cmark_node_get_url(node))
             let isImage = type == CMARK_NODE_IMAGE
+            let p = isImage ? imagePosition(url, block: position(node, fallback: block)) : position(node, fallback: block)
             let link = MarkdownLink(
                 url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "",
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "")

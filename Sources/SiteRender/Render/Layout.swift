@@ -95,7 +95,9 @@ package struct Layout {
             ? (members[self.folder[i]] ?? []).filter { $0 != i }.map { k in
                 let meta = site.pages[k].meta
                 let text = meta.summary.isEmpty ? meta.description : meta.summary
-                return ChildLink(title: meta.title, url: url(k), description: text)
+                let printURL = site.config.baseURL.map { $0 + pageURLPath(site.pages[k].outputPath) } ?? ""
+                return ChildLink(
+                    title: meta.title, url: url(k), description: text, printURL: printURL, hasPrintURL: !printURL.isEmpty)
             } : []
 
         let rootPath = relativeURL(from: from, to: "index.html")

@@ -7,7 +7,7 @@ package enum TemplateKey: String, Sendable, CaseIterable {
     case label, language, layout, level, more, nav, navigation, page, root, site, sourcePath, sourcesURL, title
     case toc, url
     case canonicalURL, date, generator, hasCanonicalURL, hasLogo, hasStylesheet, isDraft, lastmod, logoHeight, logoURL
-    case logoWidth, stylesheetURL
+    case hasPrintURL, logoWidth, printURL, stylesheetURL
 }
 
 /// A dotted tag name (`site.title`) as keys: a view into `TemplateProgram.keys`, copied without reference

@@ -33,6 +33,6 @@ package enum ViewModelSamples {
                 title: "Heading", anchor: "heading", level: 2, children: [TocLeaf(title: "Sub", anchor: "sub")],
                 hasChildren: true)
         ], hasToc: true,
-        children: [ChildLink(title: "Child", url: "child/index.html", description: "About")], hasChildren: true,
+        children: [ChildLink(title: "Child", url: "child/index.html", description: "About", printURL: "https://example.org/child/", hasPrintURL: true)], hasChildren: true,
         root: "../", assets: "../assets/")
 }

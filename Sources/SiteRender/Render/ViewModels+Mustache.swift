@@ -229,12 +229,14 @@ extension TocLeaf: TemplateValue {
 }
 
 extension ChildLink: TemplateValue {
-    package static let fieldNames = ["description", "title", "url"]
+    package static let fieldNames = ["description", "hasPrintURL", "printURL", "title", "url"]
     package func data(_ key: TemplateKey) -> TemplateData? {
         switch key {
         case .title: .text(title)
         case .url: .text(url)
         case .description: .text(description)
+        case .printURL: .text(printURL)
+        case .hasPrintURL: .flag(hasPrintURL)
         default: nil
         }
     }

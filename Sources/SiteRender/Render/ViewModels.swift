@@ -135,4 +135,7 @@ public struct ChildLink: Sendable {
     public var title: String
     public var url: String
     public var description: String
+    /// The page's address under `base_url` (printed beside the link: `data-print-url`), or "" without one.
+    public var printURL: String = ""
+    public var hasPrintURL: Bool = false
 }
