@@ -38,8 +38,10 @@ swift-test: deps
 	$(SWIFT) test --disable-xctest --skip ServeTests
 	$(SWIFT) test --disable-xctest --filter ServeTests
 
+# The guide, then the branded fork of Tests/Fixtures/branded-fork (logo, base_url, images, a draft).
 browser-test: build
 	bash Tests/Browser/run.sh
+	bash Tests/Browser/run.sh --fork
 
 # Bad-input corpus (Tests/Corpus), kill test and reproducibility test, all against the built binary.
 corpus: build

@@ -146,6 +146,35 @@ import TestSupport
         #expect(failure.diagnostics.filter { $0.severity == .error }.count == 1, "\(shown)")
     }
 
+    /// Incremental builds: a page that shows an image is laid out again when the image's size changes, and a
+    /// draft appears and disappears with its flag, as a full build would write them.
+    @Test func cachedBuildsFollowImagesAndDrafts() throws {
+        let dir = try Self.copy()
+        var options = Self.options(dir)
+        options.cacheDirectory = dir + "/cache"
+        _ = try SiteBuilder.build(options).get()
+        #expect(try Self.text(dir, "clinic/rooms/index.html").contains(#"width="320" height="200""#))
+        // The same PNG with another size in its header (bytes 16–23: width and height).
+        var png = Array(try #require(FileManager.default.contents(atPath: dir + "/Content/images/room.png")))
+        png.replaceSubrange(16..<24, with: [0, 0, 0x02, 0x80, 0, 0, 0x01, 0x90])  // 640 × 400
+        try Data(png).write(to: URL(fileURLWithPath: dir + "/Content/images/room.png"))
+        _ = try SiteBuilder.build(options).get()
+        #expect(try Self.text(dir, "clinic/rooms/index.html").contains(#"width="640" height="400""#))
+        #expect(FileManager.default.contents(atPath: dir + "/Public/images/room.png") == Data(png))
+        try Fixture.replace(in: dir + "/Content/clinic/plan.md", "draft: true", with: "draft: false")
+        _ = try SiteBuilder.build(options).get()
+        #expect(FileManager.default.fileExists(atPath: dir + "/Public/clinic/plan/index.html"))
+        #expect(try Self.text(dir, "sitemap.xml").contains("clinic/plan/"))
+        try Fixture.replace(in: dir + "/Content/clinic/plan.md", "draft: false", with: "draft: true")
+        _ = try SiteBuilder.build(options).get()
+        #expect(!FileManager.default.fileExists(atPath: dir + "/Public/clinic/plan/index.html"))
+        #expect(try !Self.text(dir, "sitemap.xml").contains("clinic/plan/"))
+        // And the cached output is what a build without the cache writes.
+        let cached = Fixture.snapshot(dir + "/Public")
+        _ = try SiteBuilder.build(Self.options(dir)).get()
+        #expect(cached.filter { $0.key != ".ctsguide-output" } == Fixture.snapshot(dir + "/Public").filter { $0.key != ".ctsguide-output" })
+    }
+
     @Test func imageErrorsPointAtTheImageInItsParagraph() throws {
         let dir = try Self.copy()
         try Fixture.write(
