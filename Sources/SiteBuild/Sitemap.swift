@@ -7,10 +7,7 @@ package enum Sitemap {
 
     package static func file(site: SiteModel) -> OutputFile? {
         guard let base = site.config.baseURL else { return nil }
-        let listed = site.pages.indices.filter { i in
-            let output = site.pages[i].outputPath
-            return !site.pages[i].meta.draft && output != "404.html" && !output.hasSuffix("/404.html")
-        }
+        let listed = site.pages.indices.filter { !site.pages[$0].meta.draft && !site.pages[$0].isNotFoundPage }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for i in listed.sorted(by: { site.pages[$0].outputPath < site.pages[$1].outputPath }) {

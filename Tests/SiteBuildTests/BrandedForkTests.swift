@@ -37,7 +37,7 @@ import TestSupport
         #expect(made.relativePath == "clinic/checklist.md")
         try Fixture.replace(in: dir + "/Content/clinic/rooms.md", "read [our clinic pages]", with: "read [the checklist](checklist.md), [our clinic pages]")
         let built = try SiteBuilder.build(Self.options(dir)).get()
-        #expect(built.pageCount == 4)
+        #expect(built.pageCount == 5)
         #expect(built.warnings.isEmpty, "\(built.warnings)")
 
         // The header logo: the title as its alt text, its size scaled to 48 px high (the SVG's viewBox is 120 × 60).
@@ -54,6 +54,7 @@ import TestSupport
         #expect(rooms.contains("<meta name=\"generator\" content=\"ctsguide \(CTSGuideVersion.number)\">"))
         #expect(rooms.contains("<link rel=\"canonical\" href=\"\(Self.base)clinic/rooms/\">"))
         #expect(try Self.text(dir, "index.html").contains("<link rel=\"canonical\" href=\"\(Self.base)\">"))
+        #expect(try !Self.text(dir, "404.html").contains("canonical"))  // nor in the sitemap (below)
         #expect(rooms.contains(#"<a href="../checklist/index.html" data-print-url="https://intranet.riverside.example/training/clinic/checklist/">the checklist</a>"#))
         #expect(rooms.contains(#"<a href="../../index.html" data-print-url="https://intranet.riverside.example/training/">home page</a>"#))
         // The section's list of its pages prints their addresses too.
@@ -134,6 +135,8 @@ import TestSupport
          "Content/site.yaml:5:7: error: 'logo' must be an image inside the content folder, found '../logo.svg'"),
         ("site.yaml", "base_url: https://", "base_url: intranet/",
          "Content/site.yaml:6:11: error: 'base_url' must be the site's published address"),
+        ("clinic/rooms.md", "read [our clinic pages](_index.md)", "read [the plan](plan.md)",
+         "Content/clinic/rooms.md:10:24: error: link 'plan.md' goes to a draft, which is not published"),
         ("site.yaml", "stylesheet: brand.css", "stylesheet: brand.txt",
          "Content/site.yaml:7:13: error: 'stylesheet' must name a .css file, found 'brand.txt'"),
     ])

@@ -24,6 +24,7 @@ package enum CheckStage {
             config: config, pages: sources.pages, data: sources.data, guide: sources.guide,
             hasGuideData: sources.hasGuideData, diagnostics: &diags)
         site.images = sources.images
+        site.drafts = sources.drafts
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
             diags.error(
                 SourceLocation(file: sources.contentDisplay), "the site has no home page",

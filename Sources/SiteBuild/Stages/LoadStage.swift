@@ -20,6 +20,8 @@ package struct SiteSources: Sendable {
     package var assets: [OutputFile]
     /// The content's images (`ContentImage`), by path below the content folder.
     package var images: [String: ContentImage] = [:]
+    /// The pages left out as drafts (by source path).
+    package var drafts: Set<String> = []
     /// The guide's generated data files, started as soon as the data was loaded (builds without a cache).
     package var dataFiles: DataFilesRun? = nil
 }
@@ -77,7 +79,8 @@ package enum LoadStage {
         diags.append(contentsOf: listProblems)
         var pages = readPages(
             listed.filter(ContentLoader.isPageFile), tree: tree, display: display, reusing: reusing, diagnostics: &diags)
-        if !options.includeDrafts { pages.removeAll { $0.meta.draft } }
+        let drafts = options.includeDrafts ? [] : Set(pages.filter(\.meta.draft).map(\.relativePath))
+        if !drafts.isEmpty { pages.removeAll { $0.meta.draft } }
         let images = readImages(ContentLoader.imageFiles(listed), tree: tree, display: display, into: &assets, diagnostics: &diags)
         if let config { readBranding(config, images: images, tree: tree, display: display, into: &assets, diagnostics: &diags) }
         var data: SiteData? = PlainSite.data
@@ -97,7 +100,7 @@ package enum LoadStage {
         return StageResult(
             SiteSources(
                 contentDisplay: display, config: config, pages: pages, data: data, guide: guide, hasGuideData: hasData,
-                templates: templates, assets: assets, images: images, dataFiles: dataLoad.files),
+                templates: templates, assets: assets, images: images, drafts: drafts, dataFiles: dataLoad.files),
             diags.items)
     }
 

@@ -14,6 +14,10 @@ public struct PageSource: Sendable {
     /// Where the page will be written, relative to the output folder: `codes/97550/index.html`.
     public var outputPath: String
 
+    /// A not-found page (`404.html`, at the top or in a folder): no search entry, no sitemap entry, no canonical
+    /// address.
+    public var isNotFoundPage: Bool { outputPath == "404.html" || outputPath.hasSuffix("/404.html") }
+
     /// `_index.md` (or the home page): a page that lists the pages of its folder.
     public var isIndex: Bool {
         relativePath == "_index.md" || relativePath.hasSuffix("/_index.md") || relativePath == "index.md"

@@ -127,7 +127,7 @@ package struct Layout {
             content: rendered.html, isHome: isHome, layout: meta.layout ?? (isIndex[i] ? (self.folder[i].isEmpty ? "home" : "section") : "page"),
             sourcePath: site.pages[i].relativePath, code: meta.code ?? "",
             canonicalURL: site.config.baseURL.map { $0 + pageURLPath(from) } ?? "",
-            hasCanonicalURL: site.config.baseURL != nil, isDraft: meta.draft,
+            hasCanonicalURL: site.config.baseURL != nil && !site.pages[i].isNotFoundPage, isDraft: meta.draft,
             date: meta.date ?? "", lastmod: meta.lastmod ?? "")
         return PageView(
             site: siteView, page: info, navigation: navigation, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty, toc: hasToc ? toc : [], hasToc: hasToc && !toc.isEmpty,

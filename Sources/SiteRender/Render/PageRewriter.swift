@@ -180,6 +180,12 @@ package struct PageRewriter: MarkdownRewriter {
                 LinkDependency(kind: .outputURL, key: base, from: page.outputPath, found: byURL.map(describe) ?? ""))
         }
         guard let found = byPath ?? byURL else {
+            if let resolved, site.drafts.contains(resolved) {
+                diagnostics.error(
+                    at, "link '\(url)' goes to a draft, which is not published",
+                    hint: "publish the page (remove 'draft: true') or take the link out", id: .brokenLink)
+                return nil
+            }
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
