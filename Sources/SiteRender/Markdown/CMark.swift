@@ -30,7 +30,7 @@ public enum Markdown {
         }
         var walker = Walker(lineOffset: lineOffset)
         walker.body = body
-        if body.utf8.count > 3, body.contains("{{") {
+        if TemplateSyntaxScan.mayOccur(in: body) {
             walker.sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
         }
         walker.visit(doc, rewriter: &rewriter)

@@ -2,6 +2,19 @@
 /// `{{ … }}` (everything from `{{` to the next `}}`), outside code spans. ctsguide has no shortcodes, so such text
 /// would be published as it is; the build warns where it is.
 enum TemplateSyntaxScan {
+    /// Whether the text has `{{` at all (one pass over its bytes; most pages do not, and are not scanned).
+    static func mayOccur(in body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { u in
+            var previous: UInt8 = 0
+            for b in u {
+                if b == 0x7B && previous == 0x7B { return true }
+                previous = b
+            }
+            return false
+        }
+    }
+
     /// Each occurrence (its text on one line, newlines as spaces) at its line (`firstLine` is the first of `lines`)
     /// and column (in characters, from 1).
     static func find(in lines: ArraySlice<Substring>, firstLine: Int) -> [(text: String, line: Int, column: Int)] {
