@@ -20,6 +20,14 @@ import Testing
         #expect(Self.scan("é—ü {{ x }}") == ["1:5 {{ x }}"])
     }
 
+    @Test func onlyPagesWithTwoBracesAreScanned() {
+        #expect(TemplateSyntaxScan.mayOccur(in: "{{"))
+        #expect(TemplateSyntaxScan.mayOccur(in: "a { b {{"))
+        #expect(TemplateSyntaxScan.mayOccur(in: "é {{ x }}"))
+        #expect(!TemplateSyntaxScan.mayOccur(in: "a { b } {"))
+        #expect(!TemplateSyntaxScan.mayOccur(in: ""))
+    }
+
     @Test func codeSpansAndPlainBracesAreLeftAlone() {
         #expect(Self.scan("`{{< ref \"x\" >}}` and ``a ` {{ b }}`` done").isEmpty)
         #expect(Self.scan("an unclosed `` tick then {{ x }}") == ["1:26 {{ x }}"])

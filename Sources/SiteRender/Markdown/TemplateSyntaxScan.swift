@@ -1,15 +1,23 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds Hugo and Zola template syntax in a block of Markdown source lines: `{{< … >}}`, `{{% … %}}` and
 /// `{{ … }}` (everything from `{{` to the next `}}`), outside code spans. ctsguide has no shortcodes, so such text
 /// would be published as it is; the build warns where it is.
 enum TemplateSyntaxScan {
-    /// Whether the text has `{{` at all (one pass over its bytes; most pages do not, and are not scanned).
+    /// Whether the text has `{{` at all (memchr over its bytes; most pages have no brace, and are not scanned).
     static func mayOccur(in body: String) -> Bool {
         var body = body
         return body.withUTF8 { u in
-            var previous: UInt8 = 0
-            for b in u {
-                if b == 0x7B && previous == 0x7B { return true }
-                previous = b
+            guard let base = u.baseAddress else { return false }
+            var from = 0
+            while from + 1 < u.count, let p = memchr(base + from, 0x7B, u.count - from - 1) {
+                let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if u[i + 1] == 0x7B { return true }
+                from = i + 1
             }
             return false
         }
