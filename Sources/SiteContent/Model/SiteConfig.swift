@@ -13,7 +13,7 @@ public struct SiteConfig: Sendable {
     /// False for a plain site without `site.yaml`: pages then show no "as of" line.
     public var hasAsOf: Bool = true
     /// `logo:` an image below the content folder (its path there), shown in the header with the title as its
-    /// text; checked against the content's images by `CheckStage`.
+    /// text; checked against the content's images by `LoadStage.readBranding`.
     public var logo: String?
     /// `base_url:` where the site is published (`https://…/`, ending in '/'): then `sitemap.xml`, canonical
     /// links and absolute printed link addresses are written. Links in pages stay relative.
