@@ -18,8 +18,10 @@ build: deps
 site: build
 	$(BIN) build --content Content --templates Templates --output $(SITE_OUT)
 
+# `make serve PORT=8080` picks the port (default 8000).
+PORT       ?= 8000
 serve: build
-	$(BIN) serve --content Content --templates Templates
+	$(BIN) serve --content Content --templates Templates --port $(PORT)
 
 # Incremental builds at 5,000 pages (`make bench` runs this too) and the guide's edit-to-page latency (release builds).
 bench-incremental:
@@ -36,8 +38,10 @@ swift-test: deps
 	$(SWIFT) test --disable-xctest --skip ServeTests
 	$(SWIFT) test --disable-xctest --filter ServeTests
 
+# The guide, then the branded fork of Tests/Fixtures/branded-fork (logo, base_url, images, a draft).
 browser-test: build
 	bash Tests/Browser/run.sh
+	bash Tests/Browser/run.sh --fork
 
 # Bad-input corpus (Tests/Corpus), kill test and reproducibility test, all against the built binary.
 corpus: build

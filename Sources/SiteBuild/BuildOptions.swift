@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// The incremental build's cache folder (outside the output); nil builds everything from scratch.
     public var cacheDirectory: String?
+    /// Build the pages marked `draft: true` too (the preview server does; `build` and `check` leave them out).
+    public var includeDrafts = false
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates",

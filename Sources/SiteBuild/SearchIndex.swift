@@ -90,7 +90,8 @@ package enum SearchIndex {
     static func listed(_ site: SiteModel) -> [Int] {
         // Field by field: `let p = site.pages[i]` would copy (and retain) the whole page.
         site.pages.indices.filter { i in
-            (site.pages[i].meta.inNav || site.pages[i].isIndex) && site.pages[i].outputPath != "404.html"
+            (site.pages[i].meta.inNav || site.pages[i].isIndex) && !site.pages[i].isNotFoundPage
+                && !site.pages[i].meta.draft
         }
     }
 

@@ -8,7 +8,10 @@ struct CTSGuide: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctsguide",
         abstract: "Build and check the caregiver-training coding guide, and compute claim lines.",
-        subcommands: [BuildCommand.self, CheckCommand.self, CalcCommand.self, FeesCommand.self, ServeCommand.self])
+        version: CTSGuideVersion.generator,
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, CalcCommand.self, FeesCommand.self, ServeCommand.self, NewCommand.self,
+        ])
 
     /// Exit codes: 0 success, 1 content or input errors, 2 usage errors.
     static func main() async {

@@ -19,9 +19,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentDirectory: site.content, templatesDirectory: site.templates,
             cacheDirectory: cache.directory(content: site.content))
+        options.includeDrafts = true  // drafts are previewed, with their badge; `build` leaves them out
         let session = PreviewSession(options: options) { line, isError in
             let text = line + "\n"
             if isError {

@@ -200,20 +200,33 @@ function hidden(sel) { var e = document.querySelector(sel); return !e || getComp
 var probs = [];
 ['.site-search', '.site-nav', '.theme-toggle', '.nav-toggle'].forEach(function (s) {
   if (!hidden(s)) probs.push(s + ' is printed'); });
-var a = Array.from(document.querySelectorAll('main a[href]')).filter(function (x) {
-  return x.getAttribute('href').charAt(0) !== '#' && !x.closest('.breadcrumbs, .toc') && !x.classList.contains('anchor'); })[0];
-if (a) { var c = getComputedStyle(a, '::after').content || '';
-  if (c.indexOf(a.getAttribute('href')) < 0) probs.push('link URL not printed after ' + a.outerHTML.slice(0, 80) + ' (::after ' + c + ')'); }
+var base = arguments[0];
+var links = Array.from(document.querySelectorAll('main a[href]')).filter(function (x) {
+  return x.getAttribute('href').charAt(0) !== '#' && !x.closest('.breadcrumbs, .toc') && !x.classList.contains('anchor'); });
+// Without a base_url the first link's href is printed; with one, every link to a page of the site prints its
+// absolute address under base_url (data-print-url), never its relative href.
+links.slice(0, base ? links.length : 1).forEach(function (a) {
+  var c = getComputedStyle(a, '::after').content || '', href = a.getAttribute('href');
+  var external = /^[a-z]+:/i.test(href);
+  if (base && !external) {
+    var p = a.getAttribute('data-print-url') || '';
+    if (p.indexOf(base) !== 0) probs.push('link without an address under ' + base + ': ' + a.outerHTML.slice(0, 100));
+    else if (c.indexOf(p) < 0) probs.push('absolute address not printed after ' + a.outerHTML.slice(0, 100) + ' (::after ' + c + ')');
+  } else if (c.indexOf(href) < 0) {
+    probs.push('link URL not printed after ' + a.outerHTML.slice(0, 80) + ' (::after ' + c + ')');
+  }
+});
 var h = Array.from(document.querySelectorAll('main a[href^="#"]'))[0];
 if (h) { var c2 = getComputedStyle(h, '::after').content; if (c2 && c2 !== 'none' && c2 !== 'normal') probs.push('in-page anchor prints its URL: ' + c2); }
 return probs;"""
 
 
-def print_check(res, drv, rel):
-    """@media print: search, nav and toggles hidden; link URLs printed after links (not for #anchors)."""
+def print_check(res, drv, rel, base_url=""):
+    """@media print: search, nav and toggles hidden; link URLs printed after links (not for #anchors); with a
+    base_url, every link to a page of the site prints its absolute address under it."""
     drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
     try:
-        probs = drv.execute_script(PRINT_JS)
+        probs = drv.execute_script(PRINT_JS, base_url)
     finally:
         harness.set_dark_media(drv, False)
     res.check(not probs, "print", rel, "; ".join(probs))
@@ -282,7 +295,7 @@ def nojs_check(res, drv, rel):
 
 # ------------------------------------------------------------------------------------------ main loops
 
-def _file_page(res, drv, site, server, links, i, rel):
+def _file_page(res, drv, site, server, links, i, rel, base_url=""):
     url = page_url("file", site, rel)
     harness.set_phone(drv, None)
     harness.set_dark_media(drv, False)
@@ -295,7 +308,7 @@ def _file_page(res, drv, site, server, links, i, rel):
     # axe: light
     r = axe_check(res, drv, rel, "light")
     axe_version = r.get("version")
-    print_check(res, drv, rel)
+    print_check(res, drv, rel, base_url)
     print_fit_check(res, drv, rel)
     # axe: dark via prefers-color-scheme
     harness.set_dark_media(drv, True)
@@ -324,14 +337,14 @@ def _file_page(res, drv, site, server, links, i, rel):
     return axe_version
 
 
-def run_file_pass(res, drv, site, pages, server):
+def run_file_pass(res, drv, site, pages, server, base_url=""):
     """file://: requests, CSP, console, links; axe light, dark media, dark toggle, 360 px; print; phone; theme."""
     links = {"ids": {}, "frags": []}
     axe_version = None
     t0 = time.monotonic()
     for i, rel in enumerate(pages):
         try:
-            v = _file_page(res, drv, site, server, links, i, rel)
+            v = _file_page(res, drv, site, server, links, i, rel, base_url)
             axe_version = axe_version or v
         except Exception as e:  # noqa: BLE001 - one broken page must not hide the others
             res.fail("browser", rel, "page check crashed: %s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else ""))

@@ -24,6 +24,8 @@ def main():
     ap.add_argument("--cli", default="")
     ap.add_argument("--content", default="")
     ap.add_argument("--tmp", required=True)
+    ap.add_argument("--base-url", default="",
+                    help="the site's base_url: in print, links in pages must show their address under it")
     ap.add_argument("--only", default=os.environ.get("BROWSER_ONLY", ""),
                     help="comma-separated subset of: " + ", ".join(CHECKS))
     a = ap.parse_args()
@@ -56,7 +58,7 @@ def main():
                     res.ok("browser", "")
                 if drv is not None and "browser" in only:
                     with res.section("file:// pass (requests, csp, console, links, axe light/dark/toggle/360px, print, theme, phone)"):
-                        browser_checks.run_file_pass(res, drv, site, pages, server)
+                        browser_checks.run_file_pass(res, drv, site, pages, server, a.base_url)
                     with res.section("no-js pass (360 px, scripts disabled)"):
                         browser_checks.run_nojs_pass(res, drv, site, pages)
                     with res.section("http sub-path pass %s (requests, CSP header, console, links)" % server.base):

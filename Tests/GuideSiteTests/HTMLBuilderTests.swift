@@ -138,6 +138,7 @@ import Testing
             MarkdownLinkTarget(link.url, citing: link.url.hasPrefix("source:") ? String(link.url.dropFirst(7)) : nil)
         }
         mutating func droppedRawHTML(line: Int, column: Int) {}
+        mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int) {}
     }
 
     @Test func paragraphsAndListItemsCarryTheirSources() {

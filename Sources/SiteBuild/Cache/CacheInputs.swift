@@ -21,6 +21,21 @@ package final class CacheInputs: @unchecked Sendable {
     /// Every page's path and front matter: what navigation, breadcrumbs, child lists and directives see of
     /// other pages.
     private(set) var siteMeta = Digest.zero
+    /// The content's images as pages and the logo show them (path, size or problem), from the loaded site: a
+    /// page showing an image is rendered again, and every page laid out again, when one changes.
+    private(set) var images = Digest.zero
+
+    func noteImages(_ site: SiteModel) {
+        var h = ContentHasher()
+        for path in site.images.keys.sorted() {
+            h.add(path)
+            switch site.images[path]!.size {
+            case .success(let size): h.add(size.width); h.add(size.height)
+            case .failure(let problem): h.add(problem.message)
+            }
+        }
+        images = h.finish()
+    }
 
     init(_ options: BuildOptions) {
         contentDirectory = options.contentDirectory
@@ -30,6 +45,7 @@ package final class CacheInputs: @unchecked Sendable {
         t.add(options.contentDirectory)
         t.add(options.templatesDirectory)
         for name in options.directives.names { t.add(name) }
+        t.add(options.includeDrafts ? "drafts" : "")
         tool = t.finish()
         config = ContentHasher.digest(CacheStore.read(options.contentDirectory + "/site.yaml") ?? [])
         data = CacheInputs.digestOfTree(options.contentDirectory + "/data")
@@ -46,6 +62,7 @@ package final class CacheInputs: @unchecked Sendable {
 
     /// Reads every page file again (cheap next to rendering) for its digests.
     func readPages(_ site: SiteModel) {
+        noteImages(site)
         let content = contentDirectory
         let digests = parallelMap(site.pages) { page -> (Digest, Digest) in
             let bytes = CacheStore.read(content + "/" + page.relativePath) ?? []
@@ -66,6 +83,7 @@ package final class CacheInputs: @unchecked Sendable {
     /// Takes each page's file and front matter digests as given (from `SiteSnapshot`, for files the input stamp
     /// shows unchanged) instead of reading the files.
     func adopt(_ site: SiteModel, text: [Digest], front: [Digest]) {
+        noteImages(site)
         var meta = ContentHasher()
         for (i, page) in site.pages.enumerated() {
             pageText[page.relativePath] = text[i]
@@ -101,6 +119,7 @@ package final class CacheInputs: @unchecked Sendable {
         var h = ContentHasher()
         h.add(tool)
         h.add(config)
+        h.add(images)
         h.add(page.relativePath)
         h.add(page.displayPath)
         h.add(pageText[page.relativePath] ?? .zero)
@@ -118,6 +137,7 @@ package final class CacheInputs: @unchecked Sendable {
         var h = ContentHasher()
         h.add(tool)
         h.add(config)
+        h.add(images)
         h.add(siteMeta)
         h.add(feePeriod)
         return h.finish()

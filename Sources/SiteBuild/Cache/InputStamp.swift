@@ -42,6 +42,7 @@ struct InputStamp: Equatable {
         id.add(options.templatesDirectory)
         id.add(URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path)
         for name in options.directives.names { id.add(name) }
+        id.add(options.includeDrafts ? "drafts" : "")
         let started = DispatchTime.now()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)

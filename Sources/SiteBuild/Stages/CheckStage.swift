@@ -20,9 +20,11 @@ package enum CheckStage {
     package static func run(_ sources: SiteSources) -> StageResult<CheckedSite> {
         var diags = Diagnostics()
         let config = sources.config ?? PlainSite.config(pages: sources.pages, display: sources.contentDisplay)
-        let site = SiteModel.make(
+        var site = SiteModel.make(
             config: config, pages: sources.pages, data: sources.data, guide: sources.guide,
             hasGuideData: sources.hasGuideData, diagnostics: &diags)
+        site.images = sources.images
+        site.drafts = sources.drafts
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
             diags.error(
                 SourceLocation(file: sources.contentDisplay), "the site has no home page",

@@ -49,6 +49,7 @@ package enum ComputeStage {
         }
         var files = checked.assets
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
+        if let sitemap = Sitemap.file(site: site) { files.append(sitemap) }
         lap("search index and assets")
         let made = early?.wait() ?? [:]
         files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)

@@ -15,8 +15,13 @@ package struct SiteSources: Sendable {
     /// Whether the content folder has `data/` (a guide) or is a plain reference site.
     package var hasGuideData: Bool
     package var templates: TemplateSet
-    /// Every file under `<templates>/assets`, published as it is.
+    /// Every file under `<templates>/assets`, published as it is, then the content's images and its
+    /// `stylesheet:` (published at their paths below the content folder).
     package var assets: [OutputFile]
+    /// The content's images (`ContentImage`), by path below the content folder.
+    package var images: [String: ContentImage] = [:]
+    /// The pages left out as drafts (by source path).
+    package var drafts: Set<String> = []
     /// The guide's generated data files, started as soon as the data was loaded (builds without a cache).
     package var dataFiles: DataFilesRun? = nil
 }
@@ -68,9 +73,16 @@ package enum LoadStage {
         let loadedTemplates = TemplateSet.load(directory: options.templatesDirectory, display: options.templatesDirectory)
         diags.append(contentsOf: loadedTemplates.diagnostics)
         let templates = loadedTemplates.output
-        let assets = readAssets(templates: options.templatesDirectory, diagnostics: &diags)
+        var assets = readAssets(templates: options.templatesDirectory, diagnostics: &diags)
 
-        let pages = readPages(tree: tree, display: display, reusing: reusing, diagnostics: &diags)
+        let (listed, listProblems) = tree.files()
+        diags.append(contentsOf: listProblems)
+        var pages = readPages(
+            listed.filter(ContentLoader.isPageFile), tree: tree, display: display, reusing: reusing, diagnostics: &diags)
+        let drafts = options.includeDrafts ? [] : Set(pages.filter(\.meta.draft).map(\.relativePath))
+        if !drafts.isEmpty { pages.removeAll { $0.meta.draft } }
+        let images = readImages(ContentLoader.imageFiles(listed), tree: tree, display: display, into: &assets, diagnostics: &diags)
+        if let config { readBranding(config, images: images, tree: tree, display: display, into: &assets, diagnostics: &diags) }
         var data: SiteData? = PlainSite.data
         var guide: GuideData? = GuideData()
         if hasData {
@@ -88,18 +100,69 @@ package enum LoadStage {
         return StageResult(
             SiteSources(
                 contentDisplay: display, config: config, pages: pages, data: data, guide: guide, hasGuideData: hasData,
-                templates: templates, assets: assets, dataFiles: dataLoad.files),
+                templates: templates, assets: assets, images: images, drafts: drafts, dataFiles: dataLoad.files),
             diags.items)
     }
 
-    /// Every Markdown page of the content tree, read and parsed in parallel, in path order.
+    /// The content's images, read through the tree: each published as it is (into `files`), with its size read
+    /// from its header.
+    static func readImages(
+        _ found: [(path: String, kind: ImageKind)], tree: SourceTree, display: String, into files: inout [OutputFile],
+        diagnostics: inout Diagnostics
+    ) -> [String: ContentImage] {
+        var images: [String: ContentImage] = [:]
+        for (rel, kind) in found {
+            switch tree.readBytes(tree.root + "/" + rel, display: display + "/" + rel) {
+            case .success(let bytes):
+                images[rel] = ContentImage(kind: kind, size: ImageSize.read(bytes, kind: kind))
+                files.append(OutputFile(path: rel, bytes: bytes))
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+        return images
+    }
+
+    /// `site.yaml`'s `logo:` (an image of the content, with a readable size) and `stylesheet:` (a CSS file of the
+    /// content, published at its path).
+    static func readBranding(
+        _ config: SiteConfig, images: [String: ContentImage], tree: SourceTree, display: String,
+        into files: inout [OutputFile], diagnostics: inout Diagnostics
+    ) {
+        if let logo = config.logo {
+            let at = config.fieldLocations["logo"] ?? config.location
+            if let image = images[logo] {
+                if case .failure(let problem) = image.size {
+                    diagnostics.error(at, "the logo '\(logo)' \(problem.message)")
+                }
+            } else if ImageKind(fileName: logo) == nil {
+                diagnostics.error(at, "the logo '\(logo)' is not an image", hint: "use a PNG, JPEG, SVG or WebP file")
+            } else {
+                diagnostics.error(
+                    at, "the logo '\(logo)' is not in the content folder",
+                    hint: "put the image below \(display) and write its path relative to site.yaml")
+            }
+        }
+        if let css = config.stylesheet, css.lowercased().hasSuffix(".css") {
+            let at = config.fieldLocations["stylesheet"] ?? config.location
+            var isFile: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: tree.root + "/" + css, isDirectory: &isFile), !isFile.boolValue else {
+                diagnostics.error(at, "the stylesheet '\(css)' is not in the content folder")
+                return
+            }
+            switch tree.readBytes(tree.root + "/" + css, display: display + "/" + css) {
+            case .success(let bytes): files.append(OutputFile(path: css, bytes: bytes))
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+    }
+
+    /// The Markdown pages of the content tree (`files`, as it lists them), read and parsed in parallel, in path
+    /// order.
     static func readPages(
-        tree: SourceTree, display: String, reusing: @Sendable (String) -> PageSource? = { _ in nil },
+        _ files: [String], tree: SourceTree, display: String, reusing: @Sendable (String) -> PageSource? = { _ in nil },
         diagnostics diags: inout Diagnostics
     ) -> [PageSource] {
         let content = tree.root
-        let (files, listProblems) = ContentLoader.markdownFiles(in: tree)
-        diags.append(contentsOf: listProblems)
         var loaded = parallelMap(files) { rel -> (PageSource?, Diagnostics) in
             if let known = reusing(rel) { return (known, Diagnostics()) }
             var d = Diagnostics()

@@ -14,6 +14,10 @@ extension DiagnosticID {
     public static let duplicateOutput = DiagnosticID("output.duplicate-path")
     /// A content folder without `_index.md` or `index.md`.
     public static let noHomePage = DiagnosticID("site.no-home-page")
+    /// Hugo or Zola template syntax (`{{< ref … >}}`, `{{% … %}}`, `{{ … }}`) in a page's text (a warning).
+    public static let foreignShortcode = DiagnosticID("markdown.foreign-shortcode")
+    /// An image a page shows that is remote, missing, unreadable or without alt text.
+    public static let badImage = DiagnosticID("image.invalid")
     /// A page whose layout has no template.
     public static let missingLayout = DiagnosticID("template.missing-layout")
 }

@@ -7,10 +7,12 @@ package enum ContentLoader {
     /// the problems met while listing (links to folders, paths too long).
     package static func markdownFiles(in tree: SourceTree) -> (files: [String], problems: [Diagnostic]) {
         let (all, problems) = tree.files()
-        let pages = all.filter { rel in
-            !(rel == "data" || rel.hasPrefix("data/")) && rel.hasSuffix(".md")
-        }
-        return (pages, problems)
+        return (all.filter(isPageFile), problems)
+    }
+
+    /// Whether a file of the content tree (a relative path) is a page: Markdown outside `data/`.
+    package static func isPageFile(_ rel: String) -> Bool {
+        !(rel == "data" || rel.hasPrefix("data/")) && rel.hasSuffix(".md")
     }
 
     /// The text of a file inside `tree` (see `SourceTree`), or nil with the reason in `diagnostics`.
@@ -79,7 +81,7 @@ package enum ContentLoader {
     static let maxOutputPathBytes = 1_024
 
     /// `a/b.md` → `a/b/index.html`; `a/_index.md` → `a/index.html`; `_index.md`/`index.md` → `index.html`.
-    static func defaultOutputPath(_ rel: String) -> String {
+    package static func defaultOutputPath(_ rel: String) -> String {
         // A plain ASCII path (as the tree lists them: no empty parts) is cut at its last slash, by bytes.
         let u = rel.utf8
         if isPlainASCIIPath(rel) {

@@ -2,7 +2,7 @@
 /// where characters are bytes (no carriage return is left before a newline: `ContentLoader` turned `\r\n` into
 /// `\n`), with the values in a fixed array by key instead of dictionaries of strings. Fed one line at a time.
 struct FrontMatterASCII {
-    static let keys: [[UInt8]] = PageMeta.keys.map { Array($0.utf8) }
+    static let keys: [[UInt8]] = PageMeta.fastKeys.map { Array($0.utf8) }
     static let title = 0, description = 1, weight = 2, navTitle = 3, code = 4, layout = 5, toc = 6, nav = 7
     static let path = 8, keywords = 9, summary = 10, tags = 11
     static let special: [[UInt8]] = ["true", "false", "yes", "no", "on", "off", "null", "y", "n"].map { Array($0.utf8) }
@@ -31,7 +31,7 @@ struct FrontMatterASCII {
         guard colon + 1 < line.count, line[colon + 1] == UInt8(ascii: " ") else { return false }
         let raw = UnsafeBufferPointer(rebasing: line[(colon + 2)...])
         if first == nil { first = n }
-        at[PageMeta.keys[k]] = SourceLocation(file: file, line: firstLine + n, column: 1)
+        at[PageMeta.fastKeys[k]] = SourceLocation(file: file, line: firstLine + n, column: 1)
         switch k {
         case Self.tags:
             guard let list = Self.flowList(raw) else { return false }

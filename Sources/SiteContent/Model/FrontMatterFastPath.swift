@@ -29,7 +29,7 @@ package enum FrontMatterFastPath {
             if line.isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else { return nil }
             let key = String(line[..<colon])
-            guard PageMeta.keys.contains(key), values[key] == nil, key != "tags" || tags == nil else { return nil }
+            guard PageMeta.fastKeys.contains(key), values[key] == nil, key != "tags" || tags == nil else { return nil }
             let rest = line[line.index(after: colon)...]
             guard rest.first == " " else { return nil }
             let raw = rest.dropFirst()

@@ -1,4 +1,5 @@
 import Foundation
+import CodingRules
 
 /// One Markdown page as loaded: where it came from, its front matter, and its body.
 public struct PageSource: Sendable {
@@ -12,6 +13,10 @@ public struct PageSource: Sendable {
     public var bodyLineOffset: Int
     /// Where the page will be written, relative to the output folder: `codes/97550/index.html`.
     public var outputPath: String
+
+    /// A not-found page (`404.html`, at the top or in a folder): no search entry, no sitemap entry, no canonical
+    /// address.
+    public var isNotFoundPage: Bool { outputPath == "404.html" || outputPath.hasSuffix("/404.html") }
 
     /// `_index.md` (or the home page): a page that lists the pages of its folder.
     public var isIndex: Bool {
@@ -73,6 +78,15 @@ public struct PageMeta: Sendable {
     public var summary: String = ""
     /// Topic words: the search finds the page by them, like `keywords`. No tag pages are generated.
     public var tags: [String] = []
+    /// A draft: left out of `build` (its output, the search index, the sitemap); `serve` shows it with a badge.
+    public var draft: Bool = false
+    /// When the page was first published and last changed (`YYYY-MM-DD`, as written; templates may show them,
+    /// the sitemap gives `lastmod`, else `date`). Builds never read the clock.
+    public var date: String?
+    public var lastmod: String?
+    /// `as_of_banner: false` hides the site's as-of line on this page (pages outside the billing content: a
+    /// clinic's own pages); `true` shows it where `site.yaml` hides it by default; nil follows `site.yaml`.
+    public var asOfBanner: Bool?
     public var location: SourceLocation
     /// Where each front-matter field was written (its key), so a bad value is reported at its own line.
     public var fieldLocations: [String: SourceLocation] = [:]
@@ -80,10 +94,14 @@ public struct PageMeta: Sendable {
     /// The location of a field's key, or of the front matter when the field is absent.
     public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 
-    static let keys = [
+    /// The keys the fast readers (`FrontMatterFastPath`, `FrontMatterASCII`) know; a page using any other key
+    /// goes through the full YAML reader.
+    static let fastKeys = [
         "title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords", "summary",
         "tags",
     ]
+    /// Every key a page may set.
+    static let keys = fastKeys + ["draft", "date", "lastmod", "as_of_banner"]
 
     package static func read(_ root: YAMLNode) -> PageMeta? {
         guard let map = root.mapping("front matter") else { return nil }
@@ -100,6 +118,10 @@ public struct PageMeta: Sendable {
         meta.keywords = map.string("keywords") ?? ""
         meta.summary = map.string("summary") ?? ""
         meta.tags = map.stringList("tags") ?? []
+        meta.draft = map.bool("draft") ?? false
+        meta.date = readDate(map, "date")
+        meta.lastmod = readDate(map, "lastmod")
+        meta.asOfBanner = map.bool("as_of_banner")
         map.finish("front matter")
         for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
         if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -107,6 +129,16 @@ public struct PageMeta: Sendable {
             return nil
         }
         return title == nil ? nil : meta
+    }
+
+    /// A `YYYY-MM-DD` date field (a real calendar date), or nil with an error at its value.
+    static func readDate(_ map: MappingReader, _ key: String) -> String? {
+        guard let node = map.node(key), let text = node.string("a date for '\(key)'") else { return nil }
+        guard CalendarDate(parsing: text) != nil else {
+            node.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return text
     }
 
     package init(title: String, description: String = "", weight: Int = 0, navTitle: String? = nil, code: String? = nil, layout: String? = nil, toc: Bool? = nil, inNav: Bool = true, path: String? = nil, keywords: String = "", summary: String = "", tags: [String] = [], location: SourceLocation, fieldLocations: [String: SourceLocation] = [:]) {

@@ -44,6 +44,14 @@ public func urlPath(_ outputPath: String) -> String {
         .joined(separator: "/")
 }
 
+/// The URL path of a page's output file below the site's address: `urlPath`, with a final `index.html` left
+/// off (`codes/97550/index.html` → `codes/97550/`; the home page → ""), as a web server serves folders.
+public func pageURLPath(_ outputPath: String) -> String {
+    let path = urlPath(outputPath)
+    if path == "index.html" { return "" }
+    return path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+}
+
 /// One path segment with every byte other than letters, digits and `-._~` percent-encoded, so a file name with
 /// a space, `#`, `%` or `?` still gives a working link.
 public func percentEncodedSegment(_ s: String) -> String {

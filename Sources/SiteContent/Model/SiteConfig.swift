@@ -12,6 +12,18 @@ public struct SiteConfig: Sendable {
     public var location: SourceLocation
     /// False for a plain site without `site.yaml`: pages then show no "as of" line.
     public var hasAsOf: Bool = true
+    /// `logo:` an image below the content folder (its path there), shown in the header with the title as its
+    /// text; checked against the content's images by `LoadStage.readBranding`.
+    public var logo: String?
+    /// `base_url:` where the site is published (`https://…/`, ending in '/'): then `sitemap.xml`, canonical
+    /// links and absolute printed link addresses are written. Links in pages stay relative.
+    public var baseURL: String?
+    /// `stylesheet:` a CSS file below the content folder, published and linked after the site's own stylesheet.
+    public var stylesheet: String?
+    /// `as_of_banner:` whether pages show the as-of line unless their front matter says otherwise (default true).
+    public var asOfBanner = true
+    /// Where `logo` and `stylesheet` were written (their values), for messages.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
     package static func load(contentDirectory: String) -> StageResult<SiteConfig> {
@@ -33,6 +45,14 @@ public struct SiteConfig: Sendable {
         let description = map.string("description") ?? ""
         let language = map.string("language") ?? "en"
         let footer = map.stringList("footer") ?? []
+        var locations: [String: SourceLocation] = [:]
+        let logo = contentPath(map, "logo", what: "an image", locations: &locations)
+        let stylesheet = contentPath(map, "stylesheet", what: "a CSS file", locations: &locations)
+        if let css = stylesheet, !css.lowercased().hasSuffix(".css"), let n = map.node("stylesheet") {
+            n.error("'stylesheet' must name a .css file, found '\(css)'")
+        }
+        let baseURL = map.node("base_url").flatMap(readBaseURL)
+        let asOfBanner = map.bool("as_of_banner") ?? true
         map.finish("site.yaml")
         var asOf: CalendarDate?
         if let asOfText {
@@ -42,9 +62,48 @@ public struct SiteConfig: Sendable {
             }
         }
         guard let title, let asOf else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, asOf: asOf, description: description, language: language, footer: footer,
             location: root.location)
+        config.logo = logo
+        config.stylesheet = stylesheet
+        config.baseURL = baseURL
+        config.asOfBanner = asOfBanner
+        config.fieldLocations = locations
+        return config
+    }
+
+    /// A path below the content folder (`images/logo.svg`), normalized; an error at the value when it is absolute,
+    /// climbs out, or points into `data/`.
+    static func contentPath(
+        _ map: MappingReader, _ key: String, what: String, locations: inout [String: SourceLocation]
+    ) -> String? {
+        guard let node = map.node(key), let text = node.string("the path of \(what) for '\(key)'") else { return nil }
+        locations[key] = node.location
+        let path = text.hasPrefix("/") || text.contains("\\") ? nil : resolveRelative(text, from: "site.yaml")
+        guard let path, !path.isEmpty, path != "data", !path.hasPrefix("data/") else {
+            node.error(
+                "'\(key)' must be \(what) inside the content folder, found '\(text)'",
+                hint: "write its path relative to site.yaml, such as 'images/logo.svg'")
+            return nil
+        }
+        return path
+    }
+
+    /// `https://example.org/guide/` (http or https, a host, no query or fragment), with a '/' added at the end.
+    static func readBaseURL(_ node: YAMLNode) -> String? {
+        guard let text = node.string("an address for 'base_url'") else { return nil }
+        let lower = text.lowercased()
+        let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : lower.hasPrefix("http://") ? text.dropFirst(7) : nil
+        guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+            !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 0x20 } ?? false })
+        else {
+            node.error(
+                "'base_url' must be the site's published address, such as 'https://intranet.example.org/guide/', found '\(text)'",
+                hint: "http or https, the host, then the folder the site is served from")
+            return nil
+        }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     package init(title: String, asOf: CalendarDate, description: String, language: String, footer: [String], location: SourceLocation, hasAsOf: Bool = true) {

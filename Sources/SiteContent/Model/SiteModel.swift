@@ -18,6 +18,11 @@ public struct SiteModel: Sendable {
     public var sourcesPage: Int?
     /// The content folder has guide data (`data/`): directives may run. False for a plain reference site.
     public var hasGuideData: Bool = true
+    /// The images below the content folder, by path there (`images/room.png`).
+    public var images: [String: ContentImage] = [:]
+    /// The pages left out as drafts (`draft: true`, not previewed), by source path: a link to one is an error
+    /// that says so.
+    public var drafts: Set<String> = []
 
     /// The page with this source path, or the index page of this folder.
     public func page(atPath p: String) -> PageSource? { pageIndex(atPath: p).map { pages[$0] } }

@@ -14,3 +14,12 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     }
     return prev[b.count]
 }
+
+/// Whether `candidate` is close enough to what was typed to suggest it ("did you mean"): one edit for short words,
+/// two from six characters on, never more than a third of the word (so `date` does not suggest `path`).
+public func isCloseMatch(_ candidate: String, _ typed: String) -> Bool {
+    let d = editDistance(candidate, typed)
+    let length = min(candidate.count, typed.count)
+    if d == 2, candidate.count == typed.count, candidate.sorted() == typed.sorted() { return true }  // a swap: `titel`
+    return d <= (length >= 6 ? 2 : 1) && d * 3 <= max(length, 3)
+}

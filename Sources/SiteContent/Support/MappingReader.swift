@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Reads the keys of one YAML mapping. Every key read is remembered; `finish()` reports the rest as unknown
-/// (with a "did you mean" hint when a known key is close).
+/// (with a "did you mean" hint when a known key is really close: `isCloseMatch`).
 public final class MappingReader {
     public let owner: YAMLNode
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
@@ -85,7 +85,7 @@ public final class MappingReader {
         for e in entries where !known.contains(e.key) {
             let near = known.min { editDistance($0, e.key) < editDistance($1, e.key) }
             var hint = "allowed keys\(what.isEmpty ? "" : " in \(what)"): \(allowed)"
-            if let near, editDistance(near, e.key) <= 2 { hint = "did you mean '\(near)'? " + hint }
+            if let near, isCloseMatch(near, e.key) { hint = "did you mean '\(near)'? " + hint }
             context.error(e.keyNode.mark, "unknown key '\(e.key)'", hint: hint)
         }
     }

@@ -29,6 +29,10 @@ public enum Markdown {
             return RenderedMarkdown(html: "", headings: [], sections: [], refusal: deep)
         }
         var walker = Walker(lineOffset: lineOffset)
+        walker.body = body
+        if TemplateSyntaxScan.mayOccur(in: body) {
+            walker.sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        }
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         guard let cstr = cmark_render_html(doc, options) else {
@@ -39,31 +43,6 @@ public enum Markdown {
         return RenderedMarkdown(
             html: String(cString: cstr), headings: walker.headings, sections: walker.sections,
             statements: walker.citingStatements)
-    }
-
-    /// Size and bracket count, checked before cmark sees the text.
-    static func precheck(_ body: String, lineOffset: Int) -> (line: Int, column: Int, message: String)? {
-        if body.utf8.count > MarkdownLimits.maxBytes {
-            return (lineOffset + 1, 1, "the page is larger than \(MarkdownLimits.maxBytes >> 20) MB of Markdown; split it into several pages")
-        }
-        // Counted on the bytes; the position (column in characters) is worked out only for a refusal.
-        var text = body
-        let count = text.withUTF8 { $0.reduce(0) { $0 + ($1 == UInt8(ascii: "[") ? 1 : 0) } }
-        guard count > MarkdownLimits.maxBrackets else { return nil }
-        var brackets = 0, line = 1, column = 1
-        for s in body.unicodeScalars {
-            if s == "[" {
-                brackets += 1
-                if brackets > MarkdownLimits.maxBrackets {
-                    return (
-                        lineOffset + line, column,
-                        "the page has more than \(MarkdownLimits.maxBrackets) '[' (links, images or brackets); split it into several pages"
-                    )
-                }
-            }
-            if s == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return nil
     }
 
     /// The first node nested deeper than `MarkdownLimits.maxDepth`, found with cmark's own (iterative) iterator.
@@ -119,7 +98,25 @@ struct Walker {
     /// `statementText`.
     var open: [(index: Int, start: Int)] = []
 
+    /// The page's lines, kept only when its text has `{{` (see `checkForeignSyntax`).
+    var sourceLines: [Substring]?
+    /// The page's text, its lines once an image needs them, and where the last image was found (`imagePosition`).
+    var body = ""
+    var imageLines: [Substring]?
+    var imageCursor = (line: 0, column: 0)
+
     init(lineOffset: Int) { self.lineOffset = lineOffset }
+
+    /// Reports other generators' template syntax in the source lines of a paragraph or heading
+    /// (`TemplateSyntaxScan`; cmark gives inline nodes no positions, so the block's lines are read again).
+    func checkForeignSyntax(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
+        guard let lines = sourceLines else { return }
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        guard first >= 1, last >= first, last <= lines.count else { return }
+        for found in TemplateSyntaxScan.find(in: lines[(first - 1)..<last], firstLine: first) {
+            rewriter.foreignTemplateSyntax(found.text, line: found.line + lineOffset, column: found.column)
+        }
+    }
 
     mutating func finishSection() {
         current.text = sectionText.withUnsafeBufferPointer { collapseSpaces(bytes: $0) }
@@ -187,6 +184,7 @@ struct Walker {
             cmark_node_free(node)
 
         case CMARK_NODE_HEADING:
+            checkForeignSyntax(node, rewriter: &rewriter)
             let p = position(node, fallback: block)
             let text = collapseSpaces(plainText(node))
             let heading = MarkdownHeading(
@@ -231,13 +229,17 @@ struct Walker {
             }
 
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let p = position(node, fallback: block)
             let url = String(cString: cmark_node_get_url(node))
-            let link = MarkdownLink(url: url, isImage: type == CMARK_NODE_IMAGE, line: p.line, column: p.column)
+            let isImage = type == CMARK_NODE_IMAGE
+            let p = isImage ? imagePosition(url, block: position(node, fallback: block)) : position(node, fallback: block)
+            let link = MarkdownLink(
+                url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "",
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "")
             visit(node, rewriter: &rewriter, block: block)
             if let target = rewriter.rewrite(link) {
                 cmark_node_set_url(node, target.url)
                 if let id = target.citedSource { for (i, _) in open { statements[i].sources.append(id) } }
+                if let t = target.tags { replaceTags(node, open: t.open, close: t.close, keepChildren: !isImage) }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
@@ -258,11 +260,22 @@ struct Walker {
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
             let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
+            if type == CMARK_NODE_PARAGRAPH { checkForeignSyntax(node, rewriter: &rewriter) }
             if isStatement { openStatement() }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
             if isStatement { closeStatement() }
             if isBlock { appendText(" ") }
         }
+    }
+
+    /// Writes `open` and `close` instead of the node's own tags: around its children, or, for an image, alone.
+    func replaceTags(_ node: OpaquePointer, open: String, close: String, keepChildren: Bool) {
+        let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(custom, open)
+        cmark_node_set_on_exit(custom, close)
+        while keepChildren, let inline = cmark_node_first_child(node) { cmark_node_append_child(custom, inline) }
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
     }
 
     func plainText(_ node: OpaquePointer) -> String {

@@ -21,6 +21,10 @@ public struct MarkdownLink: Sendable, Hashable {
     public var isImage: Bool
     public var line: Int
     public var column: Int
+    /// An image's alt text (its bracketed text, as plain text); "" for a link.
+    public var alt: String = ""
+    /// The link's or image's title (`[text](url "title")`), or "".
+    public var title: String = ""
 }
 
 /// A code block: `info` is the fence's info string (`fee-table 97550`; empty for indented blocks), `literal`
@@ -42,6 +46,9 @@ public protocol MarkdownRewriter {
     mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget?
     /// Raw HTML in the Markdown is never written; this reports where it was dropped.
     mutating func droppedRawHTML(line: Int, column: Int)
+    /// Text of the page (outside code) that looks like another generator's template syntax (`{{< ref … >}}`),
+    /// at its line and column; it stays in the page as text.
+    mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int)
 }
 
 /// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the
@@ -65,10 +72,14 @@ public struct MarkdownReplacement: Sendable {
 public struct MarkdownLinkTarget: Sendable {
     public var url: String
     public var citedSource: String?
+    /// HTML written instead of cmark's own tags (with `url` already in it): for a link, its start and end tags
+    /// around its text (`data-print-url`); for an image, the whole `<img>` (with its size) in `open`.
+    public var tags: (open: String, close: String)?
 
-    public init(_ url: String, citing source: String? = nil) {
+    public init(_ url: String, citing source: String? = nil, tags: (open: String, close: String)? = nil) {
         self.url = url
         self.citedSource = source
+        self.tags = tags
     }
 }
 

@@ -16,6 +16,9 @@ package struct Layout {
     let navTitles: [String]
     /// The site's as-of date as shown (the same on every page).
     let asOf: String
+    /// The `logo:` image and the size the header shows it at (`Layout.logoHeight` high at most).
+    let logo: (path: String, width: Int, height: Int)?
+    static let logoHeight = 48
 
     package init(site: SiteModel) {
         self.site = site
@@ -25,6 +28,12 @@ package struct Layout {
         folderPrefix = folder.map { $0.isEmpty ? "" : $0 + "/" }
         navTitles = pages.indices.map { pages[$0].meta.navTitle ?? pages[$0].meta.title }
         asOf = site.config.asOf.description
+        if let path = site.config.logo, case .success(let size) = site.images[path]?.size {
+            let h = min(size.height, Self.logoHeight)
+            logo = (path, max(1, (size.width * h + size.height / 2) / size.height), h)
+        } else {
+            logo = nil
+        }
         var folderIndex: [String: Int] = [:]
         var members: [String: [Int]] = [:]
         for i in pages.indices {
@@ -86,24 +95,40 @@ package struct Layout {
             ? (members[self.folder[i]] ?? []).filter { $0 != i }.map { k in
                 let meta = site.pages[k].meta
                 let text = meta.summary.isEmpty ? meta.description : meta.summary
-                return ChildLink(title: meta.title, url: url(k), description: text)
+                let printURL = site.config.baseURL.map { $0 + pageURLPath(site.pages[k].outputPath) } ?? ""
+                return ChildLink(
+                    title: meta.title, url: url(k), description: text, printURL: printURL, hasPrintURL: !printURL.isEmpty)
             } : []
 
         let rootPath = relativeURL(from: from, to: "index.html")
         let root = String(rootPath.dropLast("index.html".count))
         let isHome = (i == home)
-        let siteView = SiteView(
-            title: site.config.title, description: site.config.description, language: site.config.language,
-            asOf: asOf, hasAsOf: site.config.hasAsOf, feePeriod: feePeriod, footer: site.config.footer,
-            homeURL: rootPath, sourcesURL: site.sourcesPage.map(url) ?? "", hasSources: site.sourcesPage != nil)
         let meta = site.pages[i].meta
+        var siteView = SiteView(
+            title: site.config.title, description: site.config.description, language: site.config.language,
+            asOf: asOf, hasAsOf: site.config.hasAsOf && (meta.asOfBanner ?? site.config.asOfBanner), feePeriod: feePeriod,
+            footer: site.config.footer, homeURL: rootPath, sourcesURL: site.sourcesPage.map(url) ?? "",
+            hasSources: site.sourcesPage != nil, generator: CTSGuideVersion.generator)
+        if let logo = logo {
+            siteView.logoURL = root + urlPath(logo.path)
+            siteView.logoWidth = String(logo.width)
+            siteView.logoHeight = String(logo.height)
+            siteView.hasLogo = true
+        }
+        if let css = site.config.stylesheet {
+            siteView.stylesheetURL = root + urlPath(css)
+            siteView.hasStylesheet = true
+        }
         let info = PageInfo(
             title: meta.title,
             documentTitle: isHome ? site.config.title : "\(meta.title) · \(site.config.title)",
             description: !meta.description.isEmpty
                 ? meta.description : meta.summary.isEmpty ? site.config.description : meta.summary,
             content: rendered.html, isHome: isHome, layout: meta.layout ?? (isIndex[i] ? (self.folder[i].isEmpty ? "home" : "section") : "page"),
-            sourcePath: site.pages[i].relativePath, code: meta.code ?? "")
+            sourcePath: site.pages[i].relativePath, code: meta.code ?? "",
+            canonicalURL: site.config.baseURL.map { $0 + pageURLPath(from) } ?? "",
+            hasCanonicalURL: site.config.baseURL != nil && !site.pages[i].isNotFoundPage, isDraft: meta.draft,
+            date: meta.date ?? "", lastmod: meta.lastmod ?? "")
         return PageView(
             site: siteView, page: info, navigation: navigation, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty, toc: hasToc ? toc : [], hasToc: hasToc && !toc.isEmpty,
             children: children, hasChildren: !children.isEmpty, root: root, assets: root + "assets/")

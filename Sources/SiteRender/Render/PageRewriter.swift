@@ -108,12 +108,7 @@ package struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "empty link target")
             return nil
         }
-        if link.isImage {
-            diagnostics.error(
-                at, "images are not supported in pages ('\(url)')",
-                hint: "the site loads nothing from elsewhere; describe it in words or add a directive")
-            return nil
-        }
+        if link.isImage { return image(url, alt: link.alt, title: link.title, at: at) }
         if url.hasPrefix("#") {
             let fragment = String(url.dropFirst())
             anchorReferences.append(
@@ -132,7 +127,7 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
                 return nil
             }
-            return target(i, fragment: fragment, at: at)
+            return target(i, fragment: fragment, at: at, title: link.title)
         }
         if lower.hasPrefix("source:") {
             let id = String(base.dropFirst(7))
@@ -150,7 +145,10 @@ package struct PageRewriter: MarkdownRewriter {
                 return nil
             }
             citedSources.append(id)
-            return MarkdownLinkTarget(relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(id), citing: id)
+            let to = site.pages[s].outputPath
+            let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(id)
+            return MarkdownLinkTarget(
+                href, citing: id, tags: printed(href, to, fragment: sourceAnchor(id), title: link.title))
         }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
@@ -182,20 +180,26 @@ package struct PageRewriter: MarkdownRewriter {
                 LinkDependency(kind: .outputURL, key: base, from: page.outputPath, found: byURL.map(describe) ?? ""))
         }
         guard let found = byPath ?? byURL else {
+            if let resolved, site.drafts.contains(resolved) {
+                diagnostics.error(
+                    at, "link '\(url)' goes to a draft, which is not published",
+                    hint: "publish the page (remove 'draft: true') or take the link out", id: .brokenLink)
+                return nil
+            }
             diagnostics.error(
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
                 id: .brokenLink)
             return nil
         }
-        return target(found, fragment: fragment, at: at)
+        return target(found, fragment: fragment, at: at, title: link.title)
     }
 
     /// What a lookup that found page `i` records (see `LinkDependency.resolve`).
     func describe(_ i: Int) -> String { site.pages[i].outputPath + "\n" + site.pages[i].displayPath }
 
     /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
-    mutating func target(_ i: Int, fragment: String?, at: SourceLocation) -> MarkdownLinkTarget {
+    mutating func target(_ i: Int, fragment: String?, at: SourceLocation, title: String) -> MarkdownLinkTarget {
         let to = site.pages[i].outputPath
         var u = relativeURL(from: page.outputPath, to: to)
         if let fragment {
@@ -204,7 +208,8 @@ package struct PageRewriter: MarkdownRewriter {
                     targetOutputPath: to, targetDisplay: site.pages[i].displayPath, fragment: fragment, location: at))
             u += "#" + fragment
         }
-        return MarkdownLinkTarget(u, citing: fragment.flatMap(citedSource(fragment:)))
+        return MarkdownLinkTarget(
+            u, citing: fragment.flatMap(citedSource(fragment:)), tags: printed(u, to, fragment: fragment, title: title))
     }
 
     /// The source a link to `#source-<id>` (a source's entry on the sources page) cites, as the author wrote it.

@@ -6,6 +6,8 @@ package enum TemplateKey: String, Sendable, CaseIterable {
     case feePeriod, footer, hasAsOf, hasBreadcrumbs, hasChildren, hasMore, hasSources, hasToc, homeURL, isHome
     case label, language, layout, level, more, nav, navigation, page, root, site, sourcePath, sourcesURL, title
     case toc, url
+    case canonicalURL, date, generator, hasCanonicalURL, hasLogo, hasStylesheet, isDraft, lastmod, logoHeight, logoURL
+    case hasPrintURL, logoWidth, printURL, stylesheetURL
 }
 
 /// A dotted tag name (`site.title`) as keys: a view into `TemplateProgram.keys`, copied without reference

@@ -20,10 +20,12 @@ package enum ViewModelSamples {
         site: SiteView(
             title: "Site", description: "About", language: "en", asOf: "2026-01-01", hasAsOf: true,
             feePeriod: "2026-01-01", footer: ["Footer"], homeURL: "index.html", sourcesURL: "sources/index.html",
-            hasSources: true),
+            hasSources: true, generator: "ctsguide 0.0.0", logoURL: "images/logo.svg", logoWidth: "48",
+            logoHeight: "48", stylesheetURL: "brand.css", hasLogo: true, hasStylesheet: true),
         page: PageInfo(
             title: "Page", documentTitle: "Page · Site", description: "About", content: "<p>Text</p>", isHome: true,
-            layout: "page", sourcePath: "page.md", code: "00000"),
+            layout: "page", sourcePath: "page.md", code: "00000", canonicalURL: "https://example.org/page/", hasCanonicalURL: true,
+            isDraft: true, date: "2026-01-01", lastmod: "2026-01-02"),
         navigation: "<nav></nav>",
         breadcrumbs: [Crumb(title: "Home", url: "index.html", current: true)], hasBreadcrumbs: true,
         toc: [
@@ -31,6 +33,6 @@ package enum ViewModelSamples {
                 title: "Heading", anchor: "heading", level: 2, children: [TocLeaf(title: "Sub", anchor: "sub")],
                 hasChildren: true)
         ], hasToc: true,
-        children: [ChildLink(title: "Child", url: "child/index.html", description: "About")], hasChildren: true,
+        children: [ChildLink(title: "Child", url: "child/index.html", description: "About", printURL: "https://example.org/child/", hasPrintURL: true)], hasChildren: true,
         root: "../", assets: "../assets/")
 }

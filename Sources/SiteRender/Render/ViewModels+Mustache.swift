@@ -49,8 +49,8 @@ extension PageView: TemplateValue {
 
 extension SiteView: TemplateValue {
     package static let fieldNames = [
-        "asOf", "description", "feePeriod", "footer", "hasAsOf", "hasSources", "homeURL", "language", "sourcesURL",
-        "title",
+        "asOf", "description", "feePeriod", "footer", "generator", "hasAsOf", "hasLogo", "hasSources", "hasStylesheet", "homeURL", "language",
+        "logoHeight", "logoURL", "logoWidth", "sourcesURL", "stylesheetURL", "title",
     ]
     package func data(_ key: TemplateKey) -> TemplateData? {
         switch key {
@@ -64,6 +64,13 @@ extension SiteView: TemplateValue {
         case .homeURL: .text(homeURL)
         case .sourcesURL: .text(sourcesURL)
         case .hasSources: .flag(hasSources)
+        case .generator: .text(generator)
+        case .logoURL: .text(logoURL)
+        case .logoWidth: .text(logoWidth)
+        case .logoHeight: .text(logoHeight)
+        case .stylesheetURL: .text(stylesheetURL)
+        case .hasLogo: .flag(hasLogo)
+        case .hasStylesheet: .flag(hasStylesheet)
         default: nil
         }
     }
@@ -71,7 +78,8 @@ extension SiteView: TemplateValue {
 
 extension PageInfo: TemplateValue {
     package static let fieldNames = [
-        "code", "content", "description", "documentTitle", "isHome", "layout", "sourcePath", "title",
+        "canonicalURL", "code", "content", "date", "description", "documentTitle", "hasCanonicalURL", "isDraft",
+        "isHome", "lastmod", "layout", "sourcePath", "title",
     ]
     package func data(_ key: TemplateKey) -> TemplateData? {
         switch key {
@@ -83,6 +91,11 @@ extension PageInfo: TemplateValue {
         case .layout: .text(layout)
         case .sourcePath: .text(sourcePath)
         case .code: .text(code)
+        case .canonicalURL: .text(canonicalURL)
+        case .hasCanonicalURL: .flag(hasCanonicalURL)
+        case .isDraft: .flag(isDraft)
+        case .date: .text(date)
+        case .lastmod: .text(lastmod)
         default: nil
         }
     }
@@ -216,12 +229,14 @@ extension TocLeaf: TemplateValue {
 }
 
 extension ChildLink: TemplateValue {
-    package static let fieldNames = ["description", "title", "url"]
+    package static let fieldNames = ["description", "hasPrintURL", "printURL", "title", "url"]
     package func data(_ key: TemplateKey) -> TemplateData? {
         switch key {
         case .title: .text(title)
         case .url: .text(url)
         case .description: .text(description)
+        case .printURL: .text(printURL)
+        case .hasPrintURL: .flag(hasPrintURL)
         default: nil
         }
     }

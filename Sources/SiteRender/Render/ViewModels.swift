@@ -33,6 +33,17 @@ public struct SiteView: Sendable {
     public var homeURL: String
     public var sourcesURL: String
     public var hasSources: Bool
+    /// `ctsguide X.Y.Z`, for `<meta name="generator">`.
+    public var generator: String = ""
+    /// The `logo:` image from this page, and the size it is shown at (its own, scaled down to 48 px high), or
+    /// "" without a logo.
+    public var logoURL: String = ""
+    public var logoWidth: String = ""
+    public var logoHeight: String = ""
+    /// The `stylesheet:` from this page, or "".
+    public var stylesheetURL: String = ""
+    public var hasLogo: Bool = false
+    public var hasStylesheet: Bool = false
 }
 
 public struct PageInfo: Sendable {
@@ -46,6 +57,14 @@ public struct PageInfo: Sendable {
     public var layout: String
     public var sourcePath: String
     public var code: String
+    /// The page's address under `base_url` (`<link rel="canonical">`), or "" without one.
+    public var canonicalURL: String = ""
+    public var hasCanonicalURL: Bool = false
+    /// A draft shown by the preview server.
+    public var isDraft: Bool = false
+    /// Its front matter `date` and `lastmod` (`YYYY-MM-DD`), or "".
+    public var date: String = ""
+    public var lastmod: String = ""
 }
 
 /// What `partials/nav` receives: the navigation of one folder (the same for all its pages but the current one).
@@ -116,4 +135,7 @@ public struct ChildLink: Sendable {
     public var title: String
     public var url: String
     public var description: String
+    /// The page's address under `base_url` (printed beside the link: `data-print-url`), or "" without one.
+    public var printURL: String = ""
+    public var hasPrintURL: Bool = false
 }

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds Hugo and Zola template syntax in a block of Markdown source lines: `{{< … >}}`, `{{% … %}}` and
+/// `{{ … }}` (everything from `{{` to the next `}}`), outside code spans. ctsguide has no shortcodes, so such text
+/// would be published as it is; the build warns where it is.
+enum TemplateSyntaxScan {
+    /// Whether the text has `{{` at all (memchr over its bytes; most pages have no brace, and are not scanned).
+    static func mayOccur(in body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { u in
+            guard let base = u.baseAddress else { return false }
+            var from = 0
+            while from + 1 < u.count, let p = memchr(base + from, 0x7B, u.count - from - 1) {
+                let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if u[i + 1] == 0x7B { return true }
+                from = i + 1
+            }
+            return false
+        }
+    }
+
+    /// Each occurrence (its text on one line, newlines as spaces) at its line (`firstLine` is the first of `lines`)
+    /// and column (in characters, from 1).
+    static func find(in lines: ArraySlice<Substring>, firstLine: Int) -> [(text: String, line: Int, column: Int)] {
+        var chars: [(c: Character, line: Int, column: Int)] = []
+        for (k, text) in lines.enumerated() {
+            var column = 1
+            for c in text {
+                chars.append((c, firstLine + k, column))
+                column += 1
+            }
+            chars.append(("\n", firstLine + k, column))
+        }
+        let plain = chars.map(\.c)
+        var found: [(text: String, line: Int, column: Int)] = []
+        var i = 0
+        while i < chars.count {
+            if chars[i].c == "`" {
+                i = endOfCodeSpan(plain, from: i)
+                continue
+            }
+            if chars[i].c == "{", i + 1 < chars.count, chars[i + 1].c == "{" {
+                var j = i + 2
+                while j + 1 < chars.count, !(chars[j].c == "}" && chars[j + 1].c == "}") { j += 1 }
+                if j + 1 < chars.count {
+                    found.append((String(chars[i...(j + 1)].map { $0.c == "\n" ? " " : $0.c }), chars[i].line, chars[i].column))
+                    i = j + 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// A code span opens with a run of backticks and closes at the next run of the same length; without one,
+    /// the run is plain text. Returns where scanning goes on.
+    static func endOfCodeSpan(_ chars: [Character], from i: Int) -> Int {
+        var n = 0
+        while i + n < chars.count, chars[i + n] == "`" { n += 1 }
+        var j = i + n
+        while j < chars.count {
+            guard chars[j] == "`" else {
+                j += 1
+                continue
+            }
+            var m = 0
+            while j + m < chars.count, chars[j + m] == "`" { m += 1 }
+            if m == n { return j + m }
+            j += m
+        }
+        return i + n
+    }
+}

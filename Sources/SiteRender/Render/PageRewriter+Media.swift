@@ -1,0 +1,82 @@
+import SiteContent
+
+/// What `PageRewriter` writes beyond cmark's own output: images of the content folder with their size, links
+/// with their printed address under `base_url`, and the warning for other generators' template syntax.
+extension PageRewriter {
+    package mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int) {
+        let shown = text.count > 60 ? text.prefix(57) + "…" : Substring(text)
+        let kind = text.hasPrefix("{{<") || text.hasPrefix("{{%") ? "a Hugo shortcode" : "Hugo or Zola template syntax"
+        // `{{< ref "rooms.md" >}}` / `relref`: the Markdown link to write instead, with the target as written.
+        let words = text.split(whereSeparator: { " <>%{}\"“”".contains($0) })
+        var hint = "link with Markdown: [text](../page.md) to a page, [97550](code:97550) to a code page, "
+            + "[title](source:ID) to a source"
+        if let first = words.first, first == "ref" || first == "relref", words.count >= 2 {
+            hint = "write a Markdown link to the page's file instead: [text](\(words[1])); " + hint
+        }
+        diagnostics.warning(
+            location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint,
+            id: .foreignShortcode)
+    }
+
+    /// An image of the content folder, linked relatively from this page with its size; an error for a remote,
+    /// missing or unreadable image and for one without alt text.
+    mutating func image(_ url: String, alt: String, title: String, at: SourceLocation) -> MarkdownLinkTarget? {
+        if urlScheme(url) != nil || url.hasPrefix("//") {
+            diagnostics.error(
+                at, "remote images are not allowed ('\(url)'): the site loads nothing from elsewhere",
+                hint: "save the image below the content folder and link it relatively, e.g. '../images/room.png'",
+                id: .badImage)
+            return nil
+        }
+        if url.hasPrefix("/") {
+            diagnostics.error(
+                at, "image '\(url)' starts with '/'",
+                hint: "write its path relative to this file (e.g. '../images/room.png') so the site works at any path",
+                id: .badImage)
+            return nil
+        }
+        let base = String(url.prefix { $0 != "#" && $0 != "?" })
+        guard let path = resolveRelative(base, from: page.relativePath), let found = site.images[path] else {
+            let resolved = resolveRelative(base, from: page.relativePath) ?? base
+            if ImageKind(fileName: base) == nil {
+                diagnostics.error(
+                    at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files",
+                    id: .badImage)
+            } else {
+                diagnostics.error(
+                    at, "broken image '\(url)': no image '\(resolved)' in the content folder",
+                    hint: "write the path relative to this file, e.g. '../images/room.png'", id: .badImage)
+            }
+            return nil
+        }
+        guard !trimmedSpaces(Substring(alt)).isEmpty else {
+            diagnostics.error(
+                at, "image '\(url)' has no alt text",
+                hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))",
+                id: .badImage)
+            return nil
+        }
+        switch found.size {
+        case .failure(let problem):
+            diagnostics.error(at, "image '\(path)' \(problem.message)", id: .badImage)
+            return nil
+        case .success(let size):
+            // Written with its size (cmark writes none) so the page does not move when it loads.
+            let src = relativeURL(from: page.outputPath, to: path)
+            var attributes: [HTMLAttribute] = [.attr("src", src), .attr("alt", alt)]
+            if !title.isEmpty { attributes.append(.attr("title", title)) }
+            attributes += [.attr("width", String(size.width)), .attr("height", String(size.height))]
+            return MarkdownLinkTarget(src, tags: (HTML.void("img", attributes).rendered, ""))
+        }
+    }
+
+    /// With a `base_url`: a link's tags with `data-print-url`, the page's absolute address there (with the
+    /// fragment), which print style sheets show beside the link; nil without one (cmark writes the link).
+    func printed(_ href: String, _ outputPath: String, fragment: String?, title: String) -> (open: String, close: String)? {
+        guard let base = site.config.baseURL else { return nil }
+        var attributes: [HTMLAttribute] = [.href(href)]
+        if !title.isEmpty { attributes.append(.attr("title", title)) }
+        attributes.append(.attr("data-print-url", base + pageURLPath(outputPath) + (fragment.map { "#" + $0 } ?? "")))
+        return (HTML.startTag("a", attributes), HTML.endTag("a"))
+    }
+}
