@@ -61,10 +61,14 @@ public struct MarkdownReplacement: Sendable {
 }
 
 /// Where a link goes: the URL to write, and the source it cites when it points to a source's entry on the
-/// sources page.
+/// sources page. A link may cite more (`moreCitations`, e.g. a fact and its other sources) and be followed by
+/// HTML of its own (`trailingHTML`, e.g. a certainty marker), whose visible text is `trailingText`.
 public struct MarkdownLinkTarget: Sendable {
     public var url: String
     public var citedSource: String?
+    public var moreCitations: [String] = []
+    public var trailingHTML: String = ""
+    public var trailingText: String = ""
 
     public init(_ url: String, citing source: String? = nil) {
         self.url = url
