@@ -198,6 +198,7 @@ package struct PageRewriter: MarkdownRewriter {
     /// are cited, and the certainty marker of its grade follows the link (`CertaintyCheck.badge`).
     mutating func factLink(_ id: String, url: String, at: SourceLocation) -> MarkdownLinkTarget? {
         let certainty = site.data.certainty
+        if recordsDependencies && certainty.fact(id) == nil { dependencies.append(LinkDependency(.fact, id, in: site)) }
         guard let fact = certainty.fact(id), let grade = certainty.grade(of: fact) else {
             let near = certainty.facts.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
             diagnostics.error(
@@ -210,10 +211,7 @@ package struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "a 'fact:' link needs a page with 'layout: sources'")
             return nil
         }
-        if recordsDependencies {
-            for source in fact.sources { dependencies.append(LinkDependency(.source, source, in: site)) }
-            dependencies.append(LinkDependency(.page, certainty.gradesPage ?? "", in: site))
-        }
+        if recordsDependencies { dependencies.append(LinkDependency(.fact, id, in: site)) }
         citedSources += fact.sources
         var target = MarkdownLinkTarget(
             relativeURL(from: page.outputPath, to: site.pages[s].outputPath) + "#" + sourceAnchor(first), citing: first)
