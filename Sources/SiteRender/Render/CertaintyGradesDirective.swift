@@ -2,7 +2,7 @@ import SiteContent
 
 /// ```` ```certainty-grades ````: each certainty grade of data/facts.yaml, strongest first, with the anchor
 /// `grade-<id>` its markers link to, the marker's wording, what it means, and the facts the guide grades so (each
-/// with its sources and where the research notes grade it).
+/// with its sources; `ref`, where the research notes grade it, is for maintainers and not shown).
 package struct CertaintyGradesDirective: Directive {
     package let name = "certainty-grades"
 
@@ -31,7 +31,7 @@ package struct CertaintyGradesDirective: Directive {
                 items += [
                     .el(
                         "li", [.id("fact-" + fact.id)], .text(fact.says + " ("), .joined(links, separator: "; "),
-                        .text("; graded in \(fact.ref))"), .citation(Certainty.citationPrefix + fact.id, mark)),
+                        .text(")"), .citation(Certainty.citationPrefix + fact.id, mark)),
                     .newline,
                 ]
             }
