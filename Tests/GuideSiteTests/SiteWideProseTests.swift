@@ -177,4 +177,21 @@ import TestSupport
             #expect(!Self.isFrontPage(s.url), "\(s.id): \(s.url) is a front page; link the page that says it")
         }
     }
+
+    /// Issue 21 item 4 (N7, N8, sometimes therapy): one wording for a fact everywhere it appears, with the marker
+    /// of its grade.
+    @Test(arguments: [
+        ("Whether caregiver-training lines billed as therapy count toward the KX threshold has no official answer; one secondary source says they do (medpayiq.com L–M · inferred).",
+         ["faq/index.html", "rules/modifiers/index.html"]),
+        ("claim carries one unit of 97552, whatever the length of the session (inferred from the CMS answers L–M · inferred).",
+         ["codes/97552/index.html", "rules/individual-group/index.html", "rules/units/index.html", "faq/index.html"]),
+        ("a therapist bills them as therapy under a plan of care with a discipline modifier, while physicians and other practitioners may bill them outside a therapy plan of care (Givers Health M · reported).",
+         ["rules/individual-group/index.html", "related-codes/index.html"]),
+    ])
+    func oneWordingPerFactEverywhere(wording: String, pages: [String]) {
+        for path in pages {
+            let text = ReviewTests.visibleText(RealSite.page(path)).replacingOccurrences(of: "’", with: "'")
+            #expect(text.contains(wording), "\(path)")
+        }
+    }
 }
