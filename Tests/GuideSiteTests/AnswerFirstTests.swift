@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import CodingRules
+@testable import SiteContent
+@testable import SiteBuild
+import TestSupport
+
+/// Issue 20 items 4, 8 and 9 on the built guide: short answers first (FAQ and rules pages), what changed as one
+/// section per year, denials with the deadlines first, a sample note, an appeal outline and money from data.
+@Suite struct AnswerFirstTests {
+    /// The `h2` sections of a page's main content, in order: (id, inner HTML up to the next `h2`).
+    static func sections(_ html: String) -> [(id: String, body: String)] {
+        let parts = SiteWideProseTests.main(html).components(separatedBy: "<h2 id=\"").dropFirst()
+        return parts.map { part in
+            let id = String(part.prefix { $0 != "\"" })
+            return (id, String(part))
+        }
+    }
+
+    /// The first paragraph after the section's heading.
+    static func firstParagraph(_ body: String) -> String {
+        guard let open = body.range(of: "<p>"), let close = body.range(of: "</p>", range: open.upperBound..<body.endIndex)
+        else { return "" }
+        return String(body[open.upperBound..<close.lowerBound])
+    }
+
+    @Test func faqCommonQuestionsComeFirstWithTheShortAnswerInBold() {
+        let faq = Self.sections(RealSite.page("faq/index.html"))
+        let first = faq.prefix(7).map(\.id)
+        #expect(first == [
+            "can-i-bill-it-by-telehealth", "which-place-of-service-goes-on-a-telehealth-line",
+            "how-is-an-assistants-session-paid", "caregivers-of-several-patients-together-what-goes-on-each-claim",
+            "which-amount-applies-to-a-hospital-outpatient-department-or-a-snf", "does-the-kx-modifier-apply",
+            "two-sessions-for-one-patients-caregivers-on-the-same-date",
+        ])
+        for s in faq.prefix(7) {
+            #expect(Self.firstParagraph(s.body).hasPrefix("<strong>"), "\(s.id): the answer does not start in bold")
+        }
+        let text = { (id: String) in ReviewTests.visibleText(faq.first { $0.id == id }?.body ?? "") }
+        // Telehealth with its dates; the 2027 list status as not confirmed, with its marker.
+        #expect(text("can-i-bill-it-by-telehealth").contains("from 2025 through 2027-12-31"))
+        #expect(text("can-i-bill-it-by-telehealth").contains("is not confirmed, because the 2027 rule is not in any source yet (CMS telehealth list M · reported)"))
+        // Place of service: no source decides, ask the contractor; no "patient's home" framing for this case.
+        #expect(text("which-place-of-service-goes-on-a-telehealth-line").contains("No source decides it for caregiver training: ask your Medicare contractor"))
+        #expect(text("which-place-of-service-goes-on-a-telehealth-line").contains("— · no answer found"))
+        // Assistants: 85 % and how it is rounded, with the M marker.
+        #expect(text("how-is-an-assistants-session-paid").contains("At 85 % of the fee schedule amount"))
+        #expect(text("how-is-an-assistants-session-paid").contains("rounded to the cent, the way contractors apply payment reductions (Noridian on allowed amount reductions M · reported)"))
+        // Two sessions on one date: the answer with its grade (N11).
+        #expect(text("two-sessions-for-one-patients-caregivers-on-the-same-date").contains("bill one 97550, plus 97551 units for the total; no 59 or X modifier"))
+        #expect(text("two-sessions-for-one-patients-caregivers-on-the-same-date").contains("(American Medical Coding M · reported)"))
+    }
+
+    @Test func hospitalOutpatientAnswerShowsAFigureComputedFromData() throws {
+        let faq = Self.sections(RealSite.page("faq/index.html"))
+        let hospital = ReviewTests.visibleText(faq.first { $0.id == "which-amount-applies-to-a-hospital-outpatient-department-or-a-snf" }?.body ?? "")
+        // The national non-facility amount of 97550 on the reference date, computed here from the data.
+        let data = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output)
+        let asOf = try #require(SiteConfig.load(contentDirectory: RealSite.content).output).asOf
+        let period = try #require(data.rules.period(on: asOf))
+        guard case .priced(let amount) = data.rules.unitPrice(code: "97550", period: period, setting: .nonfacility, provider: .therapist)
+        else {
+            Issue.record("no 97550 amount on \(asOf)")
+            return
+        }
+        #expect(hospital.contains("rounded to $\(amount.moneyText)"))
+        #expect(hospital.contains("The non-facility amount, on the institution’s own claim."))
+    }
+
+    @Test func rulesPagesOpenWithAShortAnswer() {
+        for path in ["rules/telehealth-consent/index.html", "rules/modifiers/index.html", "rules/individual-group/index.html", "fees/index.html"] {
+            let main = SiteWideProseTests.main(RealSite.page(path))
+            let content = main.components(separatedBy: "<div class=\"content\">").last ?? main
+            let first = content.components(separatedBy: "<p>").dropFirst().first ?? ""
+            #expect(first.hasPrefix("<strong>Short answer:") || first.hasPrefix("<strong>"), "\(path)")
+        }
+    }
+
+    @Test func whatChangedIsOneSectionPerYearWithRulesAndFeesTogether() {
+        let sections = Self.sections(RealSite.page("what-changed/index.html"))
+        #expect(sections.map(\.id) == ["2027-what-is-known", "2026", "2025", "2024", "reading-the-comparison"])
+        for s in sections where ["2026", "2025", "2024"].contains(s.id) {
+            #expect(s.body.contains("<li><strong>Telehealth:</strong>") || s.body.contains("<li><strong>Fees:</strong>"), "\(s.id): no rule changes")
+            #expect(s.body.contains("class=\"period-change\""), "\(s.id): no fee comparison")
+        }
+        // The comparisons land in the year their period starts.
+        #expect(sections[1].body.contains("id=\"changes-") && sections[1].body.contains("dates of service from 2026-01-01"))
+        #expect(sections[3].body.contains("dates of service from 2024-03-09"))
+        // 2027: what is known, from data (the notice after the last fee period), not an empty heading.
+        #expect(sections[0].body.contains("class=\"after-last-period\""))
+        // The rule changes left the home page for this one.
+        #expect(!RealSite.page("index.html").contains("policy-timeline") && !RealSite.page("index.html").contains("What changed, by date:"))
+    }
+
+    @Test func denialsPutTheDeadlinesFirstWithASampleNoteAnAppealOutlineAndMoneyAtStake() throws {
+        let sections = Self.sections(RealSite.page("denials/index.html"))
+        #expect(sections.first?.id == "deadlines")
+        let deadlines = ReviewTests.visibleText(sections.first?.body ?? "")
+        #expect(deadlines.contains("within 120 days of receiving the initial decision"))
+        #expect(deadlines.contains("within 180 days of receiving the redetermination"))
+        #expect(deadlines.contains("within 60 days of the dismissal"))
+        #expect(sections.contains { $0.id == "a-sample-note" && $0.body.contains("<blockquote>") })
+        let outline = sections.first { $0.id == "an-outline-for-the-appeal-letter" }?.body ?? ""
+        #expect(outline.contains("<ol>") && outline.components(separatedBy: "<li>").count - 1 == 5)
+        let money = ReviewTests.visibleText(sections.first { $0.id == "what-a-denied-line-costs" }?.body ?? "")
+        #expect(money.contains("Medicare pays: $"))
+        // The sample note's minutes give the units it bills (the guide's own rule).
+        let note = ReviewTests.visibleText(sections.first { $0.id == "a-sample-note" }?.body ?? "")
+        #expect(note.contains("(43 minutes)") && note.contains("97550 × 1 and 97551 × 1 for 43 minutes"))
+        let rules = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output).rules
+        let profile = try #require(rules.defaultProfile)
+        #expect(profile.addOnThreshold(unit: 1) <= 43 && profile.addOnThreshold(unit: 2) > 43)
+    }
+}
