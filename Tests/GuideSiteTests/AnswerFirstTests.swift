@@ -112,4 +112,19 @@ import TestSupport
         let profile = try #require(rules.defaultProfile)
         #expect(profile.addOnThreshold(unit: 1) <= 43 && profile.addOnThreshold(unit: 2) > 43)
     }
+
+    /// Issue 21 item 4 on data-driven statements: a policy row citing a secondary source takes the marker of the
+    /// fact the data states (facts.md's grade), not of the kind of source, nor of another fact of that source.
+    @Test func directiveRowsTakeTheGradeOfTheFactTheyState() {
+        let rows = SiteWideProseTests.main(RealSite.page("rules/telehealth-consent/index.html"))
+            .components(separatedBy: "<tr>").dropFirst().map { ReviewTests.visibleText("<tr>" + $0) }
+        func row(_ start: String) -> String { rows.first { $0.hasPrefix(start) } ?? "" }
+        // 2025 list (H: ASHA and Givers Health agree): no marker; 2026 list: M–H; 2024 consent: H; quantity: M.
+        #expect(row("2025-01-01 Telehealth list").hasSuffix("Givers Health"))
+        #expect(row("2026-01-01 Telehealth list").hasSuffix("WEDI, 2025 M–H · reported"))
+        #expect(row("2024-01-01 Consent").hasSuffix("Rural Health Information Hub"))
+        #expect(row("2024-01-01 Quantity limits").hasSuffix("Givers Health M · reported"))
+        // The full-units profile rests on a single weak source (L).
+        #expect(ReviewTests.visibleText(RealSite.page("rules/units/index.html")).contains("(medpayiq.com L · weak)"))
+    }
 }

@@ -31,10 +31,17 @@ public struct FactRecord: Sendable, Hashable {
     public var sources: [String]
     /// Where the research notes give the grade, e.g. "facts.md §8".
     public var ref: String
+    /// The data files cite this fact by its sources (`in_data: true`): a directive's statement citing only
+    /// secondary sources takes its marker from such a fact (`Certainty.fact(citing:)`).
+    public var inData: Bool
     public var location: SourceLocation
 
-    public init(id: String, says: String, grade: String, sources: [String], ref: String, location: SourceLocation) {
+    public init(
+        id: String, says: String, grade: String, sources: [String], ref: String, inData: Bool = false,
+        location: SourceLocation
+    ) {
         self.id = id
+        self.inData = inData
         self.says = says
         self.grade = grade
         self.sources = sources
@@ -60,12 +67,12 @@ public struct Certainty: Sendable {
     /// The grade of a fact.
     public func grade(of fact: FactRecord) -> CertaintyGrade? { grade(fact.grade) }
 
-    /// The fact a data-driven statement rests on when it cites these sources and names no fact: the weakest
-    /// fact whose sources include every one of them (nil when no fact does).
+    /// The fact a data-driven statement rests on when it cites these sources and names no fact: among the facts
+    /// the data files state (`inData`), the weakest whose sources include every one of them (nil when none does).
     public func fact(citing ids: [String]) -> FactRecord? {
         let wanted = Set(ids.filter { !$0.isEmpty })
         guard !wanted.isEmpty else { return nil }
-        return facts.filter { wanted.isSubset(of: Set($0.sources)) }
+        return facts.filter { $0.inData && wanted.isSubset(of: Set($0.sources)) }
             .max { (grade(of: $0)?.rank ?? 0) < (grade(of: $1)?.rank ?? 0) }
     }
 

@@ -32,6 +32,10 @@ extension LoadSession {
             defer { m.finish("a fact") }
             let id = m.string("id", required: true), says = m.string("says", required: true)
             let grade = m.string("grade", required: true), ref = m.string("ref", required: true)
+            let inData = m.string("in_data")
+            if let inData, inData != "true" && inData != "false" {
+                m.node("in_data")?.error("'in_data' must be true or false, found '\(inData)'")
+            }
             let sourcesNode = m.node("sources")
             let sources = m.stringList("sources", required: true)
             guard let id, let says, let grade, let ref, let sources else { continue }
@@ -43,7 +47,10 @@ extension LoadSession {
             if sources.isEmpty { sourcesNode?.error("a fact needs at least one source") }
             let at = sourcesNode?.location ?? item.location
             for s in sources { sourceRefs.append((s, at)) }
-            facts.append(FactRecord(id: id, says: says, grade: grade, sources: sources, ref: ref, location: item.location))
+            facts.append(
+                FactRecord(
+                    id: id, says: says, grade: grade, sources: sources, ref: ref, inData: inData == "true",
+                    location: item.location))
         }
         return Certainty(grades: grades, facts: facts, gradesPage: page)
     }
