@@ -3,6 +3,7 @@ import Testing
 
 @testable import CodingRules
 @testable import SiteContent
+@testable import SiteRender
 @testable import SiteBuild
 import TestSupport
 
@@ -126,5 +127,31 @@ import TestSupport
         #expect(row("2024-01-01 Quantity limits").hasSuffix("Givers Health M · reported"))
         // The full-units profile rests on a single weak source (L).
         #expect(ReviewTests.visibleText(RealSite.page("rules/units/index.html")).contains("(medpayiq.com L · weak)"))
+    }
+
+    /// Finding 16 as a class: a CMS data file (a relative value or cost index file) can back figures and
+    /// indicators, never a claim about how often something happens or why claims are denied.
+    static func dataFileClaims(_ statements: [Statement]) -> [String] {
+        let dataFile = { (id: String) in id.hasPrefix("cms-rvu") || id.hasPrefix("cms-gpci") }
+        let words = ["frequent", "often", "usually", "most common", "common denial", "typical"]
+        return statements.filter { st in
+            let cited = st.sources.filter { !$0.hasPrefix("fact:") }
+            guard !cited.isEmpty, cited.allSatisfy(dataFile) else { return false }
+            return words.contains { st.text.lowercased().contains($0) }
+        }.map(\.text)
+    }
+
+    @Test func finding16_noBehaviourClaimRestsOnADataFileAndTheReviewedClaimsAreGone() {
+        let planted = [Statement(sources: ["cms-rvu25d"], text: "A frequent denial is an add-on billed alone (CMS relative value file).")]
+        #expect(Self.dataFileClaims(planted).count == 1)
+        #expect(Self.dataFileClaims([Statement(sources: ["cms-rvu25d"], text: "97551 is an add-on (CMS file).")]).isEmpty)
+        for page in RealSite.renderedPages {
+            #expect(Self.dataFileClaims(page.statements).isEmpty)
+        }
+        let denials = ReviewTests.visibleText(RealSite.page("denials/index.html"))
+        #expect(!denials.contains("attestation") && !denials.contains("how long the group met"))
+        #expect(!ReviewTests.visibleText(RealSite.page("codes/97551/index.html")).contains("A frequent denial"))
+        // The remark codes cite the contractor page that lists them.
+        #expect(RealSite.page("denials/index.html").contains("remark code N115 when a local coverage determination decided it\n(<a href=\"../sources/index.html#source-noridian-co50\">"))
     }
 }
