@@ -154,4 +154,19 @@ import TestSupport
         // The remark codes cite the contractor page that lists them.
         #expect(RealSite.page("denials/index.html").contains("remark code N115 when a local coverage determination decided it\n(<a href=\"../sources/index.html#source-noridian-co50\">"))
     }
+
+    /// A fact's sources are the ones that say it: a page whose wrong claim a known-errors row corrects is matched
+    /// (`cited_with`) but never credited as a source of the correction.
+    @Test func factsCreditOnlyTheSourcesThatSayThem() throws {
+        let certainty = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output).certainty
+        for id in ["quantity-limits", "institutional-nonfacility"] {
+            let f = try #require(certainty.fact(id))
+            #expect(!f.sources.contains("medpayiq-cts") && f.citedWith == ["medpayiq-cts"], "\(id)")
+        }
+        #expect(certainty.fact(citing: ["givershealth-2024-final", "medpayiq-cts"])?.id == "quantity-limits")
+        #expect(certainty.fact(citing: ["cms-ch5-institutional-copy", "medpayiq-cts"])?.id == "institutional-nonfacility")
+        let grades = RealSite.page("certainty/index.html")
+        let item = grades.components(separatedBy: "<li id=\"fact-quantity-limits\">").last?.components(separatedBy: "</li>").first ?? ""
+        #expect(item.contains("#source-givershealth-2024-final") && !item.contains("#source-medpayiq-cts"))
+    }
 }

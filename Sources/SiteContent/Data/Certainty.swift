@@ -34,13 +34,17 @@ public struct FactRecord: Sendable, Hashable {
     /// The data files cite this fact by its sources (`in_data: true`): a directive's statement citing only
     /// secondary sources takes its marker from such a fact (`Certainty.fact(citing:)`).
     public var inData: Bool
+    /// Sources the data files cite beside this fact without saying it (`cited_with:`, e.g. the page whose wrong
+    /// claim a known-errors row corrects): matched by `Certainty.fact(citing:)`, never shown as its sources.
+    public var citedWith: [String]
     public var location: SourceLocation
 
     public init(
         id: String, says: String, grade: String, sources: [String], ref: String, inData: Bool = false,
-        location: SourceLocation
+        citedWith: [String] = [], location: SourceLocation
     ) {
         self.id = id
+        self.citedWith = citedWith
         self.inData = inData
         self.says = says
         self.grade = grade
@@ -68,11 +72,12 @@ public struct Certainty: Sendable {
     public func grade(of fact: FactRecord) -> CertaintyGrade? { grade(fact.grade) }
 
     /// The fact a data-driven statement rests on when it cites these sources and names no fact: among the facts
-    /// the data files state (`inData`), the weakest whose sources include every one of them (nil when none does).
+    /// the data files state (`inData`), the weakest whose sources (with those it is `citedWith`) include every one
+    /// of them (nil when none does).
     public func fact(citing ids: [String]) -> FactRecord? {
         let wanted = Set(ids.filter { !$0.isEmpty })
         guard !wanted.isEmpty else { return nil }
-        return facts.filter { $0.inData && wanted.isSubset(of: Set($0.sources)) }
+        return facts.filter { $0.inData && wanted.isSubset(of: Set($0.sources + $0.citedWith)) }
             .max { (grade(of: $0)?.rank ?? 0) < (grade(of: $1)?.rank ?? 0) }
     }
 

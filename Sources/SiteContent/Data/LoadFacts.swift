@@ -36,6 +36,8 @@ extension LoadSession {
             if let inData, inData != "true" && inData != "false" {
                 m.node("in_data")?.error("'in_data' must be true or false, found '\(inData)'")
             }
+            let citedWith = m.stringList("cited_with") ?? []
+            for s in citedWith { sourceRefs.append((s, m.node("cited_with")?.location ?? item.location)) }
             let sourcesNode = m.node("sources")
             let sources = m.stringList("sources", required: true)
             guard let id, let says, let grade, let ref, let sources else { continue }
@@ -50,7 +52,7 @@ extension LoadSession {
             facts.append(
                 FactRecord(
                     id: id, says: says, grade: grade, sources: sources, ref: ref, inData: inData == "true",
-                    location: item.location))
+                    citedWith: citedWith, location: item.location))
         }
         return Certainty(grades: grades, facts: facts, gradesPage: page)
     }
