@@ -39,7 +39,7 @@ import Testing
         let sections = text.components(separatedBy: "\n## ").dropFirst()
         #expect(sections.count >= 15)
         for s in sections {
-            #expect(s.contains("](source:"), "FAQ answer without a source: \(s.prefix(60))")
+            #expect(s.contains("](source:") || s.contains("](fact:"), "FAQ answer without a source: \(s.prefix(60))")
         }
     }
 }

@@ -78,18 +78,20 @@ extension RealSite {
             <ul class="checklist">
             <li>The caregiver-training codes are part of the plan of care
             """))
+        // The item rests on a fact graded M (quantity limits, facts.md §7): its marker follows the source link.
         #expect(out.html.contains("""
-            <li>Why this occurrence of training was needed (reasonable and necessary) <span class="cite">(<span \
-            class="certainty">reported by <a class="source-link" href="../sources/index.html#source-givershealth-2024-final">\
-            Givers Health</a>; not confirmed by CMS</span>)</span></li>
-            <li>Who was trained
+            <li>Why this occurrence of training was needed (reasonable and necessary) <span class="cite">(<a \
+            class="source-link" href="../sources/index.html#source-givershealth-2024-final">Givers Health</a> <a \
+            class="grade grade-m" href="../certainty/index.html#grade-m" title="One reputable secondary source reports \
+            it, or official text was read only second-hand.">M · reported</a>)</span></li>
             """))
-        #expect(out.html.hasSuffix("</li>\n</ul>\n"))
-        let marked = out.body.statements.filter { $0.sources == ["givershealth-2024-final"] }
+        let marked = out.body.statements.filter { $0.sources.contains("givershealth-2024-final") }
         #expect(marked.map(\.text) == [
-            "Why this occurrence of training was needed (reasonable and necessary) (reported by Givers Health; not confirmed by CMS)"
+            "Why this occurrence of training was needed (reasonable and necessary) (Givers Health M · reported)"
         ])
-        #expect(CertaintyCheck.unmarked(out.body.statements, sources: RealSite.siteModel.data.sources).isEmpty)
+        #expect(marked.first?.sources == ["givershealth-2024-final", "fact:quantity-limits"])
+        let site = RealSite.siteModel.data
+        #expect(CertaintyCheck.unmarked(out.body.statements, sources: site.sources, certainty: site.certainty).isEmpty)
     }
 
     @Test func whatChangedReportsItsSectionIDsAndHeadings() throws {

@@ -76,19 +76,34 @@ import Testing
         #expect(h.statements == [Statement(sources: ["s"], text: "x S"), Statement(sources: ["s"], text: "S")])
     }
 
-    @Test func certaintyCheckFlagsOnlyUnmarkedSecondaryStatements() throws {
+    @Test func certaintyFollowsTheFactsGradeNotTheKindOfSource() throws {
         let sources = RealSite.siteModel.data.sources
+        let certainty = RealSite.siteModel.data.certainty
         let secondary = try #require(sources.first { $0.isSecondary }).id
         let primary = try #require(sources.first { !$0.isSecondary }).id
+        let m = try #require(certainty.facts.first { $0.grade == "m" })
+        let h = try #require(certainty.facts.first { $0.grade == "h" && $0.sources.contains { id in
+            sources.first { $0.id == id }?.isSecondary == true } })
+        let badge = try #require(certainty.grade("m")).badge
         let statements = [
             Statement(sources: [secondary], text: "A figure from a blog."),
             Statement(sources: [secondary], text: "A figure (reported by a blog; not confirmed by CMS)."),
             Statement(sources: [secondary, primary], text: "A figure CMS states too."),
+            Statement(sources: m.sources + ["fact:" + m.id], text: "A graded figure " + badge + "."),
+            Statement(sources: m.sources + ["fact:" + m.id], text: "A graded figure without its marker."),
+            Statement(sources: [primary, "fact:" + m.id], text: "An official page, but the fact is M."),
+            Statement(sources: h.sources + ["fact:" + h.id], text: "An H fact from secondary sources, no marker."),
             Statement(sources: [], text: "No source."),
         ]
-        #expect(CertaintyCheck.unmarked(statements, sources: sources) == ["A figure from a blog."])
-        let marker = CertaintyCheck.marker(links: .citation(secondary, "Blog"))
-        #expect(marker.rendered == "<span class=\"certainty\">reported by Blog; not confirmed by CMS</span>")
+        let flagged = CertaintyCheck.unmarked(statements, sources: sources, certainty: certainty)
+        #expect(flagged.map(\.text) == [
+            "A figure from a blog.", "A figure (reported by a blog; not confirmed by CMS).",
+            "A graded figure without its marker.", "An official page, but the fact is M.",
+        ])
+        #expect(flagged[2].problem.contains("graded M") && flagged[2].problem.contains(badge))
+        let grade = try #require(certainty.grade("l-m"))
+        #expect(CertaintyCheck.badge(grade, url: "../certainty/index.html").rendered
+            == "<a class=\"grade grade-l-m\" href=\"../certainty/index.html#grade-l-m\" title=\"\(grade.meaning)\">L–M · inferred</a>")
     }
 }
 

@@ -2,14 +2,14 @@
 /// statements it produced as structure (`Statement`); this scans the written HTML the way a reader's eye
 /// would, so the two can disagree only if the structure misses something the page shows.
 enum HTMLStatementScan {
-    /// The statements (`<p>`, `<li>`, `<tr>` blocks) of `html` that link only to secondary sources and do not
-    /// carry the phrase "not confirmed by CMS".
-    static func unmarked(html: String, secondary: Set<String>) -> [String] {
+    /// The statements (`<p>`, `<li>` and `<tr>` blocks) of `html` that link only to secondary sources and show no
+    /// grade marker (`class="grade …"`), unless every source they link backs a fact graded H (`certainWhenOnly`).
+    static func unmarked(html: String, secondary: Set<String>, certainWhenOnly: Set<String> = []) -> [String] {
         blocks(html).filter { block in
             let ids = sourceIDs(block)
             guard !ids.isEmpty, ids.allSatisfy(secondary.contains) else { return false }
-            let flat = block.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-            return !flat.contains("not confirmed by cms")
+            if block.contains("class=\"grade ") { return false }
+            return !ids.allSatisfy(certainWhenOnly.contains)
         }
     }
 

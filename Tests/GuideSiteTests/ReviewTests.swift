@@ -124,7 +124,9 @@ import TestSupport
 
     @Test func finding06_97552PerPatientIsMarkedAsAnInference() {
         let t = Self.text("codes/97552/index.html")
-        #expect(t.contains("Each represented patient’s claim carries one unit: an inference") || t.contains("Each represented patient's claim carries one unit: an inference"))
+        // N8: the same wording and the same marker (the fact's grade, L–M) in the page's text and in its units box.
+        #expect(t.contains("Each represented patient’s claim carries one unit of 97552, whatever the length of the session (inferred from the CMS answers L–M · inferred)"))
+        #expect(t.contains("one unit per session on the claim of each patient represented, whatever the length of the session (American Physical Therapy Association, 2024 L–M · inferred)"))
         #expect(!Self.text("rules/individual-group/index.html").contains("group, since two patients are represented"))
     }
 
@@ -178,50 +180,106 @@ import TestSupport
 
     // MARK: C. Certainty and sources
 
-    @Test func finding15_everySecondaryOnlyStatementCarriesTheMarker() {
-        let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
-        let sources = data?.sources ?? []
+    @Test func finding15_everySecondaryOnlyStatementCarriesTheMarker() throws {
+        let data = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output)
+        let sources = data.sources
         #expect(sources.contains { $0.isSecondary })
         #expect(RealSite.pages.count >= 20)
-        // Read on the written pages, independently of the structure the build checks…
+        // Read on the written pages, independently of the structure the build checks: a block citing only
+        // secondary sources shows a grade marker, unless every one of them backs a fact graded H.
         let secondary = Set(sources.filter(\.isSecondary).map(\.id))
+        let hSources = Set(data.certainty.facts.filter { $0.grade == "h" }.flatMap(\.sources))
         for (path, html) in RealSite.pages {
-            let unmarked = HTMLStatementScan.unmarked(html: html, secondary: secondary)
+            let unmarked = HTMLStatementScan.unmarked(html: html, secondary: secondary, certainWhenOnly: hSources)
             #expect(unmarked.isEmpty, "\(path): \(unmarked)")
         }
-        // …and on the statements the render stage reports, which must include the secondary-only ones (marked).
+        // …and on the statements the render stage reports, which must include the secondary-only ones.
         var checked = 0
         for page in RealSite.renderedPages {
-            #expect(CertaintyCheck.unmarked(page.statements, sources: sources).isEmpty)
-            checked += page.statements.filter { !$0.sources.isEmpty && $0.sources.allSatisfy(secondary.contains) }.count
+            #expect(CertaintyCheck.unmarked(page.statements, sources: sources, certainty: data.certainty).isEmpty)
+            checked += page.statements.filter { s in
+                let cited = s.sources.filter { !$0.hasPrefix("fact:") }
+                return !cited.isEmpty && cited.allSatisfy(secondary.contains)
+            }.count
         }
         #expect(checked >= 5, "only \(checked) secondary-only statements reported")
-        // The graded facts the review named carry the marker.
+        // The graded facts the review named carry the marker of their grade (facts.md), linked to its meaning.
         let kx = Self.page("rules/modifiers/index.html")
-        #expect(kx.contains("<span class=\"certainty\">reported by <a class=\"source-link\" href=\"../../sources/index.html#source-kx-2026-reports\">alsintegratedsvc.com and postacutetools.com</a>; not confirmed by CMS</span>"))
-        #expect(Self.text("fees/index.html").contains("is reported by rvuedge.com and not confirmed by CMS"))
+        #expect(kx.contains("<a href=\"../../sources/index.html#source-medpayiq-cts\">medpayiq.com</a> <a class=\"grade grade-l-m\" href=\"../../certainty/index.html#grade-l-m\""))
+        #expect(Self.text("fees/index.html").contains("on the telehealth list (rvuedge.com M · reported)"))
         #expect(Self.page("certainty/index.html").contains("<h1>How sure is each statement</h1>"))
+        #expect(Self.page("certainty/index.html").contains("<dt id=\"grade-l-m\"><span class=\"grade grade-l-m\">L–M · inferred</span></dt>"))
     }
 
-    @Test func finding15_aSecondaryOnlyStatementWithoutTheMarkerFailsTheBuild() throws {
+    @Test func finding15_aSecondaryOnlyStatementWithoutItsGradedFactFailsTheBuild() throws {
         let dir = try Fixture.copy()
-        try Fixture.write(
-            "---\ntitle: Claim\n---\nA figure reported elsewhere ([EdgeMed](source:edgemed-g-codes)).\n",
-            to: dir + "/Content/claim.md")
-        guard case .failure(let f) = SiteBuilder.generate(Fixture.options(dir)) else {
-            Issue.record("the build passed with an unmarked secondary-only statement")
-            return
-        }
-        #expect(f.diagnostics.contains {
-            $0.location.file.hasSuffix("claim.md") && $0.message.contains("cites only secondary sources")
-        }, "\(f.diagnostics)")
-        // The same statement with the marker builds.
+        // The old long phrase no longer stands in for a grade.
         try Fixture.write(
             "---\ntitle: Claim\n---\nA figure (reported by [EdgeMed](source:edgemed-g-codes); not confirmed by CMS).\n",
             to: dir + "/Content/claim.md")
-        guard case .success = SiteBuilder.generate(Fixture.options(dir)) else {
-            Issue.record("the marked statement did not build")
+        guard case .failure(let f) = SiteBuilder.generate(Fixture.options(dir)) else {
+            Issue.record("the build passed with a secondary-only statement naming no graded fact")
             return
+        }
+        #expect(f.diagnostics.contains {
+            $0.location.file.hasSuffix("claim.md") && $0.message.contains("names no graded fact")
+        }, "\(f.diagnostics)")
+        // The fixture's graded facts and the page explaining the grades (written here, owned by the test).
+        try Fixture.write("""
+            grades_page: grades.md
+            grades:
+              - {id: h, badge: H, meaning: Official text., marked: false}
+              - {id: m, badge: M · reported, meaning: One secondary source., marked: true}
+            facts:
+              - {id: f-h, says: Certain., grade: h, sources: [edgemed-g-codes], ref: facts.md §10}
+              - {id: f-m, says: Reported., grade: m, sources: [edgemed-g-codes], ref: facts.md §10}
+
+            """, to: dir + "/Content/data/facts.yaml")
+        try Fixture.write("---\ntitle: Grades\n---\n```certainty-grades\n```\n", to: dir + "/Content/grades.md")
+        // An unknown fact is an error at the link.
+        try Fixture.write("---\ntitle: Claim\n---\nA figure ([EdgeMed](fact:no-such-fact)).\n", to: dir + "/Content/claim.md")
+        guard case .failure(let g) = SiteBuilder.generate(Fixture.options(dir)) else {
+            Issue.record("an unknown fact built")
+            return
+        }
+        #expect(g.diagnostics.contains { $0.location.file.hasSuffix("claim.md") && $0.location.line == 4 && $0.message.contains("unknown fact 'no-such-fact'") })
+        // Citing an M fact builds, and its marker follows the link, linked to the grade's explanation.
+        try Fixture.write("---\ntitle: Claim\n---\nA figure ([EdgeMed](fact:f-m)).\n", to: dir + "/Content/claim.md")
+        guard case .success(let siteM) = SiteBuilder.generate(Fixture.options(dir)) else {
+            Issue.record("the statement citing its M fact did not build")
+            return
+        }
+        func page(_ site: GeneratedSite, _ path: String) throws -> String {
+            String(decoding: try #require(site.files.first { $0.path == path }).bytes, as: UTF8.self)
+        }
+        var html = try page(siteM, "claim/index.html")
+        #expect(html.contains("<p>A figure (<a href=\"../sources/index.html#source-edgemed-g-codes\">EdgeMed</a> <a class=\"grade grade-m\" href=\"../grades/index.html#grade-m\" title=\"One secondary source.\">M · reported</a>).</p>"), "\(html)")
+        let grades = try page(siteM, "grades/index.html")
+        #expect(grades.contains("<dt id=\"grade-m\">"))
+        // The same secondary source for an H fact: no marker (the grade decides, not the kind of source).
+        try Fixture.write("---\ntitle: Claim\n---\nA figure ([EdgeMed](fact:f-h)).\n", to: dir + "/Content/claim.md")
+        guard case .success(let siteH) = SiteBuilder.generate(Fixture.options(dir)) else {
+            Issue.record("the statement citing its H fact did not build")
+            return
+        }
+        html = try page(siteH, "claim/index.html")
+        #expect(html.contains("<p>A figure (<a href=\"../sources/index.html#source-edgemed-g-codes\">EdgeMed</a>).</p>"))
+    }
+
+    @Test func n9_hFactsCitedToSecondarySourcesCarryNoMarkerAndNameTheProfessionalBody() {
+        let faq = Self.page("faq/index.html")
+        let tele = faq.components(separatedBy: "id=\"can-i-bill-it-by-telehealth\"").last?
+            .components(separatedBy: "<h2").first ?? ""
+        // 2025 list: ASHA cited, graded H, so no marker in the sentence that states it.
+        #expect(tele.contains("#source-asha-pfs-2025-news\">ASHA on the 2025 rule</a>)"))
+        #expect(!tele.contains("ASHA on the 2025 rule</a> <a class=\"grade"))
+        // No page's own text uses the old long marker: the grade's compact marker replaced it.
+        let pages = FileManager.default.enumerator(atPath: RealSite.content)?.compactMap { $0 as? String } ?? []
+        for path in pages where path.hasSuffix(".md") {
+            let raw = (try? String(contentsOfFile: RealSite.content + "/" + path, encoding: .utf8)) ?? ""
+            let text = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(!text.contains("not confirmed by CMS"), "\(path) still uses the old long marker")
+            #expect(!text.contains("(reported by ["), "\(path) still uses the old long marker")
         }
     }
 
@@ -236,7 +294,7 @@ import TestSupport
         }
         // Appeals cite the contractor's appeal pages, not the therapy chapter.
         let denials = Self.page("denials/index.html")
-        let appeal = denials.components(separatedBy: "How to appeal").last ?? ""
+        let appeal = denials.components(separatedBy: "id=\"deadlines\"").last?.components(separatedBy: "<h2").first ?? ""
         #expect(appeal.contains("#source-noridian-redetermination") && !appeal.contains("#source-cms-claims-manual-ch5"))
         // The whole-unit rule is not attributed to the page that reports the mid-point rule.
         #expect(data?.rules.profile("full-units")?.source != "ama-cpt-time-rule")
@@ -300,7 +358,8 @@ import TestSupport
             #expect(html.firstMatch(of: repeatedLink) == nil, "\(path): one label for two different sources")
             #expect(!t.contains("kx threshold"), "\(path): an abbreviation lowercased in a label")
         }
-        #expect(Self.text("index.html").contains("What changed, by date: codes, telehealth list, consent, KX threshold"))
+        // The rule changes by year moved from the home page to what-changed, beside the fee changes (issue 20 item 8).
+        #expect(Self.text("index.html").contains("The rule changes of each year (codes, telehealth, consent, the KX threshold) and the fee changes are together on what changed"))
         // Code pages do not list missing data of other codes.
         let p = Self.text("codes/97550/index.html")
         #expect(!p.contains("G0539") || p.contains("related codes"))

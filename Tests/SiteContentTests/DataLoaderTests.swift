@@ -164,6 +164,11 @@ import TestSupport
         ("profiles.yaml", "default: ama-midpoint\n", "default: ama-midpoint\n1: a\n\"1\": b\n", "\"1\": b", "duplicate key '1'"),
         ("sources.yaml", "  - id: cms-pfs-2024\n    title:", "  - id: cms-pfs-2024\n    titel:", "titel:", "unknown key 'titel'"),
         ("gpci/2025.csv", "2025,02102,01,ALASKA,AK,1.500", "2025,02102,01,ALASKA,AK,-1.500", "ALASKA", "work_gpci must be a decimal above 0"),
+        // facts.yaml: the grades of the certainty markers (issue 21).
+        ("facts.yaml", "    grade: l-m\n    sources: [medpayiq-cts]\n    ref: facts.md §8", "    grade: x-y\n    sources: [medpayiq-cts]\n    ref: facts.md §8", "grade: x-y", "unknown grade 'x-y'"),
+        ("facts.yaml", "sources: [rvuedge-2026]", "sources: [rvuedge-2099]", "rvuedge-2099", "unknown source id 'rvuedge-2099'"),
+        ("facts.yaml", "    marked: false", "    marked: maybe", "marked: maybe", "must be true or false"),
+        ("facts.yaml", "  - id: kx-counting\n", "  - id: kx-counting\n    wording: x\n", "wording: x", "unknown key 'wording'"),
     ])
     func brokenDataGivesPositionedError(file: String, old: String, new: String, lineNeedle: String, message: String) throws {
         let (dir, diags) = try Self.loadBroken(file, old, new)

@@ -8,14 +8,18 @@ enum ReferenceCheck {
         var idsByOutput: [String: Set<String>] = [:]
         var cited: Set<String> = []
         let sources = site.data.sources
-        let unmarked = parallelMap(rendered) { r in CertaintyCheck.unmarked(r.statements, sources: sources) }
+        let certainty = site.data.certainty
+        let unmarked = parallelMap(rendered) { r in
+            CertaintyCheck.unmarked(r.statements, sources: sources, certainty: certainty)
+        }
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
-            for statement in unmarked[i] {
+            for (statement, problem) in unmarked[i] {
                 diags.error(
                     site.pages[i].meta.location,
-                    "a statement cites only secondary sources but does not say so: \"\(statement)\"",
-                    hint: "add \"(reported by …; \(CertaintyCheck.phrase))\" or cite an official source",
+                    "a statement \(problem): \"\(statement)\"",
+                    hint: "cite the graded fact it states ([text](fact:ID), data/facts.yaml), whose marker follows "
+                        + "its grade, or cite an official source",
                     id: .unmarkedSecondary)
             }
             idsByOutput[site.pages[i].outputPath] = r.ids

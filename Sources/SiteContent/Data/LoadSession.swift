@@ -67,6 +67,7 @@ package struct LoadSession {
         let periods = loadFees(codes: codes, gpciTables: gpci.tables)
         let zipCodes = loadZIPCodes(gpciTables: gpci.tables)
         let pending = loadOutlook(periods: periods)
+        let certainty = loadFacts()
         checkSourceRefs(sources: sources, gpciSources: gpci.sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
         let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
@@ -74,11 +75,13 @@ package struct LoadSession {
             families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
             policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
             totalTimeRule: profiles.totalTime, pending: pending)
-        return SiteData(
+        var data = SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
             periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
             provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }),
             zipCodes: zipCodes)
+        data.certainty = certainty
+        return data
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {

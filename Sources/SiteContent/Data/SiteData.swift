@@ -17,7 +17,7 @@ public struct SourceRecord: Sendable, Hashable, Identifiable {
     public var dateIsAccessed: Bool
 
     /// Secondary sources (not CMS, the AMA, a Medicare contractor, the law or a professional association):
-    /// a statement resting only on these must say it is not confirmed by CMS.
+    /// a statement resting only on these must cite the graded fact it states (`Certainty`).
     public var isSecondary: Bool { authority == "secondary" }
 
     public init(
@@ -49,6 +49,8 @@ public struct SiteData: Sendable {
     public var provenance: [String: PeriodProvenance]
     /// ZIP code → locality table (`zip-codes.yaml`), when imported.
     public var zipCodes: ZIPCodes?
+    /// The graded facts and the certainty grades (`facts.yaml`), when the site has them.
+    public var certainty: Certainty = Certainty()
 
     public init(
         rules: RulesData, sources: [SourceRecord], codeLocations: [String: SourceLocation] = [:],

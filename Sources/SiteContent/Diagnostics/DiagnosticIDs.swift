@@ -6,7 +6,7 @@ extension DiagnosticID {
     public static let brokenAnchor = DiagnosticID("link.broken-anchor")
     /// A fenced block whose info string names no directive and no known code language.
     public static let unknownDirective = DiagnosticID("directive.unknown")
-    /// A statement citing only secondary sources without saying it is not confirmed by CMS.
+    /// A statement resting on a graded fact without its marker, or citing only secondary sources and no fact.
     public static let unmarkedSecondary = DiagnosticID("certainty.unmarked-secondary")
     /// A source of `sources.yaml` no page cites (a warning).
     public static let uncitedSource = DiagnosticID("source.uncited")

@@ -5,6 +5,8 @@ package struct CodeUnitsDirective: Directive {
     package let name = "code-units"
     /// How many add-on thresholds are spelled out before "and so on".
     static let addOnShown = 4
+    /// The graded fact (data/facts.yaml) behind "one unit on each represented patient's claim", whose marker it carries.
+    static let groupFact = "group-per-patient"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
@@ -34,7 +36,7 @@ package struct CodeUnitsDirective: Directive {
             items.append("Never billed without \(codeLink(family.initialCode, context)) for the same session.")
         case .group:
             items.append(
-                "\(code) is untimed: one unit per session on the claim of each patient represented, whatever the length of the session.")
+                "\(code) is untimed: one unit per session on the claim of each patient represented, whatever the length of the session (\(cite.fact(Self.groupFact))).")
         }
         var html: [HTML] = [
             .el("ul", [.class("code-units")], children: [.newline] + items.flatMap { [.el("li", [], $0), .newline] }), .newline,

@@ -21,12 +21,23 @@ package struct CitationCollector {
         return .citation(id, .el("a", [.class("source-link"), .href(url)], .text(label)))
     }
 
-    /// Links to several sources, then the certainty marker when every one of them is secondary.
+    /// Links to several sources; when every one of them is secondary, then the marker of the graded fact they
+    /// state (the weakest fact of data/facts.yaml citing them all: `Certainty.fact(citing:)`). With no such fact
+    /// the statement is refused by the certainty check.
     mutating func linksMarked(_ list: [String]) -> HTML {
         let html = links(list)
         let records = list.filter { !$0.isEmpty }.compactMap { context.site.data.source($0) }
         guard !records.isEmpty, records.allSatisfy(\.isSecondary) else { return html }
-        return CertaintyCheck.marker(links: html)
+        let certainty = context.site.data.certainty
+        guard let fact = certainty.fact(citing: list) else { return html }
+        return .group([html, CertaintyCheck.factCitation(fact, certainty: certainty, gradesURL: context.gradesURL)])
+    }
+
+    /// Links to a graded fact's sources, then its certainty marker (none for H).
+    mutating func fact(_ id: String) -> HTML {
+        let certainty = context.site.data.certainty
+        guard let fact = certainty.fact(id) else { return .text("source") }
+        return .group([links(fact.sources), CertaintyCheck.factCitation(fact, certainty: certainty, gradesURL: context.gradesURL)])
     }
 
     /// Links to several sources, separated by semicolons, duplicates removed.

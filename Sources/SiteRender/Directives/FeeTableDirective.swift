@@ -1,19 +1,18 @@
 import CodingRules
 
-/// ```` ```fee-table [CODE] ````: per fee period, the national non-facility and facility amount of one unit,
+/// ```` ```fee-table [CODE …] ````: per fee period (one table, its notes once, for several codes), the national non-facility and facility amount of one unit,
 /// the RVUs and the conversion factor; a period whose RVUs are missing says so instead of showing money.
 package struct FeeTableDirective: Directive {
     package let name = "fee-table"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard use.arguments.count <= 1 else { throw DirectiveError("takes at most one argument: a code") }
         let codes: [String]
-        if let code = use.arguments.first {
-            guard rules.code(code) != nil else {
+        if !use.arguments.isEmpty {
+            for code in use.arguments where rules.code(code) == nil {
                 throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
             }
-            codes = [code]
+            codes = use.arguments
         } else {
             codes = rules.family(rules.defaultFamilyID)?.codes ?? []
         }

@@ -3,16 +3,29 @@ import CodingRules
 /// ```` ```what-changed ````: each fee period compared with the one before it (newest first): the conversion
 /// factor, and per code and setting the total RVUs and the national amount of one unit with the percentage
 /// change, computed by `RulesData.compare`. The largest change of each step is named first.
+/// ```` ```what-changed YEAR ````: only the steps to the periods starting in YEAR (one section of a page grouped by
+/// year); for the year of the dates after the last period, what is known about them instead.
 package struct WhatChangedDirective: Directive {
     package let name = "what-changed"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        guard use.arguments.count <= 1 else { throw DirectiveError("takes at most a year") }
         let data = context.site.data
-        let comparisons = data.rules.consecutiveComparisons.reversed()
+        var comparisons = Array(data.rules.consecutiveComparisons.reversed())
         guard !comparisons.isEmpty else { throw DirectiveError("needs at least two fee periods to compare") }
         var cite = CitationCollector(context)
-        var html: [HTML] = [PeriodWording.pendingNotice(data, cite: &cite)]
+        var html: [HTML] = []
+        if let arg = use.arguments.first {
+            guard let year = Int(arg), arg.count == 4 else { throw DirectiveError("'\(arg)' is not a year (YYYY)") }
+            comparisons = comparisons.filter { $0.new.range.from.year == year }
+            if let p = data.rules.pending, p.range.from.year == year {
+                html.append(PeriodWording.pendingNotice(data, cite: &cite))
+            } else if comparisons.isEmpty {
+                throw DirectiveError("no fee period starts in \(year), and it is not the year after the last period")
+            }
+        } else {
+            html.append(PeriodWording.pendingNotice(data, cite: &cite))
+        }
         for c in comparisons {
             let id = "changes-\(c.new.id)"
             var summary: [HTML] = [

@@ -239,6 +239,14 @@ struct Walker {
             if let target = rewriter.rewrite(link) {
                 cmark_node_set_url(node, target.url)
                 if let id = target.citedSource { for (i, _) in open { statements[i].sources.append(id) } }
+                for id in target.moreCitations { for (i, _) in open { statements[i].sources.append(id) } }
+                if !target.trailingHTML.isEmpty {
+                    let after = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                    cmark_node_set_on_enter(after, target.trailingHTML)
+                    cmark_node_set_on_exit(after, "")
+                    cmark_node_insert_after(node, after)
+                    appendText(target.trailingText)
+                }
                 if let t = target.tags { replaceTags(node, open: t.open, close: t.close, keepChildren: !isImage) }
             } else if type == CMARK_NODE_LINK {
                 while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }

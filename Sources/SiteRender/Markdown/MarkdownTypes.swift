@@ -68,13 +68,17 @@ public struct MarkdownReplacement: Sendable {
 }
 
 /// Where a link goes: the URL to write, and the source it cites when it points to a source's entry on the
-/// sources page.
+/// sources page. A link may cite more (`moreCitations`, e.g. a fact and its other sources) and be followed by
+/// HTML of its own (`trailingHTML`, e.g. a certainty marker), whose visible text is `trailingText`.
 public struct MarkdownLinkTarget: Sendable {
     public var url: String
     public var citedSource: String?
     /// HTML written instead of cmark's own tags (with `url` already in it): for a link, its start and end tags
     /// around its text (`data-print-url`); for an image, the whole `<img>` (with its size) in `open`.
     public var tags: (open: String, close: String)?
+    public var moreCitations: [String] = []
+    public var trailingHTML: String = ""
+    public var trailingText: String = ""
 
     public init(_ url: String, citing source: String? = nil, tags: (open: String, close: String)? = nil) {
         self.url = url

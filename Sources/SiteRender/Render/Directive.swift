@@ -73,6 +73,11 @@ public struct DirectiveContext: Sendable {
     public func url(forSource id: String) -> String? {
         site.sourcesPage.map { url(to: site.pages[$0].outputPath) + "#" + sourceAnchor(id) }
     }
+
+    /// A relative URL to the page that explains the certainty markers (`grades_page` of data/facts.yaml).
+    public var gradesURL: String? {
+        site.data.certainty.gradesPage.flatMap(site.pageIndex(atPath:)).map { url(to: site.pages[$0].outputPath) }
+    }
 }
 
 /// The anchor id of a source's entry on the sources page.

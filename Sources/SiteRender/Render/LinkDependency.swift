@@ -2,11 +2,11 @@ import SiteContent
 import Foundation
 
 /// One thing a page's Markdown looked up while rendering, with what it found: a `code:` link, a `source:` link,
-/// or a link to another page (by its Markdown path, or by its output URL). A cached render is reused only if
+/// a `fact:` link (its grade, marker wording, sources and the pages they link to), or a link to another page (by its Markdown path, or by its output URL). A cached render is reused only if
 /// every lookup still finds the same thing, so adding, removing or moving a link target re-renders exactly the
 /// pages that link to it.
 package struct LinkDependency: Hashable, Sendable {
-    package enum Kind: Int, Sendable { case code = 1, source = 2, page = 3, outputURL = 4 }
+    package enum Kind: Int, Sendable { case code = 1, source = 2, page = 3, outputURL = 4, fact = 5 }
     package var kind: Kind
     /// The code, source id, Markdown path or URL as written.
     package var key: String
@@ -45,11 +45,18 @@ package struct LinkDependency: Hashable, Sendable {
         case .outputURL:
             guard let p = site.page(atOutputURL: key, from: from) else { return "" }
             return p.outputPath + "\n" + p.displayPath
+        case .fact:
+            let certainty = site.data.certainty
+            guard let f = certainty.fact(key), let g = certainty.grade(of: f) else { return "" }
+            let grades = certainty.gradesPage.flatMap(site.pageIndex(atPath:))
+            return [g.id, g.badge, g.meaning, g.marked ? "1" : "0", f.sources.joined(separator: ","),
+                f.sources.allSatisfy(site.sourceList.contains) ? "known" : "unknown",
+                describe(site.sourcesPage), describe(grades)].joined(separator: "\n")
         }
     }
 
     /// Everything a lookup can see: each page's source path, output path, display path and code, the sources
-    /// page and the source ids.
+    /// page, the source ids, and the graded facts with their grades.
     package static func universe(of site: SiteModel) -> Digest {
         var h = ContentHasher()
         for p in site.pages {
@@ -60,6 +67,11 @@ package struct LinkDependency: Hashable, Sendable {
         }
         h.add(site.sourcesPage ?? -1)
         for s in site.sourceList { h.add(s) }
+        // `fact:` lookups: the graded facts, the grades' markers and the page explaining them.
+        let certainty = site.data.certainty
+        h.add(certainty.gradesPage ?? "\u{0}")
+        for g in certainty.grades { h.add([g.id, g.badge, g.meaning, g.marked ? "1" : "0"].joined(separator: "\n")) }
+        for f in certainty.facts { h.add([f.id, f.grade, f.sources.joined(separator: ",")].joined(separator: "\n")) }
         return h.finish()
     }
 

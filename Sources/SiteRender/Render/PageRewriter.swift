@@ -150,6 +150,9 @@ package struct PageRewriter: MarkdownRewriter {
             return MarkdownLinkTarget(
                 href, citing: id, tags: printed(href, to, fragment: sourceAnchor(id), title: link.title))
         }
+        if lower.hasPrefix(Certainty.citationPrefix) {
+            return factLink(String(base.dropFirst(Certainty.citationPrefix.count)), url: url, at: at)
+        }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
             diagnostics.warning(
@@ -193,6 +196,48 @@ package struct PageRewriter: MarkdownRewriter {
             return nil
         }
         return target(found, fragment: fragment, at: at, title: link.title)
+    }
+
+    /// `[text](fact:ID)`: the text links the fact's first source on the sources page, the fact and all its sources
+    /// are cited, and the certainty marker of its grade follows the link (`CertaintyCheck.badge`).
+    mutating func factLink(_ id: String, url: String, at: SourceLocation) -> MarkdownLinkTarget? {
+        let certainty = site.data.certainty
+        if recordsDependencies && certainty.fact(id) == nil { dependencies.append(LinkDependency(.fact, id, in: site)) }
+        guard let fact = certainty.fact(id), let grade = certainty.grade(of: fact) else {
+            let near = certainty.facts.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
+            diagnostics.error(
+                at, "unknown fact '\(id)' in link '\(url)'",
+                hint: near.map { "did you mean '\($0)'? facts are listed in data/facts.yaml" }
+                    ?? "facts are listed in data/facts.yaml")
+            return nil
+        }
+        guard let s = site.sourcesPage, let first = fact.sources.first else {
+            diagnostics.error(at, "a 'fact:' link needs a page with 'layout: sources'")
+            return nil
+        }
+        if recordsDependencies { dependencies.append(LinkDependency(.fact, id, in: site)) }
+        citedSources += fact.sources
+        let to = site.pages[s].outputPath
+        let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(first)
+        var target = MarkdownLinkTarget(
+            href, citing: first, tags: printed(href, to, fragment: sourceAnchor(first), title: ""))
+        target.moreCitations = Array(fact.sources.dropFirst()) + [Certainty.citationPrefix + fact.id]
+        guard grade.marked else { return target }
+        guard let g = certainty.gradesPage.flatMap(site.pageIndex(atPath:)) else {
+            diagnostics.error(
+                at, "the grades page '\(certainty.gradesPage ?? "")' named in data/facts.yaml is not a page",
+                hint: "set grades_page to the content path of the page that explains the markers")
+            return nil
+        }
+        let gradesURL = relativeURL(from: page.outputPath, to: site.pages[g].outputPath)
+        anchorReferences.append(
+            AnchorReference(
+                targetOutputPath: site.pages[g].outputPath, targetDisplay: site.pages[g].displayPath,
+                fragment: CertaintyCheck.anchor(grade), location: at))
+        let badge = CertaintyCheck.badge(grade, url: gradesURL)
+        target.trailingHTML = " " + badge.rendered
+        target.trailingText = " " + grade.badge
+        return target
     }
 
     /// What a lookup that found page `i` records (see `LinkDependency.resolve`).

@@ -13,7 +13,7 @@ package struct SourcesDirective: Directive {
         "primary": "Official texts (CMS, the AMA or the law)",
         "contractor": "Medicare contractors",
         "association": "Professional associations",
-        "secondary": "Secondary sources: reported, not confirmed by CMS",
+        "secondary": "Secondary sources (news, billing companies, blogs, copies of official text)",
     ]
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {

@@ -2,7 +2,7 @@
 extension DirectiveRegistry {
     /// The directives the guide uses.
     public static var standard: DirectiveRegistry {
-        DirectiveRegistry([SourcesDirective()] + guideDirectives)
+        DirectiveRegistry([SourcesDirective(), CertaintyGradesDirective()] + guideDirectives)
     }
 }
 
