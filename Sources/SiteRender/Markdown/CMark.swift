@@ -7,8 +7,8 @@ import CCmark
     import Darwin
 #endif
 
-// The only file in the project that talks to cmark. Everything else sees the plain Swift values of
-// MarkdownTypes.swift.
+// With CMark+Depth.swift, the only code in the project that talks to cmark. Everything else sees the plain Swift
+// values of MarkdownTypes.swift.
 
 public enum Markdown {
     /// Parse with smart punctuation and UTF-8 validation, in cmark's safe mode (raw HTML and `javascript:`
@@ -43,37 +43,6 @@ public enum Markdown {
         return RenderedMarkdown(
             html: String(cString: cstr), headings: walker.headings, sections: walker.sections,
             statements: walker.citingStatements)
-    }
-
-    /// The first node nested deeper than `MarkdownLimits.maxDepth`, found with cmark's own (iterative) iterator.
-    static func tooDeep(_ doc: OpaquePointer, lineOffset: Int) -> (line: Int, column: Int, message: String)? {
-        guard let iter = cmark_iter_new(doc) else { return nil }
-        defer { cmark_iter_free(iter) }
-        var depth = 0
-        var lastBlock: OpaquePointer? = nil
-        while true {
-            let ev = cmark_iter_next(iter)
-            if ev == CMARK_EVENT_DONE || ev == CMARK_EVENT_NONE { return nil }
-            let node = cmark_iter_get_node(iter)
-            if ev == CMARK_EVENT_ENTER {
-                if let node, cmark_node_get_start_line(node) > 0 { lastBlock = node }
-                // Leaf nodes (text, code) get an enter event only.
-                if let node, cmark_node_first_child(node) != nil || cmark_node_get_type(node) == CMARK_NODE_DOCUMENT {
-                    depth += 1
-                }
-                if depth > MarkdownLimits.maxDepth {
-                    let at = lastBlock ?? node
-                    let line = at.map { Int(cmark_node_get_start_line($0)) } ?? 1
-                    let col = at.map { Int(cmark_node_get_start_column($0)) } ?? 1
-                    return (
-                        lineOffset + max(1, line), max(1, col),
-                        "the Markdown is nested more than \(MarkdownLimits.maxDepth) levels deep (block quotes, lists or emphasis)"
-                    )
-                }
-            } else if ev == CMARK_EVENT_EXIT {
-                depth -= 1
-            }
-        }
     }
 
     /// The version of the linked libcmark, e.g. "0.30.2".
