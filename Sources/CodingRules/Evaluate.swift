@@ -80,6 +80,8 @@ extension RulesData {
             warnings.append(.pendingFeeSchedule(pendingNotice(pending, on: input.date)))
             sources.formUnion(pending.sources)
             if let t = policies.therapistTelehealth.entry(on: input.date) { sources.insert(t.source) }
+            if kxApplies(input, total: nil, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
+            if input.yearToDateAmount != nil, let t = policies.kxThresholds.entry(on: input.date) { sources.insert(t.source) }
             let sorted = modifiers.sorted()
             for i in lines.indices { lines[i].modifiers = sorted }
         } else if reasons.isEmpty, let cf {
@@ -94,7 +96,7 @@ extension RulesData {
                 lines.append(
                     ClaimLine(
                         code: p.code, role: p.role, units: p.units, modifiers: [], unitAmount: price.breakdown?.amount,
-                        amount: price.breakdown.map { $0.amount * p.units }, price: price.breakdown))
+                        amount: price.breakdown.map { $0.lineAmount(units: p.units) }, price: price.breakdown))
             }
             if case .locality = input.locality, let t = period.gpciTable, let table = gpciTables[t] {
                 sources.insert(table.source)
@@ -142,6 +144,7 @@ extension RulesData {
             return
         }
         if listing.value == .provisional { warnings.append(.provisionalTelehealth(policy: listing.summary)) }
+        if listing.value == .unconfirmed { warnings.append(.unconfirmedTelehealthListing(policy: listing.summary)) }
         let status = policies.therapistTelehealth.entry(on: input.date)
         switch status?.value {
         case .authorized?: break
@@ -157,13 +160,20 @@ extension RulesData {
             warnings.append(.noKXThreshold(date: input.date))
             return false
         }
-        let bucket = policies.kxBuckets[input.discipline] ?? input.discipline.rawValue
-        if ytd > t.value.amount { return true }
-        guard let total else {
-            warnings.append(.kxUndecidable(threshold: t.value.amount, bucket: bucket))
+        guard let amount = t.value.amount else {
+            let last = policies.kxThresholds.last { $0.range.from < t.range.from && $0.value.amount != nil }
+            warnings.append(
+                .kxThresholdNotPublished(
+                    date: input.date, yearToDate: ytd, lastKnown: last?.value.amount, lastKnownFrom: last?.range.from))
             return false
         }
-        return ytd + total > t.value.amount
+        let bucket = policies.kxBuckets[input.discipline] ?? input.discipline.rawValue
+        if ytd > amount { return true }
+        guard let total else {
+            warnings.append(.kxUndecidable(threshold: amount, bucket: bucket))
+            return false
+        }
+        return ytd + total > amount
     }
 
     static func thresholdNotes(

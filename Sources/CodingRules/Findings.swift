@@ -27,6 +27,11 @@ public enum SessionWarning: Sendable, Hashable {
     case noKXThreshold(date: CalendarDate)
     /// The claim's amount is unknown, so whether it crosses the KX threshold cannot be told.
     case kxUndecidable(threshold: DecimalValue, bucket: String)
+    /// A year-to-date amount was given for a date whose year's KX threshold is not published yet: KX may be
+    /// needed; `lastKnown` is the latest published threshold before the date (its amount and first date).
+    case kxThresholdNotPublished(date: CalendarDate, yearToDate: DecimalValue, lastKnown: DecimalValue?, lastKnownFrom: CalendarDate?)
+    /// The telehealth-list status for the date is not confirmed (the policy's summary says why).
+    case unconfirmedTelehealthListing(policy: String)
 }
 
 /// Information about how the session is coded or priced; not a problem.

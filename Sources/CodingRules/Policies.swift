@@ -3,6 +3,8 @@ public enum TelehealthListing: String, Sendable, Hashable, CaseIterable {
     case notListed = "not-listed"
     case provisional
     case listed
+    /// Not confirmed for these dates (e.g. no final rule for the year yet): answered with a warning.
+    case unconfirmed
 
     public var allowsTelehealth: Bool { self != .notListed }
 }
@@ -56,11 +58,15 @@ public struct TelehealthPlaceOfService: Sendable, Hashable {
     }
 }
 
-/// The KX threshold of one year: one amount per bucket (disciplines in the same bucket share it).
+/// The KX threshold of one year: one amount per bucket (disciplines in the same bucket share it), or nil when
+/// the year's amount has not been published yet (rules.md §4: the KX question is then raised, never dropped).
 public struct KXThreshold: Sendable, Hashable {
-    public var amount: DecimalValue
+    public var amount: DecimalValue?
 
-    public init(amount: DecimalValue) { self.amount = amount }
+    public init(amount: DecimalValue?) { self.amount = amount }
+
+    /// A year whose threshold CMS has not published yet.
+    public static let notPublished = KXThreshold(amount: nil)
 }
 
 /// Whether an item of the documentation checklist applies to individual sessions, group sessions or both.

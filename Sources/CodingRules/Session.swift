@@ -90,7 +90,8 @@ public struct ClaimLine: Sendable, Hashable {
     public var modifiers: [String]
     /// Allowed amount for one unit; nil when data needed to price it is missing.
     public var unitAmount: DecimalValue?
-    /// `unitAmount × units`; nil when unpriced.
+    /// The line's allowed amount (`PriceBreakdown.lineAmount(units:)`: `unitAmount × units`, or for an assistant
+    /// line the reduction taken on the whole line); nil when unpriced.
     public var amount: DecimalValue?
     /// How `unitAmount` was computed; nil when unpriced.
     public var price: PriceBreakdown? = nil

@@ -19,7 +19,8 @@ import CodingRules
 /// - `ctxs`: modifiers, the setting used for pricing, reasons, warnings and notes, or `invalid` (why the rules
 ///   reject the input, in the page's words).
 /// - `prices`: per `code|pricedSetting|provider` the number of an `amounts` string: a comma-separated unit
-///   amount per locality (in `options.locality` order; empty when unpriced).
+///   amount per locality (in `options.locality` order; empty when unpriced); assistant rows also `…|fee` and the
+///   table `share|assistant` (an assistant line is reduced on the whole line: `CalculatorTables.priceTable`).
 /// - `texts`: every sentence, referenced by index (`{date}` and `{minutes}` stand for the input).
 package enum CalculatorData {
     package static let path = "assets/calculator-data.js"

@@ -87,15 +87,13 @@ import TestSupport
         throw CocoaError(.fileReadCorruptFile)
     }
 
-    /// Unit amount in cents: RVUs (2 dp) × GPCI (3 dp) × CF (4 dp) = 9 dp; half away from zero to cents.
+    /// Unit amount in cents: RVUs (2 dp) × GPCI (3 dp) × CF (4 dp) = 9 dp; half away from zero to cents. An
+    /// assistant unit is 85 % of that amount in cents, rounded again (rules.md §5, December 2026).
     static func expectedCents(rvu: (String, String, String), gpci: (Int, Int, Int), cf: String, assistant: Bool) -> Int {
         let raw5 = fixed(rvu.0, 2) * gpci.0 + fixed(rvu.1, 2) * gpci.1 + fixed(rvu.2, 2) * gpci.2
-        var v = raw5 * fixed(cf, 4)  // 9 dp
-        var scale = 9
-        if assistant { v *= 85; scale += 2 }  // × 0.85
-        var div = 1
-        for _ in 0..<(scale - 2) { div *= 10 }
-        return (v + div / 2) / div
+        let v = raw5 * fixed(cf, 4)  // 9 dp
+        let cents = (v + 5_000_000) / 10_000_000
+        return assistant ? (cents * 85 + 50) / 100 : cents
     }
 
     static let localities = ["02102-01", "13202-01", "01182-18", "03202-01", "09202-20", "10112-00"]

@@ -39,8 +39,10 @@ extension LoadSession {
                 }
                 b.finish("kx_thresholds.buckets")
             }
+            // `amount: not-published` for a year whose threshold CMS has not set yet.
             kx = datedList(m, "amounts", valueKey: "amount") { n in
-                n.decimal("'amount'", positive: true, limits: .money).map(KXThreshold.init(amount:))
+                if case .scalar(let s) = n.node, s.string == "not-published" { return KXThreshold.notPublished }
+                return n.decimal("'amount'", positive: true, limits: .money).map { KXThreshold(amount: $0) }
             }
             m.finish("kx_thresholds")
         }
