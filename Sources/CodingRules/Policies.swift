@@ -104,9 +104,9 @@ public struct Policies: Sendable, Hashable {
     public var kxBuckets: [Discipline: String]
     /// The targeted medical review threshold per year (one amount per KX bucket); shown, never enforced.
     public var medicalReviewThresholds: [Dated<DecimalValue>] = []
-    /// The floor on the work GPCI set by law, by date of service (e.g. 1.000 from 2024-01-01 through
-    /// 2026-12-31). A date no row covers has no floor: CMS's unfloored work GPCI applies. Alaska's 1.5 work floor is
-    /// permanent and already in CMS's unfloored values.
+    /// The floor on the work GPCI set by law, by date of service (data: policies.yaml `work_gpci_floor`). A date
+    /// no row covers has no floor: CMS's unfloored work GPCI applies. Alaska's own permanent work floor is already
+    /// in CMS's unfloored values.
     public var workGPCIFloor: [Dated<DecimalValue>] = []
     /// Percent of the fee schedule paid for assistant lines (e.g. 85).
     public var assistantPercent: [Dated<DecimalValue>]
