@@ -110,6 +110,10 @@ public struct Policies: Sendable, Hashable {
     public var kxBuckets: [Discipline: String]
     /// The targeted medical review threshold per year (one amount per KX bucket); shown, never enforced.
     public var medicalReviewThresholds: [Dated<DecimalValue>] = []
+    /// The floor on the work GPCI set by law, by date of service (data: policies.yaml `work_gpci_floor`). A date
+    /// no row covers has no floor: CMS's unfloored work GPCI applies. Alaska's own permanent work floor is already
+    /// in CMS's unfloored values.
+    public var workGPCIFloor: [Dated<DecimalValue>] = []
     /// Percent of the fee schedule paid for assistant lines (e.g. 85).
     public var assistantPercent: [Dated<DecimalValue>]
     /// Beneficiary coinsurance percent (e.g. 20).

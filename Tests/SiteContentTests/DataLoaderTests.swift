@@ -74,13 +74,14 @@ import TestSupport
     }
 
     /// Reads the GPCI row of a locality from the CSV with a plain split (names with commas are quoted; the
-    /// numeric columns are the last three either way).
+    /// work, PE and MP columns are the last three, or the three before the optional `work_gpci_unfloored`).
     static func csvGPCI(_ year: String, _ id: String) throws -> (Int, Int, Int) {
         let text = try String(contentsOfFile: DataTestSupport.content + "/data/gpci/\(year).csv", encoding: .utf8)
+        let extra = text.hasPrefix("year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_gpci_unfloored\n") ? 1 : 0
         for line in text.split(separator: "\n") {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if f.count >= 8 && f[1] + "-" + f[2] == id {
-                let n = f.count
+                let n = f.count - extra
                 return (fixed(f[n - 3], 3), fixed(f[n - 2], 3), fixed(f[n - 1], 3))
             }
         }
@@ -162,6 +163,15 @@ import TestSupport
         ("profiles.yaml", "default: ama-midpoint\n", "default: ama-midpoint\n1: a\n\"1\": b\n", "\"1\": b", "duplicate key '1'"),
         ("sources.yaml", "  - id: cms-pfs-2024\n    title:", "  - id: cms-pfs-2024\n    titel:", "titel:", "unknown key 'titel'"),
         ("gpci/2025.csv", "2025,02102,01,ALASKA,AK,1.500", "2025,02102,01,ALASKA,AK,-1.500", "ALASKA", "work_gpci must be a decimal above 0"),
+        ("gpci/2026.csv", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,x",
+         "ALABAMA", "work_gpci_unfloored must be a decimal above 0"),
+        ("gpci/2026.csv", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566",
+         "ALABAMA", "expected 9 fields, found 8"),
+        ("gpci/2026.csv", "mp_gpci,work_gpci_unfloored", "mp_gpci,work_unfloored", "year,mac",
+         "unexpected GPCI header 'year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_unfloored'; expected year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci, optionally followed by ,work_gpci_unfloored"),
+        ("policies.yaml", "    floor: 1.000\n    summary: the 2024", "    floor: 0\n    summary: the 2024", "floor: 0", "'floor'"),
+        ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    floor:", "  - from: 2024-12-01\n    through: 2025-12-31\n    floor:",
+         "from: 2024-12-01", "overlap the earlier row"),
     ])
     func brokenDataGivesPositionedError(file: String, old: String, new: String, lineNeedle: String, message: String) throws {
         let (dir, diags) = try Self.loadBroken(file, old, new)

@@ -85,6 +85,7 @@ extension FeeImporter {
                 }
             }
         }
+        let (gpciRows, notes) = resolveWorkGPCI(gpci, effective: effective, site: site, problems: &problems)
         guard problems.isEmpty else { return .failure(problems) }
         let src = sources[base.input.path]!
         let rvus = base.rows.keys.sorted().map { code -> (String, RVUSet) in
@@ -102,7 +103,49 @@ extension FeeImporter {
                 },
                 gpciProvenance: ProvenanceEntry(
                     file: gpci.input.fileName, title: gpci.title, released: nil, sha256: gpci.input.sha256, conversionFactor: nil),
-                conversionFactors: options, rvus: rvus, gpci: gpci.rows))
+                conversionFactors: options, rvus: rvus, gpci: gpciRows, gpciUnfloored: gpci.hasUnflooredColumn,
+                notes: notes))
+    }
+
+    /// Which work GPCI prices the period: the floor rule of policies.yaml (`work_gpci_floor`) on the first date
+    /// decides between the two columns of a pair; a single column is taken as CMS states it, with a note when its
+    /// wording and the floor rule disagree, and an error when a floor is in force but a value is below it.
+    static func resolveWorkGPCI(
+        _ gpci: GPCIFile, effective: CalendarDate, site: SiteData, problems: inout [Diagnostic]
+    ) -> ([LocalityGPCI], [String]) {
+        let floor = site.rules.policies.workGPCIFloor.entry(on: effective)
+        var rows = gpci.rows
+        var notes: [String] = []
+        let below = { (f: DecimalValue) in rows.filter { $0.work < f } }
+        switch (gpci.workColumns, floor) {
+        case (.pair, nil):
+            rows = rows.map { var r = $0; r.work = r.workUnfloored; return r }
+            notes.append(
+                "work GPCI: policies.yaml has no work-GPCI floor on \(effective), so the column without the floor is used "
+                    + "(\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000); both columns are kept")
+        case (.pair, let f?):
+            notes.append("work GPCI: the \(f.value) floor of policies.yaml (\(f.source)) applies on \(effective), so the column with the floor is used; both columns are kept")
+        case (.single(.floored), nil):
+            notes.append(
+                "note: the work column is headed '\(gpci.workLabel)', but policies.yaml has no work-GPCI floor on \(effective); "
+                    + "the values are used as CMS states them (\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000). "
+                    + "If a law extended the floor, add a row to work_gpci_floor in Content/data/policies.yaml")
+        case (.single, nil): break
+        case (.single(let wording), let f?):
+            let low = below(f.value)
+            if !low.isEmpty {
+                problems.append(
+                    gpci.input.error(
+                        1,
+                        "\(low.count) work GPCIs are below the \(f.value) floor that policies.yaml (work_gpci_floor, \(f.source)) "
+                            + "sets for \(effective), e.g. \(low[0].locality.id) \(low[0].locality.name) \(low[0].work); "
+                            + "expected floored values (a column '… (with 1.0 Floor)')",
+                        hint: "if the floor has ended, end its row in policies.yaml (through:) before importing"))
+            } else if wording == .unfloored {
+                notes.append("note: the work column is headed '\(gpci.workLabel)' but no value is below the \(f.value) floor in force on \(effective)")
+            }
+        }
+        return (rows, notes)
     }
 
     static func defaultLabel(_ id: String, year: Int) -> String {

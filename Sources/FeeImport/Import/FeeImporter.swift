@@ -128,6 +128,7 @@ public enum FeeImporter {
                     + diagnostics.filter { $0.severity == .error }, exitCode: 1)
         }
         var out = "wrote \(feePath) and \(gpciPath) (\(p.rvus.count) codes, \(p.gpci.count) localities)\n"
+        out += p.notes.map { $0 + "\n" }.joined()
         if !changes.isEmpty { out += "changes:\n" + changes.map { "  \($0)\n" }.joined() }
         return CommandOutcome(stdout: out, diagnostics: [], exitCode: 0)
     }

@@ -60,6 +60,8 @@ extension LoadSession {
         let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
         let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
             root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
+        let floor = root.node("work_gpci_floor") == nil ? [] : datedList(
+            root, "work_gpci_floor", valueKey: "floor") { $0.decimal("'floor'", positive: true, limits: .gpci) }
         guard let modifiers else { return nil }
         var policies = Policies(
             telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
@@ -67,6 +69,7 @@ extension LoadSession {
             sequestrationPercent: sequestration, telehealthPlacesOfService: pos, modifiers: modifiers,
             documentation: documentation)
         policies.medicalReviewThresholds = review
+        policies.workGPCIFloor = floor
         return policies
     }
 
