@@ -3,6 +3,7 @@ import Testing
 
 @testable import GuideCompute
 @testable import SiteBuild
+@testable import SiteContent
 import CodingRules
 import TestSupport
 
@@ -184,5 +185,64 @@ extension ReviewDecemberTests {
         // Not said on in-person answers, nor on 2026 telehealth answers.
         #expect(!Self.calcText(["minutes": "38", "date": "2027-03-15"]).contains("Telehealth Services List in 2027"))
         #expect(!Self.calcText(["minutes": "38", "date": "2026-03-15"], flags: ["telehealth"]).contains("in 2027 is not confirmed"))
+    }
+}
+
+extension ReviewDecemberTests {
+    // MARK: N2 — every figure names its CMS release with that release's own date, never the day a file was read
+
+    /// Release statements ("Figures for CY2024 … come from …, CMS's …") that date a year's release after that
+    /// year, or that do not name the release (RVU…), in a text.
+    static func misdatedReleases(_ text: String) throws -> [String] {
+        var bad: [String] = []
+        let statement = try Regex(#"Figures for CY(\d{4}).{0,80}? come from .{0,200}?\)\."#)
+        for m in text.matches(of: statement) {
+            let s = String(text[m.range])
+            guard let year = Int(s.dropFirst("Figures for CY".count).prefix(4)) else { continue }
+            let later = s.matches(of: try Regex(#"20\d\d"#)).compactMap { Int(s[$0.range]) }.filter { $0 > year }
+            if !later.isEmpty || !s.contains("RVU") { bad.append(s) }
+        }
+        return bad
+    }
+
+    @Test func n2NoPageOrDownloadDatesAReleaseByTheDayItWasRead() throws {
+        var statements = 0
+        for (path, html) in RealSite.pages {
+            let t = ReviewTests.visibleText(html)
+            statements += t.components(separatedBy: "Figures for CY").count - 1
+            let bad = try Self.misdatedReleases(t)
+            #expect(bad.isEmpty, "\(path): \(bad)")
+            #expect(!t.contains("release dated"), "\(path)")
+        }
+        #expect(statements > 20)
+        // Downloads: the cms_release column names the release and dates it within its own year or before.
+        for (path, text) in RealSite.downloads where path.hasSuffix(".csv") {
+            let rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let head = try #require(rows.first)
+            let e = try #require(head.firstIndex(of: "period_effective")), r = try #require(head.firstIndex(of: "cms_release"))
+            for row in rows.dropFirst() where row.count == head.count {
+                let year = Int(row[e].prefix(4))!
+                let release = String(row[r])
+                #expect(release.contains("RVU"), "\(path): \(release)")
+                let years = release.matches(of: try Regex(#"20\d\d"#)).compactMap { Int(release[$0.range]) }
+                #expect(years.allSatisfy { $0 <= year }, "\(path): \(release)")
+            }
+        }
+        // Planted: November's wording, a 2024 figure credited to the day the file was read.
+        let planted = "Figures for CY2024 (January 1 - March 8) come from Medicare's 2024 fee schedule, CMS's release dated 2026-11-22 (CMS, 2024)."
+        #expect(try Self.misdatedReleases(planted).count == 1)
+    }
+
+    /// The wording's rule on its own: accessed dates never become release dates, whatever the period.
+    @Test func n2ReleaseWordingNeverUsesAnAccessedDate() throws {
+        let data = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output)
+        for period in data.rules.periods {
+            let w = try #require(data.releaseWording(of: period), "\(period.label)")
+            let src = try #require(data.source(period.source))
+            if src.dateIsAccessed { #expect(!w.contains(src.date.description), "\(w)") }
+            #expect(w.contains("RVU"), "\(w)")
+        }
+        #expect(SiteData.monthRelease(in: "Medicare relative value file RVU24A (January 2024 release)") == "January 2024 release")
+        #expect(SiteData.releaseName(in: "Medicare relative value file RVU24A (January 2024 release)") == "RVU24A")
     }
 }
