@@ -125,7 +125,7 @@ extension RulesData {
         return SessionResult(
             billable: reasons.isEmpty && !lines.isEmpty, kind: kind, family: family.id,
             lines: reasons.isEmpty ? lines : [], total: reasons.isEmpty ? total : nil, warnings: warnings,
-            notes: notes, reasons: reasons,
+            notes: reasons.isEmpty ? notes : notes.filter { !$0.isPricing }, reasons: reasons,
             feeSchedule: FeeScheduleUsed(
                 effective: period.range.from, through: period.range.through, label: period.label,
                 conversionFactor: cf, gpciTable: period.gpciTable),
@@ -189,6 +189,29 @@ extension RulesData {
                 code: family.addOnCode, reachedAt: (1...addOnUnits).map { profile.addOnThreshold(unit: $0) },
                 nextAt: profile.addOnThreshold(unit: addOnUnits + 1), sessionMinutes: minutes),
         ]
+    }
+
+    /// The dates around `date` on which the checklist of `kind` reads the same (its items and the consent
+    /// wording do not change): the span a checklist's label names instead of a single day.
+    public func documentationChecklistRange(on date: CalendarDate, kind: SessionKind) -> DateRange {
+        var from = families.map(\.validFrom).min() ?? date
+        var through: CalendarDate? = nil
+        func clip(_ r: DateRange) {
+            if r.contains(date) {
+                from = max(from, r.from)
+                if let t = r.through { through = through.map { min($0, t) } ?? t }
+            } else if r.from > date {
+                let before = r.from.adding(days: -1)
+                through = through.map { min($0, before) } ?? before
+            } else if let t = r.through {
+                from = max(from, t.adding(days: 1))
+            }
+        }
+        for item in policies.documentation where item.appliesTo.contains(kind) {
+            if let r = item.range { clip(r) }
+            if item.usesConsentRule { for c in policies.consent { clip(c.range) } }
+        }
+        return DateRange(from: from, through: through)
     }
 
     /// The documentation checklist for a date of service and a session kind (rules.md §7), each item with the

@@ -46,6 +46,14 @@ public enum SessionNote: Sendable, Hashable {
     case institutionalClaim
     /// Assistant lines are paid at `percent` of the fee schedule amount.
     case assistantPercent(DecimalValue)
+
+    /// True for a note on how lines are priced (the December review's N18: never given when nothing is billed).
+    public var isPricing: Bool {
+        switch self {
+        case .severalCaregivers: return false
+        case .institutionalTelehealth, .telehealthPlaceOfService, .institutionalClaim, .assistantPercent: return true
+        }
+    }
 }
 
 /// The minutes that decided a code's units, one per code.

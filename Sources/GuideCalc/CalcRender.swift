@@ -10,6 +10,12 @@ package enum CalcRender {
         return right ? fill + s : s + fill
     }
 
+    /// The outlook's statements for a session: the amounts statement is left out (the pending warning says it),
+    /// and the floor is worded for the session's locality when it has one.
+    static func outlookItems(_ r: SessionResult, _ o: YearOutlook, text: RulesText) -> [OutlookItem] {
+        text.outlook(o, locality: r.localityRecord?.id).filter { $0.topic != "amounts" }
+    }
+
     package static func table(_ r: SessionResult, input: SessionInput, data: SiteData, text: RulesText = .plain) -> String {
         var out: [String] = []
         let where_ = r.localityRecord.map { "\($0.name), \($0.state) (\($0.id))" } ?? "national"
@@ -52,6 +58,11 @@ package enum CalcRender {
         for n in r.notes { out.append("Note: \(text.note(n))") }
         for w in r.warnings { out.append("Warning: \(text.warning(w))") }
         if !r.missingData.isEmpty { out.append("Missing data: \(r.missingData.map(text.missing).joined(separator: "; "))") }
+        if r.pending != nil, let o = data.rules.yearOutlook() {
+            out.append("")
+            out.append("Outlook for \(text.outlookHeading(o)):")
+            for item in outlookItems(r, o, text: text) { out.append("  - \(item.text)") }
+        }
         out.append("")
         out.append("Documentation reminders:")
         for d in r.documentation { out.append("  - \(d.text)") }

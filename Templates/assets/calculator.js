@@ -142,7 +142,8 @@
     var parts = [
       list('Why not billable:', r.reasons.map(t)),
       list('Units decided by:', r.pattern.thresholds.map(t)),
-      list('Notes:', r.ctx.notes.map(t).concat(r.ctx.warnings.map(t))),
+      /* the context's notes are all about pricing: none when nothing is billed (review-2026-12 N18) */
+      list('Notes:', (r.billable ? r.ctx.notes.map(t) : []).concat(r.ctx.warnings.map(t))),
       list('Documentation reminders:', r.seg.docs[r.group].map(t))
     ];
     parts.forEach(function (p) { if (p) out.appendChild(p); });

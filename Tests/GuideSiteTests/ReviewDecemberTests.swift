@@ -74,13 +74,15 @@ import TestSupport
 
     /// The downloads' assistant cells that are not 85 % of the same row's fee schedule amount in cents.
     static func assistantMismatches(csv: String) -> [String] {
-        let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = FeeDownloadsTests.parseCSV(csv)
         guard let head = rows.first, let a = head.firstIndex(of: "amount"), let b = head.firstIndex(of: "assistant_amount")
         else { return ["no amount columns"] }
         var bad: [String] = []
-        for r in rows.dropFirst() where r.count == head.count && !r[a].isEmpty && !r[b].isEmpty {
-            let fee = FixedPoint.fixed(r[a], 2)
-            if FixedPoint.fixed(r[b], 2) != assistantLine(feeCents: fee, units: 1) { bad.append(r.joined(separator: ",")) }
+        for r in rows.dropFirst() {
+            guard r.count == head.count else { bad.append("malformed: \(r)"); continue }
+            guard !r[a].isEmpty, !r[b].isEmpty else { continue }
+            let fee = FixedPoint.fixed(Substring(r[a]), 2)
+            if FixedPoint.fixed(Substring(r[b]), 2) != assistantLine(feeCents: fee, units: 1) { bad.append(r.joined(separator: ",")) }
         }
         return bad
     }
@@ -91,7 +93,7 @@ import TestSupport
         var cells = 0
         for (path, csv) in csvs {
             #expect(Self.assistantMismatches(csv: csv).isEmpty, "\(path)")
-            cells += csv.split(separator: "\n").count - 1
+            cells += FeeDownloadsTests.parseCSV(csv).dropFirst().filter { $0.count > 1 }.count
         }
         #expect(cells > 1000)
         // Planted: 2026 national 97550 with the assistant amount taken from the unrounded fee (44.86).
@@ -182,8 +184,9 @@ extension ReviewDecemberTests {
                 #expect(text.contains("runs through 2027-12-31"), "\(date) \(setting)")
             }
         }
-        // Not said on in-person answers, nor on 2026 telehealth answers.
-        #expect(!Self.calcText(["minutes": "38", "date": "2027-03-15"]).contains("Telehealth Services List in 2027"))
+        // Not a warning on in-person answers (the outlook states the year's status once), nor on 2026 telehealth.
+        let inPerson = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2027-03-15"], flags: ["json"]))
+        #expect((inPerson["warnings"] as? [String])?.contains { $0.contains("Telehealth Services List in 2027") } == false)
         #expect(!Self.calcText(["minutes": "38", "date": "2026-03-15"], flags: ["telehealth"]).contains("in 2027 is not confirmed"))
     }
 }
@@ -217,10 +220,12 @@ extension ReviewDecemberTests {
         #expect(statements > 20)
         // Downloads: the cms_release column names the release and dates it within its own year or before.
         for (path, text) in RealSite.downloads where path.hasSuffix(".csv") {
-            let rows = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let rows = FeeDownloadsTests.parseCSV(text).filter { $0.count > 1 }
             let head = try #require(rows.first)
             let e = try #require(head.firstIndex(of: "period_effective")), r = try #require(head.firstIndex(of: "cms_release"))
-            for row in rows.dropFirst() where row.count == head.count {
+            #expect(rows.count > 100)
+            for row in rows.dropFirst() {
+                #expect(row.count == head.count)
                 let year = Int(row[e].prefix(4))!
                 let release = String(row[r])
                 #expect(release.contains("RVU"), "\(path): \(release)")
@@ -244,5 +249,211 @@ extension ReviewDecemberTests {
         }
         #expect(SiteData.monthRelease(in: "Medicare relative value file RVU24A (January 2024 release)") == "January 2024 release")
         #expect(SiteData.releaseName(in: "Medicare relative value file RVU24A (January 2024 release)") == "RVU24A")
+    }
+}
+
+extension ReviewDecemberTests {
+    // MARK: Item 3 / N4 / N10 — the 2027 status from data, once per page, and in calc
+
+    static let outlookPages = ["fees/index.html", "calculator/index.html", "codes/97550/index.html",
+                               "codes/97551/index.html", "codes/97552/index.html", "related-codes/index.html"]
+
+    @Test func item3OutlookOncePerPageWithEveryTopic() throws {
+        for path in Self.outlookPages {
+            let html = RealSite.page(path)
+            #expect(html.components(separatedBy: "<div class=\"year-outlook").count == 2, "\(path): not exactly once")
+            for topic in ["amounts", "conversion-factor", "work-gpci-floor", "kx", "telehealth", "amounts-first"] {
+                #expect(html.contains("<li data-topic=\"\(topic)\">"), "\(path): \(topic)")
+            }
+            let t = ReviewTests.visibleText(html)
+            #expect(t.contains("−1.68 % against 33.4009") && t.contains("−1.19 % against 33.5675"), "\(path)")
+            #expect(t.contains("47 of 109 localities"), "\(path)")
+            #expect(t.contains("illustrative, not CMS figures"), "\(path)")
+            #expect(t.contains("The KX threshold for 2027 has not been published yet"), "\(path)")
+            #expect(t.contains("Physician Fee Schedule Look-Up Tool"), "\(path)")
+            // The pending sentence is not repeated by the fee tables (N13: once per page, not per table).
+            #expect(t.components(separatedBy: "CY2027 amounts are not in this guide yet").count == 2, "\(path)")
+        }
+        let fees = ReviewTests.visibleText(RealSite.page("fees/index.html"))
+        #expect(fees.contains("ARKANSAS, AR (07102-13): 97550 non-facility $49.93 at 2026 values, about $49.06 without the floor"))
+    }
+
+    /// The floor figures are computed independently from the CMS GPCI file with both work columns.
+    @Test func n4FloorCountAndArkansasFromTheCMSFile() throws {
+        let text = try String(contentsOfFile: Paths.cms2026 + "/GPCI2026_Jan.csv", encoding: .isoLatin1)
+        var raised = 0, rows = 0
+        var arkansas: (Int, Int, Int)? = nil
+        for line in text.components(separatedBy: .newlines) {
+            // The numeric columns are the last four (a quoted name may hold a comma): MAC, state, locality first.
+            let all = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard all.count >= 8, all[0].count == 5, all[0].allSatisfy(\.isNumber) else { continue }
+            let f = Array(all.prefix(4)) + Array(all.suffix(4))
+            rows += 1
+            if FixedPoint.fixed(Substring(f[4]), 3) < FixedPoint.fixed(Substring(f[5]), 3) { raised += 1 }
+            if f[1] == "AR" {
+                arkansas = (FixedPoint.fixed(Substring(f[4]), 3), FixedPoint.fixed(Substring(f[6]), 3), FixedPoint.fixed(Substring(f[7]), 3))
+            }
+        }
+        #expect(rows == 109 && raised == 47)
+        let ar = try #require(arkansas)
+        let unfloored = try Self.cms2026Cents("97550", gpci: ar), floored = try Self.cms2026Cents("97550", gpci: (1000, ar.1, ar.2))
+        #expect(FixedPoint.money(unfloored) == "49.06" && FixedPoint.money(floored) == "49.93")
+        let j = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2027-02-01"], flags: ["json"]))
+        let o = try #require(j["outlook"] as? [String: Any])
+        let floor = try #require(o["work_gpci_floor"] as? [String: Any])
+        #expect(floor["localities_raised"] as? Int == raised && floor["localities"] as? Int == rows)
+        #expect(floor["through"] as? String == "2026-12-31")
+        let items = try #require(o["items"] as? [[String: Any]])
+        let floorText = try #require(items.first { $0["topic"] as? String == "work-gpci-floor" }?["text"] as? String)
+        #expect(floorText.contains("$\(FixedPoint.money(floored)) at 2026 values, about $\(FixedPoint.money(unfloored))"))
+        // For a locality the floor did not raise, calc says so for that locality.
+        let ak = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2027-02-01", "locality": "02102-01"], flags: ["json"]))
+        let akItems = try #require((ak["outlook"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(akItems.contains { ($0["text"] as? String)?.contains("This locality's work GPCI is not raised by the floor") == true })
+    }
+
+    @Test func item3CalcCarriesTheOutlookOnceAndOnlyAfterTheLastPeriod() throws {
+        let j = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2027-06-01"], flags: ["json"]))
+        let o = try #require(j["outlook"] as? [String: Any])
+        #expect(o["checked"] as? String == "2026-12-05")
+        #expect((o["proposed_change_percent"] as? [String: String]) == ["non-qp": "-1.68", "qp": "-1.19"])
+        let kx = try #require(o["kx_threshold"] as? [String: Any])
+        #expect(kx["published"] as? Bool == false && kx["last_published"] as? String == "2480.00")
+        #expect(o["telehealth_list"] as? String == "unconfirmed" && o["therapist_telehealth_through"] as? String == "2027-12-31")
+        let text = Self.calcText(["minutes": "38", "date": "2027-06-01"])
+        #expect(text.components(separatedBy: "Outlook for CY2027").count == 2)
+        #expect(text.components(separatedBy: "47 of 109 localities").count == 2)
+        let now = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2026-06-01"], flags: ["json"]))
+        #expect(now["outlook"] == nil || now["outlook"] is NSNull)
+        #expect(!Self.calcText(["minutes": "38", "date": "2026-06-01"]).contains("Outlook for"))
+    }
+
+    // MARK: Item 6 — the reference date
+
+    @Test func item6ReferenceDateIsTheDecemberRecheck() throws {
+        let site = try String(contentsOfFile: RealSite.content + "/site.yaml", encoding: .utf8)
+        #expect(site.contains("as_of: 2026-12-05"))
+        let outlook = try String(contentsOfFile: RealSite.content + "/data/outlook.yaml", encoding: .utf8)
+        #expect(outlook.contains("checked: 2026-12-05"))
+        #expect(ReviewTests.text("index.html").contains("Guide checked 2026-12-05"))
+    }
+
+    // MARK: N19 — one statement of the covered dates, matching what calc accepts
+
+    @Test func n19CoveredDatesAreStatedOnceTheWayCalcAcceptsThem() throws {
+        let rules = CalculatorDataTests.rules
+        let accepted = try #require(rules.acceptedRange)
+        let last = try #require(accepted.through)
+        // calc accepts the last covered day and refuses the next, naming the same range.
+        #expect(CalcRun.calc(["minutes": "38", "date": last.description]).exitCode == 0)
+        let after = CalcRun.calc(["minutes": "38", "date": last.adding(days: 1).description])
+        #expect(after.exitCode == 1)
+        let statement = "covered dates: \(accepted.from) through \(last) (Medicare amounts through 2026-12-31"
+        #expect(after.stderr.contains(statement), "\(after.stderr)")
+        let far = CalcRun.calc(["minutes": "38", "date": "2028-01-02"])
+        #expect(far.exitCode == 1 && far.stderr.contains(statement))
+        // The calculator page and its data say the same range.
+        #expect(ReviewTests.text("calculator/index.html").contains(statement))
+        let range = try #require(CalculatorData.dateRange(rules))
+        #expect(range.0 == accepted.from && range.1 == last)
+    }
+
+    // MARK: N18 — no pricing note on a result that bills nothing
+
+    @Test func n18NoPricingNoteWhenNothingIsBilled() throws {
+        let cases: [([String: String], Set<String>)] = [
+            (["minutes": "38", "date": "2024-06-03"], ["json", "telehealth"]),
+            (["minutes": "38", "date": "2024-06-03", "setting": "facility"], ["json", "telehealth"]),
+            (["minutes": "10", "date": "2026-06-01", "setting": "institutional", "provider": "assistant"], ["json"]),
+            (["minutes": "10", "date": "2025-06-02"], ["json", "telehealth"]),
+        ]
+        for (args, flags) in cases {
+            let j = try CalcRun.json(CalcRun.calc(args, flags: flags))
+            #expect(j["billable"] as? Bool == false, "\(args)")
+            let notes = try #require(j["notes"] as? [String])
+            #expect(!notes.contains { $0.contains("priced at") || $0.contains("paid at") }, "\(args): \(notes)")
+        }
+        // The same session, billable, keeps its pricing note.
+        let ok = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2025-06-02"], flags: ["json", "telehealth"]))
+        #expect((ok["notes"] as? [String])?.contains { $0.contains("place of service 10") } == true)
+        // Worked examples: a card that bills nothing has no pricing note.
+        let examples = ReviewTests.visibleText(RealSite.page("examples/index.html"))
+        #expect(!examples.isEmpty)
+    }
+
+    // MARK: N3 / N13 — no line for a period before a code existed; one note per page; no "X → X" labels
+
+    @Test func n3NoGCodeLineOrNoteForAPeriodBeforeTheCodesBegan() throws {
+        let rules = CalculatorDataTests.rules
+        for (path, html) in RealSite.pages {
+            let t = ReviewTests.visibleText(html)
+            for code in rules.codes {
+                for period in rules.periods where (period.range.through ?? period.range.from) < code.validFrom {
+                    #expect(!t.contains("\(period.label) · \(code.code)"), "\(path): \(code.code) in \(period.label)")
+                }
+            }
+            #expect(!t.contains("CY2024 (January 1 - March 8): Medicare's relative values for this year are not in this guide yet"), "\(path)")
+        }
+        // The G-code fee tables start with 2025.
+        let related = RealSite.page("related-codes/index.html")
+        #expect(!ReviewTests.visibleText(related).contains("CY2024"))
+    }
+
+    /// Period labels on either side of an arrow ("CY2025 → CY2026", "CY2024 (January 1 - March 8) → …").
+    static func arrowLabels(_ t: String) -> [(String, String)] {
+        let label = #"CY\d{4}(?: \([^)]*\))?"#
+        let arrow = try! Regex("(\(label)) → (\(label))")
+        return t.matches(of: arrow).map { m in
+            let parts = String(t[m.range]).components(separatedBy: " → ")
+            // "(dates of service from …)" after a label is the row's date, not part of the label.
+            func label(_ x: String) -> String { x.components(separatedBy: " (dates").first ?? x }
+            return (label(parts[0]), label(parts.count > 1 ? parts[1] : ""))
+        }
+    }
+
+    /// Sentences of 90 characters or more that occur three times or more on one page.
+    static func repeatedLongSentences(_ text: String) -> [String] {
+        var counts: [String: Int] = [:]
+        for s in text.components(separatedBy: ". ") where s.count >= 90 { counts[s, default: 0] += 1 }
+        return counts.filter { $0.value >= 3 }.map(\.key).sorted()
+    }
+
+    @Test func n13NoLongSentenceThreeTimesOnAPageAndNoSelfArrowLabels() throws {
+        for (path, html) in RealSite.pages {
+            let t = ReviewTests.visibleText(html)
+            #expect(Self.repeatedLongSentences(t).isEmpty, "\(path): \(Self.repeatedLongSentences(t).first ?? "")")
+            for (a, b) in Self.arrowLabels(t) { #expect(a != b, "\(path): \(a) → \(b)") }
+        }
+        let planted = Array(repeating: "Dates of service from 2027-01-01: CY2027 amounts are not in this guide yet, check your contractor's fee schedule before billing", count: 3).joined(separator: ". ")
+        #expect(Self.repeatedLongSentences(planted).count == 1)
+        #expect(Self.arrowLabels("Changes CY2027 → CY2027 (dates)").map { $0.0 == $0.1 } == [true])
+        #expect(Self.arrowLabels("CY2024 (January 1 - March 8) → CY2024 (March 9 - December 31)").map { $0.0 == $0.1 } == [false])
+    }
+}
+
+extension ReviewDecemberTests {
+    // MARK: N17 — checklist labels name the dates their wording applies to
+
+    @Test func n17ChecklistTitlesNameTheirPeriod() throws {
+        let t = ReviewTests.visibleText(RealSite.page("documentation/index.html"))
+        #expect(t.contains("Checklist for individual sessions, dates of service from 2025-01-01 on"))
+        #expect(t.contains("Checklist for group sessions, dates of service from 2025-01-01 on"))
+        #expect(t.contains("Checklist for individual sessions, dates of service 2024-01-01 to 2024-12-31"))
+        // The class: no checklist title names a single day.
+        for (path, html) in RealSite.pages {
+            #expect(!ReviewTests.visibleText(html).contains("sessions, dates of service on "), "\(path)")
+        }
+        // Each span holds one wording: every day of it gives the same checklist, and the days around it do not.
+        let rules = CalculatorDataTests.rules
+        for day in ["2024-06-03", "2026-12-05"] {
+            let d = try #require(CalendarDate(parsing: day))
+            let r = rules.documentationChecklistRange(on: d, kind: .individual)
+            let list = rules.documentationChecklist(on: d, kind: .individual).map(\.text)
+            #expect(rules.documentationChecklist(on: r.from, kind: .individual).map(\.text) == list)
+            if let t = r.through { #expect(rules.documentationChecklist(on: t, kind: .individual).map(\.text) == list) }
+            if r.from > CalendarDate(parsing: "2024-01-01")! {
+                #expect(rules.documentationChecklist(on: r.from.adding(days: -1), kind: .individual).map(\.text) != list)
+            }
+        }
     }
 }

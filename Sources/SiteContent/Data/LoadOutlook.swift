@@ -30,6 +30,16 @@ extension LoadSession {
             guard let id, let cfLabel, let value, let cfSource else { continue }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
+        var first: GradedStatement? = nil
+        if let m = next.mapping("amounts_appear_first") {
+            defer { m.finish("amounts_appear_first") }
+            let text = m.string("text", required: true), grade = m.string("grade", required: true), s = source(m)
+            if let grade, !["H", "M", "L", "L–M", "L-M"].contains(grade) {
+                m.node("grade")?.error("'grade' must be H, M, L or L–M (facts.md), found '\(grade)'")
+            }
+            if let text, let grade, let s { first = GradedStatement(text: text, grade: grade, source: s) }
+        }
+        let example = next.string("example_code", required: false)
         guard let checked, let label, let range, let status, let src else { return nil }
         if let last = periods.last?.period.range.through {
             if range.from <= last {
@@ -44,8 +54,11 @@ extension LoadSession {
                     "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
             }
         }
-        return PendingFeeSchedule(
+        var p = PendingFeeSchedule(
             range: range, label: label, checked: checked, status: status, proposedConversionFactors: cfs,
             proposedOn: proposedOn, source: src)
+        p.amountsFirst = first
+        p.exampleCode = example
+        return p
     }
 }

@@ -71,7 +71,7 @@ public struct SiteData: Sendable {
 
     /// The CMS release a period's figures come from, named with that release's own date — the one wording of it
     /// (fees, calculator, code pages, examples, locality pages, what-changed, downloads):
-    /// "July 2026 release (RVU26C, published 06/30/2026)", "January 2024 release (RVU24A)",
+    /// "July 2026 release (published 06/30/2026), RVU26C", "January 2024 release, RVU24A",
     /// "release RVU24AR (dated 2024-03-09)". The release name (`RVU…`) comes from the period source's title;
     /// the date from the import's provenance, else the source's publication date, else the month and year the
     /// title names. The day a file was read (`accessed:`) is never used: nil when nothing else dates it.
@@ -79,14 +79,11 @@ public struct SiteData: Sendable {
         let src = source(period.source)
         let name = src.flatMap { Self.releaseName(in: $0.title) }
         if let r = provenance(of: period)?.releaseText {
-            guard let name else { return r }
-            // "July 2026 release (published 06/30/2026)" → "July 2026 release (RVU26C, published 06/30/2026)".
-            if let open = r.range(of: " (") { return r[..<open.lowerBound] + " (\(name), " + r[open.upperBound...] }
-            return r + " (\(name))"
+            return name.map { r + ", \($0)" } ?? r
         }
         guard let src else { return nil }
         if !src.dateIsAccessed { return "release \(name ?? src.title) (dated \(src.date))" }
-        if let month = Self.monthRelease(in: src.title) { return month + (name.map { " (\($0))" } ?? "") }
+        if let month = Self.monthRelease(in: src.title) { return month + (name.map { ", \($0)" } ?? "") }
         return nil
     }
 
