@@ -16,10 +16,12 @@ extension RulesData {
         var thresholds: [UnitThreshold] = []
         var thresholdNotes: [ThresholdNote] = []
 
+        if let caveat = family.modifierCaveat { notes.append(.graded(caveat)) }
         if kind == .group {
             if let group = family.groupCode {
                 planned = [(group, .group, 1)]
                 thresholdNotes.append(.group(code: group, patients: input.patients))
+                if let g = policies.groupBilling { notes.append(.graded(g)) }
             } else {
                 reasons.append(.noGroupCode(familyName: family.name, explanation: family.noGroupReason))
             }
@@ -122,6 +124,9 @@ extension RulesData {
             }
         }
 
+        // Every answer to the KX question carries the hedge on whether these lines count at all (review N7).
+        if input.yearToDateAmount != nil, reasons.isEmpty, let k = policies.kxCounting { notes.append(.graded(k)) }
+        for case .graded(let s) in notes { sources.insert(s.source) }
         return SessionResult(
             billable: reasons.isEmpty && !lines.isEmpty, kind: kind, family: family.id,
             lines: reasons.isEmpty ? lines : [], total: reasons.isEmpty ? total : nil, warnings: warnings,

@@ -46,11 +46,13 @@ public enum SessionNote: Sendable, Hashable {
     case institutionalClaim
     /// Assistant lines are paid at `percent` of the fee schedule amount.
     case assistantPercent(DecimalValue)
+    /// A statement of data below certainty H (its grade and source with it).
+    case graded(GradedStatement)
 
     /// True for a note on how lines are priced (the December review's N18: never given when nothing is billed).
     public var isPricing: Bool {
         switch self {
-        case .severalCaregivers: return false
+        case .severalCaregivers, .graded: return false
         case .institutionalTelehealth, .telehealthPlaceOfService, .institutionalClaim, .assistantPercent: return true
         }
     }

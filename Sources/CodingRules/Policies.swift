@@ -123,6 +123,10 @@ public struct Policies: Sendable, Hashable {
     public var telehealthPlacesOfService: [TelehealthPlaceOfService]
     public var modifiers: ModifierTable
     public var documentation: [DocumentationItem]
+    /// How a group code is billed per represented patient, with its grade (said on every group answer).
+    public var groupBilling: GradedStatement? = nil
+    /// Whether the guide's lines count toward the KX threshold, with its grade (said on every KX answer).
+    public var kxCounting: GradedStatement? = nil
 
     public init(
         telehealthListing: [Dated<TelehealthListing>], therapistTelehealth: [Dated<TherapistTelehealthStatus>],

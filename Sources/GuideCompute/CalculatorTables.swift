@@ -198,7 +198,7 @@ package final class CalculatorTables {
         let json: JSONValue = .object([
             "lines": .array(p.lines.map { .array([.string($0.code), .int($0.units)]) }),
             "reasons": .array(p.reasons.map(texts.id)),
-            "thresholds": .array(p.thresholds.map { texts.id(words.unitThreshold($0)) }),
+            "thresholds": .array(p.thresholds.map { texts.id(words.unitThreshold($0)) } + p.graded.map { texts.id($0) }),
         ])
         let i = patterns.list(json)
         patternIndex[p] = i

@@ -5,6 +5,11 @@ public enum CertaintyWords {
     /// The grade's marker, a parenthesis-free clause: "certainty M: not confirmed by CMS".
     public static func marker(_ grade: String) -> String { "certainty \(grade): not confirmed by CMS" }
 
+    /// A statement with its grade: as it is for H, else followed by the marker in parentheses.
+    public static func graded(_ text: String, grade: String) -> String {
+        grade == "H" ? text : "\(text) (\(marker(grade)))"
+    }
+
     /// How the assistant (CQ/CO) reduction is rounded (rules.md §5, facts D7, graded M).
     public static let assistantRounding =
         "the reduction is taken on the line's fee schedule amount in cents (units × unit fee) and rounded to "

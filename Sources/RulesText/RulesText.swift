@@ -89,6 +89,8 @@ public struct RulesText: Sendable {
                 + "Part B): priced at the non-facility amount, as a copy of the CMS claims manual reports; not "
                 + "confirmed by CMS in full. A critical access hospital is paid its reasonable cost instead: no "
                 + "fee-schedule amount applies"
+        case .graded(let s):
+            return CertaintyWords.graded(s.text, grade: s.grade)
         case .assistantPercent(let percent):
             return "assistant lines are paid at \(percent)% of the fee schedule amount; "
                 + CertaintyWords.assistantRounding

@@ -457,3 +457,57 @@ extension ReviewDecemberTests {
         }
     }
 }
+
+extension ReviewDecemberTests {
+    // MARK: N8 / finding 11 / N7 — graded statements carry their marker in calc, the calculator and examples
+
+    @Test func n8GroupAnswersCarryTheGradedPerPatientStatement() throws {
+        for family in ["functional", "direct-care"] {
+            for patients in ["2", "5"] {
+                let j = try CalcRun.json(CalcRun.calc(["minutes": "45", "patients": patients, "date": "2026-06-01", "family": family], flags: ["json"]))
+                let notes = try #require(j["notes"] as? [String])
+                #expect(notes.contains { $0.contains("each patient represented") && $0.contains("(certainty L–M: not confirmed by CMS)") }, "\(family) \(patients)")
+            }
+        }
+        // Individual answers do not carry it.
+        let one = try CalcRun.json(CalcRun.calc(["minutes": "45", "date": "2026-06-01"], flags: ["json"]))
+        #expect((one["notes"] as? [String])?.contains { $0.contains("each patient represented") } == false)
+        // The calculator: every group pattern of the group-code families carries it.
+        let data = String(decoding: CalculatorData.file(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!).bytes, as: UTF8.self)
+        #expect(data.contains("each patient represented") && data.contains("certainty L–M: not confirmed by CMS"))
+        // The worked example no longer states it flatly, and its card carries the marker.
+        let card = ExamplesTests.card("group-of-two")
+        #expect(!card.contains("Each patient&#39;s claim carries the group code") && card.contains("certainty L–M"))
+    }
+
+    @Test func finding11BehaviorCodesCarryTheModifierCaveatEverywhere() throws {
+        for d in ["pt", "ot", "slp"] {
+            let j = try CalcRun.json(CalcRun.calc(["minutes": "40", "date": "2026-06-01", "family": "behavior", "discipline": d], flags: ["json"]))
+            let notes = try #require(j["notes"] as? [String])
+            #expect(notes.contains { $0.contains("G0539 and G0540") && $0.contains("(certainty L: not confirmed by CMS)") }, "\(d)")
+        }
+        let other = try CalcRun.json(CalcRun.calc(["minutes": "40", "date": "2026-06-01", "family": "direct-care"], flags: ["json"]))
+        #expect((other["notes"] as? [String])?.contains { $0.contains("G0539 and G0540") } == false)
+        let data = String(decoding: CalculatorData.file(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!).bytes, as: UTF8.self)
+        #expect(data.contains("G0539 and G0540 follows the general rule"))
+    }
+
+    @Test func n7EveryKXAnswerCarriesTheHedgedCountingWording() throws {
+        for (date, ytd) in [("2026-06-01", "2380"), ("2026-06-01", "100"), ("2027-06-01", "2600"), ("2025-03-01", "5000")] {
+            let j = try CalcRun.json(CalcRun.calc(["minutes": "53", "date": date, "ytd-amount": ytd], flags: ["json"]))
+            let notes = try #require(j["notes"] as? [String])
+            #expect(notes.contains { $0.contains("count toward the KX threshold has no official answer") && $0.contains("certainty L–M") }, "\(date) \(ytd)")
+        }
+        #expect(ExamplesTests.card("kx-crossing").contains("count toward the KX threshold has no official answer"))
+    }
+
+    // MARK: N12 — place of service for telehealth when the patient is absent
+
+    @Test func n12TelehealthPlaceOfServiceSaysWhoseLocationIsUnsettled() throws {
+        for setting in ["nonfacility", "facility"] {
+            let j = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2026-06-01", "setting": setting], flags: ["json", "telehealth"]))
+            let notes = try #require(j["notes"] as? [String])
+            #expect(notes.contains { $0.contains("no source says whose location decides between POS 10 and 02") }, "\(setting)")
+        }
+    }
+}

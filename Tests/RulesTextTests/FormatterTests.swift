@@ -138,8 +138,10 @@ import Testing
             + "priced at the non-facility amount, as a copy of the CMS claims manual reports; not confirmed by CMS in "
             + "full. A critical access hospital is paid its reasonable cost instead: no fee-schedule amount applies"),
         (.assistantPercent(n("85")), "assistant lines are paid at 85% of the fee schedule amount; " + CertaintyWords.assistantRounding),
+        (.graded(GradedStatement(text: "a statement", grade: "L–M", source: "x")), "a statement (certainty L–M: not confirmed by CMS)"),
+        (.graded(GradedStatement(text: "a sure statement", grade: "H", source: "x")), "a sure statement"),
     ]
-    enum SessionNoteKind: CaseIterable { case severalCaregivers, institutionalTelehealth, telehealthPlaceOfService, institutionalClaim, assistantPercent }
+    enum SessionNoteKind: CaseIterable { case severalCaregivers, institutionalTelehealth, telehealthPlaceOfService, institutionalClaim, assistantPercent, graded }
     static func kind(_ n: SessionNote) -> SessionNoteKind {
         switch n {
         case .severalCaregivers: .severalCaregivers
@@ -147,6 +149,7 @@ import Testing
         case .telehealthPlaceOfService: .telehealthPlaceOfService
         case .institutionalClaim: .institutionalClaim
         case .assistantPercent: .assistantPercent
+        case .graded: .graded
         }
     }
 

@@ -69,6 +69,8 @@ extension LoadSession {
             sequestrationPercent: sequestration, telehealthPlacesOfService: pos, modifiers: modifiers,
             documentation: documentation)
         policies.medicalReviewThresholds = review
+        policies.groupBilling = gradedStatement(root.mapping("group_billing"), "group_billing")
+        policies.kxCounting = gradedStatement(root.mapping("kx_counting"), "kx_counting")
         policies.workGPCIFloor = floor
         return policies
     }
