@@ -68,8 +68,8 @@ package final class CalculatorTables {
     /// An assistant line's amount is not its unit amount times units (rules.md §5: the reduction is taken on
     /// the whole line's fee schedule amount), so each `code|setting|assistant` also has `code|setting|assistant|fee`
     /// (the fee schedule amounts it is reduced from) and the table has `share|assistant`: the assistant's share
-    /// in millionths, from the same policy `CodingRules` reads. The page's line is
-    /// `round half up(fee cents × units × share / 1,000,000)` (`CalculatorTables.assistantLineCents` in Swift).
+    /// in millionths (and `share|scale`, the million), from the same policy `CodingRules` reads. The page's line is
+    /// `round half up(fee cents × units × share / scale)` (`CalculatorTables.assistantLineCents` in Swift).
     func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
         guard let rows = priceRows(on: date) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
@@ -83,7 +83,10 @@ package final class CalculatorTables {
             else { continue }
             out[r.key + "|fee"] = nationalOnly ? .string(fee.national) : amounts.id(fee.amounts)
         }
-        if let share = assistantShareMillionths(on: date) { out["share|" + assistant] = .int(share) }
+        if let share = assistantShareMillionths(on: date) {
+            out["share|" + assistant] = .int(share)
+            out["share|scale"] = .int(Self.shareScale)
+        }
         return .object(out)
     }
 
@@ -96,9 +99,12 @@ package final class CalculatorTables {
         return m.wholePart
     }
 
+    /// What `share|…` is counted in (`share|scale` in the table, so the page holds no number of its own).
+    static let shareScale = 1_000_000
+
     /// The page's assistant line arithmetic, in Swift (tests check it equals `CodingRules`' line amount).
     static func assistantLineCents(feeCents: Int, units: Int, shareMillionths: Int) -> Int {
-        (feeCents * units * shareMillionths + 500_000) / 1_000_000
+        (feeCents * units * shareMillionths + shareScale / 2) / shareScale
     }
 
     /// The price rows by the inputs they depend on (`priceKey`, `CalculatorPrices`): many segments share a

@@ -81,11 +81,12 @@
     pattern.lines.forEach(function (l) {
       var key = [l[0], ctx.priced, v.provider].join('|');
       var cell = prices[key], fee = prices[key + '|fee'], share = prices['share|' + v.provider];
+      var scale = prices['share|scale'];
       var unit = cell === undefined ? '' : D.amounts[cell].split(',')[loc];
       var base = fee === undefined ? '' : D.amounts[fee].split(',')[loc];
       /* a reduced (assistant) line: the data's share of the whole line's fee, rounded once (see the data file) */
-      var lc = !unit ? 0 : (base && share) ? Math.floor((cents(base) * l[1] * share + 500000) / 1000000)
-                                           : cents(unit) * l[1];
+      var lc = !unit ? 0 : (base && share && scale) ? Math.floor((cents(base) * l[1] * share + scale / 2) / scale)
+                                                    : cents(unit) * l[1];
       var amount = unit ? money(lc) : '';
       if (unit) sum += lc; else priced = false;
       res.lines.push({code: l[0], units: String(l[1]), modifiers: ctx.mods, unit: unit, amount: amount});
