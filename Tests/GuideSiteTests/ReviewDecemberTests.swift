@@ -379,9 +379,17 @@ extension ReviewDecemberTests {
         // The same session, billable, keeps its pricing note.
         let ok = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2025-06-02"], flags: ["json", "telehealth"]))
         #expect((ok["notes"] as? [String])?.contains { $0.contains("place of service 10") } == true)
-        // Worked examples: a card that bills nothing has no pricing note.
-        let examples = ReviewTests.visibleText(RealSite.page("examples/index.html"))
-        #expect(!examples.isEmpty)
+        // Worked examples: a card that bills nothing has no pricing note (and at least one such card exists).
+        var notBillable = 0
+        for page in ExamplePagesTests.examplePages {
+            for id in ExamplePagesTests.cardIDs(RealSite.page(page)) {
+                let card = ReviewTests.visibleText(ExamplesTests.card(id))
+                guard card.contains("Not billable:") else { continue }
+                notBillable += 1
+                #expect(!card.contains("priced at") && !card.contains("are paid at"), "\(id): \(card)")
+            }
+        }
+        #expect(notBillable >= 2)
     }
 
     // MARK: N3 / N13 — no line for a period before a code existed; one note per page; no "X → X" labels
