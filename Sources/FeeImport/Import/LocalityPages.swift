@@ -11,6 +11,9 @@ package enum LocalityPages {
         effective: CalendarDate, source: String, rules: RulesData, codes: Set<String>, content: String
     ) -> [(String, String)] {
         let folder = content + "/localities"
+        var isFolder: ObjCBool = false
+        // A content folder without locality pages (a data-only copy) gets none.
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return [] }
         var weight = nextWeight(folder)
         var out: [(String, String)] = []
         let main = rules.families.first?.codes.filter { codes.contains($0) } ?? []
