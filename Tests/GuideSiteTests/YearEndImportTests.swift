@@ -166,4 +166,25 @@ import TestSupport
         #expect(FeeRemover.run(effective: "2027-01-01", content: content).exitCode == 0)
         #expect(Fixture.snapshot(content) == original)
     }
+
+    /// Title and release lines worded otherwise (another year's style) still give the release id and its date.
+    @Test(arguments: [
+        ("2027 National Physician Fee Schedule Relative Value File January Release", "RELEASED 12/01/2026"),
+        ("CY 2027 PFS National Relative Value File - Jan Release", "RELEASED: 12/01/2026"),
+        ("Medicare 2027 Relative Value File (JANUARY release)", "Released 12/1/2026"),
+    ])
+    func titleAndReleaseLinesOfAnyWording(title: String, released: String) throws {
+        let dir = try DataTestSupport.copyOfContent()
+        var text = try String(contentsOfFile: Self.janRVU[0], encoding: .isoLatin1)
+        text = text.replacingOccurrences(of: "2027 National Physician Fee Schedule Relative Value File January Release", with: title)
+            .replacingOccurrences(of: "RELEASED 12/01/2026", with: released)
+        let file = dir + "/PPRRVU2027_Jan_nonQPP.csv"
+        try text.write(toFile: file, atomically: true, encoding: .isoLatin1)
+        let out = Self.importPeriod(dir, rvu: [file, Self.janRVU[1]], gpci: Self.cy2027 + "/GPCI2027-plain.csv", effective: "2027-01-01")
+        #expect(out.exitCode == 0, "\(out.diagnostics.map(\.description))")
+        let data = try #require(SiteDataLoader.load(contentDirectory: dir).output)
+        let source = try #require(data.source("cms-rvu27a"))
+        #expect(source.date.description == "2026-12-01")
+        #expect(data.rules.period(effective: CalendarDate(parsing: "2027-01-01")!)?.source == "cms-rvu27a")
+    }
 }

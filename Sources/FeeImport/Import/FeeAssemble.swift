@@ -3,12 +3,14 @@ import CodingRules
 
 extension FeeImporter {
     /// Month word of a CMS release title → the release letter CMS uses in its zip names (RVU26A … RVU26D).
-    static let releaseLetters = ["january": "a", "april": "b", "july": "c", "october": "d"]
+    static let releaseLetters = [
+        "january": "a", "april": "b", "july": "c", "october": "d", "jan": "a", "apr": "b", "jul": "c", "oct": "d",
+    ]
 
     /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
     static func derivedSource(_ title: String) -> String? {
-        guard let year = Int(title.prefix(4)) else { return nil }
-        let words = title.lowercased().split(separator: " ").map(String.init)
+        guard let year = PPRRVUFile.firstYear(title) else { return nil }
+        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         guard let letter = words.lazy.compactMap({ releaseLetters[$0] }).first else { return nil }
         let yy = year % 100
         return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"

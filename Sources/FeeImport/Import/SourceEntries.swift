@@ -5,7 +5,10 @@ import CodingRules
 /// remove them (so that `fees remove` gives back the file byte for byte).
 package enum SourceEntries {
     static let cmsPage = "https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files"
-    static let months = ["january": "January", "april": "April", "july": "July", "october": "October"]
+    static let months = [
+        "january": "January", "april": "April", "july": "July", "october": "October", "jan": "January", "apr": "April",
+        "jul": "July", "oct": "October",
+    ]
 
     /// "12/29/2026" → 2026-12-29.
     static func releaseDate(_ released: String) -> CalendarDate? {
@@ -16,7 +19,7 @@ package enum SourceEntries {
 
     /// The release's month word in a PPRRVU title ("… File July Release" → "July").
     static func month(_ title: String) -> String? {
-        title.lowercased().split(separator: " ").lazy.compactMap { months[String($0)] }.first
+        title.lowercased().split(whereSeparator: { !$0.isLetter }).lazy.compactMap { months[String($0)] }.first
     }
 
     static func entry(id: String, title: String, date: CalendarDate, note: String) -> String {
