@@ -30,11 +30,10 @@ import TestSupport
     }
 
     /// Builds the whole site from `content`; returns its warnings (the build must succeed).
-    static func buildWarnings(_ content: String) throws -> [String] {
-        let site = try SiteBuilder.generate(
-            BuildOptions(contentDirectory: content, templatesDirectory: Paths.packageRoot + "/Templates")
-        ).get()
-        return site.warnings.map(\.description)
+    static func buildWarnings(_ content: String) throws -> [String] { try build(content).warnings.map(\.description) }
+
+    static func build(_ content: String) throws -> GeneratedSite {
+        try SiteBuilder.generate(BuildOptions(contentDirectory: content, templatesDirectory: Paths.packageRoot + "/Templates")).get()
     }
 
     // MARK: the independent computation, from the fixture files' text only
@@ -105,10 +104,29 @@ import TestSupport
         #expect(alabama.contains("$\(old) → $\(new)"), "\(alabama)")
         #expect(diff.stdout.contains("localities: 47 of 109 with a GPCI change"))
         #expect(diff.stdout.contains("work GPCI floor: 1.000 (through 2026-12-31) → none on 2027-01-01"))
+        let json = FeeDiffRunner.run(from: "2026-01-01", to: "2027-01-01", json: true, content: content)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let localities = try #require(object["localities"] as? [[String: Any]])
+        let al = try #require(localities.first { $0["locality"] as? String == "10112-00" })
+        #expect(localities.count == 47 && al["floor"] as? String == "floor-ended")
+        #expect((al["old"] as? [String: Any])?["work"] as? String == "1.000" && (al["new"] as? [String: Any])?["work"] as? String == "0.988")
+        #expect(al["old_amount"] as? String == old && al["new_amount"] as? String == new)
 
         let removed = FeeRemover.run(effective: "2027-01-01", content: content)
         #expect(removed.exitCode == 0, "\(removed.diagnostics.map(\.description))")
         #expect(Fixture.snapshot(content) == before)
+    }
+
+    /// The what-changed page shows the largest locality movers of the new year, the floor's end named.
+    @Test func whatChangedShowsTheLargestLocalityMovers() throws {
+        let content = try Self.copyOfContent()
+        #expect(Self.importPeriod(content, rvu: Self.janRVU, gpci: Self.cy2027 + "/GPCI2027-pair.csv", effective: "2027-01-01").exitCode == 0)
+        let site = try Self.build(content)
+        let page = String(decoding: try #require(site.files.first { $0.path == "what-changed/index.html" }).bytes, as: UTF8.self)
+        #expect(page.contains("The local cost indices changed in 47 of 109 localities."))
+        #expect(page.contains("In 47 of them the work cost index falls because the 1.000 floor under it applied only through 2026-12-31"))
+        #expect(page.contains("<th scope=\"row\">AR — ARKANSAS</th><td>1.000 → 0.974 (floor ended)</td><td>$49.93</td><td>$48.24</td><td>−$1.69 (−3.4%)</td>"))
+        #expect(page.contains("<summary>All 47 localities whose cost indices changed</summary>"))
     }
 
     @Test func aJulyReleaseSplitsTheYear() throws {
