@@ -3,12 +3,14 @@ import CodingRules
 
 extension FeeImporter {
     /// Month word of a CMS release title → the release letter CMS uses in its zip names (RVU26A … RVU26D).
-    static let releaseLetters = ["january": "a", "april": "b", "july": "c", "october": "d"]
+    static let releaseLetters = [
+        "january": "a", "april": "b", "july": "c", "october": "d", "jan": "a", "apr": "b", "jul": "c", "oct": "d",
+    ]
 
     /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
     static func derivedSource(_ title: String) -> String? {
-        guard let year = Int(title.prefix(4)) else { return nil }
-        let words = title.lowercased().split(separator: " ").map(String.init)
+        guard let year = PPRRVUFile.firstYear(title) else { return nil }
+        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         guard let letter = words.lazy.compactMap({ releaseLetters[$0] }).first else { return nil }
         let yy = year % 100
         return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"
@@ -17,7 +19,7 @@ extension FeeImporter {
     /// Combines the read files into the period to write, checking that they belong together.
     static func assemble(
         _ files: [PPRRVUFile], gpci: GPCIFile, effective: CalendarDate, through: CalendarDate, existing: FeePeriod?,
-        site: SiteData, cfOverride: DecimalValue?, source: String?
+        site: SiteData, cfOverride: DecimalValue?, source: String?, label: String, addable: (PPRRVUFile, String) -> Bool
     ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
@@ -25,12 +27,6 @@ extension FeeImporter {
         }
         if gpci.year != String(effective.year) {
             problems.append(gpci.input.error(1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
-        }
-        if site.source("cms-gpci-\(effective.year)") == nil {
-            problems.append(
-                gpci.input.error(
-                    1, "source 'cms-gpci-\(effective.year)' for this GPCI table is not in sources.yaml",
-                    hint: "add an entry for the year's Addendum E (id, title, CMS URL, date)"))
         }
         let main = files.filter { $0.conversionFactorID != "qp" }
         let qp = files.filter { $0.conversionFactorID == "qp" }
@@ -50,10 +46,10 @@ extension FeeImporter {
                     f.input.error(1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
-            if site.source(id) == nil {
+            if site.source(id) == nil && !addable(f, id) {
                 problems.append(
                     f.input.error(
-                        1, "source '\(id)' for this release is not in sources.yaml",
+                        1, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
                         hint: "add an entry for the release (id, title, CMS URL, release date), or pass --source"))
             }
             sources[f.input.path] = id
@@ -94,7 +90,7 @@ extension FeeImporter {
         }
         return .success(
             ImportedPeriod(
-                effective: effective, through: through, label: existing?.label ?? "CY\(effective.year)",
+                effective: effective, through: through, label: label,
                 gpciID: String(effective.year), source: src,
                 rvuProvenance: ([base] + qp).map {
                     ProvenanceEntry(

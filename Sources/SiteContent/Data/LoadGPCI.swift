@@ -54,7 +54,7 @@ extension LoadSession {
             }
             let mac = row[1], loc = row[2], name = row[3], state = row[4]
             var ok = true
-            if row[0].text != id {
+            if row[0].text != id && !id.hasPrefix(row[0].text + "-") {
                 diagnostics.error(at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
                 ok = false
             }
