@@ -13,7 +13,19 @@ package enum CalcRender {
     /// The outlook's statements for a session: the amounts statement is left out (the pending warning says it),
     /// and the floor is worded for the session's locality when it has one.
     static func outlookItems(_ r: SessionResult, _ o: YearOutlook, text: RulesText) -> [OutlookItem] {
-        text.outlook(o, locality: r.localityRecord?.id).filter { $0.topic != "amounts" }
+        let warnedTelehealth = r.warnings.contains { if case .unconfirmedTelehealthListing = $0 { return true } else { return false } }
+        return text.outlook(o, locality: r.localityRecord?.id).filter {
+            $0.topic != "amounts" && !($0.topic == "telehealth" && warnedTelehealth)
+        }
+    }
+
+    /// A warning as `calc` says it: when the outlook follows (a date after the last period), the pending notice
+    /// leaves out what the outlook states (the proposed factors, the therapist waiver), so each is said once.
+    static func warningText(_ w: SessionWarning, _ r: SessionResult, data: SiteData, text: RulesText) -> String {
+        guard case .pendingFeeSchedule(var n) = w, data.rules.yearOutlook() != nil else { return text.warning(w) }
+        n.schedule.proposedConversionFactors = []
+        n.therapistTelehealth = nil
+        return text.pendingNotice(n) + " See the outlook for " + n.schedule.label + "."
     }
 
     package static func table(_ r: SessionResult, input: SessionInput, data: SiteData, text: RulesText = .plain) -> String {
@@ -56,7 +68,7 @@ package enum CalcRender {
             out.append(text.splitLine(s))
         }
         for n in r.notes { out.append("Note: \(text.note(n))") }
-        for w in r.warnings { out.append("Warning: \(text.warning(w))") }
+        for w in r.warnings { out.append("Warning: \(warningText(w, r, data: data, text: text))") }
         if !r.missingData.isEmpty { out.append("Missing data: \(r.missingData.map(text.missing).joined(separator: "; "))") }
         if r.pending != nil, let o = data.rules.yearOutlook() {
             out.append("")

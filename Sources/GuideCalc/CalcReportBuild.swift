@@ -13,7 +13,7 @@ extension CalcReport {
                 amount: $0.amount?.moneyText)
         }
         total = r.total?.moneyText
-        warnings = r.warnings.map(text.warning)
+        warnings = r.warnings.map { CalcRender.warningText($0, r, data: data, text: text) }
         reasons = r.reasons.map(text.reason)
         notes = r.notes.map(text.note)
         fee_schedule = FeeSchedule(

@@ -24,8 +24,12 @@ import TestSupport
         #expect(fs["conversion_factor"] is NSNull && fs["label"] as? String == "CY2027")
         let w = try #require((j["warnings"] as? [String])?.first)
         #expect(w.hasPrefix("CY2027 amounts are not in this guide yet (last checked 2026-12-05; the guide has Medicare amounts through 2026-12-31)."))
-        #expect(w.contains("32.8409 (not a qualifying APM participant)") && w.contains("no amount is computed"))
-        #expect(w.contains("therapist telehealth waiver extended through 2027-12-31"))
+        // Since the December review (item 3) the proposed factors and the therapist waiver are said once, in the
+        // outlook the warning points to, not in the warning too.
+        #expect(w.hasSuffix("See the outlook for CY2027."))
+        let items = try #require((j["outlook"] as? [String: Any])?["items"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        #expect(items.contains { $0.contains("32.8409 (not a qualifying APM participant)") && $0.contains("No amount in this guide is computed") })
+        #expect(items.contains { $0.contains("therapist telehealth waiver itself runs through 2027-12-31") })
         #expect((j["sources"] as? [String])?.contains("cms-pfs-2027-proposed") == true)
     }
 

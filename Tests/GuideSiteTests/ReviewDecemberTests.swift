@@ -326,6 +326,16 @@ extension ReviewDecemberTests {
         let text = Self.calcText(["minutes": "38", "date": "2027-06-01"])
         #expect(text.components(separatedBy: "Outlook for CY2027").count == 2)
         #expect(text.components(separatedBy: "47 of 109 localities").count == 2)
+        // Each statement once in the whole answer, text and JSON (no repeat between the warnings and the outlook).
+        let tele = Self.calcText(["minutes": "38", "date": "2027-06-01", "ytd-amount": "2600"], flags: ["telehealth"])
+        for s in ["32.8409", "33.1693", "Telehealth Services List in 2027 is not confirmed", "runs through 2027-12-31",
+                  "CY2027 amounts are not in this guide yet", "Look-Up Tool"] {
+            #expect(tele.components(separatedBy: s).count == 2, "\(s)")
+        }
+        let tj = CalcRun.calc(["minutes": "38", "date": "2027-06-01", "ytd-amount": "2600"], flags: ["json", "telehealth"]).stdout
+        for s in ["not a qualifying APM participant)", "Telehealth Services List in 2027 is not confirmed", "Look-Up Tool"] {
+            #expect(tj.components(separatedBy: s).count == 2, "\(s)")
+        }
         let now = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2026-06-01"], flags: ["json"]))
         #expect(now["outlook"] == nil || now["outlook"] is NSNull)
         #expect(!Self.calcText(["minutes": "38", "date": "2026-06-01"]).contains("Outlook for"))
