@@ -4,6 +4,7 @@ import Testing
 @testable import GuideCompute
 @testable import SiteBuild
 @testable import SiteContent
+@testable import SiteRender
 import CodingRules
 import TestSupport
 
@@ -537,6 +538,20 @@ extension ReviewDecemberTests {
             let j = try CalcRun.json(CalcRun.calc(["minutes": "38", "date": "2026-06-01", "setting": setting], flags: ["json", "telehealth"]))
             let notes = try #require(j["notes"] as? [String])
             #expect(notes.contains { $0.contains("no source says whose location decides between POS 10 and 02") }, "\(setting)")
+        }
+    }
+}
+
+extension ReviewDecemberTests {
+    /// The directive's arguments: a code and/or a locality; anything else is an error at the directive.
+    @Test func item3YearOutlookDirectiveArguments() throws {
+        let ar = try RealSite.directive("year-outlook 97552 07102-13", on: "fees.md")
+        #expect(ar.html.contains("This locality is one of them: ARKANSAS, AR (07102-13): 97552 non-facility"))
+        let ak = try RealSite.directive("year-outlook 02102-01", on: "fees.md")
+        #expect(ak.html.contains("This locality&#39;s work GPCI is not raised by the floor"))
+        #expect(ak.citedSources.contains("cms-pfs-lookup") && ak.citedSources.contains("cms-pfs-2027-proposed"))
+        for bad in ["year-outlook 99999", "year-outlook 97550 97551 97552", "year-outlook 00000-00"] {
+            #expect(throws: DirectiveError.self, "\(bad)") { _ = try RealSite.directive(bad, on: "fees.md") }
         }
     }
 }
