@@ -555,3 +555,15 @@ extension ReviewDecemberTests {
         }
     }
 }
+
+extension ReviewDecemberTests {
+    /// N1: the page that works the arithmetic says how the assistant reduction is rounded, with its grade, and
+    /// shows a line where rounding once on the line differs from units × the one-unit amount.
+    @Test func n1FeesPageExplainsTheAssistantRoundingWithItsGrade() throws {
+        let t = ReviewTests.visibleText(RealSite.page("fees/index.html"))
+        #expect(t.contains("How the reduction is rounded: the reduction is taken on the line's fee schedule amount in cents"))
+        #expect(t.contains("(certainty M: not confirmed by CMS)"))
+        #expect(t.contains("One unit: $50.25 × 85 % = 42.7125, rounded to $42.71"))
+        #expect(t.contains("A line of 2 units: $50.25 × 2 × 85 % = 85.425, rounded to $85.43 (not 2 × $42.71 = $85.42)"))
+    }
+}
