@@ -34,7 +34,8 @@ bench-serve:
 
 # The preview-server test (an edit served within 2 s) runs on its own after the rest, so the suite's parallel
 # site builds cannot starve its rebuild and make the time bound flaky.
-swift-test: deps
+# RunbookTests runs MAINTAINING.md's commands with the built binary, so it is built first.
+swift-test: build
 	$(SWIFT) test --disable-xctest --skip ServeTests
 	$(SWIFT) test --disable-xctest --filter ServeTests
 

@@ -13,5 +13,5 @@ for i in 1 2 3; do
   /usr/bin/time -f "run $i: %e s wall, %U s user CPU, %M KB peak (read + check 19,356 rows, load Content/data)" \
     .build-release/release/ctsguide fees import --rvu "$S/PPRRVU2026_Jul_nonQPP.csv" \
     --rvu Tests/GuideSiteTests/Fixtures/import/PPRRVU2026_Jan_QPP-caregiver-rows.csv \
-    --gpci "$S/GPCI2026_Jul.csv" --effective 2026-01-01 --content "$T/Content" >/dev/null
+    --gpci "$S/GPCI2026_Jan.csv" --effective 2026-01-01 --content "$T/Content" >/dev/null
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""`make bench`: ctsguide against Hugo and two floors on the shared synthetic corpora (see BENCHMARKS.md).
+"""`make bench`: ctsguide against Hugo and two floors on the project's own synthetic corpora (bench/make-corpus.py) (see BENCHMARKS.md).
 
-    bench/bench.py [--sizes 1000,5000,20000] [--runs 5] [--big-runs 3] [--tools ../shared/bench]
+    bench/bench.py [--sizes 1000,5000,20000] [--runs 5] [--big-runs 3] [--tools bench]
                    [--dir /tmp/ctsguide-bench] [--bin .build-release/release/ctsguide]
 
 For each size: make-corpus.py writes the corpus (20 sections), one warm-up build of each tool is not counted,
@@ -199,7 +199,7 @@ def main():
     ap.add_argument("--sizes", default="1000,5000,20000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big-runs", type=int, default=3)
-    ap.add_argument("--tools", default=os.path.join(ROOT, "..", "shared", "bench"))
+    ap.add_argument("--tools", default=os.path.join(ROOT, "bench"))
     ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "ctsguide-bench"))
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build-release", "release", "ctsguide"))
     a = ap.parse_args()

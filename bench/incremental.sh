@@ -14,7 +14,7 @@ BIN="${BIN:-.build/release/ctsguide}"
 BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 WORK="$(mktemp -d /tmp/ctsguide-incremental.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-python3 ../shared/bench/make-corpus.py --pages "$PAGES" --out "$WORK/corpus" >/dev/null
+python3 bench/make-corpus.py --pages "$PAGES" --out "$WORK/corpus" >/dev/null
 cp -r "${TEMPLATES:-Templates}" "$WORK/Templates"
 CONTENT="$WORK/corpus/content"
 note="the corpus as generated"

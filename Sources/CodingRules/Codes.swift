@@ -20,6 +20,9 @@ public struct CodeFamily: Sendable, Hashable, Identifiable {
     public var groupCode: String?
     /// Why there is no group code (shown as the reason when a group session is asked for), if any.
     public var noGroupReason: String?
+    /// A caveat, with its grade, on the modifiers the family's lines get (e.g. discipline modifiers on codes no
+    /// source calls "sometimes therapy"); said on every answer for the family.
+    public var modifierCaveat: GradedStatement? = nil
     /// The first date of service on which the family's codes exist.
     public var validFrom: CalendarDate
     public var source: String

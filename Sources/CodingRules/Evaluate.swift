@@ -16,10 +16,12 @@ extension RulesData {
         var thresholds: [UnitThreshold] = []
         var thresholdNotes: [ThresholdNote] = []
 
+        if let caveat = family.modifierCaveat { notes.append(.graded(caveat)) }
         if kind == .group {
             if let group = family.groupCode {
                 planned = [(group, .group, 1)]
                 thresholdNotes.append(.group(code: group, patients: input.patients))
+                if let g = policies.groupBilling { notes.append(.graded(g)) }
             } else {
                 reasons.append(.noGroupCode(familyName: family.name, explanation: family.noGroupReason))
             }
@@ -80,6 +82,8 @@ extension RulesData {
             warnings.append(.pendingFeeSchedule(pendingNotice(pending, on: input.date)))
             sources.formUnion(pending.sources)
             if let t = policies.therapistTelehealth.entry(on: input.date) { sources.insert(t.source) }
+            if kxApplies(input, total: nil, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
+            if input.yearToDateAmount != nil, let t = policies.kxThresholds.entry(on: input.date) { sources.insert(t.source) }
             let sorted = modifiers.sorted()
             for i in lines.indices { lines[i].modifiers = sorted }
         } else if reasons.isEmpty, let cf {
@@ -94,7 +98,7 @@ extension RulesData {
                 lines.append(
                     ClaimLine(
                         code: p.code, role: p.role, units: p.units, modifiers: [], unitAmount: price.breakdown?.amount,
-                        amount: price.breakdown.map { $0.amount * p.units }, price: price.breakdown))
+                        amount: price.breakdown.map { $0.lineAmount(units: p.units) }, price: price.breakdown))
             }
             if case .locality = input.locality, let t = period.gpciTable, let table = gpciTables[t] {
                 sources.insert(table.source)
@@ -120,10 +124,13 @@ extension RulesData {
             }
         }
 
+        // Every answer to the KX question carries the hedge on whether these lines count at all (review N7).
+        if input.yearToDateAmount != nil, reasons.isEmpty, let k = policies.kxCounting { notes.append(.graded(k)) }
+        for case .graded(let s) in notes { sources.insert(s.source) }
         return SessionResult(
             billable: reasons.isEmpty && !lines.isEmpty, kind: kind, family: family.id,
             lines: reasons.isEmpty ? lines : [], total: reasons.isEmpty ? total : nil, warnings: warnings,
-            notes: notes, reasons: reasons,
+            notes: reasons.isEmpty ? notes : notes.filter { !$0.isPricing }, reasons: reasons,
             feeSchedule: FeeScheduleUsed(
                 effective: period.range.from, through: period.range.through, label: period.label,
                 conversionFactor: cf, gpciTable: period.gpciTable),
@@ -142,6 +149,7 @@ extension RulesData {
             return
         }
         if listing.value == .provisional { warnings.append(.provisionalTelehealth(policy: listing.summary)) }
+        if listing.value == .unconfirmed { warnings.append(.unconfirmedTelehealthListing(policy: listing.summary)) }
         let status = policies.therapistTelehealth.entry(on: input.date)
         switch status?.value {
         case .authorized?: break
@@ -157,13 +165,20 @@ extension RulesData {
             warnings.append(.noKXThreshold(date: input.date))
             return false
         }
-        let bucket = policies.kxBuckets[input.discipline] ?? input.discipline.rawValue
-        if ytd > t.value.amount { return true }
-        guard let total else {
-            warnings.append(.kxUndecidable(threshold: t.value.amount, bucket: bucket))
+        guard let amount = t.value.amount else {
+            let last = policies.kxThresholds.last { $0.range.from < t.range.from && $0.value.amount != nil }
+            warnings.append(
+                .kxThresholdNotPublished(
+                    date: input.date, yearToDate: ytd, lastKnown: last?.value.amount, lastKnownFrom: last?.range.from))
             return false
         }
-        return ytd + total > t.value.amount
+        let bucket = policies.kxBuckets[input.discipline] ?? input.discipline.rawValue
+        if ytd > amount { return true }
+        guard let total else {
+            warnings.append(.kxUndecidable(threshold: amount, bucket: bucket))
+            return false
+        }
+        return ytd + total > amount
     }
 
     static func thresholdNotes(
@@ -179,6 +194,29 @@ extension RulesData {
                 code: family.addOnCode, reachedAt: (1...addOnUnits).map { profile.addOnThreshold(unit: $0) },
                 nextAt: profile.addOnThreshold(unit: addOnUnits + 1), sessionMinutes: minutes),
         ]
+    }
+
+    /// The dates around `date` on which the checklist of `kind` reads the same (its items and the consent
+    /// wording do not change): the span a checklist's label names instead of a single day.
+    public func documentationChecklistRange(on date: CalendarDate, kind: SessionKind) -> DateRange {
+        var from = families.map(\.validFrom).min() ?? date
+        var through: CalendarDate? = nil
+        func clip(_ r: DateRange) {
+            if r.contains(date) {
+                from = max(from, r.from)
+                if let t = r.through { through = through.map { min($0, t) } ?? t }
+            } else if r.from > date {
+                let before = r.from.adding(days: -1)
+                through = through.map { min($0, before) } ?? before
+            } else if let t = r.through {
+                from = max(from, t.adding(days: 1))
+            }
+        }
+        for item in policies.documentation where item.appliesTo.contains(kind) {
+            if let r = item.range { clip(r) }
+            if item.usesConsentRule { for c in policies.consent { clip(c.range) } }
+        }
+        return DateRange(from: from, through: through)
     }
 
     /// The documentation checklist for a date of service and a session kind (rules.md §7), each item with the

@@ -158,19 +158,26 @@ public struct Locality: Sendable, Hashable, Identifiable, Comparable {
     }
 }
 
-/// The three GPCIs of one locality.
+/// The three GPCIs of one locality. `work` is the work GPCI used for pricing (with any floor in force for the
+/// table's dates already applied by CMS); `workUnfloored` is CMS's work GPCI before any floor (equal to `work`
+/// when the table does not say otherwise).
 public struct LocalityGPCI: Sendable, Hashable {
     public var locality: Locality
     public var work: DecimalValue
     public var pe: DecimalValue
     public var mp: DecimalValue
+    public var workUnfloored: DecimalValue
 
-    public init(locality: Locality, work: DecimalValue, pe: DecimalValue, mp: DecimalValue) {
+    public init(locality: Locality, work: DecimalValue, pe: DecimalValue, mp: DecimalValue, workUnfloored: DecimalValue? = nil) {
         self.locality = locality
         self.work = work
         self.pe = pe
         self.mp = mp
+        self.workUnfloored = workUnfloored ?? work
     }
+
+    /// True when a floor raised the work GPCI above CMS's own value.
+    public var isWorkFloored: Bool { work != workUnfloored }
 }
 
 /// A GPCI table (one CMS Addendum E), keyed by locality id.

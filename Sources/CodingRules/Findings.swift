@@ -27,6 +27,11 @@ public enum SessionWarning: Sendable, Hashable {
     case noKXThreshold(date: CalendarDate)
     /// The claim's amount is unknown, so whether it crosses the KX threshold cannot be told.
     case kxUndecidable(threshold: DecimalValue, bucket: String)
+    /// A year-to-date amount was given for a date whose year's KX threshold is not published yet: KX may be
+    /// needed; `lastKnown` is the latest published threshold before the date (its amount and first date).
+    case kxThresholdNotPublished(date: CalendarDate, yearToDate: DecimalValue, lastKnown: DecimalValue?, lastKnownFrom: CalendarDate?)
+    /// The telehealth-list status for the date is not confirmed (the policy's summary says why).
+    case unconfirmedTelehealthListing(policy: String)
 }
 
 /// Information about how the session is coded or priced; not a problem.
@@ -41,6 +46,16 @@ public enum SessionNote: Sendable, Hashable {
     case institutionalClaim
     /// Assistant lines are paid at `percent` of the fee schedule amount.
     case assistantPercent(DecimalValue)
+    /// A statement of data below certainty H (its grade and source with it).
+    case graded(GradedStatement)
+
+    /// True for a note on how lines are priced (the December review's N18: never given when nothing is billed).
+    public var isPricing: Bool {
+        switch self {
+        case .severalCaregivers, .graded: return false
+        case .institutionalTelehealth, .telehealthPlaceOfService, .institutionalClaim, .assistantPercent: return true
+        }
+    }
 }
 
 /// The minutes that decided a code's units, one per code.

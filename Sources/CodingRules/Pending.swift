@@ -1,3 +1,16 @@
+/// A sentence of data with its source and its certainty grade (facts.md: H, M, L).
+public struct GradedStatement: Sendable, Hashable {
+    public var text: String
+    public var grade: String
+    public var source: String
+
+    public init(text: String, grade: String, source: String) {
+        self.text = text
+        self.grade = grade
+        self.source = source
+    }
+}
+
 /// What is known about dates of service after the last fee period in the data: the next year's fee schedule
 /// is not in the guide yet. All of it is data with sources (outlook.yaml); nothing here is ever priced.
 public struct PendingFeeSchedule: Sendable, Hashable {
@@ -13,6 +26,10 @@ public struct PendingFeeSchedule: Sendable, Hashable {
     /// When the proposal was published.
     public var proposedOn: CalendarDate?
     public var source: String
+    /// Where the year's amounts will appear first (outlook.yaml `amounts_appear_first`), with its grade.
+    public var amountsFirst: GradedStatement?
+    /// The code the outlook's illustrative figures are for (outlook.yaml `example_code`).
+    public var exampleCode: String?
 
     public init(
         range: DateRange, label: String, checked: CalendarDate, status: String,

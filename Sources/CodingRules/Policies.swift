@@ -3,6 +3,8 @@ public enum TelehealthListing: String, Sendable, Hashable, CaseIterable {
     case notListed = "not-listed"
     case provisional
     case listed
+    /// Not confirmed for these dates (e.g. no final rule for the year yet): answered with a warning.
+    case unconfirmed
 
     public var allowsTelehealth: Bool { self != .notListed }
 }
@@ -56,11 +58,15 @@ public struct TelehealthPlaceOfService: Sendable, Hashable {
     }
 }
 
-/// The KX threshold of one year: one amount per bucket (disciplines in the same bucket share it).
+/// The KX threshold of one year: one amount per bucket (disciplines in the same bucket share it), or nil when
+/// the year's amount has not been published yet (rules.md §4: the KX question is then raised, never dropped).
 public struct KXThreshold: Sendable, Hashable {
-    public var amount: DecimalValue
+    public var amount: DecimalValue?
 
-    public init(amount: DecimalValue) { self.amount = amount }
+    public init(amount: DecimalValue?) { self.amount = amount }
+
+    /// A year whose threshold CMS has not published yet.
+    public static let notPublished = KXThreshold(amount: nil)
 }
 
 /// Whether an item of the documentation checklist applies to individual sessions, group sessions or both.
@@ -104,6 +110,10 @@ public struct Policies: Sendable, Hashable {
     public var kxBuckets: [Discipline: String]
     /// The targeted medical review threshold per year (one amount per KX bucket); shown, never enforced.
     public var medicalReviewThresholds: [Dated<DecimalValue>] = []
+    /// The floor on the work GPCI set by law, by date of service (data: policies.yaml `work_gpci_floor`). A date
+    /// no row covers has no floor: CMS's unfloored work GPCI applies. Alaska's own permanent work floor is already
+    /// in CMS's unfloored values.
+    public var workGPCIFloor: [Dated<DecimalValue>] = []
     /// Percent of the fee schedule paid for assistant lines (e.g. 85).
     public var assistantPercent: [Dated<DecimalValue>]
     /// Beneficiary coinsurance percent (e.g. 20).
@@ -113,6 +123,10 @@ public struct Policies: Sendable, Hashable {
     public var telehealthPlacesOfService: [TelehealthPlaceOfService]
     public var modifiers: ModifierTable
     public var documentation: [DocumentationItem]
+    /// How a group code is billed per represented patient, with its grade (said on every group answer).
+    public var groupBilling: GradedStatement? = nil
+    /// Whether the guide's lines count toward the KX threshold, with its grade (said on every KX answer).
+    public var kxCounting: GradedStatement? = nil
 
     public init(
         telehealthListing: [Dated<TelehealthListing>], therapistTelehealth: [Dated<TherapistTelehealthStatus>],

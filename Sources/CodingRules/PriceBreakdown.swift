@@ -4,8 +4,12 @@
 /// - each RVU times its GPCI (`adjusted`), exact;
 /// - their sum (`adjustedTotal`) times the conversion factor: `unrounded`, exact;
 /// - `feeScheduleAmount`: `unrounded` rounded to cents (where CMS rounds);
-/// - for an assistant line, `unrounded × percent` (`assistantUnrounded`, exact) rounded to cents;
-/// - `amount`: the line's unit amount (the assistant amount for an assistant, else the fee schedule amount).
+/// - for an assistant line, `feeScheduleAmount × percent` (`assistantUnrounded`, exact) rounded to cents: the
+///   reduction applies to the fee schedule amount in cents, as a contractor holds it (rules.md §5, facts D7);
+/// - `amount`: the line's unit amount (the assistant amount for an assistant, else the fee schedule amount);
+/// - `lineAmount(units:)`: the amount of a line of several units — for an assistant line the reduction is taken
+///   on the line, `round2(feeScheduleAmount × units × percent)`, which can differ by a cent from
+///   `amount × units`.
 public struct PriceBreakdown: Sendable, Hashable {
     /// Work, practice expense and malpractice values (RVUs, GPCIs, or their products).
     public struct Parts: Sendable, Hashable {
@@ -43,7 +47,7 @@ public struct PriceBreakdown: Sendable, Hashable {
     public let feeScheduleAmount: DecimalValue
     /// The assistant payment percentage, for an assistant line.
     public let assistantPercent: DecimalValue?
-    /// `unrounded × assistantPercent / 100`, unrounded (assistant lines only).
+    /// `feeScheduleAmount × assistantPercent / 100`, unrounded (assistant lines only).
     public let assistantUnrounded: DecimalValue?
     /// The unit amount of the line, rounded to cents.
     public let amount: DecimalValue
@@ -65,12 +69,20 @@ public struct PriceBreakdown: Sendable, Hashable {
         feeScheduleAmount = unrounded.roundedToCents
         self.assistantPercent = provider == .assistant ? assistantPercent : nil
         if provider == .assistant, let pct = assistantPercent {
-            let a = unrounded * pct.percentAsFactor
+            let a = feeScheduleAmount * pct.percentAsFactor
             assistantUnrounded = a
             amount = a.roundedToCents
         } else {
             assistantUnrounded = nil
             amount = feeScheduleAmount
         }
+    }
+
+    /// The allowed amount of a line of `units` units (rules.md §5): `amount × units`, except on an assistant
+    /// line, where the percentage is taken of the whole line's fee schedule amount and rounded once,
+    /// `round2(feeScheduleAmount × units × percent)`.
+    public func lineAmount(units: Int) -> DecimalValue {
+        guard provider == .assistant, let pct = assistantPercent else { return amount * units }
+        return (feeScheduleAmount * units * pct.percentAsFactor).roundedToCents
     }
 }

@@ -43,7 +43,18 @@ public struct RulesData: Sendable, Hashable {
     /// The period that starts on `effective`.
     public func period(effective: CalendarDate) -> FeePeriod? { periods.first { $0.range.from == effective } }
 
-    /// First and last covered dates of service, when any period exists.
+    /// The dates of service the guide accepts (the December review's N19: one range for `calc`, the calculator and
+    /// every statement of it): the fee periods, followed by the pending year when the data records one right
+    /// after the last period (those dates get claim lines without amounts).
+    public var acceptedRange: DateRange? {
+        guard let c = coveredRange else { return nil }
+        if let p = pending, let t = c.through, p.range.from == t.adding(days: 1) {
+            return DateRange(from: c.from, through: p.range.through)
+        }
+        return c
+    }
+
+    /// First and last dates of service with Medicare amounts (the fee periods), when any period exists.
     public var coveredRange: DateRange? {
         guard let first = periods.first, let last = periods.last else { return nil }
         return DateRange(from: first.range.from, through: last.range.through)

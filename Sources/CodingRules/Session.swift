@@ -66,7 +66,8 @@ public struct RulesInputError: Error, Sendable, Hashable {
         /// `id` nil: the period's default was asked for.
         case unknownConversionFactor(String?, periodLabel: String, accepted: [String])
         /// No fee period covers the date; `covered` is the range the data covers (nil: none).
-        case dateNotCovered(CalendarDate, covered: DateRange?)
+        /// `covered`: the dates the guide accepts; `pricedThrough`: the last date with amounts, when earlier.
+        case dateNotCovered(CalendarDate, covered: DateRange?, pricedThrough: CalendarDate? = nil)
         /// `example` is a locality id of the data, when it has any.
         case unknownLocality(String, example: String?)
         case negativeYearToDate(DecimalValue)
@@ -90,7 +91,8 @@ public struct ClaimLine: Sendable, Hashable {
     public var modifiers: [String]
     /// Allowed amount for one unit; nil when data needed to price it is missing.
     public var unitAmount: DecimalValue?
-    /// `unitAmount × units`; nil when unpriced.
+    /// The line's allowed amount (`PriceBreakdown.lineAmount(units:)`: `unitAmount × units`, or for an assistant
+    /// line the reduction taken on the whole line); nil when unpriced.
     public var amount: DecimalValue?
     /// How `unitAmount` was computed; nil when unpriced.
     public var price: PriceBreakdown? = nil

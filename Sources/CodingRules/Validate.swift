@@ -51,7 +51,10 @@ extension RulesData {
                 family: family, profile: profile, period: period, cf: nil, locality: try locality(input), pending: p)
         }
         guard let period = period(on: input.date) else {
-            throw RulesInputError(.date, .dateNotCovered(input.date, covered: coveredRange))
+            let accepted = acceptedRange
+            let priced = coveredRange?.through
+            throw RulesInputError(
+                .date, .dateNotCovered(input.date, covered: accepted, pricedThrough: priced == accepted?.through ? nil : priced))
         }
         guard let cf = period.conversionFactor(input.conversionFactor) else {
             throw RulesInputError(

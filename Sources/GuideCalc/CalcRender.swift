@@ -10,6 +10,24 @@ package enum CalcRender {
         return right ? fill + s : s + fill
     }
 
+    /// The outlook's statements for a session: the amounts statement is left out (the pending warning says it),
+    /// and the floor is worded for the session's locality when it has one.
+    static func outlookItems(_ r: SessionResult, _ o: YearOutlook, text: RulesText) -> [OutlookItem] {
+        let warnedTelehealth = r.warnings.contains { if case .unconfirmedTelehealthListing = $0 { return true } else { return false } }
+        return text.outlook(o, locality: r.localityRecord?.id).filter {
+            $0.topic != "amounts" && !($0.topic == "telehealth" && warnedTelehealth)
+        }
+    }
+
+    /// A warning as `calc` says it: when the outlook follows (a date after the last period), the pending notice
+    /// leaves out what the outlook states (the proposed factors, the therapist waiver), so each is said once.
+    static func warningText(_ w: SessionWarning, _ r: SessionResult, data: SiteData, text: RulesText) -> String {
+        guard case .pendingFeeSchedule(var n) = w, data.rules.yearOutlook() != nil else { return text.warning(w) }
+        n.schedule.proposedConversionFactors = []
+        n.therapistTelehealth = nil
+        return text.pendingNotice(n) + " See the outlook for " + n.schedule.label + "."
+    }
+
     package static func table(_ r: SessionResult, input: SessionInput, data: SiteData, text: RulesText = .plain) -> String {
         var out: [String] = []
         let where_ = r.localityRecord.map { "\($0.name), \($0.state) (\($0.id))" } ?? "national"
@@ -50,8 +68,13 @@ package enum CalcRender {
             out.append(text.splitLine(s))
         }
         for n in r.notes { out.append("Note: \(text.note(n))") }
-        for w in r.warnings { out.append("Warning: \(text.warning(w))") }
+        for w in r.warnings { out.append("Warning: \(warningText(w, r, data: data, text: text))") }
         if !r.missingData.isEmpty { out.append("Missing data: \(r.missingData.map(text.missing).joined(separator: "; "))") }
+        if r.pending != nil, let o = data.rules.yearOutlook() {
+            out.append("")
+            out.append("Outlook for \(text.outlookHeading(o)):")
+            for item in outlookItems(r, o, text: text) { out.append("  - \(item.text)") }
+        }
         out.append("")
         out.append("Documentation reminders:")
         for d in r.documentation { out.append("  - \(d.text)") }

@@ -41,6 +41,39 @@ package struct CalcReport: Encodable {
         var sources: [String]
     }
 
+    /// The status of the year after the last fee period (`YearOutlook`), for a date in it: every statement
+    /// once, with its sources, and the figures a program may want.
+    struct Outlook: Encodable {
+        struct Item: Encodable {
+            var topic: String
+            var text: String
+            var sources: [String]
+        }
+        struct Floor: Encodable {
+            var floor: String
+            var through: String?
+            var localities_raised: Int
+            var localities: Int
+            var table: String
+        }
+        struct KX: Encodable {
+            var year: Int
+            var published: Bool
+            var amount: String?
+            var last_published: String?
+            var last_published_year: Int?
+        }
+        var heading: String
+        var label: String
+        var checked: String
+        var items: [Item]
+        var proposed_change_percent: [String: String]
+        var work_gpci_floor: Floor?
+        var kx_threshold: KX?
+        var telehealth_list: String?
+        var therapist_telehealth_through: String?
+    }
+
     struct Session: Encodable {
         var minutes: Int
         var patients: Int
@@ -105,6 +138,8 @@ package struct CalcReport: Encodable {
     var notes: [String]
     var fee_schedule: FeeSchedule
     var pending_fee_schedule: Pending?
+    /// Present only for a date after the last fee period that the outlook covers.
+    var outlook: Outlook?
     var profile: String
     var session: Session
     var locality: LocalityValue
@@ -118,7 +153,7 @@ package struct CalcReport: Encodable {
     var zip: ZIP?
 
     enum CodingKeys: String, CodingKey {
-        case billable, lines, total, warnings, reasons, notes, fee_schedule, pending_fee_schedule, profile, session
+        case billable, lines, total, warnings, reasons, notes, fee_schedule, pending_fee_schedule, outlook, profile, session
         case locality, thresholds, threshold_minutes, split, documentation, sources, missing_data, zip
     }
 
@@ -132,6 +167,7 @@ package struct CalcReport: Encodable {
         try c.encode(notes, forKey: .notes)
         try c.encode(fee_schedule, forKey: .fee_schedule)
         try c.encodeIfPresent(pending_fee_schedule, forKey: .pending_fee_schedule)
+        try c.encodeIfPresent(outlook, forKey: .outlook)
         try c.encode(profile, forKey: .profile)
         try c.encode(session, forKey: .session)
         try c.encode(locality, forKey: .locality)

@@ -13,7 +13,7 @@ extension CalcReport {
                 amount: $0.amount?.moneyText)
         }
         total = r.total?.moneyText
-        warnings = r.warnings.map(text.warning)
+        warnings = r.warnings.map { CalcRender.warningText($0, r, data: data, text: text) }
         reasons = r.reasons.map(text.reason)
         notes = r.notes.map(text.note)
         fee_schedule = FeeSchedule(
@@ -31,6 +31,7 @@ extension CalcReport {
                 },
                 sources: p.sources)
         }
+        outlook = Self.outlook(r, data: data, text: text)
         profile = r.profile
         session = Session(
             minutes: input.minutes, patients: input.patients, kind: r.kind.rawValue, date: input.date.description,
@@ -58,6 +59,31 @@ extension CalcReport {
                 code: $0.zip, locality: $0.locality.id, name: $0.locality.name, state: $0.locality.state,
                 split_by_zip4: $0.split, note: $0.note, list: "CMS ZIP code list, \($0.quarterLabel)")
         }
+    }
+
+    /// The year outlook for a date after the last fee period (nil otherwise), worded for the session's locality.
+    static func outlook(_ r: SessionResult, data: SiteData, text: RulesText) -> Outlook? {
+        guard r.pending != nil, let o = data.rules.yearOutlook() else { return nil }
+        let items = CalcRender.outlookItems(r, o, text: text)
+        var pct: [String: String] = [:]
+        for c in o.conversionFactors { if let p = c.percent { pct[c.proposed.id] = p.description } }
+        return Outlook(
+            heading: text.outlookHeading(o), label: o.pending.label, checked: o.pending.checked.description,
+            items: items.map { Outlook.Item(topic: $0.topic, text: $0.text, sources: $0.sources) },
+            proposed_change_percent: pct,
+            work_gpci_floor: o.floorEnd.map {
+                Outlook.Floor(
+                    floor: $0.lastFloor.value.description, through: $0.lastFloor.range.through?.description,
+                    localities_raised: $0.raised.count, localities: $0.localityCount, table: $0.table)
+            },
+            kx_threshold: o.kx.map {
+                Outlook.KX(
+                    year: o.pending.range.from.year, published: $0.value.amount != nil,
+                    amount: $0.value.amount?.moneyText, last_published: o.lastKX?.value.amount?.moneyText,
+                    last_published_year: o.lastKX?.range.from.year)
+            },
+            telehealth_list: o.telehealthList?.value.rawValue,
+            therapist_telehealth_through: o.therapistTelehealth?.range.through?.description)
     }
 
     /// The pretty-printed JSON text (sorted keys, two-space indentation), with a final newline.

@@ -19,7 +19,8 @@ import CodingRules
 /// - `ctxs`: modifiers, the setting used for pricing, reasons, warnings and notes, or `invalid` (why the rules
 ///   reject the input, in the page's words).
 /// - `prices`: per `code|pricedSetting|provider` the number of an `amounts` string: a comma-separated unit
-///   amount per locality (in `options.locality` order; empty when unpriced).
+///   amount per locality (in `options.locality` order; empty when unpriced); assistant rows also `…|fee` and the
+///   table `share|assistant` (an assistant line is reduced on the whole line: `CalculatorTables.priceTable`).
 /// - `texts`: every sentence, referenced by index (`{date}` and `{minutes}` stand for the input).
 package enum CalculatorData {
     package static let path = "assets/calculator-data.js"
@@ -58,13 +59,13 @@ package enum CalculatorData {
         ]
     }
 
-    /// First and last date of service the calculator offers: through the end of the year after the last fee
-    /// period (an open last period counts as ending with its start's year), where the rules give their dated
-    /// answer for dates no fee schedule covers yet.
+    /// First and last date of service the calculator offers: exactly the dates `calc` accepts
+    /// (`RulesData.acceptedRange`: the fee periods and the outlook's year after them, which gets its dated answer
+    /// without amounts); an open range ends with the year of its last start.
     package static func dateRange(_ rules: RulesData) -> (CalendarDate, CalendarDate)? {
-        guard let r = rules.coveredRange, let lastPeriod = rules.periods.last else { return nil }
-        let end = r.through ?? CalendarDate(year: lastPeriod.range.from.year, month: 12, day: 31) ?? lastPeriod.range.from
-        let last = CalendarDate(year: end.year + 1, month: 12, day: 31) ?? end
+        guard let r = rules.acceptedRange, let lastPeriod = rules.periods.last else { return nil }
+        let last = r.through ?? CalendarDate(year: (rules.pending?.range.from ?? lastPeriod.range.from).year, month: 12, day: 31)
+            ?? lastPeriod.range.from
         var first = r.from
         if let fam = rules.family(rules.defaultFamilyID), fam.validFrom > first { first = fam.validFrom }
         return (first, last)

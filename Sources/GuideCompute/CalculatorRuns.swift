@@ -11,6 +11,8 @@ package enum CalculatorRuns {
         var lines: [ClaimLine]
         var reasons: [String]
         var thresholds: [UnitThreshold]
+        /// Graded statements on how the answer is billed (e.g. the group code per represented patient), worded.
+        var graded: [String] = []
     }
 
     /// Sessions from `from` minutes on (up to the next run) give `pattern`.
@@ -63,6 +65,11 @@ package enum CalculatorRuns {
                     ClaimLine(code: $0.code, role: $0.role, units: $0.units, modifiers: [], unitAmount: nil, amount: nil)
                 } : [],
             reasons: r.reasons.map(RulesText.placeholders.reason),
-            thresholds: r.thresholds)
+            thresholds: r.thresholds,
+            // The family's own caveat is the context's (every answer of the family); the rest is the session's.
+            graded: r.notes.filter {
+                if case .graded(let s) = $0 { return s != job.family.modifierCaveat }
+                return false
+            }.map(RulesText.placeholders.note))
     }
 }

@@ -65,11 +65,46 @@ package final class CalculatorTables {
 
     /// Unit amounts per `code|setting|provider` (every code of every family, every setting): the number of a
     /// string in `amounts` holding one amount per locality in `options.locality` order, empty where unpriced.
+    /// An assistant line's amount is not its unit amount times units (rules.md §5: the reduction is taken on
+    /// the whole line's fee schedule amount), so each `code|setting|assistant` also has `code|setting|assistant|fee`
+    /// (the fee schedule amounts it is reduced from) and the table has `share|assistant`: the assistant's share
+    /// in millionths (and `share|scale`, the million), from the same policy `CodingRules` reads. The page's line is
+    /// `round half up(fee cents × units × share / scale)` (`CalculatorTables.assistantLineCents` in Swift).
     func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
         guard let rows = priceRows(on: date) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
-        for r in rows { out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts) }
+        var byKey: [String: PriceRow] = [:]
+        for r in rows { byKey[r.key] = r }
+        let assistant = Provider.assistant.rawValue, therapist = Provider.therapist.rawValue
+        for r in rows {
+            out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts)
+            guard r.key.hasSuffix("|" + assistant),
+                let fee = byKey[String(r.key.dropLast(assistant.count)) + therapist]
+            else { continue }
+            out[r.key + "|fee"] = nationalOnly ? .string(fee.national) : amounts.id(fee.amounts)
+        }
+        if let share = assistantShareMillionths(on: date) {
+            out["share|" + assistant] = .int(share)
+            out["share|scale"] = .int(Self.shareScale)
+        }
         return .object(out)
+    }
+
+    /// The assistant differential in force on `date` as millionths of the fee (85 % → 850000); nil when the
+    /// data has none or it is finer than a ten-thousandth of a percent.
+    func assistantShareMillionths(on date: CalendarDate) -> Int? {
+        guard let pct = rules.policies.assistantPercent.entry(on: date)?.value else { return nil }
+        let m = pct * DecimalValue(10_000)
+        guard m.rounded(toPlaces: 0) == m else { return nil }
+        return m.wholePart
+    }
+
+    /// What `share|…` is counted in (`share|scale` in the table, so the page holds no number of its own).
+    static let shareScale = 1_000_000
+
+    /// The page's assistant line arithmetic, in Swift (tests check it equals `CodingRules`' line amount).
+    static func assistantLineCents(feeCents: Int, units: Int, shareMillionths: Int) -> Int {
+        (feeCents * units * shareMillionths + shareScale / 2) / shareScale
     }
 
     /// The price rows by the inputs they depend on (`priceKey`, `CalculatorPrices`): many segments share a
@@ -169,7 +204,7 @@ package final class CalculatorTables {
         let json: JSONValue = .object([
             "lines": .array(p.lines.map { .array([.string($0.code), .int($0.units)]) }),
             "reasons": .array(p.reasons.map(texts.id)),
-            "thresholds": .array(p.thresholds.map { texts.id(words.unitThreshold($0)) }),
+            "thresholds": .array(p.thresholds.map { texts.id(words.unitThreshold($0)) } + p.graded.map { texts.id($0) }),
         ])
         let i = patterns.list(json)
         patternIndex[p] = i

@@ -50,7 +50,7 @@ package enum FeeDownloads {
     }
 
     static func release(_ period: FeePeriod, _ data: SiteData) -> String {
-        data.provenance(of: period)?.releaseText ?? data.source(period.source).map { "release dated \($0.date)" } ?? ""
+        data.releaseWording(of: period) ?? ""
     }
 
     package static func files(_ data: SiteData) -> [OutputFile] {

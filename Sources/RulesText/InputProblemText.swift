@@ -24,9 +24,9 @@ extension RulesText {
                 + "\(validFrom), got \(sessionDate(date))"
         case .unknownConversionFactor(let id, let label, let accepted):
             return "unknown conversion factor '\(id ?? "")' for \(label); accepted: \(accepted.joined(separator: ", "))"
-        case .dateNotCovered(let date, let covered):
-            let range = covered.map { "\($0.from) through \($0.through.map(\.description) ?? "open")" } ?? "none"
-            return "no fee schedule period covers \(sessionDate(date)); covered dates: \(range)"
+        case .dateNotCovered(let date, let covered, let priced):
+            return "\(sessionDate(date)) is outside the dates of service this guide covers; covered dates: "
+                + Self.coveredDates(covered, pricedThrough: priced)
         case .unknownLocality(let id, let example):
             return "unknown locality '\(id)'; accepted: national or MAC-LOCALITY such as \(example ?? "none")"
         case .negativeYearToDate(let v):
@@ -40,10 +40,9 @@ extension RulesText {
         switch p {
         case .beforeCodes(_, let codes, let validFrom, _):
             return "The \(familyName) codes (\(codes.joined(separator: ", "))) exist for dates of service from \(validFrom) on."
-        case .dateNotCovered(let date, let covered):
-            let range = covered.map { r in "from \(r.from)" + (r.through.map { " through \($0)" } ?? "") }
-            return "No Medicare fee schedule in this guide covers \(sessionDate(date)) yet"
-                + (range.map { ": it has the fee schedules for dates of service \($0)." } ?? ".")
+        case .dateNotCovered(let date, let covered, let priced):
+            return "This guide does not cover \(sessionDate(date)); covered dates: "
+                + Self.coveredDates(covered, pricedThrough: priced) + "."
         default:
             let m = problem(p)
             return m.prefix(1).uppercased() + m.dropFirst() + "."
@@ -52,4 +51,16 @@ extension RulesText {
 
     /// `field: problem` (for logs and test messages).
     public func inputError(_ e: RulesInputError) -> String { "\(e.field.rawValue): \(problem(e.problem))" }
+
+    /// The one statement of the dates the guide covers (`RulesData.acceptedRange`), with the last date that has
+    /// amounts when it is earlier: "FIRST through LAST (Medicare amounts through PRICED; later dates get claim
+    /// lines without amounts)".
+    public static func coveredDates(_ covered: DateRange?, pricedThrough: CalendarDate?) -> String {
+        guard let c = covered else { return "none" }
+        var s = "\(c.from) through \(c.through.map(\.description) ?? "open")"
+        if let p = pricedThrough {
+            s += " (Medicare amounts through \(p); later dates get claim lines without amounts)"
+        }
+        return s
+    }
 }

@@ -54,10 +54,22 @@ public struct RulesText: Sendable {
         case .amountsNotInGuide(let label):
             return "amounts for \(label) are not in this guide yet; check your Medicare contractor's fee schedule"
         case .noKXThreshold(let date):
-            return "no KX threshold is known for \(sessionDate(date)); KX not assessed"
+            return "no KX threshold is known for \(sessionDate(date)), so KX may be needed on this claim; check the "
+                + "year's threshold with your Medicare contractor before billing"
         case .kxUndecidable(let threshold, let bucket):
             return "KX: cannot tell whether this claim crosses the \(threshold.moneyText) \(bucket) threshold, "
                 + "because its amount is unknown"
+        case .kxThresholdNotPublished(let date, let ytd, let last, let lastFrom):
+            var s = "KX: the KX threshold for \(date.year) has not been published yet, so KX may be needed on this claim"
+            if let last, let lastFrom {
+                let above = ytd > last
+                s += "; the year-to-date amount of $\(ytd.moneyText) is \(above ? "above" : "not above") the last "
+                    + "published threshold ($\(last.moneyText) for \(lastFrom.year))"
+                    + (above ? ", so KX is likely needed" : ", and KX may be needed once the year's therapy passes it")
+            }
+            return s + "; check the \(date.year) threshold with your Medicare contractor before billing"
+        case .unconfirmedTelehealthListing(let policy):
+            return "telehealth: \(policy)"
         }
     }
 
@@ -77,8 +89,11 @@ public struct RulesText: Sendable {
                 + "Part B): priced at the non-facility amount, as a copy of the CMS claims manual reports; not "
                 + "confirmed by CMS in full. A critical access hospital is paid its reasonable cost instead: no "
                 + "fee-schedule amount applies"
+        case .graded(let s):
+            return CertaintyWords.graded(s.text, grade: s.grade)
         case .assistantPercent(let percent):
-            return "assistant lines are paid at \(percent)% of the fee schedule amount"
+            return "assistant lines are paid at \(percent)% of the fee schedule amount; "
+                + CertaintyWords.assistantRounding
         }
     }
 

@@ -8,7 +8,7 @@ struct FeesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fees",
         abstract: "Import CMS fee-schedule files into Content/data/ and compare fee periods.",
-        subcommands: [FeesImportCommand.self, FeesDiffCommand.self, FeesImportZIPCommand.self])
+        subcommands: [FeesImportCommand.self, FeesRemoveCommand.self, FeesDiffCommand.self, FeesImportZIPCommand.self])
 }
 
 /// Prints a command outcome and exits with its code.

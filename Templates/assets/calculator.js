@@ -79,10 +79,16 @@
     if (!res.billable) return res;
     var prices = D.prices[seg.prices], sum = 0, priced = true;
     pattern.lines.forEach(function (l) {
-      var cell = prices[[l[0], ctx.priced, v.provider].join('|')];
+      var key = [l[0], ctx.priced, v.provider].join('|');
+      var cell = prices[key], fee = prices[key + '|fee'], share = prices['share|' + v.provider];
+      var scale = prices['share|scale'];
       var unit = cell === undefined ? '' : D.amounts[cell].split(',')[loc];
-      var amount = unit ? money(cents(unit) * l[1]) : '';
-      if (unit) sum += cents(unit) * l[1]; else priced = false;
+      var base = fee === undefined ? '' : D.amounts[fee].split(',')[loc];
+      /* a reduced (assistant) line: the data's share of the whole line's fee, rounded once (see the data file) */
+      var lc = !unit ? 0 : (base && share && scale) ? Math.floor((cents(base) * l[1] * share + scale / 2) / scale)
+                                                    : cents(unit) * l[1];
+      var amount = unit ? money(lc) : '';
+      if (unit) sum += lc; else priced = false;
       res.lines.push({code: l[0], units: String(l[1]), modifiers: ctx.mods, unit: unit, amount: amount});
     });
     res.total = priced ? money(sum) : '';
@@ -137,7 +143,8 @@
     var parts = [
       list('Why not billable:', r.reasons.map(t)),
       list('Units decided by:', r.pattern.thresholds.map(t)),
-      list('Notes:', r.ctx.notes.map(t).concat(r.ctx.warnings.map(t))),
+      /* the context's notes are all about pricing: none when nothing is billed (review-2026-12 N18) */
+      list('Notes:', (r.billable ? r.ctx.notes.map(t) : []).concat(r.ctx.warnings.map(t))),
       list('Documentation reminders:', r.seg.docs[r.group].map(t))
     ];
     parts.forEach(function (p) { if (p) out.appendChild(p); });

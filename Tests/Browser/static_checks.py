@@ -117,16 +117,15 @@ def check_inline(res, site, pages):
 
 
 def find_check_site(root):
-    for p in (os.path.join(root, "..", "shared", "bench", "check-site.py"), "/work/shared/bench/check-site.py"):
-        if os.path.isfile(p):
-            return os.path.abspath(p)
-    return None
+    """The project's own link checker (bench/check-site.py)."""
+    p = os.path.join(root, "bench", "check-site.py")
+    return os.path.abspath(p) if os.path.isfile(p) else None
 
 
 def check_links_static(res, site, root):
     tool = find_check_site(root)
     if not tool:
-        res.warn("links-static", "shared/bench/check-site.py not found beside the repo; static link check skipped")
+        res.check(False, "links-static", "", "bench/check-site.py is missing from the repository")
         return
     r = subprocess.run([sys.executable, tool, site], capture_output=True, text=True, timeout=300)
     out = (r.stdout + r.stderr).strip()

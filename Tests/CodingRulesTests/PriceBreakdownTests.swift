@@ -21,10 +21,14 @@ import Testing
         #expect(b.unrounded.description == "69.37483241")  // exact: no digit dropped before rounding
         #expect(b.feeScheduleAmount.moneyText == "69.37")
         #expect(b.assistantPercent == Fixture.n("85"))
-        // The assistant share is taken of the unrounded amount, then rounded once: 58.9686075485 → 58.97.
-        #expect(b.assistantUnrounded == Fixture.n("58.9686075485"))
-        #expect(b.amount.moneyText == "58.97")
-        #expect(r.unitPrice == .priced(Fixture.n("58.97")))
+        // rules.md §5 (December 2026): the assistant share is taken of the fee schedule amount in cents, then
+        // rounded: 69.37 × 0.85 = 58.9645 → 58.96 (85 % of the unrounded 69.3748… gave 58.97 before).
+        #expect(b.assistantUnrounded == Fixture.n("58.9645"))
+        #expect(b.amount.moneyText == "58.96")
+        #expect(r.unitPrice == .priced(Fixture.n("58.96")))
+        // On a line of several units the share is taken of the line: 69.37 × 3 × 0.85 = 176.8935 → 176.89.
+        #expect(b.lineAmount(units: 3).moneyText == "176.89")
+        #expect(b.lineAmount(units: 1) == b.amount)
     }
 
     @Test func nationalTherapistUsesGPCIOneAndNoAssistantStep() throws {
@@ -89,7 +93,7 @@ import Testing
         let alaska = try #require(
             rules.unitPrices(code: "97550", period: period2025, setting: .nonfacility, provider: .assistant,
                              localities: places, assistantPercentDate: Fixture.d("2025-06-02"))[1].amount)
-        #expect(alaska.moneyText == "58.97")
+        #expect(alaska.moneyText == "58.96")  // rules.md §5 assistant rounding (was 58.97)
         #expect(
             rules.priceBreakdowns(code: "97550", period: period2025, setting: .nonfacility, localities: places, conversionFactor: "nope")
                 == Array(repeating: .missing([.conversionFactor(id: "nope", periodLabel: "CY2025")]), count: 4))

@@ -17,7 +17,12 @@ import TestSupport
         ("rvu", "G0539,,Initial care training 30 m,A,,1.00,0.58,,0.35,,0.03,1.61",
          "G0539,,Initial care training 30 m,A,,1.00,0.58,,0.35,,0.03,1.62", 14, "the non-facility total says 1.62"),
         ("rvu", "G0543,,Group train w/o patient,A", "G9999,,Group train w/o patient,A", 10, "covered code G0543 is missing"),
-        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 WORK GPCI", 3, "unknown GPCI layout"),
+        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PE GPCI", 3,
+         "unknown GPCI layout: found 7 columns 'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2025 PE GPCI,2025 PE GPCI,2025 MP GPCI'; expected CMS Addendum E columns, missing the PE GPCI ('YYYY PE GPCI') (2 columns match), the work GPCI"),
+        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PW GPCI (with 1.0 Floor),2024 PW GPCI", 3,
+         "missing one work GPCI column, or a pair '… (without 1.0 Floor)' and '… (with 1.0 Floor)' (found '2025 PW GPCI (with 1.0 Floor)' and '2024 PW GPCI')"),
+        ("gpci", "2025 MP GPCI", "2024 MP GPCI", 3, "missing one year in the GPCI headers (found 2024 and 2025)"),
+        ("gpci", "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,", "", 1, "no GPCI header row"),
         ("gpci", "03102,AZ,00,ARIZONA", "10112,AZ,00,ARIZONA", 6, "duplicate locality 10112-00 (first at line 4)"),
     ]
 

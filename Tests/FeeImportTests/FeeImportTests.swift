@@ -43,7 +43,7 @@ import TestSupport
         let dir = try DataTestSupport.copyOfContent()
         let before = Self.snapshot(dir)
         let out = Self.run(
-            dir, rvu: [Self.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", Self.qpp], gpci: Self.cms2026 + "/GPCI2026_Jul.csv",
+            dir, rvu: [Self.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", Self.qpp], gpci: Self.cms2026 + "/GPCI2026_Jan.csv",
             effective: "2026-01-01")
         #expect(out.exitCode == 0 && out.stdout.hasPrefix("unchanged:"), "\(out.diagnostics)")
         #expect(Self.snapshot(dir) == before)
@@ -52,22 +52,40 @@ import TestSupport
         #expect(fee.contains("released: \"06/30/2026\"") && !fee.contains("Caregiver traing"))
     }
 
-    /// The January GPCI file (work GPCI with and without the floor) gives the same table as the July one.
-    @Test func januaryGPCIUsesTheFlooredWorkGPCI() throws {
+    /// The January GPCI file (work GPCI with and without the floor): the floor of policies.yaml is in force on
+    /// 2026-01-01, so the floored column prices; both are kept (work_gpci_unfloored).
+    @Test func januaryGPCIKeepsBothWorkColumnsAndPricesWithTheFloor() throws {
         let dir = try DataTestSupport.copyOfContent()
-        let before = Self.snapshot(dir)
         let out = Self.run(
             dir, rvu: [Self.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", Self.qpp], gpci: Self.cms2026 + "/GPCI2026_Jan.csv",
             effective: "2026-01-01")
         #expect(out.exitCode == 0, "\(out.diagnostics)")
-        let after = Self.snapshot(dir)
-        #expect(after["gpci/2026.csv"] == before["gpci/2026.csv"])
-        let csv = String(decoding: after["gpci/2026.csv"] ?? Data(), as: UTF8.self)
-        #expect(csv.contains("2026,10112,00,ALABAMA,AL,1.000,0.875,0.566\n"))  // unfloored work GPCI is 0.988
-        #expect(csv.contains("2026,02102,01,ALASKA,AK,1.500,1.065,0.551\n"))
+        let csv = String(decoding: Self.snapshot(dir)["gpci/2026.csv"] ?? Data(), as: UTF8.self)
+        #expect(csv.hasPrefix("year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_gpci_unfloored\n"))
+        #expect(csv.contains("2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988\n"))
+        #expect(csv.contains("2026,02102,01,ALASKA,AK,1.500,1.065,0.551,1.500\n"))
         #expect(csv.contains("\"HAWAII, GUAM\""))
-        let fee = String(decoding: after["fees/2026-01-01.yaml"] ?? Data(), as: UTF8.self)
-        #expect(fee.contains("file: GPCI2026_Jan.csv") && fee.contains("sha256: 5e2cc8072633ccb0e24b4620e87540852235a71aad6bdd12601308b41e636bf1"))
+        let site = try #require(SiteDataLoader.load(contentDirectory: dir).output)
+        let table = try #require(site.rules.gpciTables["2026"])
+        #expect(table.rows.values.filter { $0.workUnfloored < DecimalValue(1) }.count == 47)
+        #expect(table.rows["10112-00"]?.isWorkFloored == true && table.rows["02102-01"]?.isWorkFloored == false)
+        let floor = try #require(site.rules.policies.workGPCIFloor.entry(on: CalendarDate(parsing: "2026-12-31")!))
+        #expect(floor.value.description == "1.000" && floor.source == "cms-gpci-2026")
+        #expect(site.rules.policies.workGPCIFloor.entry(on: CalendarDate(parsing: "2027-01-01")!) == nil)
+    }
+
+    /// The July file states only the floored work GPCI: importing it over the January table would lose the
+    /// unfloored values, so it is refused with the changes listed (the floored values agree).
+    @Test func julyGPCIWouldDropTheUnflooredColumnAndIsRefused() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = Self.snapshot(dir)
+        let out = Self.run(
+            dir, rvu: [Self.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", Self.qpp], gpci: Self.cms2026 + "/GPCI2026_Jul.csv",
+            effective: "2026-01-01")
+        #expect(out.exitCode == 1 && Self.snapshot(dir) == before)
+        let message = out.diagnostics.first?.message ?? ""
+        #expect(message.contains("locality 10112-00 unfloored work GPCI: 0.988 → 1.000"))
+        #expect(!message.contains("locality 10112-00 work GPCI"))
     }
 
     @Test func layout2024WithAddendumE() throws {
@@ -95,10 +113,16 @@ import TestSupport
         let before = Self.snapshot(dir)
         let out = Self.run(
             dir, rvu: [Self.fixtures + "/PPRRVU2026_Jul_nonQPP-excel-resaved.csv", Self.qpp],
-            gpci: Self.fixtures + "/GPCI2026_Jul-excel-resaved.csv", effective: "2026-01-01")
+            gpci: Self.fixtures + "/GPCI2026_Jul-excel-resaved.csv", effective: "2026-01-01", force: true)
         #expect(out.exitCode == 0 && out.stdout.hasPrefix("wrote"), "\(out.diagnostics)")
         let after = Self.snapshot(dir)
-        #expect(after["gpci/2026.csv"] == before["gpci/2026.csv"])
+        // The July file has no unfloored work column (hence --force); the eight columns it has are the same.
+        let eight = { (d: Data?) in
+            String(decoding: d ?? Data(), as: UTF8.self).split(separator: "\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).prefix($0.contains("\"") ? 9 : 8).joined(separator: ",")
+            }
+        }
+        #expect(eight(after["gpci/2026.csv"]) == eight(before["gpci/2026.csv"]) && eight(before["gpci/2026.csv"]).count == 110)
         let strip = { (d: Data?) -> [Substring] in
             String(data: d ?? Data(), encoding: .utf8)!.split(separator: "\n").filter {
                 !$0.contains("file:") && !$0.contains("sha256:")

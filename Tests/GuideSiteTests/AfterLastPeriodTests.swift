@@ -15,26 +15,32 @@ import TestSupport
         #expect(lines.map { $0["code"] as? String } == ["97550", "97551"])
         #expect(lines.allSatisfy { $0["amount"] is NSNull && $0["unit_amount"] is NSNull } && lines.count == 2)
         let p = try #require(j["pending_fee_schedule"] as? [String: Any])
-        #expect(p["label"] as? String == "CY2027" && p["checked"] as? String == "2026-11-23")
+        // The reference date moved to the December re-check (review-2026-12 item 6).
+        #expect(p["label"] as? String == "CY2027" && p["checked"] as? String == "2026-12-05")
         #expect(p["amounts_in_guide"] as? Bool == false && p["last_priced_date"] as? String == "2026-12-31")
         let cfs = try #require(p["proposed_conversion_factors"] as? [[String: Any]])
         #expect(cfs.map { $0["value"] as? String } == ["32.8409", "33.1693"])
         let fs = try #require(j["fee_schedule"] as? [String: Any])
         #expect(fs["conversion_factor"] is NSNull && fs["label"] as? String == "CY2027")
         let w = try #require((j["warnings"] as? [String])?.first)
-        #expect(w.hasPrefix("CY2027 amounts are not in this guide yet (last checked 2026-11-23; the guide has Medicare amounts through 2026-12-31)."))
-        #expect(w.contains("32.8409 (not a qualifying APM participant)") && w.contains("no amount is computed"))
-        #expect(w.contains("therapist telehealth waiver extended through 2027-12-31"))
+        #expect(w.hasPrefix("CY2027 amounts are not in this guide yet (last checked 2026-12-05; the guide has Medicare amounts through 2026-12-31)."))
+        // Since the December review (item 3) the proposed factors and the therapist waiver are said once, in the
+        // outlook the warning points to, not in the warning too.
+        #expect(w.hasSuffix("See the outlook for CY2027."))
+        let items = try #require((j["outlook"] as? [String: Any])?["items"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        #expect(items.contains { $0.contains("32.8409 (not a qualifying APM participant)") && $0.contains("No amount in this guide is computed") })
+        #expect(items.contains { $0.contains("therapist telehealth waiver itself runs through 2027-12-31") })
         #expect((j["sources"] as? [String])?.contains("cms-pfs-2027-proposed") == true)
     }
 
     @Test func calcTextFor2027AndTheLimitAfterIt() {
         let out = CalcRun.calc(["minutes": "38", "date": "2027-12-31", "family": "direct-care"])
         #expect(out.exitCode == 0)
-        #expect(out.stdout.contains("Fee schedule: CY2027 from 2027-01-01: not in this guide yet (last checked 2026-11-23"))
+        #expect(out.stdout.contains("Fee schedule: CY2027 from 2027-01-01: not in this guide yet (last checked 2026-12-05"))
         #expect(out.stdout.contains("G0541   1      GP                      n/a       n/a"))
         let later = CalcRun.calc(["minutes": "38", "date": "2028-01-01"])
-        #expect(later.exitCode == 1 && later.stderr.contains("no fee schedule period covers 2028-01-01"))
+        // One statement of the covered dates, the range calc accepts (review-2026-12 N19).
+        #expect(later.exitCode == 1 && later.stderr.contains("2028-01-01 is outside the dates of service this guide covers; covered dates: 2024-01-01 through 2027-12-31"))
     }
 
     @Test func feesAndWhatChangedPagesSayIt() {

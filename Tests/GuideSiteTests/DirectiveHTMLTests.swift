@@ -74,7 +74,7 @@ extension RealSite {
     @Test func checklistMarksTheSecondaryOnlyItemAndReportsIt() throws {
         let out = try RealSite.directive("checklist group 2026-11-23", on: "documentation.md")
         #expect(out.html.hasPrefix("""
-            <p class="checklist-title">Checklist for group sessions, dates of service on 2026-11-23</p>
+            <p class="checklist-title">Checklist for group sessions, dates of service from 2025-01-01 on</p>
             <ul class="checklist">
             <li>The caregiver-training codes are part of the plan of care
             """))

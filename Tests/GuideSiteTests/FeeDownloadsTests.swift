@@ -32,7 +32,7 @@ import Testing
         #expect(header == FeeDownloads.csvColumns)
         let body = rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
         #expect(body.count == 8 * 2 * 110 * 2)  // codes × settings × (109 localities + national) × conversion factors
-        #expect(!body.isEmpty && body.allSatisfy { !($0["amount"] ?? "").isEmpty && $0["cms_release"] == "July 2026 release (published 06/30/2026)" })
+        #expect(!body.isEmpty && body.allSatisfy { !($0["amount"] ?? "").isEmpty && $0["cms_release"] == "July 2026 release (published 06/30/2026), RVU26C" })  // the release named (review-2026-12 N2)
         // Every amount of the 2026 locality tables (non-qp) equals the download's.
         var checked = 0
         for (page, codes) in [("localities/2026-01-01/index.html", ["97550", "97551", "97552"]),

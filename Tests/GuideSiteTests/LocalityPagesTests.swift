@@ -15,8 +15,10 @@ import TestSupport
             .split(separator: ",", omittingEmptySubsequences: false)
         let gpci = try String(contentsOfFile: DataTestSupport.content + "/data/gpci/2026.csv", encoding: .utf8)
         let parts = locality.split(separator: "-")
+        // work, PE, MP: the three columns before the optional work_gpci_unfloored (present in the 2026 table).
+        let unfloored = gpci.hasPrefix("year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_gpci_unfloored\n")
         let g = try #require(gpci.split(separator: "\n").first { $0.hasPrefix("2026,\(parts[0]),\(parts[1]),") })
-            .split(separator: ",").suffix(3).map { FixedPoint.fixed($0, 3) }
+            .split(separator: ",").dropLast(unfloored ? 1 : 0).suffix(3).map { FixedPoint.fixed($0, 3) }
         let pe = setting == "facility" ? row[8] : row[6]
         let sum = FixedPoint.fixed(row[5], 2) * g[0] + FixedPoint.fixed(pe, 2) * g[1] + FixedPoint.fixed(row[10], 2) * g[2]
         let billionths = sum * FixedPoint.fixed(row[25], 4)

@@ -84,12 +84,24 @@ import Testing
          "amounts for CY2026 are not in this guide yet; check your Medicare contractor's fee schedule",
          "amounts for CY2026 are not in this guide yet; check your Medicare contractor's fee schedule"),
         (.noKXThreshold(date: d("2031-01-02")),
-         "no KX threshold is known for 2031-01-02; KX not assessed", "no KX threshold is known for {date}; KX not assessed"),
+         "no KX threshold is known for 2031-01-02, so KX may be needed on this claim; check the year's threshold with "
+            + "your Medicare contractor before billing",
+         "no KX threshold is known for {date}, so KX may be needed on this claim; check the year's threshold with "
+            + "your Medicare contractor before billing"),
+        (.kxThresholdNotPublished(date: d("2027-06-01"), yearToDate: n("2600"), lastKnown: n("2480"), lastKnownFrom: d("2026-01-01")),
+         "KX: the KX threshold for 2027 has not been published yet, so KX may be needed on this claim; the year-to-date "
+            + "amount of $2600.00 is above the last published threshold ($2480.00 for 2026), so KX is likely needed; "
+            + "check the 2027 threshold with your Medicare contractor before billing",
+         "KX: the KX threshold for 2027 has not been published yet, so KX may be needed on this claim; the year-to-date "
+            + "amount of $2600.00 is above the last published threshold ($2480.00 for 2026), so KX is likely needed; "
+            + "check the 2027 threshold with your Medicare contractor before billing"),
+        (.unconfirmedTelehealthListing(policy: "not confirmed for 2027"),
+         "telehealth: not confirmed for 2027", "telehealth: not confirmed for 2027"),
         (.kxUndecidable(threshold: n("2410"), bucket: "PT/SLP"),
          "KX: cannot tell whether this claim crosses the 2410.00 PT/SLP threshold, because its amount is unknown",
          "KX: cannot tell whether this claim crosses the 2410.00 PT/SLP threshold, because its amount is unknown"),
     ]
-    enum SessionWarningKind: CaseIterable { case provisionalTelehealth, telehealthLapseRestored, pendingFeeSchedule, amountsNotInGuide, noKXThreshold, kxUndecidable }
+    enum SessionWarningKind: CaseIterable { case provisionalTelehealth, telehealthLapseRestored, pendingFeeSchedule, amountsNotInGuide, noKXThreshold, kxUndecidable, kxThresholdNotPublished, unconfirmedTelehealthListing }
     static func kind(_ w: SessionWarning) -> SessionWarningKind {
         switch w {
         case .provisionalTelehealth: .provisionalTelehealth
@@ -98,6 +110,8 @@ import Testing
         case .amountsNotInGuide: .amountsNotInGuide
         case .noKXThreshold: .noKXThreshold
         case .kxUndecidable: .kxUndecidable
+        case .kxThresholdNotPublished: .kxThresholdNotPublished
+        case .unconfirmedTelehealthListing: .unconfirmedTelehealthListing
         }
     }
 
@@ -123,9 +137,11 @@ import Testing
          "institutional claim (hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B): "
             + "priced at the non-facility amount, as a copy of the CMS claims manual reports; not confirmed by CMS in "
             + "full. A critical access hospital is paid its reasonable cost instead: no fee-schedule amount applies"),
-        (.assistantPercent(n("85")), "assistant lines are paid at 85% of the fee schedule amount"),
+        (.assistantPercent(n("85")), "assistant lines are paid at 85% of the fee schedule amount; " + CertaintyWords.assistantRounding),
+        (.graded(GradedStatement(text: "a statement", grade: "L–M", source: "x")), "a statement (certainty L–M: not confirmed by CMS)"),
+        (.graded(GradedStatement(text: "a sure statement", grade: "H", source: "x")), "a sure statement"),
     ]
-    enum SessionNoteKind: CaseIterable { case severalCaregivers, institutionalTelehealth, telehealthPlaceOfService, institutionalClaim, assistantPercent }
+    enum SessionNoteKind: CaseIterable { case severalCaregivers, institutionalTelehealth, telehealthPlaceOfService, institutionalClaim, assistantPercent, graded }
     static func kind(_ n: SessionNote) -> SessionNoteKind {
         switch n {
         case .severalCaregivers: .severalCaregivers
@@ -133,6 +149,7 @@ import Testing
         case .telehealthPlaceOfService: .telehealthPlaceOfService
         case .institutionalClaim: .institutionalClaim
         case .assistantPercent: .assistantPercent
+        case .graded: .graded
         }
     }
 

@@ -63,16 +63,17 @@ import Testing
         (.unknownConversionFactor("x", periodLabel: "CY2026", accepted: ["non-qp", "qp"]),
          "unknown conversion factor 'x' for CY2026; accepted: non-qp, qp",
          "Unknown conversion factor 'x' for CY2026; accepted: non-qp, qp."),
-        (.dateNotCovered(d("2030-01-01"), covered: DateRange(from: d("2024-01-01"), through: d("2027-12-31"))),
-         "no fee schedule period covers 2030-01-01; covered dates: 2024-01-01 through 2027-12-31",
-         "No Medicare fee schedule in this guide covers {date} yet: it has the fee schedules for dates of service "
-            + "from 2024-01-01 through 2027-12-31."),
+        (.dateNotCovered(d("2030-01-01"), covered: DateRange(from: d("2024-01-01"), through: d("2027-12-31")), pricedThrough: d("2026-12-31")),
+         "2030-01-01 is outside the dates of service this guide covers; covered dates: 2024-01-01 through 2027-12-31 "
+            + "(Medicare amounts through 2026-12-31; later dates get claim lines without amounts)",
+         "This guide does not cover {date}; covered dates: 2024-01-01 through 2027-12-31 (Medicare amounts through "
+            + "2026-12-31; later dates get claim lines without amounts)."),
         (.dateNotCovered(d("2030-01-01"), covered: DateRange(from: d("2024-01-01"))),
-         "no fee schedule period covers 2030-01-01; covered dates: 2024-01-01 through open",
-         "No Medicare fee schedule in this guide covers {date} yet: it has the fee schedules for dates of service "
-            + "from 2024-01-01."),
-        (.dateNotCovered(d("2030-01-01"), covered: nil), "no fee schedule period covers 2030-01-01; covered dates: none",
-         "No Medicare fee schedule in this guide covers {date} yet."),
+         "2030-01-01 is outside the dates of service this guide covers; covered dates: 2024-01-01 through open",
+         "This guide does not cover {date}; covered dates: 2024-01-01 through open."),
+        (.dateNotCovered(d("2030-01-01"), covered: nil),
+         "2030-01-01 is outside the dates of service this guide covers; covered dates: none",
+         "This guide does not cover {date}; covered dates: none."),
         (.unknownLocality("99999-99", example: "01112-05"),
          "unknown locality '99999-99'; accepted: national or MAC-LOCALITY such as 01112-05",
          "Unknown locality '99999-99'; accepted: national or MAC-LOCALITY such as 01112-05."),

@@ -74,28 +74,27 @@ import TestSupport
     }
 
     /// Reads the GPCI row of a locality from the CSV with a plain split (names with commas are quoted; the
-    /// numeric columns are the last three either way).
+    /// work, PE and MP columns are the last three, or the three before the optional `work_gpci_unfloored`).
     static func csvGPCI(_ year: String, _ id: String) throws -> (Int, Int, Int) {
         let text = try String(contentsOfFile: DataTestSupport.content + "/data/gpci/\(year).csv", encoding: .utf8)
+        let extra = text.hasPrefix("year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_gpci_unfloored\n") ? 1 : 0
         for line in text.split(separator: "\n") {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if f.count >= 8 && f[1] + "-" + f[2] == id {
-                let n = f.count
+                let n = f.count - extra
                 return (fixed(f[n - 3], 3), fixed(f[n - 2], 3), fixed(f[n - 1], 3))
             }
         }
         throw CocoaError(.fileReadCorruptFile)
     }
 
-    /// Unit amount in cents: RVUs (2 dp) × GPCI (3 dp) × CF (4 dp) = 9 dp; half away from zero to cents.
+    /// Unit amount in cents: RVUs (2 dp) × GPCI (3 dp) × CF (4 dp) = 9 dp; half away from zero to cents. An
+    /// assistant unit is 85 % of that amount in cents, rounded again (rules.md §5, December 2026).
     static func expectedCents(rvu: (String, String, String), gpci: (Int, Int, Int), cf: String, assistant: Bool) -> Int {
         let raw5 = fixed(rvu.0, 2) * gpci.0 + fixed(rvu.1, 2) * gpci.1 + fixed(rvu.2, 2) * gpci.2
-        var v = raw5 * fixed(cf, 4)  // 9 dp
-        var scale = 9
-        if assistant { v *= 85; scale += 2 }  // × 0.85
-        var div = 1
-        for _ in 0..<(scale - 2) { div *= 10 }
-        return (v + div / 2) / div
+        let v = raw5 * fixed(cf, 4)  // 9 dp
+        let cents = (v + 5_000_000) / 10_000_000
+        return assistant ? (cents * 85 + 50) / 100 : cents
     }
 
     static let localities = ["02102-01", "13202-01", "01182-18", "03202-01", "09202-20", "10112-00"]
@@ -169,6 +168,15 @@ import TestSupport
         ("facts.yaml", "sources: [rvuedge-2026]", "sources: [rvuedge-2099]", "rvuedge-2099", "unknown source id 'rvuedge-2099'"),
         ("facts.yaml", "    marked: false", "    marked: maybe", "marked: maybe", "must be true or false"),
         ("facts.yaml", "  - id: kx-counting\n", "  - id: kx-counting\n    wording: x\n", "wording: x", "unknown key 'wording'"),
+        ("gpci/2026.csv", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,x",
+         "ALABAMA", "work_gpci_unfloored must be a decimal above 0"),
+        ("gpci/2026.csv", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566",
+         "ALABAMA", "expected 9 fields, found 8"),
+        ("gpci/2026.csv", "mp_gpci,work_gpci_unfloored", "mp_gpci,work_unfloored", "year,mac",
+         "unexpected GPCI header 'year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_unfloored'; expected year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci, optionally followed by ,work_gpci_unfloored"),
+        ("policies.yaml", "    floor: 1.000\n    summary: the 2024", "    floor: 0\n    summary: the 2024", "floor: 0", "'floor'"),
+        ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    floor:", "  - from: 2024-12-01\n    through: 2025-12-31\n    floor:",
+         "from: 2024-12-01", "overlap the earlier row"),
     ])
     func brokenDataGivesPositionedError(file: String, old: String, new: String, lineNeedle: String, message: String) throws {
         let (dir, diags) = try Self.loadBroken(file, old, new)

@@ -56,6 +56,53 @@ public enum FeeDiffRunner {
         if let l = c.largest {
             out += "\nlargest change: \(l.code) \(l.setting.rawValue) \(pct(l.percentChange))\n"
         }
+        return out + localityText(c, data)
+    }
+
+    /// The code whose locality amounts the diff shows: the first of the main family (97550).
+    static func localityCode(_ data: SiteData) -> String? { data.rules.families.first?.codes.first }
+
+    static func floorText(_ f: WorkFloorEffect) -> String {
+        switch f {
+        case .none: return ""
+        case .ended: return "work floor ended"
+        case .still: return "work floor kept"
+        case .started: return "work floor started"
+        }
+    }
+
+    /// Per locality: the GPCIs that changed, the floor's effect, and the amount of one unit of the main code.
+    static func localityText(_ c: PeriodComparison, _ data: SiteData) -> String {
+        guard let code = localityCode(data) else { return "" }
+        let all = data.rules.compareLocalities(c.old, c.new, code: code)
+        guard !all.isEmpty else { return "\nlocalities: not compared (a period has no GPCI table)\n" }
+        let changed = all.filter(\.gpciChanged)
+        var out = "\n"
+        let floors = data.rules.policies.workGPCIFloor
+        let before = floors.entry(on: c.old.range.from), after = floors.entry(on: c.new.range.from)
+        if before?.value != after?.value {
+            out += "work GPCI floor: \(before.map { "\($0.value) (through \($0.range.through?.description ?? "open"))" } ?? "none")"
+                + " → \(after.map { "\($0.value)" } ?? "none") on \(c.new.range.from) (policies.yaml work_gpci_floor)\n"
+        }
+        out += "localities: \(changed.count) of \(all.count) with a GPCI change (\(code) \(Setting.nonfacility.rawValue), one unit, largest amount change first)\n"
+        guard !changed.isEmpty else { return out }
+        var rows = [["locality", "name", "work GPCI", "PE GPCI", "MP GPCI", "floor", code, "change"]]
+        func pair(_ a: DecimalValue?, _ b: DecimalValue?, money: Bool = false) -> String {
+            let f = { (v: DecimalValue?) in v.map { money ? "$" + $0.moneyText : $0.description } ?? "—" }
+            return a == b ? f(a) : "\(f(a)) → \(f(b))"
+        }
+        for l in changed {
+            let change = l.amountChange.map { ($0.isNegative ? "-$" + (DecimalValue.zero - $0).moneyText : "+$" + $0.moneyText) + " (\(pct(l.percentChange)))" } ?? "—"
+            rows.append([
+                l.locality.id, "\(l.locality.state) \(l.locality.name)", pair(l.old?.work, l.new?.work), pair(l.old?.pe, l.new?.pe),
+                pair(l.old?.mp, l.new?.mp), floorText(l.floor), pair(l.oldAmount, l.newAmount, money: true), change,
+            ])
+        }
+        let widths = (0..<rows[0].count).map { i in rows.map { $0[i].count }.max() ?? 0 }
+        for r in rows {
+            out += zip(r, widths).map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingSpacesAtEnd + "\n"
+        }
         return out
     }
 
@@ -75,8 +122,26 @@ public enum FeeDiffRunner {
                 "amount": .string(s.amount.moneyText),
             ])
         }
+        let code = localityCode(data) ?? ""
+        let localities = data.rules.compareLocalities(c.old, c.new, code: code).filter(\.gpciChanged)
+        func gpci(_ g: LocalityGPCI?) -> JSONValue {
+            guard let g else { return .null }
+            return .object([
+                "work": .string(g.work.description), "work_unfloored": .string(g.workUnfloored.description),
+                "pe": .string(g.pe.description), "mp": .string(g.mp.description),
+            ])
+        }
         return JSONValue.object([
             "from": period(c.old, c.oldConversionFactor), "to": period(c.new, c.newConversionFactor),
+            "localities": .array(
+                localities.map {
+                    .object([
+                        "locality": .string($0.locality.id), "name": .string($0.locality.name), "state": .string($0.locality.state),
+                        "old": gpci($0.old), "new": gpci($0.new), "floor": .string($0.floor.rawValue), "code": .string(code),
+                        "setting": .string($0.setting.rawValue), "old_amount": .optional($0.oldAmount?.moneyText),
+                        "new_amount": .optional($0.newAmount?.moneyText), "change_percent": .optional($0.percentChange?.description),
+                    ])
+                }),
             "conversion_factor_change_percent": .string(c.conversionFactorChange.description),
             "changes": .array(
                 c.changes.map {

@@ -3,12 +3,14 @@ import CodingRules
 
 extension FeeImporter {
     /// Month word of a CMS release title → the release letter CMS uses in its zip names (RVU26A … RVU26D).
-    static let releaseLetters = ["january": "a", "april": "b", "july": "c", "october": "d"]
+    static let releaseLetters = [
+        "january": "a", "april": "b", "july": "c", "october": "d", "jan": "a", "apr": "b", "jul": "c", "oct": "d",
+    ]
 
     /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
     static func derivedSource(_ title: String) -> String? {
-        guard let year = Int(title.prefix(4)) else { return nil }
-        let words = title.lowercased().split(separator: " ").map(String.init)
+        guard let year = PPRRVUFile.firstYear(title) else { return nil }
+        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         guard let letter = words.lazy.compactMap({ releaseLetters[$0] }).first else { return nil }
         let yy = year % 100
         return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"
@@ -17,7 +19,7 @@ extension FeeImporter {
     /// Combines the read files into the period to write, checking that they belong together.
     static func assemble(
         _ files: [PPRRVUFile], gpci: GPCIFile, effective: CalendarDate, through: CalendarDate, existing: FeePeriod?,
-        site: SiteData, cfOverride: DecimalValue?, source: String?
+        site: SiteData, cfOverride: DecimalValue?, source: String?, label: String, addable: (PPRRVUFile, String) -> Bool
     ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
@@ -25,12 +27,6 @@ extension FeeImporter {
         }
         if gpci.year != String(effective.year) {
             problems.append(gpci.input.error(1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
-        }
-        if site.source("cms-gpci-\(effective.year)") == nil {
-            problems.append(
-                gpci.input.error(
-                    1, "source 'cms-gpci-\(effective.year)' for this GPCI table is not in sources.yaml",
-                    hint: "add an entry for the year's Addendum E (id, title, CMS URL, date)"))
         }
         let main = files.filter { $0.conversionFactorID != "qp" }
         let qp = files.filter { $0.conversionFactorID == "qp" }
@@ -50,10 +46,10 @@ extension FeeImporter {
                     f.input.error(1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
-            if site.source(id) == nil {
+            if site.source(id) == nil && !addable(f, id) {
                 problems.append(
                     f.input.error(
-                        1, "source '\(id)' for this release is not in sources.yaml",
+                        1, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
                         hint: "add an entry for the release (id, title, CMS URL, release date), or pass --source"))
             }
             sources[f.input.path] = id
@@ -85,6 +81,7 @@ extension FeeImporter {
                 }
             }
         }
+        let (gpciRows, notes) = resolveWorkGPCI(gpci, effective: effective, site: site, problems: &problems)
         guard problems.isEmpty else { return .failure(problems) }
         let src = sources[base.input.path]!
         let rvus = base.rows.keys.sorted().map { code -> (String, RVUSet) in
@@ -93,7 +90,7 @@ extension FeeImporter {
         }
         return .success(
             ImportedPeriod(
-                effective: effective, through: through, label: existing?.label ?? "CY\(effective.year)",
+                effective: effective, through: through, label: label,
                 gpciID: String(effective.year), source: src,
                 rvuProvenance: ([base] + qp).map {
                     ProvenanceEntry(
@@ -102,7 +99,49 @@ extension FeeImporter {
                 },
                 gpciProvenance: ProvenanceEntry(
                     file: gpci.input.fileName, title: gpci.title, released: nil, sha256: gpci.input.sha256, conversionFactor: nil),
-                conversionFactors: options, rvus: rvus, gpci: gpci.rows))
+                conversionFactors: options, rvus: rvus, gpci: gpciRows, gpciUnfloored: gpci.hasUnflooredColumn,
+                notes: notes))
+    }
+
+    /// Which work GPCI prices the period: the floor rule of policies.yaml (`work_gpci_floor`) on the first date
+    /// decides between the two columns of a pair; a single column is taken as CMS states it, with a note when its
+    /// wording and the floor rule disagree, and an error when a floor is in force but a value is below it.
+    static func resolveWorkGPCI(
+        _ gpci: GPCIFile, effective: CalendarDate, site: SiteData, problems: inout [Diagnostic]
+    ) -> ([LocalityGPCI], [String]) {
+        let floor = site.rules.policies.workGPCIFloor.entry(on: effective)
+        var rows = gpci.rows
+        var notes: [String] = []
+        let below = { (f: DecimalValue) in rows.filter { $0.work < f } }
+        switch (gpci.workColumns, floor) {
+        case (.pair, nil):
+            rows = rows.map { var r = $0; r.work = r.workUnfloored; return r }
+            notes.append(
+                "work GPCI: policies.yaml has no work-GPCI floor on \(effective), so the column without the floor is used "
+                    + "(\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000); both columns are kept")
+        case (.pair, let f?):
+            notes.append("work GPCI: the \(f.value) floor of policies.yaml (\(f.source)) applies on \(effective), so the column with the floor is used; both columns are kept")
+        case (.single(.floored), nil):
+            notes.append(
+                "note: the work column is headed '\(gpci.workLabel)', but policies.yaml has no work-GPCI floor on \(effective); "
+                    + "the values are used as CMS states them (\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000). "
+                    + "If a law extended the floor, add a row to work_gpci_floor in Content/data/policies.yaml")
+        case (.single, nil): break
+        case (.single(let wording), let f?):
+            let low = below(f.value)
+            if !low.isEmpty {
+                problems.append(
+                    gpci.input.error(
+                        1,
+                        "\(low.count) work GPCIs are below the \(f.value) floor that policies.yaml (work_gpci_floor, \(f.source)) "
+                            + "sets for \(effective), e.g. \(low[0].locality.id) \(low[0].locality.name) \(low[0].work); "
+                            + "expected floored values (a column '… (with 1.0 Floor)')",
+                        hint: "if the floor has ended, end its row in policies.yaml (through:) before importing"))
+            } else if wording == .unfloored {
+                notes.append("note: the work column is headed '\(gpci.workLabel)' but no value is below the \(f.value) floor in force on \(effective)")
+            }
+        }
+        return (rows, notes)
     }
 
     static func defaultLabel(_ id: String, year: Int) -> String {

@@ -41,7 +41,10 @@ package enum FeeChanges {
                 gpciChanges.append("locality \(r.locality.id) \(r.locality.name): new")
                 continue
             }
-            for (name, a, b) in [("work", o.work, r.work), ("PE", o.pe, r.pe), ("MP", o.mp, r.mp)] where a != b {
+            for (name, a, b) in [
+                ("work", o.work, r.work), ("PE", o.pe, r.pe), ("MP", o.mp, r.mp),
+                ("unfloored work", o.workUnfloored, r.workUnfloored),
+            ] where a != b {
                 gpciChanges.append("locality \(r.locality.id) \(name) GPCI: \(a) → \(b)")
             }
             if o.locality.name != r.locality.name || o.locality.state != r.locality.state {

@@ -59,9 +59,20 @@ public enum FeeImporter {
         let loadedResult = SiteDataLoader.load(contentDirectory: o.content)
         let loaded = loadedResult.output, loadDiagnostics = loadedResult.diagnostics
         guard let site = loaded else { return fail(loadDiagnostics) }
-        let existing = site.rules.period(effective: effective)
-        let through = existing?.range.through ?? CalendarDate(year: effective.year, month: 12, day: 31)!
-        let covered = Set(site.rules.codes.filter { $0.validFrom <= through }.map(\.code))
+        let rules = site.rules
+        let existing = rules.period(effective: effective)
+        // A new period inside an earlier one (a mid-year release): the earlier one ends the day before.
+        let earlier = existing == nil ? rules.period(on: effective).flatMap { $0.range.from < effective ? $0 : nil } : nil
+        if existing == nil, let later = rules.periods.first(where: { $0.range.from > effective }) {
+            return fail([
+                .error(
+                    SourceLocation(file: "--effective"),
+                    "period \(later.range.from) starts after \(effective); import periods in date order",
+                    hint: "remove the later period first (ctsguide fees remove \(later.range.from)), import this one, then import it again")
+            ], 1)
+        }
+        let through = existing?.range.through ?? earlier?.range.through ?? CalendarDate(year: effective.year, month: 12, day: 31)!
+        let covered = Set(rules.codes.filter { $0.validFrom <= through }.map(\.code))
 
         var problems: [Diagnostic] = []
         var rvuFiles: [PPRRVUFile] = []
@@ -83,14 +94,16 @@ public enum FeeImporter {
             gpci = read.output
         }
         guard problems.isEmpty, let gpci else { return fail(problems) }
+        let label = existing?.label ?? YearEnd.label(effective)
         let assembled = assemble(
             rvuFiles, gpci: gpci, effective: effective, through: through, existing: existing, site: site,
-            cfOverride: cfOverride, source: o.source)
-        guard let period = assembled.checkedOutput else { return fail(assembled.diagnostics) }
-        let changes = FeeChanges.list(
-            old: existing, oldGPCI: existing?.gpciTable.flatMap { site.rules.gpciTables[$0] }
-                ?? site.rules.gpciTables[period.gpciID], new: period)
-        if existing != nil || site.rules.gpciTables[period.gpciID] != nil, !changes.isEmpty, !o.force {
+            cfOverride: cfOverride, source: o.source, label: label,
+            addable: { f, _ in o.source == nil && SourceEntries.releaseDate(f.released) != nil })
+        guard var period = assembled.checkedOutput else { return fail(assembled.diagnostics) }
+        period.gpciID = existing?.gpciTable ?? YearEnd.gpciID(effective, rows: period.gpci, tables: rules.gpciTables)
+        let oldGPCI = existing?.gpciTable.flatMap { rules.gpciTables[$0] } ?? rules.gpciTables[period.gpciID]
+        let changes = FeeChanges.list(old: existing, oldGPCI: oldGPCI, new: period)
+        if existing != nil || rules.gpciTables[period.gpciID] != nil, !changes.isEmpty, !o.force {
             let where_ = SourceLocation(file: o.content + "/data/fees/\(effective).yaml")
             return CommandOutcome(
                 stdout: "", diagnostics: [
@@ -101,35 +114,61 @@ public enum FeeImporter {
                         hint: "check the changes against the CMS release notes, then run again with --force")
                 ], exitCode: 1)
         }
-        return write(period, content: o.content, changes: changes)
+        let plan = YearEnd.plan(
+            period: period, existing: existing, earlier: earlier, files: rvuFiles, gpci: gpci, site: site, content: o.content,
+            writesGPCI: existing != nil || rules.gpciTables[period.gpciID] == nil || !changes.isEmpty)
+        return write(period, plan: plan, content: o.content, changes: changes)
     }
 
-    package static func write(_ p: ImportedPeriod, content: String, changes: [String]) -> CommandOutcome {
+    package static func write(_ p: ImportedPeriod, plan: YearEnd.Plan, content: String, changes: [String]) -> CommandOutcome {
         let feePath = content + "/data/fees/\(p.effective).yaml"
         let gpciPath = content + "/data/gpci/\(p.gpciID).csv"
-        let files = [(feePath, FeeWriter.feeYAML(p)), (gpciPath, FeeWriter.gpciCSV(p))]
+        var files: [(String, String?)] = [(feePath, FeeWriter.feeYAML(p) + plan.undoText)]
+        if plan.writesGPCI { files.append((gpciPath, FeeWriter.gpciCSV(p))) }
+        files += plan.edits.map { (content + "/" + $0.0, $0.1) }
+        let outcome = apply(files, content: content, what: feePath)
+        guard outcome.exitCode == 0 else { return outcome }
+        if outcome.stdout == "unchanged" {
+            return CommandOutcome(stdout: "unchanged: \(feePath), \(gpciPath)\n", diagnostics: plan.warnings, exitCode: 0)
+        }
+        var out = "wrote \(feePath)\(plan.writesGPCI ? " and \(gpciPath)" : " (GPCI table \(p.gpciID) as before)") "
+            + "(\(p.rvus.count) codes, \(p.gpci.count) localities)\n"
+        out += p.notes.map { $0 + "\n" }.joined()
+        out += plan.messages.map { $0 + "\n" }.joined()
+        if !changes.isEmpty { out += "changes:\n" + changes.map { "  \($0)\n" }.joined() }
+        out += plan.nextSteps
+        return CommandOutcome(stdout: out, diagnostics: plan.warnings, exitCode: 0)
+    }
+
+    /// Writes (text) or deletes (nil) each file, then reloads the data folder; when it no longer loads, or a
+    /// write fails, every file is put back as it was. stdout "unchanged" when nothing differs.
+    package static func apply(_ files: [(String, String?)], content: String, what: String) -> CommandOutcome {
         let before = files.map { FileManager.default.contents(atPath: $0.0) }
-        if zip(files, before).allSatisfy({ $0.1 == Data($0.0.1.utf8) }) {
-            return CommandOutcome(stdout: "unchanged: \(feePath), \(gpciPath)\n", diagnostics: [], exitCode: 0)
+        if zip(files, before).allSatisfy({ $0.0.1.map { Data($0.utf8) } == $0.1 }) {
+            return CommandOutcome(stdout: "unchanged", diagnostics: [], exitCode: 0)
         }
         for (path, text) in files {
-            if let problem = writeAtomically(text, to: path) {
+            let problem: String?
+            if let text {
+                problem = writeAtomically(text, to: path)
+            } else {
+                problem = FileManager.default.fileExists(atPath: path) && (try? FileManager.default.removeItem(atPath: path)) == nil
+                    ? "cannot remove the file" : nil
+            }
+            if let problem {
                 restore(files.map(\.0), before)
                 return CommandOutcome(stdout: "", diagnostics: [.error(SourceLocation(file: path), problem)], exitCode: 1)
             }
         }
-        let reloadedResult = SiteDataLoader.load(contentDirectory: content)
-        let reloaded = reloadedResult.output, diagnostics = reloadedResult.diagnostics
-        if reloaded == nil {
+        let reloaded = SiteDataLoader.load(contentDirectory: content)
+        if reloaded.output == nil {
             restore(files.map(\.0), before)
             return CommandOutcome(
                 stdout: "",
-                diagnostics: [.error(SourceLocation(file: feePath), "the imported period does not fit the other data; nothing written")]
-                    + diagnostics.filter { $0.severity == .error }, exitCode: 1)
+                diagnostics: [.error(SourceLocation(file: what), "the result does not fit the other data; nothing written")]
+                    + reloaded.diagnostics.filter { $0.severity == .error }, exitCode: 1)
         }
-        var out = "wrote \(feePath) and \(gpciPath) (\(p.rvus.count) codes, \(p.gpci.count) localities)\n"
-        if !changes.isEmpty { out += "changes:\n" + changes.map { "  \($0)\n" }.joined() }
-        return CommandOutcome(stdout: out, diagnostics: [], exitCode: 0)
+        return CommandOutcome(stdout: "", diagnostics: [], exitCode: 0)
     }
 
     static func writeAtomically(_ text: String, to path: String) -> String? {

@@ -16,6 +16,10 @@ package struct ImportedPeriod {
     var rvus: [(code: String, rvu: RVUSet)]
     /// In the order of the CMS file.
     var gpci: [LocalityGPCI]
+    /// Write the optional `work_gpci_unfloored` column (the file stated the work GPCI before any floor).
+    var gpciUnfloored: Bool = false
+    /// What the importer decided about the work column (printed after the write), e.g. which of a pair it used.
+    var notes: [String] = []
 }
 
 /// Writes the fee-period YAML and the GPCI CSV in the exact format the loaders read (docs/data.md). The output
@@ -46,12 +50,13 @@ package enum FeeWriter {
     }
 
     static func gpciCSV(_ p: ImportedPeriod) -> String {
-        var out = GPCIReader.extractHeader.joined(separator: ",") + "\n"
+        var out = (GPCIReader.extractHeader + (p.gpciUnfloored ? [GPCIReader.extractUnfloored] : [])).joined(separator: ",") + "\n"
         for r in p.gpci {
             let l = r.locality
             let name = l.name.contains(",") || l.name.contains("\"")
                 ? "\"" + l.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : l.name
-            out += "\(p.gpciID),\(l.mac),\(l.number),\(name),\(l.state),\(number(r.work, 3)),\(number(r.pe, 3)),\(number(r.mp, 3))\n"
+            out += "\(p.effective.year),\(l.mac),\(l.number),\(name),\(l.state),\(number(r.work, 3)),\(number(r.pe, 3)),\(number(r.mp, 3))"
+            out += p.gpciUnfloored ? ",\(number(r.workUnfloored, 3))\n" : "\n"
         }
         return out
     }

@@ -1,32 +1,68 @@
+import Foundation
 import SiteContent
 import CodingRules
 
+/// How the file states the work GPCI: one column (its wording says with a floor, without one, or neither) or the
+/// pair CMS shipped in January 2026 (without and with the 1.0 floor).
+package enum GPCIWorkColumns: Sendable, Equatable {
+    case single(WorkWording)
+    case pair
+
+    package enum WorkWording: Sendable, Equatable {
+        /// "… (with 1.0 Floor)".
+        case floored
+        /// "… (without 1.0 Floor)".
+        case unfloored
+        /// "2027 PW GPCI", no word on a floor.
+        case plain
+    }
+}
+
 /// A GPCI table read from a CMS Addendum E file (or from the guide's own extract format).
 package struct GPCIFile {
-    /// What layout was recognized, for messages: "Addendum E (7 columns)", "Addendum E, January 2026 (8 columns)", "guide extract".
+    /// What layout was recognized, for messages: "Addendum E (7 columns)", "guide extract", …
     var layout: String
     /// The year the file states (header labels, or the `year` column of the extract).
     var year: String
     /// The title line ("ADDENDUM E. FINAL CY 2026 …"), empty for the extract format.
     var title: String
-    /// In file order.
+    /// In file order. `work` is the single work column, or the floored one of a pair; `workUnfloored` the
+    /// unfloored one when the file has it (else equal to `work`).
     var rows: [LocalityGPCI]
+    var workColumns: GPCIWorkColumns
+    /// The work column's header as the file spells it (for messages).
+    var workLabel: String
     var input: ImportInput
+
+    /// True when the file states the work GPCI before any floor (so the table keeps `work_gpci_unfloored`).
+    var hasUnflooredColumn: Bool {
+        switch workColumns {
+        case .pair, .single(.unfloored): return true
+        case .single: return false
+        }
+    }
 }
 
-/// Reads GPCI files in the layouts CMS has used:
-/// - 2024/2025 and April 2026 on: title, blank line, header `Medicare Administrative Contractor (MAC),State,Locality
-///   Number,Locality Name,YYYY PW GPCI (with 1.0 Floor)[***],YYYY PE GPCI,YYYY MP GPCI`, rows, footnotes;
-/// - January 2026: an extra `YYYY PW GPCI (without 1.0 Floor)` column before the floored one (the floored one is used);
-/// - the guide's extract (`year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci`).
+/// Reads GPCI files in the layouts CMS has used and will plausibly use: a title line, a header row and one row per
+/// locality, then footnotes. Columns are found by what their header says, not by position: the MAC
+/// ("Medicare Administrative Contractor (MAC)", "MAC", "Carrier"), "State", "Locality Number", "Locality Name",
+/// the work GPCI ("YYYY PW GPCI" with any floor wording — "(with 1.0 Floor)", "(without 1.0 Floor)", none — and
+/// footnote marks such as `***`, or the without/with pair of January 2026), "YYYY PE GPCI" and "YYYY MP GPCI".
+/// Also the guide's extract (`year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci[,work_gpci_unfloored]`).
 /// Footnote marks (`*`) are stripped from names; MAC and locality numbers are zero-padded (5 and 2 digits).
 package enum GPCIReader {
     static let extractHeader = ["year", "mac", "locality", "name", "state", "work_gpci", "pe_gpci", "mp_gpci"]
+    static let extractUnfloored = "work_gpci_unfloored"
 
     struct Columns {
         var mac = 0, state = 0, number = 0, name = 0, work = 0, pe = 0, mp = 0
+        /// The unfloored work column of a pair (or of an extract with the optional last column).
+        var unfloored: Int? = nil
+        var workColumns: GPCIWorkColumns = .single(.plain)
+        var workLabel = ""
         var year: String
         var layout: String
+        var isExtract: Bool { layout == "guide extract" }
     }
 
     package static func read(_ input: ImportInput) -> StageResult<GPCIFile> {
@@ -35,18 +71,23 @@ package enum GPCIReader {
         case .success(let r): records = r
         case .failure(let d): return .failure([d])
         }
-        let known = "expected CMS Addendum E (header starting 'Medicare Administrative Contractor (MAC)') or the "
-            + "guide's extract (\(extractHeader.joined(separator: ",")))"
         guard let h = records.firstIndex(where: { isHeader($0) }) else {
-            return .failure([input.error(records.first(where: { !$0.isBlank })?.line ?? 1, "unknown GPCI layout: no header row; \(known)")])
-        }
-        let header = records[h]
-        guard let columns = columns(header) else {
+            let first = records.first(where: { !$0.isBlank })
             return .failure([
                 input.error(
-                    header.line,
-                    "unknown GPCI layout: \(header.fields.count) columns '\(header.fields.joined(separator: ","))'; \(known)")
+                    first?.line ?? 1,
+                    "no GPCI header row: expected a row naming the locality and the GPCI columns (CMS Addendum E: "
+                        + "'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,YYYY PW GPCI …,"
+                        + "YYYY PE GPCI,YYYY MP GPCI'; or the guide's extract '\(extractHeader.joined(separator: ","))'); "
+                        + "the first line reads '\(first.map { $0.fields.filter { !$0.isEmpty }.joined(separator: ",") } ?? "")'")
             ])
+        }
+        let header = records[h]
+        let columns: Columns
+        switch self.columns(header) {
+        case .success(let c): columns = c
+        case .failure(let problem):
+            return .failure([input.error(header.line, "unknown GPCI layout: \(problem.message)")])
         }
         let title = h > 0 ? records[0].cell(0) : ""
         var problems: [Diagnostic] = []
@@ -59,10 +100,10 @@ package enum GPCIReader {
                 if rows.isEmpty {
                     problems.append(input.error(record.line, "expected a locality row (a MAC number first), found '\(record.cell(0))'"))
                 }
-                if columns.layout == "guide extract" { continue }
+                if columns.isExtract { continue }
                 break  // footnotes after the table
             }
-            guard record.fields.count > max(columns.mp, columns.work, columns.pe, columns.name, columns.state, columns.number) else {
+            guard record.fields.count > max(columns.mp, columns.work, columns.pe, columns.name, columns.state, columns.number, columns.unfloored ?? 0) else {
                 problems.append(input.error(record.line, "expected \(header.fields.count) fields, found \(record.fields.count)"))
                 continue
             }
@@ -81,60 +122,139 @@ package enum GPCIReader {
                 continue
             }
             var values: [DecimalValue] = []
-            for (i, what) in [(columns.work, "work GPCI"), (columns.pe, "PE GPCI"), (columns.mp, "MP GPCI")] {
+            let valueColumns = [(columns.work, "work GPCI"), (columns.pe, "PE GPCI"), (columns.mp, "MP GPCI")]
+                + (columns.unfloored.map { [($0, "work GPCI without the floor")] } ?? [])
+            for (i, what) in valueColumns {
                 guard let v = cmsDecimal(record.cell(i)), !v.isNegative, v != .zero else {
                     problems.append(input.error(record.line, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
                     break
                 }
                 values.append(v)
             }
-            guard values.count == 3 else { continue }
+            guard values.count == valueColumns.count else { continue }
             let locality = Locality(mac: mac, number: loc, name: name, state: state)
             if let first = seen[locality.id] {
                 problems.append(input.error(record.line, "duplicate locality \(locality.id) (first at line \(first))"))
                 continue
             }
             seen[locality.id] = record.line
-            if columns.layout == "guide extract" { years.insert(record.cell(0)) }
-            rows.append(LocalityGPCI(locality: locality, work: values[0], pe: values[1], mp: values[2]))
+            if columns.isExtract { years.insert(record.cell(0)) }
+            rows.append(
+                LocalityGPCI(
+                    locality: locality, work: values[0], pe: values[1], mp: values[2],
+                    workUnfloored: values.count > 3 ? values[3] : nil))
         }
         if rows.isEmpty && problems.isEmpty { problems.append(input.error(header.line, "no locality rows after the header")) }
         if years.count > 1 {
             problems.append(input.error(header.line, "the year column differs between rows: \(years.sorted().joined(separator: ", "))"))
         }
         if !problems.isEmpty { return .failure(capped(problems, what: "bad locality rows")) }
-        return .success(GPCIFile(layout: columns.layout, year: years.first ?? columns.year, title: title, rows: rows, input: input))
+        return .success(
+            GPCIFile(
+                layout: columns.layout, year: years.first ?? columns.year, title: title, rows: rows,
+                workColumns: columns.workColumns, workLabel: columns.workLabel, input: input))
     }
 
+    /// A header row: the extract's, or a row of at least four labels with a locality column and a GPCI column
+    /// (the title line above it names both, in one cell).
     static func isHeader(_ r: CMSRecord) -> Bool {
-        r.cell(0).hasPrefix("Medicare Administrative Contractor") || r.cell(0) == "year"
+        if r.cell(0) == "year" { return true }
+        let labels = r.fields.map(normalized).filter { !$0.isEmpty }
+        return labels.count >= 4 && labels.contains { $0.contains("locality") } && labels.contains { $0.contains("gpci") }
     }
 
     static func padded(_ digits: String, _ width: Int) -> String {
         digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    /// Column positions from the header labels; nil for a layout this reader does not know.
-    static func columns(_ header: CMSRecord) -> Columns? {
-        let labels = header.fields.map(\.trimmingSpaces)
-        if labels == extractHeader {
-            return Columns(mac: 1, state: 4, number: 2, name: 3, work: 5, pe: 6, mp: 7, year: "", layout: "guide extract")
+    /// A header label in lower case, footnote marks (`*`, `†`) and repeated spaces removed.
+    static func normalized(_ label: String) -> String {
+        label.lowercased().filter { $0 != "*" && $0 != "†" && $0 != "‡" }
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// Column positions from what the header labels mean, or what was found and what is missing.
+    static func columns(_ header: CMSRecord) -> Result<Columns, ColumnProblem> {
+        let raw = header.fields.map(\.trimmingSpaces)
+        if raw == extractHeader || raw == extractHeader + [extractUnfloored] {
+            return .success(
+                Columns(
+                    mac: 1, state: 4, number: 2, name: 3, work: 5, pe: 6, mp: 7, unfloored: raw.count == 9 ? 8 : nil,
+                    workColumns: raw.count == 9 ? .pair : .single(.plain), workLabel: "work_gpci", year: "",
+                    layout: "guide extract"))
         }
-        func find(_ match: (String) -> Bool) -> Int? { labels.firstIndex(where: match) }
-        let stripped = labels.map { l -> String in var s = l; while s.hasSuffix("*") { s.removeLast() }; return s.trimmingSpaces }
-        guard labels.count == 7 || labels.count == 8,
-            let state = find({ $0 == "State" }), let number = find({ $0 == "Locality Number" }),
-            let name = find({ $0 == "Locality Name" }),
-            let work = stripped.firstIndex(where: { $0.hasSuffix("PW GPCI (with 1.0 Floor)") }),
-            let pe = find({ $0.hasSuffix(" PE GPCI") }), let mp = find({ $0.hasSuffix(" MP GPCI") })
-        else { return nil }
-        let unfloored = stripped.firstIndex { $0.hasSuffix("PW GPCI (without 1.0 Floor)") }
-        if labels.count == 8 && unfloored == nil { return nil }
-        if labels.count == 7 && unfloored != nil { return nil }
-        let year = String(stripped[work].prefix(4))
-        guard Int(year) != nil, stripped[pe].hasPrefix(year), stripped[mp].hasPrefix(year) else { return nil }
-        let layout = labels.count == 8
-            ? "Addendum E with the work GPCI with and without the floor (8 columns)" : "Addendum E (7 columns)"
-        return Columns(mac: 0, state: state, number: number, name: name, work: work, pe: pe, mp: mp, year: year, layout: layout)
+        let labels = raw.map(normalized)
+        var missing: [String] = []
+        func one(_ what: String, _ match: (String) -> Bool) -> Int? {
+            let hits = labels.indices.filter { match(labels[$0]) }
+            if hits.count != 1 { missing.append(hits.isEmpty ? what : "\(what) (\(hits.count) columns match)") }
+            return hits.count == 1 ? hits[0] : nil
+        }
+        let mac = one("the MAC ('Medicare Administrative Contractor (MAC)')") {
+            $0.contains("contractor") || $0 == "mac" || $0.hasPrefix("carrier")
+        }
+        let state = one("'State'") { $0 == "state" }
+        let number = one("'Locality Number'") { $0.contains("locality") && ($0.contains("number") || $0.hasSuffix(" no") || $0.hasSuffix(" no.")) }
+        let name = one("'Locality Name'") { $0.contains("locality") && $0.contains("name") }
+        let pe = one("the PE GPCI ('YYYY PE GPCI')") { $0.contains("pe gpci") || $0.contains("practice expense") }
+        let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") }
+        let workIndices = labels.indices.filter { labels[$0].contains("pw gpci") || labels[$0].contains("work gpci") }
+        var workColumns: GPCIWorkColumns = .single(.plain)
+        var work: Int? = nil, unfloored: Int? = nil
+        func wording(_ l: String) -> GPCIWorkColumns.WorkWording {
+            if l.contains("without") && l.contains("floor") { return .unfloored }
+            if l.contains("with") && l.contains("floor") { return .floored }
+            return .plain
+        }
+        switch workIndices.count {
+        case 1:
+            work = workIndices[0]
+            workColumns = .single(wording(labels[workIndices[0]]))
+        case 2:
+            let kinds = workIndices.map { wording(labels[$0]) }
+            if let f = kinds.firstIndex(of: .floored), let u = kinds.firstIndex(of: .unfloored) {
+                work = workIndices[f]
+                unfloored = workIndices[u]
+                workColumns = .pair
+            } else {
+                missing.append(
+                    "one work GPCI column, or a pair '… (without 1.0 Floor)' and '… (with 1.0 Floor)' (found '\(raw[workIndices[0]])' and '\(raw[workIndices[1]])')")
+            }
+        case 0: missing.append("the work GPCI ('YYYY PW GPCI', with or without a floor wording)")
+        default: missing.append("one work GPCI column or a without/with-floor pair (\(workIndices.count) columns say 'PW GPCI')")
+        }
+        let gpciLabels = [work, unfloored, pe, mp].compactMap { $0 }.map { labels[$0] }
+        let years = Set(gpciLabels.compactMap { l -> String? in
+            guard let r = l.range(of: #"(19|20)[0-9]{2}"#, options: .regularExpression) else { return nil }
+            return String(l[r])
+        })
+        if missing.isEmpty && years.count != 1 {
+            missing.append(
+                years.isEmpty ? "a year in the GPCI headers ('2027 PW GPCI')"
+                    : "one year in the GPCI headers (found \(years.sorted().joined(separator: " and ")))")
+        }
+        guard missing.isEmpty, let mac, let state, let number, let name, let work, let pe, let mp, let year = years.first else {
+            return .failure(
+                ColumnProblem(
+                    "found \(raw.count) columns '\(raw.joined(separator: ","))'; expected CMS Addendum E columns, missing "
+                        + missing.joined(separator: ", ")
+                        + "; or the guide's extract (\(extractHeader.joined(separator: ",")))"))
+        }
+        let layout: String
+        switch workColumns {
+        case .pair: layout = "Addendum E with the work GPCI without and with the 1.0 floor (\(raw.count) columns)"
+        case .single(.floored): layout = "Addendum E, work GPCI with the 1.0 floor (\(raw.count) columns)"
+        case .single(.unfloored): layout = "Addendum E, work GPCI without the 1.0 floor (\(raw.count) columns)"
+        case .single(.plain): layout = "Addendum E (\(raw.count) columns)"
+        }
+        return .success(
+            Columns(
+                mac: mac, state: state, number: number, name: name, work: work, pe: pe, mp: mp, unfloored: unfloored,
+                workColumns: workColumns, workLabel: raw[work], year: year, layout: layout))
+    }
+
+    struct ColumnProblem: Error {
+        var message: String
+        init(_ m: String) { message = m }
     }
 }

@@ -35,8 +35,12 @@ package struct PPRRVUFile {
         }
     }
 
-    /// The calendar year in the title ("2026 National …"), when it starts with one.
-    var year: Int? { Int(title.prefix(4)) }
+    /// The calendar year the title names ("2026 National …", "CY 2027 …"): its first four-digit year.
+    var year: Int? { PPRRVUFile.firstYear(title) }
+
+    static func firstYear(_ text: String) -> Int? {
+        text.range(of: #"(?<![0-9])(19|20)[0-9]{2}(?![0-9])"#, options: .regularExpression).flatMap { Int(text[$0]) }
+    }
 }
 
 /// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`; the layout is decided by
@@ -88,7 +92,9 @@ package enum PPRRVUReader {
         let preamble = records[..<h]
         let title = preamble.lazy.flatMap(\.fields).first { $0.contains("Relative Value File") }?.trimmingSpaces ?? ""
         let releasedCell = preamble.lazy.flatMap(\.fields).first { $0.trimmingSpaces.uppercased().hasPrefix("RELEASED") }
-        let released = releasedCell.map { String($0.trimmingSpaces.dropFirst("RELEASED".count)).trimmingSpaces } ?? ""
+        let released = releasedCell.map {
+            String($0.trimmingSpaces.dropFirst("RELEASED".count).drop { $0 == ":" || $0 == " " || $0 == "\t" }).trimmingSpaces
+        } ?? ""
 
         var countErrors: [Diagnostic] = [], numberErrors: [Diagnostic] = [], totalErrors: [Diagnostic] = []
         var rows: [String: PPRRVURow] = [:]

@@ -77,6 +77,7 @@ extension LoadSession {
             let addOn = m.string("add_on", required: true)
             let group = m.string("group")
             let noGroup = m.string("no_group_reason")
+            let caveat = gradedStatement(m.mapping("modifier_caveat"), "modifier_caveat")
             let validFrom = m.date("valid_from")
             let src = source(m)
             guard let id, let name, let initial, let addOn, let validFrom, let src else { continue }
@@ -99,10 +100,11 @@ extension LoadSession {
                     m.node(key)?.error("code '\(code)' valid_from \(rec.validFrom) differs from the family's \(validFrom)")
                 }
             }
-            families.append(
-                CodeFamily(
-                    id: id, name: name, initialCode: initial, addOnCode: addOn, groupCode: group, noGroupReason: noGroup,
-                    validFrom: validFrom, source: src))
+            var family = CodeFamily(
+                id: id, name: name, initialCode: initial, addOnCode: addOn, groupCode: group, noGroupReason: noGroup,
+                validFrom: validFrom, source: src)
+            family.modifierCaveat = caveat
+            families.append(family)
         }
         for rec in records {
             let node = recordNodes[rec.code]

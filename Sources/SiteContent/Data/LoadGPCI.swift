@@ -7,9 +7,11 @@ package struct LoadedGPCI {
 
 extension LoadSession {
     static let gpciColumns = ["year", "mac", "locality", "name", "state", "work_gpci", "pe_gpci", "mp_gpci"]
+    /// The optional last column: CMS's work GPCI before any floor (absent: the same as `work_gpci`).
+    static let gpciUnflooredColumn = "work_gpci_unfloored"
 
-    /// gpci/<id>.csv: header `year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci`, one row per locality.
-    /// The table's source id is `cms-gpci-<id>` (checked against sources.yaml).
+    /// gpci/<id>.csv: header `year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci[,work_gpci_unfloored]`, one
+    /// row per locality. The table's source id is `cms-gpci-<id>` (checked against sources.yaml).
     package mutating func loadGPCITables() -> (tables: [String: LoadedGPCI], sources: [(id: String, location: SourceLocation)]) {
         var tables: [String: LoadedGPCI] = [:]
         var refs: [(id: String, location: SourceLocation)] = []
@@ -35,22 +37,24 @@ extension LoadSession {
             diagnostics.error(SourceLocation(file: file), "empty GPCI file; expected the header \(LoadSession.gpciColumns.joined(separator: ","))")
             return nil
         }
-        guard header.map(\.text) == LoadSession.gpciColumns else {
+        let columns = header.map(\.text)
+        guard columns == LoadSession.gpciColumns || columns == LoadSession.gpciColumns + [LoadSession.gpciUnflooredColumn] else {
             diagnostics.error(
                 SourceLocation(file: file, line: header[0].line, column: 1),
-                "unexpected GPCI header; expected \(LoadSession.gpciColumns.joined(separator: ","))")
+                "unexpected GPCI header '\(columns.joined(separator: ","))'; expected "
+                    + "\(LoadSession.gpciColumns.joined(separator: ",")), optionally followed by ,\(LoadSession.gpciUnflooredColumn)")
             return nil
         }
         var out: [String: LocalityGPCI] = [:]
         for row in rows.dropFirst() {
             let at = { (f: CSVField) in SourceLocation(file: file, line: f.line, column: f.column) }
-            guard row.count == LoadSession.gpciColumns.count else {
-                diagnostics.error(at(row[0]), "expected \(LoadSession.gpciColumns.count) fields, found \(row.count)")
+            guard row.count == columns.count else {
+                diagnostics.error(at(row[0]), "expected \(columns.count) fields, found \(row.count)")
                 continue
             }
             let mac = row[1], loc = row[2], name = row[3], state = row[4]
             var ok = true
-            if row[0].text != id {
+            if row[0].text != id && !id.hasPrefix(row[0].text + "-") {
                 diagnostics.error(at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
                 ok = false
             }
@@ -65,8 +69,8 @@ extension LoadSession {
             if name.text.isEmpty { diagnostics.error(at(name), "empty locality name"); ok = false }
             if state.text.count != 2 { diagnostics.error(at(state), "state must be a 2-letter code, found '\(state.text)'"); ok = false }
             var values: [DecimalValue] = []
-            for (i, f) in row[5...7].enumerated() {
-                let column = LoadSession.gpciColumns[5 + i]
+            for (i, f) in row[5...].enumerated() {
+                let column = columns[5 + i]
                 let v: DecimalValue
                 switch DecimalLimits.gpci.parse(f.text) {
                 case .success(let good): v = good
@@ -88,7 +92,8 @@ extension LoadSession {
                 diagnostics.error(at(mac), "duplicate locality \(locality.id)")
                 continue
             }
-            out[locality.id] = LocalityGPCI(locality: locality, work: values[0], pe: values[1], mp: values[2])
+            out[locality.id] = LocalityGPCI(
+                locality: locality, work: values[0], pe: values[1], mp: values[2], workUnfloored: values.count > 3 ? values[3] : nil)
         }
         if out.isEmpty { diagnostics.error(SourceLocation(file: file), "no locality rows") }
         return GPCITable(id: id, source: sourceID, rows: out)

@@ -30,6 +30,8 @@ extension LoadSession {
             guard let id, let cfLabel, let value, let cfSource else { continue }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
+        let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")
+        let example = next.string("example_code", required: false)
         guard let checked, let label, let range, let status, let src else { return nil }
         if let last = periods.last?.period.range.through {
             if range.from <= last {
@@ -44,8 +46,24 @@ extension LoadSession {
                     "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
             }
         }
-        return PendingFeeSchedule(
+        var p = PendingFeeSchedule(
             range: range, label: label, checked: checked, status: status, proposedConversionFactors: cfs,
             proposedOn: proposedOn, source: src)
+        p.amountsFirst = first
+        p.exampleCode = example
+        return p
+    }
+
+    /// A `{text, grade, source}` mapping (grade as facts.md grades: H, M, L, L–M), or nil when absent or wrong.
+    mutating func gradedStatement(_ m: MappingReader?, _ what: String) -> GradedStatement? {
+        guard let m else { return nil }
+        defer { m.finish(what) }
+        let text = m.string("text", required: true), grade = m.string("grade", required: true), s = source(m)
+        if let grade, !["H", "M", "L", "L–M"].contains(grade) {
+            m.node("grade")?.error("'grade' must be H, M, L or L–M (facts.md), found '\(grade)'")
+            return nil
+        }
+        guard let text, let grade, let s else { return nil }
+        return GradedStatement(text: text, grade: grade, source: s)
     }
 }

@@ -39,8 +39,10 @@ extension LoadSession {
                 }
                 b.finish("kx_thresholds.buckets")
             }
+            // `amount: not-published` for a year whose threshold CMS has not set yet.
             kx = datedList(m, "amounts", valueKey: "amount") { n in
-                n.decimal("'amount'", positive: true, limits: .money).map(KXThreshold.init(amount:))
+                if case .scalar(let s) = n.node, s.string == "not-published" { return KXThreshold.notPublished }
+                return n.decimal("'amount'", positive: true, limits: .money).map { KXThreshold(amount: $0) }
             }
             m.finish("kx_thresholds")
         }
@@ -58,6 +60,8 @@ extension LoadSession {
         let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
         let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
             root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
+        let floor = root.node("work_gpci_floor") == nil ? [] : datedList(
+            root, "work_gpci_floor", valueKey: "floor") { $0.decimal("'floor'", positive: true, limits: .gpci) }
         guard let modifiers else { return nil }
         var policies = Policies(
             telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
@@ -65,6 +69,9 @@ extension LoadSession {
             sequestrationPercent: sequestration, telehealthPlacesOfService: pos, modifiers: modifiers,
             documentation: documentation)
         policies.medicalReviewThresholds = review
+        policies.groupBilling = gradedStatement(root.mapping("group_billing"), "group_billing")
+        policies.kxCounting = gradedStatement(root.mapping("kx_counting"), "kx_counting")
+        policies.workGPCIFloor = floor
         return policies
     }
 

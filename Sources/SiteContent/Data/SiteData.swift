@@ -70,6 +70,43 @@ public struct SiteData: Sendable {
 
     /// A source by id.
     public func source(_ id: String) -> SourceRecord? { sources.first { $0.id == id } }
+
+    /// The CMS release a period's figures come from, named with that release's own date — the one wording of it
+    /// (fees, calculator, code pages, examples, locality pages, what-changed, downloads):
+    /// "July 2026 release (published 06/30/2026), RVU26C", "January 2024 release, RVU24A",
+    /// "release RVU24AR (dated 2024-03-09)". The release name (`RVU…`) comes from the period source's title;
+    /// the date from the import's provenance, else the source's publication date, else the month and year the
+    /// title names. The day a file was read (`accessed:`) is never used: nil when nothing else dates it.
+    public func releaseWording(of period: FeePeriod) -> String? {
+        let src = source(period.source)
+        let name = src.flatMap { Self.releaseName(in: $0.title) }
+        if let r = provenance(of: period)?.releaseText {
+            return name.map { r + ", \($0)" } ?? r
+        }
+        guard let src else { return nil }
+        if !src.dateIsAccessed { return "release \(name ?? src.title) (dated \(src.date))" }
+        if let month = Self.monthRelease(in: src.title) { return month + (name.map { ", \($0)" } ?? "") }
+        return nil
+    }
+
+    /// "RVU24A" in "Medicare relative value file RVU24A (January 2024 release)".
+    static func releaseName(in title: String) -> String? {
+        title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).first {
+            $0.hasPrefix("RVU") && $0.count >= 6 && $0.dropFirst(3).prefix(2).allSatisfy(\.isNumber)
+        }
+    }
+
+    /// "January 2024 release" in a title naming a month and year before "release".
+    static func monthRelease(in title: String) -> String? {
+        let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        for i in words.indices.dropLast(2) where months.contains(words[i]) && words[i + 1].count == 4
+            && words[i + 1].allSatisfy(\.isNumber) && words[i + 2].lowercased() == "release" {
+            return "\(words[i]) \(words[i + 1]) release"
+        }
+        return nil
+    }
 }
 
 /// The CMS input files of one fee period: the RVU file(s) and the GPCI table.

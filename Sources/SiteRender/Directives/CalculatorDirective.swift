@@ -1,5 +1,6 @@
 import GuideCompute
 import CodingRules
+import RulesText
 
 /// ```` ```calculator ````: the interactive calculator's form and result region. The form's controls are named
 /// after the `ctsguide calc` options (the page's URL query keeps them); `assets/calculator.js` reads the tables of `assets/calculator-data.js`
@@ -81,9 +82,11 @@ package struct CalculatorDirective: Directive {
         let h: HTML = [
             .group(form),
             .el("p", [.class("calc-note"), .id("calc-scope"), .flag("hidden")],
-                "The calculator covers sessions of 1 to \(maxM) minutes with dates of service from \(first) to \(last). ",
-                "For a longer session, add the add-on units shown in the units table below. ",
-                "A date after the last fee schedule in this guide gets what is known for it, without an amount."),
+                "The calculator covers sessions of 1 to \(maxM) minutes; covered dates: ",
+                .text(RulesText.coveredDates(
+                    DateRange(from: first, through: last),
+                    pricedThrough: rules.coveredRange?.through.flatMap { $0 < last ? $0 : nil })),
+                ". For a longer session, add the add-on units shown in the units table below."),
             .newline,
             .el("div", [
                 .class("calc-result card"), .id("calc-result"), .attr("aria-live", "polite"), .attr("aria-atomic", "true"),

@@ -25,9 +25,15 @@ package struct ChecklistDirective: Directive {
         }
         guard items.count > 1 else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
         let html: HTML = [
-            .el("p", [.class("checklist-title")], "Checklist for \(kind.rawValue) sessions, dates of service on \(date)"),
+            // Labelled by the dates its wording applies to, never by one day (review-2026-12 N17).
+            .el("p", [.class("checklist-title")], "Checklist for \(kind.rawValue) sessions, \(Self.span(rules.documentationChecklistRange(on: date, kind: kind)))"),
             .newline, .el("ul", [.class("checklist")], children: items + [.newline]), .newline,
         ]
         return DirectiveOutput(html, citedSources: cite.ids)
+    }
+
+    /// "dates of service from 2025-01-01 on", "dates of service 2024-01-01 to 2024-12-31".
+    static func span(_ r: DateRange) -> String {
+        r.through.map { "dates of service \(r.from) to \($0)" } ?? "dates of service from \(r.from) on"
     }
 }

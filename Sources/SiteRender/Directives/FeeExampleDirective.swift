@@ -1,4 +1,5 @@
 import CodingRules
+import RulesText
 
 /// ```` ```fee-example CODE [MAC-LOCALITY] ````: the payment formula worked in full from data for one
 /// non-facility unit of CODE in the as-of period (in a locality, or nationally), then the beneficiary split.
@@ -64,7 +65,42 @@ package struct FeeExampleDirective: Directive {
                 .newline,
             ]
         }
+        html += assistantStep(code: code, period: period, locality: locality, context: context, cite: &cite)
         let out: HTML = [.el("div", [.class("fee-example")], children: html), .newline]
         return DirectiveOutput(out, citedSources: cite.ids)
+    }
+}
+
+extension FeeExampleDirective {
+    /// The assistant (CQ/CO) line worked from the same fee schedule amount: one unit, and a line of several
+    /// units where rounding once on the line gives a different cent (rules.md §5, facts D7), with its grade.
+    func assistantStep(
+        code: String, period: FeePeriod, locality: LocalityChoice, context: DirectiveContext,
+        cite: inout CitationCollector
+    ) -> [HTML] {
+        let rules = context.site.data.rules
+        guard case .priced(let a) = rules.priceBreakdown(
+            code: code, period: period, setting: .nonfacility, provider: .assistant, locality: locality),
+            let pct = a.assistantPercent, let policy = rules.policies.assistantPercent.entry(on: period.range.from)
+        else { return [] }
+        let fee = a.feeScheduleAmount
+        // The smallest number of units whose line amount differs from units × the one-unit amount, if any up to 4.
+        let units = (2...4).first { a.lineAmount(units: $0) != a.amount * $0 } ?? 3
+        let line = a.lineAmount(units: units)
+        let links = cite.links([policy.source, "noridian-allowed-reductions"])
+        return [
+            .el("p", [], "Furnished in whole or in part by an assistant (modifier CQ or CO), at \(pct) % (\(links)):"),
+            .newline,
+            .el("ul", [],
+                .newline,
+                .el("li", [], "One unit: $\(fee.moneyText) × \(pct) % = \(a.assistantUnrounded ?? a.amount), rounded to $\(a.amount.moneyText)"),
+                .newline,
+                .el("li", [], .text("A line of \(units) units: $\(fee.moneyText) × \(units) × \(pct) % = "
+                    + "\(fee * units * pct.percentAsFactor), rounded to $\(line.moneyText)"
+                    + (line != a.amount * units ? " (not \(units) × $\(a.amount.moneyText) = $\((a.amount * units).moneyText))" : ""))),
+                .newline),
+            .newline,
+            .el("p", [], .text("How the reduction is rounded: " + CertaintyWords.assistantRounding + ".")), .newline,
+        ]
     }
 }

@@ -1,6 +1,6 @@
 import CodingRules
 
-/// ```` ```fee-table [CODE …] ````: per fee period (one table, its notes once, for several codes), the national non-facility and facility amount of one unit,
+/// ```` ```fee-table [CODE …] ````: per fee period (several codes in one table share its notes, once), the national non-facility and facility amount of one unit,
 /// the RVUs and the conversion factor; a period whose RVUs are missing says so instead of showing money.
 package struct FeeTableDirective: Directive {
     package let name = "fee-table"
@@ -21,9 +21,11 @@ package struct FeeTableDirective: Directive {
         var notes: [HTML] = []
         for period in rules.periods {
             let cf = period.defaultConversionFactor
-            for code in codes {
-                guard let record = rules.code(code), record.validFrom <= (period.range.through ?? period.range.from)
-                else { continue }
+            // Codes that existed in the period (review-2026-12 N3: nothing at all for a period before a code began).
+            let existing = codes.filter { c in
+                rules.code(c).map { $0.validFrom <= (period.range.through ?? period.range.from) } ?? false
+            }
+            for code in existing {
                 let rvu = period.rvus[code]
                 func fmt(_ v: DecimalValue?) -> HTML { v.map { .text($0.description) } ?? "not in this guide yet" }
                 func money(_ s: Setting, _ p: Provider = .therapist) -> HTML {
@@ -55,7 +57,7 @@ package struct FeeTableDirective: Directive {
                 notes.append(
                     "\(period.label): amounts use the default conversion factor; \(option.label) is \(option.value.description)\(at) (\(cite.link(option.source))).")
             }
-            if codes.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
+            if existing.contains(where: { period.rvus[$0]?.missingComponents.isEmpty == false || period.rvus[$0] == nil }) {
                 notes.append([
                     "\(period.label): Medicare's relative values for this year are not in this guide yet; ",
                     // As text, so its apostrophe is escaped as this sentence always was (`&#39;`).
@@ -73,7 +75,6 @@ package struct FeeTableDirective: Directive {
                 "Work RVU", "Practice expense RVU, non-facility", "Practice expense RVU, facility", "Malpractice RVU",
                 "Conversion factor", "Sources",
             ], rows: rows)]
-        if let pending = PeriodWording.pendingSentence(context.site.data, cite: &cite) { notes.append(pending) }
         if !notes.isEmpty {
             html += [.el("ul", [.class("table-notes")], children: [.newline] + notes.flatMap { [.el("li", [], $0), .newline] }), .newline]
         }

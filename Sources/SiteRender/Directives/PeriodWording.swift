@@ -9,11 +9,7 @@ package enum PeriodWording {
     static func release(_ period: FeePeriod, _ data: SiteData, cite: inout CitationCollector) -> HTML {
         let year = period.range.from.year
         var parts: [HTML] = ["Figures for \(period.label) come from Medicare's \(year) fee schedule"]
-        if let r = data.provenance(of: period)?.releaseText {
-            parts.append(", CMS's \(r)")
-        } else if let s = data.source(period.source) {
-            parts.append(", CMS's release dated \(s.date)")
-        }
+        if let r = data.releaseWording(of: period) { parts.append(", CMS's \(r)") }
         parts.append(" (\(cite.link(period.source))).")
         return .group(parts)
     }

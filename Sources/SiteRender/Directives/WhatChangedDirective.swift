@@ -49,6 +49,7 @@ package struct WhatChangedDirective: Directive {
                     .text(money(ch.old)), .text(money(ch.new)), .text(change),
                 ])
             }
+            let movers = LocalityMovers.html(c, context: context, cite: &cite)
             let section = HTML.el(
                 "section", [.class("period-change"), .attr("aria-labelledby", id)],
                 .newline,
@@ -57,7 +58,8 @@ package struct WhatChangedDirective: Directive {
                 dataTable(
                     label: "Changes from \(c.old.label) to \(c.new.label)",
                     caption: "One unit, national: \(c.old.label) compared with \(c.new.label)",
-                    headers: ["Code", "Setting", "Total RVU", "Before", "After", "Change"], rows: rows))
+                    headers: ["Code", "Setting", "Total RVU", "Before", "After", "Change"], rows: rows),
+                movers.map { HTML.group([.newline, $0]) } ?? .group([]))
             html += [section, .newline]
         }
         _ = cite.links(comparisons.flatMap { [$0.oldConversionFactor.source, $0.newConversionFactor.source] })

@@ -133,9 +133,10 @@ package struct WorkedExamplesDirective: Directive {
         if let sp = r.split {
             h.append(line(
                 .el("strong", [], "Who pays"),
-                " (deductible met): patient \(sp.coinsurancePercent.description)% coinsurance $\(sp.coinsurance.moneyText); ",
-                "Medicare $\(sp.medicareBeforeSequestration.moneyText) less \(sp.sequestrationPercent.description)% sequestration ",
-                "$\(sp.sequestration.moneyText) = $\(sp.medicarePaid.moneyText) paid."))
+                // Two short sentences: cards with the same amounts must not repeat one long sentence (review N13).
+                " (deductible met): patient \(sp.coinsurancePercent.description)% coinsurance $\(sp.coinsurance.moneyText). ",
+                "Medicare: $\(sp.medicareBeforeSequestration.moneyText) less \(sp.sequestrationPercent.description)% ",
+                "sequestration ($\(sp.sequestration.moneyText)) = $\(sp.medicarePaid.moneyText) paid."))
         } else if r.billable {
             h.append(line(
                 .el("strong", [], "Money:"), " not in this guide yet for \(r.feeSchedule.label); the claim lines still apply. ",

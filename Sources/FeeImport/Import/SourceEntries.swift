@@ -1,0 +1,96 @@
+import CodingRules
+
+/// The sources.yaml entries `fees import` adds for a release and its GPCI table, written from the files' title
+/// and release lines (the release's own date, never the day of the import), and the textual edits that add and
+/// remove them (so that `fees remove` gives back the file byte for byte).
+package enum SourceEntries {
+    static let cmsPage = "https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files"
+    static let months = [
+        "january": "January", "april": "April", "july": "July", "october": "October", "jan": "January", "apr": "April",
+        "jul": "July", "oct": "October",
+    ]
+
+    /// "12/29/2026" → 2026-12-29.
+    static func releaseDate(_ released: String) -> CalendarDate? {
+        let p = released.split(separator: "/")
+        guard p.count == 3, let m = Int(p[0]), let d = Int(p[1]), let y = Int(p[2]) else { return nil }
+        return CalendarDate(year: y < 100 ? 2000 + y : y, month: m, day: d)
+    }
+
+    /// The release's month word in a PPRRVU title ("… File July Release" → "July").
+    static func month(_ title: String) -> String? {
+        title.lowercased().split(whereSeparator: { !$0.isLetter }).lazy.compactMap { months[String($0)] }.first
+    }
+
+    static func entry(id: String, title: String, date: CalendarDate, note: String) -> String {
+        "  - id: \(id)\n    title: \(FeeWriter.quoted(title))\n    publisher: Centers for Medicare & Medicaid Services\n"
+            + "    url: \(cmsPage)\n    date: \(date)\n    authority: primary\n    note: \(FeeWriter.quoted(note))\n"
+    }
+
+    static func releaseEntry(id: String, file: PPRRVUFile, files: [PPRRVUFile], date: CalendarDate) -> String {
+        let year = file.year.map(String.init) ?? ""
+        let letter = id.hasPrefix("cms-rvu") ? String(id.dropFirst("cms-rvu".count)).uppercased() : id
+        let names = files.map(\.input.fileName).joined(separator: " and ")
+        return entry(
+            id: id,
+            title: "Medicare physician fee schedule relative value file, \(month(file.title) ?? "") \(year) release (RVU\(letter), published \(date))",
+            date: date, note: "The guide's figures were read from \(names) of this release by its importer.")
+    }
+
+    static func gpciEntry(id: String, year: Int, release: String?, date: CalendarDate, gpci: GPCIFile, floorUsed: Bool?)
+        -> String
+    {
+        var note = "The cost indices of every Medicare locality, read from \(gpci.input.fileName) by the guide's importer."
+        if gpci.workColumns == .pair, let floorUsed {
+            note += floorUsed
+                ? " The file gives the work index with and without the 1.0 floor; the floor applies to these dates, so the guide prices with it."
+                : " The file gives the work index with and without the 1.0 floor; no floor applies to these dates, so the guide prices without it."
+        }
+        let from = release.map { " (\($0))" } ?? ""
+        return entry(
+            id: id, title: "CY \(year) geographic practice cost indices by Medicare locality\(from)", date: date, note: note)
+    }
+
+    /// sources.yaml with `entries` inserted after the last CMS release or GPCI entry (or at the end).
+    static func inserting(_ entries: String, into text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lastCMS: Int? = nil
+        for (i, l) in lines.enumerated() where l.hasPrefix("  - id: cms-rvu") || l.hasPrefix("  - id: cms-gpci-") { lastCMS = i }
+        var at = lines.count - (text.hasSuffix("\n") ? 1 : 0)
+        if let start = lastCMS { at = blockEnd(lines, start) }
+        lines.insert(contentsOf: entries.split(separator: "\n").map(String.init), at: at)
+        return lines.joined(separator: "\n")
+    }
+
+    /// sources.yaml without the entry `id` (its `  - id:` line and the indented lines after it); nil when absent.
+    static func removing(_ id: String, from text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "  - id: \(id)") else { return nil }
+        lines.removeSubrange(start..<blockEnd(lines, start))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The entry `id` as it stands in sources.yaml (its lines), and the id of the entry before it ("" when first).
+    static func block(_ id: String, in text: String) -> (text: String, after: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "  - id: \(id)") else { return nil }
+        let after = lines[..<start].last { $0.hasPrefix("  - id: ") }.map { String($0.dropFirst("  - id: ".count)) } ?? ""
+        return (lines[start..<blockEnd(lines, start)].joined(separator: "\n"), after)
+    }
+
+    /// sources.yaml with `entry` put back after the entry `after` (first in the list when "").
+    static func restoring(_ entry: String, after: String, into text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var at = lines.firstIndex { $0.hasPrefix("  - id: ") } ?? lines.count
+        if !after.isEmpty, let start = lines.firstIndex(of: "  - id: \(after)") { at = blockEnd(lines, start) }
+        lines.insert(contentsOf: entry.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), at: at)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The index after the last line of the list entry starting at `start`.
+    static func blockEnd(_ lines: [String], _ start: Int) -> Int {
+        var i = start + 1
+        while i < lines.count, lines[i].hasPrefix("    ") { i += 1 }
+        return i
+    }
+}

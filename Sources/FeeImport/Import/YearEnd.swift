@@ -1,0 +1,207 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// Everything a new period brings besides its own two files: the sources entries of the release and the GPCI
+/// table, the end of an earlier period it starts inside (with distinct labels for the two parts of the year), the
+/// outlook it makes stale, its locality pages — each recorded in an `UndoRecord` so `fees remove` undoes it.
+package enum YearEnd {
+    package struct Plan {
+        /// Paths relative to the content folder; nil deletes the file.
+        var edits: [(String, String?)] = []
+        var undoText = ""
+        var writesGPCI = true
+        var messages: [String] = []
+        var warnings: [Diagnostic] = []
+        var nextSteps = ""
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    static func isYearStart(_ d: CalendarDate) -> Bool { d.month == 1 && d.day == 1 }
+
+    /// "CY2027" for a period from January 1, "CY2027 (from July 1)" for one that starts later in the year.
+    static func label(_ effective: CalendarDate) -> String {
+        isYearStart(effective) ? "CY\(effective.year)" : "CY\(effective.year) (from \(monthNames[effective.month - 1]) \(effective.day))"
+    }
+
+    /// The GPCI table id: the year for a period from January 1, and for a later period whose table equals the
+    /// year's; otherwise the period's first date (`2027-07-01`), so the earlier part of the year keeps its table.
+    static func gpciID(_ effective: CalendarDate, rows: [LocalityGPCI], tables: [String: GPCITable]) -> String {
+        let year = String(effective.year)
+        if isYearStart(effective) { return year }
+        if let t = tables[year], t.rows.count == rows.count, rows.allSatisfy({ t.rows[$0.locality.id] == $0 }) { return year }
+        return effective.description
+    }
+
+    static func plan(
+        period p: ImportedPeriod, existing: FeePeriod?, earlier: FeePeriod?, files: [PPRRVUFile], gpci: GPCIFile,
+        site: SiteData, content: String, writesGPCI: Bool
+    ) -> Plan {
+        var plan = Plan()
+        plan.writesGPCI = writesGPCI
+        let feeFile = content + "/data/fees/\(p.effective).yaml"
+        if existing != nil {
+            // A re-import (a quarterly release of the same period): keep the record of the first import.
+            let text = (try? String(contentsOfFile: feeFile, encoding: .utf8)) ?? ""
+            if let record = UndoRecord.parse(text).record { plan.undoText = record.text(effective: p.effective.description) }
+            plan.nextSteps = "next: review `git diff Content/` and commit\n"
+            return plan
+        }
+        let rules = site.rules
+        var undo = UndoRecord()
+        if writesGPCI && rules.gpciTables[p.gpciID] == nil { undo.created.append("data/gpci/\(p.gpciID).csv") }
+
+        // Sources: the release (from its title and RELEASED line) and the GPCI table.
+        var entries = ""
+        let base = files.first { $0.conversionFactorID != "qp" } ?? files[0]
+        let releaseDate = SourceEntries.releaseDate(base.released)
+        for id in [p.source] + p.conversionFactors.map(\.source) where site.source(id) == nil && !undo.sourcesAdded.contains(id) {
+            guard let f = files.first(where: { FeeImporter.derivedSource($0.title) == id }) ?? Optional(base),
+                let date = SourceEntries.releaseDate(f.released)
+            else { continue }
+            entries += SourceEntries.releaseEntry(id: id, file: f, files: files.filter { FeeImporter.derivedSource($0.title) == id }, date: date)
+            undo.sourcesAdded.append(id)
+        }
+        let gpciSource = "cms-gpci-\(p.gpciID)"
+        if site.source(gpciSource) == nil {
+            if let releaseDate {
+                let floor = rules.policies.workGPCIFloor.entry(on: p.effective)
+                let release = SourceEntries.month(base.title).map { "\($0) \(p.effective.year) release" }
+                entries += SourceEntries.gpciEntry(
+                    id: gpciSource, year: p.effective.year, release: release, date: releaseDate, gpci: gpci, floorUsed: floor != nil)
+                undo.sourcesAdded.append(gpciSource)
+            } else {
+                plan.warnings.append(
+                    .warning(
+                        SourceLocation(file: gpci.input.path),
+                        "source '\(gpciSource)' is not in sources.yaml and the PPRRVU file has no RELEASED date to write it from",
+                        hint: "add the entry to Content/data/sources.yaml before importing"))
+            }
+        }
+
+        // An earlier period the new one starts inside ends the day before; a year in two parts gets two labels.
+        if let e = earlier {
+            let path = "data/fees/\(e.range.from).yaml"
+            if var text = try? String(contentsOfFile: content + "/" + path, encoding: .utf8) {
+                let dayBefore = p.effective.adding(days: -1)
+                var replacements: [(String, String)] = []
+                if let old = e.range.through { replacements.append(("through: \(old)", "through: \(dayBefore)")) }
+                if e.label == "CY\(p.effective.year)" {
+                    let newLabel = "CY\(p.effective.year) (through \(monthNames[dayBefore.month - 1]) \(dayBefore.day))"
+                    replacements.append(("label: \(FeeWriter.quoted(e.label))", "label: \(FeeWriter.quoted(newLabel))"))
+                }
+                for (old, new) in replacements {
+                    guard let r = text.range(of: "\n" + old + "\n") else { continue }
+                    text.replaceSubrange(r, with: "\n" + new + "\n")
+                    undo.changedLines.append((path, old, new))
+                }
+                plan.edits.append((path, text))
+                plan.messages.append(
+                    "ended the earlier period \(e.range.from) on \(dayBefore) (it ran through \(e.range.through?.description ?? "open-ended"))"
+                        + (replacements.count > 1 ? "; its label is now '\(replacements[1].1.dropFirst("label: ".count))'" : ""))
+            }
+        }
+
+        // The outlook speaks for dates after the last period: once the new period covers them it retires.
+        let outlookPath = "data/outlook.yaml"
+        if let text = try? String(contentsOfFile: content + "/" + outlookPath, encoding: .utf8),
+            let from = outlookFrom(text), let through = p.through as CalendarDate?, from <= through
+        {
+            plan.edits.append((outlookPath, nil))
+            undo.retired.append((outlookPath, text))
+            plan.messages.append(
+                "retired Content/data/outlook.yaml: its dates from \(from) are now covered by this period; write a new one when "
+                    + "CMS proposes the next year's rule (MAINTAINING.md)")
+        }
+
+        // sources.yaml: the entries added, and those only the retired outlook cited taken out (no warning left).
+        if var text = try? String(contentsOfFile: content + "/data/sources.yaml", encoding: .utf8) {
+            if !entries.isEmpty {
+                text = SourceEntries.inserting(entries, into: text)
+                plan.messages.append(
+                    "added to sources.yaml: \(undo.sourcesAdded.joined(separator: ", ")) (dated \(releaseDate?.description ?? "—"), the release's own date)")
+            }
+            for (_, outlook) in undo.retired {
+                for id in citedIDs(outlook) where !isCitedElsewhere(id, content: content) {
+                    guard let b = SourceEntries.block(id, in: text), let without = SourceEntries.removing(id, from: text) else { continue }
+                    text = without
+                    undo.sourcesRetired.append((id, b.after, b.text))
+                    plan.messages.append("took '\(id)' out of sources.yaml: only the retired outlook cited it")
+                }
+            }
+            if !entries.isEmpty || !undo.sourcesRetired.isEmpty { plan.edits.append(("data/sources.yaml", text)) }
+        }
+
+        // The locality pages of the period (tables computed at build time from the data).
+        let codes = Set(p.rvus.map(\.code))
+        for (path, text) in LocalityPages.pages(effective: p.effective, source: p.source, rules: rules, codes: codes, content: content) {
+            plan.edits.append((path, text))
+            undo.created.append(path)
+            plan.messages.append("wrote Content/\(path) (locality tables of this period)")
+        }
+
+        // A qualifying-APM conversion factor the previous period had and this one will not.
+        let previous = earlier ?? rules.periods.last { $0.range.from < p.effective }
+        if let prev = previous, let qp = prev.conversionFactors.first(where: { $0.id == "qp" }),
+            !p.conversionFactors.contains(where: { $0.id == "qp" })
+        {
+            plan.warnings.append(
+                .warning(
+                    SourceLocation(file: "--rvu"),
+                    "no QPP file: \(prev.label) has the qualifying-APM conversion factor (qp, \(qp.value)), this period will "
+                        + "have only the non-qualifying one, so `ctsguide calc --conversion-factor qp` and the calculator's "
+                        + "qualifying-APM choice have no amount from \(p.effective)",
+                    hint: "add the release's PPRRVU…_QPP.csv as a second --rvu (or run again with it later)"))
+        }
+        plan.undoText = undo.text(effective: p.effective.description)
+        let prevText = previous.map { "ctsguide fees diff \($0.range.from) \(p.effective)" } ?? "ctsguide fees diff"
+        plan.nextSteps = """
+            next:
+              1. \(prevText)   # check the conversion factor and the GPCI movers against the final rule
+              2. set as_of in Content/site.yaml to the day you checked
+              3. ctsguide check && make test
+              4. review `git diff Content/` and commit (undo before committing: ctsguide fees remove \(p.effective))
+
+            """
+        return plan
+    }
+
+    /// The source ids a YAML text cites (`source: ID` lines).
+    static func citedIDs(_ text: String) -> [String] {
+        var out: [String] = []
+        for line in text.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("source:") else { continue }
+            let id = t.dropFirst("source:".count).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
+            if !id.isEmpty && !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+
+    /// Whether any page (`(source:ID)`) or data file other than the outlook and sources.yaml names the id.
+    static func isCitedElsewhere(_ id: String, content: String) -> Bool {
+        let fm = FileManager.default
+        for rel in (fm.subpaths(atPath: content) ?? []).sorted() where rel.hasSuffix(".md") || rel.hasSuffix(".yaml") {
+            guard rel != "data/outlook.yaml", rel != "data/sources.yaml",
+                let text = try? String(contentsOfFile: content + "/" + rel, encoding: .utf8)
+            else { continue }
+            if text.contains("source:\(id)") || citedIDs(text).contains(id) { return true }
+        }
+        return false
+    }
+
+    /// The `from:` date of the outlook's `next:` block, read from the text.
+    static func outlookFrom(_ text: String) -> CalendarDate? {
+        for line in text.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("from:") else { continue }
+            let value = t.dropFirst("from:".count).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
+            return CalendarDate(parsing: value)
+        }
+        return nil
+    }
+}
