@@ -105,7 +105,7 @@ extension RulesText {
         let through = f.lastFloor.range.through.map(\.description) ?? "the end of \(lastYear)"
         var s = "The \(f.lastFloor.value) floor under the work cost index (work GPCI) applies to dates of service "
             + "through \(through); unless Congress extends it, \(year) uses CMS's work GPCIs without the floor "
-            + "(the end date is in the law; that the floor lapses for \(year) is \(CertaintyWords.marker("M"))). "
+            + "(the end date is in the law; that the floor lapses for \(year): \(CertaintyWords.marker("M"))). "
         let lows = f.raised.map(\.workUnfloored)
         s += "In the \(lastYear) table \(f.raised.count) of \(f.localityCount) localities have a work GPCI below "
             + "\(f.lastFloor.value) without the floor"

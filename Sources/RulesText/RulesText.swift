@@ -86,8 +86,8 @@ public struct RulesText: Sendable {
                 + "rate (\(policy))"
         case .institutionalClaim:
             return "institutional claim (hospital outpatient department, rehab agency, SNF Part B, CORF, home health "
-                + "Part B): priced at the non-facility amount, as a copy of the CMS claims manual reports; not "
-                + "confirmed by CMS in full. A critical access hospital is paid its reasonable cost instead: no "
+                + "Part B): priced at the non-facility amount, as a copy of the CMS claims manual reports (" + CertaintyWords.marker("M")
+                + "). A critical access hospital is paid its reasonable cost instead: no "
                 + "fee-schedule amount applies"
         case .graded(let s):
             return CertaintyWords.graded(s.text, grade: s.grade)

@@ -144,7 +144,7 @@ extension RealSite {
         let folder = RealSite.root + "/Sources/SiteRender/"
         var files = try FileManager.default.contentsOfDirectory(atPath: folder + "Directives").map { "Directives/" + $0 }
         files += ["Render/SourcesDirective.swift", "Render/StandardDirectives.swift", "Render/CertaintyCheck.swift",
-                  "Markdown/CMark.swift"]
+                  "Markdown/CMark.swift", "Markdown/CMark+Depth.swift"]
         #expect(files.count >= 20)
         for file in files {
             let text = try String(contentsOfFile: folder + file, encoding: .utf8)

@@ -496,7 +496,7 @@ extension ReviewDecemberTests {
             for patients in ["2", "5"] {
                 let j = try CalcRun.json(CalcRun.calc(["minutes": "45", "patients": patients, "date": "2026-06-01", "family": family], flags: ["json"]))
                 let notes = try #require(j["notes"] as? [String])
-                #expect(notes.contains { $0.contains("each patient represented") && $0.contains("(certainty L–M: not confirmed by CMS)") }, "\(family) \(patients)")
+                #expect(notes.contains { $0.contains("each patient represented") && $0.contains("(L–M · inferred)") }, "\(family) \(patients)")
             }
         }
         // Individual answers do not carry it.
@@ -504,7 +504,7 @@ extension ReviewDecemberTests {
         #expect((one["notes"] as? [String])?.contains { $0.contains("each patient represented") } == false)
         // The calculator: every group pattern of the group-code families carries it.
         let data = String(decoding: CalculatorData.file(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!).bytes, as: UTF8.self)
-        #expect(data.contains("each patient represented") && data.contains("certainty L–M: not confirmed by CMS"))
+        #expect(data.contains("each patient represented") && data.contains("L–M · inferred"))
         // The worked example no longer states it flatly, and its card carries the marker.
         let card = ExamplesTests.card("group-of-two")
         #expect(!card.contains("Each patient&#39;s claim carries the group code") && card.contains("certainty L–M"))
@@ -514,7 +514,7 @@ extension ReviewDecemberTests {
         for d in ["pt", "ot", "slp"] {
             let j = try CalcRun.json(CalcRun.calc(["minutes": "40", "date": "2026-06-01", "family": "behavior", "discipline": d], flags: ["json"]))
             let notes = try #require(j["notes"] as? [String])
-            #expect(notes.contains { $0.contains("G0539 and G0540") && $0.contains("(certainty L: not confirmed by CMS)") }, "\(d)")
+            #expect(notes.contains { $0.contains("G0539 and G0540") && $0.contains("(L · weak)") }, "\(d)")
         }
         let other = try CalcRun.json(CalcRun.calc(["minutes": "40", "date": "2026-06-01", "family": "direct-care"], flags: ["json"]))
         #expect((other["notes"] as? [String])?.contains { $0.contains("G0539 and G0540") } == false)
@@ -562,7 +562,7 @@ extension ReviewDecemberTests {
     @Test func n1FeesPageExplainsTheAssistantRoundingWithItsGrade() throws {
         let t = ReviewTests.visibleText(RealSite.page("fees/index.html"))
         #expect(t.contains("How the reduction is rounded: the reduction is taken on the line's fee schedule amount in cents"))
-        #expect(t.contains("(certainty M: not confirmed by CMS)"))
+        #expect(t.contains("(M · reported)"))
         #expect(t.contains("One unit: $50.25 × 85 % = 42.7125, rounded to $42.71"))
         #expect(t.contains("A line of 2 units: $50.25 × 2 × 85 % = 85.425, rounded to $85.43 (not 2 × $42.71 = $85.42)"))
     }

@@ -53,14 +53,6 @@ import TestSupport
             .replacing(try! Regex(#"<dl.*?</dl>"#).dotMatchesNewlines(), with: "")
     }
 
-    /// Pages whose offending text comes from another helper's area (the guide directives, h-review, issue 21):
-    /// recorded as known issues until that work is merged; the lead empties these lists then.
-    static let knownRepeats: Set<String> = ["examples/index.html", "examples/settings/index.html"]
-    static let knownPastDates: Set<String> = [
-        "calculator/index.html", "codes/97550/index.html", "codes/97551/index.html", "codes/97552/index.html",
-        "examples/settings/index.html", "fees/index.html", "localities/2024-01-01/index.html", "what-changed/index.html",
-    ]
-
     /// Sentences of 90 characters or more that occur three times or more in the page's main content, outside
     /// tables.
     static func repeatedLongSentences(_ html: String) -> [String] {
@@ -141,13 +133,7 @@ import TestSupport
     @Test func n13_noLongSentenceThreeTimesOnAPage() {
         #expect(RealSite.pages.count >= 20)
         for (path, html) in RealSite.pages.sorted(by: { $0.key < $1.key }) {
-            if Self.knownRepeats.contains(path) {
-                withKnownIssue("worked-example cards (h-review, issue 21 N13)", isIntermittent: true) {
-                    #expect(Self.repeatedLongSentences(html).isEmpty, "\(path)")
-                }
-            } else {
-                #expect(Self.repeatedLongSentences(html).isEmpty, "\(path)")
-            }
+            #expect(Self.repeatedLongSentences(html).isEmpty, "\(path)")
         }
     }
 
@@ -160,13 +146,7 @@ import TestSupport
 
     @Test func n2_noPastYearFigureCreditedToA2026Date() {
         for (path, html) in RealSite.pages.sorted(by: { $0.key < $1.key }) {
-            if Self.knownPastDates.contains(path) {
-                withKnownIssue("release naming in PeriodWording (h-review, issue 21 item 5)", isIntermittent: true) {
-                    #expect(Self.pastFiguresDatedIn2026(html).isEmpty, "\(path)")
-                }
-            } else {
-                #expect(Self.pastFiguresDatedIn2026(html).isEmpty, "\(path)")
-            }
+            #expect(Self.pastFiguresDatedIn2026(html).isEmpty, "\(path)")
         }
     }
 

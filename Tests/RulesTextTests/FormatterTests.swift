@@ -135,10 +135,10 @@ import Testing
          "telehealth: place of service 10, priced at the non-facility rate (the patient's home)"),
         (.institutionalClaim,
          "institutional claim (hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B): "
-            + "priced at the non-facility amount, as a copy of the CMS claims manual reports; not confirmed by CMS in "
-            + "full. A critical access hospital is paid its reasonable cost instead: no fee-schedule amount applies"),
+            + "priced at the non-facility amount, as a copy of the CMS claims manual reports (M · reported). A critical "
+            + "access hospital is paid its reasonable cost instead: no fee-schedule amount applies"),
         (.assistantPercent(n("85")), "assistant lines are paid at 85% of the fee schedule amount; " + CertaintyWords.assistantRounding),
-        (.graded(GradedStatement(text: "a statement", grade: "L–M", source: "x")), "a statement (certainty L–M: not confirmed by CMS)"),
+        (.graded(GradedStatement(text: "a statement", grade: "L–M", source: "x")), "a statement (L–M · inferred)"),
         (.graded(GradedStatement(text: "a sure statement", grade: "H", source: "x")), "a sure statement"),
     ]
     enum SessionNoteKind: CaseIterable { case severalCaregivers, institutionalTelehealth, telehealthPlaceOfService, institutionalClaim, assistantPercent, graded }

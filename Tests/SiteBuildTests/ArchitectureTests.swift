@@ -38,13 +38,13 @@ import Testing
         #expect(extra.isEmpty, "\(target) imports \(extra.sorted())")
     }
 
-    @Test func onlyTheMarkdownFileTalksToCmark() throws {
+    @Test func onlyTheMarkdownFilesTalkToCmark() throws {
         let dir = Self.sources
         var users: [String] = []
         for rel in FileManager.default.subpaths(atPath: dir) ?? [] where rel.hasSuffix(".swift") {
             if try String(contentsOfFile: dir + "/" + rel, encoding: .utf8).contains("import CCmark") { users.append(rel) }
         }
-        #expect(users == ["SiteRender/Markdown/CMark.swift"])
+        #expect(users.sorted() == ["SiteRender/Markdown/CMark+Depth.swift", "SiteRender/Markdown/CMark.swift"])
     }
 
     @Test func noSourceFileIsOver300Lines() throws {
