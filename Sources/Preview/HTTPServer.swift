@@ -1,3 +1,4 @@
+import SiteContent
 import Foundation
 
 #if canImport(Glibc)
@@ -181,5 +182,10 @@ extension ArraySlice where Element == UInt8 {
 /// A preview server problem (the port is taken, a socket could not be opened).
 public struct ServeError: Error, Sendable, CustomStringConvertible {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// Positioned problems behind the error (folders that overlap), printed as diagnostics instead.
+    public var diagnostics: [Diagnostic]
+    public init(_ description: String, diagnostics: [Diagnostic] = []) {
+        self.description = description
+        self.diagnostics = diagnostics
+    }
 }

@@ -24,6 +24,8 @@ public final class PreviewSession: @unchecked Sendable {
     /// Listens on `port` (0: any free port), builds once, then watches. Returns the bound port.
     @discardableResult
     public func start(port: Int) throws -> Int {
+        let overlap = FolderOverlap.problems(options, writesOutput: false)
+        if !overlap.isEmpty { throw ServeError(DiagnosticFormatter.text(overlap), diagnostics: overlap) }
         let site = self.site
         // Listen first: a port in use is reported at once, and a page opened during the first build reloads
         // when it is done.

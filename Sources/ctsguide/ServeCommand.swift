@@ -34,7 +34,13 @@ struct ServeCommand: ParsableCommand {
         do {
             bound = try session.start(port: port)
         } catch let e as ServeError {
-            FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
+            if e.diagnostics.isEmpty {
+                FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
+            } else {
+                report(e.diagnostics)
+                let n = e.diagnostics.count
+                FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); nothing was served\n".utf8))
+            }
             throw ExitCode(1)
         }
         say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(site.content) and \(site.templates); Ctrl-C stops)")
