@@ -47,6 +47,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Binds 127.0.0.1:`port` (0 = any free port) and starts accepting on a background thread.
     public init(port: Int, handler: @escaping Handler) throws {
+        guard (0...65535).contains(port) else { throw ServeError("no such port: \(port) (a TCP port is 1 to 65535)") }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServeError("cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1

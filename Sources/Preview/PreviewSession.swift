@@ -72,6 +72,6 @@ public final class PreviewSession: @unchecked Sendable {
 
     private func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        return TerminalText.escaped(path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path)
     }
 }

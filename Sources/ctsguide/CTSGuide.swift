@@ -22,7 +22,9 @@ struct CTSGuide: AsyncParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            let message = fullMessage(for: error)
+            // (Arguments echoed in the message keep their control characters escaped, line by line.)
+            let message = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TerminalText.escaped(String($0)) }.joined(separator: "\n")
             if exitCode(for: error) == .success {
                 print(message)
                 Foundation.exit(0)
@@ -32,6 +34,9 @@ struct CTSGuide: AsyncParsableCommand {
         }
     }
 }
+
+/// A path or argument as it is printed: control characters escaped (`TerminalText`).
+func shown(_ text: String) -> String { TerminalText.escaped(text) }
 
 /// Prints diagnostics to standard error, sorted, one per line (plus hint lines).
 func report(_ diagnostics: [Diagnostic]) {

@@ -17,6 +17,12 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var cache: CacheOptions
 
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port: a TCP port is 1 to 65535 (or 0 for any free port), not \(port)")
+        }
+    }
+
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let options = BuildOptions(
@@ -43,7 +49,7 @@ struct ServeCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(site.content) and \(site.templates); Ctrl-C stops)")
+        say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(shown(site.content)) and \(shown(site.templates)); Ctrl-C stops)")
         let done = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
         for sig in [SIGINT, SIGTERM] {

@@ -15,7 +15,7 @@ happen. Header lines (before the first `--- ` line):
   timeout: seconds                             (default 10)
   pending: reason                              (known not to pass yet on this branch: run, report, do not fail)
   keep: <path>                                 (a folder or file of the tree that must be byte-identical after)
-  user: nobody                                 (run the command as that user: tests run as root, who reads all)
+  user: 65534                                  (run the command as that user id: tests run as root, who reads all)
 Body sections:
   --- file <path>       text of a file (relative to the tree root), up to the next `--- ` line
   --- delete <path>     remove a file or folder of the base tree
@@ -125,7 +125,7 @@ def as_user(meta, tree):
     user = meta.get("user")
     if not user:
         return []
-    subprocess.run(["chown", "-R", user, tree], check=True)
+    subprocess.run(["chown", "-R", "--no-dereference", f"{user}:{user}", tree], check=True)
     os.chmod(os.path.dirname(tree), 0o755)
     return ["setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups", "--"]
 

@@ -54,7 +54,8 @@ package struct LoadSession {
 
     package func files(in folder: String, ext: String) -> [String] {
         let dir = path(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        // (Names that are not UTF-8, and a folder that cannot be listed, are reported by the content listing.)
+        let names = SourceTree.entries(of: dir)?.named.map(\.name) ?? []
         return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
     }
 

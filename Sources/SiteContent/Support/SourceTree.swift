@@ -96,8 +96,10 @@ public struct SourceTree: Sendable {
     /// The bytes of a file inside the tree.
     public func readBytes(_ path: String, display: String) -> Result<[UInt8], Diagnostic> {
         if let no = refusal(path, display: display) { return .failure(no) }
+        errno = 0
         guard let bytes = SourceTree.contents(path) else {
-            return .failure(.error(SourceLocation(file: display), "cannot read the file"))
+            let reason = errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
+            return .failure(.error(SourceLocation(file: display), "cannot read the file\(reason)", id: .unreadableInput))
         }
         return .success(bytes)
     }
@@ -177,11 +179,26 @@ public struct SourceTree: Sendable {
         var pending = [sub]
         while let rel = pending.popLast() {
             let dir = rel.isEmpty ? root : root + "/" + rel
-            guard let entries = SourceTree.entries(of: dir) else {
+            guard let (entries, unnamed) = SourceTree.entries(of: dir) else {
+                let reason = errno
                 if dir.utf8.count >= Int(PATH_MAX) {
                     problems.append(.error(SourceLocation(file: dir), "the path is longer than the system allows"))
+                } else if !rel.isEmpty || reason != ENOENT {
+                    // (A missing root is reported by the caller, which knows what the folder is for.)
+                    problems.append(
+                        .error(
+                            SourceLocation(file: dir), "cannot read this folder (\(String(cString: strerror(reason)))); "
+                                + "nothing in it would be built", hint: "make the folder readable, or move it out of \(root)",
+                            id: .unreadableInput))
                 }
                 continue
+            }
+            for bytes in unnamed where bytes.first != UInt8(ascii: ".") {
+                let shown = (rel.isEmpty ? root : root + "/" + rel) + "/" + TerminalText.escaped(bytes: bytes)
+                problems.append(
+                    .error(
+                        SourceLocation(file: shown), "the file name is not valid UTF-8 (shown with \\x for each byte that is not); it cannot be built",
+                        hint: "rename it with UTF-8 text", id: .unreadableInput))
             }
             for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
@@ -200,7 +217,12 @@ public struct SourceTree: Sendable {
                 case Int32(DT_REG): type = S_IFREG
                 default:
                     var st = stat()
-                    guard lstat(full, &st) == 0 else { continue }
+                    guard lstat(full, &st) == 0 else {
+                        problems.append(
+                            .error(SourceLocation(file: full), "cannot read this entry (\(String(cString: strerror(errno))))",
+                                id: .unreadableInput))
+                        continue
+                    }
                     type = st.st_mode & S_IFMT
                 }
                 if type == S_IFDIR {
@@ -224,20 +246,29 @@ public struct SourceTree: Sendable {
     }
 
     /// The entries of a folder with their type as `readdir` gives it (`DT_DIR`, `DT_REG`, `DT_LNK`,
-    /// `DT_UNKNOWN`…), without "." and ".."; names that are not UTF-8 are left out (no path could name them).
-    /// Nil when the folder cannot be opened.
-    static func entries(of dir: String) -> [(name: String, kind: UInt8)]? {
+    /// `DT_UNKNOWN`…), without "." and "..", and apart (`unnamed`, as bytes) the names that are not UTF-8: no
+    /// path of the site could name them, so the caller reports them. Nil (with `errno` set) when the folder
+    /// cannot be opened.
+    static func entries(of dir: String) -> (named: [(name: String, kind: UInt8)], unnamed: [[UInt8]])? {
         guard let handle = opendir(dir) else { return nil }
         defer { closedir(handle) }
         var out: [(name: String, kind: UInt8)] = []
+        var unnamed: [[UInt8]] = []
         while let ent = readdir(handle) {
-            let name = withUnsafePointer(to: &ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(validatingCString: $0) }
+            let (name, bytes): (String?, [UInt8]) = withUnsafePointer(to: &ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { c in
+                    if let s = String(validatingCString: c) { return (s, []) }
+                    return (nil, Array(UnsafeBufferPointer(start: c, count: strlen(c))).map { UInt8(bitPattern: $0) })
+                }
             }
-            guard let name, name != ".", name != ".." else { continue }
+            guard let name else {
+                unnamed.append(bytes)
+                continue
+            }
+            guard name != ".", name != ".." else { continue }
             out.append((name, ent.pointee.d_type))
         }
-        return out
+        return (out, unnamed)
     }
 }
 
