@@ -64,8 +64,8 @@ public final class PreviewSession: @unchecked Sendable {
             log(what + "built \(generated.pageCount) pages\(reuse) in " + String(format: "%.0f", ms) + " ms", false)
         case .failure(let failure):
             site.fail(failure.diagnostics)
-            for d in failure.diagnostics.sorted() { log(DiagnosticFormatter.text(d), true) }
-            let n = failure.diagnostics.filter { $0.severity == .error }.count
+            for d in failure.diagnostics.uniqueSorted { log(DiagnosticFormatter.text(d), true) }
+            let n = failure.diagnostics.uniqueSorted.filter { $0.severity == .error }.count
             log(what + "\(n) error\(n == 1 ? "" : "s"); still serving the last version that built", true)
         }
     }

@@ -78,7 +78,7 @@ struct CheckCommand: ParsableCommand {
 /// Prints a failed run's diagnostics and its error count; returns the exit code (1) to throw.
 func fail(_ failure: BuildFailure, note: String) -> ExitCode {
     report(failure.diagnostics)
-    let n = failure.diagnostics.filter { $0.severity == .error }.count
+    let n = failure.diagnostics.uniqueSorted.filter { $0.severity == .error }.count  // (as printed: each once)
     FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s")\(note)\n".utf8))
     return ExitCode(1)
 }

@@ -52,11 +52,13 @@ package struct LoadSession {
         return id
     }
 
-    package func files(in folder: String, ext: String) -> [String] {
+    /// The `*.ext` files of a data folder, sorted. A folder that cannot be listed and names that are not UTF-8
+    /// are errors (the same ones the content listing reports, so a build shows each once).
+    package mutating func files(in folder: String, ext: String) -> [String] {
         let dir = path(folder)
-        // (Names that are not UTF-8, and a folder that cannot be listed, are reported by the content listing.)
-        let names = SourceTree.entries(of: dir)?.named.map(\.name) ?? []
-        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
+        let (entries, problems) = SourceTree.listing(dir, root: tree.root, reportMissing: false)
+        diagnostics.append(contentsOf: problems)
+        return entries.map(\.name).filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
     }
 
     mutating func run() -> SiteData? {

@@ -179,27 +179,9 @@ public struct SourceTree: Sendable {
         var pending = [sub]
         while let rel = pending.popLast() {
             let dir = rel.isEmpty ? root : root + "/" + rel
-            guard let (entries, unnamed) = SourceTree.entries(of: dir) else {
-                let reason = errno
-                if dir.utf8.count >= Int(PATH_MAX) {
-                    problems.append(.error(SourceLocation(file: dir), "the path is longer than the system allows"))
-                } else if !rel.isEmpty || reason != ENOENT {
-                    // (A missing root is reported by the caller, which knows what the folder is for.)
-                    problems.append(
-                        .error(
-                            SourceLocation(file: dir), "cannot read this folder (\(String(cString: strerror(reason)))); "
-                                + "nothing in it would be built", hint: "make the folder readable, or move it out of \(root)",
-                            id: .unreadableInput))
-                }
-                continue
-            }
-            for bytes in unnamed where bytes.first != UInt8(ascii: ".") {
-                let shown = (rel.isEmpty ? root : root + "/" + rel) + "/" + TerminalText.escaped(bytes: bytes)
-                problems.append(
-                    .error(
-                        SourceLocation(file: shown), "the file name is not valid UTF-8 (shown with \\x for each byte that is not); it cannot be built",
-                        hint: "rename it with UTF-8 text", id: .unreadableInput))
-            }
+            // (A missing root is reported by the caller, which knows what the folder is for.)
+            let (entries, listProblems) = SourceTree.listing(dir, root: root, reportMissing: !rel.isEmpty)
+            problems += listProblems
             for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
                 let full = root + "/" + childRel
@@ -243,6 +225,40 @@ public struct SourceTree: Sendable {
             }
         }
         return (out.sorted(), problems)
+    }
+
+    /// The entries of folder `dir` (below the tree `root`) and the problems of listing it: a folder that cannot
+    /// be read, and each name that is not UTF-8 (hidden names aside) are errors at their path; a missing folder
+    /// is one only with `reportMissing`. The one listing of the build's inputs (the page, template and asset
+    /// walk, and the data loader's folders), so each problem reads the same wherever it is found.
+    package static func listing(_ dir: String, root: String, reportMissing: Bool = true)
+        -> (entries: [(name: String, kind: UInt8)], problems: [Diagnostic])
+    {
+        guard let (entries, unnamed) = entries(of: dir) else {
+            let reason = errno
+            if dir.utf8.count >= Int(PATH_MAX) {
+                return ([], [.error(SourceLocation(file: dir), "the path is longer than the system allows")])
+            }
+            guard reportMissing || reason != ENOENT else { return ([], []) }
+            return (
+                [],
+                [
+                    .error(
+                        SourceLocation(file: dir), "cannot read this folder (\(String(cString: strerror(reason)))); "
+                            + "nothing in it would be built", hint: "make the folder readable, or move it out of \(root)",
+                        id: .unreadableInput)
+                ]
+            )
+        }
+        var problems: [Diagnostic] = []
+        for bytes in unnamed where bytes.first != UInt8(ascii: ".") {
+            problems.append(
+                .error(
+                    SourceLocation(file: dir + "/" + TerminalText.escaped(bytes: bytes)),
+                    "the file name is not valid UTF-8 (shown with \\x for each byte that is not); it cannot be built",
+                    hint: "rename it with UTF-8 text", id: .unreadableInput))
+        }
+        return (entries, problems)
     }
 
     /// The entries of a folder with their type as `readdir` gives it (`DT_DIR`, `DT_REG`, `DT_LNK`,
