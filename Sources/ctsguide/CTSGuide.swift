@@ -50,6 +50,12 @@ struct SiteOptions: ParsableArguments {
     var content = "Content"
     @Option(help: "The templates folder (*.mustache, assets/).")
     var templates = "Templates"
+
+    func validate() throws {
+        for (option, value) in [("--content", content), ("--templates", templates)] where value.isEmpty {
+            throw ValidationError("\(option): the folder is empty (''); give a folder, such as \(option == "--content" ? "Content" : "Templates")")
+        }
+    }
 }
 
 /// The incremental build's cache (build and serve).
@@ -59,6 +65,12 @@ struct CacheOptions: ParsableArguments {
 
     @Option(name: .customLong("cache"), help: "The cache folder (default: .ctsguide-cache beside the content folder).")
     var cacheDirectory: String?
+
+    func validate() throws {
+        if cacheDirectory?.isEmpty == true {
+            throw ValidationError("--cache: the folder is empty (''); give a folder, such as .ctsguide-cache")
+        }
+    }
 
     func directory(content: String) -> String? {
         noCache ? nil : (cacheDirectory ?? BuildOptions.defaultCacheDirectory(content: content))
