@@ -47,6 +47,8 @@ struct InputStamp: Equatable {
         id.add(options.templatesDirectory)
         id.add(URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path)
         for name in options.directives.names { id.add(name) }
+        // Who builds decides what can be read: a build by another user never reuses this one's verdict.
+        id.add("\(geteuid()):\(getegid())")
         let started = DispatchTime.now()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
