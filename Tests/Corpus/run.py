@@ -123,8 +123,8 @@ def command_line(meta, warm):
 def as_user(meta, tree):
     """The command prefix that runs as `user:` (the tree made theirs), or []."""
     user = meta.get("user")
-    if not user:
-        return []
+    if not user or os.geteuid() != 0:
+        return []  # (not root: the run is already an ordinary user's, to whom chmod 000 applies)
     subprocess.run(["chown", "-R", "--no-dereference", f"{user}:{user}", tree], check=True)
     os.chmod(os.path.dirname(tree), 0o755)
     return ["setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups", "--"]
