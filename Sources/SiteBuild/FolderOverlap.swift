@@ -48,16 +48,19 @@ public enum FolderOverlap {
             ? "give \(a.role == "output" ? "an" : "a") \(a.role) folder outside the \(b.role) folder, such as \(a.role == "output" ? "Public" : ".ctsguide-cache") beside it"
             : "give the output and the cache two separate folders"
         let named = "the \(b.role) folder (\(b.given))"
-        let effect = a.role == "output" ? "the build would replace it" : "the build would write its cache there"
+        let output = a.role == "output"
         if aReal == bReal {
+            let effect = output ? "the build would replace it" : "the build would write its cache there"
             return .error(at, "the \(a.role) folder is \(named); \(effect)", hint: hint, id: .folderOverlap)
         }
         if isInside(aReal, bReal) {
+            let effect = b.role == "cache" ? "pruning the cache could delete it"
+                : output ? "the build would write the site into it" : "the build would write its cache there"
             return .error(at, "the \(a.role) folder lies inside \(named); \(effect)", hint: hint, id: .folderOverlap)
         }
         if isInside(bReal, aReal) {
-            let effectOn = a.role == "output" ? "replacing the output would delete it" : "the cache would be written around it"
-            return .error(at, "the \(a.role) folder contains \(named); \(effectOn)", hint: hint, id: .folderOverlap)
+            let effect = output ? "replacing the output would delete it" : "pruning the cache could delete it"
+            return .error(at, "the \(a.role) folder contains \(named); \(effect)", hint: hint, id: .folderOverlap)
         }
         return nil
     }
