@@ -37,7 +37,9 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses plain decimal text: an optional sign, digits, and an optional `.fraction` (`-5`, `17`, or digits, a point and more digits).
     /// Returns nil for anything else (exponents, grouping separators, spaces, empty parts), or when the value
-    /// would not fit (more than 15 integer digits or 12 fractional digits).
+    /// would not fit (more than 15 significant integer digits or 12 significant fractional digits). Leading
+    /// zeros before the point and trailing zeros after it are not significant: a figure written with a long run
+    /// of trailing zeros (as spreadsheets write them) is the same value, kept with at most 12 fractional digits.
     public init?(parsing text: String) {
         var text = text
         guard let (v, s) = text.withUTF8({ DecimalValue.parse($0) }) else { return nil }
@@ -53,7 +55,15 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
             i += 1
         }
         var magnitude = 0, integerDigits = 0, fractionDigits = 0
-        var point = false
+        var point = false, sawInteger = false, sawFraction = false
+        // Fraction zeros not yet known to be followed by another digit (trailing zeros are not significant).
+        var pendingZeros = 0
+        func push(_ d: Int) -> Bool {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(d)
+            magnitude = sum
+            return !(o1 || o2)
+        }
         while i < b.count {
             if b[i] == UInt8(ascii: ".") {
                 if point { return nil }
@@ -61,17 +71,31 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
             } else {
                 let d = b[i] &- UInt8(ascii: "0")
                 guard d <= 9 else { return nil }
-                if point { fractionDigits += 1 } else { integerDigits += 1 }
-                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-                let (sum, o2) = times10.addingReportingOverflow(Int(d))
-                if o1 || o2 { return nil }
-                magnitude = sum
+                if point {
+                    sawFraction = true
+                    if d == 0 {
+                        pendingZeros += 1
+                    } else {
+                        fractionDigits += pendingZeros + 1
+                        guard fractionDigits <= DecimalValue.maxParsedFractionDigits else { return nil }
+                        for _ in 0..<pendingZeros { guard push(0) else { return nil } }
+                        pendingZeros = 0
+                        guard push(Int(d)) else { return nil }
+                    }
+                } else {
+                    sawInteger = true
+                    if magnitude > 0 || d > 0 { integerDigits += 1 }
+                    guard integerDigits <= DecimalValue.maxParsedIntegerDigits, push(Int(d)) else { return nil }
+                }
             }
             i += 1
         }
-        guard integerDigits > 0, integerDigits <= DecimalValue.maxParsedIntegerDigits,
-            fractionDigits <= DecimalValue.maxParsedFractionDigits, !point || fractionDigits > 0
-        else { return nil }
+        guard sawInteger, !point || sawFraction else { return nil }
+        // Trailing zeros are kept (they may say how a figure is written) up to the fractional limit.
+        for _ in 0..<min(pendingZeros, DecimalValue.maxParsedFractionDigits - fractionDigits) {
+            guard push(0) else { return nil }
+            fractionDigits += 1
+        }
         return (negative ? -magnitude : magnitude, fractionDigits)
     }
 

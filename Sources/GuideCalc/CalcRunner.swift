@@ -26,8 +26,11 @@ public enum CalcRunner {
             self.init(error.field.rawValue, RulesText.plain.problem(error.problem))
         }
 
-        /// The stderr text: the preceding lines, then `error: --option: message`.
-        package var text: String { (preceding + ["error: --\(option): \(message)"]).joined(separator: "\n") }
+        /// The stderr text: the preceding lines, then `error: --option: message` (control characters of an
+        /// echoed argument escaped, so it stays one line and cannot drive the terminal).
+        package var text: String {
+            (preceding + ["error: --\(option): \(TerminalText.escaped(message))"]).joined(separator: "\n")
+        }
     }
 
     /// The longest session `calc` accepts: one day, in minutes.

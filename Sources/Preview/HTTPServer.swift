@@ -1,3 +1,4 @@
+import SiteContent
 import Foundation
 
 #if canImport(Glibc)
@@ -32,10 +33,31 @@ public struct HTTPResponse: Sendable {
 }
 
 /// A minimal HTTP/1.1 server on POSIX sockets for the local preview: 127.0.0.1 only, GET and HEAD, one request
-/// per connection (`Connection: close`), each connection on a dispatch worker. Enough for a browser and a test;
-/// not a production server (the published site is static files for any web server).
+/// per connection (`Connection: close`). Enough for a browser and a test; not a production server (the
+/// published site is static files for any web server).
+///
+/// One slow or idle client never holds up the others: each connection has its own thread (not a shared worker
+/// pool a few blocked reads could fill), a request head must arrive within `Limits.headDeadline` and no wait
+/// between its bytes may exceed `Limits.idleTimeout`, and at most `Limits.maxConnections` are answered at once;
+/// beyond that a new connection gets an immediate 503 instead of waiting behind them.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Handler = @Sendable (_ method: String, _ target: String) -> HTTPResponse
+
+    /// How long a connection is given: the longest wait for the next bytes of a request head (a connection
+    /// that sends nothing is closed then), the longest a whole head may take (a client trickling bytes is
+    /// closed then), and how many connections are answered at once.
+    public struct Limits: Sendable {
+        public var idleTimeout = 5.0
+        public var headDeadline = 10.0
+        public var maxConnections = 128
+        public init(idleTimeout: Double = 5.0, headDeadline: Double = 10.0, maxConnections: Int = 128) {
+            self.idleTimeout = idleTimeout
+            self.headDeadline = headDeadline
+            self.maxConnections = maxConnections
+        }
+    }
+
+    let limits: Limits
 
     private let listenFD: Int32
     /// The port actually bound (useful when asked for port 0: any free port).
@@ -43,9 +65,12 @@ public final class HTTPServer: @unchecked Sendable {
     private let handler: Handler
     private let lock = NSLock()
     private var stopped = false
+    private var active = 0
 
     /// Binds 127.0.0.1:`port` (0 = any free port) and starts accepting on a background thread.
-    public init(port: Int, handler: @escaping Handler) throws {
+    public init(port: Int, limits: Limits = Limits(), handler: @escaping Handler) throws {
+        self.limits = limits
+        guard (0...65535).contains(port) else { throw ServeError("no such port: \(port) (a TCP port is 1 to 65535)") }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServeError("cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
@@ -100,17 +125,36 @@ public final class HTTPServer: @unchecked Sendable {
                 usleep(10_000)
                 continue
             }
-            let handler = self.handler
-            DispatchQueue.global().async { HTTPServer.answer(client, handler: handler) }
+            var timeout = timeval(tv_sec: max(1, Int(limits.idleTimeout)), tv_usec: 0)
+            setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            lock.lock()
+            let admitted = active < limits.maxConnections
+            if admitted { active += 1 }
+            lock.unlock()
+            guard admitted else {
+                HTTPServer.writeAll(client, HTTPServer.busyResponse)
+                close(client)
+                continue
+            }
+            let handler = self.handler, limits = self.limits
+            let thread = Thread { [self] in
+                HTTPServer.answer(client, limits: limits, handler: handler)
+                lock.lock()
+                active -= 1
+                lock.unlock()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
         }
     }
 
-    private static func answer(_ fd: Int32, handler: Handler) {
+    /// The answer to a connection beyond `maxConnections`.
+    static let busyResponse = Array(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 5\r\nRetry-After: 1\r\nConnection: close\r\n\r\nbusy\n".utf8)
+
+    private static func answer(_ fd: Int32, limits: Limits, handler: Handler) {
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let head = readHead(fd) else { return }
+        guard let head = readHead(fd, limits) else { return }
         let requestLine = head.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
         let parts = requestLine.split(separator: " ").map(String.init)
         var response: HTTPResponse
@@ -134,13 +178,23 @@ public final class HTTPServer: @unchecked Sendable {
         writeAll(fd, bytes)
     }
 
-    /// The request line and headers (up to the blank line), or nil on a closed or oversized request.
-    private static func readHead(_ fd: Int32) -> String? {
+    /// The request line and headers (up to the blank line), or nil on a closed, oversized, idle (`idleTimeout`)
+    /// or too slow (`headDeadline`) request.
+    private static func readHead(_ fd: Int32, _ limits: Limits) -> String? {
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         let end: [UInt8] = Array("\r\n\r\n".utf8)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(limits.headDeadline * 1e9)
         while data.count < 65_536 {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { return nil }
+            let wait = min(limits.idleTimeout * 1000, Double(deadline - now) / 1e6)
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&p, 1, Int32(max(1, wait)))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { return nil }
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { return nil }
             data += buffer[0..<n]
             if data.count >= 4, data.suffix(min(data.count, n + 3)).windows(end) { break }
@@ -148,7 +202,7 @@ public final class HTTPServer: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, bytes.count - offset, sendFlags) }
@@ -181,5 +235,10 @@ extension ArraySlice where Element == UInt8 {
 /// A preview server problem (the port is taken, a socket could not be opened).
 public struct ServeError: Error, Sendable, CustomStringConvertible {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// Positioned problems behind the error (folders that overlap), printed as diagnostics instead.
+    public var diagnostics: [Diagnostic]
+    public init(_ description: String, diagnostics: [Diagnostic] = []) {
+        self.description = description
+        self.diagnostics = diagnostics
+    }
 }

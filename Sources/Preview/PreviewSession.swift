@@ -24,6 +24,8 @@ public final class PreviewSession: @unchecked Sendable {
     /// Listens on `port` (0: any free port), builds once, then watches. Returns the bound port.
     @discardableResult
     public func start(port: Int) throws -> Int {
+        let overlap = FolderOverlap.problems(options, writesOutput: false)
+        if !overlap.isEmpty { throw ServeError(DiagnosticFormatter.text(overlap), diagnostics: overlap) }
         let site = self.site
         // Listen first: a port in use is reported at once, and a page opened during the first build reloads
         // when it is done.
@@ -62,14 +64,14 @@ public final class PreviewSession: @unchecked Sendable {
             log(what + "built \(generated.pageCount) pages\(reuse) in " + String(format: "%.0f", ms) + " ms", false)
         case .failure(let failure):
             site.fail(failure.diagnostics)
-            for d in failure.diagnostics.sorted() { log(DiagnosticFormatter.text(d), true) }
-            let n = failure.diagnostics.filter { $0.severity == .error }.count
+            for d in failure.diagnostics.uniqueSorted { log(DiagnosticFormatter.text(d), true) }
+            let n = failure.diagnostics.uniqueSorted.filter { $0.severity == .error }.count
             log(what + "\(n) error\(n == 1 ? "" : "s"); still serving the last version that built", true)
         }
     }
 
     private func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        return TerminalText.escaped(path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path)
     }
 }

@@ -32,9 +32,14 @@ public struct BuildOptions: Sendable {
 extension BuildOptions {
     /// The cache folder used unless told otherwise: `.ctsguide-cache` beside the content folder (for `Content`,
     /// in the working directory).
+    /// A content folder written as `.` or `..` (or ending so) is first resolved, so the cache lands beside it,
+    /// never inside it (`FolderOverlap`).
     public static func defaultCacheDirectory(content: String) -> String {
         var c = content
         while c.count > 1, c.hasSuffix("/") { c.removeLast() }
+        if let last = c.split(separator: "/").last, last == "." || last == "..", let real = FolderOverlap.resolved(c) {
+            c = real
+        }
         let parent = (c as NSString).deletingLastPathComponent
         return parent.isEmpty ? ".ctsguide-cache" : parent + "/.ctsguide-cache"
     }

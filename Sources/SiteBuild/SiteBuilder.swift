@@ -6,6 +6,8 @@ import Dispatch
 public enum SiteBuilder {
     /// Loads, checks and renders the whole site in memory. Writes nothing.
     public static func generate(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        let overlap = FolderOverlap.problems(options, writesOutput: false)
+        if !overlap.isEmpty { return .failure(BuildFailure(overlap)) }
         var timings = BuildTimings()
         var sink = MemorySink()
         return run(options, timings: &timings, into: &sink).map { summary in
@@ -18,7 +20,10 @@ public enum SiteBuilder {
 
     /// Generates the site and, when it has no errors, replaces the output folder with it: files go into a
     /// staging folder batch by batch, which is swapped in at the end.
+    /// Refuses (before touching anything) when the output or cache folder overlaps an input (`FolderOverlap`).
     public static func build(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+        let overlap = FolderOverlap.problems(options, writesOutput: true)
+        if !overlap.isEmpty { return .failure(BuildFailure(overlap)) }
         if let cacheDirectory = options.cacheDirectory {
             return buildIncrementally(options, cacheDirectory: cacheDirectory)
         }

@@ -28,20 +28,20 @@ struct BuildCommand: ParsableCommand {
             cacheDirectory: cache.directory(content: site.content))
         switch SiteBuilder.build(options) {
         case .failure(let failure):
-            throw fail(failure, note: "; \(output) was not changed")
+            throw fail(failure, note: "; \(shown(output)) was not changed")
         case .success(let generated):
             report(generated.warnings)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             if generated.cache?.route == .nothingChanged {
                 print(
-                    "ctsguide: nothing changed since the last build; \(output) is up to date (\(generated.pageCount) pages, "
+                    "ctsguide: nothing changed since the last build; \(shown(output)) is up to date (\(generated.pageCount) pages, "
                         + "\(generated.fileCount) files, checked in " + String(format: "%.2f", seconds) + " s)"
                         + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
                 if timings { printTimings(generated.timings) }
                 return
             }
             print(
-                "ctsguide: wrote \(generated.pageCount) pages (\(generated.fileCount) files) to \(output) in "
+                "ctsguide: wrote \(generated.pageCount) pages (\(generated.fileCount) files) to \(shown(output)) in "
                     + String(format: "%.2f", seconds) + " s" + cacheSummary(generated.cache)
                     + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
             if timings { printTimings(generated.timings) }
@@ -78,7 +78,7 @@ struct CheckCommand: ParsableCommand {
 /// Prints a failed run's diagnostics and its error count; returns the exit code (1) to throw.
 func fail(_ failure: BuildFailure, note: String) -> ExitCode {
     report(failure.diagnostics)
-    let n = failure.diagnostics.filter { $0.severity == .error }.count
+    let n = failure.diagnostics.uniqueSorted.filter { $0.severity == .error }.count  // (as printed: each once)
     FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s")\(note)\n".utf8))
     return ExitCode(1)
 }

@@ -25,7 +25,9 @@ struct CTSGuide: AsyncParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            let message = fullMessage(for: error)
+            // (Arguments echoed in the message keep their control characters escaped, line by line.)
+            let message = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TerminalText.escaped(String($0)) }.joined(separator: "\n")
             if exitCode(for: error) == .success {
                 print(message)
                 Foundation.exit(0)
@@ -35,6 +37,9 @@ struct CTSGuide: AsyncParsableCommand {
         }
     }
 }
+
+/// A path or argument as it is printed: control characters escaped (`TerminalText`).
+func shown(_ text: String) -> String { TerminalText.escaped(text) }
 
 /// Prints diagnostics to standard error, sorted, one per line (plus hint lines).
 func report(_ diagnostics: [Diagnostic]) {
@@ -48,6 +53,12 @@ struct SiteOptions: ParsableArguments {
     var content = "Content"
     @Option(help: "The templates folder (*.mustache, assets/).")
     var templates = "Templates"
+
+    func validate() throws {
+        for (option, value) in [("--content", content), ("--templates", templates)] where value.isEmpty {
+            throw ValidationError("\(option): the folder is empty (''); give a folder, such as \(option == "--content" ? "Content" : "Templates")")
+        }
+    }
 }
 
 /// The incremental build's cache (build and serve).
@@ -57,6 +68,12 @@ struct CacheOptions: ParsableArguments {
 
     @Option(name: .customLong("cache"), help: "The cache folder (default: .ctsguide-cache beside the content folder).")
     var cacheDirectory: String?
+
+    func validate() throws {
+        if cacheDirectory?.isEmpty == true {
+            throw ValidationError("--cache: the folder is empty (''); give a folder, such as .ctsguide-cache")
+        }
+    }
 
     func directory(content: String) -> String? {
         noCache ? nil : (cacheDirectory ?? BuildOptions.defaultCacheDirectory(content: content))

@@ -17,6 +17,12 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var cache: CacheOptions
 
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port: a TCP port is 1 to 65535 (or 0 for any free port), not \(port)")
+        }
+    }
+
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         var options = BuildOptions(
@@ -35,10 +41,16 @@ struct ServeCommand: ParsableCommand {
         do {
             bound = try session.start(port: port)
         } catch let e as ServeError {
-            FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
+            if e.diagnostics.isEmpty {
+                FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
+            } else {
+                report(e.diagnostics)
+                let n = e.diagnostics.count
+                FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); nothing was served\n".utf8))
+            }
             throw ExitCode(1)
         }
-        say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(site.content) and \(site.templates); Ctrl-C stops)")
+        say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(shown(site.content)) and \(shown(site.templates)); Ctrl-C stops)")
         let done = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
         for sig in [SIGINT, SIGTERM] {

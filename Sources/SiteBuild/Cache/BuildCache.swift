@@ -19,7 +19,7 @@ import Foundation
 /// the output is byte-identical to a full build. A missing, unreadable or malformed entry is just a miss.
 package final class BuildCache: @unchecked Sendable {
     /// Bump when the entry layout or the meaning of a key changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     let directory: String
     let inputs: CacheInputs

@@ -7,8 +7,10 @@ import Foundation
 #endif
 
 /// What a build's inputs looked like when it started, from `stat` alone: every file below the content and the
-/// templates folders with its size, modification and change times (nanoseconds) and inode, plus this program's
-/// identity and the build's options. Two equal stamps mean the build would read the same bytes, so a rebuild
+/// templates folders with its size, modification and change times (nanoseconds), inode and mode, every folder
+/// with its mode, owner and whether it can be listed (so a new empty folder where a file is expected, or a
+/// folder made unreadable, is a change as it is to a full build), plus this program's identity and the build's
+/// options. Two equal stamps mean the build would read the same bytes, so a rebuild
 /// can stop at "nothing changed" without reading a file.
 ///
 /// A file changed within the file system's clock tick of the stamp could keep all of its stat fields; as git
@@ -20,6 +22,9 @@ struct InputStamp: Equatable {
         var mtime: Int
         var ctime: Int
         var inode: UInt64
+        /// `st_mode`. A folder's entry (its path ends in "/") has no times; its size is -2 when it can be listed
+        /// and -3 when not, and its `inode` holds its owner and group.
+        var mode: Int = 0
         var racyDigest: Digest?
     }
 
@@ -43,6 +48,8 @@ struct InputStamp: Equatable {
         id.add(URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path)
         for name in options.directives.names { id.add(name) }
         id.add(options.includeDrafts ? "drafts" : "")
+        // Who builds decides what can be read: a build by another user never reuses this one's verdict.
+        id.add("\(geteuid()):\(getegid())")
         let started = DispatchTime.now()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -51,7 +58,7 @@ struct InputStamp: Equatable {
         walk(options.contentDirectory, prefix: "c/", into: &entries)
         walk(options.templatesDirectory, prefix: "t/", into: &entries)
         entries.sort { $0.path < $1.path }
-        for i in entries.indices where max(entries[i].mtime, entries[i].ctime) >= taken - racyWindow {
+        for i in entries.indices where !entries[i].path.hasSuffix("/") && max(entries[i].mtime, entries[i].ctime) >= taken - racyWindow {
             let file = root(of: entries[i].path, options) + "/" + entries[i].path.dropFirst(2)
             entries[i].racyDigest = ContentHasher.digest(CacheStore.read(file) ?? [])
         }
@@ -96,7 +103,9 @@ struct InputStamp: Equatable {
 
     /// Equal stats; for a racy old entry, also equal bytes.
     static func same(_ new: Entry, _ old: Entry, _ options: BuildOptions) -> Bool {
-        guard new.size == old.size, new.mtime == old.mtime, new.ctime == old.ctime, new.inode == old.inode else {
+        guard new.size == old.size, new.mtime == old.mtime, new.ctime == old.ctime, new.inode == old.inode,
+            new.mode == old.mode
+        else {
             return false
         }
         guard let digest = old.racyDigest else { return true }
@@ -106,7 +115,16 @@ struct InputStamp: Equatable {
 
     private static func walk(_ dir: String, prefix: String, into entries: inout [Entry]) {
         DirectoryWalk.walk(dir, prefix: prefix) { e in
-            guard !e.isDirectory else { return true }
+            if e.isDirectory, let st = e.info {
+                // A folder's times move whenever a file in it is saved by rename; they are left out, so such an
+                // edit stays a page edit. Its kind, permissions, owner and listability are what a build sees.
+                let listable = access(dir + "/" + e.relativePath.dropFirst(prefix.count), R_OK | X_OK) == 0
+                entries.append(
+                    Entry(
+                        path: e.relativePath + "/", size: listable ? -2 : -3, mtime: 0, ctime: 0,
+                        inode: UInt64(st.st_uid) << 32 | UInt64(st.st_gid), mode: Int(st.st_mode)))
+                return true
+            }
             guard let st = e.info else {
                 entries.append(Entry(path: e.relativePath, size: -1, mtime: 0, ctime: 0, inode: 0))
                 return false
@@ -115,7 +133,8 @@ struct InputStamp: Equatable {
                 Entry(
                     path: e.relativePath, size: Int64(st.st_size),
                     mtime: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
-                    ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino)))
+                    ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino),
+                    mode: Int(st.st_mode)))
             return false
         }
     }
@@ -131,6 +150,7 @@ struct InputStamp: Equatable {
             w.int(e.mtime)
             w.int(e.ctime)
             w.int(Int(Int64(bitPattern: e.inode)))
+            w.int(e.mode)
             w.bool(e.racyDigest != nil)
             if let d = e.racyDigest { w.digest(d) }
         }
@@ -144,7 +164,7 @@ struct InputStamp: Equatable {
         for _ in 0..<n {
             var e = Entry(
                 path: try r.string(), size: Int64(try r.int()), mtime: try r.int(), ctime: try r.int(),
-                inode: UInt64(bitPattern: Int64(try r.int())))
+                inode: UInt64(bitPattern: Int64(try r.int())), mode: try r.int())
             if try r.bool() { e.racyDigest = try r.digest() }
             entries.append(e)
         }

@@ -1,4 +1,5 @@
 import SiteContent
+import SiteOutput
 import Dispatch
 import Foundation
 
@@ -35,7 +36,7 @@ enum QuickRebuild {
             let out = OutputUpdater.trimmed(options.outputDirectory)
             let manifestFile = OutputUpdater.manifestFile(options.outputDirectory, cacheDirectory: cacheDirectory)
             guard let manifest = OutputUpdater.readManifest(manifestFile), OutputUpdater.fileCount(manifest) == record.files,
-                OutputUpdater.matches(out, manifest)
+                OutputUpdater.matches(out, manifest), !OutputSwap.hasLeftovers(out)
             else { return nil }
             var timings = BuildTimings()
             timings.stages.append(.init(name: "stat the inputs", seconds: stamp.seconds))

@@ -33,7 +33,7 @@ package enum CheckStage {
         let templates = sources.templates
         for p in site.pages where !templates.has(layoutName(p)) {
             diags.error(
-                p.meta.location, "layout '\(layoutName(p))' has no template",
+                p.meta.location(of: "layout"), "layout '\(layoutName(p))' has no template",
                 hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))",
                 id: .missingLayout)
         }

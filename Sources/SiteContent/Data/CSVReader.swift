@@ -8,7 +8,8 @@ package struct CSVField: Hashable, Sendable {
 
 package enum CSVReader {
     /// Parses `text` into rows of fields. Blank lines are skipped. An unterminated quote is reported through
-    /// `problem(line, column, message)` and ends the parse.
+    /// `problem(line, column, message)` and ends the parse. So is the first control character in a field (other
+    /// than tab, and a line break inside quotes): it would reach pages and downloads unseen.
     package static func parse(_ text: String, problem: (Int, Int, String) -> Void) -> [[CSVField]] {
         var rows: [[CSVField]] = []
         var row: [CSVField] = []
@@ -30,8 +31,13 @@ package enum CSVReader {
             if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
             row = []
         }
+        var reportedControl = false
         while i < chars.count {
             let c = chars[i]
+            if !reportedControl, YAMLControl.isRefused(c), c != "\r" || i + 1 >= chars.count || chars[i + 1] != "\n" {
+                reportedControl = true
+                problem(line, column, "this field holds the control character \(YAMLControl.name(c)), which is not allowed in text")
+            }
             if atFieldStart {
                 fieldLine = line
                 fieldColumn = column

@@ -52,10 +52,13 @@ package struct LoadSession {
         return id
     }
 
-    package func files(in folder: String, ext: String) -> [String] {
+    /// The `*.ext` files of a data folder, sorted. A folder that cannot be listed and names that are not UTF-8
+    /// are errors (the same ones the content listing reports, so a build shows each once).
+    package mutating func files(in folder: String, ext: String) -> [String] {
         let dir = path(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
+        let (entries, problems) = SourceTree.listing(dir, root: tree.root, reportMissing: false)
+        diagnostics.append(contentsOf: problems)
+        return entries.map(\.name).filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
     }
 
     mutating func run() -> SiteData? {

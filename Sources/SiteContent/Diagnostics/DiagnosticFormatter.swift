@@ -1,11 +1,14 @@
 /// The one place diagnostics become words: the terminal, `ctsguide check`, the preview server's error banner and
 /// the tests all print them through here.
 public enum DiagnosticFormatter {
-    /// `path:line:col: severity: message`, then `    hint: …` and `    note: path:line:col: …` lines.
+    /// `path:line:col: severity: message`, then `    hint: …` and `    note: path:line:col: …` lines. Control
+    /// characters in any part (a newline in a file name, an escape sequence in a quoted value) are shown
+    /// escaped (`TerminalText`), so each problem keeps its own lines and nothing reaches the terminal raw.
     public static func text(_ d: Diagnostic) -> String {
-        var s = "\(d.location): \(d.severity.rawValue): \(d.message)"
-        if let hint = d.hint { s += "\n    hint: \(hint)" }
-        for note in d.notes { s += "\n    note: \(note.location): \(note.message)" }
+        let e: (String) -> String = TerminalText.escaped
+        var s = "\(e(d.location.description)): \(d.severity.rawValue): \(e(d.message))"
+        if let hint = d.hint { s += "\n    hint: \(e(hint))" }
+        for note in d.notes { s += "\n    note: \(e(note.location.description)): \(e(note.message))" }
         return s
     }
 

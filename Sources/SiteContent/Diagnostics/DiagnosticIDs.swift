@@ -20,4 +20,10 @@ extension DiagnosticID {
     public static let badImage = DiagnosticID("image.invalid")
     /// A page whose layout has no template.
     public static let missingLayout = DiagnosticID("template.missing-layout")
+    /// The output or cache folder is, contains or lies inside the content or templates folder (or each other).
+    public static let folderOverlap = DiagnosticID("folders.overlap")
+    /// A folder or file below the content or templates folder that cannot be read or named.
+    public static let unreadableInput = DiagnosticID("input.unreadable")
+    /// A NUL or other control character in a YAML value (front matter, site.yaml, data files).
+    public static let controlCharacter = DiagnosticID("text.control-character")
 }

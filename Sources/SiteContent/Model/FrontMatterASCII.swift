@@ -74,12 +74,12 @@ struct FrontMatterASCII {
         return meta
     }
 
-    /// `"text"` with no backslash and no other double quote inside.
+    /// `"text"` with no backslash, no other double quote and no control character (but tab) inside.
     static func quoted(_ s: UnsafeBufferPointer<UInt8>) -> String? {
         let q = UInt8(ascii: "\""), b = UInt8(ascii: "\\")
         guard s.count >= 2, s[0] == q, s[s.count - 1] == q else { return nil }
         let inner = UnsafeBufferPointer(rebasing: s[1..<(s.count - 1)])
-        guard !inner.contains(where: { $0 == q || $0 == b }) else { return nil }
+        guard !inner.contains(where: { $0 == q || $0 == b || ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return nil }
         return String(decoding: inner, as: UTF8.self)
     }
 

@@ -71,19 +71,22 @@ package enum FrontMatterFastPath {
         return meta
     }
 
-    /// `"text"` with no backslash and no other double quote inside.
+    /// `"text"` with no backslash, no other double quote and no control character (but tab) inside (the full
+    /// reader reports those at their position).
     static func quoted(_ s: Substring) -> String? {
         let u = s.utf8
         if u.allSatisfy({ $0 < 0x80 }) {  // ASCII (the usual case): bytes are characters
             let q = UInt8(ascii: "\""), b = UInt8(ascii: "\\")
             guard u.count >= 2, u.first == q, u.last == q else { return nil }
             let inner = u.dropFirst().dropLast()
-            guard !inner.contains(where: { $0 == q || $0 == b }) else { return nil }
+            guard !inner.contains(where: { $0 == q || $0 == b || ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return nil }
             return String(Substring(inner))
         }
         guard s.count >= 2, s.first == "\"", s.last == "\"" else { return nil }
         let inner = s.dropFirst().dropLast()
-        guard !inner.contains("\""), !inner.contains("\\") else { return nil }
+        guard !inner.contains("\""), !inner.contains("\\"),
+            !inner.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || ($0.value >= 0x7F && $0.value <= 0x9F) })
+        else { return nil }
         return String(inner)
     }
 

@@ -96,8 +96,10 @@ public struct SourceTree: Sendable {
     /// The bytes of a file inside the tree.
     public func readBytes(_ path: String, display: String) -> Result<[UInt8], Diagnostic> {
         if let no = refusal(path, display: display) { return .failure(no) }
+        errno = 0
         guard let bytes = SourceTree.contents(path) else {
-            return .failure(.error(SourceLocation(file: display), "cannot read the file"))
+            let reason = errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
+            return .failure(.error(SourceLocation(file: display), "cannot read the file\(reason)", id: .unreadableInput))
         }
         return .success(bytes)
     }
@@ -166,78 +168,6 @@ public struct SourceTree: Sendable {
         // A byte-order mark at the very start is not part of the text (it takes no column).
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         return .success(String(scalars))
-    }
-
-    /// Every file below `sub` (a folder inside the tree, "" for the whole tree), as paths relative to the tree,
-    /// sorted. Names starting with '.' are skipped. Links to folders are reported and not followed; links to
-    /// files are listed (reading them checks where they lead).
-    public func files(under sub: String = "") -> (files: [String], problems: [Diagnostic]) {
-        var out: [String] = []
-        var problems: [Diagnostic] = []
-        var pending = [sub]
-        while let rel = pending.popLast() {
-            let dir = rel.isEmpty ? root : root + "/" + rel
-            guard let entries = SourceTree.entries(of: dir) else {
-                if dir.utf8.count >= Int(PATH_MAX) {
-                    problems.append(.error(SourceLocation(file: dir), "the path is longer than the system allows"))
-                }
-                continue
-            }
-            for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
-                let childRel = rel.isEmpty ? name : rel + "/" + name
-                let full = root + "/" + childRel
-                if full.utf8.count >= Int(PATH_MAX) || name.utf8.count > Int(NAME_MAX) {
-                    problems.append(
-                        .error(SourceLocation(file: full.count > 240 ? root + "/" + childRel.prefix(200) + "…" : full),
-                            "the path is longer than the system allows", hint: "use shorter folder and file names"))
-                    continue
-                }
-                // The folder listing says what most entries are; the others (links, or a file system that does
-                // not say) are asked with lstat.
-                var type: mode_t
-                switch Int32(kind) {
-                case Int32(DT_DIR): type = S_IFDIR
-                case Int32(DT_REG): type = S_IFREG
-                default:
-                    var st = stat()
-                    guard lstat(full, &st) == 0 else { continue }
-                    type = st.st_mode & S_IFMT
-                }
-                if type == S_IFDIR {
-                    pending.append(childRel)
-                } else if type == S_IFLNK {
-                    var target = stat()
-                    if stat(full, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR {
-                        problems.append(
-                            .error(
-                                SourceLocation(file: full), "this is a link to a folder; links to folders are not followed",
-                                hint: "move or copy the folder into \(root)"))
-                    } else {
-                        out.append(childRel)
-                    }
-                } else {
-                    out.append(childRel)
-                }
-            }
-        }
-        return (out.sorted(), problems)
-    }
-
-    /// The entries of a folder with their type as `readdir` gives it (`DT_DIR`, `DT_REG`, `DT_LNK`,
-    /// `DT_UNKNOWN`…), without "." and ".."; names that are not UTF-8 are left out (no path could name them).
-    /// Nil when the folder cannot be opened.
-    static func entries(of dir: String) -> [(name: String, kind: UInt8)]? {
-        guard let handle = opendir(dir) else { return nil }
-        defer { closedir(handle) }
-        var out: [(name: String, kind: UInt8)] = []
-        while let ent = readdir(handle) {
-            let name = withUnsafePointer(to: &ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(validatingCString: $0) }
-            }
-            guard let name, name != ".", name != ".." else { continue }
-            out.append((name, ent.pointee.d_type))
-        }
-        return out
     }
 }
 

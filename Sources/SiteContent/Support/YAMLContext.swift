@@ -8,6 +8,8 @@ public final class YAMLContext {
     /// How many lines of the file come before the YAML text (for front matter: the opening `---` line).
     public let lineOffset: Int
     public var diagnostics = Diagnostics()
+    /// The YAML text last parsed (to find an escape inside a quoted value, `controlEscape`).
+    var source: String?
 
     public init(file: String, lineOffset: Int = 0) {
         self.file = file
@@ -33,6 +35,7 @@ public final class YAMLContext {
     /// from its text); they only tell apart keys of the same text (`1:` and `"1":` are two keys under the
     /// default resolver, a duplicate under `.basic`, which is cheaper: no pattern is run on each key).
     public func parse(_ text: String, resolver: Resolver = .default) -> YAMLNode? {
+        source = text
         do {
             let node = try Yams.compose(yaml: text, resolver, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLNode(node: node, context: self)

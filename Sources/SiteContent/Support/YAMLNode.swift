@@ -22,9 +22,22 @@ public struct YAMLNode {
     public func error(_ message: String, hint: String? = nil) { context.error(mark, message, hint: hint) }
     public func warning(_ message: String, hint: String? = nil) { context.warning(mark, message, hint: hint) }
 
-    /// The scalar text, or an error naming `what` when the node is a mapping or list.
+    /// The scalar text, or an error naming `what` when the node is a mapping or list. A value holding a
+    /// control character (only a YAML escape such as `"\0"` or `"\e"` can put one there) is an error at that
+    /// escape: it would reach titles, navigation and downloads unseen. Tab and newline are text.
     public func scalar(_ what: String) -> String? {
-        if case .scalar(let s) = node { return s.string }
+        if case .scalar(let s) = node {
+            if let bad = YAMLControl.first(in: s.string) {
+                let at = YAMLControl.escapeLocation(in: context, from: node.mark) ?? location
+                context.diagnostics.error(
+                    at, "this value holds the control character \(YAMLControl.name(bad)), which is not allowed in text",
+                    hint: "remove the escape (tab and newline are the only control characters allowed)",
+                    id: .controlCharacter)
+                // (The text is still returned, so the rest of the file is checked as usual: the error alone
+                // stops the build.)
+            }
+            return s.string
+        }
         error("expected \(what), found \(kindDescription)")
         return nil
     }

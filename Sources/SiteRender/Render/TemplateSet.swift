@@ -14,6 +14,19 @@ public struct TemplateSet: Sendable {
     /// swift-mustache renders).
     package var compiled: TemplateProgram? = nil
 
+    /// The template library's parse errors in words (our own scanner, `TemplateToken.scan`, catches nearly
+    /// all of them first, with its own).
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "this Mustache syntax cannot be read" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing tag names another section than the one open"
+        case .unfinishedName: return "a tag's name is not finished (a name is one word, closed by '}}')"
+        case .expectedSectionEnd: return "a section is not closed"
+        case .invalidSetDelimiter: return "delimiter changes ('{{=…=}}') are not used in ctsguide templates"
+        default: return "this Mustache syntax is not used in ctsguide templates"
+        }
+    }
+
     /// Loads every template; syntax errors are diagnostics at their line.
     package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
         var diags = Diagnostics()
@@ -60,7 +73,7 @@ public struct TemplateSet: Sendable {
                 parsed[name] = nil
                 diags.error(
                     SourceLocation(file: file, line: e.context.lineNumber, column: e.context.columnNumber),
-                    "template syntax: \(e.error)")
+                    "template syntax: \(TemplateSet.describe(e.error))")
             } catch {
                 parsed[name] = nil
                 diags.error(SourceLocation(file: file), "template syntax: \(error)")

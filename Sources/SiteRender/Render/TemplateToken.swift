@@ -35,6 +35,27 @@ package struct TemplateToken: Sendable {
     static let maxLineLength = 4_000
 
     /// Scans a template's tags into a tree of sections. Text between tags is not kept.
+    /// What is wrong with the name in a `{{…}}` tag (nil when nothing): a section, partial or variable names one
+    /// thing, so it is one word, without spaces or braces; a partial or section tag needs one.
+    static func nameProblem(sigil: Character, name: String, inner: String) -> String? {
+        let kind: String
+        switch sigil {
+        case ">": kind = "a partial"
+        case "#", "^", "/": kind = "a section"
+        case "&": kind = "a variable"
+        case "!", "=", "<", "$": return nil
+        default: kind = "a variable"
+        }
+        let word = "#^/&>".contains(sigil) ? name : inner
+        let shown = "{{\(inner)}}"
+        if word.isEmpty { return "'\(shown)' names no \(kind.dropFirst(2)); write \(kind) name after '\(sigil)'" }
+        if word.contains(where: { $0.isWhitespace || $0 == "{" || $0 == "}" }) {
+            return "'\(shown)': \(kind) name is one word, without spaces or braces"
+                + (sigil == ">" ? " (such as partials/nav)" : "")
+        }
+        return nil
+    }
+
     package static func scan(_ text: String, file: String) -> Result<[TemplateToken], Diagnostic> {
         if text.utf8.count > maxBytes {
             return .failure(.error(SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
@@ -82,11 +103,13 @@ package struct TemplateToken: Sendable {
             let inner = String(chars[(i + open)..<found]).trimmingCharacters(in: .whitespaces)
             advance(found + close.count - i)
             if triple {
+                if let problem = nameProblem(sigil: "&", name: inner, inner: "&" + inner) { return .failure(.error(at, problem)) }
                 stack[stack.count - 1].2.append(TemplateToken(kind: .variable(inner), location: at))
                 continue
             }
             guard let sigil = inner.first else { return .failure(.error(at, "empty Mustache tag")) }
             let name = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
+            if let problem = nameProblem(sigil: sigil, name: name, inner: inner) { return .failure(.error(at, problem)) }
             switch sigil {
             case "!": continue
             case "#", "^":

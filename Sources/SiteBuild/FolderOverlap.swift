@@ -1,0 +1,98 @@
+import SiteContent
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The folders a build writes (the output, the cache) and the folders it reads (content, templates) must be
+/// apart: a written folder may not be, contain or lie inside a read one, and the output and the cache may not
+/// overlap either. Otherwise replacing the output would delete the pages it was built from, or the build would
+/// write into its own inputs. Checked before anything is touched, with or without `--force`, on real paths
+/// (links followed; for a path that does not exist yet, from its nearest existing folder on).
+public enum FolderOverlap {
+    /// One problem per overlapping pair; empty when the folders are apart. `writesOutput`: whether this run
+    /// writes the output folder (`build`), or only the cache (`serve`, `generate` with a cache).
+    public static func problems(_ options: BuildOptions, writesOutput: Bool) -> [Diagnostic] {
+        var written: [(role: String, given: String)] = []
+        // An output that names no folder (`.`, `..`, `/`) is refused on its own by the output writer.
+        let lastPart = options.outputDirectory.split(separator: "/").last.map(String.init) ?? ""
+        if writesOutput, ![".", "..", ""].contains(lastPart) { written.append(("output", options.outputDirectory)) }
+        if let cache = options.cacheDirectory { written.append(("cache", cache)) }
+        guard !written.isEmpty else { return [] }
+        let read: [(role: String, given: String)] = [("content", options.contentDirectory), ("templates", options.templatesDirectory)]
+        var out: [Diagnostic] = []
+        for (i, w) in written.enumerated() {
+            guard let wReal = resolved(w.given) else { continue }
+            for r in read {
+                guard let rReal = resolved(r.given) else { continue }
+                if let d = overlap(w, wReal, r, rReal, reading: true) { out.append(d) }
+            }
+            for other in written[(i + 1)...] {
+                guard let oReal = resolved(other.given) else { continue }
+                if let d = overlap(w, wReal, other, oReal, reading: false) { out.append(d) }
+            }
+        }
+        return out
+    }
+
+    /// The problem when folder `a` (written) and `b` (read, or the other written folder) overlap.
+    static func overlap(
+        _ a: (role: String, given: String), _ aReal: String, _ b: (role: String, given: String), _ bReal: String,
+        reading: Bool
+    ) -> Diagnostic? {
+        let at = SourceLocation(file: a.given)
+        let hint = reading
+            ? "give \(a.role == "output" ? "an" : "a") \(a.role) folder outside the \(b.role) folder, such as \(a.role == "output" ? "Public" : ".ctsguide-cache") beside it"
+            : "give the output and the cache two separate folders"
+        let named = "the \(b.role) folder (\(b.given))"
+        let output = a.role == "output"
+        if aReal == bReal {
+            let effect = output ? "the build would replace it" : "the build would write its cache there"
+            return .error(at, "the \(a.role) folder is \(named); \(effect)", hint: hint, id: .folderOverlap)
+        }
+        if isInside(aReal, bReal) {
+            let effect = b.role == "cache" ? "pruning the cache could delete it"
+                : output ? "the build would write the site into it" : "the build would write its cache there"
+            return .error(at, "the \(a.role) folder lies inside \(named); \(effect)", hint: hint, id: .folderOverlap)
+        }
+        if isInside(bReal, aReal) {
+            let effect = output ? "replacing the output would delete it" : "pruning the cache could delete it"
+            return .error(at, "the \(a.role) folder contains \(named); \(effect)", hint: hint, id: .folderOverlap)
+        }
+        return nil
+    }
+
+    static func isInside(_ inner: String, _ outer: String) -> Bool {
+        inner != outer && inner.hasPrefix(outer == "/" ? "/" : outer + "/")
+    }
+
+    /// The real path `path` has or would have once created: each existing part resolved with its links
+    /// followed, the parts below the first missing one appended as written (`..` there goes up one, as
+    /// `mkdir -p` would). Nil when the working directory cannot be resolved.
+    public static func resolved(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/")
+        guard var current = realPath(absolute ? "/" : ".") else { return nil }
+        for part in path.split(separator: "/", omittingEmptySubsequences: true).map(String.init) {
+            if part == "." { continue }
+            if part == ".." {
+                // Resolved parts hold no links, so their parent is the real parent.
+                current = current == "/" ? "/" : ((current as NSString).deletingLastPathComponent)
+                if current.isEmpty { current = "/" }
+                continue
+            }
+            let candidate = current == "/" ? "/" + part : current + "/" + part
+            // A part that does not exist (yet) is kept as written.
+            current = realPath(candidate) ?? candidate
+        }
+        return current
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+}
