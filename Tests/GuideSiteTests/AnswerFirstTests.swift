@@ -120,10 +120,10 @@ import TestSupport
         let rows = SiteWideProseTests.main(RealSite.page("rules/telehealth-consent/index.html"))
             .components(separatedBy: "<tr>").dropFirst().map { ReviewTests.visibleText("<tr>" + $0) }
         func row(_ start: String) -> String { rows.first { $0.hasPrefix(start) } ?? "" }
-        // 2025 list (H: ASHA and Givers Health agree): no marker; 2026 list: M–H; 2024 consent: H; quantity: M.
-        #expect(row("2025-01-01 Telehealth list").hasSuffix("Givers Health"))
+        // 2025 list (H, cited to ASHA): no marker; 2026 list: M–H; 2024 consent (H, the CY 2024 final rule): no marker; quantity: M.
+        #expect(row("2025-01-01 Telehealth list").hasSuffix("American Speech-Language-Hearing Association, 2024"))
         #expect(row("2026-01-01 Telehealth list").hasSuffix("WEDI, 2025 M–H · reported"))
-        #expect(row("2024-01-01 Consent").hasSuffix("Rural Health Information Hub"))
+        #expect(row("2024-01-01 Consent").hasSuffix("Centers for Medicare & Medicaid Services, 2023"))
         #expect(row("2024-01-01 Quantity limits").hasSuffix("Givers Health M · reported"))
         // The full-units profile rests on a single weak source (L).
         #expect(ReviewTests.visibleText(RealSite.page("rules/units/index.html")).contains("(medpayiq.com L · weak)"))

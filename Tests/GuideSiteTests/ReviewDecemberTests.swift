@@ -468,7 +468,6 @@ extension ReviewDecemberTests {
         let t = ReviewTests.visibleText(RealSite.page("documentation/index.html"))
         #expect(t.contains("Checklist for individual sessions, dates of service from 2025-01-01 on"))
         #expect(t.contains("Checklist for group sessions, dates of service from 2025-01-01 on"))
-        #expect(t.contains("Checklist for individual sessions, dates of service 2024-01-01 to 2024-12-31"))
         // The class: no checklist title names a single day.
         for (path, html) in RealSite.pages {
             #expect(!ReviewTests.visibleText(html).contains("sessions, dates of service on "), "\(path)")
@@ -507,7 +506,7 @@ extension ReviewDecemberTests {
         #expect(data.contains("each patient represented") && data.contains("L–M · inferred"))
         // The worked example no longer states it flatly, and its card carries the marker.
         let card = ExamplesTests.card("group-of-two")
-        #expect(!card.contains("Each patient&#39;s claim carries the group code") && card.contains("certainty L–M"))
+        #expect(!card.contains("Each patient&#39;s claim carries the group code") && card.contains("L–M · inferred"))
     }
 
     @Test func finding11BehaviorCodesCarryTheModifierCaveatEverywhere() throws {
@@ -526,7 +525,7 @@ extension ReviewDecemberTests {
         for (date, ytd) in [("2026-06-01", "2380"), ("2026-06-01", "100"), ("2027-06-01", "2600"), ("2025-03-01", "5000")] {
             let j = try CalcRun.json(CalcRun.calc(["minutes": "53", "date": date, "ytd-amount": ytd], flags: ["json"]))
             let notes = try #require(j["notes"] as? [String])
-            #expect(notes.contains { $0.contains("count toward the KX threshold has no official answer") && $0.contains("certainty L–M") }, "\(date) \(ytd)")
+            #expect(notes.contains { $0.contains("count toward the KX threshold has no official answer") && $0.contains("L–M · inferred") }, "\(date) \(ytd)")
         }
         #expect(ExamplesTests.card("kx-crossing").contains("count toward the KX threshold has no official answer"))
     }

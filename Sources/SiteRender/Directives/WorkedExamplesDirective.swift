@@ -128,7 +128,7 @@ package struct WorkedExamplesDirective: Directive {
             h.append(.newline)
         }
         if !r.thresholdNotes.isEmpty {
-            h.append(line(.el("strong", [], "Units decided by:"), " \(r.thresholdNotes.map(RulesText.plain.threshold).joined(separator: "; "))."))
+            h.append(line(.el("strong", [], "Units decided by:"), " \(r.thresholdNotes.map(RulesText.plain.threshold).joined(separator: ". "))."))
         }
         if let sp = r.split {
             h.append(line(
