@@ -21,6 +21,9 @@ import CodingRules
 /// - `prices`: per `code|pricedSetting|provider` the number of an `amounts` string: a comma-separated unit
 ///   amount per locality (in `options.locality` order; empty when unpriced).
 /// - `texts`: every sentence, referenced by index (`{date}` and `{minutes}` stand for the input).
+/// - `splitPolicies`, `splitBucketCents` and each segment's `split`: where the page finds what Medicare pays and
+///   what the patient owes for a total (`CalculatorSplits`); each segment's `release`: its fee schedule.
+/// - `groupNotes`: per family, what a group session puts on each patient's claim.
 package enum CalculatorData {
     package static let path = "assets/calculator-data.js"
     /// The longest session the tables cover, in minutes (a size choice).
@@ -71,14 +74,16 @@ package enum CalculatorData {
     }
 
 
-    package static func file(site: SiteModel) -> OutputFile { file(rules: site.data.rules, asOf: site.config.asOf) }
+    package static func files(site: SiteModel) -> [OutputFile] { files(rules: site.data.rules, asOf: site.config.asOf) }
 
-    /// The file from the data alone (the build starts it as soon as the data is loaded).
-    package static func file(rules: RulesData, asOf: CalendarDate) -> OutputFile {
+    /// The data file and the split scripts (`CalculatorSplits`) from the data alone (the build starts them as
+    /// soon as the data is loaded).
+    package static func files(rules: RulesData, asOf: CalendarDate) -> [OutputFile] {
+        let (data, splits) = buildAll(rules, asOf: asOf)
         var bytes = Array("window.CTSGUIDE_CALC = ".utf8)
-        build(rules, asOf: asOf).writeCompact(into: &bytes)
+        data.writeCompact(into: &bytes)
         bytes.append(contentsOf: ";\n".utf8)
-        return OutputFile(path: path, bytes: bytes)
+        return [OutputFile(path: path, bytes: bytes)] + splits
     }
 
     final class Interner {
@@ -106,19 +111,45 @@ package enum CalculatorData {
         _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
         shareRunsWithinStretch: Bool = true
     ) -> JSONValue {
+        buildAll(rules, asOf: asOf, segments: ranges, shareRunsWithinStretch: shareRunsWithinStretch).data
+    }
+
+    /// `build`'s object and the split scripts its segments name.
+    static func buildAll(
+        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
+        shareRunsWithinStretch: Bool = true
+    ) -> (data: JSONValue, splits: [OutputFile]) {
         let choices = choices(rules)
-        guard let (first, last) = dateRange(rules) else { return .object([:]) }
+        guard let (first, last) = dateRange(rules) else { return (.object([:]), []) }
         let maxM = tableMinutes
         let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
         let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
         let runs = tables.allRuns(ranges, shareWithinStretch: shareRunsWithinStretch)
-        let segments = ranges.indices.map { tables.segment(from: ranges[$0].from, through: ranges[$0].through, runs: runs[$0]) }
+        let splits = CalculatorSplits.build(tables, ranges: ranges, runs: runs)
+        let segments = ranges.indices.map { i -> JSONValue in
+            var seg = tables.segment(from: ranges[i].from, through: ranges[i].through, runs: runs[i])
+            if case .object(var o) = seg {
+                o["split"] = splits.segmentPolicy[i].map { .int($0) } ?? .null
+                // The fee schedule the amounts come from, as the answer names it.
+                o["release"] = rules.period(on: ranges[i].from).map { .string("\($0.label) (from \($0.range.from))") } ?? .null
+                seg = .object(o)
+            }
+            return seg
+        }
 
         func options(_ key: String) -> JSONValue {
             .array(choices[key]!.map { .array([.string($0.value), .string($0.label)]) })
         }
         let defaultDate = asOf >= first && asOf <= last ? asOf : first
-        return .object([
+        return (.object([
+            "splitPolicies": .array(splits.policies.map { .array($0.map(JSONValue.string)) }),
+            "splitBucketCents": .int(CalculatorSplits.bucketCents),
+            // Per family, what a group session puts on the claims (the group code is untimed).
+            "groupNotes": .object(Dictionary(uniqueKeysWithValues: rules.families.map { f in
+                (f.id, JSONValue.string(f.groupCode.map {
+                    "One unit of \($0) per session on the claim of each patient represented; the minutes do not change it."
+                } ?? "This family has no group code."))
+            })),
             "options": .object([
                 "discipline": options("discipline"), "provider": options("provider"), "setting": options("setting"),
                 "profile": options("profile"), "family": options("family"),
@@ -145,7 +176,7 @@ package enum CalculatorData {
             "ctxs": .array(tables.ctxs.lists), "prices": .array(tables.prices.lists),
             "amounts": .array(tables.amounts.texts.map(JSONValue.string)),
             "texts": .array(tables.texts.texts.map(JSONValue.string)),
-        ])
+        ]), splits.files)
     }
 }
 

@@ -6,7 +6,9 @@ telehealth=0|1&locality=..&profile=..` from file:// and from the http sub-path (
 
   rows [data-code] (in order): data-code, data-units, data-modifiers (space-separated, sorted), data-amount
   (two decimals, "" when unpriced) with the CLI's lines; [data-total] with "total"; and a not-billable result
-  (`"billable": false`) with data-billable="false" and no rows.
+  (`"billable": false`) with data-billable="false" and no rows. The answer bar (#calc-answer, issue 20):
+  data-allowed, data-medicare-paid and data-patient-owes with the CLI's `split` (allowed, medicare_paid,
+  coinsurance), all "" when the CLI has no split; the same amounts in the bar's text.
 
 Every value the form offers is drawn (every code family, setting, units rule, discipline, provider) and dates
 run over the form's whole range, which reaches past the last fee period; the run fails unless the compared
@@ -60,7 +62,11 @@ return {rows: Array.from(root.querySelectorAll('[data-code]')).map(function (e) 
                   e.getAttribute('data-modifiers'), e.getAttribute('data-amount')]; }),
         total: t ? t.getAttribute('data-total') : null,
         billable: b ? b.getAttribute('data-billable') : null,
-        text: root.innerText || ''};"""
+        text: root.innerText || '',
+        answer: (function () { var a = document.getElementById('calc-answer'); if (!a) return null;
+          return {allowed: a.getAttribute('data-allowed'), paid: a.getAttribute('data-medicare-paid'),
+                  owes: a.getAttribute('data-patient-owes'), split: a.getAttribute('data-split'),
+                  text: a.innerText || ''}; })()};"""
 
 
 def _dates(rng, lo, hi):
@@ -122,7 +128,8 @@ def read_page(drv, timeout=4.0):
     got = None
     while time.monotonic() < end:
         got = drv.execute_script(READ_JS)
-        if got is not None and (got["rows"] or got["billable"] == "false" or got["total"] not in (None, "")):
+        if got is not None and (got["rows"] or got["billable"] == "false" or got["total"] not in (None, "")) \
+                and not (got.get("answer") or {}).get("split") == "loading":
             return got
         time.sleep(0.05)
     return got
@@ -156,6 +163,23 @@ def compare(case, cli_out, got, ids=()):
         return "lines differ:\n  CLI  %s\n  page %s" % (lines, got["rows"])
     if (got["total"] or "") != total:
         return "total differs: CLI %r, page data-total=%r" % (total, got["total"])
+    return compare_split(cli_out["json"], got.get("answer"))
+
+
+def compare_split(j, ans):
+    """The answer bar against `calc --json` `split`: allowed, Medicare pays, patient owes (issue 20)."""
+    if ans is None:
+        return "no answer bar (#calc-answer)"
+    sp = j.get("split") or {}
+    want = {"allowed": sp.get("allowed", ""), "paid": sp.get("medicare_paid", ""), "owes": sp.get("coinsurance", "")}
+    if not sp:
+        want["allowed"] = j.get("total") or ""
+    got = {k: ans.get(k) or "" for k in want}
+    if got != want:
+        return "answer bar differs from calc --json split:\n  CLI  %s\n  page %s" % (want, got)
+    missing = [v for v in want.values() if v and "$" + v not in ans["text"]]
+    if missing:
+        return "answer bar text does not show %s: %r" % (missing, ans["text"][:300])
     return None
 
 
@@ -167,7 +191,7 @@ def scan_script(res, site):
     """The calculator's own script holds no thresholds, rates, conversion factors or dates (issue 5)."""
     import static_checks
     s = static_checks.scan(site, "calculator/index.html")
-    mine = [j for j in s.js if not any(x in j for x in ("calculator-data.js", "search-index.js", "search.js",
+    mine = [j for j in s.js if not any(x in j for x in ("calculator-data.js", "search-index.js", "search.js", "tables.js",
                                                          "theme.js", "nav.js"))]
     if not mine:
         res.warn("calculator", "no calculator script found besides the data file; number scan skipped")

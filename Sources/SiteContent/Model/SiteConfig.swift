@@ -12,6 +12,9 @@ public struct SiteConfig: Sendable {
     public var location: SourceLocation
     /// False for a plain site without `site.yaml`: pages then show no "as of" line.
     public var hasAsOf: Bool = true
+    /// `search_synonyms:` — words a reader may type for the words the pages use (`video: [telehealth]`); the
+    /// search adds them to the query. In the file's order, lower-cased.
+    public var searchSynonyms: [SearchSynonym] = []
 
     /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
     package static func load(contentDirectory: String) -> StageResult<SiteConfig> {
@@ -33,6 +36,7 @@ public struct SiteConfig: Sendable {
         let description = map.string("description") ?? ""
         let language = map.string("language") ?? "en"
         let footer = map.stringList("footer") ?? []
+        let synonyms = SearchSynonym.read(map)
         map.finish("site.yaml")
         var asOf: CalendarDate?
         if let asOfText {
@@ -42,9 +46,11 @@ public struct SiteConfig: Sendable {
             }
         }
         guard let title, let asOf else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, asOf: asOf, description: description, language: language, footer: footer,
             location: root.location)
+        config.searchSynonyms = synonyms
+        return config
     }
 
     package init(title: String, asOf: CalendarDate, description: String, language: String, footer: [String], location: SourceLocation, hasAsOf: Bool = true) {
@@ -55,5 +61,32 @@ public struct SiteConfig: Sendable {
         self.footer = footer
         self.location = location
         self.hasAsOf = hasAsOf
+    }
+}
+
+/// One entry of `search_synonyms:`: a word and the words it stands for.
+public struct SearchSynonym: Sendable, Hashable {
+    public var word: String
+    public var means: [String]
+
+    public init(word: String, means: [String]) {
+        self.word = word
+        self.means = means
+    }
+
+    /// `search_synonyms:` of the site settings: a mapping of a word to a list of words.
+    static func read(_ map: MappingReader) -> [SearchSynonym] {
+        guard let m = map.mapping("search_synonyms") else { return [] }
+        var out: [SearchSynonym] = []
+        for key in m.keys {
+            guard let list = m.stringList(key) else { continue }
+            let word = key.lowercased()
+            if word.isEmpty || word.contains(" ") {
+                m.node(key)?.error("a search synonym is one word, found '\(key)'")
+                continue
+            }
+            out.append(SearchSynonym(word: word, means: list.map { $0.lowercased() }.filter { !$0.isEmpty }))
+        }
+        return out
     }
 }

@@ -1,7 +1,7 @@
 import CodingRules
 
 /// ```` ```fee-table [CODE] ````: per fee period, the national non-facility and facility amount of one unit,
-/// the RVUs and the conversion factor; a period whose RVUs are missing says so instead of showing money.
+/// the RVUs and the conversion factor, newest period first; a period whose RVUs are missing says so instead of showing money.
 package struct FeeTableDirective: Directive {
     package let name = "fee-table"
 
@@ -20,7 +20,8 @@ package struct FeeTableDirective: Directive {
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []
         var notes: [HTML] = []
-        for period in rules.periods {
+        // Newest first: the period in force now is the one a reader looks for.
+        for period in rules.periods.reversed() {
             let cf = period.defaultConversionFactor
             for code in codes {
                 guard let record = rules.code(code), record.validFrom <= (period.range.through ?? period.range.from)
