@@ -147,7 +147,8 @@ package enum CalculatorData {
             // Per family, what a group session puts on the claims (the group code is untimed).
             "groupNotes": .object(Dictionary(uniqueKeysWithValues: rules.families.map { f in
                 (f.id, JSONValue.string(f.groupCode.map {
-                    "One unit of \($0) per session on the claim of each patient represented; the minutes do not change it."
+                    // Graded L–M in the facts: an inference from the CMS answers, said as one.
+                    "One unit of \($0) per session on the claim of each patient represented (an inference from CMS's answers, not stated by CMS); the minutes do not change it."
                 } ?? "This family has no group code."))
             })),
             "options": .object([

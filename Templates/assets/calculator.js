@@ -153,14 +153,18 @@
                         {'class': 'ans-status'}));
     if (r.error) { bar.appendChild(el('p', r.error, {'class': 'ans-why'})); return; }
     if (!billable) {
-      if (r.reasons.length) bar.appendChild(el('p', text(r.reasons[0], v), {'class': 'ans-why'}));
+      if (r.reasons.length) {
+        var why = text(r.reasons[0], v);
+        bar.appendChild(el('p', why.charAt(0).toUpperCase() + why.slice(1), {'class': 'ans-why'}));
+      }
       return;
     }
     head.appendChild(el('span', r.lines.map(function (l) {
       return l.code + ' \u00d7 ' + l.units + (l.modifiers ? ' ' + l.modifiers : '');
     }).join(' + '), {'class': 'ans-lines'}));
     var dl = bar.appendChild(el('dl', null, {'class': 'ans-money'}));
-    item(dl, 'Allowed', r.total ? '$' + r.total : 'not in this guide yet', {'class': 'ans-allowed'});
+    item(dl, r.group === '1' ? 'Allowed, each claim' : 'Allowed', r.total ? '$' + r.total : 'not in this guide yet',
+         {'class': 'ans-allowed'});
     var wait = sp === undefined ? '\u2026' : 'not in this guide';
     item(dl, 'Medicare pays', sp ? '$' + sp.paid : wait, {'class': 'ans-paid'});
     item(dl, 'Patient owes', sp ? '$' + sp.owes : wait, {'class': 'ans-owes'});

@@ -2,6 +2,7 @@
 
   sticky     the calculator's answer (allowed amount) stays inside the viewport while the minutes, date and
              locality fields are focused at 390 x 844;
+  keyboard   Tab, Enter, Tab from the top of the calculator page reaches its first field (the skip link);
   amounts    on every page at 390 px no element holding an amount ($12.34) extends past the viewport or is
              clipped by an ancestor, and no page scrolls sideways;
   glance     each code page shows today's national amount (the same as `ctsguide calc --json` on the site's
@@ -63,6 +64,27 @@ def sticky(res, drv, site):
             ok = r is not None and r["top"] >= 0 and r["bottom"] <= r["h"] and r["left"] >= 0 and r["right"] <= r["w"]
             res.check(ok and focused == field, "sticky", "calculator [%s focused, 390x844]" % field,
                       "the answer's allowed amount is not inside the viewport while #%s is focused: %s" % (field, r))
+    finally:
+        _reset(drv)
+
+
+def keyboard(res, drv, site):
+    """From the top of the calculator page the keyboard reaches the first field in a few presses: Tab (the skip
+    link), Enter, Tab."""
+    from selenium.webdriver.common.keys import Keys
+    _viewport(drv, DESK_W, DESK_H, False)
+    try:
+        load(drv, page_url("file", site, "calculator/index.html"))
+        drv.execute_script("document.activeElement && document.activeElement.blur(); window.focus();")
+        body = drv.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        first = drv.execute_script("var e = document.activeElement; return e ? [e.className, e.textContent] : null;")
+        drv.switch_to.active_element.send_keys(Keys.ENTER)
+        time.sleep(0.1)
+        drv.switch_to.active_element.send_keys(Keys.TAB)
+        now = drv.execute_script("var e = document.activeElement; return e ? e.id : null;")
+        res.check(now == "calc-minutes", "keyboard", "calculator [Tab, Enter, Tab]",
+                  "the first field is not focused after Tab, Enter, Tab (first Tab: %s; now on #%s)" % (first, now))
     finally:
         _reset(drv)
 
@@ -308,6 +330,7 @@ def run(res, drv, site, cli, content, tmp):
     pages = [p for p in harness.site_pages(site) if p != "404.html"]
     if os.path.isfile(os.path.join(site, "calculator", "index.html")):
         sticky(res, drv, site)
+        keyboard(res, drv, site)
     amounts(res, drv, site, pages)
     glance(res, drv, site, cli, content)
     search(res, drv, site)

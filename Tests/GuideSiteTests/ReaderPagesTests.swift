@@ -26,7 +26,7 @@ import Testing
             if let g = glance, let d = html.range(of: "class=\"code-descriptor") { #expect(g.lowerBound < d.lowerBound) }
         }
         let group = RealSite.page("codes/97552/index.html")
-        #expect(group.contains("Untimed: one unit per session on the claim of each patient represented."))
+        #expect(group.contains("Untimed: one unit per session, whatever its length, on the claim of each patient represented (an inference from CMS's answers, not stated by CMS)."))
     }
 
     @Test func feeHistoryIsNewestFirst() {

@@ -134,6 +134,8 @@ package struct CalculatorDirective: Directive {
             ], children: form), .newline,
         ]
         let h: HTML = [
+            // Its own styles, so other pages do not carry them (a stylesheet link is allowed in the body).
+            .void("link", [.attr("rel", "stylesheet"), .attr("href", context.url(to: "assets/calculator.css"))]), .newline,
             .el("div", [.class("calc-tool")],
                 .newline, .group(form),
                 .el("div", [

@@ -50,7 +50,8 @@ package struct CodeGlanceDirective: Directive {
                 facts.append(
                     "First unit at \(profile.addOnThreshold(unit: 1)) minutes in total, one more every further \(profile.addOnSpan); only with \(family.initialCode).")
             case .group:
-                facts.append("Untimed: one unit per session on the claim of each patient represented.")
+                facts.append(
+                    "Untimed: one unit per session, whatever its length, on the claim of each patient represented (an inference from CMS's answers, not stated by CMS).")
             }
         }
         let m = rules.policies.modifiers
