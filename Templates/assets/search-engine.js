@@ -84,6 +84,8 @@
       ts.forEach(function (alts) {
         /* the word typed counts a little more than a word it stands for */
         if (at(p.t, alts[0]) >= 0) score += 12; else if (any(p.t, alts)) score += 10;
+        /* a title that starts with the word is about it */
+        if (alts.some(function (w) { return at(p.t, w) === 0; })) score += 6;
         if (any(p.k, alts)) score += 8;
       });
       p.sections.forEach(function (s) {
