@@ -1,6 +1,7 @@
 import SiteContent
 import GuideCalc
 import CodingRules
+import RulesText
 
 /// `assets/calculator-data.js`: the lookup tables the calculator page (`assets/calculator.js`) reads, all
 /// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
@@ -58,7 +59,21 @@ package enum CalculatorData {
                     + (f.groupCode == nil ? "; no group code)" : ")"))
             },
             "locality": locs,
+            "conversion-factor": conversionFactorChoices(rules),
         ]
+    }
+
+    /// `""` (each fee schedule's usual factor) and every option some period has besides its default, labelled as
+    /// the latest period with it names it.
+    static func conversionFactorChoices(_ rules: RulesData) -> [Choice] {
+        var out = [Choice(value: "", label: "The usual conversion factor of the date's fee schedule")]
+        var seen: Set<String> = []
+        for period in rules.periods.reversed() {
+            for o in period.conversionFactors where !o.isDefault && seen.insert(o.id).inserted {
+                out.append(Choice(value: o.id, label: o.label))
+            }
+        }
+        return out
     }
 
     /// First and last date of service the calculator offers: through the end of the year after the last fee
@@ -132,6 +147,7 @@ package enum CalculatorData {
                 o["split"] = splits.segmentPolicy[i].map { .int($0) } ?? .null
                 // The fee schedule the amounts come from, as the answer names it.
                 o["release"] = rules.period(on: ranges[i].from).map { .string("\($0.label) (from \($0.range.from))") } ?? .null
+                for (k, v) in conversionFactorTables(rules, tables, on: ranges[i].from) { o[k] = v }
                 seg = .object(o)
             }
             return seg
@@ -153,7 +169,7 @@ package enum CalculatorData {
             })),
             "options": .object([
                 "discipline": options("discipline"), "provider": options("provider"), "setting": options("setting"),
-                "profile": options("profile"), "family": options("family"),
+                "profile": options("profile"), "family": options("family"), "conversion-factor": options("conversion-factor"),
                 "locality": .array(choices["locality"]!.map { .string($0.value) }),
             ]),
             // The locality list's option groups and labels, in `options.locality` order: the page lists only the
@@ -165,7 +181,7 @@ package enum CalculatorData {
                 "discipline": .string(Discipline.allCases[0].rawValue), "provider": .string(Provider.allCases[0].rawValue),
                 "setting": .string(Setting.allCases[0].rawValue), "telehealth": .string("0"),
                 "locality": .string("national"), "profile": .string(rules.defaultProfileID),
-                "family": .string(rules.defaultFamilyID),
+                "family": .string(rules.defaultFamilyID), "conversion-factor": .string(""),
             ]),
             "dateMin": .string(first.description), "dateMax": .string(last.description),
             "minutesMin": .int(1), "minutesMax": .int(maxM),
@@ -178,6 +194,33 @@ package enum CalculatorData {
             "amounts": .array(tables.amounts.texts.map(JSONValue.string)),
             "texts": .array(tables.texts.texts.map(JSONValue.string)),
         ]), splits.files)
+    }
+}
+
+extension CalculatorData {
+    /// A segment's conversion-factor options: `cfOK`, the option ids the rules accept on its dates (those of its
+    /// fee period, or the proposed ones of a pending schedule); `cf`, the price table of each option other than
+    /// the default; `cfError`, the sentence for any other id (`{cf}` stands for it).
+    static func conversionFactorTables(_ rules: RulesData, _ tables: CalculatorTables, on date: CalendarDate) -> [String: JSONValue] {
+        let label: String, options: [ConversionFactorOption]
+        if let p = rules.pending(on: date) {
+            (label, options) = (p.label, p.proposedConversionFactors)
+        } else if let period = rules.period(on: date) {
+            (label, options) = (period.label, period.conversionFactors)
+        } else {
+            return [:]
+        }
+        var cf: [String: JSONValue] = [:]
+        if rules.pending(on: date) == nil {
+            for o in options where !o.isDefault {
+                cf[o.id] = .int(tables.prices.list(tables.priceTable(on: date, conversionFactor: o.id)))
+            }
+        }
+        let problem = RulesInputError.Problem.unknownConversionFactor("{cf}", periodLabel: label, accepted: options.map(\.id))
+        return [
+            "cfOK": .array(options.map { .string($0.id) }), "cf": .object(cf),
+            "cfError": tables.texts.id(RulesText.plain.pageProblem(problem, familyName: "")),
+        ]
     }
 }
 

@@ -4,7 +4,8 @@ import CodingRules
 /// What Medicare pays and what the patient owes for every allowed total the calculator can show, asked of
 /// `RulesData.beneficiarySplit` (the same code path as `calc --json` `split`), so the page only looks it up.
 ///
-/// A total is the sum of a claim pattern's lines priced in one locality, setting and provider; the split of a
+/// A total is the sum of a claim pattern's lines priced in one locality, setting, provider and conversion-factor
+/// option; the split of a
 /// total depends only on the coinsurance and sequestration percentages in force (a segment's `split`: a
 /// `splitPolicies` entry `[coinsurance %, sequestration %]`, null when the data has no percentages on its
 /// dates). The splits are written as small scripts the page adds when it needs one (they work from `file://`):
@@ -46,7 +47,7 @@ package enum CalculatorSplits {
             let date = range.from
             guard let co = rules.policies.coinsurancePercent.entry(on: date)?.value,
                 let seq = rules.policies.sequestrationPercent.entry(on: date)?.value,
-                let period = rules.period(on: date), let rows = tables.priceRows(on: date)
+                let period = rules.period(on: date)
             else {
                 segmentPolicy.append(nil)
                 continue
@@ -63,30 +64,35 @@ package enum CalculatorSplits {
                 totals.append([])
             }
             segmentPolicy.append(p)
-            let priceKey = tables.priceKey(period, on: date)
-            let table: [String: [Int?]]
-            if let cached = centsCache[priceKey] {
-                table = cached
-            } else {
-                var t: [String: [Int?]] = [:]
-                for r in rows { t[r.key] = r.amounts.split(separator: ",", omittingEmptySubsequences: false).map { cents(String($0)) } }
-                centsCache[priceKey] = t
-                table = t
-            }
             var patterns = Set<[ClaimLine]>()
             for list in runs[i] { for run in list where !run.pattern.lines.isEmpty { patterns.insert(run.pattern.lines) } }
-            for lines in patterns {
-                for setting in Setting.allCases {
-                    for provider in Provider.allCases {
-                        let cells = lines.map { table["\($0.code)|\(setting.rawValue)|\(provider.rawValue)"] }
-                        guard let count = cells.first??.count, cells.allSatisfy({ $0 != nil }) else { continue }
-                        locality: for l in 0..<count {
-                            var sum = 0
-                            for (n, line) in lines.enumerated() {
-                                guard let unit = cells[n]![l] else { continue locality }
-                                sum += unit * line.units
+            // The default conversion factor and every other option of the period (the form's "More options").
+            let variants: [String?] = [nil] + period.conversionFactors.filter { !$0.isDefault }.map(\.id)
+            for cf in variants {
+                let priceKey = tables.priceKey(period, on: date) + (cf.map { "|cf:" + $0 } ?? "")
+                let table: [String: [Int?]]
+                if let cached = centsCache[priceKey] {
+                    table = cached
+                } else {
+                    guard let rows = tables.priceRows(on: date, conversionFactor: cf) else { continue }
+                    var t: [String: [Int?]] = [:]
+                    for r in rows { t[r.key] = r.amounts.split(separator: ",", omittingEmptySubsequences: false).map { cents(String($0)) } }
+                    centsCache[priceKey] = t
+                    table = t
+                }
+                for lines in patterns {
+                    for setting in Setting.allCases {
+                        for provider in Provider.allCases {
+                            let cells = lines.map { table["\($0.code)|\(setting.rawValue)|\(provider.rawValue)"] }
+                            guard let count = cells.first??.count, cells.allSatisfy({ $0 != nil }) else { continue }
+                            locality: for l in 0..<count {
+                                var sum = 0
+                                for (n, line) in lines.enumerated() {
+                                    guard let unit = cells[n]![l] else { continue locality }
+                                    sum += unit * line.units
+                                }
+                                totals[p].insert(sum)
                             }
-                            totals[p].insert(sum)
                         }
                     }
                 }

@@ -65,8 +65,8 @@ package final class CalculatorTables {
 
     /// Unit amounts per `code|setting|provider` (every code of every family, every setting): the number of a
     /// string in `amounts` holding one amount per locality in `options.locality` order, empty where unpriced.
-    func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
-        guard let rows = priceRows(on: date) else { return .object([:]) }
+    func priceTable(on date: CalendarDate, nationalOnly: Bool = false, conversionFactor: String? = nil) -> JSONValue {
+        guard let rows = priceRows(on: date, conversionFactor: conversionFactor) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
         for r in rows { out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts) }
         return .object(out)

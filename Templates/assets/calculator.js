@@ -17,10 +17,10 @@
   /* values from the address that no control offers: kept (and reported) until that control changes */
   var raw = {};
   var KEYS = ['minutes', 'patients', 'date', 'family', 'discipline', 'provider', 'setting', 'telehealth', 'locality',
-              'profile'];
+              'profile', 'conversion-factor'];
   /* what each control is called on the page, for messages */
   var NAMES = {family: 'code family', discipline: 'discipline', provider: 'furnished by', setting: 'setting',
-               profile: 'units rule', locality: 'locality'};
+               profile: 'units rule', locality: 'locality', 'conversion-factor': 'conversion factor'};
 
   function el(tag, text, attrs) {
     var e = document.createElement(tag);
@@ -43,7 +43,10 @@
   function has(list, value) {
     return list.some(function (o) { return (Array.isArray(o) ? o[0] : o) === value; });
   }
-  function text(i, v) { return D.texts[i].split('{date}').join(v.date).split('{minutes}').join(v.minutes); }
+  function text(i, v) {
+    return D.texts[i].split('{date}').join(v.date).split('{minutes}').join(v.minutes)
+      .split('{cf}').join(v['conversion-factor'] || '');
+  }
   function cents(s) { var p = s.split('.'); return parseInt(p[0], 10) * 100 + parseInt(p[1], 10); }
   function money(c) {
     var r = c % 100;
@@ -74,6 +77,9 @@
     var c = D.ctxKeys.indexOf([v.family, v.discipline, v.provider, v.telehealth, v.setting].join('|'));
     var ctx = D.ctxs[D.ctxTables[seg.ctx][c]];
     if (ctx.invalid) return {error: ctx.invalid.map(function (i) { return text(i, v); }).join(' ')};
+    /* a conversion-factor option the date's fee schedule does not have */
+    var cf = v['conversion-factor'];
+    if (cf && seg.cfOK && seg.cfOK.indexOf(cf) < 0) return {error: text(seg.cfError, v)};
     var group = patients >= D.groupFrom ? '1' : '0';
     var r = D.runKeys.indexOf([v.profile, group, v.family].join('|'));
     var pattern = null;
@@ -82,7 +88,7 @@
     var res = {billable: reasons.length === 0 && pattern.lines.length > 0, lines: [], total: '', ctx: ctx, seg: seg,
                group: group, pattern: pattern, reasons: reasons};
     if (!res.billable) return res;
-    var prices = D.prices[seg.prices], sum = 0, priced = true;
+    var prices = D.prices[cf && seg.cf && seg.cf[cf] !== undefined ? seg.cf[cf] : seg.prices], sum = 0, priced = true;
     pattern.lines.forEach(function (l) {
       var cell = prices[[l[0], ctx.priced, v.provider].join('|')];
       var unit = cell === undefined ? '' : D.amounts[cell].split(',')[loc];

@@ -2,7 +2,7 @@
 
 For CALC_CASES (default 200) seeded random inputs (CALC_SEED, default 20250602) it runs the CLI, opens
 `calculator/index.html?minutes=..&patients=..&date=..&family=..&discipline=..&provider=..&setting=..&
-telehealth=0|1&locality=..&profile=..` from file:// and from the http sub-path (CSP header on), and compares:
+telehealth=0|1&locality=..&profile=..&conversion-factor=..` from file:// and from the http sub-path (CSP header on), and compares:
 
   rows [data-code] (in order): data-code, data-units, data-modifiers (space-separated, sorted), data-amount
   (two decimals, "" when unpriced) with the CLI's lines; [data-total] with "total"; and a not-billable result
@@ -31,7 +31,7 @@ import harness
 from harness import drain_logs, load, network_events, console_messages, page_url
 
 KEYS = ["minutes", "patients", "date", "family", "discipline", "provider", "setting", "telehealth", "locality",
-        "profile"]
+        "profile", "conversion-factor"]
 # words a biller should not meet on the page (issue 10 finding 18); profile ids are added from the page's options
 NOT_READER = [r"--[a-z]", r"\bctsguide\b", r"\bprofiles?\b", r"\bimport(ed)?\b", r"\bPPRRVU\b", r"\berror:"]
 NEAR = [7, 8, 14, 15, 16, 22, 23, 29, 30, 31, 37, 38, 44, 45, 52, 53, 60, 67, 68, 75, 82, 83, 97, 98, 112, 113]
@@ -49,6 +49,7 @@ function vals(name) {
 var d = document.querySelector('[name="date"], #date, #calc-date');
 return {locality: vals('locality'), profile: vals('profile'), discipline: vals('discipline'),
         provider: vals('provider'), setting: vals('setting'), family: vals('family'),
+        cf: vals('conversion-factor'),
         dateMin: d ? d.getAttribute('min') : null, dateMax: d ? d.getAttribute('max') : null};"""
 
 READ_JS = """
@@ -88,6 +89,8 @@ def draw(rng, opts):
         "telehealth": rng.choice(["0", "1"]),
         "locality": "national" if rng.random() < 0.3 else rng.choice(opts.get("locality") or ["national"]),
         "profile": rng.choice(opts.get("profile") or ["ama-midpoint"]),
+        # "" is each fee schedule's usual factor (no --conversion-factor); the options are rare
+        "conversion-factor": rng.choice(opts.get("cf")) if opts.get("cf") and rng.random() < 0.2 else "",
     }
 
 
@@ -97,6 +100,9 @@ def run_cli(cli, content, case):
         if k == "telehealth":
             if case[k] == "1":
                 args.append("--telehealth")
+        elif k == "conversion-factor":
+            if case[k]:
+                args += ["--conversion-factor", case[k]]
         else:
             args += ["--" + k, case[k]]
     if content:
@@ -233,6 +239,11 @@ def coverage(res, opts, cases, rejected, last_fee, n):
         missing = sorted(set(offered) - seen)
         res.check(offered and not missing, "calculator", "coverage",
                   "no accepted case for %s %s (offered: %s)" % (what, missing or "-", offered))
+    cfs = [c for c in cases if c.get("conversion-factor")]
+    print("  %d accepted cases with a conversion-factor option" % len(cfs), flush=True)
+    if opts.get("cf"):
+        res.check(bool(cfs), "calculator", "coverage",
+                  "no accepted case with a conversion-factor option (offered: %s)" % opts["cf"])
     res.check(bool(last_fee) and bool(after), "calculator", "coverage",
               "no case dated after the last fee period (%s; dates %s..%s)" % (last_fee, opts["dateMin"], opts["dateMax"]))
 

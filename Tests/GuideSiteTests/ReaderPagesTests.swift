@@ -100,6 +100,15 @@ import Testing
             checked += 1
         }
         #expect(checked > 10_000)
+        // the CY2026 factor for qualifying APM participants (`calc --conversion-factor qp`): 38 minutes is 79.22
+        #expect(all.contains("\"7922\":[\"15.84\",\"63.38\",\"1.27\",\"62.11\"]"))
+        let cy2026 = segments.compactMap { seg -> [String: JSONValue]? in
+            guard case .object(let o) = seg, o["from"] == .string("2026-01-01") || o["release"] == .string("CY2026 (from 2026-01-01)")
+            else { return nil }
+            return o
+        }
+        #expect(!cy2026.isEmpty && cy2026.allSatisfy { $0["cfOK"] == .array([.string("non-qp"), .string("qp")]) })
+        #expect(cy2026.allSatisfy { if case .object(let cf)? = $0["cf"] { return cf["qp"] != nil } else { return false } })
         #expect(files.allSatisfy { $0.path.hasPrefix(CalculatorSplits.folder) })
     }
 
