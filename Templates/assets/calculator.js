@@ -101,8 +101,7 @@
     return res;
   }
 
-  /* The split of the result's total: {owes (coinsurance), before (Medicare before sequestration),
-     sequestration, paid (Medicare pays)}, null when the data has none, undefined while its script loads. */
+  /* The total's split {owes, before (sequestration), sequestration, paid}, null when the data has none, undefined while its script loads. */
   function split(r) {
     if (!r.total || r.seg.split === null || r.seg.split === undefined) return null;
     var c = cents(r.total), key = r.seg.split + '-' + Math.floor(c / D.splitBucketCents);

@@ -76,7 +76,6 @@ package struct CalculatorDirective: Directive {
             knownErrors.map { .group([" (see ", .a(href: context.url(to: $0.outputPath), "known errors"), ")"]) } ?? .empty,
             "; the other rules are here to compare.",
         ]
-        let familyNames = (choices["family"] ?? []).map(\.label)
         var form: [HTML] = [
             .newline,
             .el("div", [.class("calc-row")],
@@ -120,9 +119,7 @@ package struct CalculatorDirective: Directive {
             .el("details", [.class("calc-more")],
                 .newline, .el("summary", [], "More options: code family, time rule, conversion factor"), .newline,
                 select("family", "Code family", rules.defaultFamilyID),
-                hint("calc-family-hint",
-                     "Pick the family that matches what the training covered: \(familyNames.joined(separator: "; ")). ",
-                     "Most sessions are functional performance."),
+                hint("calc-family-hint", "Pick what the training covered; most sessions are functional performance."),
                 select("profile", "Time rule for units", rules.defaultProfileID),
                 hint("calc-profile-hint", profileHint),
                 select("conversion-factor", "Conversion factor", ""),

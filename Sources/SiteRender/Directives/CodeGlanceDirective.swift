@@ -72,7 +72,7 @@ package struct CodeGlanceDirective: Directive {
             body += [.el("p", [.class("glance-link")], .a(href: url, "Price a session for your ZIP code")), .newline]
         }
         let box = HTML.el("section", [.class("glance card"), .attr("aria-label", "\(code) at a glance")], children: body)
-        return DirectiveOutput([box, .newline], citedSources: cite.ids)
+        return DirectiveOutput([blocksStylesheet(context), box, .newline], citedSources: cite.ids)
     }
 
     /// Telehealth on `date`: listed and therapists authorized (with the first end date), or why not.

@@ -74,7 +74,7 @@ package struct FeeTableDirective: Directive {
                 "Facility amount (physician or NPP billing in a facility)", "Assistant (CQ/CO), non-facility",
                 "Work RVU", "Practice expense RVU, non-facility", "Practice expense RVU, facility", "Malpractice RVU",
                 "Conversion factor", "Sources",
-            ], rows: rows)]
+            ], rows: rows, detail: (from: 4, label: "RVUs, conversion factor and sources"))]
         if let pending = PeriodWording.pendingSentence(context.site.data, cite: &cite) { notes.append(pending) }
         if !notes.isEmpty {
             html += [.el("ul", [.class("table-notes")], children: [.newline] + notes.flatMap { [.el("li", [], $0), .newline] }), .newline]

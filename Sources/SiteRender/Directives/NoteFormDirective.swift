@@ -49,6 +49,12 @@ package struct NoteFormDirective: Directive {
         body += [.el("ul", [.class("form-checklist")], children: list), .newline]
         body += [blank("Signature, credentials and date"), .newline]
         let box = HTML.el("section", [.class("note-form"), .attr("aria-label", kind == .group ? "Group session worksheet" : "Session worksheet")], children: body)
-        return DirectiveOutput([box, .newline])
+        return DirectiveOutput([blocksStylesheet(context), box, .newline])
     }
+}
+
+/// The stylesheet of the blocks only some pages have (`assets/blocks.css`: the at-a-glance box, the worksheets),
+/// linked where a directive writes one (a stylesheet link is allowed in the body; a page linking it twice loads it once).
+func blocksStylesheet(_ context: DirectiveContext) -> HTML {
+    [.void("link", [.attr("rel", "stylesheet"), .attr("href", context.url(to: "assets/blocks.css"))]), .newline]
 }
