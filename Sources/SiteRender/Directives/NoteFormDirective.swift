@@ -37,7 +37,7 @@ package struct NoteFormDirective: Directive {
             })
             let row = HTML.el("tr", children: (0..<3).map { _ in .el("td", [], "") })
             body += [
-                .el("table", [.class("form-table")], .el("caption", [], "One line per patient; each patient's claim gets its own 97552"),
+                .el("table", [.class("form-table")], .el("caption", [], "One line per patient represented"),
                     .el("thead", [], head), .el("tbody", children: Array(repeating: row, count: Self.groupRows))),
                 .newline,
             ]
