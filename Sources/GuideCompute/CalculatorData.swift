@@ -1,6 +1,7 @@
 import SiteContent
 import GuideCalc
 import CodingRules
+import RulesText
 
 /// `assets/calculator-data.js`: the lookup tables the calculator page (`assets/calculator.js`) reads, all
 /// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
@@ -22,6 +23,9 @@ import CodingRules
 ///   amount per locality (in `options.locality` order; empty when unpriced); assistant rows also `…|fee` and the
 ///   table `share|assistant` (an assistant line is reduced on the whole line: `CalculatorTables.priceTable`).
 /// - `texts`: every sentence, referenced by index (`{date}` and `{minutes}` stand for the input).
+/// - `splitPolicies`, `splitBucketCents` and each segment's `split`: where the page finds what Medicare pays and
+///   what the patient owes for a total (`CalculatorSplits`); each segment's `release`: its fee schedule.
+/// - `groupNotes`: per family, what a group session puts on each patient's claim.
 package enum CalculatorData {
     package static let path = "assets/calculator-data.js"
     /// The longest session the tables cover, in minutes (a size choice).
@@ -56,7 +60,21 @@ package enum CalculatorData {
                     + (f.groupCode == nil ? "; no group code)" : ")"))
             },
             "locality": locs,
+            "conversion-factor": conversionFactorChoices(rules),
         ]
+    }
+
+    /// `""` (each fee schedule's usual factor) and every option some period has besides its default, labelled as
+    /// the latest period with it names it.
+    static func conversionFactorChoices(_ rules: RulesData) -> [Choice] {
+        var out = [Choice(value: "", label: "The usual conversion factor of the date's fee schedule")]
+        var seen: Set<String> = []
+        for period in rules.periods.reversed() {
+            for o in period.conversionFactors where !o.isDefault && seen.insert(o.id).inserted {
+                out.append(Choice(value: o.id, label: o.label))
+            }
+        }
+        return out
     }
 
     /// First and last date of service the calculator offers: exactly the dates `calc` accepts
@@ -72,14 +90,16 @@ package enum CalculatorData {
     }
 
 
-    package static func file(site: SiteModel) -> OutputFile { file(rules: site.data.rules, asOf: site.config.asOf) }
+    package static func files(site: SiteModel) -> [OutputFile] { files(rules: site.data.rules, asOf: site.config.asOf) }
 
-    /// The file from the data alone (the build starts it as soon as the data is loaded).
-    package static func file(rules: RulesData, asOf: CalendarDate) -> OutputFile {
+    /// The data file and the split scripts (`CalculatorSplits`) from the data alone (the build starts them as
+    /// soon as the data is loaded).
+    package static func files(rules: RulesData, asOf: CalendarDate) -> [OutputFile] {
+        let (data, splits) = buildAll(rules, asOf: asOf)
         var bytes = Array("window.CTSGUIDE_CALC = ".utf8)
-        build(rules, asOf: asOf).writeCompact(into: &bytes)
+        data.writeCompact(into: &bytes)
         bytes.append(contentsOf: ";\n".utf8)
-        return OutputFile(path: path, bytes: bytes)
+        return [OutputFile(path: path, bytes: bytes)] + splits
     }
 
     final class Interner {
@@ -107,22 +127,50 @@ package enum CalculatorData {
         _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
         shareRunsWithinStretch: Bool = true
     ) -> JSONValue {
+        buildAll(rules, asOf: asOf, segments: ranges, shareRunsWithinStretch: shareRunsWithinStretch).data
+    }
+
+    /// `build`'s object and the split scripts its segments name.
+    static func buildAll(
+        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
+        shareRunsWithinStretch: Bool = true
+    ) -> (data: JSONValue, splits: [OutputFile]) {
         let choices = choices(rules)
-        guard let (first, last) = dateRange(rules) else { return .object([:]) }
+        guard let (first, last) = dateRange(rules) else { return (.object([:]), []) }
         let maxM = tableMinutes
         let tables = CalculatorTables(rules: rules, localities: choices["locality"]!, maxMinutes: maxM, first: first)
         let ranges = ranges ?? CalculatorSegments.ranges(tables, first: first, last: last).ranges
         let runs = tables.allRuns(ranges, shareWithinStretch: shareRunsWithinStretch)
-        let segments = ranges.indices.map { tables.segment(from: ranges[$0].from, through: ranges[$0].through, runs: runs[$0]) }
+        let splits = CalculatorSplits.build(tables, ranges: ranges, runs: runs)
+        let segments = ranges.indices.map { i -> JSONValue in
+            var seg = tables.segment(from: ranges[i].from, through: ranges[i].through, runs: runs[i])
+            if case .object(var o) = seg {
+                o["split"] = splits.segmentPolicy[i].map { .int($0) } ?? .null
+                // The fee schedule the amounts come from, as the answer names it.
+                o["release"] = rules.period(on: ranges[i].from).map { .string("\($0.label) (from \($0.range.from))") } ?? .null
+                for (k, v) in conversionFactorTables(rules, tables, on: ranges[i].from) { o[k] = v }
+                seg = .object(o)
+            }
+            return seg
+        }
 
         func options(_ key: String) -> JSONValue {
             .array(choices[key]!.map { .array([.string($0.value), .string($0.label)]) })
         }
         let defaultDate = asOf >= first && asOf <= last ? asOf : first
-        return .object([
+        return (.object([
+            "splitPolicies": .array(splits.policies.map { .array($0.map(JSONValue.string)) }),
+            "splitBucketCents": .int(CalculatorSplits.bucketCents),
+            // Per family, what a group session puts on the claims (the group code is untimed).
+            "groupNotes": .object(Dictionary(uniqueKeysWithValues: rules.families.map { f in
+                (f.id, JSONValue.string(f.groupCode.map {
+                    // Graded L–M in the facts: an inference from the CMS answers, said as one.
+                    "One unit of \($0) per session on the claim of each patient represented (an inference from CMS's answers, not stated by CMS); the minutes do not change it."
+                } ?? "This family has no group code."))
+            })),
             "options": .object([
                 "discipline": options("discipline"), "provider": options("provider"), "setting": options("setting"),
-                "profile": options("profile"), "family": options("family"),
+                "profile": options("profile"), "family": options("family"), "conversion-factor": options("conversion-factor"),
                 "locality": .array(choices["locality"]!.map { .string($0.value) }),
             ]),
             // The locality list's option groups and labels, in `options.locality` order: the page lists only the
@@ -134,7 +182,7 @@ package enum CalculatorData {
                 "discipline": .string(Discipline.allCases[0].rawValue), "provider": .string(Provider.allCases[0].rawValue),
                 "setting": .string(Setting.allCases[0].rawValue), "telehealth": .string("0"),
                 "locality": .string("national"), "profile": .string(rules.defaultProfileID),
-                "family": .string(rules.defaultFamilyID),
+                "family": .string(rules.defaultFamilyID), "conversion-factor": .string(""),
             ]),
             "dateMin": .string(first.description), "dateMax": .string(last.description),
             "minutesMin": .int(1), "minutesMax": .int(maxM),
@@ -146,7 +194,34 @@ package enum CalculatorData {
             "ctxs": .array(tables.ctxs.lists), "prices": .array(tables.prices.lists),
             "amounts": .array(tables.amounts.texts.map(JSONValue.string)),
             "texts": .array(tables.texts.texts.map(JSONValue.string)),
-        ])
+        ]), splits.files)
+    }
+}
+
+extension CalculatorData {
+    /// A segment's conversion-factor options: `cfOK`, the option ids the rules accept on its dates (those of its
+    /// fee period, or the proposed ones of a pending schedule); `cf`, the price table of each option other than
+    /// the default; `cfError`, the sentence for any other id (`{cf}` stands for it).
+    static func conversionFactorTables(_ rules: RulesData, _ tables: CalculatorTables, on date: CalendarDate) -> [String: JSONValue] {
+        let label: String, options: [ConversionFactorOption]
+        if let p = rules.pending(on: date) {
+            (label, options) = (p.label, p.proposedConversionFactors)
+        } else if let period = rules.period(on: date) {
+            (label, options) = (period.label, period.conversionFactors)
+        } else {
+            return [:]
+        }
+        var cf: [String: JSONValue] = [:]
+        if rules.pending(on: date) == nil {
+            for o in options where !o.isDefault {
+                cf[o.id] = .int(tables.prices.list(tables.priceTable(on: date, conversionFactor: o.id)))
+            }
+        }
+        let problem = RulesInputError.Problem.unknownConversionFactor("{cf}", periodLabel: label, accepted: options.map(\.id))
+        return [
+            "cfOK": .array(options.map { .string($0.id) }), "cf": .object(cf),
+            "cfError": tables.texts.id(RulesText.plain.pageProblem(problem, familyName: "")),
+        ]
     }
 }
 

@@ -19,25 +19,29 @@ extension CalculatorTables {
         return "\(period.range.from)|\(pct.map { "\($0.significand)e-\($0.scale)" } ?? "none")"
     }
 
-    /// The price rows of a date (nil when no fee period covers it), computed once per `priceKey`.
-    func priceRows(on date: CalendarDate) -> [PriceRow]? {
+    /// The price rows of a date (nil when no fee period covers it), computed once per `priceKey`; with
+    /// `conversionFactor`, at that option of the period instead of its default.
+    func priceRows(on date: CalendarDate, conversionFactor: String? = nil) -> [PriceRow]? {
         guard let period = rules.period(on: date) else { return nil }
-        let key = priceKey(period, on: date)
+        let key = priceKey(period, on: date) + (conversionFactor.map { "|cf:" + $0 } ?? "")
         if let rows = priceRowCache[key] { return rows }
-        let rows = Self.priceRows(rules, period: period, on: date, localities: localityChoices)
+        let rows = Self.priceRows(rules, period: period, on: date, localities: localityChoices, conversionFactor: conversionFactor)
         priceRowCache[key] = rows
         return rows
     }
 
     /// Every code of every family × setting × provider, priced in every locality choice.
-    static func priceRows(_ rules: RulesData, period: FeePeriod, on date: CalendarDate, localities: [LocalityChoice]) -> [PriceRow] {
+    static func priceRows(
+        _ rules: RulesData, period: FeePeriod, on date: CalendarDate, localities: [LocalityChoice],
+        conversionFactor: String? = nil
+    ) -> [PriceRow] {
         var rows: [PriceRow] = []
         for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
                     let cells = rules.unitPrices(
                         code: code, period: period, setting: s, provider: p, localities: localities,
-                        assistantPercentDate: date
+                        conversionFactor: conversionFactor, assistantPercentDate: date
                     ).map { $0.amount?.moneyText ?? "" }
                     rows.append(
                         PriceRow(key: "\(code)|\(s.rawValue)|\(p.rawValue)", national: cells.first ?? "",

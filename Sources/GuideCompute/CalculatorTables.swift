@@ -70,8 +70,8 @@ package final class CalculatorTables {
     /// (the fee schedule amounts it is reduced from) and the table has `share|assistant`: the assistant's share
     /// in millionths (and `share|scale`, the million), from the same policy `CodingRules` reads. The page's line is
     /// `round half up(fee cents × units × share / scale)` (`CalculatorTables.assistantLineCents` in Swift).
-    func priceTable(on date: CalendarDate, nationalOnly: Bool = false) -> JSONValue {
-        guard let rows = priceRows(on: date) else { return .object([:]) }
+    func priceTable(on date: CalendarDate, nationalOnly: Bool = false, conversionFactor: String? = nil) -> JSONValue {
+        guard let rows = priceRows(on: date, conversionFactor: conversionFactor) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
         var byKey: [String: PriceRow] = [:]
         for r in rows { byKey[r.key] = r }

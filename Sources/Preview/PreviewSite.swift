@@ -68,8 +68,12 @@ public final class PreviewSite: @unchecked Sendable {
             return html(status: 500, PreviewPages.errorPage(errors, version: version))
         }
         let status = files[rel] == nil ? 404 : 200
-        guard let bytes = files[rel] ?? files["404.html"] else {
+        guard var bytes = files[rel] ?? files[NotFoundPage.outputPath] else {
             return HTTPResponse(status: 404, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("not found\n".utf8))
+        }
+        if status == 404 {
+            // The not-found page's links are relative to the root; this address may be folders deeper.
+            bytes = Array(NotFoundPage.rebase(String(decoding: bytes, as: UTF8.self), prefix: NotFoundPage.prefix(forRequestPath: path)).utf8)
         }
         let type = status == 404 ? "text/html; charset=utf-8" : PreviewPages.contentType(rel)
         guard type.hasPrefix("text/html") else {

@@ -16,7 +16,28 @@ package enum SearchIndex {
     struct Titles: Encodable {
         var shardSize: Int
         var folders: [String]
+        /// `search_synonyms` of the site settings: `[word, [the words it stands for]]`, sorted by word.
+        var synonyms: [Synonym] = []
         var pages: OneItemPerLine<Title>
+    }
+
+    /// `[word, [words]]`.
+    struct Synonym: Encodable {
+        var word: String
+        var means: [String]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(word)
+            try c.encode(means)
+        }
+
+        /// One entry per word (the last list of a word given twice), sorted by word.
+        static func list(_ pairs: [(String, [String])]) -> [Synonym] {
+            var byWord: [String: [String]] = [:]
+            for (word, means) in pairs { byWord[word] = means }
+            return byWord.keys.sorted().map { Synonym(word: $0, means: byWord[$0]!) }
+        }
     }
 
     /// One listed page: `[folder index, URL stem, title, keywords, text shard]`.
@@ -111,7 +132,8 @@ package enum SearchIndex {
             entries.append(
                 Title(folder: folderIndex[dir]!, stem: stem, title: site.pages[i].meta.title, keywords: keywords, shard: n / shardSize))
         }
-        var out = [OutputFile(path: folder + "titles.js", bytes: titlesScript(folders: folders, entries: entries))]
+        let synonyms = site.config.searchSynonyms.map { ($0.word, $0.means) }
+        var out = [OutputFile(path: folder + "titles.js", bytes: titlesScript(folders: folders, entries: entries, synonyms: synonyms))]
 
         let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
         out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
@@ -147,14 +169,26 @@ package enum SearchIndex {
     }
 
     /// `titles.js`: `Titles(shardSize:folders:pages:)` through `ScriptJSONEncoder`, written directly.
-    static func titlesScript(folders: [String], entries: [Title]) -> [UInt8] {
-        var w = ScriptJSONWriter(capacity: entries.count * 100 + folders.count * 32 + 128)
+    static func titlesScript(folders: [String], entries: [Title], synonyms: [(String, [String])] = []) -> [UInt8] {
+        var w = ScriptJSONWriter(capacity: entries.count * 100 + folders.count * 32 + synonyms.count * 32 + 128)
         w.raw("window.CTSGUIDE_SEARCH_TITLES = {\"shardSize\":")
         w.int(shardSize)
         w.raw(",\"folders\":[")
         for (n, f) in folders.enumerated() {
             if n > 0 { w.raw(",") }
             w.string(f)
+        }
+        w.raw("],\"synonyms\":[")
+        for (n, entry) in Synonym.list(synonyms).enumerated() {
+            if n > 0 { w.raw(",") }
+            w.raw("[")
+            w.string(entry.word)
+            w.raw(",[")
+            for (m, x) in entry.means.enumerated() {
+                if m > 0 { w.raw(",") }
+                w.string(x)
+            }
+            w.raw("]]")
         }
         w.raw("],\"pages\":[\n")
         for (n, e) in entries.enumerated() {

@@ -7,12 +7,20 @@
   var D = window.CTSGUIDE_CALC;
   var form = document.getElementById('calculator');
   var out = document.getElementById('calc-result');
-  if (!D || !form || !out) return;
+  var bar = document.getElementById('calc-answer');
+  if (!D || !form || !out || !bar) return;
+  /* What Medicare pays and the patient owes, per allowed total: scripts written by the build
+     (assets/calculator-split/P-B.js), added to the page when a total needs one. */
+  var SPLIT = window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {};
+  var splitBase = form.getAttribute('data-split-base') || '';
+  var splitLoading = {};
+  /* values from the address that no control offers: kept (and reported) until that control changes */
+  var raw = {};
   var KEYS = ['minutes', 'patients', 'date', 'family', 'discipline', 'provider', 'setting', 'telehealth', 'locality',
-              'profile'];
+              'profile', 'conversion-factor'];
   /* what each control is called on the page, for messages */
   var NAMES = {family: 'code family', discipline: 'discipline', provider: 'furnished by', setting: 'setting',
-               profile: 'units rule', locality: 'locality'};
+               profile: 'units rule', locality: 'locality', 'conversion-factor': 'conversion factor'};
 
   function el(tag, text, attrs) {
     var e = document.createElement(tag);
@@ -23,10 +31,7 @@
   function ctl(name) { return form.elements.namedItem(name); }
   function values() {
     var v = {};
-    KEYS.forEach(function (k) {
-      var c = ctl(k);
-      v[k] = k === 'telehealth' ? (c.checked ? '1' : '0') : String(c.value || '').trim();
-    });
+    KEYS.forEach(function (k) { v[k] = k in raw ? raw[k] : String(ctl(k).value || '').trim(); });
     return v;
   }
   function wholeNumber(s) { return /^\d+$/.test(s) ? parseInt(s, 10) : NaN; }
@@ -38,7 +43,10 @@
   function has(list, value) {
     return list.some(function (o) { return (Array.isArray(o) ? o[0] : o) === value; });
   }
-  function text(i, v) { return D.texts[i].split('{date}').join(v.date).split('{minutes}').join(v.minutes); }
+  function text(i, v) {
+    return D.texts[i].split('{date}').join(v.date).split('{minutes}').join(v.minutes)
+      .split('{cf}').join(v['conversion-factor'] || '');
+  }
   function cents(s) { var p = s.split('.'); return parseInt(p[0], 10) * 100 + parseInt(p[1], 10); }
   function money(c) {
     var r = c % 100;
@@ -69,6 +77,9 @@
     var c = D.ctxKeys.indexOf([v.family, v.discipline, v.provider, v.telehealth, v.setting].join('|'));
     var ctx = D.ctxs[D.ctxTables[seg.ctx][c]];
     if (ctx.invalid) return {error: ctx.invalid.map(function (i) { return text(i, v); }).join(' ')};
+    /* a conversion-factor option the date's fee schedule does not have */
+    var cf = v['conversion-factor'];
+    if (cf && seg.cfOK && seg.cfOK.indexOf(cf) < 0) return {error: text(seg.cfError, v)};
     var group = patients >= D.groupFrom ? '1' : '0';
     var r = D.runKeys.indexOf([v.profile, group, v.family].join('|'));
     var pattern = null;
@@ -77,7 +88,7 @@
     var res = {billable: reasons.length === 0 && pattern.lines.length > 0, lines: [], total: '', ctx: ctx, seg: seg,
                group: group, pattern: pattern, reasons: reasons};
     if (!res.billable) return res;
-    var prices = D.prices[seg.prices], sum = 0, priced = true;
+    var prices = D.prices[cf && seg.cf && seg.cf[cf] !== undefined ? seg.cf[cf] : seg.prices], sum = 0, priced = true;
     pattern.lines.forEach(function (l) {
       var key = [l[0], ctx.priced, v.provider].join('|');
       var cell = prices[key], fee = prices[key + '|fee'], share = prices['share|' + v.provider];
@@ -92,7 +103,29 @@
       res.lines.push({code: l[0], units: String(l[1]), modifiers: ctx.mods, unit: unit, amount: amount});
     });
     res.total = priced ? money(sum) : '';
+    res.split = split(res);
     return res;
+  }
+
+  /* The total's split {owes, before (sequestration), sequestration, paid}, null when the data has none, undefined while its script loads. */
+  function split(r) {
+    if (!r.total || r.seg.split === null || r.seg.split === undefined) return null;
+    var c = cents(r.total), key = r.seg.split + '-' + Math.floor(c / D.splitBucketCents);
+    if (SPLIT[key]) {
+      var row = SPLIT[key][String(c)];
+      if (!row) return null;
+      var named = {};
+      ['owes', 'before', 'sequestration', 'paid'].forEach(function (n, i) { named[n] = row[i]; });
+      return named;
+    }
+    if (!splitLoading[key]) {
+      splitLoading[key] = true;
+      var s = el('script', null, {src: splitBase + key + '.js'});
+      s.onload = function () { show(values()); };
+      s.onerror = function () { SPLIT[key] = {}; show(values()); };
+      document.body.appendChild(s);
+    }
+    return undefined;
   }
 
   function list(title, items) {
@@ -104,8 +137,56 @@
     return wrap;
   }
 
+  function item(parent, label, value, attrs) {
+    var d = parent.appendChild(el('div', null, attrs));
+    d.appendChild(el('dt', label));
+    d.appendChild(el('dd', value));
+    return d;
+  }
+  function localityName(v) {
+    var o = ctl('locality').selectedOptions;
+    return o && o.length ? o[0].textContent : v.locality;
+  }
+
+  /* The answer bar: status, claim lines, allowed, Medicare pays, patient owes, locality and release. */
+  function answer(v, r) {
+    bar.textContent = '';
+    bar.hidden = false;
+    var billable = !r.error && r.billable;
+    bar.setAttribute('data-status', r.error ? 'error' : billable ? 'billable' : 'not-billable');
+    var sp = billable ? r.split : null;
+    bar.setAttribute('data-allowed', billable ? r.total : '');
+    bar.setAttribute('data-medicare-paid', sp ? sp.paid : '');
+    bar.setAttribute('data-patient-owes', sp ? sp.owes : '');
+    bar.setAttribute('data-split', sp === undefined && billable && r.total ? 'loading' : sp ? 'shown' : 'none');
+    var head = bar.appendChild(el('p', null, {'class': 'ans-head'}));
+    head.appendChild(el('span', r.error ? 'Not calculated' : billable ? 'Billable' : 'Not billable',
+                        {'class': 'ans-status'}));
+    if (r.error) { bar.appendChild(el('p', r.error, {'class': 'ans-why'})); return; }
+    if (!billable) {
+      if (r.reasons.length) {
+        var why = text(r.reasons[0], v);
+        bar.appendChild(el('p', why.charAt(0).toUpperCase() + why.slice(1), {'class': 'ans-why'}));
+      }
+      return;
+    }
+    head.appendChild(el('span', r.lines.map(function (l) {
+      return l.code + ' \u00d7 ' + l.units + (l.modifiers ? ' ' + l.modifiers : '');
+    }).join(' + '), {'class': 'ans-lines'}));
+    var dl = bar.appendChild(el('dl', null, {'class': 'ans-money'}));
+    item(dl, r.group === '1' ? 'Allowed, each claim' : 'Allowed', r.total ? '$' + r.total : 'not in this guide yet',
+         {'class': 'ans-allowed'});
+    var wait = sp === undefined ? '\u2026' : 'not in this guide';
+    item(dl, 'Medicare pays', sp ? '$' + sp.paid : wait, {'class': 'ans-paid'});
+    item(dl, 'Patient owes', sp ? '$' + sp.owes : wait, {'class': 'ans-owes'});
+    var where = localityName(v) + (r.seg.release ? ' \u00b7 fee schedule ' + r.seg.release : '');
+    bar.appendChild(el('p', where, {'class': 'ans-where'}));
+    if (r.group === '1') bar.appendChild(el('p', D.groupNotes[v.family] || '', {'class': 'ans-group'}));
+  }
+
   function show(v) {
     var r = compute(v);
+    answer(v, r);
     out.textContent = '';
     out.hidden = false;
     if (r.error) {
@@ -113,30 +194,44 @@
       return;
     }
     var t = function (i) { return text(i, v); };
+    out.appendChild(el('h2', 'Claim details', {'class': 'calc-details-title', id: 'calc-details'}));
     out.appendChild(el('p', r.billable ? 'Billable: yes' : 'Billable: no',
                        {'data-billable': r.billable ? 'true' : 'false', 'class': 'calc-status'}));
     if (r.billable) {
-      var table = el('table', null, {'class': 'data'});
+      var table = el('table', null, {'class': 'data claim-lines'});
       table.appendChild(el('caption', 'Claim lines (' + t(r.ctx.label) + ')'));
       var head = table.appendChild(el('thead')).appendChild(el('tr'));
-      ['Code', 'Units', 'Modifiers', 'Per unit', 'Allowed'].forEach(function (h) { head.appendChild(el('th', h, {scope: 'col'})); });
+      var cols = ['Code', 'Units', 'Modifiers', 'Per unit', 'Allowed'];
+      cols.forEach(function (h) { head.appendChild(el('th', h, {scope: 'col'})); });
       var body = table.appendChild(el('tbody'));
       r.lines.forEach(function (l) {
         var tr = body.appendChild(el('tr', null, {'data-code': l.code, 'data-units': l.units,
                                                   'data-modifiers': l.modifiers, 'data-amount': l.amount}));
-        tr.appendChild(el('th', l.code, {scope: 'row'}));
-        tr.appendChild(el('td', l.units));
-        tr.appendChild(el('td', l.modifiers));
-        tr.appendChild(el('td', l.unit ? '$' + l.unit : 'not in this guide yet'));
-        tr.appendChild(el('td', l.amount ? '$' + l.amount : 'not in this guide yet'));
+        var cells = [l.code, l.units, l.modifiers, l.unit ? '$' + l.unit : 'not in this guide yet',
+                     l.amount ? '$' + l.amount : 'not in this guide yet'];
+        cells.forEach(function (c, i) {
+          var attrs = {'data-label': cols[i]};
+          if (i === 0) attrs.scope = 'row';
+          else if (i !== cols.indexOf('Modifiers')) attrs['class'] = 'num';
+          tr.appendChild(el(i === 0 ? 'th' : 'td', c, attrs));
+        });
       });
       var foot = table.appendChild(el('tfoot')).appendChild(el('tr'));
-      foot.appendChild(el('th', 'Total', {scope: 'row', colspan: String(head.children.length - 1)}));
-      foot.appendChild(el('td', r.total ? '$' + r.total : 'not in this guide yet', {'data-total': r.total}));
+      foot.appendChild(el('th', 'Total allowed', {scope: 'row', colspan: String(cols.length - 1)}));
+      foot.appendChild(el('td', r.total ? '$' + r.total : 'not in this guide yet',
+                          {'data-total': r.total, 'class': 'num', 'data-label': 'Total allowed'}));
       var scroll = out.appendChild(el('div', null, {'class': 'table-scroll', tabindex: '0', role: 'region',
                                                     'aria-label': 'Claim lines'}));
       scroll.appendChild(table);
-      if (r.total && r.ctx.split !== null) out.appendChild(el('p', t(r.ctx.split)));
+      var sp = r.split;
+      if (sp) {
+        var pol = D.splitPolicies[r.seg.split];
+        out.appendChild(el('p', 'Of the allowed $' + r.total + ': the patient owes $' + sp.owes + ' (' + pol[0] +
+          ' % coinsurance, once the Part B deductible is met); Medicare pays $' + sp.before + ' less ' + pol[1] +
+          ' % sequestration ($' + sp.sequestration + '), so $' + sp.paid + '.', {'class': 'calc-split'}));
+      } else if (r.total && r.ctx.split !== null) {
+        out.appendChild(el('p', t(r.ctx.split)));
+      }
     } else {
       out.appendChild(el('p', null, {'data-total': ''}));
     }
@@ -153,10 +248,12 @@
   function fromQuery() {
     var q = new URLSearchParams(window.location.search);
     KEYS.forEach(function (k) {
-      var c = ctl(k), val = q.has(k) ? q.get(k) : D.defaults[k];
+      var c = ctl(k), val = q.has(k) ? q.get(k) : k === 'date' ? today() || D.defaults[k] : D.defaults[k];
       if (val === null || val === undefined) return;
-      if (k === 'telehealth') c.checked = val === '1';
-      else c.value = val;
+      if (k === 'telehealth') val = val === '1' ? '1' : '0';
+      c.value = val;
+      /* a toggle that offers no such value: keep the value (reported as not one of the choices) */
+      if (c.tagName !== 'SELECT' && c.tagName !== 'INPUT' && c.value !== val) raw[k] = val;
       /* a value the select does not offer: keep it visible as an invalid input instead of dropping it */
       if (c.tagName === 'SELECT' && c.value !== val) {
         var o = el('option', val, {value: val});
@@ -164,6 +261,12 @@
         c.value = val;
       }
     });
+  }
+  /* The reader's today (browser clock) when the data covers it; the build never reads the clock. */
+  function today() {
+    var d = new Date();
+    var s = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+    return s >= D.dateMin && s <= D.dateMax ? s : null;
   }
   function toQuery(v) {
     var q = new URLSearchParams();
@@ -184,10 +287,16 @@
   if (ctl('zip')) KEYS.push('zip'); /* the ZIP code field (zip.js) sets the locality; the URL keeps it too */
   fromQuery();
   form.hidden = false;
+  /* the keyboard reaches the first field at once: the skip link leads to the form on this page */
+  var skip = document.querySelector('.skip-link');
+  if (skip) { skip.setAttribute('href', '#calculator'); skip.textContent = 'Skip to the calculator'; }
   var scope = document.getElementById('calc-scope');
   if (scope) scope.hidden = false;
   show(values());
-  function update() { var v = values(); show(v); toQuery(v); }
+  function update(e) {
+    if (e && e.target && e.target.name) delete raw[e.target.name];
+    var v = values(); show(v); toQuery(v);
+  }
   form.addEventListener('input', update);
   form.addEventListener('change', update);
   form.addEventListener('submit', function (e) { e.preventDefault(); update(); });

@@ -3,7 +3,20 @@
    The button's aria-expanded reflects the state; Escape closes the menu and returns focus to the button. */
 (function () {
   "use strict";
+  /* The "Back to top" link floats at the corner of a phone's screen once the reader is a screen down. */
+  function toTop() {
+    var link = document.querySelector(".to-top");
+    if (!link) return;
+    var update = function () {
+      if (window.scrollY > window.innerHeight) link.classList.add("is-shown");
+      else link.classList.remove("is-shown");
+    };
+    window.addEventListener("scroll", update, { passive: true });
+    update();
+  }
+
   function init() {
+    toTop();
     var button = document.querySelector(".nav-toggle");
     if (!button) return;
     var nav = document.getElementById(button.getAttribute("aria-controls") || "site-nav");

@@ -2,7 +2,8 @@
    - adds class "js" to <html> (CSS shows the search box and toggles only when scripts run);
    - data-theme="dark"|"light" on <html> when the reader chose one with the toggle (remembered in
      localStorage); with no choice, CSS follows prefers-color-scheme;
-   - every .theme-toggle button gets aria-pressed="true" while the page is dark. */
+   - every .theme-toggle button says what pressing it will do: "Switch to dark" on a light page, "Switch to
+     light" on a dark one (its data-dark/data-light attributes may hold other words). */
 (function () {
   "use strict";
   var KEY = "ctsguide-theme";
@@ -23,7 +24,11 @@
   function sync() {
     var dark = current() === "dark";
     var buttons = document.querySelectorAll(".theme-toggle");
-    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", dark ? "true" : "false");
+    for (var i = 0; i < buttons.length; i++) {
+      var b = buttons[i];
+      b.textContent = dark ? (b.getAttribute("data-light") || "Switch to light") : (b.getAttribute("data-dark") || "Switch to dark");
+      b.setAttribute("data-theme-now", dark ? "dark" : "light");
+    }
   }
 
   function choose(theme) {

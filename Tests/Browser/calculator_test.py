@@ -2,11 +2,13 @@
 
 For CALC_CASES (default 200) seeded random inputs (CALC_SEED, default 20250602) it runs the CLI, opens
 `calculator/index.html?minutes=..&patients=..&date=..&family=..&discipline=..&provider=..&setting=..&
-telehealth=0|1&locality=..&profile=..` from file:// and from the http sub-path (CSP header on), and compares:
+telehealth=0|1&locality=..&profile=..&conversion-factor=..` from file:// and from the http sub-path (CSP header on), and compares:
 
   rows [data-code] (in order): data-code, data-units, data-modifiers (space-separated, sorted), data-amount
   (two decimals, "" when unpriced) with the CLI's lines; [data-total] with "total"; and a not-billable result
-  (`"billable": false`) with data-billable="false" and no rows.
+  (`"billable": false`) with data-billable="false" and no rows. The answer bar (#calc-answer, issue 20):
+  data-allowed, data-medicare-paid and data-patient-owes with the CLI's `split` (allowed, medicare_paid,
+  coinsurance), all "" when the CLI has no split; the same amounts in the bar's text.
 
 Every value the form offers is drawn (every code family, setting, units rule, discipline, provider) and dates
 run over the form's whole range, which reaches past the last fee period; the run fails unless the compared
@@ -29,7 +31,7 @@ import harness
 from harness import drain_logs, load, network_events, console_messages, page_url
 
 KEYS = ["minutes", "patients", "date", "family", "discipline", "provider", "setting", "telehealth", "locality",
-        "profile"]
+        "profile", "conversion-factor"]
 # words a biller should not meet on the page (issue 10 finding 18); profile ids are added from the page's options
 NOT_READER = [r"--[a-z]", r"\bctsguide\b", r"\bprofiles?\b", r"\bimport(ed)?\b", r"\bPPRRVU\b", r"\berror:"]
 NEAR = [7, 8, 14, 15, 16, 22, 23, 29, 30, 31, 37, 38, 44, 45, 52, 53, 60, 67, 68, 75, 82, 83, 97, 98, 112, 113]
@@ -47,6 +49,7 @@ function vals(name) {
 var d = document.querySelector('[name="date"], #date, #calc-date');
 return {locality: vals('locality'), profile: vals('profile'), discipline: vals('discipline'),
         provider: vals('provider'), setting: vals('setting'), family: vals('family'),
+        cf: vals('conversion-factor'),
         dateMin: d ? d.getAttribute('min') : null, dateMax: d ? d.getAttribute('max') : null};"""
 
 READ_JS = """
@@ -60,7 +63,11 @@ return {rows: Array.from(root.querySelectorAll('[data-code]')).map(function (e) 
                   e.getAttribute('data-modifiers'), e.getAttribute('data-amount')]; }),
         total: t ? t.getAttribute('data-total') : null,
         billable: b ? b.getAttribute('data-billable') : null,
-        text: root.innerText || ''};"""
+        text: root.innerText || '',
+        answer: (function () { var a = document.getElementById('calc-answer'); if (!a) return null;
+          return {allowed: a.getAttribute('data-allowed'), paid: a.getAttribute('data-medicare-paid'),
+                  owes: a.getAttribute('data-patient-owes'), split: a.getAttribute('data-split'),
+                  text: a.innerText || ''}; })()};"""
 
 
 def _dates(rng, lo, hi):
@@ -82,6 +89,8 @@ def draw(rng, opts):
         "telehealth": rng.choice(["0", "1"]),
         "locality": "national" if rng.random() < 0.3 else rng.choice(opts.get("locality") or ["national"]),
         "profile": rng.choice(opts.get("profile") or ["ama-midpoint"]),
+        # "" is each fee schedule's usual factor (no --conversion-factor); the options are rare
+        "conversion-factor": rng.choice(opts.get("cf")) if opts.get("cf") and rng.random() < 0.2 else "",
     }
 
 
@@ -91,6 +100,9 @@ def run_cli(cli, content, case):
         if k == "telehealth":
             if case[k] == "1":
                 args.append("--telehealth")
+        elif k == "conversion-factor":
+            if case[k]:
+                args += ["--conversion-factor", case[k]]
         else:
             args += ["--" + k, case[k]]
     if content:
@@ -122,7 +134,8 @@ def read_page(drv, timeout=4.0):
     got = None
     while time.monotonic() < end:
         got = drv.execute_script(READ_JS)
-        if got is not None and (got["rows"] or got["billable"] == "false" or got["total"] not in (None, "")):
+        if got is not None and (got["rows"] or got["billable"] == "false" or got["total"] not in (None, "")) \
+                and not (got.get("answer") or {}).get("split") == "loading":
             return got
         time.sleep(0.05)
     return got
@@ -156,6 +169,23 @@ def compare(case, cli_out, got, ids=()):
         return "lines differ:\n  CLI  %s\n  page %s" % (lines, got["rows"])
     if (got["total"] or "") != total:
         return "total differs: CLI %r, page data-total=%r" % (total, got["total"])
+    return compare_split(cli_out["json"], got.get("answer"))
+
+
+def compare_split(j, ans):
+    """The answer bar against `calc --json` `split`: allowed, Medicare pays, patient owes (issue 20)."""
+    if ans is None:
+        return "no answer bar (#calc-answer)"
+    sp = j.get("split") or {}
+    want = {"allowed": sp.get("allowed", ""), "paid": sp.get("medicare_paid", ""), "owes": sp.get("coinsurance", "")}
+    if not sp:
+        want["allowed"] = j.get("total") or ""
+    got = {k: ans.get(k) or "" for k in want}
+    if got != want:
+        return "answer bar differs from calc --json split:\n  CLI  %s\n  page %s" % (want, got)
+    missing = [v for v in want.values() if v and "$" + v not in ans["text"]]
+    if missing:
+        return "answer bar text does not show %s: %r" % (missing, ans["text"][:300])
     return None
 
 
@@ -167,7 +197,7 @@ def scan_script(res, site):
     """The calculator's own script holds no thresholds, rates, conversion factors or dates (issue 5)."""
     import static_checks
     s = static_checks.scan(site, "calculator/index.html")
-    mine = [j for j in s.js if not any(x in j for x in ("calculator-data.js", "search-index.js", "search.js",
+    mine = [j for j in s.js if not any(x in j for x in ("calculator-data.js", "search-index.js", "search.js", "tables.js",
                                                          "theme.js", "nav.js"))]
     if not mine:
         res.warn("calculator", "no calculator script found besides the data file; number scan skipped")
@@ -209,6 +239,11 @@ def coverage(res, opts, cases, rejected, last_fee, n):
         missing = sorted(set(offered) - seen)
         res.check(offered and not missing, "calculator", "coverage",
                   "no accepted case for %s %s (offered: %s)" % (what, missing or "-", offered))
+    cfs = [c for c in cases if c.get("conversion-factor")]
+    print("  %d accepted cases with a conversion-factor option" % len(cfs), flush=True)
+    if opts.get("cf"):
+        res.check(bool(cfs), "calculator", "coverage",
+                  "no accepted case with a conversion-factor option (offered: %s)" % opts["cf"])
     res.check(bool(last_fee) and bool(after), "calculator", "coverage",
               "no case dated after the last fee period (%s; dates %s..%s)" % (last_fee, opts["dateMin"], opts["dateMax"]))
 

@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 import static_checks  # noqa: E402
 
-CHECKS = ["no-inline", "weight", "links-static", "vnu", "browser", "search", "calculator", "zip"]
+CHECKS = ["no-inline", "weight", "links-static", "vnu", "browser", "search", "calculator", "zip", "reader"]
 
 
 def main():
@@ -50,7 +50,7 @@ def main():
         if "vnu" in only:
             with res.section("vnu (Nu HTML Checker)"):
                 static_checks.check_vnu(res, site, pages)
-        if only & {"browser", "search", "calculator", "zip"}:
+        if only & {"browser", "search", "calculator", "zip", "reader"}:
             import browser_checks
             with harness.SiteServer(site, a.tmp) as server:
                 with res.section("browser start"):
@@ -71,6 +71,10 @@ def main():
                     import calculator_test
                     with res.section("calculator (issue 5)"):
                         calculator_test.run(res, drv, site, a.cli, a.content, server)
+                if drv is not None and "reader" in only:
+                    import reader_test
+                    with res.section("reader (issue 20: sticky answer, amounts at 390 px, code glance, search, print, 404)"):
+                        reader_test.run(res, drv, site, a.cli, a.content, a.tmp)
                 if drv is not None and "zip" in only:
                     import zip_test
                     with res.section("ZIP code field (issue 15)"):

@@ -106,10 +106,11 @@ import TestSupport
         #expect(fees.contains("Hospital outpatient department, rehab agency, SNF Part B, CORF or home health Part B"))
         #expect(fees.contains("Critical access hospital: paid its reasonable cost"))
         let calc = Self.page("calculator/index.html")
-        #expect(calc.contains("<option value=\"institutional\">Hospital outpatient department, rehab agency, SNF Part B, CORF, home health Part B (non-facility amount)</option>"))
-        #expect(calc.contains("Physician or NPP billing in a facility (facility amount)"))
-        #expect(calc.contains("Private practice or the patient&#39;s home (non-facility amount)")
-            || calc.contains("Private practice or the patient's home (non-facility amount)"))
+        // The calculator's setting toggles (issue 20) and the hint under them.
+        #expect(calc.contains("value=\"institutional\"><span>Hospital outpatient or other institution</span>"))
+        #expect(calc.contains("value=\"facility\"><span>Physician or NPP in a facility</span>"))
+        #expect(calc.contains("value=\"nonfacility\" checked><span>Private practice or home</span>"))
+        #expect(calc.contains("An institution is a hospital outpatient department, rehab agency, SNF Part B, CORF or home health Part B; it is paid the non-facility amount. A physician or NPP billing in a facility gets the facility amount."))
         for (path, html) in RealSite.pages {
             let t = Self.visibleText(html)
             #expect(!t.contains("Facility (hospital outpatient department"), "\(path)")

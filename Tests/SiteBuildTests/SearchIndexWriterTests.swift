@@ -37,10 +37,13 @@ import Testing
         let entries = Self.texts.enumerated().map { n, t in
             SearchIndex.Title(folder: n % 3, stem: "p-\(n)/index.html", title: t, keywords: Self.texts[(n + 2) % 12], shard: n * 37)
         }
-        for (folders, list) in [([String](), [SearchIndex.Title]()), (["", "a/", "ü <b>/"], entries)] {
-            let titles = SearchIndex.Titles(shardSize: SearchIndex.shardSize, folders: folders, pages: OneItemPerLine(items: list))
+        let synonyms: [(String, [String])] = [("video", ["telehealth"]), ("pta", ["assistant", "cq"]), ("ü<", ["\"x\""]), ("pta", ["assistant"])]
+        for (folders, list, syn) in [([String](), [SearchIndex.Title](), []), (["", "a/", "ü <b>/"], entries, synonyms)] {
+            let titles = SearchIndex.Titles(
+                shardSize: SearchIndex.shardSize, folders: folders,
+                synonyms: SearchIndex.Synonym.list(syn), pages: OneItemPerLine(items: list))
             let expected = "window.CTSGUIDE_SEARCH_TITLES = " + (try ScriptJSONEncoder.encode(titles)) + ";\n"
-            #expect(String(decoding: SearchIndex.titlesScript(folders: folders, entries: list), as: UTF8.self) == expected)
+            #expect(String(decoding: SearchIndex.titlesScript(folders: folders, entries: list, synonyms: syn), as: UTF8.self) == expected)
         }
     }
 

@@ -94,7 +94,7 @@ package enum ComputeStage {
     /// `dataJobs` from the data and the as-of date alone (all they read).
     static func dataJobs(data: SiteData, asOf: CalendarDate) -> [DataJob] {
         var jobs: [DataJob] = [
-            ("calculator-data", [CalculatorDirective.directiveName], { [CalculatorData.file(rules: data.rules, asOf: asOf)] })
+            ("calculator-data", [CalculatorDirective.directiveName], { CalculatorData.files(rules: data.rules, asOf: asOf) })
         ]
         if data.zipCodes != nil {
             jobs.append(

@@ -24,6 +24,9 @@ public struct SiteConfig: Sendable {
     public var asOfBanner = true
     /// Where `logo` and `stylesheet` were written (their values), for messages.
     public var fieldLocations: [String: SourceLocation] = [:]
+    /// `search_synonyms:` — words a reader may type for the words the pages use (`video: [telehealth]`); the
+    /// search adds them to the query. In the file's order, lower-cased.
+    public var searchSynonyms: [SearchSynonym] = []
 
     /// Reads `<contentDirectory>/site.yaml` (the one loader `build`, `check` and `calc` share).
     package static func load(contentDirectory: String) -> StageResult<SiteConfig> {
@@ -53,6 +56,7 @@ public struct SiteConfig: Sendable {
         }
         let baseURL = map.node("base_url").flatMap(readBaseURL)
         let asOfBanner = map.bool("as_of_banner") ?? true
+        let synonyms = SearchSynonym.read(map)
         map.finish("site.yaml")
         var asOf: CalendarDate?
         if let asOfText {
@@ -70,6 +74,7 @@ public struct SiteConfig: Sendable {
         config.baseURL = baseURL
         config.asOfBanner = asOfBanner
         config.fieldLocations = locations
+        config.searchSynonyms = synonyms
         return config
     }
 
@@ -114,5 +119,32 @@ public struct SiteConfig: Sendable {
         self.footer = footer
         self.location = location
         self.hasAsOf = hasAsOf
+    }
+}
+
+/// One entry of `search_synonyms:`: a word and the words it stands for.
+public struct SearchSynonym: Sendable, Hashable {
+    public var word: String
+    public var means: [String]
+
+    public init(word: String, means: [String]) {
+        self.word = word
+        self.means = means
+    }
+
+    /// `search_synonyms:` of the site settings: a mapping of a word to a list of words.
+    static func read(_ map: MappingReader) -> [SearchSynonym] {
+        guard let m = map.mapping("search_synonyms") else { return [] }
+        var out: [SearchSynonym] = []
+        for key in m.keys {
+            guard let list = m.stringList(key) else { continue }
+            let word = key.lowercased()
+            if word.isEmpty || word.contains(" ") {
+                m.node(key)?.error("a search synonym is one word, found '\(key)'")
+                continue
+            }
+            out.append(SearchSynonym(word: word, means: list.map { $0.lowercased() }.filter { !$0.isEmpty }))
+        }
+        return out
     }
 }

@@ -59,8 +59,12 @@ package struct CitationCollector {
 }
 
 /// `<div class="table-scroll" …><table class="data"><caption>…</caption><thead>…</thead><tbody>…</tbody></table></div>`
-/// Each row's first cell becomes a row header unless `rowHeaders` is false.
-package func dataTable(label: String, caption: String, headers: [String], rows: [[HTML]], rowHeaders: Bool = true) -> HTML {
+/// Each row's first cell becomes a row header unless `rowHeaders` is false. `detail`: the columns from that index
+/// on are detail a phone may keep behind a button (`data-detail-from`, `data-detail-label`; `assets/tables.js`).
+package func dataTable(
+    label: String, caption: String, headers: [String], rows: [[HTML]], rowHeaders: Bool = true,
+    detail: (from: Int, label: String)? = nil
+) -> HTML {
     let head = HTML.el("tr", children: headers.map { .el("th", [.attr("scope", "col")], .text($0)) })
     var body: [HTML] = [.newline]
     for row in rows {
@@ -70,7 +74,7 @@ package func dataTable(label: String, caption: String, headers: [String], rows: 
         body += [.el("tr", children: cells), .newline]
     }
     return [
-        tableScroll(label: label, .el("table", [.class("data")],
+        tableScroll(label: label, .el("table", [.class("data")] + (detail.map { [.attr("data-detail-from", "\($0.from)"), .attr("data-detail-label", $0.label)] } ?? []),
             .newline, .el("caption", [], .text(caption)), .newline, .el("thead", [], head), .newline,
             .el("tbody", children: body), .newline)),
         .newline,

@@ -1,7 +1,8 @@
 import CodingRules
 
-/// ```` ```fee-table [CODE …] ````: per fee period (several codes in one table share its notes, once), the national non-facility and facility amount of one unit,
-/// the RVUs and the conversion factor; a period whose RVUs are missing says so instead of showing money.
+/// ```` ```fee-table [CODE …] ````: per fee period, newest first (several codes in one table share its notes, once),
+/// the national non-facility and facility amount of one unit, the RVUs and the conversion factor; a period whose
+/// RVUs are missing says so instead of showing money.
 package struct FeeTableDirective: Directive {
     package let name = "fee-table"
 
@@ -19,7 +20,8 @@ package struct FeeTableDirective: Directive {
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []
         var notes: [HTML] = []
-        for period in rules.periods {
+        // Newest first: the period in force now is the one a reader looks for.
+        for period in rules.periods.reversed() {
             let cf = period.defaultConversionFactor
             // Codes that existed in the period (review-2026-12 N3: nothing at all for a period before a code began).
             let existing = codes.filter { c in
@@ -74,7 +76,7 @@ package struct FeeTableDirective: Directive {
                 "Facility amount (physician or NPP billing in a facility)", "Assistant (CQ/CO), non-facility",
                 "Work RVU", "Practice expense RVU, non-facility", "Practice expense RVU, facility", "Malpractice RVU",
                 "Conversion factor", "Sources",
-            ], rows: rows)]
+            ], rows: rows, detail: (from: 4, label: "RVUs, conversion factor and sources"))]
         if !notes.isEmpty {
             html += [.el("ul", [.class("table-notes")], children: [.newline] + notes.flatMap { [.el("li", [], $0), .newline] }), .newline]
         }

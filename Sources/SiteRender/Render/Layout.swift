@@ -92,7 +92,7 @@ package struct Layout {
 
         let children: [ChildLink] =
             isIndex[i]
-            ? (members[self.folder[i]] ?? []).filter { $0 != i }.map { k in
+            ? (members[self.folder[i]] ?? []).filter { $0 != i && site.pages[$0].outputPath != NotFoundPage.outputPath }.map { k in
                 let meta = site.pages[k].meta
                 let text = meta.summary.isEmpty ? meta.description : meta.summary
                 let printURL = site.config.baseURL.map { $0 + pageURLPath(site.pages[k].outputPath) } ?? ""

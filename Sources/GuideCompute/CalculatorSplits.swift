@@ -1,0 +1,120 @@
+import SiteContent
+import CodingRules
+
+/// What Medicare pays and what the patient owes for every allowed total the calculator can show, asked of
+/// `RulesData.beneficiarySplit` (the same code path as `calc --json` `split`), so the page only looks it up.
+///
+/// A total is the sum of a claim pattern's lines priced in one locality, setting, provider and conversion-factor
+/// option; the split of a
+/// total depends only on the coinsurance and sequestration percentages in force (a segment's `split`: a
+/// `splitPolicies` entry `[coinsurance %, sequestration %]`, null when the data has no percentages on its
+/// dates). The splits are written as small scripts the page adds when it needs one (they work from `file://`):
+/// `assets/calculator-split/P-B.js` holds policy `P`'s totals from `B × bucketCents` cents up to the next bucket,
+/// as `{"7882": [coinsurance, Medicare before sequestration, sequestration, Medicare paid]}` (cents key, money
+/// texts), setting `window.CTSGUIDE_CALC_SPLIT["P-B"]`.
+package enum CalculatorSplits {
+    package static let folder = "assets/calculator-split/"
+    /// Cents per shard: a shard holds the totals of one ten-dollar range.
+    package static let bucketCents = 1000
+
+    struct Built {
+        /// Per segment: its `splitPolicies` index, or nil.
+        var segmentPolicy: [Int?]
+        /// `[coinsurance %, sequestration %]` texts.
+        var policies: [[String]]
+        var files: [OutputFile]
+    }
+
+    static func cents(_ money: String) -> Int? {
+        let parts = money.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let whole = Int(parts[0]), let frac = Int(parts[1]), parts[1].count == 2 else { return nil }
+        return whole * 100 + frac
+    }
+
+    /// Every reachable total of every segment (`ranges` with their `runs`, in `runKeys` order), split.
+    static func build(
+        _ tables: CalculatorTables, ranges: [CalculatorSegments.Range], runs: [[[CalculatorRuns.Run]]]
+    ) -> Built {
+        let rules = tables.rules
+        var policyIndex: [String: Int] = [:]
+        var policies: [[String]] = []
+        var policyDate: [CalendarDate] = []
+        var totals: [Set<Int>] = []
+        var segmentPolicy: [Int?] = []
+        // Price rows split into cents once per price table.
+        var centsCache: [String: [String: [Int?]]] = [:]
+        for (i, range) in ranges.enumerated() {
+            let date = range.from
+            guard let co = rules.policies.coinsurancePercent.entry(on: date)?.value,
+                let seq = rules.policies.sequestrationPercent.entry(on: date)?.value,
+                let period = rules.period(on: date)
+            else {
+                segmentPolicy.append(nil)
+                continue
+            }
+            let key = "\(co)|\(seq)"
+            let p: Int
+            if let known = policyIndex[key] {
+                p = known
+            } else {
+                p = policies.count
+                policyIndex[key] = p
+                policies.append([co.description, seq.description])
+                policyDate.append(date)
+                totals.append([])
+            }
+            segmentPolicy.append(p)
+            var patterns = Set<[ClaimLine]>()
+            for list in runs[i] { for run in list where !run.pattern.lines.isEmpty { patterns.insert(run.pattern.lines) } }
+            // The default conversion factor and every other option of the period (the form's "More options").
+            let variants: [String?] = [nil] + period.conversionFactors.filter { !$0.isDefault }.map(\.id)
+            for cf in variants {
+                let priceKey = tables.priceKey(period, on: date) + (cf.map { "|cf:" + $0 } ?? "")
+                let table: [String: [Int?]]
+                if let cached = centsCache[priceKey] {
+                    table = cached
+                } else {
+                    guard let rows = tables.priceRows(on: date, conversionFactor: cf) else { continue }
+                    var t: [String: [Int?]] = [:]
+                    for r in rows { t[r.key] = r.amounts.split(separator: ",", omittingEmptySubsequences: false).map { cents(String($0)) } }
+                    centsCache[priceKey] = t
+                    table = t
+                }
+                for lines in patterns {
+                    for setting in Setting.allCases {
+                        for provider in Provider.allCases {
+                            let cells = lines.map { table["\($0.code)|\(setting.rawValue)|\(provider.rawValue)"] }
+                            guard let count = cells.first??.count, cells.allSatisfy({ $0 != nil }) else { continue }
+                            locality: for l in 0..<count {
+                                var sum = 0
+                                for (n, line) in lines.enumerated() {
+                                    guard let unit = cells[n]![l] else { continue locality }
+                                    sum += unit * line.units
+                                }
+                                totals[p].insert(sum)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var files: [OutputFile] = []
+        for p in policies.indices {
+            var buckets: [Int: [String: JSONValue]] = [:]
+            for total in totals[p] {
+                guard let s = rules.beneficiarySplit(allowed: DecimalValue(significand: total, scale: 2), on: policyDate[p])
+                else { continue }
+                buckets[total / bucketCents, default: [:]][String(total)] = .array(
+                    [s.coinsurance, s.medicareBeforeSequestration, s.sequestration, s.medicarePaid].map { .string($0.moneyText) })
+            }
+            for (b, entries) in buckets.sorted(by: { $0.key < $1.key }) {
+                let name = "\(p)-\(b)"
+                var bytes = Array("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = ".utf8)
+                JSONValue.object(entries).writeCompact(into: &bytes)
+                bytes.append(contentsOf: ";\n".utf8)
+                files.append(OutputFile(path: folder + name + ".js", bytes: bytes))
+            }
+        }
+        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files)
+    }
+}
