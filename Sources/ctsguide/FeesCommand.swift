@@ -7,7 +7,7 @@ import Foundation
 struct FeesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fees",
-        abstract: "Import CMS fee-schedule files into Content/data/ and compare fee periods.",
+        abstract: "Import CMS fee-schedule files into Content/ (and undo an import), and compare fee periods.",
         subcommands: [FeesImportCommand.self, FeesRemoveCommand.self, FeesDiffCommand.self, FeesImportZIPCommand.self])
 }
 

@@ -5,7 +5,7 @@ import ArgumentParser
 struct FeesDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two fee periods per code and setting: RVUs, conversion factor, national amount, % change.")
+        abstract: "Compare two fee periods per code and setting (RVUs, conversion factor, national amount, % change) and per locality (GPCIs, the work floor, 97550's amount).")
 
     @Argument(help: "A date in the older period (e.g. its start, 2025-01-01).")
     var from: String

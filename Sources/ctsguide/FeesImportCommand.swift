@@ -10,8 +10,10 @@ struct FeesImportCommand: ParsableCommand {
             Reads the PPRRVU CSV (31-column 2024/2025 or 32-column 2026 layout; give the nonQPP file, and the QPP \
             file of the same release as a second --rvu to add the qualifying-APM conversion factor) and the \
             Addendum E GPCI CSV. Checks every row, keeps the codes listed in data/codes.yaml, and records the \
-            input files' names, release lines and sha256. An existing period with different figures is refused \
-            (the changes are printed) unless --force.
+            input files' names, release lines and sha256. A new period also gets its sources.yaml entries, its \
+            locality pages, the end of an earlier period it starts inside, and the outlook retired once covered; \
+            `ctsguide fees remove EFFECTIVE` undoes all of it. An existing period with different figures is \
+            refused (the changes are printed) unless --force.
             """)
 
     @Option(name: .customLong("rvu"), parsing: .unconditionalSingleValue, help: "A CMS PPRRVU CSV file (repeat once for the QPP file).")

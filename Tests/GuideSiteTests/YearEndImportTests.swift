@@ -129,6 +129,18 @@ import TestSupport
         #expect(page.contains("<summary>All 47 localities whose cost indices changed</summary>"))
     }
 
+    /// The locality index lists every period with its page; a period whose page is missing is a warning that
+    /// names the file (not only an uncited source).
+    @Test func aMissingLocalityPageIsNamed() throws {
+        let content = try Self.copyOfContent()
+        #expect(Self.importPeriod(content, rvu: Self.janRVU, gpci: Self.cy2027 + "/GPCI2027-plain.csv", effective: "2027-01-01").exitCode == 0)
+        let index = String(decoding: try #require(try Self.build(content).files.first { $0.path == "localities/index.html" }).bytes, as: UTF8.self)
+        #expect(index.contains("<li><a href=\"2027-01-01/index.html\">CY2027</a> (dates of service 2027-01-01 to 2027-12-31)</li>"))
+        for page in ["2027-01-01.md", "2027-01-01-g-codes.md"] { try FileManager.default.removeItem(atPath: content + "/localities/" + page) }
+        let warnings = try Self.buildWarnings(content)
+        #expect(warnings.contains { $0.contains("_index.md") && $0.contains("warning: fee period 2027-01-01 (CY2027) has no locality page") }, "\(warnings)")
+    }
+
     @Test func aJulyReleaseSplitsTheYear() throws {
         let content = try Self.copyOfContent()
         let original = Fixture.snapshot(content)

@@ -61,7 +61,8 @@ package enum LocalityPages {
     {
         var out = "---\ntitle: \(title)\nnav_title: \(nav)\nweight: \(weight)\ndescription: \(description)\n"
         if let keywords { out += "keywords: \(keywords)\n" }
-        out += "---\n" + intro + "\n```zip-lookup\n```\n\n```\(directive)\n```\n"
+        // The year after the last fee period (the end of the work-GPCI floor, KX, telehealth): empty once covered.
+        out += "---\n" + intro + "\n```zip-lookup\n```\n\n```\(directive)\n```\n\n```year-outlook\n```\n"
         return out
     }
 

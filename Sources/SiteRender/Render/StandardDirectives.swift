@@ -13,5 +13,5 @@ package let guideDirectives: [any Directive] = [
     WorkedExamplesDirective(), CalculatorDirective(),
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
     CodeUnitsDirective(), WhatChangedDirective(), FeeDownloadsDirective(),
-    ZIPLookupDirective(), YearOutlookDirective(), CodeGlanceDirective(), NoteFormDirective(),
+    ZIPLookupDirective(), YearOutlookDirective(), CodeGlanceDirective(), NoteFormDirective(), LocalityPeriodsDirective(),
 ]
