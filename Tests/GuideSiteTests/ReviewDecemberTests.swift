@@ -190,7 +190,7 @@ extension ReviewDecemberTests {
         #expect((inPerson["warnings"] as? [String])?.contains { $0.contains("Telehealth Services List in 2027") } == false)
         #expect(!Self.calcText(["minutes": "38", "date": "2026-03-15"], flags: ["telehealth"]).contains("in 2027 is not confirmed"))
         // The calculator's 2027 telehealth contexts carry the same warning (from the same evaluation).
-        let data = String(decoding: CalculatorData.file(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!).bytes, as: UTF8.self)
+        let data = String(decoding: CalculatorData.files(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!)[0].bytes, as: UTF8.self)
         #expect(data.contains("stay on the Medicare Telehealth Services List in 2027 is not confirmed"))
     }
 }
@@ -502,7 +502,7 @@ extension ReviewDecemberTests {
         let one = try CalcRun.json(CalcRun.calc(["minutes": "45", "date": "2026-06-01"], flags: ["json"]))
         #expect((one["notes"] as? [String])?.contains { $0.contains("each patient represented") } == false)
         // The calculator: every group pattern of the group-code families carries it.
-        let data = String(decoding: CalculatorData.file(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!).bytes, as: UTF8.self)
+        let data = String(decoding: CalculatorData.files(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!)[0].bytes, as: UTF8.self)
         #expect(data.contains("each patient represented") && data.contains("L–M · inferred"))
         // The worked example no longer states it flatly, and its card carries the marker.
         let card = ExamplesTests.card("group-of-two")
@@ -517,7 +517,7 @@ extension ReviewDecemberTests {
         }
         let other = try CalcRun.json(CalcRun.calc(["minutes": "40", "date": "2026-06-01", "family": "direct-care"], flags: ["json"]))
         #expect((other["notes"] as? [String])?.contains { $0.contains("G0539 and G0540") } == false)
-        let data = String(decoding: CalculatorData.file(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!).bytes, as: UTF8.self)
+        let data = String(decoding: CalculatorData.files(rules: CalculatorDataTests.rules, asOf: CalendarDate(parsing: "2026-06-01")!)[0].bytes, as: UTF8.self)
         #expect(data.contains("G0539 and G0540 follows the general rule"))
     }
 
