@@ -20,13 +20,15 @@ import Testing
             #expect(html.contains("<dt>Non-facility</dt><dd class=\"glance-amount num\">\(nf)</dd>"), "\(code)")
             #expect(html.contains("Assistant, non-facility"))
             #expect(html.contains("dates of service from 2026-01-01 (CY2026"))
-            #expect(html.contains("Telehealth: allowed for dates of service through 2027-12-31"))
+            #expect(html.contains("Telehealth: allowed for dates of service through 2026-12-31"))
+            #expect(html.contains("from 2027-01-01 the list status is not confirmed, though the therapist waiver runs through 2027-12-31"))
             #expect(html.contains("href=\"../../calculator/index.html?family=functional\""))
             // the box comes before the rest of the page's content
             if let g = glance, let d = html.range(of: "class=\"code-descriptor") { #expect(g.lowerBound < d.lowerBound) }
         }
         let group = RealSite.page("codes/97552/index.html")
-        #expect(group.contains("Untimed: one unit per session, whatever its length, on the claim of each patient represented (an inference from CMS's answers, not stated by CMS)."))
+        #expect(group.contains("Untimed: one unit per session, whatever its length; one unit of the group code goes on the claim of each patient represented"))
+        #expect(group.contains("not stated by CMS (L–M · inferred)."))
     }
 
     @Test func feeHistoryIsNewestFirst() {

@@ -1,4 +1,5 @@
 import CodingRules
+import RulesText
 
 /// ```` ```code-glance CODE ````: the box a code page opens with. For the date the guide presents as current
 /// (the site's as-of date): the national amount of one unit (non-facility, facility, assistant) of the fee period
@@ -50,8 +51,9 @@ package struct CodeGlanceDirective: Directive {
                 facts.append(
                     "First unit at \(profile.addOnThreshold(unit: 1)) minutes in total, one more every further \(profile.addOnSpan); only with \(family.initialCode).")
             case .group:
-                facts.append(
-                    "Untimed: one unit per session, whatever its length, on the claim of each patient represented (an inference from CMS's answers, not stated by CMS).")
+                // The per-patient statement as the data grades it (policies.yaml group_billing), in RulesText's words.
+                let graded = rules.policies.groupBilling.map { RulesText.plain.note(.graded($0)) }
+                facts.append(.text("Untimed: one unit per session, whatever its length" + (graded.map { "; " + $0 } ?? "") + "."))
             }
         }
         let m = rules.policies.modifiers
@@ -90,9 +92,17 @@ package struct CodeGlanceDirective: Directive {
         }
         let ends = [listing.range.through, therapist?.range.through].compactMap { $0 }.min()
         let sources = [listing.source] + (therapist.map { [$0.source] } ?? [])
-        return ["Telehealth: allowed",
+        var out: [HTML] = ["Telehealth: allowed",
                 .text(ends.map { " for dates of service through \($0)" } ?? ""),
                 listing.value == .provisional ? " (provisionally listed)" : "",
-                " (", cite.linksMarked(sources), ")."]
+                " (", cite.linksMarked(sources), ")"]
+        // The day after: a list status not yet confirmed (rules.md §6, 2027) is said here, not left out.
+        if let end = ends, let next = p.telehealthListing.entry(on: end.adding(days: 1)), next.value == .unconfirmed {
+            let waiver = p.therapistTelehealth.entry(on: next.range.from)
+            out += ["; from \(next.range.from) the list status is not confirmed",
+                    .text(waiver?.value == .authorized ? (waiver?.range.through.map { ", though the therapist waiver runs through \($0)" } ?? "") : ""),
+                    " (", cite.linksMarked([next.source] + (waiver.map { [$0.source] } ?? [])), ")"]
+        }
+        return .group(out + ["."])
     }
 }
