@@ -126,7 +126,7 @@ import TestSupport
         #expect(page.contains("The local cost indices changed in 47 of 109 localities."))
         #expect(page.contains("In 47 of them the work cost index falls because the 1.000 floor under it applied only through 2026-12-31"))
         #expect(page.contains("<th scope=\"row\">AR — ARKANSAS</th><td>1.000 → 0.974 (floor ended)</td><td>$49.93</td><td>$48.24</td><td>−$1.69 (−3.4%)</td>"))
-        #expect(page.contains("<summary>All 47 localities whose cost indices changed</summary>"))
+        #expect(page.contains("All 47 localities whose cost indices changed, with every locality&#39;s cost indices and amounts: <a href=\"../downloads/medicare-fees-2026-01-01.csv\">CY2026 (CSV)</a> and <a href=\"../downloads/medicare-fees-2027-01-01.csv\">CY2027 (CSV)</a>."))
     }
 
     /// The locality index lists every period with its page; a period whose page is missing is a warning that

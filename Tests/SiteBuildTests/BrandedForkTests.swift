@@ -55,6 +55,11 @@ import TestSupport
         #expect(rooms.contains("<link rel=\"canonical\" href=\"\(Self.base)clinic/rooms/\">"))
         #expect(try Self.text(dir, "index.html").contains("<link rel=\"canonical\" href=\"\(Self.base)\">"))
         #expect(try !Self.text(dir, "404.html").contains("canonical"))  // nor in the sitemap (below)
+        // A web server answers /any/depth/ with the top-level 404.html: its links are absolute under base_url.
+        let notFound = try Self.text(dir, "404.html")
+        #expect(notFound.contains("href=\"\(Self.base)assets/site.css\""))
+        #expect(notFound.contains("href=\"\(Self.base)index.html\""))
+        #expect(!notFound.contains("href=\"assets/") && !notFound.contains("src=\"assets/"))
         #expect(rooms.contains(#"<a href="../checklist/index.html" data-print-url="https://intranet.riverside.example/training/clinic/checklist/">the checklist</a>"#))
         #expect(rooms.contains(#"<a href="../../index.html" data-print-url="https://intranet.riverside.example/training/">home page</a>"#))
         // The section's list of its pages prints their addresses too.
@@ -101,6 +106,8 @@ import TestSupport
         #expect(!site.files.contains { $0.path == "sitemap.xml" })
         let home = String(decoding: try #require(site.files.first { $0.path == "index.html" }).bytes, as: UTF8.self)
         #expect(!home.contains("canonical") && !home.contains("data-print-url"))
+        let notFound = String(decoding: try #require(site.files.first { $0.path == "404.html" }).bytes, as: UTF8.self)
+        #expect(notFound.contains("href=\"assets/site.css\""))  // relative to the top (serve rebases it per request)
         let clinic = String(decoding: try #require(site.files.first { $0.path == "clinic/index.html" }).bytes, as: UTF8.self)
         #expect(clinic.contains(#"<li><a href="rooms/index.html">The training room</a>"#))
         #expect(home.contains("<a href=\"clinic/rooms/index.html\">how we set up the training room</a>"))

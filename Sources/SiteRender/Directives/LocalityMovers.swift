@@ -1,8 +1,9 @@
 import CodingRules
+import GuideCompute
 
 /// The locality part of one step of ```` ```what-changed ````: how many localities' cost indices changed, the
 /// largest movers of one unit of the main code (non-facility) in a short table, the floor's effect named, and
-/// every changed locality in a table folded under it. Computed by `RulesData.compareLocalities`, as
+/// the fee downloads of both periods for every locality. Computed by `RulesData.compareLocalities`, as
 /// `ctsguide fees diff` prints it.
 enum LocalityMovers {
     static let shown = 10
@@ -48,15 +49,17 @@ enum LocalityMovers {
                 rows: rows(Array(changed.prefix(shown)))),
         ]
         if changed.count > shown {
+            // The rest: every locality's cost indices and amounts of both periods are in the fee downloads (a page
+            // of 47 more rows would break the page-weight budget); `ctsguide fees diff` prints them side by side.
+            let links: [HTML] = [c.old, c.new].flatMap { p -> [HTML] in
+                [.el("a", [.href(context.url(to: FeeDownloads.path(p, "csv")))], .text("\(p.label) (CSV)"))]
+            }
             parts += [
                 .newline,
                 .el(
-                    "details", [],
-                    .el("summary", [], "All \(changed.count) localities whose cost indices changed"), .newline,
-                    dataTable(
-                        label: "Every locality change from \(c.old.label) to \(c.new.label)",
-                        caption: "\(code), one unit, non-facility: every locality whose cost indices changed", headers: headers,
-                        rows: rows(changed))),
+                    "p", [],
+                    .text("All \(changed.count) localities whose cost indices changed, with every locality's cost indices and amounts: "),
+                    links[0], " and ", links[1], "."),
             ]
         }
         return .group(parts)
