@@ -80,16 +80,25 @@ package enum CalculatorSplits {
                     centsCache[priceKey] = t
                     table = t
                 }
+                // An assistant line is reduced on the whole line's fee schedule amount (rules.md §5), as the page
+                // computes it from the same table: its total comes from the therapist's fee and the share.
+                let share = tables.assistantShareMillionths(on: date)
                 for lines in patterns {
                     for setting in Setting.allCases {
                         for provider in Provider.allCases {
-                            let cells = lines.map { table["\($0.code)|\(setting.rawValue)|\(provider.rawValue)"] }
-                            guard let count = cells.first??.count, cells.allSatisfy({ $0 != nil }) else { continue }
+                            let reduced = provider == .assistant && share != nil
+                            let from = reduced ? Provider.therapist : provider
+                            let cells = lines.map { table["\($0.code)|\(setting.rawValue)|\(from.rawValue)"] }
+                            guard table["\(lines[0].code)|\(setting.rawValue)|\(provider.rawValue)"] != nil,
+                                let count = cells.first??.count, cells.allSatisfy({ $0 != nil })
+                            else { continue }
                             locality: for l in 0..<count {
                                 var sum = 0
                                 for (n, line) in lines.enumerated() {
                                     guard let unit = cells[n]![l] else { continue locality }
-                                    sum += unit * line.units
+                                    sum += reduced
+                                        ? CalculatorTables.assistantLineCents(feeCents: unit, units: line.units, shareMillionths: share!)
+                                        : unit * line.units
                                 }
                                 totals[p].insert(sum)
                             }

@@ -92,6 +92,24 @@ import Testing
         #expect(segments.allSatisfy { if case .object(let s) = $0 { return s["split"] != nil } else { return false } })
         let all = files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
         #expect(all.contains("\"7882\":[\"15.76\",\"63.06\",\"1.26\",\"61.80\"]"))
+        // An assistant's total is the sum of whole-line reductions (rules.md §5): 68 minutes national CY2026 is
+        // 97550 $44.85 + 97551 × 3 round2(78.15 × 0.85) = $66.43, so $111.28 has a split (unit × units: $111.27).
+        #expect(all.contains("\"11128\":["))
+        // The class: every assistant total `calc` gives has its split, in every locality (with several add-on units
+        // the whole-line rounding differs from unit × units).
+        var assistantTotals = 0
+        for locality in Self.rules.allLocalities.map(\.id) {
+            for minutes in ["98", "113"] {
+                let out = try CalcRun.json(CalcRun.calc(
+                    ["minutes": minutes, "date": "2026-06-01", "provider": "assistant", "locality": locality], flags: ["json"]))
+                let total = try #require(out["total"] as? String)
+                let cents = total.replacingOccurrences(of: ".", with: "")
+                let hasSplit = all.contains("\"\(cents)\":[")
+                #expect(hasSplit, "\(locality) \(minutes) min: no split for \(total)")
+                assistantTotals += 1
+            }
+        }
+        #expect(assistantTotals > 200)
         let date = CalendarDate(year: 2026, month: 1, day: 1)!
         var checked = 0
         let entry = try NSRegularExpression(pattern: #""(\d+)":\["([\d.]+)","([\d.]+)","([\d.]+)","([\d.]+)"\]"#)
