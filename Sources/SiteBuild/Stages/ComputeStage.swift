@@ -34,10 +34,6 @@ package enum ComputeStage {
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(site.pages[i], site: site, directives: directives, recordingDependencies: keepDependencies)
         }
-        // Without a cache, the guide's data files (which need no page) are computed while the pages render —
-        // started by `LoadStage` as soon as the data was loaded, or here; those no page asks for are dropped below.
-        let early = cache != nil ? nil : checked.dataFiles ?? DataFilesRun(dataJobs(site))
-        defer { _ = early?.wait() }
         var rendered = cache?.renderPages(site, render: renderPage) ?? parallelMap(Array(site.pages.indices), renderPage)
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
@@ -51,8 +47,7 @@ package enum ComputeStage {
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         if let sitemap = Sitemap.file(site: site) { files.append(sitemap) }
         lap("search index and assets")
-        let made = early?.wait() ?? [:]
-        files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)
+        files += generatedDataFiles(site: site, rendered: rendered, reuse: reuse)
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
@@ -73,15 +68,13 @@ package enum ComputeStage {
             diags.items)
     }
 
-    /// Generated data files are written only when a page ran the directive that loads them. `made`: files
-    /// already computed (by name), used instead of computing them again.
+    /// Generated data files are computed and written only when a page ran the directive that loads them.
     static func generatedDataFiles(
-        site: SiteModel, rendered: [RenderedPage], made: [String: [OutputFile]] = [:],
-        reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
+        site: SiteModel, rendered: [RenderedPage], reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
     ) -> [OutputFile] {
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
         return dataJobs(site).filter { !used.isDisjoint(with: $0.wantedBy) }.flatMap { job in
-            made[job.name] ?? reuse(job.name, false, job.make)
+            reuse(job.name, false, job.make)
         }
     }
 
@@ -106,22 +99,3 @@ package enum ComputeStage {
 }
 
 typealias DataJob = (name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])
-
-/// The guide's generated data files computed on another thread (they need no page), from when it starts.
-package final class DataFilesRun: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let names: [String]
-    private var files: [[OutputFile]] = []
-
-    init(_ jobs: [DataJob]) {
-        names = jobs.map(\.name)
-        guard !jobs.isEmpty else { return }
-        DispatchQueue.global().async(group: group) { self.files = parallelMap(jobs.map(\.make)) { $0() } }
-    }
-
-    /// Waits for the files; by job name.
-    func wait() -> [String: [OutputFile]] {
-        group.wait()
-        return Dictionary(uniqueKeysWithValues: zip(names, files))
-    }
-}
