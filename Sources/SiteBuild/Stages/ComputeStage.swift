@@ -34,7 +34,26 @@ package enum ComputeStage {
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(site.pages[i], site: site, directives: directives, recordingDependencies: keepDependencies)
         }
-        var rendered = cache?.renderPages(site, render: renderPage) ?? parallelMap(Array(site.pages.indices), renderPage)
+        // Without a cache, the guide's data files (they need no page) are made in the same ordered parallel map
+        // as the pages, first; those no page asks for are dropped below. With one, each is reused or made below.
+        let early = cache == nil ? dataJobs(site) : []
+        var made: [String: [OutputFile]] = [:]
+        var rendered: [RenderedPage]
+        if let cache {
+            rendered = cache.renderPages(site, render: renderPage)
+        } else {
+            let work = parallelMap(Array(0..<(early.count + site.pages.count))) { i -> ComputeWork in
+                i < early.count ? .files(early[i].make()) : .page(renderPage(i - early.count))
+            }
+            rendered = []
+            rendered.reserveCapacity(site.pages.count)
+            for (i, w) in work.enumerated() {
+                switch w {
+                case .files(let f): made[early[i].name] = f
+                case .page(let p): rendered.append(p)
+                }
+            }
+        }
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
         lap("render Markdown")
@@ -47,7 +66,7 @@ package enum ComputeStage {
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         if let sitemap = Sitemap.file(site: site) { files.append(sitemap) }
         lap("search index and assets")
-        files += generatedDataFiles(site: site, rendered: rendered, reuse: reuse)
+        files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
@@ -68,13 +87,15 @@ package enum ComputeStage {
             diags.items)
     }
 
-    /// Generated data files are computed and written only when a page ran the directive that loads them.
+    /// Generated data files are written only when a page ran the directive that loads them. `made`: files
+    /// already computed (by name), used instead of computing them again.
     static func generatedDataFiles(
-        site: SiteModel, rendered: [RenderedPage], reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
+        site: SiteModel, rendered: [RenderedPage], made: [String: [OutputFile]] = [:],
+        reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
     ) -> [OutputFile] {
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
         return dataJobs(site).filter { !used.isDisjoint(with: $0.wantedBy) }.flatMap { job in
-            reuse(job.name, false, job.make)
+            made[job.name] ?? reuse(job.name, false, job.make)
         }
     }
 
@@ -99,3 +120,9 @@ package enum ComputeStage {
 }
 
 typealias DataJob = (name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])
+
+/// One item of the compute stage's parallel map: a data job's files or a rendered page.
+enum ComputeWork: Sendable {
+    case files([OutputFile])
+    case page(RenderedPage)
+}
