@@ -91,10 +91,6 @@ public enum SiteBuilder {
         guard let sources = take(LoadStage.run(options)) else { return .failure(BuildFailure(diagnostics)) }
         guard let checked = take(CheckStage.run(sources)) else { return .failure(BuildFailure(diagnostics)) }
         timings.add("load and check content, data and templates", since: clock)
-        // A sink that writes files starts making the pages' folders while they render (a failure here comes
-        // back, with its message, when the first files are written).
-        try? sink.prepare(paths: checked.site.pages.map(\.outputPath))
-
         let cache = BuildCache.open(options)
         let computed = ComputeStage.run(checked, directives: options.directives, cache: cache, timings: &timings)
         guard let computed = take(computed) else { return .failure(BuildFailure(diagnostics)) }
@@ -115,22 +111,6 @@ public enum SiteBuilder {
             timings.add("save the build cache", since: clock)
         }
         let summary = Summary(pages: computed.site.pages.count, files: fileCount, warnings: warnings, cache: cache?.stats)
-        // The site in memory (every page's text, HTML and search sections) is freed on another thread, so the
-        // build does not wait for a few hundred thousand frees before it swaps the output in and returns.
-        ReleaseLater.drop([consume sources, consume checked, consume computed, consume render])
         return .success(summary)
-    }
-}
-
-/// Hands values to a background thread, where their last reference goes away.
-enum ReleaseLater {
-    private final class Box: @unchecked Sendable {
-        var values: [Any]
-        init(_ values: [Any]) { self.values = values }
-    }
-
-    static func drop(_ values: consuming [Any]) {
-        let box = Box(values)
-        DispatchQueue.global(qos: .utility).async { box.values = [] }
     }
 }

@@ -87,31 +87,12 @@ extension SiteWriter {
             return s
         }
 
-        /// What the staging folder holds so far, shared by the copies of this value (a reference).
+        /// The folders made so far below the staging folder (relative paths; "" is the staging folder itself),
+        /// shared by the copies of this value (a reference).
         final class Folders: @unchecked Sendable {
-            /// Folders already made (or planned, see `prepare`) below the staging folder (relative paths; "" is
-            /// the staging folder itself).
             var made: Set<String> = [""]
-            /// Makes the planned folders on a thread of its own.
-            var maker: FolderMaker?
         }
         let folders = Folders()
-        var maker: FolderMaker? { folders.maker }
-
-        /// Starts making every folder that files with these paths will need, on a thread of its own, so that
-        /// `write` finds them made (or waits for them) instead of making them between batches.
-        package func prepare(paths: [String]) {
-            guard maker == nil else { return }
-            var folders: [String] = []
-            for p in paths {
-                var dir = parentFolder(p)
-                while self.folders.made.insert(dir).inserted {
-                    folders.append(dir)
-                    dir = parentFolder(dir)
-                }
-            }
-            self.folders.maker = FolderMaker(base: plan.staging, folders: folders.sorted())
-        }
 
         /// Writes files into the staging folder: the folders they need first, level by level (plain `mkdir`),
         /// then the files on all cores.
@@ -127,14 +108,6 @@ extension SiteWriter {
                 }
             }
             let base = plan.staging
-            if let maker {
-                // The folders of the files, and the parents of any folder made here.
-                let needed = Set(files.map { parentFolder($0.path) } + levels.joined().map(parentFolder)).filter(maker.plans)
-                if let (dir, e) = maker.wait(for: Array(needed)) {
-                    throw WriteError(
-                        path: output, message: "cannot write the staging folder: cannot create '\(dir)': \(String(cString: strerror(e)))")
-                }
-            }
             for level in levels where !level.isEmpty {
                 // Folders in different parent folders are made on all cores; those of one parent one after the
                 // other (each `mkdir` locks its parent folder: parallel ones would only wait for each other).
@@ -162,13 +135,11 @@ extension SiteWriter {
 
         /// Removes the staging folder and releases the lock; the output folder stays as it was.
         package func abandon() {
-            maker?.stop()
             try? FileManager.default.removeItem(atPath: plan.staging)
             OutputSwap.unlock(plan)
         }
 
         package func commit() throws(WriteError) {
-            maker?.stop()
             try OutputSwap.commit(plan)
         }
     }

@@ -8,8 +8,6 @@ package struct CheckedSite: Sendable {
     package var assets: [OutputFile]
     /// The content folder as the user named it (where site-wide problems are reported).
     package var contentDisplay: String
-    /// The guide's generated data files when `LoadStage` started them.
-    package var dataFiles: DataFilesRun? = nil
 }
 
 /// Stage 2: problems between files — duplicate outputs and codes (`SiteModel.make`), a missing home page,
@@ -46,8 +44,7 @@ package enum CheckStage {
         }
         return StageResult(
             CheckedSite(
-                site: site, templates: templates, assets: sources.assets, contentDisplay: sources.contentDisplay,
-                dataFiles: sources.dataFiles),
+                site: site, templates: templates, assets: sources.assets, contentDisplay: sources.contentDisplay),
             diags.items)
     }
 }

@@ -34,11 +34,26 @@ package enum ComputeStage {
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(site.pages[i], site: site, directives: directives, recordingDependencies: keepDependencies)
         }
-        // Without a cache, the guide's data files (which need no page) are computed while the pages render —
-        // started by `LoadStage` as soon as the data was loaded, or here; those no page asks for are dropped below.
-        let early = cache != nil ? nil : checked.dataFiles ?? DataFilesRun(dataJobs(site))
-        defer { _ = early?.wait() }
-        var rendered = cache?.renderPages(site, render: renderPage) ?? parallelMap(Array(site.pages.indices), renderPage)
+        // Without a cache, the guide's data files (they need no page) are made in the same ordered parallel map
+        // as the pages, first; those no page asks for are dropped below. With one, each is reused or made below.
+        let early = cache == nil ? dataJobs(site) : []
+        var made: [String: [OutputFile]] = [:]
+        var rendered: [RenderedPage]
+        if let cache {
+            rendered = cache.renderPages(site, render: renderPage)
+        } else {
+            let work = parallelMap(Array(0..<(early.count + site.pages.count))) { i -> ComputeWork in
+                i < early.count ? .files(early[i].make()) : .page(renderPage(i - early.count))
+            }
+            rendered = []
+            rendered.reserveCapacity(site.pages.count)
+            for (i, w) in work.enumerated() {
+                switch w {
+                case .files(let f): made[early[i].name] = f
+                case .page(let p): rendered.append(p)
+                }
+            }
+        }
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
         lap("render Markdown")
@@ -51,7 +66,6 @@ package enum ComputeStage {
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         if let sitemap = Sitemap.file(site: site) { files.append(sitemap) }
         lap("search index and assets")
-        let made = early?.wait() ?? [:]
         files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
@@ -107,21 +121,8 @@ package enum ComputeStage {
 
 typealias DataJob = (name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])
 
-/// The guide's generated data files computed on another thread (they need no page), from when it starts.
-package final class DataFilesRun: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let names: [String]
-    private var files: [[OutputFile]] = []
-
-    init(_ jobs: [DataJob]) {
-        names = jobs.map(\.name)
-        guard !jobs.isEmpty else { return }
-        DispatchQueue.global().async(group: group) { self.files = parallelMap(jobs.map(\.make)) { $0() } }
-    }
-
-    /// Waits for the files; by job name.
-    func wait() -> [String: [OutputFile]] {
-        group.wait()
-        return Dictionary(uniqueKeysWithValues: zip(names, files))
-    }
+/// One item of the compute stage's parallel map: a data job's files or a rendered page.
+enum ComputeWork: Sendable {
+    case files([OutputFile])
+    case page(RenderedPage)
 }

@@ -22,8 +22,6 @@ package struct SiteSources: Sendable {
     package var images: [String: ContentImage] = [:]
     /// The pages left out as drafts (by source path).
     package var drafts: Set<String> = []
-    /// The guide's generated data files, started as soon as the data was loaded (builds without a cache).
-    package var dataFiles: DataFilesRun? = nil
 }
 
 /// Stage 1: read and parse every input file. Each file's own problems (syntax, keys, values) are reported here;
@@ -55,17 +53,12 @@ package enum LoadStage {
             config = loaded.output
             diags.append(contentsOf: loaded.diagnostics)
         }
-        // The data is read on another thread while templates and pages are; without a cache, the guide's data
-        // files (they need only the data and the as-of date) start computing right after it.
+        // The data is read on another thread while templates and pages are.
         let dataLoad = DataLoad()
         let dataGroup = DispatchGroup()
         if hasData {
-            let asOf = options.cacheDirectory == nil ? config?.asOf : nil
             DispatchQueue.global().async(group: dataGroup) {
                 let loaded = SiteDataLoader.load(contentDirectory: content)
-                if let d = loaded.output, let asOf {
-                    dataLoad.files = DataFilesRun(ComputeStage.dataJobs(data: d, asOf: asOf))
-                }
                 dataLoad.data = loaded
                 if let d = loaded.output { dataLoad.guide = GuideDataLoader.load(contentDirectory: content, siteData: d) }
             }
@@ -100,7 +93,7 @@ package enum LoadStage {
         return StageResult(
             SiteSources(
                 contentDisplay: display, config: config, pages: pages, data: data, guide: guide, hasGuideData: hasData,
-                templates: templates, assets: assets, images: images, drafts: drafts, dataFiles: dataLoad.files),
+                templates: templates, assets: assets, images: images, drafts: drafts),
             diags.items)
     }
 
@@ -207,5 +200,4 @@ package enum LoadStage {
 private final class DataLoad: @unchecked Sendable {
     var data: StageResult<SiteData>?
     var guide: StageResult<GuideData>?
-    var files: DataFilesRun?
 }

@@ -6,12 +6,6 @@ import Dispatch
 /// for `generate`, the preview server and incremental builds).
 package protocol SiteSink {
     mutating func write(_ files: [OutputFile]) throws(WriteError)
-    /// Told every path that will be written, before the first batch (a sink may get folders ready).
-    mutating func prepare(paths: [String]) throws(WriteError)
-}
-
-extension SiteSink {
-    package mutating func prepare(paths: [String]) throws(WriteError) {}
 }
 
 /// Collects every file in memory.
@@ -38,12 +32,6 @@ package struct StagingSink: SiteSink {
     package mutating func write(_ files: [OutputFile]) throws(WriteError) {
         try open()
         try staging!.write(files)
-    }
-
-    /// Opens the staging folder and starts making the folders the paths need, while pages are laid out.
-    package mutating func prepare(paths: [String]) throws(WriteError) {
-        try open()
-        staging!.prepare(paths: paths)
     }
 
     mutating func open() throws(WriteError) {
@@ -74,9 +62,6 @@ package enum WriteStage {
     ) throws(WriteError) -> Int {
         var layoutTime = 0.0, writeTime = 0.0
         var count = 0
-        let t = DispatchTime.now()
-        try sink.prepare(paths: render.computed.site.pages.map(\.outputPath) + files.map(\.path))
-        writeTime += BuildTimings.seconds(t, DispatchTime.now())
         for range in render.batches {
             let t0 = DispatchTime.now()
             let batch = render.pages(range)

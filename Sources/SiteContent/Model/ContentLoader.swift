@@ -42,12 +42,8 @@ package enum ContentLoader {
             return (nil, diags)
         }
         let body = split.body(of: normalized)
-        var meta = split.readFast(normalized, file: display)
-        if meta == nil {
-            let ctx = YAMLContext(file: display, lineOffset: 1)
-            if let root = ctx.parse(split.yaml(of: normalized)) { meta = PageMeta.read(root) }
-            diags.append(contentsOf: ctx.diagnostics.items)
-        }
+        let (meta, problems) = FrontMatterReader.read(normalized, split, file: display)
+        diags.append(contentsOf: problems.items)
         guard let meta else { return (nil, diags) }
 
         var output = defaultOutputPath(relativePath)

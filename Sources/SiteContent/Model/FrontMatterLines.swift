@@ -11,8 +11,6 @@ struct FrontMatterLines {
     /// The index in `lines` of the closing fence, when there is one.
     var close: Int?
     var bodyStart = 0
-    /// Whether the YAML lines are all ASCII (then bytes are characters).
-    var ascii = true
 
     init(_ u: UnsafeBufferPointer<UInt8>) {
         var pos = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -20,8 +18,7 @@ struct FrontMatterLines {
         while true {
             let nl = Self.newline(in: u, from: pos)
             let line = pos..<nl
-            let lineASCII = !u[line].contains { $0 >= 0x80 }
-            let isFence = Self.isFence(UnsafeBufferPointer(rebasing: u[line]), ascii: lineASCII)
+            let isFence = FrontMatterReader.trimmed(UnsafeBufferPointer(rebasing: u[line])).elementsEqual("---".utf8)
             lines.append(line)
             if lines.count == 1 {
                 opened = isFence
@@ -30,8 +27,6 @@ struct FrontMatterLines {
                 close = lines.count - 1
                 bodyStart = nl < u.count ? nl + 1 : nl
                 return
-            } else if !lineASCII {
-                ascii = false
             }
             if nl == u.count { return }
             pos = nl + 1
@@ -41,12 +36,6 @@ struct FrontMatterLines {
     static func newline(in u: UnsafeBufferPointer<UInt8>, from pos: Int) -> Int {
         guard pos < u.count, let base = u.baseAddress, let p = memchr(base + pos, 0x0A, u.count - pos) else { return u.count }
         return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-    }
-
-    /// `trimmedSpaces(line) == "---"`: on bytes for ASCII, else as `trimmedSpaces` reads characters.
-    static func isFence(_ line: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
-        guard ascii else { return trimmedSpaces(Substring(String(decoding: line, as: UTF8.self))) == "---" }
-        return FrontMatterASCII.trimmed(line).elementsEqual("---".utf8)
     }
 
     /// The text of a byte range of `text` (the string these offsets were found in).
@@ -61,22 +50,5 @@ struct FrontMatterLines {
     func yaml(of text: String) -> String {
         guard let close, close > 1 else { return "" }
         return String(Self.slice(text, lines[1].lowerBound..<lines[close - 1].upperBound))
-    }
-
-    /// `FrontMatterFastPath.read` of the YAML lines: on bytes when they are ASCII.
-    func readFast(_ text: String, file: String) -> PageMeta? {
-        guard let close else { return nil }
-        guard ascii else {
-            let subs = lines[1..<close].map { Self.slice(text, $0) }
-            return FrontMatterFastPath.readCharacters(subs[...], file: file, firstLine: 2)
-        }
-        var text = text
-        return text.withUTF8 { u in
-            var reader = FrontMatterASCII(file: file, firstLine: 2)
-            for n in 1..<close where !reader.read(line: UnsafeBufferPointer(rebasing: u[lines[n]]), n: n - 1) {
-                return nil
-            }
-            return reader.finish()
-        }
     }
 }

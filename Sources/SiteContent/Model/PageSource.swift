@@ -1,5 +1,4 @@
 import Foundation
-import CodingRules
 
 /// One Markdown page as loaded: where it came from, its front matter, and its body.
 public struct PageSource: Sendable {
@@ -53,7 +52,7 @@ public struct PageSource: Sendable {
     }
 }
 
-/// Front matter keys. Unknown keys are errors.
+/// A page's front matter (the keys and how each is read: `FrontMatterField.all`). Unknown keys are errors.
 public struct PageMeta: Sendable {
     public var title: String
     public var description: String = ""
@@ -93,53 +92,6 @@ public struct PageMeta: Sendable {
 
     /// The location of a field's key, or of the front matter when the field is absent.
     public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
-
-    /// The keys the fast readers (`FrontMatterFastPath`, `FrontMatterASCII`) know; a page using any other key
-    /// goes through the full YAML reader.
-    static let fastKeys = [
-        "title", "description", "weight", "nav_title", "code", "layout", "toc", "nav", "path", "keywords", "summary",
-        "tags",
-    ]
-    /// Every key a page may set.
-    static let keys = fastKeys + ["draft", "date", "lastmod", "as_of_banner"]
-
-    package static func read(_ root: YAMLNode) -> PageMeta? {
-        guard let map = root.mapping("front matter") else { return nil }
-        let title = map.string("title", required: true)
-        var meta = PageMeta(title: title ?? "", location: root.location)
-        meta.description = map.string("description") ?? ""
-        meta.weight = map.int("weight") ?? 0
-        meta.navTitle = map.string("nav_title")
-        meta.code = map.string("code")
-        meta.layout = map.string("layout")
-        meta.toc = map.bool("toc")
-        meta.inNav = map.bool("nav") ?? true
-        meta.path = map.string("path")
-        meta.keywords = map.string("keywords") ?? ""
-        meta.summary = map.string("summary") ?? ""
-        meta.tags = map.stringList("tags") ?? []
-        meta.draft = map.bool("draft") ?? false
-        meta.date = readDate(map, "date")
-        meta.lastmod = readDate(map, "lastmod")
-        meta.asOfBanner = map.bool("as_of_banner")
-        map.finish("front matter")
-        for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
-        if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
-            map.node("title")?.error("'title' must not be empty")
-            return nil
-        }
-        return title == nil ? nil : meta
-    }
-
-    /// A `YYYY-MM-DD` date field (a real calendar date), or nil with an error at its value.
-    static func readDate(_ map: MappingReader, _ key: String) -> String? {
-        guard let node = map.node(key), let text = node.string("a date for '\(key)'") else { return nil }
-        guard CalendarDate(parsing: text) != nil else {
-            node.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
-            return nil
-        }
-        return text
-    }
 
     package init(title: String, description: String = "", weight: Int = 0, navTitle: String? = nil, code: String? = nil, layout: String? = nil, toc: Bool? = nil, inNav: Bool = true, path: String? = nil, keywords: String = "", summary: String = "", tags: [String] = [], location: SourceLocation, fieldLocations: [String: SourceLocation] = [:]) {
         self.title = title

@@ -1,0 +1,93 @@
+import Foundation
+import CodingRules
+
+/// The front-matter keys a page may set, written once: each key's name, the `PageMeta` property it fills and how
+/// its value is decoded and checked. `FrontMatterReader` (the simple-line subset, on bytes) and `PageMeta.read`
+/// (any YAML) both walk this table; a new key is one row here and one property on `PageMeta`.
+struct FrontMatterField: Sendable {
+    enum Kind: Sendable {
+        /// Required text, not blank.
+        case title
+        case text(any WritableKeyPath<PageMeta, String> & Sendable)
+        case optionalText(any WritableKeyPath<PageMeta, String?> & Sendable)
+        case number(any WritableKeyPath<PageMeta, Int> & Sendable)
+        /// `true`/`false`; absent keeps the property's default.
+        case flag(any WritableKeyPath<PageMeta, Bool> & Sendable)
+        case optionalFlag(any WritableKeyPath<PageMeta, Bool?> & Sendable)
+        case textList(any WritableKeyPath<PageMeta, [String]> & Sendable)
+        /// A real calendar date written `YYYY-MM-DD`, kept as written.
+        case date(any WritableKeyPath<PageMeta, String?> & Sendable)
+    }
+
+    let name: String
+    let utf8: [UInt8]
+    let kind: Kind
+
+    init(_ name: String, _ kind: Kind) {
+        self.name = name
+        self.utf8 = Array(name.utf8)
+        self.kind = kind
+    }
+
+    /// In the order the YAML reader asks for them (its diagnostics come in this order).
+    static let all: [FrontMatterField] = [
+        .init("title", .title),
+        .init("description", .text(\.description)),
+        .init("weight", .number(\.weight)),
+        .init("nav_title", .optionalText(\.navTitle)),
+        .init("code", .optionalText(\.code)),
+        .init("layout", .optionalText(\.layout)),
+        .init("toc", .optionalFlag(\.toc)),
+        .init("nav", .flag(\.inNav)),
+        .init("path", .optionalText(\.path)),
+        .init("keywords", .text(\.keywords)),
+        .init("summary", .text(\.summary)),
+        .init("tags", .textList(\.tags)),
+        .init("draft", .flag(\.draft)),
+        .init("date", .date(\.date)),
+        .init("lastmod", .date(\.lastmod)),
+        .init("as_of_banner", .optionalFlag(\.asOfBanner)),
+    ]
+}
+
+extension PageMeta {
+    /// Any front matter, from its YAML node tree: every key of `FrontMatterField.all`, with positioned
+    /// diagnostics for a wrong type, a bad date, an unknown key ("did you mean") or a blank title.
+    package static func read(_ root: YAMLNode) -> PageMeta? {
+        guard let map = root.mapping("front matter") else { return nil }
+        var meta = PageMeta(title: "", location: root.location)
+        var title: String?
+        for field in FrontMatterField.all {
+            let key = field.name
+            switch field.kind {
+            case .title:
+                title = map.string(key, required: true)
+                meta.title = title ?? ""
+            case .text(let p): if let v = map.string(key) { meta[keyPath: p] = v }
+            case .optionalText(let p): meta[keyPath: p] = map.string(key)
+            case .number(let p): if let v = map.int(key) { meta[keyPath: p] = v }
+            case .flag(let p): if let v = map.bool(key) { meta[keyPath: p] = v }
+            case .optionalFlag(let p): meta[keyPath: p] = map.bool(key)
+            case .textList(let p): if let v = map.stringList(key) { meta[keyPath: p] = v }
+            case .date(let p): meta[keyPath: p] = readDate(map, key)
+            }
+        }
+        map.finish("front matter")
+        for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
+        if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
+            map.node("title")?.error("'title' must not be empty")
+            return nil
+        }
+        return title == nil ? nil : meta
+    }
+
+    /// A `YYYY-MM-DD` date field (a real calendar date), or nil with an error at its value.
+    static func readDate(_ map: MappingReader, _ key: String) -> String? {
+        guard let node = map.node(key), let text = node.string("a date for '\(key)'") else { return nil }
+        guard CalendarDate(parsing: text) != nil else {
+            node.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import SiteContent
+
+/// Issue 24: one front-matter reader, its keys in one table (`FrontMatterField.all`).
+@Suite struct FrontMatterReaderTests {
+    static func load(_ yaml: String) -> (PageMeta?, [String]) {
+        let (page, diags) = ContentLoader.loadPage(relativePath: "p.md", text: "---\n" + yaml + "---\nBody\n", display: "p.md")
+        return (page?.meta, diags.items.map { "\($0)" })
+    }
+
+    static func summary(_ m: PageMeta) -> String {
+        let keys = m.fieldLocations.keys.sorted().map { "\($0)@\(m.fieldLocations[$0]!.line)" }.joined(separator: " ")
+        return [
+            m.title, m.description, "\(m.weight)", m.navTitle ?? "-", m.code ?? "-", m.layout ?? "-", "\(String(describing: m.toc))",
+            "\(m.inNav)", m.path ?? "-", m.keywords, m.summary, m.tags.joined(separator: "|"), "\(m.draft)", m.date ?? "-",
+            m.lastmod ?? "-", "\(String(describing: m.asOfBanner))", "\(m.location.line):\(m.location.column)", keys,
+        ].joined(separator: ";")
+    }
+
+    static let everyKey = """
+        title: "Room set-up"
+        description: Where the sessions happen
+        weight: -3
+        nav_title: "Rooms"
+        code: "97550"
+        layout: page
+        toc: true
+        nav: false
+        path: "clinic/rooms.html"
+        keywords: "room, bed"
+        summary: "Réunion room, café"
+        tags: ["a", "b c"]
+        draft: true
+        date: 2026-10-01
+        lastmod: "2026-11-30"
+        as_of_banner: false
+
+        """
+
+    /// Every key of the table, written in the simple form, reads as YAML reads it; a comment line (outside the
+    /// byte pass's subset) sends the same block through YAML, with the same result.
+    @Test func everyKeyReadsTheSameInBothForms() throws {
+        #expect(FrontMatterField.all.map(\.name).count == 16)
+        let (quick, d1) = Self.load(Self.everyKey)
+        let (full, d2) = Self.load("# a comment: the YAML reading\n" + Self.everyKey)
+        #expect(d1.isEmpty && d2.isEmpty)
+        let q = try #require(quick), f = try #require(full)
+        #expect(
+            Self.summary(q)
+                == "Room set-up;Where the sessions happen;-3;Rooms;97550;page;Optional(true);false;clinic/rooms.html;room, bed;"
+                + "Réunion room, café;a|b c;true;2026-10-01;2026-11-30;Optional(false);2:1;as_of_banner@17 code@6 date@15 "
+                + "description@3 draft@14 keywords@11 lastmod@16 layout@7 nav@9 nav_title@5 path@10 summary@12 tags@13 "
+                + "title@2 toc@8 weight@4")
+        // The YAML reading starts one line lower (the comment); everything else is the same.
+        var shifted = q
+        shifted.location.line += 1
+        for (k, v) in shifted.fieldLocations { shifted.fieldLocations[k] = SourceLocation(file: v.file, line: v.line + 1, column: 1) }
+        #expect(Self.summary(f) == Self.summary(shifted))
+        #expect(f.location.line == 3 && f.location.column == 1)
+    }
+
+    /// Values the byte pass does not take are read and reported by YAML, at their own position. (A reported value
+    /// leaves its field at the default; the page is not built because the error stops the build.)
+    @Test(arguments: [
+        ("title: \"x\"\ndate: 2026-02-30\n", "p.md:3:7: error: 'date' must be a date written YYYY-MM-DD, found '2026-02-30'"),
+        ("title: \"x\"\ntoc: yes please\n", "p.md:3:6: error: expected true or false for 'toc', found 'yes please'"),
+        ("title: \"x\"\nweight: 1.5\n", "p.md:3:9: error: expected a whole number for 'weight', found '1.5'"),
+        ("title: \"x\"\nlast_mod: 2026-01-01\n", "p.md:3:1: error: unknown key 'last_mod'"),
+        ("title: \"  \"\n", "p.md:2:8: error: 'title' must not be empty"),
+        ("description: \"x\"\n", "p.md:2:1: error: missing required field 'title'"),
+        ("title: \"a\u{86}b\"\n", "p.md:2:10: error: YAML cannot be read: control characters are not allowed"),
+    ])
+    func oddValuesAreReportedByTheYAMLReading(_ yaml: String, _ message: String) {
+        let (_, diags) = Self.load(yaml)
+        #expect(diags.first.map { $0.hasPrefix(message) } == true, "\(diags)")
+    }
+}
