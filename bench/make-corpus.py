@@ -134,8 +134,9 @@ def main():
               front("Section %02d" % s, s, "Pages of section %02d." % s) + "The pages of section %02d.\n" % s)
     for n in range(1, a.pages + 1):
         rng = random.Random(a.seed * 1_000_003 + n)
-        code = "%05d" % (90000 + n % 10000)
-        addon = "%05d" % (90000 + (n + 1) % 10000)
+        # Distinct five-digit codes for up to 90,000 pages (7919 is prime, so n × 7919 mod 90,000 never repeats).
+        code = "%05d" % (10000 + (n * 7919) % 90000)
+        addon = "%05d" % (10000 + ((n % a.pages + 1) * 7919) % 90000)
         links = []
         for _ in range(rng.randint(3, 5)):
             m = rng.randint(1, a.pages)
