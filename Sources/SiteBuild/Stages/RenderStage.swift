@@ -43,13 +43,9 @@ package struct RenderStage: Sendable {
             let view = layout.view(
                 for: i, rendered: computed.rendered[i], navigation: navigation[i], feePeriod: computed.feePeriod)
             let size = computed.rendered[i].html.utf8.count + navigation[i].utf8.count + 8_192
-            var bytes = computed.templates.renderBytes(layoutName(site.pages[i]), context: view, capacity: size)
-            // A web server answers a miss at any depth with the top-level 404.html: with the site's published
-            // address known, its links are made absolute so they resolve wherever it is served.
-            if let base = site.config.baseURL, site.pages[i].outputPath == NotFoundPage.outputPath {
-                bytes = Array(NotFoundPage.rebase(String(decoding: bytes, as: UTF8.self), prefix: base).utf8)
-            }
-            let file = OutputFile(path: site.pages[i].outputPath, bytes: bytes)
+            let file = OutputFile(
+                path: site.pages[i].outputPath,
+                bytes: computed.templates.renderBytes(layoutName(site.pages[i]), context: view, capacity: size))
             cache?.keep(i, output: file.bytes)
             return file
         }

@@ -7,6 +7,12 @@ public protocol Directive: Sendable {
     var name: String { get }
     /// The HTML for one use, built with `HTML`. `arguments` are the words after the name; `body` the block's content.
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput
+    /// Whether it reads the guide's data (site.yaml and data/); a site without them may use only the others.
+    var needsGuideData: Bool { get }
+}
+
+extension Directive {
+    public var needsGuideData: Bool { true }
 }
 
 public struct DirectiveUse: Sendable {

@@ -74,7 +74,7 @@ package struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
             return MarkdownReplacement(html: "")
         }
-        guard site.hasGuideData else {
+        guard site.hasGuideData || !directive.needsGuideData else {
             diagnostics.error(
                 at, "directive '\(name)' needs the guide's data, which this site does not have",
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")

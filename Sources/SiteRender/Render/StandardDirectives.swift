@@ -14,4 +14,5 @@ package let guideDirectives: [any Directive] = [
     CodeDescriptorDirective(), DiscrepanciesDirective(), LocalityFeesDirective(), FeeExampleDirective(), CodeIndicatorsDirective(),
     CodeUnitsDirective(), WhatChangedDirective(), FeeDownloadsDirective(),
     ZIPLookupDirective(), YearOutlookDirective(), CodeGlanceDirective(), NoteFormDirective(), LocalityPeriodsDirective(),
+    LauncherDirective(),
 ]
