@@ -60,7 +60,9 @@ robustness-test: corpus kill-test repro-test
 fuzz: deps
 	bash Fuzz/run.sh
 
-test: swift-test robustness-test browser-test
+# Every stage, each run even when one before failed, then a summary line per stage (Tests/run-all.sh).
+test: build
+	bash Tests/run-all.sh
 
 # Release build in its own scratch folder, then ctsguide against Hugo on the shared corpora (BENCHMARKS.md).
 bench: deps
