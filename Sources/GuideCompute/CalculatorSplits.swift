@@ -86,8 +86,8 @@ package enum CalculatorSplits {
                 for lines in patterns {
                     for setting in Setting.allCases {
                         for provider in Provider.allCases {
-                            let reduced = provider == .assistant && share != nil
-                            let from = reduced ? Provider.therapist : provider
+                            let reducedBy = provider == .assistant ? share : nil
+                            let from = reducedBy == nil ? provider : Provider.therapist
                             let cells = lines.map { table["\($0.code)|\(setting.rawValue)|\(from.rawValue)"] }
                             guard table["\(lines[0].code)|\(setting.rawValue)|\(provider.rawValue)"] != nil,
                                 let count = cells.first??.count, cells.allSatisfy({ $0 != nil })
@@ -96,9 +96,9 @@ package enum CalculatorSplits {
                                 var sum = 0
                                 for (n, line) in lines.enumerated() {
                                     guard let unit = cells[n]![l] else { continue locality }
-                                    sum += reduced
-                                        ? CalculatorTables.assistantLineCents(feeCents: unit, units: line.units, shareMillionths: share!)
-                                        : unit * line.units
+                                    sum += reducedBy.map {
+                                        CalculatorTables.assistantLineCents(feeCents: unit, units: line.units, shareMillionths: $0)
+                                    } ?? unit * line.units
                                 }
                                 totals[p].insert(sum)
                             }
