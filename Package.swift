@@ -7,7 +7,7 @@ import PackageDescription
 //   SiteContent   load + check: Content/ pages, site.yaml, data/, diagnostics (no cmark, no Mustache)
 //   GuideCalc     `ctsguide calc`: session input → rules → answer (rules + content loader only)
 //   GuideCompute  data files computed from the rules: calculator data, ZIP scripts, fee downloads
-//   SiteRender    Markdown (cmark), directives, templates (Mustache), navigation
+//   SiteRender    Markdown (cmark), directives, Mustache templates (its own parser and renderer), navigation
 //   SiteOutput    writing the output folder: lock, staging, atomic swap
 //   SiteBuild     the pipeline: load → check → compute → render → write, and the build cache
 //   FeeImport     `ctsguide fees import/diff/import-zip`: CMS files → Content/data
@@ -25,7 +25,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +43,6 @@ let package = Package(
             name: "SiteRender",
             dependencies: [
                 "CCmark", "CodingRules", "RulesText", "SiteContent", "GuideCalc", "GuideCompute",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(name: "SiteOutput", dependencies: ["SiteContent"]),
         .target(
@@ -56,7 +54,7 @@ let package = Package(
             name: "FuzzEntries",
             dependencies: [
                 "CodingRules", "SiteContent", "GuideCalc", "GuideCompute", "SiteRender", "SiteOutput", "SiteBuild",
-                "FeeImport", .product(name: "Mustache", package: "swift-mustache"),
+                "FeeImport",
             ]),
         .executableTarget(
             name: "ctsguide",

@@ -189,10 +189,8 @@ extension TemplateSet {
         var seen: Set<String> = []
         var todo = [name]
         while let n = todo.popLast() {
-            guard seen.insert(n).inserted, let tokens = parsed[n] else { continue }
-            for t in TemplateToken.flatten(tokens) {
-                if case .partial(let p) = t.kind { todo.append(p) }
-            }
+            guard seen.insert(n).inserted, let nodes = parsed[n] else { continue }
+            todo += TemplateNode.partials(in: nodes).map(\.name)
         }
         return seen.sorted()
     }
