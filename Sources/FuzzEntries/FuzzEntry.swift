@@ -13,7 +13,7 @@ public enum FuzzEntry {
         ProcessInfo.processInfo.environment["FUZZ_CONTENT"] ?? "Tests/GuideSiteTests/Fixtures/site/Content"
 
     /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
-    nonisolated(unsafe) static let site: SiteModel? = {
+    static let site: SiteModel? = {
         let content = contentDirectory
         let config = SiteConfig.load(contentDirectory: content).output
         let data = SiteDataLoader.load(contentDirectory: content).output
@@ -111,5 +111,5 @@ public enum FuzzEntry {
         _ = CalcRender.table(result, input: input, data: data)
     }
 
-    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).output
+    static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).output
 }

@@ -14,7 +14,7 @@ package protocol TemplateValue: Sendable {
 extension TemplateValue {
     package func data(_ path: TemplatePath) -> TemplateData?? {
         guard let row = Self.fields.row(path.first) else { return nil }
-        return .some(path.count == 1 ? row.value(self) : row.below(self, path.rest))
+        return .some(path.count == 1 ? row.reader.value(self) : row.reader.value(self, below: path.rest))
     }
 
     package static func data(in items: [Self], at i: Int, _ path: TemplatePath) -> TemplateData?? { items[i].data(path) }
@@ -44,29 +44,76 @@ package enum TemplateKind: Sendable {
 package struct TemplateField<Model>: Sendable {
     package let name: String
     package let kind: TemplateKind
-    let value: @Sendable (Model) -> TemplateData
-    /// The value at a non-empty path below this field (only a nested view model has one).
-    var below: @Sendable (Model, TemplatePath) -> TemplateData? = { _, _ in nil }
+    let reader: any TemplateReader<Model>
 
     package static func text(_ name: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
-        Self(name: name, kind: .text, value: { .text(get($0)) })
+        Self(name: name, kind: .text, reader: TextRead(get: get))
     }
     package static func flag(_ name: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
-        Self(name: name, kind: .flag, value: { .flag(get($0)) })
+        Self(name: name, kind: .flag, reader: FlagRead(get: get))
     }
     package static func number(_ name: String, _ get: @escaping @Sendable (Model) -> Int) -> Self {
-        Self(name: name, kind: .number, value: { .number(get($0)) })
+        Self(name: name, kind: .number, reader: NumberRead(get: get))
     }
     package static func texts(_ name: String, _ get: @escaping @Sendable (Model) -> [String]) -> Self {
-        Self(name: name, kind: .texts, value: { .list(TextList(items: get($0))) })
+        Self(name: name, kind: .texts, reader: TextsRead(get: get))
     }
     package static func list<R: TemplateValue>(_ name: String, _ get: @escaping @Sendable (Model) -> [R]) -> Self {
-        Self(name: name, kind: .list(R.self), value: { .list(get($0)) })
+        Self(name: name, kind: .list(R.self), reader: ListRead(get: get))
     }
-    /// A nested view model; a dotted name through it (`site.title`) is read in it, not boxed.
-    package static func record<R: TemplateValue>(_ name: String, _ get: @escaping @Sendable (Model) -> R) -> Self {
-        Self(name: name, kind: .record(R.self), value: { .record(get($0)) }, below: { get($0).data($1) ?? nil })
+    /// A nested view model. `path` reads a dotted name through it (`site.title`) in place: `{ $0.site.data($1) }`
+    /// (through `get` the whole nested view model would be copied, retaining every field, at each look-up).
+    package static func record<R: TemplateValue>(
+        _ name: String, _ get: @escaping @Sendable (Model) -> R,
+        path: @escaping @Sendable (Model, TemplatePath) -> TemplateData??
+    ) -> Self {
+        Self(name: name, kind: .record(R.self), reader: RecordRead(get: get, path: path))
     }
+}
+
+/// How a row reads its field. A struct per kind holding the table's closure as it was written (it captures
+/// nothing, so calling it counts no references, which parallel rendering would contend for).
+protocol TemplateReader<Model>: Sendable {
+    associatedtype Model
+    func value(_ m: Model) -> TemplateData
+    /// The value at a non-empty path below this field (only a nested view model has one).
+    func value(_ m: Model, below path: TemplatePath) -> TemplateData?
+}
+
+extension TemplateReader {
+    func value(_ m: Model, below path: TemplatePath) -> TemplateData? { nil }
+}
+
+struct TextRead<Model>: TemplateReader {
+    let get: @Sendable (Model) -> String
+    func value(_ m: Model) -> TemplateData { .text(get(m)) }
+}
+
+struct FlagRead<Model>: TemplateReader {
+    let get: @Sendable (Model) -> Bool
+    func value(_ m: Model) -> TemplateData { .flag(get(m)) }
+}
+
+struct NumberRead<Model>: TemplateReader {
+    let get: @Sendable (Model) -> Int
+    func value(_ m: Model) -> TemplateData { .number(get(m)) }
+}
+
+struct TextsRead<Model>: TemplateReader {
+    let get: @Sendable (Model) -> [String]
+    func value(_ m: Model) -> TemplateData { .list(TextList(items: get(m))) }
+}
+
+struct ListRead<Model, R: TemplateValue>: TemplateReader {
+    let get: @Sendable (Model) -> [R]
+    func value(_ m: Model) -> TemplateData { .list(get(m)) }
+}
+
+struct RecordRead<Model, R: TemplateValue>: TemplateReader {
+    let get: @Sendable (Model) -> R
+    let path: @Sendable (Model, TemplatePath) -> TemplateData??
+    func value(_ m: Model) -> TemplateData { .record(get(m)) }
+    func value(_ m: Model, below rest: TemplatePath) -> TemplateData? { path(m, rest) ?? nil }
 }
 
 /// A view model's field table, found by a key's hash (a tag's names are hashed once, when it is compiled).

@@ -1,6 +1,5 @@
 import SiteContent
 import Foundation
-import Mustache
 
 /// The templates under `Templates/` (`*.mustache`, partials in sub-folders, named by their relative path without
 /// the extension: `partials/head`), parsed once (`TemplateParser`) and compiled into one `TemplateProgram`. Besides

@@ -145,7 +145,8 @@ public struct ChildLink: Sendable {
 
 extension PageView: TemplateValue {
     package static let fields = TemplateFields<PageView>([
-        .record("site") { $0.site }, .record("page") { $0.page }, .text("navigation") { $0.navigation },
+        .record("site", { $0.site }, path: { $0.site.data($1) }),
+        .record("page", { $0.page }, path: { $0.page.data($1) }), .text("navigation") { $0.navigation },
         .list("breadcrumbs") { $0.breadcrumbs }, .flag("hasBreadcrumbs") { $0.hasBreadcrumbs },
         .list("toc") { $0.toc }, .flag("hasToc") { $0.hasToc }, .list("children") { $0.children },
         .flag("hasChildren") { $0.hasChildren }, .text("root") { $0.root }, .text("assets") { $0.assets },
@@ -176,7 +177,7 @@ extension PageInfo: TemplateValue {
 
 extension NavView: TemplateValue {
     package static let fields = TemplateFields<NavView>([
-        .list("nav") { $0.nav }, .record("more") { $0.more }, .flag("hasMore") { $0.hasMore },
+        .list("nav") { $0.nav }, .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
     ])
 }
 
@@ -184,7 +185,7 @@ extension NavItem: TemplateValue {
     package static let fields = TemplateFields<NavItem>([
         .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
         .flag("active") { $0.active }, .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
-        .record("more") { $0.more }, .flag("hasMore") { $0.hasMore },
+        .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
     ])
 }
 
@@ -192,7 +193,7 @@ extension NavLeaf: TemplateValue {
     package static let fields = TemplateFields<NavLeaf>([
         .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
         .flag("active") { $0.active }, .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
-        .record("more") { $0.more }, .flag("hasMore") { $0.hasMore },
+        .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
     ])
 }
 
