@@ -7,7 +7,6 @@ import Foundation
 /// (`check(_:model:)`): a missing one would render as nothing, silently; here it is a build error at its tag.
 public struct TemplateSet: Sendable {
     package let parsed: [String: [TemplateNode]]
-    package let files: [String: String]
     let program: TemplateProgram
 
     /// Loads every template; syntax errors are diagnostics at their tag.
@@ -50,7 +49,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
-        let set = TemplateSet(parsed: parsed, files: texts.mapValues(\.file), program: TemplateProgram(parsed))
+        let set = TemplateSet(parsed: parsed, program: TemplateProgram(parsed))
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
         return StageResult(diags.hasErrors ? nil : set, diags.items)
