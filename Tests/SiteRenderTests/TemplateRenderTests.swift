@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SiteRender
+import TestSupport
 
 /// The Mustache the guide's templates and a department's own may rely on, each rendered by the one engine and
 /// compared with the exact text it must give: escaping, sections, the context stack, whitespace, partials.
@@ -78,5 +79,28 @@ import Testing
         #expect(try render("start\n  {{> p}}\nend\n", partial: partial) == "start\n  line1\n  Site\n  z\nend\n")
         #expect(try render("\t{{> p}}\n", partial: "a\nb") == "\ta\n\tb")
         #expect(try render("inline {{> p}} after\n", partial: "a\nb") == "inline a\nb after\n")
+    }
+
+    /// The guide's own templates load, pass the check and render the view models' values.
+    @Test func theGuideTemplates() throws {
+        let loaded = TemplateSet.load(directory: Fixture.packageRoot + "/Templates", display: "Templates")
+        let set = try #require(loaded.output, "\(loaded.diagnostics)")
+        let layouts = set.names.filter { !$0.contains("/") }
+        #expect(layouts == ["home", "page", "section", "sources"])
+        for layout in layouts {
+            #expect(set.check(layout, model: PageView.self).isEmpty, "\(layout)")
+            let html = set.render(layout, context: Self.page)
+            #expect(html.contains("<p>A &amp; B</p>") && html.contains("Tom&#39;s &lt;&quot;quote&quot;&gt; &amp; co"), "\(layout)")
+        }
+        #expect(set.check("partials/nav", model: NavView.self).isEmpty)
+        let link = NavLink(title: "Q & A", url: "q/index.html", current: true)
+        let leaf = NavLeaf(
+            title: "F", url: "f/index.html", current: false, active: true, children: [link], hasChildren: true,
+            more: NavMore(label: "", url: ""), hasMore: false)
+        let item = NavItem(
+            title: "Top", url: "top/index.html", current: false, active: true, children: [leaf], hasChildren: true,
+            more: NavMore(label: "All 9 pages in Top", url: "top/index.html"), hasMore: true)
+        let nav = set.render("partials/nav", context: NavView(nav: [item], more: item.more, hasMore: false))
+        #expect(nav.contains("Q &amp; A") && nav.contains("aria-current=\"page\"") && nav.contains("All 9 pages in Top"))
     }
 }

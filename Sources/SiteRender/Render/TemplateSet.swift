@@ -32,15 +32,22 @@ public struct TemplateSet: Sendable {
                 texts[String(rel.dropLast(".mustache".count))] = (text, file)
             }
         }
-        let parsed = parse(texts)
-        diags.append(contentsOf: parsed.diagnostics)
-        return StageResult(diags.hasErrors ? nil : parsed.output, diags.items)
+        let set = parse(texts, diagnostics: &diags)
+        return StageResult(set, diags.items)
     }
 
-    /// Parses templates given as texts (name → text and the file shown in messages), then checks that every
-    /// partial exists and none includes itself.
+    /// Parses templates given as texts (name → text and the file shown in messages).
     package static func parse(_ texts: [String: (text: String, file: String)]) -> StageResult<TemplateSet> {
         var diags = Diagnostics()
+        let set = parse(texts, diagnostics: &diags)
+        return StageResult(set, diags.items)
+    }
+
+    /// Parses the templates, then, when nothing failed so far (a template that could not be read would be
+    /// reported missing), checks that every partial exists and none includes itself.
+    static func parse(
+        _ texts: [String: (text: String, file: String)], diagnostics diags: inout Diagnostics
+    ) -> TemplateSet? {
         var parsed: [String: [TemplateNode]] = [:]
         for (name, t) in texts.sorted(by: { $0.key < $1.key }) {
             switch TemplateParser.parse(t.text, file: t.file) {
@@ -48,11 +55,11 @@ public struct TemplateSet: Sendable {
             case .failure(let d): diags.append(d)
             }
         }
-        if diags.hasErrors { return StageResult(nil, diags.items) }
+        if diags.hasErrors { return nil }
         let set = TemplateSet(parsed: parsed, program: TemplateProgram(parsed))
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
-        return StageResult(diags.hasErrors ? nil : set, diags.items)
+        return diags.hasErrors ? nil : set
     }
 
     public var names: [String] { parsed.keys.sorted() }
