@@ -72,6 +72,8 @@ import TestSupport
     @Test func comments() throws {
         #expect(try render("  {{! a comment }}\nx {{! inline }} y\n{{!}}\nend") == "x  y\nend")
         #expect(try render("{{! a } brace }}z") == "z")
+        // Spaces inside the braces, before and after the sigil, are allowed.
+        #expect(try render("{{ ! c }}{{ #hasBreadcrumbs }}y{{ / hasBreadcrumbs }}{{ > p }}", partial: "p") == "yp")
     }
 
     @Test func partialsAreIndentedByTheirLine() throws {

@@ -2,32 +2,42 @@ import Foundation
 import SiteContent
 
 extension TemplateParser {
-    /// Checks the tag whose `{{` is at `start` before it is read, and gives its text between the braces (for
-    /// messages): it is closed, not empty, names one word (a partial or section tag names one), and uses none of
-    /// the forms ctsguide templates leave out.
-    func checkTag(_ start: Int, at: SourceLocation) throws(Diagnostic) -> String {
+    /// Reads the tag whose `{{` is at `start`, up to its closing braces: its sigil (`&` for `{{{…}}}`, a space for
+    /// a plain variable) and its name. It must be closed, not empty, name one word of name characters (a partial
+    /// or section tag names one), and use none of the forms ctsguide templates leave out.
+    mutating func readTag(_ start: Int, at: SourceLocation) throws(Diagnostic) -> (sigil: Character, name: String) {
         let triple = start + 2 < chars.count && chars[start + 2] == "{"
         let open = triple ? 3 : 2
         let close: [Character] = triple ? ["}", "}", "}"] : ["}", "}"]
         var j = start + open
         while j + close.count <= chars.count, !chars[j..<(j + close.count)].elementsEqual(close) { j += 1 }
         guard j + close.count <= chars.count else { throw .error(at, "unclosed Mustache tag") }
+        pos = j + close.count
         let inner = String(chars[(start + open)..<j]).trimmingCharacters(in: .whitespaces)
-        let sigil: Character = triple ? "&" : inner.first ?? " "
         if !triple, inner.isEmpty { throw .error(at, "empty Mustache tag") }
-        let name = triple ? inner : String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
-        if let problem = Self.nameProblem(sigil: sigil, name: name, inner: triple ? "&" + inner : inner) {
+        let sigil: Character = triple ? "&" : "#^/&>!=<$%".contains(inner.first!) ? inner.first! : " "
+        let name = triple || sigil == " " ? inner : String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
+        if let problem = Self.nameProblem(sigil: triple ? "&" : inner.first!, name: name, inner: triple ? "&" + inner : inner) {
             throw .error(at, problem)
         }
         switch sigil {
+        case "!": return (sigil, name)
         case "=", "<", "$", "%":
             throw .error(at, "'{{\(sigil)…}}' is not used in ctsguide templates", hint: "use variables, sections and partials")
-        case "!", ">": break
+        case ">" where name.hasPrefix("*"):
+            throw .error(at, "dynamic partials ('{{\(inner)}}') are not used in ctsguide templates")
+        case ">": break
         default:
             if inner.contains("(") { throw .error(at, "transforms ('\(inner)') are not used in ctsguide templates") }
         }
-        return triple ? "{" + inner + "}" : inner
+        guard name.allSatisfy({ Self.nameChars.contains($0) || (sigil == ">" && $0 == "/") }) else {
+            let shown = triple ? "{" + inner + "}" : inner
+            throw .error(at, "template syntax: '{{\(shown)}}': a name is one word of letters, digits, '.', '-' and '_'")
+        }
+        return (sigil, name)
     }
+
+    static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
 
     /// What is wrong with the name in a `{{…}}` tag (nil when nothing): a section, partial or variable names one
     /// thing, so it is one word, without spaces or braces; a partial or section tag needs one.

@@ -138,56 +138,35 @@ package struct TemplateParser {
                 newLine = false
             }
             if atEnd { break }
-            let tagStart = pos - 2
-            let at = location(tagStart)
-            let inner = try checkTag(tagStart, at: at)
+            let at = location(pos - 2)
+            let tag = try readTag(pos - 2, at: at)
             var setNewLine = false
-            switch current() {
+            switch tag.sigil {
             case "#", "^":
                 if depth >= Self.maxNesting {
                     throw .error(at, "sections are nested more than \(Self.maxNesting) deep", hint: "split the template into partials")
                 }
-                let inverted = current() == "^"
-                pos += 1
-                let name = try readName(inner, at: at)
                 if isStandalone(newLine) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
                     nodes.append(text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-                let body = try parse(section: (name, at), newLine: setNewLine, depth: depth + 1)
-                nodes.append(.section(TemplateName(name), inverted: inverted, body, at: at))
+                let body = try parse(section: (tag.name, at), newLine: setNewLine, depth: depth + 1)
+                nodes.append(.section(TemplateName(tag.name), inverted: tag.sigil == "^", body, at: at))
             case "/":
-                pos += 1
-                let name = try readName(inner, at: at)
-                guard name == section?.name else { throw .error(at, "'{{/\(name)}}' closes no open section") }
+                guard tag.name == section?.name else { throw .error(at, "'{{/\(tag.name)}}' closes no open section") }
                 if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
                 return nodes
             case "!":
-                while !atEnd, !read("}}") { pos += 1 }
                 setNewLine = isStandalone(newLine)
-            case "{", "&":
-                let triple = current() == "{"
-                if !whiteSpaceBefore.isEmpty {
-                    nodes.append(text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-                pos += 1
-                let name = try readName(inner, at: at)
-                if triple, !read("}") { throw .error(at, "unclosed Mustache tag") }
-                nodes.append(.variable(TemplateName(name), escaped: false, at: at))
             case ">":
-                pos += 1
-                _ = readWhile(\.isWhitespace)
-                if current() == "*" { throw .error(at, "dynamic partials ('{{\(inner)}}') are not used in ctsguide templates") }
-                let name = try readName(inner, at: at, partial: true)
                 if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
                 if isStandalone(newLine) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: whiteSpaceBefore, at: at))
+                    nodes.append(.partial(tag.name, indentation: whiteSpaceBefore, at: at))
                 } else {
-                    nodes.append(.partial(name, indentation: nil, at: at))
+                    nodes.append(.partial(tag.name, indentation: nil, at: at))
                 }
                 whiteSpaceBefore = ""
             default:
@@ -195,7 +174,7 @@ package struct TemplateParser {
                     nodes.append(text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-                nodes.append(.variable(TemplateName(try readName(inner, at: at)), escaped: true, at: at))
+                nodes.append(.variable(TemplateName(tag.name), escaped: tag.sigil != "&", at: at))
             }
             newLine = setNewLine
         }
@@ -218,20 +197,6 @@ package struct TemplateParser {
             }
         }
         return total
-    }
-
-    static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-
-    /// A tag's name up to its `}}` (a partial's may hold `/`).
-    mutating func readName(_ inner: String, at: SourceLocation, partial: Bool = false) throws(Diagnostic) -> String {
-        _ = readWhile(\.isWhitespace)
-        let name = readWhile { Self.nameChars.contains($0) || (partial && $0 == "/") }
-        _ = readWhile(\.isWhitespace)
-        guard read("}}") else {
-            throw .error(
-                at, "template syntax: '{{\(inner)}}': a name is one word of letters, digits, '.', '-' and '_', closed by '}}'")
-        }
-        return name
     }
 
     /// A tag alone on its line (only spaces and tabs around it): the rest of the line, newline included, is
