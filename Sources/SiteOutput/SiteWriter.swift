@@ -6,7 +6,7 @@ public struct WriteError: Error, Sendable {
     public var path: String
     public var message: String
     public var hint: String?
-    public var diagnostic: Diagnostic { .error(SourceLocation(file: path), message, hint: hint) }
+    public var diagnostic: Diagnostic { .error("output.write-failed", SourceLocation(file: path), message, hint: hint) }
 
     package init(path: String, message: String, hint: String? = nil) {
         self.path = path

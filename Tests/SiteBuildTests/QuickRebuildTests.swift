@@ -209,10 +209,10 @@ struct QuickRebuildTests {
         let at = SourceLocation(file: "Content/a.md", line: 3, column: 7)
         let list = [
             Diagnostic(
-                .warning, at, "a warning", hint: "a hint", id: DiagnosticID("link.test"),
+                "link.test", .warning, at, "a warning", hint: "a hint",
                 end: SourceLocation(file: "Content/a.md", line: 3, column: 12),
                 notes: [Diagnostic.Note(SourceLocation(file: "Content/b.md", line: 1, column: 1), "linked from here")]),
-            Diagnostic(.error, at, "an error without hint, end or notes"),
+            Diagnostic("test.plain", .error, at, "an error without hint, end or notes"),
         ]
         var w = CacheWriter()
         w.diagnostics(list)
