@@ -46,7 +46,7 @@ import Testing
         let loaded = LoadStage.run(options(dir))
         #expect(loaded.checkedOutput == nil)
         let d = try #require(loaded.diagnostics.first { $0.severity == .error })
-        #expect(d.location.file.hasSuffix("content/bad.md") && d.location.line == 3 && d.message.hasPrefix("YAML syntax"))
+        #expect(d.location.file.hasSuffix("content/bad.md") && d.location.line == 3 && d.id == "yaml.syntax")
     }
 
     @Test func checkFindsAMissingHomePage() throws {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Every diagnostic's id is named at its call site (the first argument of `error(`, `warning(`,
-/// `DirectiveError(`, `Diagnostic(`): `area.what` in lower-case kebab words. A literal id is written at one call
+/// `DirectiveError(`, `WriteError(`, `Diagnostic(`): `area.what` in lower-case kebab words. A literal id is written at one call
 /// site only; a check reported from several places uses a shared constant of `DiagnosticIDs.swift`.
 @Suite struct DiagnosticIDTests {
     struct Scan {
@@ -12,7 +12,7 @@ import TestSupport
     }
 
     static func scan(_ files: [(path: String, text: String)]) -> Scan {
-        let call = try! NSRegularExpression(pattern: #"\b(?:error|warning|DirectiveError|Diagnostic|fail)\(\s*"([^"\\]*)""#)
+        let call = try! NSRegularExpression(pattern: #"\b(?:error|warning|DirectiveError|WriteError|Diagnostic|fail)\(\s*"([^"\\]*)""#)
         let constant = try! NSRegularExpression(pattern: #"static let \w+: DiagnosticID = "([^"\\]*)""#)
         var out = Scan()
         for (path, text) in files {

@@ -1,7 +1,7 @@
 /// The ids of checks reported from more than one place, or matched by other code (every other call site writes
 /// its id as a string literal, used once; `DiagnosticIDTests` checks both).
 extension DiagnosticID {
-    /// A link to a page, output folder, code or source that does not exist.
+    /// A link to a page or output folder that does not exist.
     public static let brokenLink: DiagnosticID = "link.broken"
     /// A `#fragment` that names no heading or id on its target page.
     public static let brokenAnchor: DiagnosticID = "link.broken-anchor"
@@ -17,8 +17,6 @@ extension DiagnosticID {
     public static let noHomePage: DiagnosticID = "site.no-home-page"
     /// Hugo or Zola template syntax (`{{< ref … >}}`, `{{% … %}}`, `{{ … }}`) in a page's text (a warning).
     public static let foreignShortcode: DiagnosticID = "markdown.foreign-shortcode"
-    /// An image a page shows that is remote, missing, unreadable or without alt text.
-    public static let badImage: DiagnosticID = "image.invalid"
     /// A page whose layout has no template.
     public static let missingLayout: DiagnosticID = "template.missing-layout"
     /// The output or cache folder is, contains or lies inside the content or templates folder (or each other).
@@ -27,6 +25,8 @@ extension DiagnosticID {
     public static let unreadableInput: DiagnosticID = "input.unreadable"
     /// A NUL or other control character in a YAML value (front matter, site.yaml, data files).
     public static let controlCharacter: DiagnosticID = "text.control-character"
+    public static let stagingUnwritable: DiagnosticID = "output.staging-unwritable"
+    public static let outputFileUnwritable: DiagnosticID = "output.file-unwritable"
     public static let pathTooLong: DiagnosticID = "input.path-too-long"
     public static let fileTooLarge: DiagnosticID = "input.file-too-large"
     public static let yamlUnreadable: DiagnosticID = "yaml.unreadable"

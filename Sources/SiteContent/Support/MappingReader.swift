@@ -86,7 +86,7 @@ public final class MappingReader {
             let near = known.min { editDistance($0, e.key) < editDistance($1, e.key) }
             var hint = "allowed keys\(what.isEmpty ? "" : " in \(what)"): \(allowed)"
             if let near, isCloseMatch(near, e.key) { hint = "did you mean '\(near)'? " + hint }
-            context.error("front-matter.unknown-key", e.keyNode.mark, "unknown key '\(e.key)'", hint: hint)
+            context.error("yaml.unknown-key", e.keyNode.mark, "unknown key '\(e.key)'", hint: hint)
         }
     }
 }

@@ -21,13 +21,13 @@ extension PageRewriter {
     /// missing or unreadable image and for one without alt text.
     mutating func image(_ url: String, alt: String, title: String, at: SourceLocation) -> MarkdownLinkTarget? {
         if urlScheme(url) != nil || url.hasPrefix("//") {
-            diagnostics.error(.badImage,
+            diagnostics.error("image.remote",
                 at, "remote images are not allowed ('\(url)'): the site loads nothing from elsewhere",
                 hint: "save the image below the content folder and link it relatively, e.g. '../images/room.png'")
             return nil
         }
         if url.hasPrefix("/") {
-            diagnostics.error(.badImage,
+            diagnostics.error("image.absolute-path",
                 at, "image '\(url)' starts with '/'",
                 hint: "write its path relative to this file (e.g. '../images/room.png') so the site works at any path")
             return nil
@@ -36,24 +36,24 @@ extension PageRewriter {
         guard let path = resolveRelative(base, from: page.relativePath), let found = site.images[path] else {
             let resolved = resolveRelative(base, from: page.relativePath) ?? base
             if ImageKind(fileName: base) == nil {
-                diagnostics.error(.badImage,
+                diagnostics.error("image.not-an-image",
                     at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files")
             } else {
-                diagnostics.error(.badImage,
+                diagnostics.error("image.missing",
                     at, "broken image '\(url)': no image '\(resolved)' in the content folder",
                     hint: "write the path relative to this file, e.g. '../images/room.png'")
             }
             return nil
         }
         guard !trimmedSpaces(Substring(alt)).isEmpty else {
-            diagnostics.error(.badImage,
+            diagnostics.error("image.no-alt-text",
                 at, "image '\(url)' has no alt text",
                 hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))")
             return nil
         }
         switch found.size {
         case .failure(let problem):
-            diagnostics.error(.badImage, at, "image '\(path)' \(problem.message)")
+            diagnostics.error("image.unreadable", at, "image '\(path)' \(problem.message)")
             return nil
         case .success(let size):
             // Written with its size (cmark writes none) so the page does not move when it loads.

@@ -184,7 +184,7 @@ package struct PageRewriter: MarkdownRewriter {
         }
         guard let found = byPath ?? byURL else {
             if let resolved, site.drafts.contains(resolved) {
-                diagnostics.error(.brokenLink,
+                diagnostics.error("link.to-draft",
                     at, "link '\(url)' goes to a draft, which is not published",
                     hint: "publish the page (remove 'draft: true') or take the link out")
                 return nil
