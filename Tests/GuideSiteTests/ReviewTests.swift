@@ -224,7 +224,7 @@ import TestSupport
             return
         }
         #expect(f.diagnostics.contains {
-            $0.location.file.hasSuffix("claim.md") && $0.id == .unmarkedSecondary
+            $0.location.file.hasSuffix("claim.md") && $0.id == "certainty.unmarked-secondary"
         }, "\(f.diagnostics)")
         // The fixture's graded facts and the page explaining the grades (written here, owned by the test).
         try Fixture.write("""

@@ -237,7 +237,7 @@ import TestSupport
             ## The {{ .Title }}
             """, to: dir + "/Content/clinic/habits.md")
         let site = try SiteBuilder.generate(Self.options(dir)).get()
-        let warnings = site.warnings.filter { $0.id == .foreignShortcode }
+        let warnings = site.warnings.filter { $0.id == "markdown.foreign-shortcode" }
             .map { "\($0.location.line):\($0.location.column) \($0.message) | \($0.hint ?? "")" }
         #expect(
             warnings == [

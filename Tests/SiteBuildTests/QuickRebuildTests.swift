@@ -174,7 +174,7 @@ struct QuickRebuildTests {
             return
         }
         #expect(cached.diagnostics == full.diagnostics)
-        #expect(cached.diagnostics.contains { $0.severity == .error && $0.id == .brokenAnchor })
+        #expect(cached.diagnostics.contains { $0.severity == .error && $0.id == "link.broken-anchor" })
         #expect(Fixture.snapshot(dir + "/Public") == before)
         try Fixture.replace(in: dir + "/Content/guide/beta.md", "## Remarks", with: "## Notes")
         _ = try Self.buildAndCompare(dir)

@@ -6,7 +6,7 @@ import Testing
 
     @Test func theIdIsTheOneTheCallSiteNames() {
         #expect(Diagnostic.error("test.some-check", at, "x").id.rawValue == "test.some-check")
-        #expect(Diagnostic.error(.brokenLink, at, "x").id.rawValue == "link.broken")
+        #expect(Diagnostic.error(.missingField, at, "x").id.rawValue == "yaml.missing-field")
         var ds = Diagnostics()
         ds.warning("test.other-check", at, "y")
         #expect(ds.items.map(\.id) == ["test.other-check"])
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func theSameProblemFoundTwiceIsPrintedOnce() {
-        let a = Diagnostic.error(.brokenLink, at, "broken link 'x.md'")
+        let a = Diagnostic.error("link.broken", at, "broken link 'x.md'")
         let b = Diagnostic.error("test.other-check", at, "broken link 'x.md'")
         #expect(a == b)
         #expect(DiagnosticFormatter.text([a, b, .warning("test.w", at, "later")]).split(separator: "\n").count == 2)

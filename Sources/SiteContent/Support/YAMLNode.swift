@@ -33,7 +33,7 @@ public struct YAMLNode {
         if case .scalar(let s) = node {
             if let bad = YAMLControl.first(in: s.string) {
                 let at = YAMLControl.escapeLocation(in: context, from: node.mark) ?? location
-                context.diagnostics.error(.controlCharacter,
+                context.diagnostics.error("text.control-character",
                     at, "this value holds the control character \(YAMLControl.name(bad)), which is not allowed in text",
                     hint: "remove the escape (tab and newline are the only control characters allowed)")
                 // (The text is still returned, so the rest of the file is checked as usual: the error alone

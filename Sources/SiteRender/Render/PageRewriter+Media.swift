@@ -13,7 +13,7 @@ extension PageRewriter {
         if let first = words.first, first == "ref" || first == "relref", words.count >= 2 {
             hint = "write a Markdown link to the page's file instead: [text](\(words[1])); " + hint
         }
-        diagnostics.warning(.foreignShortcode,
+        diagnostics.warning("markdown.foreign-shortcode",
             location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint)
     }
 

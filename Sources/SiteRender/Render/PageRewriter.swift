@@ -71,7 +71,7 @@ package struct PageRewriter: MarkdownRewriter {
             let near = directives.names.min { editDistance($0, name) < editDistance($1, name) }
             var hint = "known directives: \(directives.names.joined(separator: ", "))"
             if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
-            diagnostics.error(.unknownDirective, at, "unknown directive '\(name)'", hint: hint)
+            diagnostics.error("directive.unknown", at, "unknown directive '\(name)'", hint: hint)
             return MarkdownReplacement(html: "")
         }
         guard site.hasGuideData || !directive.needsGuideData else {
@@ -189,7 +189,7 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "publish the page (remove 'draft: true') or take the link out")
                 return nil
             }
-            diagnostics.error(.brokenLink,
+            diagnostics.error("link.broken",
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
             return nil
