@@ -78,7 +78,7 @@ import TestSupport
     }
 
     /// Imports a good sample first, then `bad`: the errors, and whether the written file kept its bytes.
-    static func badImport(_ bad: String, name: String) throws -> (errors: [String], path: String, unchanged: Bool) {
+    static func badImport(_ bad: String, name: String) throws -> (errors: [String], hints: [String], path: String, unchanged: Bool) {
         let content = try ZIPTestSupport.contentWithGPCI2026()
         let good = try importText(csv(try sampleRows()), name: "good.csv", content: content)
         #expect(good.summary != nil)
@@ -89,7 +89,7 @@ import TestSupport
         #expect(outcome.summary == nil)
         let after = try Data(contentsOf: URL(fileURLWithPath: out))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: content + "/data").filter { $0.contains(".tmp") }
-        return (errors(outcome), file, before == after && leftovers.isEmpty)
+        return (errors(outcome), outcome.diagnostics.compactMap(\.hint), file, before == after && leftovers.isEmpty)
     }
 
     @Test func wrongRecordLengthIsPositioned() throws {
@@ -133,7 +133,7 @@ import TestSupport
         rows[2][9] = "20265"
         let r = try Self.badImport(Self.csv(rows), name: "fields.csv")
         #expect(r.errors.count == 3)
-        #expect(r.errors[0].hasPrefix("\(r.path):2:4 import-zip.bad-zip"))
+        #expect(r.errors[0] == "\(r.path):2:4 import-zip.bad-zip" && r.hints.first?.hasPrefix("leading zeros") == true)
         #expect(r.errors[1] == "\(r.path):3:24 import-zip.bad-plus4-flag")
         #expect(r.errors[2].hasPrefix("\(r.path):4:"))
         #expect(r.unchanged)
