@@ -33,9 +33,10 @@ struct TemplateCheck {
                 case nil: missing(name, at, template, stack)
                 case .record?, .list?, .texts?:
                     report(
-                        name, at,
-                        "template '\(template)' writes '\(name.text)', which is a group of values, not one; use a section",
-                        stack)
+                        .error(
+                            "template.group-variable", at,
+                            "template '\(template)' writes '\(name.text)', which is a group of values, not one; use a section",
+                            hint: hint(stack)), name)
                 default: break
                 }
             case .section(let name, let inverted, let inner, let at):
@@ -77,14 +78,22 @@ struct TemplateCheck {
     }
 
     mutating func missing(_ name: TemplateName, _ at: SourceLocation, _ template: String, _ stack: [Frame]) {
-        report(name, at, "template '\(template)' names '\(name.text)', which its view model does not provide", stack)
+        report(
+            .error(
+                "template.unknown-variable", at,
+                "template '\(template)' names '\(name.text)', which its view model does not provide", hint: hint(stack)),
+            name)
     }
 
-    mutating func report(_ name: TemplateName, _ at: SourceLocation, _ message: String, _ stack: [Frame]) {
-        guard reported.insert("\(at)|\(name.text)").inserted else { return }
-        var here: [String] = []
-        if case .model(let type)? = stack.last { here = type.fieldNames }
-        diagnostics.append(.error(at, message, hint: here.isEmpty ? nil : "available here: \(here.joined(separator: ", "))"))
+    /// Adds `d` unless the same name at the same tag was reported (a partial included twice).
+    mutating func report(_ d: Diagnostic, _ name: TemplateName) {
+        if reported.insert("\(d.location)|\(name.text)").inserted { diagnostics.append(d) }
+    }
+
+    /// The names available in the current item, when it is a view model.
+    func hint(_ stack: [Frame]) -> String? {
+        guard case .model(let type)? = stack.last else { return nil }
+        return "available here: \(type.fieldNames.joined(separator: ", "))"
     }
 }
 

@@ -11,28 +11,30 @@ extension TemplateParser {
         let close: [Character] = triple ? ["}", "}", "}"] : ["}", "}"]
         var j = start + open
         while j + close.count <= chars.count, !chars[j..<(j + close.count)].elementsEqual(close) { j += 1 }
-        guard j + close.count <= chars.count else { throw .error(at, "unclosed Mustache tag") }
+        guard j + close.count <= chars.count else { throw .error("template.unclosed-tag", at, "unclosed Mustache tag") }
         pos = j + close.count
         let inner = String(chars[(start + open)..<j]).trimmingCharacters(in: .whitespaces)
-        if !triple, inner.isEmpty { throw .error(at, "empty Mustache tag") }
+        if !triple, inner.isEmpty { throw .error("template.empty-tag", at, "empty Mustache tag") }
         let sigil: Character = triple ? "&" : "#^/&>!=<$%".contains(inner.first!) ? inner.first! : " "
         let name = triple || sigil == " " ? inner : String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
         if let problem = Self.nameProblem(sigil: triple ? "&" : inner.first!, name: name, inner: triple ? "&" + inner : inner) {
-            throw .error(at, problem)
+            throw .error(.templateBadName, at, problem)
         }
         switch sigil {
         case "!": return (sigil, name)
         case "=", "<", "$", "%":
-            throw .error(at, "'{{\(sigil)…}}' is not used in ctsguide templates", hint: "use variables, sections and partials")
+            throw .error(
+                "template.unsupported-tag", at, "'{{\(sigil)…}}' is not used in ctsguide templates",
+                hint: "use variables, sections and partials")
         case ">" where name.hasPrefix("*"):
-            throw .error(at, "dynamic partials ('{{\(inner)}}') are not used in ctsguide templates")
+            throw .error("template.dynamic-partial", at, "dynamic partials ('{{\(inner)}}') are not used in ctsguide templates")
         case ">": break
         default:
-            if inner.contains("(") { throw .error(at, "transforms ('\(inner)') are not used in ctsguide templates") }
+            if inner.contains("(") { throw .error("template.transform", at, "transforms ('\(inner)') are not used in ctsguide templates") }
         }
         guard name.allSatisfy({ Self.nameChars.contains($0) || (sigil == ">" && $0 == "/") }) else {
             let shown = triple ? "{" + inner + "}" : inner
-            throw .error(at, "template syntax: '{{\(shown)}}': a name is one word of letters, digits, '.', '-' and '_'")
+            throw .error(.templateBadName, at, "template syntax: '{{\(shown)}}'': a name is one word of letters, digits, '.', '-' and '_'")
         }
         return (sigil, name)
     }

@@ -58,7 +58,7 @@ package struct TemplateParser {
     /// Parses a template's text, or gives the first problem at its position.
     package static func parse(_ text: String, file: String) -> Result<[TemplateNode], Diagnostic> {
         if text.utf8.count > maxBytes {
-            return .failure(.error(SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
+            return .failure(.error("template.too-large", SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
         }
         var lineNumber = 1, lineLength = 0
         for s in text.unicodeScalars {
@@ -70,7 +70,7 @@ package struct TemplateParser {
                 if lineLength > maxLineLength {
                     return .failure(
                         .error(
-                            SourceLocation(file: file, line: lineNumber, column: maxLineLength + 1),
+                            "template.line-too-long", SourceLocation(file: file, line: lineNumber, column: maxLineLength + 1),
                             "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
                 }
             }
@@ -144,7 +144,9 @@ package struct TemplateParser {
             switch tag.sigil {
             case "#", "^":
                 if depth >= Self.maxNesting {
-                    throw .error(at, "sections are nested more than \(Self.maxNesting) deep", hint: "split the template into partials")
+                    throw .error(
+                        "template.nested-too-deep", at, "sections are nested more than \(Self.maxNesting) deep",
+                        hint: "split the template into partials")
                 }
                 if isStandalone(newLine) {
                     setNewLine = true
@@ -155,7 +157,7 @@ package struct TemplateParser {
                 let body = try parse(section: (tag.name, at), newLine: setNewLine, depth: depth + 1)
                 nodes.append(.section(TemplateName(tag.name), inverted: tag.sigil == "^", body, at: at))
             case "/":
-                guard tag.name == section?.name else { throw .error(at, "'{{/\(tag.name)}}' closes no open section") }
+                guard tag.name == section?.name else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
                 if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
                 return nodes
             case "!":
@@ -178,7 +180,7 @@ package struct TemplateParser {
             }
             newLine = setNewLine
         }
-        if let section { throw .error(section.at, "section '\(section.name)' is not closed") }
+        if let section { throw .error("template.unclosed-section", section.at, "section '\(section.name)' is not closed") }
         return nodes
     }
 

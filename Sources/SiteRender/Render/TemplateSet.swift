@@ -15,11 +15,11 @@ public struct TemplateSet: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
-            diags.error(SourceLocation(file: display), "the templates path is a file, not a folder")
+            diags.error("template.folder-is-file", SourceLocation(file: display), "the templates path is a file, not a folder")
             return StageResult(nil, diags.items)
         }
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            diags.error(SourceLocation(file: display), "the templates folder does not exist")
+            diags.error("template.missing-folder", SourceLocation(file: display), "the templates folder does not exist")
             return StageResult(nil, diags.items)
         }
         let tree = SourceTree(root: directory)
@@ -108,7 +108,7 @@ public struct TemplateSet: Sendable {
                 case 1:
                     let cycle = path.map(\.name).drop { $0 != target } + [target]
                     out.append(
-                        .error(
+                        .error("template.partial-cycle",
                             at, "partial '\(target)' includes itself (\(cycle.joined(separator: " → ")))",
                             hint: "a partial may not include itself, directly or through other partials"))
                 case nil:
@@ -127,7 +127,7 @@ public struct TemplateSet: Sendable {
             for (p, at) in TemplateNode.partials(in: nodes) where parsed[p] == nil {
                 out.append(
                     .error(
-                        at, "template '\(name)' includes partial '\(p)', which does not exist",
+                        "template.unknown-partial", at, "template '\(name)' includes partial '\(p)', which does not exist",
                         hint: "templates: \(parsed.keys.sorted().joined(separator: ", "))"))
             }
         }
