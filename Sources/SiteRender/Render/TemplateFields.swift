@@ -13,8 +13,7 @@ package protocol TemplateValue: Sendable {
 
 extension TemplateValue {
     package func data(_ path: TemplatePath) -> TemplateData?? {
-        guard let row = Self.fields.row(path.first) else { return nil }
-        return .some(path.count == 1 ? row.reader.value(self) : row.reader.value(self, below: path.rest))
+        Self.fields.value(self, path)
     }
 
     package static func data(in items: [Self], at i: Int, _ path: TemplatePath) -> TemplateData?? { items[i].data(path) }
@@ -126,8 +125,13 @@ package struct TemplateFields<Model>: Sendable {
         hashes = rows.map { TemplateKey($0.name).hash }
     }
 
-    func row(_ key: TemplateKey) -> TemplateField<Model>? {
-        for i in hashes.indices where hashes[i] == key.hash && rows[i].name == key.name { return rows[i] }
+    /// The value at `path` in `m` (see `TemplateValue.data(_:)`). The row's reader is called where it is in the
+    /// table, not copied out (a copy would count a reference to it, which parallel rendering contends for).
+    func value(_ m: Model, _ path: TemplatePath) -> TemplateData?? {
+        let key = path.first
+        for i in hashes.indices where hashes[i] == key.hash && rows[i].name == key.name {
+            return .some(path.count == 1 ? rows[i].reader.value(m) : rows[i].reader.value(m, below: path.rest))
+        }
         return nil
     }
 
