@@ -73,92 +73,22 @@ public func percentEncodedSegment(_ s: String) -> String {
 }
 
 /// Resolves `../faq.md` against `codes/97550.md` → `faq.md`; nil when it climbs above the content folder.
+/// Paths are cut at '/' bytes, as the file system cuts them (empty parts left out); a part with '%' is
+/// percent-decoded; a query (from the first '?') is left off.
 package func resolveRelative(_ link: String, from source: String) -> String? {
-    var link = link, source = source
-    // ASCII paths (nearly every link; called several times per link) byte by byte, without a String per part.
-    let ascii = link.withUTF8 { $0.allSatisfy { $0 < 0x80 } } && source.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
-    guard ascii else { return resolveRelativeText(link, from: source) }
-    return source.withUTF8 { src in link.withUTF8 { resolveRelativeASCII($0, from: src) } }
-}
-
-/// The parts of `bytes` between `separator`s, empty ones left out (as `split` does, without an array).
-@inline(__always)
-private func forEachPart(
-    _ bytes: Slice<UnsafeBufferPointer<UInt8>>, separatedBy separator: UInt8,
-    _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool
-) -> Bool {
-    var start = bytes.startIndex
-    var i = start
-    while i <= bytes.endIndex {
-        if i == bytes.endIndex || bytes[i] == separator {
-            if i > start, !body(bytes[start..<i]) { return false }
-            start = i + 1
-        }
-        i += 1
-    }
-    return true
-}
-
-/// `resolveRelative` of ASCII bytes, in one buffer.
-private func resolveRelativeASCII(_ l: UnsafeBufferPointer<UInt8>, from src: UnsafeBufferPointer<UInt8>) -> String? {
-    let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), question = UInt8(ascii: "?")
-    var out: [UInt8] = []
-    out.reserveCapacity(src.count + l.count)
-    var starts: [Int] = []  // where each folder of `out` starts (before its '/')
-    starts.reserveCapacity(8)
-    func push(_ part: Slice<UnsafeBufferPointer<UInt8>>) {
-        starts.append(out.count)
-        if !out.isEmpty { out.append(slash) }
-        out.append(contentsOf: part)
-    }
-    // The folders of `source`: its parts but the last.
-    var previous: Slice<UnsafeBufferPointer<UInt8>>? = nil
-    _ = forEachPart(src[...], separatedBy: slash) { part in
-        if let p = previous { push(p) }
-        previous = part
-        return true
-    }
-    // The path is the text before the first '?' (or the first text between '?'s).
-    var path = l[...]
-    _ = forEachPart(l[...], separatedBy: question) { part in
-        path = part
-        return false
-    }
-    let ok = forEachPart(path, separatedBy: slash) { part in
-        if part.count == 1 && part.first == dot { return true }
-        if part.count == 2 && part.first == dot && part.last == dot {
-            guard let start = starts.popLast() else { return false }
-            out.removeSubrange(start...)
-            return true
-        }
-        if part.contains(UInt8(ascii: "%")) {
-            let name = String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
-            var decoded = name.removingPercentEncoding ?? name
-            decoded.withUTF8 { push($0[...]) }
-        } else {
-            push(part)
-        }
-        return true
-    }
-    if path.last == slash { out.append(slash) }
-    return ok ? String(decoding: out, as: UTF8.self) : nil
-}
-
-/// `resolveRelative` for text that is not all ASCII: parts split as characters.
-package func resolveRelativeText(_ link: String, from source: String) -> String? {
-    var stack = source.split(separator: "/").dropLast().map(String.init)
-    let path = link.split(separator: "?").first.map(String.init) ?? link
-    let trailingSlash = path.hasSuffix("/")
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-        if part == "." { continue }
-        if part == ".." {
+    let slash = UInt8(ascii: "/")
+    var stack = source.utf8.split(separator: slash).dropLast().map(Substring.init)
+    let path = link.utf8.split(separator: UInt8(ascii: "?")).first ?? link.utf8[...]
+    for part in path.split(separator: slash) {
+        if part.elementsEqual(".".utf8) { continue }
+        if part.elementsEqual("..".utf8) {
             if stack.isEmpty { return nil }
             stack.removeLast()
             continue
         }
-        let name = String(part)
-        stack.append(name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name)
+        let name = Substring(part)
+        stack.append(part.contains(UInt8(ascii: "%")) ? Substring(name.removingPercentEncoding ?? String(name)) : name)
     }
     let joined = stack.joined(separator: "/")
-    return trailingSlash ? joined + "/" : joined
+    return path.last == slash ? joined + "/" : joined
 }
