@@ -68,13 +68,7 @@ package enum FeeDownloads {
     /// and copied into each row.
     static func csv(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
         let t = priced ?? self.priced(p, data.rules)
-        func field(_ s: String, _ out: inout [UInt8]) {
-            if containsByte(s, UInt8(ascii: ",")) || containsByte(s, UInt8(ascii: "\"")) {
-                out.append(contentsOf: ("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
-            } else {
-                out.append(contentsOf: s.utf8)
-            }
-        }
+        func field(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: csvField(s).utf8) }
         /// The cells, each followed by a comma.
         func cells(_ list: [String]) -> [UInt8] {
             var out: [UInt8] = []
