@@ -3,6 +3,12 @@ import Testing
 
 /// The JSON writer produces exact bytes: the generated downloads and scripts are compared byte for byte.
 @Suite struct JSONTextTests {
+    func jsonString(_ s: String, forScript: Bool = true) -> String {
+        var w = JSONWriter(forScript: forScript)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
     @Test func stringsEscapeWhatJSONAndScriptsNeed() {
         #expect(jsonString("plain é text") == "\"plain é text\"")
         #expect(jsonString("a\"b\\c\nd\re\tf") == #""a\"b\\c\nd\re\tf""#)

@@ -36,6 +36,11 @@ import Testing
         #expect(resolveRelative("ü/é.md", from: "dé/p.md") == "dé/ü/é.md")
         // A combining mark after a slash starts a part (the file system cuts at the byte).
         #expect(resolveRelative("a/\u{301}b/../c.md", from: "p.md") == "a/c.md")
+
+        #expect(relativeURL(from: "codes/97550/index.html", to: "faq/a b#1/index.html") == "../../faq/a%20b%231/index.html")
+        #expect(relativeURL(from: "codes/97550/index.html", to: "codes/97551/index.html") == "../97551/index.html")
+        #expect(relativeURL(from: "index.html", to: "ü/index.html") == "%C3%BC/index.html")
+        #expect(pageURLPath("codes/9 7/index.html") == "codes/9%207/" && pageURLPath("index.html") == "")
     }
 
     @Test func longNamesAreFoundInEveryPart() {

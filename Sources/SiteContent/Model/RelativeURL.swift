@@ -22,26 +22,34 @@ public func relativeURL(from page: String, to target: String) -> String {
     }
     var out: [UInt8] = []
     out.reserveCapacity(ups * 3 + to.count - common)
-    for _ in 0..<ups { out += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
-    // Each remaining segment percent-encoded (see `percentEncodedSegment`); '/' separates them.
-    let hex = Array("0123456789ABCDEF".utf8)
-    for b in to[common...] {
+    for _ in 0..<ups { out += "../".utf8 }
+    appendURLPath(to[common...], to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// An output path as a URL path: every byte other than '/', letters, digits and `-._~` percent-encoded
+/// (`a b#1/index.html` → `a%20b%231/index.html`), so a file name with a space, `#`, `%` or `?` still gives a
+/// working link.
+public func urlPath(_ outputPath: String) -> String {
+    var out: [UInt8] = []
+    appendURLPath(outputPath.utf8, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+private let hexDigits = Array("0123456789ABCDEF".utf8)
+
+/// `urlPath` of a path's bytes, appended to `out`.
+private func appendURLPath(_ path: some Sequence<UInt8>, to out: inout [UInt8]) {
+    for b in path {
         switch b {
-        case slash, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        case UInt8(ascii: "/"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
             UInt8(ascii: "~"):
             out.append(b)
         default:
-            out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            out += [UInt8(ascii: "%"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
         }
     }
-    return String(decoding: out, as: UTF8.self)
-}
-
-/// An output path as a URL path: each segment percent-encoded (`a b#1/index.html` → `a%20b%231/index.html`).
-public func urlPath(_ outputPath: String) -> String {
-    outputPath.split(separator: "/", omittingEmptySubsequences: false).map { percentEncodedSegment(String($0)) }
-        .joined(separator: "/")
 }
 
 /// The URL path of a page's output file below the site's address: `urlPath`, with a final `index.html` left
@@ -50,26 +58,6 @@ public func pageURLPath(_ outputPath: String) -> String {
     let path = urlPath(outputPath)
     if path == "index.html" { return "" }
     return path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
-}
-
-/// One path segment with every byte other than letters, digits and `-._~` percent-encoded, so a file name with
-/// a space, `#`, `%` or `?` still gives a working link.
-public func percentEncodedSegment(_ s: String) -> String {
-    var out = ""
-    for b in s.utf8 {
-        switch b {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"):
-            out.unicodeScalars.append(Unicode.Scalar(b))
-        default:
-            let hex = Array("0123456789ABCDEF".unicodeScalars)
-            out.unicodeScalars.append("%")
-            out.unicodeScalars.append(hex[Int(b >> 4)])
-            out.unicodeScalars.append(hex[Int(b & 15)])
-        }
-    }
-    return out
 }
 
 /// Resolves `../faq.md` against `codes/97550.md` → `faq.md`; nil when it climbs above the content folder.

@@ -93,10 +93,3 @@ package struct JSONWriter {
         }
     }
 }
-
-/// A JSON string literal (`JSONWriter.string`), safe in a script file unless `forScript` is false.
-package func jsonString(_ s: String, forScript: Bool = true) -> String {
-    var w = JSONWriter(forScript: forScript, capacity: s.utf8.count + 2)
-    w.string(s)
-    return String(decoding: w.bytes, as: UTF8.self)
-}
