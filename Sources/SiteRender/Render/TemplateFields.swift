@@ -43,22 +43,49 @@ package enum TemplateKind: Sendable {
 package struct TemplateField<Model>: Sendable {
     package let name: String
     package let kind: TemplateKind
-    let reader: any TemplateReader<Model>
+    let reader: Reader
+
+    /// How the row reads its field: the table's closure as it was written (it captures nothing, so calling it
+    /// counts no references, which parallel rendering would contend for); a list or nested view model through a
+    /// reader that knows its type.
+    enum Reader: Sendable {
+        case text(@Sendable (Model) -> String)
+        case flag(@Sendable (Model) -> Bool)
+        case number(@Sendable (Model) -> Int)
+        case texts(@Sendable (Model) -> [String])
+        case other(any TemplateReader<Model>)
+    }
+
+    func value(_ m: Model) -> TemplateData {
+        switch reader {
+        case .text(let get): .text(get(m))
+        case .flag(let get): .flag(get(m))
+        case .number(let get): .number(get(m))
+        case .texts(let get): .list(TextList(items: get(m)))
+        case .other(let r): r.value(m)
+        }
+    }
+
+    /// The value at a non-empty path below this field (only a nested view model has one).
+    func value(_ m: Model, below path: TemplatePath) -> TemplateData? {
+        guard case .other(let r) = reader else { return nil }
+        return r.value(m, below: path)
+    }
 
     package static func text(_ name: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
-        Self(name: name, kind: .text, reader: TextRead(get: get))
+        Self(name: name, kind: .text, reader: .text(get))
     }
     package static func flag(_ name: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
-        Self(name: name, kind: .flag, reader: FlagRead(get: get))
+        Self(name: name, kind: .flag, reader: .flag(get))
     }
     package static func number(_ name: String, _ get: @escaping @Sendable (Model) -> Int) -> Self {
-        Self(name: name, kind: .number, reader: NumberRead(get: get))
+        Self(name: name, kind: .number, reader: .number(get))
     }
     package static func texts(_ name: String, _ get: @escaping @Sendable (Model) -> [String]) -> Self {
-        Self(name: name, kind: .texts, reader: TextsRead(get: get))
+        Self(name: name, kind: .texts, reader: .texts(get))
     }
     package static func list<R: TemplateValue>(_ name: String, _ get: @escaping @Sendable (Model) -> [R]) -> Self {
-        Self(name: name, kind: .list(R.self), reader: ListRead(get: get))
+        Self(name: name, kind: .list(R.self), reader: .other(ListRead(get: get)))
     }
     /// A nested view model. `path` reads a dotted name through it (`site.title`) in place: `{ $0.site.data($1) }`
     /// (through `get` the whole nested view model would be copied, retaining every field, at each look-up).
@@ -66,46 +93,21 @@ package struct TemplateField<Model>: Sendable {
         _ name: String, _ get: @escaping @Sendable (Model) -> R,
         path: @escaping @Sendable (Model, TemplatePath) -> TemplateData??
     ) -> Self {
-        Self(name: name, kind: .record(R.self), reader: RecordRead(get: get, path: path))
+        Self(name: name, kind: .record(R.self), reader: .other(RecordRead(get: get, path: path)))
     }
 }
 
-/// How a row reads its field. A struct per kind holding the table's closure as it was written (it captures
-/// nothing, so calling it counts no references, which parallel rendering would contend for).
+/// How a list or a nested view model is read (generic over its element or its type).
 protocol TemplateReader<Model>: Sendable {
     associatedtype Model
     func value(_ m: Model) -> TemplateData
-    /// The value at a non-empty path below this field (only a nested view model has one).
     func value(_ m: Model, below path: TemplatePath) -> TemplateData?
-}
-
-extension TemplateReader {
-    func value(_ m: Model, below path: TemplatePath) -> TemplateData? { nil }
-}
-
-struct TextRead<Model>: TemplateReader {
-    let get: @Sendable (Model) -> String
-    func value(_ m: Model) -> TemplateData { .text(get(m)) }
-}
-
-struct FlagRead<Model>: TemplateReader {
-    let get: @Sendable (Model) -> Bool
-    func value(_ m: Model) -> TemplateData { .flag(get(m)) }
-}
-
-struct NumberRead<Model>: TemplateReader {
-    let get: @Sendable (Model) -> Int
-    func value(_ m: Model) -> TemplateData { .number(get(m)) }
-}
-
-struct TextsRead<Model>: TemplateReader {
-    let get: @Sendable (Model) -> [String]
-    func value(_ m: Model) -> TemplateData { .list(TextList(items: get(m))) }
 }
 
 struct ListRead<Model, R: TemplateValue>: TemplateReader {
     let get: @Sendable (Model) -> [R]
     func value(_ m: Model) -> TemplateData { .list(get(m)) }
+    func value(_ m: Model, below path: TemplatePath) -> TemplateData? { nil }
 }
 
 struct RecordRead<Model, R: TemplateValue>: TemplateReader {
@@ -130,7 +132,7 @@ package struct TemplateFields<Model>: Sendable {
     func value(_ m: Model, _ path: TemplatePath) -> TemplateData?? {
         let key = path.first
         for i in hashes.indices where hashes[i] == key.hash && rows[i].name == key.name {
-            return .some(path.count == 1 ? rows[i].reader.value(m) : rows[i].reader.value(m, below: path.rest))
+            return .some(path.count == 1 ? rows[i].value(m) : rows[i].value(m, below: path.rest))
         }
         return nil
     }
