@@ -12,19 +12,34 @@ import Foundation
 /// cited sources) over every page's recorded summary, rebuilds the search text shards that hold them, and
 /// writes the files whose bytes changed in place (`InPlaceUpdate`). The result equals a full build's.
 ///
-/// Returns nil — and the caller takes the cached pipeline — whenever a condition does not hold or anything is
+/// Returns nil — and the caller (`QuickRebuild`) takes the cached pipeline — whenever a condition does not hold or anything is
 /// unexpected: other files changed, a front matter changed, a load or check error (the pipeline reports it),
 /// a page now runs other directives, a cache entry is missing, the output folder differs from its record.
 enum PageEditBuild {
     /// The most edited pages taken this way.
     static let maxPages = 16
 
+    /// What the edit changes: the files to write, then what to save once they are written.
+    struct Edit {
+        /// The edited pages and the search text shards that hold them.
+        var files: [OutputFile]
+        var warnings: [Diagnostic]
+        var cache: BuildCache
+        var entries: [(page: PageSource, entry: BuildCache.PageEntry)]
+        var snapshot: SiteSnapshot
+
+        /// The edited pages' cache entries and the next snapshot.
+        func save(_ cacheDirectory: String) {
+            for (page, e) in entries { cache.store(e, for: page) }
+            snapshot.write(to: cacheDirectory)
+        }
+    }
+
     static func run(
-        _ options: BuildOptions, cacheDirectory: String, stamp: InputStamp, record: QuickRebuild.Record, changes: [String]
-    ) -> Result<GeneratedSite, BuildFailure>? {
+        _ options: BuildOptions, cacheDirectory: String, record: QuickRebuild.Record, changes: [String],
+        timings: inout BuildTimings
+    ) -> Edit? {
         var clock = DispatchTime.now()
-        var timings = BuildTimings()
-        timings.stages.append(.init(name: "stat the inputs", seconds: stamp.seconds))
         func lap(_ name: String) {
             timings.add(name, since: clock)
             clock = DispatchTime.now()
@@ -144,70 +159,14 @@ enum PageEditBuild {
         }
         lap("lay out the edited pages and their search text")
 
-        // 6. Write what changed, in place, under the output lock.
-        guard let written = write(candidates, options: options, cacheDirectory: cacheDirectory) else { return nil }
-        lap("write changed files")
-
-        // 7. The cache: the edited pages' entries, the snapshot, the stamp.
-        for (i, e) in entries { cache.store(e, for: slim.pages[i]) }
         var next = snapshot
         next.id = SiteSnapshot.newID()
         for (k, i) in editedIndexes.enumerated() {
             next.pages[i].text = text[i]
             next.pages[i].summary = SiteSnapshot.summary(of: fresh[k])
         }
-        next.write(to: cacheDirectory)
-        var nextRecord = record
-        nextRecord.snapshotID = next.id
-        nextRecord.stamp = stamp
-        nextRecord.warnings = warnings
-        QuickRebuild.write(nextRecord, to: cacheDirectory)
-        lap("save the build cache")
-
-        var stats = CacheStats()
-        stats.pages = site.pages.count
-        stats.rendered = editedIndexes.count
-        stats.laidOut = editedIndexes.count
-        stats.filesWritten = written
-        stats.route = .editedPages
-        return .success(
-            GeneratedSite(
-                files: [], pageCount: site.pages.count, warnings: warnings, fileCount: record.files, timings: timings,
-                cache: stats))
-    }
-
-    /// Writes the candidates whose bytes differ from the record of the output folder; nil when the folder does
-    /// not match its record (or holds no such file), or a write fails: the pipeline then writes the site.
-    static func write(_ candidates: [OutputFile], options: BuildOptions, cacheDirectory: String) -> Int? {
-        let out = OutputUpdater.trimmed(options.outputDirectory)
-        let manifestFile = OutputUpdater.manifestFile(options.outputDirectory, cacheDirectory: cacheDirectory)
-        guard let plan = try? OutputSwap.prepare(options.outputDirectory, force: options.force, marker: SiteWriter.marker)
-        else { return nil }
-        defer { OutputSwap.unlock(plan) }
-        guard var manifest = OutputUpdater.readManifest(manifestFile), OutputUpdater.matches(out, manifest) else { return nil }
-        var changed: [OutputFile] = []
-        var digests: [String: Digest] = [:]
-        for f in candidates {
-            guard let old = manifest[f.path] else { return nil }
-            let d = ContentHasher.digest(f.bytes)
-            if d != old.digest {
-                changed.append(f)
-                digests[f.path] = d
-            }
-        }
-        // (Killed between two renames, the folder no longer matches the record: the renamed files' times differ.)
-        do {
-            try InPlaceUpdate.apply(changed, removing: [], in: out, plan: plan, output: options.outputDirectory)
-        } catch {
-            return nil
-        }
-        for f in changed {
-            guard let s = OutputUpdater.stamp(out + "/" + f.path) else { return nil }
-            manifest[f.path] = OutputUpdater.Record(digest: digests[f.path]!, size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
-        }
-        // The folders the renames went into have new times.
-        guard OutputUpdater.recordFolders(of: changed.map(\.path), in: out, into: &manifest) else { return nil }
-        OutputUpdater.saveManifest(manifest, to: manifestFile)
-        return changed.count
+        return Edit(
+            files: candidates, warnings: warnings, cache: cache, entries: entries.map { (slim.pages[$0.0], $0.1) },
+            snapshot: next)
     }
 }
