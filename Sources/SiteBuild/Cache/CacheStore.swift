@@ -12,12 +12,11 @@ public struct CacheStats: Sendable, Equatable {
     public var rendered = 0
     /// Pages laid out with their template (not reused).
     public var laidOut = 0
-    public var generatedReused = 0
     /// Files written to the output folder (`build` only; unchanged files are left as they are).
     public var filesWritten: Int?
     /// The site snapshot this build wrote (`SiteSnapshot`).
     var snapshotID: Digest?
-    /// How the build went: through the cached pipeline, or one of `QuickRebuild`'s shortcuts.
+    /// How the build went: through the pipeline, or `QuickRebuild`'s quick route.
     public var route: Route = .pipeline
 
     public enum Route: Sendable, Equatable {

@@ -189,7 +189,7 @@ package enum OutputUpdater {
         var r = CacheReader(bytes)
         var out: [String: Record] = [:]
         do {
-            guard try r.int() == BuildCache.formatVersion else { return nil }
+            guard try r.int() == BuildRecord.formatVersion else { return nil }
             for _ in 0..<(try r.count()) {
                 let path = try r.string()
                 out[path] = Record(
@@ -204,7 +204,7 @@ package enum OutputUpdater {
 
     static func saveManifest(_ manifest: [String: Record], to file: String) {
         var w = CacheWriter()
-        w.int(BuildCache.formatVersion)
+        w.int(BuildRecord.formatVersion)
         w.int(manifest.count)
         for (path, r) in manifest.sorted(by: { $0.key < $1.key }) {
             w.string(path)

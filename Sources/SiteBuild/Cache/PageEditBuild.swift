@@ -24,13 +24,14 @@ enum PageEditBuild {
         /// The edited pages and the search text shards that hold them.
         var files: [OutputFile]
         var warnings: [Diagnostic]
-        var cache: BuildCache
-        var entries: [(page: PageSource, entry: BuildCache.PageEntry)]
+        var pages: Int
+        /// The new sections of the shards rebuilt, by shard.
+        var shards: [Int: [[MarkdownSection]]]
         var snapshot: SiteSnapshot
 
-        /// The edited pages' cache entries and the next snapshot.
+        /// The rebuilt shards' sections and the next snapshot (`BuildRecord`).
         func save(_ cacheDirectory: String) {
-            for (page, e) in entries { cache.store(e, for: page) }
+            for (k, members) in shards { BuildRecord.writeShard(k, members, to: cacheDirectory) }
             snapshot.write(to: cacheDirectory)
         }
     }
@@ -59,7 +60,7 @@ enum PageEditBuild {
         for i in editedIndexes {
             let old = snapshot.pages[i]
             guard let bytes = CacheStore.read(options.contentDirectory + "/" + old.source.relativePath),
-                CacheInputs.frontDigest(bytes, bodyLineOffset: old.source.bodyLineOffset) == old.front
+                BuildRecord.frontDigest(bytes, bodyLineOffset: old.source.bodyLineOffset) == old.front
             else { return nil }
             text[i] = ContentHasher.digest(bytes)
         }
@@ -109,54 +110,36 @@ enum PageEditBuild {
         warnings = (warnings + checks.warnings).sorted()
         lap("render Markdown and check")
 
-        // 4. Cache keys as the pipeline computes them; navigation from the cache.
-        let cache = BuildCache(directory: cacheDirectory, inputs: CacheInputs(options))
-        cache.inputs.adopt(site, text: text, front: snapshot.pages.map(\.front))
+        // 4. Lay out the edited pages with the navigation the last build recorded.
         var slim = site
         for i in slim.pages.indices { slim.pages[i].body = "" }
         let layout = Layout(site: slim)
-        let navTemplate = CheckStage.navigationTemplate
-        var navigation: [String]?
-        if templates.has(navTemplate) {
-            navigation = cache.navigation(templates: templates, name: navTemplate) {
-                Navigation(layout: layout).render(with: templates, name: navTemplate)
-            }
-        }
-
-        // 5. Lay out the edited pages; rebuild the search shards that hold them.
+        guard let navigation = BuildRecord.readNavigation(from: cacheDirectory, count: site.pages.count) else { return nil }
         let feePeriod = site.data.feePeriodLabel(on: site.config.asOf)
-        let environment = cache.inputs.layoutEnvironment(feePeriod: feePeriod)
         var candidates: [OutputFile] = []
-        var entries: [(Int, BuildCache.PageEntry)] = []
         for (k, i) in editedIndexes.enumerated() {
             var r = fresh[k]
             r.sections = []
             r.ids = []
-            let name = layoutName(slim.pages[i])
-            let view = layout.view(for: i, rendered: r, navigation: navigation?[i] ?? "", feePeriod: feePeriod)
-            let file = OutputFile(path: slim.pages[i].outputPath, text: templates.render(name, context: view))
-            candidates.append(file)
-            let renderKey = cache.inputs.renderKey(for: site.pages[i], usingDirectives: !fresh[k].directivesUsed.isEmpty)
-            let layoutKey = cache.layoutKey(
-                renderKey: renderKey, layout: name, templates: templates, environment: environment,
-                navigation: navigation?[i] ?? "")
-            entries.append((i, BuildCache.PageEntry(renderKey: renderKey, layoutKey: layoutKey, rendered: fresh[k], output: file.bytes)))
+            let view = layout.view(for: i, rendered: r, navigation: navigation[i], feePeriod: feePeriod)
+            candidates.append(
+                OutputFile(path: slim.pages[i].outputPath, text: templates.render(layoutName(slim.pages[i]), context: view)))
         }
+
+        // 5. Rebuild the search text shards that hold them.
+        var shards: [Int: [[MarkdownSection]]] = [:]
         let listed = SearchIndex.listed(site)
-        var shards: Set<Int> = []
-        for (n, i) in listed.enumerated() where editedSet.contains(i) { shards.insert(n / SearchIndex.shardSize) }
-        let (pages, used) = (slim.pages, summaries.map(\.directivesUsed))
-        for k in shards.sorted() {
-            let members = Array(listed[(k * SearchIndex.shardSize)..<min((k + 1) * SearchIndex.shardSize, listed.count)])
-            let renders = parallelMap(members) { i -> RenderedPage? in
-                if let j = editedIndexes.firstIndex(of: i) { return fresh[j] }
-                let page = pages[i]
-                let key = cache.inputs.renderKey(for: page, usingDirectives: !used[i].isEmpty)
-                return cache.cachedRender(of: page, renderKey: key)
+        for (n, i) in listed.enumerated() where editedSet.contains(i) {
+            let k = n / SearchIndex.shardSize
+            if shards[k] == nil {
+                guard let members = BuildRecord.readShard(k, from: cacheDirectory),
+                    members.count == min(SearchIndex.shardSize, listed.count - k * SearchIndex.shardSize)
+                else { return nil }
+                shards[k] = members
             }
-            guard renders.allSatisfy({ $0 != nil }) else { return nil }
-            candidates.append(SearchIndex.shard(k, renders.map { $0!.sections }))
+            shards[k]![n % SearchIndex.shardSize] = fresh[editedIndexes.firstIndex(of: i)!].sections
         }
+        for k in shards.keys.sorted() { candidates.append(SearchIndex.shard(k, shards[k]!)) }
         lap("lay out the edited pages and their search text")
 
         var next = snapshot
@@ -165,8 +148,6 @@ enum PageEditBuild {
             next.pages[i].text = text[i]
             next.pages[i].summary = SiteSnapshot.summary(of: fresh[k])
         }
-        return Edit(
-            files: candidates, warnings: warnings, cache: cache, entries: entries.map { (slim.pages[$0.0], $0.1) },
-            snapshot: next)
+        return Edit(files: candidates, warnings: warnings, pages: editedIndexes.count, shards: shards, snapshot: next)
     }
 }

@@ -65,8 +65,8 @@ enum QuickRebuild {
         next.warnings = edit.warnings
         write(next, to: cacheDirectory)
         timings.add("save the build cache", since: clock)
-        stats.rendered = edit.entries.count
-        stats.laidOut = edit.entries.count
+        stats.rendered = edit.pages
+        stats.laidOut = edit.pages
         stats.route = .editedPages
         return .success(
             GeneratedSite(
@@ -81,7 +81,7 @@ enum QuickRebuild {
             head.count >= 24
         else { return }
         var r = CacheReader(Array(head[0..<24]))
-        guard (try? r.int()) == BuildCache.formatVersion, (try? r.digest()) == id else { return }
+        guard (try? r.int()) == BuildRecord.formatVersion, (try? r.digest()) == id else { return }
         write(
             Record(snapshotID: id, stamp: stamp, pages: site.pageCount, files: site.fileCount, warnings: site.warnings),
             to: cacheDirectory)
@@ -92,7 +92,7 @@ enum QuickRebuild {
 
     static func write(_ record: Record, to cacheDirectory: String) {
         var w = CacheWriter()
-        w.int(BuildCache.formatVersion)
+        w.int(BuildRecord.formatVersion)
         w.digest(record.snapshotID)
         w.int(record.pages)
         w.int(record.files)
@@ -105,7 +105,7 @@ enum QuickRebuild {
         guard let bytes = CacheStore.read(recordFile(cacheDirectory)) else { return nil }
         var r = CacheReader(bytes)
         do {
-            guard try r.int() == BuildCache.formatVersion else { return nil }
+            guard try r.int() == BuildRecord.formatVersion else { return nil }
             let id = try r.digest()
             let pages = try r.int()
             let files = try r.int()

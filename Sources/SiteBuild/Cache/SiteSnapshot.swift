@@ -31,7 +31,7 @@ struct SiteSnapshot: Sendable {
 
     func write(to cacheDirectory: String) {
         var w = CacheWriter()
-        w.int(BuildCache.formatVersion)
+        w.int(BuildRecord.formatVersion)
         w.digest(id)
         w.int(pages.count)
         for p in pages {
@@ -58,7 +58,7 @@ struct SiteSnapshot: Sendable {
         guard let bytes = CacheStore.read(file(cacheDirectory)) else { return nil }
         var r = CacheReader(bytes)
         do {
-            guard try r.int() == BuildCache.formatVersion else { return nil }
+            guard try r.int() == BuildRecord.formatVersion else { return nil }
             let id = try r.digest()
             var pages: [Page] = []
             let n = try r.count()
