@@ -26,7 +26,7 @@ struct SiteSnapshot: Sendable {
     static func summary(of r: RenderedPage) -> RenderedPage {
         RenderedPage(
             html: "", headings: [], sections: [], ids: r.ids, anchorReferences: r.anchorReferences,
-            citedSources: r.citedSources, diagnostics: r.diagnostics, dependencies: [], directivesUsed: r.directivesUsed)
+            citedSources: r.citedSources, diagnostics: r.diagnostics, directivesUsed: r.directivesUsed)
     }
 
     func write(to cacheDirectory: String) {
@@ -80,7 +80,7 @@ struct SiteSnapshot: Sendable {
                 let used = Set(try r.strings())
                 let summary = RenderedPage(
                     html: "", headings: [], sections: [], ids: ids, anchorReferences: anchors, citedSources: cited,
-                    diagnostics: diags, dependencies: [], directivesUsed: used)
+                    diagnostics: diags, directivesUsed: used)
                 pages.append(Page(source: source, text: text, front: front, summary: summary))
             }
             return r.atEnd ? SiteSnapshot(id: id, pages: pages) : nil

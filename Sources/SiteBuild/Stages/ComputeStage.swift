@@ -36,8 +36,8 @@ package enum ComputeStage {
         // first; those no page asks for are dropped below.
         let early = dataJobs(site)
         let work = parallelMap(Array(0..<(early.count + site.pages.count))) { i -> ComputeWork in
-            i < early.count
-                ? .files(early[i].make()) : .page(RenderedPage.render(site.pages[i - early.count], site: site, directives: directives, recordingDependencies: false))
+            if i < early.count { return .files(early[i].make()) }
+            return .page(RenderedPage.render(site.pages[i - early.count], site: site, directives: directives))
         }
         var made: [String: [OutputFile]] = [:]
         var rendered: [RenderedPage] = []
