@@ -104,26 +104,28 @@ package enum OutputUpdater {
             }
             manifest[f.path] = Record(digest: digest, size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
         }
-        for key in manifest.keys where key.hasSuffix("/") { manifest[key] = nil }
-        guard recordFolders(of: Array(manifest.keys), in: out, into: &manifest) else {
-            unlink(manifestFile)
-            return
-        }
+        // The folders the renames went into have new times; those the removals emptied are gone.
+        for key in folders(above: changed.map(\.file.path) + removing) { manifest[key] = folderStamp(out + "/" + key) }
         saveManifest(manifest, to: manifestFile)
     }
 
     /// Records the output folder and every folder above `paths` (keys "/" and "dir/").
     static func recordFolders(of paths: [String], in out: String, into manifest: inout [String: Record]) -> Bool {
+        for key in folders(above: paths) {
+            guard let s = folderStamp(out + "/" + key) else { return false }
+            manifest[key] = s
+        }
+        return true
+    }
+
+    /// "/" and every folder above `paths` (keys "dir/").
+    static func folders(above paths: [String]) -> Set<String> {
         var folders: Set<String> = ["/"]
         for p in paths {
             var parts = p.split(separator: "/").dropLast()
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/") + "/").inserted { parts = parts.dropLast() }
         }
-        for key in folders {
-            guard let s = folderStamp(out + "/" + key) else { return false }
-            manifest[key] = s
-        }
-        return true
+        return folders
     }
 
     static func folderStamp(_ path: String) -> Record? {
