@@ -62,7 +62,7 @@ package enum ComputeStage {
         if site.hasGuideData { lap("calculator data") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
-            diags.error(SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'", id: .duplicateOutput)
+            diags.error("output.duplicate-path", SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'")
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         let renders = keepingRenders ? rendered : []

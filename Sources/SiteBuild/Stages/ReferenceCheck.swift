@@ -15,25 +15,23 @@ enum ReferenceCheck {
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
             for (statement, problem) in unmarked[i] {
-                diags.error(
+                diags.error("certainty.unmarked-secondary",
                     site.pages[i].meta.location,
                     "a statement \(problem): \"\(statement)\"",
                     hint: "cite the graded fact it states ([text](fact:ID), data/facts.yaml), whose marker follows "
-                        + "its grade, or cite an official source",
-                    id: .unmarkedSecondary)
+                        + "its grade, or cite an official source")
             }
             idsByOutput[site.pages[i].outputPath] = r.ids
             cited.formUnion(r.citedSources)
         }
         for r in rendered {
             for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
-                diags.error(
-                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)",
-                    id: .brokenAnchor)
+                diags.error("link.broken-anchor",
+                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
             }
         }
         for s in site.data.sources where !cited.contains(s.id) {
-            diags.warning(s.location, "source '\(s.id)' is not cited by any page", id: .uncitedSource)
+            diags.warning("source.uncited", s.location, "source '\(s.id)' is not cited by any page")
         }
     }
 }
