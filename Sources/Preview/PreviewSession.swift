@@ -3,8 +3,8 @@ import SiteBuild
 import Foundation
 
 /// `ctsguide serve`: builds the site in memory, serves it on 127.0.0.1, and rebuilds it (in memory, through the
-/// pipeline: the guide takes about 0.1 s) whenever a file under the content or templates folder changes. A failed rebuild keeps the last good site and shows its errors; nothing is written to the output
-/// folder.
+/// pipeline: the guide takes about 0.2 s) whenever a file under the content or templates folder changes. A failed
+/// rebuild keeps the last good site and shows its errors; nothing is written to the output folder.
 public final class PreviewSession: @unchecked Sendable {
     public let options: BuildOptions
     public let site = PreviewSite()
