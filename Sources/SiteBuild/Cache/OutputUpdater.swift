@@ -24,7 +24,7 @@ package enum OutputUpdater {
         var ctime = 0
     }
 
-    /// Writes the whole site `files` (the cached pipeline). Returns how many files were written.
+    /// Writes the whole site `files` (the pipeline of a build with a cache). Returns how many files were written.
     static func write(_ files: [OutputFile], to output: String, force: Bool, cacheDirectory: String)
         throws(WriteError) -> Int
     {
@@ -59,7 +59,7 @@ package enum OutputUpdater {
 
     /// Writes those of `candidates` (some of the site's files) whose bytes differ from the record (the quick
     /// route, `QuickRebuild`). Returns how many were written; nil when the folder does not match its record of
-    /// `fileCount` files, holds no such file, or a write fails: the caller then takes the cached pipeline.
+    /// `fileCount` files, holds no such file, or a write fails: the caller then takes the pipeline.
     static func update(_ candidates: [OutputFile], fileCount: Int, options: BuildOptions, cacheDirectory: String)
         -> Int?
     {

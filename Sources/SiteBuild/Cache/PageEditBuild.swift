@@ -1,6 +1,5 @@
 import SiteContent
 import SiteRender
-import SiteOutput
 import Dispatch
 import Foundation
 
@@ -8,13 +7,13 @@ import Foundation
 /// says which files differ). Their front matter is byte-for-byte as before, so the site's structure is too:
 /// every other page's path, title, navigation, render and layout, the data, the templates and the generated
 /// files stay as the last build made them. So this build loads only the edited pages (the others come from the
-/// `SiteSnapshot`), renders and lays out only them, runs the site-wide checks (anchors into and out of them,
-/// cited sources) over every page's recorded summary, rebuilds the search text shards that hold them, and
-/// writes the files whose bytes changed in place (`InPlaceUpdate`). The result equals a full build's.
+/// `SiteSnapshot`), renders and lays out only them (with the navigation `BuildRecord` kept), runs the site-wide
+/// checks (anchors into and out of them, cited sources) over every page's recorded summary, and rebuilds the
+/// search text shards that hold them; `QuickRebuild` writes what changed in place. The result equals a full build's.
 ///
-/// Returns nil — and the caller (`QuickRebuild`) takes the cached pipeline — whenever a condition does not hold or anything is
-/// unexpected: other files changed, a front matter changed, a load or check error (the pipeline reports it),
-/// a page now runs other directives, a cache entry is missing, the output folder differs from its record.
+/// Returns nil — and `QuickRebuild` leaves the build to the pipeline — whenever a condition does not hold or
+/// anything is unexpected: other files changed, a front matter changed, a load or check error (the pipeline
+/// reports it), a page now runs other directives, a record file is missing or malformed.
 enum PageEditBuild {
     /// The most edited pages taken this way.
     static let maxPages = 16
@@ -82,7 +81,7 @@ enum PageEditBuild {
             let (new, old) = (site.pages[i], snapshot.pages[i].source)
             guard new.relativePath == old.relativePath, new.outputPath == old.outputPath,
                 new.bodyLineOffset == old.bodyLineOffset,
-                // Still the bytes digested above (the cache entry is keyed by them), not an edit made meanwhile.
+                // Still the bytes digested above (the next snapshot records them), not an edit made meanwhile.
                 ContentHasher.digest(CacheStore.read(options.contentDirectory + "/" + old.relativePath) ?? []) == text[i]
             else { return nil }
         }

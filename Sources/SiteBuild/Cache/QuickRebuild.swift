@@ -3,15 +3,15 @@ import SiteOutput
 import Dispatch
 import Foundation
 
-/// The quick route of a cached build, tried before the cached pipeline (`SiteBuilder.buildIncrementally`): the
+/// The quick route of a cached build, tried before the pipeline (`SiteBuilder.buildIncrementally`): the
 /// input stamp (`InputStamp`: a `stat` of every file below the content and templates folders, this program, the
 /// options) is compared with the one recorded by the last successful build. When only the bodies of a few
 /// existing pages changed, only they are read, rendered, laid out and written (`PageEditBuild`); "nothing
 /// changed" is the same route with no page edited: nothing is read, and the output folder is only compared with
 /// its record (`OutputUpdater.update` with no file), since loading and checking the site alone would cost more
-/// than the no-op's budget (docs/architecture.md, "Build cache").
+/// than the no-op's budget (docs/architecture.md, "The build cache").
 ///
-/// Anything else (or anything unexpected on the way) returns nil and the build takes the cached pipeline,
+/// Anything else (or anything unexpected on the way) returns nil and the build takes the pipeline,
 /// which records a new stamp when it succeeds. The record (`quick-stamp` in the cache) names the site snapshot
 /// (`SiteSnapshot`) written by the same build, so a build that failed after writing one is never trusted.
 enum QuickRebuild {
@@ -25,7 +25,7 @@ enum QuickRebuild {
 
     static func recordFile(_ cacheDirectory: String) -> String { cacheDirectory + "/quick-stamp" }
 
-    /// The finished build, or nil to build through the cached pipeline.
+    /// The finished build, or nil to build through the pipeline.
     static func attempt(_ options: BuildOptions, cacheDirectory: String, stamp: InputStamp)
         -> Result<GeneratedSite, BuildFailure>?
     {
