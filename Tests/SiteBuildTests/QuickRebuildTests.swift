@@ -232,9 +232,15 @@ struct QuickRebuildTests {
             #expect(page.summary.diagnostics == r.diagnostics)
             #expect(page.summary.directivesUsed == r.directivesUsed)
         }
-        #expect(BuildRecord.readNavigation(from: cache, count: render.navigation.count) == render.navigation)
+        let generation = snapshot.generation
+        #expect(BuildRecord.readNavigation(from: cache, generation: generation, count: render.navigation.count) == render.navigation)
         let listed = SearchIndex.listed(computed.site)
-        #expect(BuildRecord.readShard(0, from: cache) == listed.prefix(SearchIndex.shardSize).map { computed.renders[$0].sections })
+        #expect(
+            BuildRecord.readShard(0, from: cache, generation: generation)
+                == listed.prefix(SearchIndex.shardSize).map { computed.renders[$0].sections })
+        // Files another build wrote (another generation) are not taken.
+        #expect(BuildRecord.readShard(0, from: cache, generation: SiteSnapshot.newID()) == nil)
+        #expect(BuildRecord.readNavigation(from: cache, generation: SiteSnapshot.newID(), count: render.navigation.count) == nil)
     }
 
     @Test("diagnostics kept in the cache keep every field: id, range with its end, hint, notes")

@@ -30,13 +30,14 @@ enum BuildRecord {
         let shards = stride(from: 0, to: listed.count, by: SearchIndex.shardSize).map {
             Array(listed[$0..<min($0 + SearchIndex.shardSize, listed.count)])
         }
+        let generation = SiteSnapshot.newID()
         _ = parallelMap(Array(shards.indices)) { k -> Bool in
-            writeShard(k, shards[k].map { renders[$0].sections }, to: directory)
+            writeShard(k, shards[k].map { renders[$0].sections }, generation: generation, to: directory)
             return true
         }
-        writeNavigation(navigation, to: directory)
+        writeNavigation(navigation, generation: generation, to: directory)
         let snapshot = SiteSnapshot(
-            id: SiteSnapshot.newID(),
+            id: SiteSnapshot.newID(), generation: generation,
             pages: site.pages.indices.map { i in
                 SiteSnapshot.Page(
                     source: site.pages[i], text: digests[i].0, front: digests[i].1,
@@ -62,7 +63,7 @@ enum BuildRecord {
 
     // MARK: Navigation
 
-    static func writeNavigation(_ navigation: [String], to directory: String) {
+    static func writeNavigation(_ navigation: [String], generation: Digest, to directory: String) {
         var unique: [String] = []
         var index: [String: Int] = [:]
         let refs = navigation.map { s -> Int in
@@ -73,17 +74,18 @@ enum BuildRecord {
         }
         var w = CacheWriter()
         w.int(formatVersion)
+        w.digest(generation)
         w.strings(unique)
         w.int(refs.count)
         for j in refs { w.int(j) }
         CacheStore.write(w.bytes, to: directory + "/navigation")
     }
 
-    /// Every page's navigation as the last build recorded it, when it holds `count` pages.
-    static func readNavigation(from directory: String, count: Int) -> [String]? {
+    /// Every page's navigation as the build of `generation` recorded it, when it holds `count` pages.
+    static func readNavigation(from directory: String, generation: Digest, count: Int) -> [String]? {
         guard let bytes = CacheStore.read(directory + "/navigation") else { return nil }
         var r = CacheReader(bytes)
-        guard (try? r.int()) == formatVersion, let strings = try? r.strings(), (try? r.count()) == count else { return nil }
+        guard (try? r.int()) == formatVersion, (try? r.digest()) == generation, let strings = try? r.strings(), (try? r.count()) == count else { return nil }
         var out: [String] = []
         out.reserveCapacity(count)
         for _ in 0..<count {
@@ -98,9 +100,10 @@ enum BuildRecord {
     static func shardFile(_ k: Int, _ directory: String) -> String { directory + "/search/\(k)" }
 
     /// The sections of each page of search text shard `k`, in shard order.
-    static func writeShard(_ k: Int, _ members: [[MarkdownSection]], to directory: String) {
+    static func writeShard(_ k: Int, _ members: [[MarkdownSection]], generation: Digest, to directory: String) {
         var w = CacheWriter()
         w.int(formatVersion)
+        w.digest(generation)
         w.int(members.count)
         for sections in members {
             w.int(sections.count)
@@ -114,11 +117,11 @@ enum BuildRecord {
         CacheStore.write(w.bytes, to: shardFile(k, directory))
     }
 
-    static func readShard(_ k: Int, from directory: String) -> [[MarkdownSection]]? {
+    static func readShard(_ k: Int, from directory: String, generation: Digest) -> [[MarkdownSection]]? {
         guard let bytes = CacheStore.read(shardFile(k, directory)) else { return nil }
         var r = CacheReader(bytes)
         do {
-            guard try r.int() == formatVersion else { return nil }
+            guard try r.int() == formatVersion, try r.digest() == generation else { return nil }
             var members: [[MarkdownSection]] = []
             for _ in 0..<(try r.count()) {
                 var sections: [MarkdownSection] = []

@@ -30,7 +30,9 @@ enum PageEditBuild {
 
         /// The rebuilt shards' sections and the next snapshot (`BuildRecord`).
         func save(_ cacheDirectory: String) {
-            for (k, members) in shards { BuildRecord.writeShard(k, members, to: cacheDirectory) }
+            for (k, members) in shards {
+                BuildRecord.writeShard(k, members, generation: snapshot.generation, to: cacheDirectory)
+            }
             snapshot.write(to: cacheDirectory)
         }
     }
@@ -113,7 +115,8 @@ enum PageEditBuild {
         var slim = site
         for i in slim.pages.indices { slim.pages[i].body = "" }
         let layout = Layout(site: slim)
-        guard let navigation = BuildRecord.readNavigation(from: cacheDirectory, count: site.pages.count) else { return nil }
+        guard let navigation = BuildRecord.readNavigation(
+            from: cacheDirectory, generation: snapshot.generation, count: site.pages.count) else { return nil }
         let feePeriod = site.data.feePeriodLabel(on: site.config.asOf)
         var candidates: [OutputFile] = []
         for (k, i) in editedIndexes.enumerated() {
@@ -131,7 +134,7 @@ enum PageEditBuild {
         for (n, i) in listed.enumerated() where editedSet.contains(i) {
             let k = n / SearchIndex.shardSize
             if shards[k] == nil {
-                guard let members = BuildRecord.readShard(k, from: cacheDirectory),
+                guard let members = BuildRecord.readShard(k, from: cacheDirectory, generation: snapshot.generation),
                     members.count == min(SearchIndex.shardSize, listed.count - k * SearchIndex.shardSize)
                 else { return nil }
                 shards[k] = members

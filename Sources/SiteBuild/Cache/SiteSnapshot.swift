@@ -14,6 +14,9 @@ struct SiteSnapshot: Sendable {
 
     /// Changes with every build that writes the snapshot; the input stamp names the snapshot it goes with.
     var id: Digest
+    /// Changes with every pipeline build (not with a page edit): the navigation and search shard files it wrote
+    /// carry it, so files of two builds that ran at once are never mixed (`BuildRecord`).
+    var generation: Digest
     var pages: [Page]
 
     static func file(_ cacheDirectory: String) -> String { cacheDirectory + "/quick-site" }
@@ -33,6 +36,7 @@ struct SiteSnapshot: Sendable {
         var w = CacheWriter()
         w.int(BuildRecord.formatVersion)
         w.digest(id)
+        w.digest(generation)
         w.int(pages.count)
         for p in pages {
             Self.encode(p.source, into: &w)
@@ -60,6 +64,7 @@ struct SiteSnapshot: Sendable {
         do {
             guard try r.int() == BuildRecord.formatVersion else { return nil }
             let id = try r.digest()
+            let generation = try r.digest()
             var pages: [Page] = []
             let n = try r.count()
             pages.reserveCapacity(n)
@@ -83,7 +88,7 @@ struct SiteSnapshot: Sendable {
                     diagnostics: diags, directivesUsed: used)
                 pages.append(Page(source: source, text: text, front: front, summary: summary))
             }
-            return r.atEnd ? SiteSnapshot(id: id, pages: pages) : nil
+            return r.atEnd ? SiteSnapshot(id: id, generation: generation, pages: pages) : nil
         } catch {
             return nil
         }
