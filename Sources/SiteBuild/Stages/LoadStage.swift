@@ -53,16 +53,6 @@ package enum LoadStage {
             config = loaded.output
             diags.append(contentsOf: loaded.diagnostics)
         }
-        // The data is read on another thread while templates and pages are.
-        let dataLoad = DataLoad()
-        let dataGroup = DispatchGroup()
-        if hasData {
-            DispatchQueue.global().async(group: dataGroup) {
-                let loaded = SiteDataLoader.load(contentDirectory: content)
-                dataLoad.data = loaded
-                if let d = loaded.output { dataLoad.guide = GuideDataLoader.load(contentDirectory: content, siteData: d) }
-            }
-        }
         let loadedTemplates = TemplateSet.load(directory: options.templatesDirectory, display: options.templatesDirectory)
         diags.append(contentsOf: loadedTemplates.diagnostics)
         let templates = loadedTemplates.output
@@ -79,10 +69,11 @@ package enum LoadStage {
         var data: SiteData? = PlainSite.data
         var guide: GuideData? = GuideData()
         if hasData {
-            dataGroup.wait()
-            data = dataLoad.data?.output
-            diags.append(contentsOf: dataLoad.data?.diagnostics ?? [])
-            if data != nil, let loadedGuide = dataLoad.guide {
+            let loaded = SiteDataLoader.load(contentDirectory: content)
+            data = loaded.output
+            diags.append(contentsOf: loaded.diagnostics)
+            if let d = data {
+                let loadedGuide = GuideDataLoader.load(contentDirectory: content, siteData: d)
                 guide = loadedGuide.output
                 diags.append(contentsOf: loadedGuide.diagnostics)
             }
@@ -194,10 +185,4 @@ package enum LoadStage {
         }
         return out
     }
-}
-
-/// What the data thread of `LoadStage.run` hands back (read after its group is waited for).
-private final class DataLoad: @unchecked Sendable {
-    var data: StageResult<SiteData>?
-    var guide: StageResult<GuideData>?
 }
