@@ -1,5 +1,7 @@
 import SiteContent
+import GuideData
 import GuideCalc
+import GuideSite
 import SiteRender
 import SiteBuild
 import FeeImport
@@ -14,12 +16,10 @@ public enum FuzzEntry {
         ProcessInfo.processInfo.environment["FUZZ_CONTENT"] ?? "Tests/GuideSiteTests/Fixtures/site/Content"
 
     /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
-    nonisolated(unsafe) static let site: SiteModel? = {
+    static let site: SiteModel? = {
         let content = contentDirectory
         let config = SiteConfig.load(contentDirectory: content).output
-        let data = SiteDataLoader.load(contentDirectory: content).output
-        guard let config, let data else { return nil }
-        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).output else { return nil }
+        guard let config, let data = Guide.extension.load(contentDirectory: content).output else { return nil }
         let tree = SourceTree(root: content)
         var diags = Diagnostics()
         var pages: [PageSource] = []
@@ -28,7 +28,8 @@ public enum FuzzEntry {
             else { continue }
             if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
         }
-        let site = SiteModel.make(config: config, pages: pages, data: data, guide: guide, diagnostics: &diags)
+        let site = SiteModel.make(
+            config: config, pages: pages, extensionData: data, knownCodes: data.knownCodes, diagnostics: &diags)
         return site
     }()
 
@@ -108,5 +109,5 @@ public enum FuzzEntry {
         _ = CalcRender.table(result, input: input, data: data)
     }
 
-    nonisolated(unsafe) static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).output
+    static let siteData: SiteData? = SiteDataLoader.load(contentDirectory: contentDirectory).output
 }

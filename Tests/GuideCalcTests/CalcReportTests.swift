@@ -4,6 +4,7 @@ import Testing
 @testable import CodingRules
 @testable import GuideCalc
 @testable import SiteContent
+@testable import GuideData
 import TestSupport
 
 /// `calc --json` comes from `Encodable` types through `JSONTreeEncoder`; its bytes equal the hand-built

@@ -5,6 +5,7 @@ import Testing
 @testable import SiteOutput
 @testable import SiteBuild
 import TestSupport
+import GuideSite
 
 /// The cached build's shortcuts (`QuickRebuild`): "nothing changed" from `stat` alone, and the page-edit
 /// rebuild that reads, renders and writes only the edited pages. After each, the output folder and the
@@ -184,7 +185,9 @@ struct QuickRebuildTests {
     func snapshotCodec() throws {
         let loaded = try #require(
             LoadStage.run(
-                BuildOptions(contentDirectory: Fixture.packageRoot + "/Content", templatesDirectory: Fixture.packageRoot + "/Templates")
+                BuildOptions(
+                    contentDirectory: Fixture.packageRoot + "/Content", templatesDirectory: Fixture.packageRoot + "/Templates",
+                    siteExtension: Guide.extension)
             ).checkedOutput)
         #expect(loaded.pages.count > 20)
         for var page in loaded.pages {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SiteContent
+@testable import GuideData
 
 /// Control characters: escaped for the terminal (`TerminalText`), refused in YAML values and CSV fields at the
 /// escape or byte that wrote them (`YAMLControl`, `CSVReader`).

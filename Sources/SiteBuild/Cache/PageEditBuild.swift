@@ -109,7 +109,7 @@ enum PageEditBuild {
         }
 
         // 5. Lay out the edited pages; rebuild the search shards that hold them.
-        let feePeriod = site.data.feePeriodLabel(on: site.config.asOf)
+        let feePeriod = site.siteExtensionData?.feePeriod(site: site) ?? ""
         let environment = cache.inputs.layoutEnvironment(feePeriod: feePeriod)
         var candidates: [OutputFile] = []
         var entries: [(Int, BuildCache.PageEntry)] = []

@@ -1,18 +1,16 @@
 import SiteContent
-import CodingRules
-import GuideCompute
 import SiteRender
 import Dispatch
 
-/// The computed site: every page body rendered (Markdown through cmark, directives computed from the rules),
-/// and every generated file (assets, search index, calculator data, ZIP scripts, fee downloads).
+/// The computed site: every page body rendered (Markdown through cmark, directives run), and every generated
+/// file (assets, search index, the files the site extension computes).
 package struct ComputedSite: Sendable {
     /// The site with page bodies dropped (only the front matter is needed from here on).
     package var site: SiteModel
     package var templates: TemplateSet
     package var rendered: [RenderedPage]
     package var files: [OutputFile]
-    /// The fee period in force on the site's as-of date (shown by layouts).
+    /// The layouts' `feePeriod` field, from the site extension ("" for a plain site).
     package var feePeriod: String
 }
 
@@ -34,9 +32,11 @@ package enum ComputeStage {
         let renderPage: @Sendable (Int) -> RenderedPage = { i in
             RenderedPage.render(site.pages[i], site: site, directives: directives, recordingDependencies: keepDependencies)
         }
-        // Without a cache, the guide's data files (they need no page) are made in the same ordered parallel map
-        // as the pages, first; those no page asks for are dropped below. With one, each is reused or made below.
-        let early = cache == nil ? dataJobs(site) : []
+        // Without a cache, the extension's computed files (they need no page) are made in the same ordered
+        // parallel map as the pages, first; those no page asks for are dropped below. With one, each is reused or
+        // made below.
+        let jobs = site.siteExtensionData?.computedFiles(site: site) ?? []
+        let early = cache == nil ? jobs : []
         var made: [String: [OutputFile]] = [:]
         var rendered: [RenderedPage]
         if let cache {
@@ -55,6 +55,7 @@ package enum ComputeStage {
             }
         }
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
+        site.siteExtensionData?.check(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
         lap("render Markdown")
 
@@ -66,8 +67,8 @@ package enum ComputeStage {
         files += reuse("search-index", fromPageBodies: true) { SearchIndex.files(site: site, rendered: rendered) }
         if let sitemap = Sitemap.file(site: site) { files.append(sitemap) }
         lap("search index and assets")
-        files += generatedDataFiles(site: site, rendered: rendered, made: made, reuse: reuse)
-        if site.hasGuideData { lap("calculator data") }
+        files += computedFiles(jobs, rendered: rendered, made: made, reuse: reuse)
+        if !jobs.isEmpty { lap("computed files") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
             diags.error(SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'", id: .duplicateOutput)
@@ -83,45 +84,24 @@ package enum ComputeStage {
         return StageResult(
             ComputedSite(
                 site: slim, templates: checked.templates, rendered: rendered, files: files,
-                feePeriod: site.data.feePeriodLabel(on: site.config.asOf)),
+                feePeriod: site.siteExtensionData?.feePeriod(site: site) ?? ""),
             diags.items)
     }
 
-    /// Generated data files are written only when a page ran the directive that loads them. `made`: files
+    /// The extension's computed files, written only when a page ran a directive that loads them. `made`: files
     /// already computed (by name), used instead of computing them again.
-    static func generatedDataFiles(
-        site: SiteModel, rendered: [RenderedPage], made: [String: [OutputFile]] = [:],
+    static func computedFiles(
+        _ jobs: [ComputedFiles], rendered: [RenderedPage], made: [String: [OutputFile]] = [:],
         reuse: (String, Bool, () -> [OutputFile]) -> [OutputFile]
     ) -> [OutputFile] {
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
-        return dataJobs(site).filter { !used.isDisjoint(with: $0.wantedBy) }.flatMap { job in
+        return jobs.filter { !used.isDisjoint(with: $0.wantedBy) }.flatMap { job in
             made[job.name] ?? reuse(job.name, false, job.make)
         }
     }
-
-    /// The generated data files of a site with guide data, in output order, each with the directives that load
-    /// it.
-    static func dataJobs(_ site: SiteModel) -> [DataJob] {
-        site.hasGuideData ? dataJobs(data: site.data, asOf: site.config.asOf) : []
-    }
-
-    /// `dataJobs` from the data and the as-of date alone (all they read).
-    static func dataJobs(data: SiteData, asOf: CalendarDate) -> [DataJob] {
-        var jobs: [DataJob] = [
-            ("calculator-data", [CalculatorDirective.directiveName], { CalculatorData.files(rules: data.rules, asOf: asOf) })
-        ]
-        if data.zipCodes != nil {
-            jobs.append(
-                ("zip-scripts", [CalculatorDirective.directiveName, ZIPLookupDirective.directiveName], { ZIPScripts.files(data: data) }))
-        }
-        jobs.append(("fee-downloads", [FeeDownloadsDirective.directiveName], { FeeDownloads.files(data) }))
-        return jobs
-    }
 }
 
-typealias DataJob = (name: String, wantedBy: Set<String>, make: @Sendable () -> [OutputFile])
-
-/// One item of the compute stage's parallel map: a data job's files or a rendered page.
+/// One item of the compute stage's parallel map: an extension's computed files or a rendered page.
 enum ComputeWork: Sendable {
     case files([OutputFile])
     case page(RenderedPage)

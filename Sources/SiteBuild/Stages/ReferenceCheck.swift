@@ -1,29 +1,14 @@
 import SiteContent
 import SiteRender
 
-/// Checks that need every page rendered: anchors must name an id on their target page, statements citing only
-/// secondary sources must say so, and every source should be cited.
+/// Checks that need every page rendered: anchors must name an id on their target page. (The site extension adds
+/// its own: `SiteExtensionData.check`.)
 enum ReferenceCheck {
     static func run(site: SiteModel, rendered: [RenderedPage], diagnostics diags: inout Diagnostics) {
         var idsByOutput: [String: Set<String>] = [:]
-        var cited: Set<String> = []
-        let sources = site.data.sources
-        let certainty = site.data.certainty
-        let unmarked = parallelMap(rendered) { r in
-            CertaintyCheck.unmarked(r.statements, sources: sources, certainty: certainty)
-        }
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
-            for (statement, problem) in unmarked[i] {
-                diags.error(
-                    site.pages[i].meta.location,
-                    "a statement \(problem): \"\(statement)\"",
-                    hint: "cite the graded fact it states ([text](fact:ID), data/facts.yaml), whose marker follows "
-                        + "its grade, or cite an official source",
-                    id: .unmarkedSecondary)
-            }
             idsByOutput[site.pages[i].outputPath] = r.ids
-            cited.formUnion(r.citedSources)
         }
         for r in rendered {
             for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
@@ -31,9 +16,6 @@ enum ReferenceCheck {
                     ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)",
                     id: .brokenAnchor)
             }
-        }
-        for s in site.data.sources where !cited.contains(s.id) {
-            diags.warning(s.location, "source '\(s.id)' is not cited by any page", id: .uncitedSource)
         }
     }
 }

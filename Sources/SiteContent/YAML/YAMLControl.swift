@@ -1,7 +1,7 @@
 import Yams
 
 /// Control characters in YAML values: which ones are refused, and where the escape that wrote one is.
-enum YAMLControl {
+package enum YAMLControl {
     /// The first control character of `s` other than tab and newline (C0, DEL and C1), or nil.
     static func first(in s: String) -> Unicode.Scalar? {
         // One pass over the bytes: a C0 byte, DEL, or 0xC2 (the lead byte of every C1 character).
@@ -11,12 +11,12 @@ enum YAMLControl {
         return s.unicodeScalars.first(where: isRefused)
     }
 
-    static func isRefused(_ u: Unicode.Scalar) -> Bool {
+    package static func isRefused(_ u: Unicode.Scalar) -> Bool {
         (u.value < 0x20 && u != "\t" && u != "\n") || (u.value >= 0x7F && u.value <= 0x9F)
     }
 
     /// `U+001B` (and the escape that writes it, when it has a short one).
-    static func name(_ u: Unicode.Scalar) -> String {
+    package static func name(_ u: Unicode.Scalar) -> String {
         let hex = String(u.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }

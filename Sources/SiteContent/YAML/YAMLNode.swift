@@ -84,7 +84,7 @@ public struct YAMLNode {
         return nil
     }
 
-    static func isDecimal(_ t: String) -> Bool {
+    package static func isDecimal(_ t: String) -> Bool {
         var chars = Substring(t)
         if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
         let parts = chars.split(separator: ".", omittingEmptySubsequences: false)

@@ -1,14 +1,15 @@
 import SiteContent
 import Foundation
 
-/// One thing a page's Markdown looked up while rendering, with what it found: a `code:` link, a `source:` link,
-/// a `fact:` link (its grade, marker wording, sources and the pages they link to), or a link to another page (by its Markdown path, or by its output URL). A cached render is reused only if
+/// One thing a page's Markdown looked up while rendering, with what it found: a `code:` link, a link of a site
+/// extension's scheme (`source:`, `fact:`: what `SiteExtensionData.lookup` finds), or a link to another page (by
+/// its Markdown path, or by its output URL). A cached render is reused only if
 /// every lookup still finds the same thing, so adding, removing or moving a link target re-renders exactly the
 /// pages that link to it.
 package struct LinkDependency: Hashable, Sendable {
-    package enum Kind: Int, Sendable { case code = 1, source = 2, page = 3, outputURL = 4, fact = 5 }
+    package enum Kind: Int, Sendable { case code = 1, scheme = 2, page = 3, outputURL = 4 }
     package var kind: Kind
-    /// The code, source id, Markdown path or URL as written.
+    /// The code, `scheme:rest` link, Markdown path or URL as written.
     package var key: String
     /// For `.outputURL`: the output path of the linking page (a relative URL means nothing without it).
     package var from: String
@@ -23,7 +24,7 @@ package struct LinkDependency: Hashable, Sendable {
     }
 
     /// Resolves `key` in `site` now.
-    init(_ kind: Kind, _ key: String, from: String = "", in site: SiteModel) {
+    package init(_ kind: Kind, _ key: String, from: String = "", in site: SiteModel) {
         self.init(kind: kind, key: key, from: from, found: LinkDependency.resolve(kind, key, from: from, in: site))
     }
 
@@ -37,26 +38,19 @@ package struct LinkDependency: Hashable, Sendable {
         switch kind {
         case .code:
             return describe(site.byCode[key])
-        case .source:
-            return (site.sourceList.contains(key) ? "known\n" : "unknown\n") + describe(site.sourcesPage)
+        case .scheme:
+            return site.siteExtensionData?.lookup(key, in: site) ?? ""
         case .page:
             guard let p = site.page(atPath: key) else { return "" }
             return p.outputPath + "\n" + p.displayPath
         case .outputURL:
             guard let p = site.page(atOutputURL: key, from: from) else { return "" }
             return p.outputPath + "\n" + p.displayPath
-        case .fact:
-            let certainty = site.data.certainty
-            guard let f = certainty.fact(key), let g = certainty.grade(of: f) else { return "" }
-            let grades = certainty.gradesPage.flatMap(site.pageIndex(atPath:))
-            return [g.id, g.badge, g.meaning, g.marked ? "1" : "0", f.sources.joined(separator: ","),
-                f.sources.allSatisfy(site.sourceList.contains) ? "known" : "unknown",
-                describe(site.sourcesPage), describe(grades)].joined(separator: "\n")
         }
     }
 
     /// Everything a lookup can see: each page's source path, output path, display path and code, the sources
-    /// page, the source ids, and the graded facts with their grades.
+    /// page, and what the site extension's lookups see.
     package static func universe(of site: SiteModel) -> Digest {
         var h = ContentHasher()
         for p in site.pages {
@@ -66,12 +60,7 @@ package struct LinkDependency: Hashable, Sendable {
             h.add(p.meta.code ?? "\u{0}")
         }
         h.add(site.sourcesPage ?? -1)
-        for s in site.sourceList { h.add(s) }
-        // `fact:` lookups: the graded facts, the grades' markers and the page explaining them.
-        let certainty = site.data.certainty
-        h.add(certainty.gradesPage ?? "\u{0}")
-        for g in certainty.grades { h.add([g.id, g.badge, g.meaning, g.marked ? "1" : "0"].joined(separator: "\n")) }
-        for f in certainty.facts { h.add([f.id, f.grade, f.sources.joined(separator: ",")].joined(separator: "\n")) }
+        site.siteExtensionData?.addLookupUniverse(of: site, to: &h)
         return h.finish()
     }
 

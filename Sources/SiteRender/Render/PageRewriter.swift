@@ -18,20 +18,20 @@ package struct AnchorReference: Sendable {
 
 /// Shapes one page's Markdown: heading ids, directives, link resolution. Collects the page's diagnostics.
 package struct PageRewriter: MarkdownRewriter {
-    let site: SiteModel
+    package let site: SiteModel
     package let page: PageSource
     let directives: DirectiveRegistry
     package var diagnostics = Diagnostics()
     var usedIDs: Set<String> = reservedIDs
-    var anchorReferences: [AnchorReference] = []
-    var citedSources: [String] = []
+    package var anchorReferences: [AnchorReference] = []
+    package var citedSources: [String] = []
     /// The ids of the elements the page's directives wrote (heading ids are in the rendered Markdown's headings).
     var directiveIDs: [String] = []
     /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
     /// incremental build must re-check (`LinkDependency`).
     package var dependencies: [LinkDependency] = []
     /// Whether `dependencies` are kept (a build without a cache never reads them).
-    var recordsDependencies = true
+    package var recordsDependencies = true
     package var directivesUsed: Set<String> = []
 
     /// Ids the page layout uses itself.
@@ -74,7 +74,7 @@ package struct PageRewriter: MarkdownRewriter {
             diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
             return MarkdownReplacement(html: "")
         }
-        guard site.hasGuideData || !directive.needsGuideData else {
+        guard site.hasExtensionData || !directive.needsExtensionData else {
             diagnostics.error(
                 at, "directive '\(name)' needs the guide's data, which this site does not have",
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
@@ -129,29 +129,9 @@ package struct PageRewriter: MarkdownRewriter {
             }
             return target(i, fragment: fragment, at: at, title: link.title)
         }
-        if lower.hasPrefix("source:") {
-            let id = String(base.dropFirst(7))
-            if recordsDependencies { dependencies.append(LinkDependency(.source, id, in: site)) }
-            guard site.sourceIDs.contains(id) else {
-                let near = site.sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
-                diagnostics.error(
-                    at, "unknown source '\(id)' in link '\(url)'",
-                    hint: near.map { "did you mean '\($0)'? sources are listed in data/sources.yaml" }
-                        ?? "sources are listed in data/sources.yaml")
-                return nil
-            }
-            guard let s = site.sourcesPage else {
-                diagnostics.error(at, "a 'source:' link needs a page with 'layout: sources'")
-                return nil
-            }
-            citedSources.append(id)
-            let to = site.pages[s].outputPath
-            let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(id)
-            return MarkdownLinkTarget(
-                href, citing: id, tags: printed(href, to, fragment: sourceAnchor(id), title: link.title))
-        }
-        if lower.hasPrefix(Certainty.citationPrefix) {
-            return factLink(String(base.dropFirst(Certainty.citationPrefix.count)), url: url, at: at)
+        if let ext = site.siteExtensionData, let scheme = ext.linkSchemes.first(where: { lower.hasPrefix($0 + ":") }) {
+            let rest = String(base.dropFirst(scheme.count + 1))
+            return ext.link(scheme: scheme, rest, url: url, title: link.title, at: at, in: &self)
         }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
@@ -196,48 +176,6 @@ package struct PageRewriter: MarkdownRewriter {
             return nil
         }
         return target(found, fragment: fragment, at: at, title: link.title)
-    }
-
-    /// `[text](fact:ID)`: the text links the fact's first source on the sources page, the fact and all its sources
-    /// are cited, and the certainty marker of its grade follows the link (`CertaintyCheck.badge`).
-    mutating func factLink(_ id: String, url: String, at: SourceLocation) -> MarkdownLinkTarget? {
-        let certainty = site.data.certainty
-        if recordsDependencies && certainty.fact(id) == nil { dependencies.append(LinkDependency(.fact, id, in: site)) }
-        guard let fact = certainty.fact(id), let grade = certainty.grade(of: fact) else {
-            let near = certainty.facts.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
-            diagnostics.error(
-                at, "unknown fact '\(id)' in link '\(url)'",
-                hint: near.map { "did you mean '\($0)'? facts are listed in data/facts.yaml" }
-                    ?? "facts are listed in data/facts.yaml")
-            return nil
-        }
-        guard let s = site.sourcesPage, let first = fact.sources.first else {
-            diagnostics.error(at, "a 'fact:' link needs a page with 'layout: sources'")
-            return nil
-        }
-        if recordsDependencies { dependencies.append(LinkDependency(.fact, id, in: site)) }
-        citedSources += fact.sources
-        let to = site.pages[s].outputPath
-        let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(first)
-        var target = MarkdownLinkTarget(
-            href, citing: first, tags: printed(href, to, fragment: sourceAnchor(first), title: ""))
-        target.moreCitations = Array(fact.sources.dropFirst()) + [Certainty.citationPrefix + fact.id]
-        guard grade.marked else { return target }
-        guard let g = certainty.gradesPage.flatMap(site.pageIndex(atPath:)) else {
-            diagnostics.error(
-                at, "the grades page '\(certainty.gradesPage ?? "")' named in data/facts.yaml is not a page",
-                hint: "set grades_page to the content path of the page that explains the markers")
-            return nil
-        }
-        let gradesURL = relativeURL(from: page.outputPath, to: site.pages[g].outputPath)
-        anchorReferences.append(
-            AnchorReference(
-                targetOutputPath: site.pages[g].outputPath, targetDisplay: site.pages[g].displayPath,
-                fragment: CertaintyCheck.anchor(grade), location: at))
-        let badge = CertaintyCheck.badge(grade, url: gradesURL)
-        target.trailingHTML = " " + badge.rendered
-        target.trailingText = " " + grade.badge
-        return target
     }
 
     /// What a lookup that found page `i` records (see `LinkDependency.resolve`).

@@ -1,0 +1,60 @@
+import SiteContent
+import Foundation
+
+extension LoadSession {
+    /// facts.yaml (optional): `grades_page` (the content page explaining the markers), `grades:` list of {id,
+    /// badge, meaning, marked}, strongest first, and `facts:` list of {id, says, grade, sources, ref}. See
+    /// docs/data.md.
+    mutating func loadFacts() -> Certainty {
+        let file = path("facts.yaml")
+        guard FileManager.default.fileExists(atPath: file) else { return Certainty() }
+        let (ctx, root) = openYAML(file)
+        defer { finish(ctx) }
+        guard let root else { return Certainty() }
+        defer { root.finish("facts.yaml") }
+        let page = root.string("grades_page", required: true)
+        var grades: [CertaintyGrade] = []
+        for item in root.list("grades", required: true) ?? [] {
+            guard let m = item.mapping("a grade") else { continue }
+            defer { m.finish("a grade") }
+            let id = m.string("id", required: true), badge = m.string("badge", required: true)
+            let meaning = m.string("meaning", required: true), marked = m.string("marked", required: true)
+            guard let id, let badge, let meaning, let marked else { continue }
+            if grades.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate grade '\(id)'") }
+            guard marked == "true" || marked == "false" else {
+                m.node("marked")?.error("'marked' must be true or false, found '\(marked)'")
+                continue
+            }
+            grades.append(CertaintyGrade(id: id, badge: badge, meaning: meaning, marked: marked == "true", rank: grades.count))
+        }
+        var facts: [FactRecord] = []
+        for item in root.list("facts", required: true) ?? [] {
+            guard let m = item.mapping("a fact") else { continue }
+            defer { m.finish("a fact") }
+            let id = m.string("id", required: true), says = m.string("says", required: true)
+            let grade = m.string("grade", required: true), ref = m.string("ref", required: true)
+            let inData = m.string("in_data")
+            if let inData, inData != "true" && inData != "false" {
+                m.node("in_data")?.error("'in_data' must be true or false, found '\(inData)'")
+            }
+            let citedWith = m.stringList("cited_with") ?? []
+            for s in citedWith { sourceRefs.append((s, m.node("cited_with")?.location ?? item.location)) }
+            let sourcesNode = m.node("sources")
+            let sources = m.stringList("sources", required: true)
+            guard let id, let says, let grade, let ref, let sources else { continue }
+            if facts.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate fact id '\(id)'") }
+            if !grades.contains(where: { $0.id == grade }) {
+                m.node("grade")?.error(
+                    "unknown grade '\(grade)'; accepted: \(grades.map(\.id).joined(separator: ", "))")
+            }
+            if sources.isEmpty { sourcesNode?.error("a fact needs at least one source") }
+            let at = sourcesNode?.location ?? item.location
+            for s in sources { sourceRefs.append((s, at)) }
+            facts.append(
+                FactRecord(
+                    id: id, says: says, grade: grade, sources: sources, ref: ref, inData: inData == "true",
+                    citedWith: citedWith, location: item.location))
+        }
+        return Certainty(grades: grades, facts: facts, gradesPage: page)
+    }
+}

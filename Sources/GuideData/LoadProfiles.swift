@@ -1,0 +1,68 @@
+import SiteContent
+import CodingRules
+
+package struct LoadedProfiles {
+    var profiles: [UnitProfile]
+    var defaultID: String
+    var totalTime: TotalTimeRule
+}
+
+extension LoadSession {
+    /// profiles.yaml: `default`, `profiles:` list, `total_time_rule:`.
+    mutating func loadProfiles() -> LoadedProfiles? {
+        let (ctx, root) = openYAML(path("profiles.yaml"))
+        defer { finish(ctx) }
+        guard let root else { return nil }
+        let defaultNode = root.required("default")
+        let defaultID = defaultNode?.string("a profile id")
+        var profiles: [UnitProfile] = []
+        for item in root.list("profiles", required: true) ?? [] {
+            guard let m = item.mapping("a profile") else { continue }
+            defer { m.finish("a profile") }
+            let id = m.string("id", required: true)
+            let name = m.string("name", required: true)
+            let summary = m.string("summary", required: true)
+            let cpt = m.bool("cpt_rule", required: true)
+            let initialSpan = m.required("initial_span")?.count("'initial_span'", minimum: 1)
+            let initialMin = m.required("initial_minimum")?.count("'initial_minimum'", minimum: 1)
+            let addOnSpan = m.required("add_on_span")?.count("'add_on_span'", minimum: 1)
+            let addOnMin = m.required("add_on_minimum")?.count("'add_on_minimum'", minimum: 1)
+            let src = source(m)
+            guard let id, let name, let summary, let cpt, let initialSpan, let initialMin, let addOnSpan, let addOnMin,
+                let src
+            else { continue }
+            if initialMin > initialSpan {
+                m.node("initial_minimum")?.error("'initial_minimum' \(initialMin) exceeds 'initial_span' \(initialSpan)")
+            }
+            if addOnMin > addOnSpan {
+                m.node("add_on_minimum")?.error("'add_on_minimum' \(addOnMin) exceeds 'add_on_span' \(addOnSpan)")
+            }
+            if profiles.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate profile id '\(id)'") }
+            profiles.append(
+                UnitProfile(
+                    id: id, name: name, summary: summary, isCPTRule: cpt, initialSpan: initialSpan,
+                    initialMinimum: initialMin, addOnSpan: addOnSpan, addOnMinimum: addOnMin, source: src))
+        }
+        var total: TotalTimeRule?
+        if let m = root.mapping("total_time_rule", required: true) {
+            let name = m.string("name", required: true)
+            let summary = m.string("summary", required: true)
+            let unit = m.required("unit_minutes")?.count("'unit_minutes'", minimum: 1)
+            let rem = m.required("remainder_minimum")?.count("'remainder_minimum'", minimum: 1)
+            let src = source(m)
+            if let name, let summary, let unit, let rem, let src {
+                if rem > unit { m.node("remainder_minimum")?.error("'remainder_minimum' exceeds 'unit_minutes'") }
+                total = TotalTimeRule(name: name, summary: summary, unitMinutes: unit, remainderMinimum: rem, source: src)
+            }
+            m.finish("total_time_rule")
+        }
+        root.finish("profiles.yaml")
+        guard let defaultID, let total else { return nil }
+        if !profiles.contains(where: { $0.id == defaultID }) {
+            defaultNode?.error(
+                "default profile '\(defaultID)' is not defined; defined: \(profiles.map(\.id).joined(separator: ", "))")
+            return nil
+        }
+        return LoadedProfiles(profiles: profiles, defaultID: defaultID, totalTime: total)
+    }
+}

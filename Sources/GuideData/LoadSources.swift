@@ -1,0 +1,46 @@
+import SiteContent
+
+extension LoadSession {
+    package static let authorities = ["primary", "contractor", "association", "secondary"]
+
+    /// sources.yaml: `sources:` list of {id, title, publisher, url, date | accessed, authority, note?}. `date` is
+    /// the publication date; `accessed` (used when the page carries no date) is the day the fact was checked.
+    mutating func loadSources() -> [SourceRecord] {
+        let (ctx, root) = openYAML(path("sources.yaml"))
+        defer { finish(ctx) }
+        guard let root else { return [] }
+        var out: [SourceRecord] = []
+        var seen: Set<String> = []
+        for item in root.list("sources", required: true) ?? [] {
+            guard let m = item.mapping("a source entry") else { continue }
+            defer { m.finish("a source") }
+            let id = m.string("id", required: true)
+            let title = m.string("title", required: true)
+            let publisher = m.string("publisher", required: true)
+            let url = m.string("url", required: true)
+            let hasDate = m.node("date") != nil
+            let date = m.date("date", required: !hasDate && m.node("accessed") == nil)
+            let accessed = hasDate ? nil : m.date("accessed", required: false)
+            let authority = m.string("authority", required: true)
+            let note = m.string("note")
+            guard let id, let title, let publisher, let url, let day = date ?? accessed, let authority else { continue }
+            let idOK = !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+            if !idOK { m.node("id")?.error("source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
+            if seen.contains(id) { m.node("id")?.error("duplicate source id '\(id)'") }
+            seen.insert(id)
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                m.node("url")?.error("url must start with https:// or http://, found '\(url)'")
+            }
+            if !LoadSession.authorities.contains(authority) {
+                m.node("authority")?.error(
+                    "unknown authority '\(authority)'; accepted: \(LoadSession.authorities.joined(separator: ", "))")
+            }
+            out.append(
+                SourceRecord(
+                    id: id, title: title, publisher: publisher, url: url, date: day, authority: authority, note: note,
+                    location: item.location, dateIsAccessed: date == nil))
+        }
+        root.finish("sources.yaml")
+        return out
+    }
+}

@@ -1,0 +1,200 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// The ZIP code table of `Content/data/zip-codes.yaml` with where it came from.
+public struct ZIPCodes: Sendable, Hashable {
+    public var table: ZIPLocalityTable
+    /// The CMS file it was imported from (name only), and its SHA-256.
+    public var sourceFile: String
+    public var sha256: String
+    public var location: SourceLocation
+
+    /// "2026, quarter 1" from `YYYYQ`.
+    public var quarterLabel: String {
+        "\(table.yearQuarter.prefix(4)), quarter \(table.yearQuarter.suffix(1))"
+    }
+}
+
+/// The file format of `zip-codes.yaml` (written by `ZIPImport`, read by the loader): provenance keys, then
+/// `localities:` mapping each `MAC-LOCALITY` to lines of tokens. A token is a ZIP code or a range `FIRST-LAST`
+/// of consecutive ZIP codes that CMS lists one by one; a trailing `*` marks ZIP codes CMS splits by ZIP+4.
+package enum ZIPCodesFile {
+    package static let name = "zip-codes.yaml"
+    static let tokensPerLine = 12
+    static let splitMark: Character = "*"
+
+    package static func render(_ t: ZIPLocalityTable, sourceFile: String, sha256: String) -> String {
+        var byLocality: [String: [ZIPRun]] = [:]
+        for run in t.runs { byLocality[run.localityID, default: []].append(run) }
+        var s = """
+            # ZIP code → Medicare payment locality, from CMS's ZIP code to carrier locality file. Written by
+            # `ctsguide fees import-zip`; do not edit by hand. Format: docs/data.md. A token is a ZIP code or a
+            # range FIRST-LAST of consecutive ZIP codes all listed by CMS; `*` marks ZIP codes CMS splits by ZIP+4.
+            file: \(yamlQuoted(sourceFile))
+            sha256: \(sha256)
+            year_quarter: "\(t.yearQuarter)"
+            gpci: "\(t.gpciTable)"
+            zip_codes: \(t.count)
+            localities:
+
+            """
+        for id in byLocality.keys.sorted() {
+            s += "  \"\(id)\":\n"
+            let tokens = byLocality[id]!.map(token)
+            for start in stride(from: 0, to: tokens.count, by: tokensPerLine) {
+                s += "    - " + tokens[start..<min(start + tokensPerLine, tokens.count)].joined(separator: " ") + "\n"
+            }
+        }
+        return s
+    }
+
+    static func token(_ r: ZIPRun) -> String {
+        let base = r.from == r.through
+            ? ZIPLocalityTable.text(r.from) : "\(ZIPLocalityTable.text(r.from))-\(ZIPLocalityTable.text(r.through))"
+        return r.split ? base + String(splitMark) : base
+    }
+
+    /// A token back to a run; nil when malformed.
+    static func run(_ token: Substring, localityID: String) -> ZIPRun? {
+        var t = token
+        let split = t.last == splitMark
+        if split { t = t.dropLast() }
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2,
+            let from = ZIPLocalityTable.number(String(parts[0])),
+            let through = parts.count == 2 ? ZIPLocalityTable.number(String(parts[1])) : from,
+            through >= from
+        else { return nil }
+        return ZIPRun(from: from, through: through, localityID: localityID, split: split)
+    }
+
+    /// `run(_:localityID:)` for a token of ASCII bytes.
+    static func run(ascii t: UnsafeBufferPointer<UInt8>, localityID: String) -> ZIPRun? {
+        var end = t.count
+        let split = end > 0 && t[end - 1] == UInt8(ascii: "*")
+        if split { end -= 1 }
+        func number(_ from: Int, _ to: Int) -> Int? {
+            guard to - from == ZIPLocalityTable.digits else { return nil }
+            var n = 0
+            for i in from..<to {
+                let d = t[i] &- UInt8(ascii: "0")
+                guard d <= 9 else { return nil }
+                n = n * 10 + Int(d)
+            }
+            return n
+        }
+        let dash = t[0..<end].firstIndex(of: UInt8(ascii: "-"))
+        guard let from = number(0, dash ?? end) else { return nil }
+        var through = from
+        if let dash {
+            guard let n = number(dash + 1, end) else { return nil }  // a second '-' is not a digit
+            through = n
+        }
+        guard through >= from else { return nil }
+        return ZIPRun(from: from, through: through, localityID: localityID, split: split)
+    }
+
+    static func yamlQuoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+extension LoadSession {
+    /// `zip-codes.yaml` (optional): checked against the GPCI table it names; every locality must be in it, no
+    /// ZIP code may appear twice, and `zip_codes` must equal the count.
+    package mutating func loadZIPCodes(gpciTables: [String: LoadedGPCI]) -> ZIPCodes? {
+        let file = path(ZIPCodesFile.name)
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        let (ctx, root) = openYAML(file)
+        defer { finish(ctx) }
+        guard let root else { return nil }
+        let sourceFile = root.string("file", required: true)
+        let sha = root.string("sha256", required: true)
+        let yq = root.string("year_quarter", required: true)
+        let gpci = root.string("gpci", required: true)
+        let count = root.int("zip_codes", required: true)
+        let localities = root.mapping("localities", required: true)
+        root.finish("zip-codes.yaml")
+        if let sha, sha.count != 64 || !sha.allSatisfy(\.isHexDigit) {
+            root.node("sha256")?.error("'sha256' must be 64 hexadecimal digits, found '\(sha)'")
+        }
+        if let yq, yq.count != 5 || !yq.allSatisfy({ $0.isASCII && $0.isNumber }) || !("1"..."4").contains(yq.suffix(1)) {
+            root.node("year_quarter")?.error("'year_quarter' must be CMS's YEAR/QTR YYYYQ (quarter 1–4), found '\(yq)'")
+        }
+        var table: GPCITable?
+        if let gpci {
+            table = gpciTables[gpci]?.table
+            if table == nil {
+                root.node("gpci")?.error("no GPCI table '\(gpci)' (\(path("gpci/\(gpci).csv")))",
+                                         hint: "import the GPCI table of the ZIP file's year first")
+            }
+        }
+        var runs: [ZIPRun] = []
+        var positions: [(line: Int, column: Int)] = []  // of each run, for the overlap errors
+        func bad(_ line: Int, _ column: Int, _ tok: some StringProtocol) {
+            ctx.diagnostics.error(
+                SourceLocation(file: file, line: line, column: column),
+                "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
+        }
+        for id in localities?.keys ?? [] {
+            guard let lines = localities?.node(id)?.list("a list of ZIP code lines for '\(id)'") else { continue }
+            if let table, table.rows[id] == nil {
+                let at = localities?.keyLocation(id) ?? SourceLocation(file: file)
+                ctx.diagnostics.error(at, "locality '\(id)' is not in GPCI table '\(table.id)'")
+            }
+            for line in lines {
+                guard var text = line.scalar("a line of ZIP codes") else { continue }
+                let lineNumber = line.location.line
+                var column = (line.mark?.column ?? 1)
+                // Printable ASCII (what the importer writes) is split and read as bytes, where a byte is a
+                // character; anything else as characters.
+                if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                    text.withUTF8 { bytes in
+                        var start = 0
+                        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: " ") {
+                            let tok = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                            if let run = ZIPCodesFile.run(ascii: tok, localityID: id) {
+                                runs.append(run)
+                                positions.append((lineNumber, column))
+                            } else {
+                                bad(lineNumber, column, String(decoding: tok, as: UTF8.self))
+                            }
+                            column += tok.count + 1
+                            start = i + 1
+                        }
+                    }
+                    continue
+                }
+                for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
+                    if let run = ZIPCodesFile.run(tok, localityID: id) {
+                        runs.append(run)
+                        positions.append((lineNumber, column))
+                    } else {
+                        bad(lineNumber, column, tok)
+                    }
+                    column += tok.count + 1
+                }
+            }
+        }
+        guard let yq, let gpci, let sourceFile, let sha, !ctx.diagnostics.hasErrors else { return nil }
+        let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs)
+        let overlaps = zipTable.overlaps
+        var where_: [ZIPRun: SourceLocation] = [:]  // only needed to report overlaps (the last listing of a run)
+        if !overlaps.isEmpty {
+            for (run, at) in zip(runs, positions) { where_[run] = SourceLocation(file: file, line: at.line, column: at.column) }
+        }
+        for pair in overlaps {
+            let unknown = SourceLocation(file: file)
+            let (a, b) = (where_[pair.0] ?? unknown) < (where_[pair.1] ?? unknown) ? pair : (pair.1, pair.0)
+            ctx.diagnostics.error(
+                where_[b] ?? unknown,
+                "ZIP code \(ZIPLocalityTable.text(max(a.from, b.from))) listed twice (first at line \(where_[a]?.line ?? 0))")
+        }
+        if let count, count != zipTable.count {
+            root.node("zip_codes")?.error("'zip_codes' is \(count) but the lines list \(zipTable.count) ZIP codes")
+        }
+        guard !ctx.diagnostics.hasErrors else { return nil }
+        return ZIPCodes(table: zipTable, sourceFile: sourceFile, sha256: sha, location: SourceLocation(file: file))
+    }
+}
