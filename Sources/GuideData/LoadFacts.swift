@@ -1,4 +1,3 @@
-import SiteContent
 import Foundation
 
 extension LoadSession {

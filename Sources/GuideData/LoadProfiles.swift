@@ -1,4 +1,3 @@
-import SiteContent
 import CodingRules
 
 package struct LoadedProfiles {

@@ -1,4 +1,3 @@
-import SiteContent
 
 extension LoadSession {
     package static let authorities = ["primary", "contractor", "association", "secondary"]

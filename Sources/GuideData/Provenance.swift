@@ -1,4 +1,3 @@
-import SiteContent
 
 /// Where a period's figures were read from: one entry per input file.
 public struct ProvenanceEntry: Sendable, Hashable {

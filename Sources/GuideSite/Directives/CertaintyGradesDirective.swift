@@ -1,6 +1,6 @@
 import SiteContent
-import GuideData
 import SiteRender
+import GuideData
 
 /// ```` ```certainty-grades ````: each certainty grade of data/facts.yaml, strongest first, with the anchor
 /// `grade-<id>` its markers link to, the marker's wording, what it means, and the facts the guide grades so (each

@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 
 /// ```` ```code-descriptor CODE ````: the licensed CPT short and long descriptor when the licensee provided

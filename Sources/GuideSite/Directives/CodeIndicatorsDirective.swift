@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 
 /// ```` ```code-indicators CODE ````: the code's payment-policy indicators from codes.yaml (as CMS publishes

@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 
 /// ```` ```code-units CODE ````: the minutes and units of one code, stated on its own page from the unit rule in

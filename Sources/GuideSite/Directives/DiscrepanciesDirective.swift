@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 
 /// ```` ```discrepancies ````: known errors of other sources (data/discrepancies.yaml), each with what is

@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 import GuideCompute
 import Foundation

@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 import CodingRules
 import RulesText

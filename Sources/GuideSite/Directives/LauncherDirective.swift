@@ -1,6 +1,5 @@
 import Foundation
 import SiteContent
-import GuideData
 import SiteRender
 
 /// ```` ```launcher ````: big task entries (a home page's "start here"). Each line of the block is

@@ -1,7 +1,6 @@
 import Foundation
 import CodingRules
 import SiteContent
-import GuideData
 import SiteRender
 
 /// ```` ```locality-periods ````: every fee period of the data, newest first, with its dates and a link to its

@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 
 /// ```` ```modifiers ````: the modifier reference table from data/modifiers.yaml.

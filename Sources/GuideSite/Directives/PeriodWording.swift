@@ -1,6 +1,6 @@
 import SiteContent
-import GuideData
 import SiteRender
+import GuideData
 import CodingRules
 import RulesText
 

@@ -1,6 +1,6 @@
 import SiteContent
-import GuideData
 import SiteRender
+import GuideData
 
 /// ```` ```sources ````: every entry of data/sources.yaml, each with the anchor `source-<id>` that `source:`
 /// links point to, its publisher, date (or the day it was read) and a link. Entries are grouped under one

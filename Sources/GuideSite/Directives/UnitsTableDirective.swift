@@ -1,4 +1,3 @@
-import GuideData
 import SiteRender
 
 /// ```` ```units-table [profile] ````: minutes ranges of an individual session and the claim lines they give

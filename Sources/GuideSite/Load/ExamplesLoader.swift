@@ -1,7 +1,7 @@
 import SiteContent
-import GuideData
 import GuideCalc
 import SiteRender
+import GuideData
 import CodingRules
 import RulesText
 import Foundation

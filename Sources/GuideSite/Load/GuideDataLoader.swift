@@ -1,6 +1,6 @@
 import SiteContent
-import GuideData
 import SiteRender
+import GuideData
 import Foundation
 
 /// Loads `GuideData` from `contentDirectory + "/data"`, with positioned diagnostics.
