@@ -79,8 +79,6 @@ package struct WorkedExamplesDirective: Directive {
         return out
     }
 
-    static func yesNo(_ b: Bool) -> String { b ? "yes" : "no" }
-
     func card(
         _ s: ExampleScenario, _ r: SessionResult, rules: RulesData, checklist: Int, context: DirectiveContext,
         cite: inout CitationCollector

@@ -38,9 +38,6 @@ public enum TerminalText {
         }
     }
 
-    /// Whether `s` has anything `escaped` would change.
-    public static func needsEscaping(_ s: String) -> Bool { s.unicodeScalars.contains(where: isControl) }
-
     static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (u.value >= 0x7F && u.value <= 0x9F) }
 
     static func escape(_ u: Unicode.Scalar) -> String {
