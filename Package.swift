@@ -78,7 +78,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CodingRulesTests", dependencies: ["CodingRules"]),
         .testTarget(name: "RulesTextTests", dependencies: ["RulesText", "CodingRules"]),
-        .testTarget(name: "SiteContentTests", dependencies: ["CodingRules", "SiteContent", "GuideData", "TestSupport"]),
+        .testTarget(name: "SiteContentTests", dependencies: ["SiteContent", "TestSupport"]),
+        .testTarget(name: "GuideDataTests", dependencies: ["CodingRules", "SiteContent", "GuideData", "TestSupport"]),
         .testTarget(
             name: "GuideCalcTests", dependencies: ["CodingRules", "SiteContent", "GuideData", "GuideCalc", "TestSupport"]),
         .testTarget(

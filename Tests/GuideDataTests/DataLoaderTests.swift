@@ -209,4 +209,11 @@ import TestSupport
         _ = CSVReader.parse("a,\"open\n") { _, _, m in problems.append(m) }
         #expect(problems == ["unterminated quoted field"])
     }
+
+    /// Control characters in a CSV field are refused at their column (`YAMLControl`, as in YAML).
+    @Test func csvControlBytesAreRefusedAtTheirColumn() {
+        var problems: [String] = []
+        _ = CSVReader.parse("a,b\nc,d\u{07}e\n\"q\nr\",\tt\r\n") { l, c, m in problems.append("\(l):\(c): \(m)") }
+        #expect(problems == ["2:4: this field holds the control character U+0007, which is not allowed in text"])
+    }
 }
