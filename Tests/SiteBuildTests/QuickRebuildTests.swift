@@ -181,6 +181,21 @@ struct QuickRebuildTests {
         _ = try Self.buildAndCompare(dir)
     }
 
+    @Test("an edited body citing only a secondary source: the extension's certainty error, as in a full build")
+    func editedBodyCitingOnlyASecondarySource() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "[Billed](source:rvuedge-2026) once. Back to")
+        guard case .failure(let cached) = SiteBuilder.build(IncrementalBuildTests.options(dir, cached: true)),
+            case .failure(let full) = SiteBuilder.generate(IncrementalBuildTests.options(dir, cached: false))
+        else {
+            Issue.record("a build succeeded with a statement citing only a secondary source")
+            return
+        }
+        #expect(cached.diagnostics == full.diagnostics)
+        #expect(cached.diagnostics.map(\.id).contains(.unmarkedSecondary))
+    }
+
     @Test("pages without bodies survive the snapshot's encoding field for field")
     func snapshotCodec() throws {
         let loaded = try #require(

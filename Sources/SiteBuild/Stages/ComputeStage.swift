@@ -55,7 +55,6 @@ package enum ComputeStage {
             }
         }
         ReferenceCheck.run(site: site, rendered: rendered, diagnostics: &diags)
-        site.siteExtensionData?.check(site: site, rendered: rendered, diagnostics: &diags)
         if diags.hasErrors { return StageResult(nil, diags.items) }
         lap("render Markdown")
 

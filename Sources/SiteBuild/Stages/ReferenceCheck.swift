@@ -1,8 +1,8 @@
 import SiteContent
 import SiteRender
 
-/// Checks that need every page rendered: anchors must name an id on their target page. (The site extension adds
-/// its own: `SiteExtensionData.check`.)
+/// Checks that need every page rendered: anchors must name an id on their target page, and the site extension's
+/// own (`SiteExtensionData.check`: the guide's certainty markers and uncited sources).
 enum ReferenceCheck {
     static func run(site: SiteModel, rendered: [RenderedPage], diagnostics diags: inout Diagnostics) {
         var idsByOutput: [String: Set<String>] = [:]
@@ -17,5 +17,6 @@ enum ReferenceCheck {
                     id: .brokenAnchor)
             }
         }
+        site.siteExtensionData?.check(site: site, rendered: rendered, diagnostics: &diags)
     }
 }
