@@ -1,7 +1,7 @@
 import SiteContent
 
 /// A generator named by a fenced code block's info string (```` ```fee-table 97550 ````): its block is replaced
-/// by HTML computed from the site's data and the rules library.
+/// by HTML computed from the pages and the site extension's data (the guide: `GuideSite/Directives/`).
 public protocol Directive: Sendable {
     /// The info-string word that selects it.
     var name: String { get }
