@@ -28,7 +28,7 @@ extension LoadSession {
             let roleNode = m.required("role")
             let role = roleNode?.string("a role").flatMap { r -> CodeRole? in
                 if let v = CodeRole(rawValue: r) { return v }
-                roleNode?.error("unknown role '\(r)'; accepted: \(CodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                roleNode?.error("codes.unknown-role", "unknown role '\(r)'; accepted: \(CodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
                 return nil
             }
             let summary = m.string("summary", required: true)
@@ -51,14 +51,14 @@ extension LoadSession {
             let src = source(m)
             guard let code, let family, let role, let summary, let validFrom, let src else { continue }
             if role == .group && unitMinutes != nil {
-                m.node("unit_minutes")?.error("a group code is untimed; remove 'unit_minutes'")
+                m.node("unit_minutes")?.error("codes.group-code-timed", "a group code is untimed; remove 'unit_minutes'")
             }
             if role != .group && unitMinutes == nil && m.node("unit_minutes") == nil {
-                item.error("missing required field 'unit_minutes' (timed \(role.rawValue) code)")
+                item.error("codes.missing-unit-minutes", "missing required field 'unit_minutes' (timed \(role.rawValue) code)")
             }
-            if role == .addOn && addOnTo == nil { item.error("missing required field 'add_on_to' (add-on code)") }
-            if role != .addOn && addOnTo != nil { m.node("add_on_to")?.error("only an add-on code has 'add_on_to'") }
-            if recordNodes[code] != nil { m.node("code")?.error("duplicate code '\(code)'") }
+            if role == .addOn && addOnTo == nil { item.error("codes.missing-add-on-to", "missing required field 'add_on_to' (add-on code)") }
+            if role != .addOn && addOnTo != nil { m.node("add_on_to")?.error("codes.add-on-to-not-add-on", "only an add-on code has 'add_on_to'") }
+            if recordNodes[code] != nil { m.node("code")?.error("codes.duplicate-code", "duplicate code '\(code)'") }
             recordNodes[code] = item
             locations[code] = item.location
             records.append(
@@ -82,23 +82,23 @@ extension LoadSession {
             let validFrom = m.date("valid_from")
             let src = source(m)
             guard let id, let name, let initial, let addOn, let validFrom, let src else { continue }
-            if families.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate family id '\(id)'") }
+            if families.contains(where: { $0.id == id }) { m.node("id")?.error("codes.duplicate-family", "duplicate family id '\(id)'") }
             if group == nil && noGroup == nil {
-                item.error("a family without 'group' needs 'no_group_reason' (shown when a group session is asked for)")
+                item.error("codes.family-no-group-reason", "a family without 'group' needs 'no_group_reason' (shown when a group session is asked for)")
             }
             for (key, code, role) in [("initial", initial, CodeRole.initial), ("add_on", addOn, .addOn)]
                 + (group.map { [("group", $0, CodeRole.group)] } ?? [])
             {
                 guard let rec = records.first(where: { $0.code == code }) else {
-                    m.node(key)?.error("unknown code '\(code)' (not in the codes list)")
+                    m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)")
                     continue
                 }
                 if rec.role != role || rec.family != id {
-                    m.node(key)?.error(
+                    m.node(key)?.error("codes.family-role-mismatch",
                         "code '\(code)' is listed as \(rec.role.rawValue) of family '\(rec.family)', not \(role.rawValue) of '\(id)'")
                 }
                 if rec.validFrom != validFrom {
-                    m.node(key)?.error("code '\(code)' valid_from \(rec.validFrom) differs from the family's \(validFrom)")
+                    m.node(key)?.error("codes.family-valid-from-mismatch", "code '\(code)' valid_from \(rec.validFrom) differs from the family's \(validFrom)")
                 }
             }
             var family = CodeFamily(
@@ -110,16 +110,16 @@ extension LoadSession {
         for rec in records {
             let node = recordNodes[rec.code]
             guard let fam = families.first(where: { $0.id == rec.family }) else {
-                node?.error("unknown family '\(rec.family)' for code '\(rec.code)'")
+                node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
                 continue
             }
-            if !fam.codes.contains(rec.code) { node?.error("code '\(rec.code)' is not named by family '\(fam.id)'") }
+            if !fam.codes.contains(rec.code) { node?.error("codes.not-in-family", "code '\(rec.code)' is not named by family '\(fam.id)'") }
             if let to = rec.addOnTo, to != fam.initialCode {
-                node?.error("add-on '\(rec.code)' must be an add-on to its family's initial code '\(fam.initialCode)', not '\(to)'")
+                node?.error("codes.add-on-to-wrong-code", "add-on '\(rec.code)' must be an add-on to its family's initial code '\(fam.initialCode)', not '\(to)'")
             }
         }
         root.finish("codes.yaml")
-        if families.isEmpty { root.owner.error("no code families defined") }
+        if families.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
         return LoadedCodes(families: families, records: records, locations: locations)
     }
 }

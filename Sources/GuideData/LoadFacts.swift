@@ -19,9 +19,9 @@ extension LoadSession {
             let id = m.string("id", required: true), badge = m.string("badge", required: true)
             let meaning = m.string("meaning", required: true), marked = m.string("marked", required: true)
             guard let id, let badge, let meaning, let marked else { continue }
-            if grades.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate grade '\(id)'") }
+            if grades.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-grade", "duplicate grade '\(id)'") }
             guard marked == "true" || marked == "false" else {
-                m.node("marked")?.error("'marked' must be true or false, found '\(marked)'")
+                m.node("marked")?.error("facts.marked-not-boolean", "'marked' must be true or false, found '\(marked)'")
                 continue
             }
             grades.append(CertaintyGrade(id: id, badge: badge, meaning: meaning, marked: marked == "true", rank: grades.count))
@@ -34,19 +34,19 @@ extension LoadSession {
             let grade = m.string("grade", required: true), ref = m.string("ref", required: true)
             let inData = m.string("in_data")
             if let inData, inData != "true" && inData != "false" {
-                m.node("in_data")?.error("'in_data' must be true or false, found '\(inData)'")
+                m.node("in_data")?.error("facts.in-data-not-boolean", "'in_data' must be true or false, found '\(inData)'")
             }
             let citedWith = m.stringList("cited_with") ?? []
             for s in citedWith { sourceRefs.append((s, m.node("cited_with")?.location ?? item.location)) }
             let sourcesNode = m.node("sources")
             let sources = m.stringList("sources", required: true)
             guard let id, let says, let grade, let ref, let sources else { continue }
-            if facts.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate fact id '\(id)'") }
+            if facts.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-fact", "duplicate fact id '\(id)'") }
             if !grades.contains(where: { $0.id == grade }) {
-                m.node("grade")?.error(
+                m.node("grade")?.error("facts.unknown-grade",
                     "unknown grade '\(grade)'; accepted: \(grades.map(\.id).joined(separator: ", "))")
             }
-            if sources.isEmpty { sourcesNode?.error("a fact needs at least one source") }
+            if sources.isEmpty { sourcesNode?.error("facts.no-source", "a fact needs at least one source") }
             let at = sourcesNode?.location ?? item.location
             for s in sources { sourceRefs.append((s, at)) }
             facts.append(

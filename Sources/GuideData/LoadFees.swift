@@ -16,22 +16,22 @@ extension LoadSession {
     mutating func loadFees(codes: LoadedCodes?, gpciTables: [String: LoadedGPCI]) -> [LoadedPeriod] {
         var periods: [LoadedPeriod] = []
         let files = files(in: "fees", ext: "yaml")
-        if files.isEmpty { diagnostics.error(SourceLocation(file: path("fees")), "no fee-schedule period files") }
+        if files.isEmpty { diagnostics.error("fees.no-periods", SourceLocation(file: path("fees")), "no fee-schedule period files") }
         for file in files {
             if let p = loadPeriod(file: file, codes: codes, gpciTables: gpciTables) { periods.append(p) }
         }
         periods.sort { $0.period.range.from < $1.period.range.from }
         for (a, b) in zip(periods, periods.dropFirst()) {
             guard let end = a.period.range.through else {
-                diagnostics.error(a.location, "period \(a.period.id) has no 'through' but a later period starts \(b.period.id)")
+                diagnostics.error("fees.open-period-not-last", a.location, "period \(a.period.id) has no 'through' but a later period starts \(b.period.id)")
                 continue
             }
             guard let expected = end.addingChecked(days: 1), b.period.range.from >= expected else {
-                diagnostics.error(b.effectiveNode, "period \(b.period.id) overlaps period \(a.period.id), which runs through \(end)")
+                diagnostics.error("fees.overlapping-periods", b.effectiveNode, "period \(b.period.id) overlaps period \(a.period.id), which runs through \(end)")
                 continue
             }
             if b.period.range.from > expected {
-                diagnostics.error(
+                diagnostics.error("fees.gap-between-periods",
                     b.effectiveNode,
                     "gap between periods: \(a.period.id) ends \(end) but \(b.period.id) starts later; expected effective \(expected)")
             }
@@ -58,18 +58,18 @@ extension LoadSession {
         guard let effective, let through, let label, let periodSource, let gpciText else { return nil }
         let stem = String(file.split(separator: "/").last!.dropLast(5))
         if stem != effective.description {
-            effNode?.error("'effective' \(effective) does not match the file name '\(stem).yaml'")
+            effNode?.error("fees.effective-not-file-name", "'effective' \(effective) does not match the file name '\(stem).yaml'")
         }
-        if through < effective { root.node("through")?.error("'through' \(through) is before 'effective' \(effective)") }
+        if through < effective { root.node("through")?.error("fees.through-before-effective", "'through' \(through) is before 'effective' \(effective)") }
         let range = DateRange(from: effective, through: through)
         let gpciIDs = Set(files(in: "gpci", ext: "csv").map { String($0.split(separator: "/").last!.dropLast(4)) })
         var gpciTable: String? = gpciText
         if gpciText == "missing" {
             gpciTable = nil
-            if gpciMissing == nil { root.owner.error("'gpci: missing' needs 'gpci_missing' naming what must be imported") }
+            if gpciMissing == nil { root.owner.error("fees.gpci-missing-unexplained", "'gpci: missing' needs 'gpci_missing' naming what must be imported") }
         } else if !gpciIDs.contains(gpciText) {
             // Every table file counts, even one with errors of its own (those are reported at their lines).
-            gpciNode?.error(
+            gpciNode?.error("fees.unknown-gpci-table",
                 "unknown GPCI table '\(gpciText)'; available: \(gpciIDs.sorted().joined(separator: ", ")), or 'missing'")
         }
 
@@ -87,11 +87,11 @@ extension LoadSession {
             let src = source(m)
             if isDefault == true { defaults += 1 }
             guard let id, let label, let value, let isDefault, let src else { continue }
-            if cfs.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate conversion factor id '\(id)'") }
+            if cfs.contains(where: { $0.id == id }) { m.node("id")?.error("fees.duplicate-conversion-factor", "duplicate conversion factor id '\(id)'") }
             cfs.append(ConversionFactorOption(id: id, label: label, value: value, isDefault: isDefault, source: src))
         }
         if defaults != 1 {
-            (root.node("conversion_factors") ?? root.owner).error(
+            (root.node("conversion_factors") ?? root.owner).error("fees.default-conversion-factor",
                 "exactly one conversion factor must have 'default: true', found \(defaults)")
         }
 
@@ -110,22 +110,22 @@ extension LoadSession {
             }
             let w = component("work"), nf = component("pe_nonfacility"), f = component("pe_facility"), mp = component("mp")
             let src = source(m)
-            if let code, !rowCodes.insert(code).inserted { codeNode?.error("duplicate RVU row for '\(code)'") }
+            if let code, !rowCodes.insert(code).inserted { codeNode?.error("fees.duplicate-rvu-row", "duplicate RVU row for '\(code)'") }
             guard let code, let src, w.ok, nf.ok, f.ok, mp.ok else { continue }
             if let codes {
                 if let rec = codes.record(code) {
                     if rec.validFrom > through {
-                        codeNode?.error("code '\(code)' did not exist in this period (valid from \(rec.validFrom))")
+                        codeNode?.error("fees.code-not-valid-yet", "code '\(code)' did not exist in this period (valid from \(rec.validFrom))")
                     }
                 } else {
-                    codeNode?.error("unknown code '\(code)' (not in \(path("codes.yaml")))")
+                    codeNode?.error(.unknownCode, "unknown code '\(code)' (not in \(path("codes.yaml")))")
                 }
             }
             rvus[code] = RVUSet(work: w.value, peNonfacility: nf.value, peFacility: f.value, mp: mp.value, source: src)
         }
         if let codes {
             for rec in codes.records where rec.validFrom <= through && !rowCodes.contains(rec.code) {
-                (root.node("rvus") ?? root.owner).error(
+                (root.node("rvus") ?? root.owner).error("fees.missing-rvu-row",
                     "no RVU row for '\(rec.code)', which is valid in this period (write 'missing' for unknown values)")
             }
         }
@@ -148,7 +148,7 @@ extension LoadSession {
             let file = e.string("file", required: true), sha = e.string("sha256", required: true)
             let title = e.string("title") ?? "", released = e.string("released"), cf = e.string("conversion_factor")
             guard let file, let sha else { return nil }
-            if sha.count != 64 || !sha.allSatisfy(\.isHexDigit) { e.node("sha256")?.error("expected 64 hex digits") }
+            if sha.count != 64 || !sha.allSatisfy(\.isHexDigit) { e.node("sha256")?.error("fees.bad-provenance-sha256", "expected 64 hex digits") }
             return ProvenanceEntry(file: file, title: title, released: released, sha256: sha, conversionFactor: cf)
         }
         let rvu = (m.list("rvu", required: true) ?? []).compactMap { $0.mapping("a provenance entry").flatMap(entry) }

@@ -31,16 +31,16 @@ extension LoadSession {
         guard let text = readText(file) else { return nil }
         var problems: [Diagnostic] = []
         let rows = CSVReader.parse(text) { line, col, msg in
-            problems.append(.error(SourceLocation(file: file, line: line, column: col), msg))
+            problems.append(.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg))
         }
         diagnostics.append(contentsOf: problems)
         guard let header = rows.first else {
-            diagnostics.error(SourceLocation(file: file), "empty GPCI file; expected the header \(LoadSession.gpciColumns.joined(separator: ","))")
+            diagnostics.error("gpci.empty-file", SourceLocation(file: file), "empty GPCI file; expected the header \(LoadSession.gpciColumns.joined(separator: ","))")
             return nil
         }
         let columns = header.map(\.text)
         guard columns == LoadSession.gpciColumns || columns == LoadSession.gpciColumns + [LoadSession.gpciUnflooredColumn] else {
-            diagnostics.error(
+            diagnostics.error("gpci.bad-header",
                 SourceLocation(file: file, line: header[0].line, column: 1),
                 "unexpected GPCI header '\(columns.joined(separator: ","))'; expected "
                     + "\(LoadSession.gpciColumns.joined(separator: ",")), optionally followed by ,\(LoadSession.gpciUnflooredColumn)")
@@ -50,25 +50,25 @@ extension LoadSession {
         for row in rows.dropFirst() {
             let at = { (f: CSVField) in SourceLocation(file: file, line: f.line, column: f.column) }
             guard row.count == columns.count else {
-                diagnostics.error(at(row[0]), "expected \(columns.count) fields, found \(row.count)")
+                diagnostics.error("gpci.field-count", at(row[0]), "expected \(columns.count) fields, found \(row.count)")
                 continue
             }
             let mac = row[1], loc = row[2], name = row[3], state = row[4]
             var ok = true
             if row[0].text != id && !id.hasPrefix(row[0].text + "-") {
-                diagnostics.error(at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
+                diagnostics.error("gpci.year-not-file-name", at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
                 ok = false
             }
             if mac.text.count != 5 || !mac.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                diagnostics.error(at(mac), "MAC number must be 5 digits, found '\(mac.text)'")
+                diagnostics.error("gpci.bad-mac", at(mac), "MAC number must be 5 digits, found '\(mac.text)'")
                 ok = false
             }
             if loc.text.count != 2 || !loc.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                diagnostics.error(at(loc), "locality number must be 2 digits, found '\(loc.text)'")
+                diagnostics.error("gpci.bad-locality-number", at(loc), "locality number must be 2 digits, found '\(loc.text)'")
                 ok = false
             }
-            if name.text.isEmpty { diagnostics.error(at(name), "empty locality name"); ok = false }
-            if state.text.count != 2 { diagnostics.error(at(state), "state must be a 2-letter code, found '\(state.text)'"); ok = false }
+            if name.text.isEmpty { diagnostics.error("gpci.empty-locality-name", at(name), "empty locality name"); ok = false }
+            if state.text.count != 2 { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'"); ok = false }
             var values: [DecimalValue] = []
             for (i, f) in row[5...].enumerated() {
                 let column = columns[5 + i]
@@ -76,12 +76,12 @@ extension LoadSession {
                 switch DecimalLimits.gpci.parse(f.text) {
                 case .success(let good): v = good
                 case .failure(let why):
-                    diagnostics.error(at(f), "\(column) must be a decimal above 0; '\(f.text)' \(why.message)")
+                    diagnostics.error("gpci.bad-index", at(f), "\(column) must be a decimal above 0; '\(f.text)' \(why.message)")
                     ok = false
                     continue
                 }
                 guard !v.isNegative, v != .zero else {
-                    diagnostics.error(at(f), "\(column) must be a decimal above 0, found '\(f.text)'")
+                    diagnostics.error("gpci.index-not-positive", at(f), "\(column) must be a decimal above 0, found '\(f.text)'")
                     ok = false
                     continue
                 }
@@ -90,13 +90,13 @@ extension LoadSession {
             guard ok else { continue }
             let locality = Locality(mac: mac.text, number: loc.text, name: name.text, state: state.text)
             if out[locality.id] != nil {
-                diagnostics.error(at(mac), "duplicate locality \(locality.id)")
+                diagnostics.error("gpci.duplicate-locality", at(mac), "duplicate locality \(locality.id)")
                 continue
             }
             out[locality.id] = LocalityGPCI(
                 locality: locality, work: values[0], pe: values[1], mp: values[2], workUnfloored: values.count > 3 ? values[3] : nil)
         }
-        if out.isEmpty { diagnostics.error(SourceLocation(file: file), "no locality rows") }
+        if out.isEmpty { diagnostics.error("gpci.no-rows", SourceLocation(file: file), "no locality rows") }
         return GPCITable(id: id, source: sourceID, rows: out)
     }
 }

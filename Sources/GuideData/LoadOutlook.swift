@@ -37,13 +37,13 @@ extension LoadSession {
         if let last = periods.last?.period.range.through {
             if range.from <= last {
                 // Stale after a new period was imported: say so, and let the fee periods speak for those dates.
-                next.node("from")?.warning(
+                next.node("from")?.warning("outlook.from-already-covered",
                     "'from' \(range.from) is already covered by the fee periods (through \(last)); move the outlook on "
                         + "to \(last.adding(days: 1)) (MAINTAINING.md, annual update)")
                 return nil
             }
             if range.from != last.adding(days: 1) {
-                next.node("from")?.error(
+                next.node("from")?.error("outlook.from-not-after-periods",
                     "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
             }
         }
@@ -61,7 +61,7 @@ extension LoadSession {
         defer { m.finish(what) }
         let text = m.string("text", required: true), grade = m.string("grade", required: true), s = source(m)
         if let grade, !["H", "M", "L", "L–M"].contains(grade) {
-            m.node("grade")?.error("'grade' must be H, M, L or L–M (facts.md), found '\(grade)'")
+            m.node("grade")?.error("outlook.unknown-grade", "'grade' must be H, M, L or L–M (facts.md), found '\(grade)'")
             return nil
         }
         guard let text, let grade, let s else { return nil }

@@ -50,7 +50,7 @@ extension LoadSession {
         let percent: (YAMLNode) -> DecimalValue? = { n in
             guard let v = n.decimal("'percent'", limits: .percent) else { return nil }
             if v > DecimalValue(100) {
-                n.error("'percent' must be 100 or less, found \(v)")
+                n.error("policies.percent-over-100", "'percent' must be 100 or less, found \(v)")
                 return nil
             }
             return v
@@ -79,7 +79,7 @@ extension LoadSession {
     static func enumNode<E: RawRepresentable & CaseIterable>(_ n: YAMLNode, _: E.Type) -> E? where E.RawValue == String {
         guard let s = n.string("a value") else { return nil }
         if let v = E(rawValue: s) { return v }
-        n.error("unknown value '\(s)'; accepted: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        n.error("policies.unknown-value", "unknown value '\(s)'; accepted: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 
@@ -102,7 +102,7 @@ extension LoadSession {
             let src = source(row)
             guard let range, let value, let summary, let src else { continue }
             if let other = out.first(where: { $0.range.overlaps(range) }) {
-                item.error("dates \(range) overlap the earlier row \(other.range) of '\(key)'")
+                item.error("policies.overlapping-rows", "dates \(range) overlap the earlier row \(other.range) of '\(key)'")
                 continue
             }
             out.append(Dated(range: range, value: value, source: src, summary: summary))
@@ -121,7 +121,7 @@ extension LoadSession {
                 if let v = sub.string(k) { out[d] = v }
             }
             if requireAll {
-                for d in Discipline.allCases where out[d] == nil { sub.owner.error("missing required field '\(d.rawValue)'") }
+                for d in Discipline.allCases where out[d] == nil { sub.owner.error(.missingField, "missing required field '\(d.rawValue)'") }
             }
             sub.finish("modifiers.\(key) (disciplines: \(Discipline.allCases.map(\.rawValue).joined(separator: ", ")))")
             return out
@@ -138,7 +138,7 @@ extension LoadSession {
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
         for mod in Array(discipline.values) + Array(assistant.values) + [tele, kx] where descriptions[mod] == nil {
-            m.node("descriptions")?.error("no description for modifier '\(mod)'")
+            m.node("descriptions")?.error("policies.modifier-no-description", "no description for modifier '\(mod)'")
         }
         return ModifierTable(
             discipline: discipline, assistant: assistant, telehealth: tele, kx: kx, descriptions: descriptions, source: src)
@@ -155,15 +155,15 @@ extension LoadSession {
             var applies: Set<SessionKind> = []
             if let list = m.list("applies", required: true) {
                 for n in list { if let k = LoadSession.enumNode(n, SessionKind.self) { applies.insert(k) } }
-                if list.isEmpty { m.node("applies")?.error("'applies' needs at least one of individual, group") }
+                if list.isEmpty { m.node("applies")?.error("policies.applies-empty", "'applies' needs at least one of individual, group") }
             }
             var range: DateRange? = nil
             if m.node("from") != nil { range = m.dateRange() } else if let t = m.node("through") {
-                t.error("'through' needs 'from'")
+                t.error("policies.through-without-from", "'through' needs 'from'")
             }
             let src = source(m)
             guard let id, let src, usesConsent || text != nil else { continue }
-            if out.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate checklist id '\(id)'") }
+            if out.contains(where: { $0.id == id }) { m.node("id")?.error("policies.duplicate-checklist-item", "duplicate checklist id '\(id)'") }
             out.append(
                 DocumentationItem(
                     id: id, text: text ?? "", usesConsentRule: usesConsent, appliesTo: applies, range: range, source: src))

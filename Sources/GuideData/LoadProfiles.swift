@@ -31,12 +31,12 @@ extension LoadSession {
                 let src
             else { continue }
             if initialMin > initialSpan {
-                m.node("initial_minimum")?.error("'initial_minimum' \(initialMin) exceeds 'initial_span' \(initialSpan)")
+                m.node("initial_minimum")?.error("profiles.initial-minimum-over-span", "'initial_minimum' \(initialMin) exceeds 'initial_span' \(initialSpan)")
             }
             if addOnMin > addOnSpan {
-                m.node("add_on_minimum")?.error("'add_on_minimum' \(addOnMin) exceeds 'add_on_span' \(addOnSpan)")
+                m.node("add_on_minimum")?.error("profiles.add-on-minimum-over-span", "'add_on_minimum' \(addOnMin) exceeds 'add_on_span' \(addOnSpan)")
             }
-            if profiles.contains(where: { $0.id == id }) { m.node("id")?.error("duplicate profile id '\(id)'") }
+            if profiles.contains(where: { $0.id == id }) { m.node("id")?.error("profiles.duplicate-profile", "duplicate profile id '\(id)'") }
             profiles.append(
                 UnitProfile(
                     id: id, name: name, summary: summary, isCPTRule: cpt, initialSpan: initialSpan,
@@ -50,7 +50,7 @@ extension LoadSession {
             let rem = m.required("remainder_minimum")?.count("'remainder_minimum'", minimum: 1)
             let src = source(m)
             if let name, let summary, let unit, let rem, let src {
-                if rem > unit { m.node("remainder_minimum")?.error("'remainder_minimum' exceeds 'unit_minutes'") }
+                if rem > unit { m.node("remainder_minimum")?.error("profiles.remainder-over-unit", "'remainder_minimum' exceeds 'unit_minutes'") }
                 total = TotalTimeRule(name: name, summary: summary, unitMinutes: unit, remainderMinimum: rem, source: src)
             }
             m.finish("total_time_rule")
@@ -58,7 +58,7 @@ extension LoadSession {
         root.finish("profiles.yaml")
         guard let defaultID, let total else { return nil }
         if !profiles.contains(where: { $0.id == defaultID }) {
-            defaultNode?.error(
+            defaultNode?.error("profiles.unknown-default",
                 "default profile '\(defaultID)' is not defined; defined: \(profiles.map(\.id).joined(separator: ", "))")
             return nil
         }

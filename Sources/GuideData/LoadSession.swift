@@ -24,7 +24,7 @@ package struct LoadSession {
     mutating func readText(_ file: String, required: Bool = true) -> String? {
         var st = stat()
         guard lstat(file, &st) == 0 else {
-            if required { diagnostics.error(SourceLocation(file: file), "missing data file") }
+            if required { diagnostics.error("data.missing-file", SourceLocation(file: file), "missing data file") }
             return nil
         }
         switch tree.readText(file, display: file) {
@@ -94,7 +94,7 @@ package struct LoadSession {
         for ref in sourceRefs + gpciSources where !known.contains(ref.id) {
             let near = known.min { editDistance($0, ref.id) < editDistance($1, ref.id) }
             let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
-            diagnostics.error(
+            diagnostics.error(.unknownSource,
                 ref.location, "unknown source id '\(ref.id)' (not in \(path("sources.yaml")))", hint: hint)
         }
     }
@@ -105,7 +105,7 @@ extension YAMLNode {
     package func date(_ what: String) -> CalendarDate? {
         guard let s = scalar(what) else { return nil }
         guard let d = CalendarDate(parsing: s.trimmingCharacters(in: .whitespaces)) else {
-            error("expected \(what) as a real date YYYY-MM-DD, found '\(s)'")
+            error(.invalidDate, "expected \(what) as a real date YYYY-MM-DD, found '\(s)'")
             return nil
         }
         return d
@@ -120,11 +120,11 @@ extension YAMLNode {
         switch limits.parse(t) {
         case .success(let ok): v = ok
         case .failure(let f):
-            error("expected \(what) as a decimal number; '\(s)' \(f.message)")
+            error("data.not-a-decimal", "expected \(what) as a decimal number; '\(s)' \(f.message)")
             return nil
         }
         if v.isNegative || (positive && v == .zero) {
-            error("\(what) must be \(positive ? "above 0" : "0 or more"), found '\(s)'")
+            error("data.decimal-out-of-range", "\(what) must be \(positive ? "above 0" : "0 or more"), found '\(s)'")
             return nil
         }
         return v
@@ -134,7 +134,7 @@ extension YAMLNode {
     func count(_ what: String, minimum: Int) -> Int? {
         guard let v = int("a whole number for \(what)") else { return nil }
         guard v >= minimum else {
-            error("\(what) must be \(minimum) or more, found \(v)")
+            error("data.count-below-minimum", "\(what) must be \(minimum) or more, found \(v)")
             return nil
         }
         return v
@@ -155,7 +155,7 @@ extension MappingReader {
         guard let from = date(fromKey) else { return nil }
         let through = date(throughKey, required: false)
         if let through, through < from {
-            node(throughKey)?.error("'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
+            node(throughKey)?.error("data.through-before-from", "'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
             return nil
         }
         return DateRange(from: from, through: through)

@@ -24,14 +24,14 @@ extension LoadSession {
             let note = m.string("note")
             guard let id, let title, let publisher, let url, let day = date ?? accessed, let authority else { continue }
             let idOK = !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-            if !idOK { m.node("id")?.error("source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
-            if seen.contains(id) { m.node("id")?.error("duplicate source id '\(id)'") }
+            if !idOK { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
+            if seen.contains(id) { m.node("id")?.error("sources.duplicate-source", "duplicate source id '\(id)'") }
             seen.insert(id)
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                m.node("url")?.error("url must start with https:// or http://, found '\(url)'")
+                m.node("url")?.error("sources.bad-url", "url must start with https:// or http://, found '\(url)'")
             }
             if !LoadSession.authorities.contains(authority) {
-                m.node("authority")?.error(
+                m.node("authority")?.error("sources.unknown-authority",
                     "unknown authority '\(authority)'; accepted: \(LoadSession.authorities.joined(separator: ", "))")
             }
             out.append(

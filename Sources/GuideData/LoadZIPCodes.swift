@@ -117,23 +117,23 @@ extension LoadSession {
         let localities = root.mapping("localities", required: true)
         root.finish("zip-codes.yaml")
         if let sha, sha.count != 64 || !sha.allSatisfy(\.isHexDigit) {
-            root.node("sha256")?.error("'sha256' must be 64 hexadecimal digits, found '\(sha)'")
+            root.node("sha256")?.error("zip.bad-sha256", "'sha256' must be 64 hexadecimal digits, found '\(sha)'")
         }
         if let yq, yq.count != 5 || !yq.allSatisfy({ $0.isASCII && $0.isNumber }) || !("1"..."4").contains(yq.suffix(1)) {
-            root.node("year_quarter")?.error("'year_quarter' must be CMS's YEAR/QTR YYYYQ (quarter 1–4), found '\(yq)'")
+            root.node("year_quarter")?.error("zip.bad-year-quarter", "'year_quarter' must be CMS's YEAR/QTR YYYYQ (quarter 1–4), found '\(yq)'")
         }
         var table: GPCITable?
         if let gpci {
             table = gpciTables[gpci]?.table
             if table == nil {
-                root.node("gpci")?.error("no GPCI table '\(gpci)' (\(path("gpci/\(gpci).csv")))",
+                root.node("gpci")?.error("zip.unknown-gpci-table", "no GPCI table '\(gpci)' (\(path("gpci/\(gpci).csv")))",
                                          hint: "import the GPCI table of the ZIP file's year first")
             }
         }
         var runs: [ZIPRun] = []
         var positions: [(line: Int, column: Int)] = []  // of each run, for the overlap errors
         func bad(_ line: Int, _ column: Int, _ tok: some StringProtocol) {
-            ctx.diagnostics.error(
+            ctx.diagnostics.error("zip.bad-line",
                 SourceLocation(file: file, line: line, column: column),
                 "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
         }
@@ -141,7 +141,7 @@ extension LoadSession {
             guard let lines = localities?.node(id)?.list("a list of ZIP code lines for '\(id)'") else { continue }
             if let table, table.rows[id] == nil {
                 let at = localities?.keyLocation(id) ?? SourceLocation(file: file)
-                ctx.diagnostics.error(at, "locality '\(id)' is not in GPCI table '\(table.id)'")
+                ctx.diagnostics.error("zip.unknown-locality", at, "locality '\(id)' is not in GPCI table '\(table.id)'")
             }
             for line in lines {
                 guard var text = line.scalar("a line of ZIP codes") else { continue }
@@ -187,12 +187,12 @@ extension LoadSession {
         for pair in overlaps {
             let unknown = SourceLocation(file: file)
             let (a, b) = (where_[pair.0] ?? unknown) < (where_[pair.1] ?? unknown) ? pair : (pair.1, pair.0)
-            ctx.diagnostics.error(
+            ctx.diagnostics.error("zip.duplicate-zip",
                 where_[b] ?? unknown,
                 "ZIP code \(ZIPLocalityTable.text(max(a.from, b.from))) listed twice (first at line \(where_[a]?.line ?? 0))")
         }
         if let count, count != zipTable.count {
-            root.node("zip_codes")?.error("'zip_codes' is \(count) but the lines list \(zipTable.count) ZIP codes")
+            root.node("zip_codes")?.error("zip.count-mismatch", "'zip_codes' is \(count) but the lines list \(zipTable.count) ZIP codes")
         }
         guard !ctx.diagnostics.hasErrors else { return nil }
         return ZIPCodes(table: zipTable, sourceFile: sourceFile, sha256: sha, location: SourceLocation(file: file))

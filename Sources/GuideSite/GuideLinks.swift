@@ -21,14 +21,14 @@ extension GuideSiteData {
         let sourceIDs = Set(sourceList)
         guard sourceIDs.contains(id) else {
             let near = sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
-            r.diagnostics.error(
+            r.diagnostics.error("link.unknown-source",
                 at, "unknown source '\(id)' in link '\(url)'",
                 hint: near.map { "did you mean '\($0)'? sources are listed in data/sources.yaml" }
                     ?? "sources are listed in data/sources.yaml")
             return nil
         }
         guard let s = site.sourcesPage else {
-            r.diagnostics.error(at, "a 'source:' link needs a page with 'layout: sources'")
+            r.diagnostics.error("link.source-without-sources-page", at, "a 'source:' link needs a page with 'layout: sources'")
             return nil
         }
         r.citedSources.append(id)
@@ -46,14 +46,14 @@ extension GuideSiteData {
         if r.recordsDependencies && certainty.fact(id) == nil { r.dependencies.append(LinkDependency(.scheme, key, in: site)) }
         guard let fact = certainty.fact(id), let grade = certainty.grade(of: fact) else {
             let near = certainty.facts.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
-            r.diagnostics.error(
+            r.diagnostics.error("link.unknown-fact",
                 at, "unknown fact '\(id)' in link '\(url)'",
                 hint: near.map { "did you mean '\($0)'? facts are listed in data/facts.yaml" }
                     ?? "facts are listed in data/facts.yaml")
             return nil
         }
         guard let s = site.sourcesPage, let first = fact.sources.first else {
-            r.diagnostics.error(at, "a 'fact:' link needs a page with 'layout: sources'")
+            r.diagnostics.error("link.fact-without-sources-page", at, "a 'fact:' link needs a page with 'layout: sources'")
             return nil
         }
         if r.recordsDependencies { r.dependencies.append(LinkDependency(.scheme, key, in: site)) }
@@ -65,7 +65,7 @@ extension GuideSiteData {
         target.moreCitations = Array(fact.sources.dropFirst()) + [Certainty.citationPrefix + fact.id]
         guard grade.marked else { return target }
         guard let g = certainty.gradesPage.flatMap(site.pageIndex(atPath:)) else {
-            r.diagnostics.error(
+            r.diagnostics.error("certainty.grades-page-missing",
                 at, "the grades page '\(certainty.gradesPage ?? "")' named in data/facts.yaml is not a page",
                 hint: "set grades_page to the content path of the page that explains the markers")
             return nil

@@ -31,17 +31,16 @@ final class GuideSiteData: SiteExtensionData {
         var cited: Set<String> = []
         for (i, r) in rendered.enumerated() {
             for (statement, problem) in unmarked[i] {
-                diags.error(
+                diags.error("certainty.unmarked-secondary",
                     site.pages[i].meta.location,
                     "a statement \(problem): \"\(statement)\"",
                     hint: "cite the graded fact it states ([text](fact:ID), data/facts.yaml), whose marker follows "
-                        + "its grade, or cite an official source",
-                    id: .unmarkedSecondary)
+                        + "its grade, or cite an official source")
             }
             cited.formUnion(r.citedSources)
         }
         for s in data.sources where !cited.contains(s.id) {
-            diags.warning(s.location, "source '\(s.id)' is not cited by any page", id: .uncitedSource)
+            diags.warning("source.uncited", s.location, "source '\(s.id)' is not cited by any page")
         }
     }
 

@@ -51,16 +51,16 @@ public enum FolderOverlap {
         let output = a.role == "output"
         if aReal == bReal {
             let effect = output ? "the build would replace it" : "the build would write its cache there"
-            return .error(at, "the \(a.role) folder is \(named); \(effect)", hint: hint, id: .folderOverlap)
+            return .error(.folderOverlap, at, "the \(a.role) folder is \(named); \(effect)", hint: hint)
         }
         if isInside(aReal, bReal) {
             let effect = b.role == "cache" ? "pruning the cache could delete it"
                 : output ? "the build would write the site into it" : "the build would write its cache there"
-            return .error(at, "the \(a.role) folder lies inside \(named); \(effect)", hint: hint, id: .folderOverlap)
+            return .error(.folderOverlap, at, "the \(a.role) folder lies inside \(named); \(effect)", hint: hint)
         }
         if isInside(bReal, aReal) {
             let effect = output ? "replacing the output would delete it" : "pruning the cache could delete it"
-            return .error(at, "the \(a.role) folder contains \(named); \(effect)", hint: hint, id: .folderOverlap)
+            return .error(.folderOverlap, at, "the \(a.role) folder contains \(named); \(effect)", hint: hint)
         }
         return nil
     }

@@ -27,7 +27,7 @@ package enum OutputSwap {
     package static func prepare(_ given: String, force: Bool, marker: String) throws(WriteError) -> Plan {
         let fm = FileManager.default
         guard !given.isEmpty else {
-            throw WriteError(path: "--output", message: "the output folder is empty ('')", hint: "give a folder, such as Public")
+            throw WriteError("output.empty-path", path: "--output", message: "the output folder is empty ('')", hint: "give a folder, such as Public")
         }
         var out = given
         while out.count > 1, out.hasSuffix("/") { out.removeLast() }
@@ -35,23 +35,23 @@ package enum OutputSwap {
         let name = url.lastPathComponent
         let lastGiven = out.split(separator: "/").last.map(String.init) ?? ""
         if out == "/" || [".", ".."].contains(lastGiven) || name == "." || name == ".." || name.isEmpty {
-            throw WriteError(path: given, message: "the output must be a named folder, not '\(given)'", hint: "give a folder, such as Public")
+            throw WriteError("output.unnamed-folder", path: given, message: "the output must be a named folder, not '\(given)'", hint: "give a folder, such as Public")
         }
         let parent = url.deletingLastPathComponent().path
         var st = stat()
         let exists = lstat(out, &st) == 0
         if exists && (st.st_mode & S_IFMT) == S_IFLNK {
-            throw WriteError(
+            throw WriteError("output.symbolic-link",
                 path: given, message: "the output path is a symbolic link; ctsguide replaces folders, not links",
                 hint: "give the folder the link points to, or remove the link")
         }
         if exists && (st.st_mode & S_IFMT) != S_IFDIR {
-            throw WriteError(path: given, message: "the output path exists and is not a folder")
+            throw WriteError("output.not-a-folder", path: given, message: "the output path exists and is not a folder")
         }
         if exists, !force {
             let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
             if !entries.isEmpty && !entries.contains(marker) {
-                throw WriteError(
+                throw WriteError("output.foreign-folder",
                     path: given, message: "refusing to replace a folder that ctsguide did not write",
                     hint: "choose an empty or new folder, or pass --force to replace it")
             }
@@ -59,7 +59,7 @@ package enum OutputSwap {
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: given, message: "cannot create the folder that holds the output")
+            throw WriteError("output.parent-uncreatable", path: given, message: "cannot create the folder that holds the output")
         }
         let held = OutputLock(parent)
         cleanLeftovers(parent: parent, name: name)
@@ -102,7 +102,7 @@ package enum OutputSwap {
             guard place(plan.staging, plan.output, exchange: true) else {
                 let e = errno
                 try? FileManager.default.removeItem(atPath: plan.staging)
-                throw WriteError(path: plan.output, message: "cannot swap the new output into place: \(String(cString: strerror(e)))")
+                throw WriteError("output.swap-failed", path: plan.output, message: "cannot swap the new output into place: \(String(cString: strerror(e)))")
             }
             testStop("swapped")
             try? FileManager.default.removeItem(atPath: plan.staging)  // the old site, now under the staging name
@@ -110,7 +110,7 @@ package enum OutputSwap {
             guard place(plan.staging, plan.output, exchange: false) else {
                 let e = errno
                 try? FileManager.default.removeItem(atPath: plan.staging)
-                throw WriteError(path: plan.output, message: "cannot move the new output into place: \(String(cString: strerror(e)))")
+                throw WriteError("output.move-failed", path: plan.output, message: "cannot move the new output into place: \(String(cString: strerror(e)))")
             }
         }
     }

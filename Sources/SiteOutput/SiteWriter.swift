@@ -3,12 +3,14 @@ import Foundation
 
 /// Why the output folder could not be written. The previous output is left as it was.
 public struct WriteError: Error, Sendable {
+    public var id: DiagnosticID
     public var path: String
     public var message: String
     public var hint: String?
-    public var diagnostic: Diagnostic { .error(SourceLocation(file: path), message, hint: hint) }
+    public var diagnostic: Diagnostic { .error(id, SourceLocation(file: path), message, hint: hint) }
 
-    package init(path: String, message: String, hint: String? = nil) {
+    package init(_ id: DiagnosticID, path: String, message: String, hint: String? = nil) {
+        self.id = id
         self.path = path
         self.message = message
         self.hint = hint
@@ -55,13 +57,13 @@ package enum SiteWriter {
                     made.insert(dir)
                 }
                 guard writeNewFile(full, f.bytes) else {
-                    throw WriteError(path: output, message: "cannot write '\(f.path)' in the staging folder")
+                    throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(f.path)' in the staging folder")
                 }
             }
         } catch let e as WriteError {
             throw e
         } catch {
-            throw WriteError(path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
+            throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
         }
     }
 }
@@ -81,7 +83,7 @@ extension SiteWriter {
                 try FileManager.default.createDirectory(atPath: plan.staging, withIntermediateDirectories: false)
             } catch {
                 s.abandon()
-                throw WriteError(path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
+                throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
             }
             try s.write([OutputFile(path: marker, text: markerText)])
             return s
@@ -117,13 +119,13 @@ extension SiteWriter {
                     return nil
                 }
                 if let (dir, e) = failed.compactMap({ $0 }).first {
-                    throw WriteError(
+                    throw WriteError(.stagingUnwritable,
                         path: output, message: "cannot write the staging folder: cannot create '\(dir)': \(String(cString: strerror(e)))")
                 }
             }
             let failed = parallelMap(Array(files.indices)) { i in !writeNewFile(base + "/" + files[i].path, files[i].bytes) }
             if let i = failed.firstIndex(of: true) {
-                throw WriteError(path: output, message: "cannot write '\(files[i].path)' in the staging folder")
+                throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(files[i].path)' in the staging folder")
             }
         }
 

@@ -84,6 +84,8 @@ import TestSupport
             dir, rvu: [Self.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", Self.qpp], gpci: Self.cms2026 + "/GPCI2026_Jul.csv",
             effective: "2026-01-01")
         #expect(out.exitCode == 1 && Self.snapshot(dir) == before)
+        #expect(out.diagnostics.first?.id == "import.period-exists")
+        // The message lists each figure that would change: its words are tested on purpose.
         let message = out.diagnostics.first?.message ?? ""
         #expect(message.contains("locality 10112-00 unfloored work GPCI: 0.988 → 1.000"))
         #expect(!message.contains("locality 10112-00 work GPCI"))
@@ -139,6 +141,8 @@ import TestSupport
         let args = ([Self.shared + "/pprrvu-2025-oct-excerpt.csv"], Self.shared + "/gpci-2025.csv")
         let refused = Self.run(dir, rvu: args.0, gpci: args.1, effective: "2025-01-01")
         #expect(refused.exitCode == 1 && refused.diagnostics.count == 1)
+        #expect(refused.diagnostics.first?.id == "import.period-exists")
+        // The message lists each figure that would change: its words are tested on purpose.
         #expect(refused.diagnostics.first?.message.contains("97550 PE RVU facility: 0.36 → 0.35") == true)
         #expect(Self.snapshot(dir) == edited)
         let forced = Self.run(dir, rvu: args.0, gpci: args.1, effective: "2025-01-01", force: true)

@@ -82,7 +82,7 @@ import TestSupport
 
     @Test func missingContentIsAnError() {
         let out = Self.calc(["minutes": "20", "date": "2025-06-02"], content: "/nonexistent/Content")
-        #expect(out.exitCode == 1 && out.stderr.contains("missing data file"))
+        #expect(out.exitCode == 1 && out.stderr.contains("/nonexistent/Content/data/codes.yaml:1:1: error: "))
     }
 
     @Test func dateDefaultsToSiteAsOf() throws {

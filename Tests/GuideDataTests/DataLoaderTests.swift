@@ -149,40 +149,40 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("fees/2025-01-01.yaml", "    work: 1.00\n    pe_nonfacility: 0.58", "    work: -1.00\n    pe_nonfacility: 0.58", "work: -1.00", "must be 0 or more"),
-        ("fees/2025-01-01.yaml", "    mp: 0.03\n    source: cms-rvu25d", "    mp: abc\n    source: cms-rvu25d", "mp: abc", "decimal number"),
-        ("fees/2025-01-01.yaml", "  - code: \"97552\"", "  - code: \"97553\"", "97553", "unknown code '97553'"),
-        ("fees/2025-01-01.yaml", "source: cms-rvu25d\nprovenance", "source: cms-rvu99z\nprovenance", "cms-rvu99z", "unknown source id 'cms-rvu99z'"),
-        ("fees/2025-01-01.yaml", "label: CY2025", "label: CY2025\nlabl: x", "labl: x", "unknown key 'labl'"),
-        ("fees/2025-01-01.yaml", "effective: 2025-01-01", "effective: 2025-01-02", "effective:", "gap between periods"),
-        ("fees/2024-03-09.yaml", "through: 2024-12-31", "through: 2025-01-05", "effective: 2025-01-01", "overlaps"),
+        ("fees/2025-01-01.yaml", "    work: 1.00\n    pe_nonfacility: 0.58", "    work: -1.00\n    pe_nonfacility: 0.58", "work: -1.00", "data.decimal-out-of-range"),
+        ("fees/2025-01-01.yaml", "    mp: 0.03\n    source: cms-rvu25d", "    mp: abc\n    source: cms-rvu25d", "mp: abc", "data.not-a-decimal"),
+        ("fees/2025-01-01.yaml", "  - code: \"97552\"", "  - code: \"97553\"", "97553", "code.unknown"),
+        ("fees/2025-01-01.yaml", "source: cms-rvu25d\nprovenance", "source: cms-rvu99z\nprovenance", "cms-rvu99z", "source.unknown"),
+        ("fees/2025-01-01.yaml", "label: CY2025", "label: CY2025\nlabl: x", "labl: x", "yaml.unknown-key"),
+        ("fees/2025-01-01.yaml", "effective: 2025-01-01", "effective: 2025-01-02", "effective:", "fees.gap-between-periods"),
+        ("fees/2024-03-09.yaml", "through: 2024-12-31", "through: 2025-01-05", "effective: 2025-01-01", "fees.overlapping-periods"),
         ("codes.yaml", "    unit_minutes: 30\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills",
-         "    unit_minutes: thirty\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills", "unit_minutes: thirty", "whole number"),
-        ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    status: provisional", "  - from: 2025-02-30\n    through: 2025-12-31\n    status: provisional", "2025-02-30", "real date"),
-        ("profiles.yaml", "    initial_minimum: 16", "    initial_minimum: 16: x", "initial_minimum: 16: x", "YAML syntax"),
+         "    unit_minutes: thirty\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills", "unit_minutes: thirty", "yaml.not-an-integer"),
+        ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    status: provisional", "  - from: 2025-02-30\n    through: 2025-12-31\n    status: provisional", "2025-02-30", "yaml.invalid-date"),
+        ("profiles.yaml", "    initial_minimum: 16", "    initial_minimum: 16: x", "initial_minimum: 16: x", "yaml.syntax"),
         // A key given twice, once quoted: data files are read by a key's text (the basic YAML resolver).
-        ("profiles.yaml", "default: ama-midpoint\n", "default: ama-midpoint\n1: a\n\"1\": b\n", "\"1\": b", "duplicate key '1'"),
-        ("sources.yaml", "  - id: cms-pfs-2024\n    title:", "  - id: cms-pfs-2024\n    titel:", "titel:", "unknown key 'titel'"),
-        ("gpci/2025.csv", "2025,02102,01,ALASKA,AK,1.500", "2025,02102,01,ALASKA,AK,-1.500", "ALASKA", "work_gpci must be a decimal above 0"),
+        ("profiles.yaml", "default: ama-midpoint\n", "default: ama-midpoint\n1: a\n\"1\": b\n", "\"1\": b", "yaml.duplicate-key"),
+        ("sources.yaml", "  - id: cms-pfs-2024\n    title:", "  - id: cms-pfs-2024\n    titel:", "titel:", "yaml.unknown-key"),
+        ("gpci/2025.csv", "2025,02102,01,ALASKA,AK,1.500", "2025,02102,01,ALASKA,AK,-1.500", "ALASKA", "gpci.index-not-positive"),
         // facts.yaml: the grades of the certainty markers (issue 21).
-        ("facts.yaml", "    grade: l-m\n    sources: [medpayiq-cts]\n    ref: facts.md §8", "    grade: x-y\n    sources: [medpayiq-cts]\n    ref: facts.md §8", "grade: x-y", "unknown grade 'x-y'"),
-        ("facts.yaml", "sources: [rvuedge-2026]", "sources: [rvuedge-2099]", "rvuedge-2099", "unknown source id 'rvuedge-2099'"),
-        ("facts.yaml", "    marked: false", "    marked: maybe", "marked: maybe", "must be true or false"),
-        ("facts.yaml", "  - id: kx-counting\n", "  - id: kx-counting\n    wording: x\n", "wording: x", "unknown key 'wording'"),
+        ("facts.yaml", "    grade: l-m\n    sources: [medpayiq-cts]\n    ref: facts.md §8", "    grade: x-y\n    sources: [medpayiq-cts]\n    ref: facts.md §8", "grade: x-y", "facts.unknown-grade"),
+        ("facts.yaml", "sources: [rvuedge-2026]", "sources: [rvuedge-2099]", "rvuedge-2099", "source.unknown"),
+        ("facts.yaml", "    marked: false", "    marked: maybe", "marked: maybe", "facts.marked-not-boolean"),
+        ("facts.yaml", "  - id: kx-counting\n", "  - id: kx-counting\n    wording: x\n", "wording: x", "yaml.unknown-key"),
         ("gpci/2026.csv", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,x",
-         "ALABAMA", "work_gpci_unfloored must be a decimal above 0"),
+         "ALABAMA", "gpci.bad-index"),
         ("gpci/2026.csv", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566,0.988", "2026,10112,00,ALABAMA,AL,1.000,0.875,0.566",
-         "ALABAMA", "expected 9 fields, found 8"),
+         "ALABAMA", "gpci.field-count"),
         ("gpci/2026.csv", "mp_gpci,work_gpci_unfloored", "mp_gpci,work_unfloored", "year,mac",
-         "unexpected GPCI header 'year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci,work_unfloored'; expected year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci, optionally followed by ,work_gpci_unfloored"),
-        ("policies.yaml", "    floor: 1.000\n    summary: the 2024", "    floor: 0\n    summary: the 2024", "floor: 0", "'floor'"),
+         "gpci.bad-header"),
+        ("policies.yaml", "    floor: 1.000\n    summary: the 2024", "    floor: 0\n    summary: the 2024", "floor: 0", "data.decimal-out-of-range"),
         ("policies.yaml", "  - from: 2025-01-01\n    through: 2025-12-31\n    floor:", "  - from: 2024-12-01\n    through: 2025-12-31\n    floor:",
-         "from: 2024-12-01", "overlap the earlier row"),
+         "from: 2024-12-01", "policies.overlapping-rows"),
     ])
-    func brokenDataGivesPositionedError(file: String, old: String, new: String, lineNeedle: String, message: String) throws {
+    func brokenDataGivesPositionedError(file: String, old: String, new: String, lineNeedle: String, id: String) throws {
         let (dir, diags) = try Self.loadBroken(file, old, new)
-        let match = diags.first { $0.message.contains(message) }
-        #expect(match != nil, "no '\(message)' in \(diags.map(\.description))")
+        let match = diags.first { $0.id.rawValue == id }
+        #expect(match != nil, "no '\(id)' in \(diags.map { "\($0.id) \($0)" })")
         guard let match else { return }
         let target = lineNeedle.hasPrefix("effective: 2025-01-01") ? dir + "/data/fees/2025-01-01.yaml" : dir + "/data/" + file
         #expect(match.location.file == target)
@@ -192,13 +192,13 @@ import TestSupport
 
     @Test func missingRequiredFieldIsReported() throws {
         let (_, diags) = try Self.loadBroken("policies.yaml", "  kx: KX\n", "")
-        #expect(diags.contains { $0.message == "missing required field 'kx'" && $0.location.file.hasSuffix("/data/policies.yaml") })
+        #expect(diags.contains { $0.id == .missingField && $0.location.file.hasSuffix("/data/policies.yaml") })
     }
 
     @Test func diagnosticPathKeepsTheDirectoryAsGiven() {
         let r = SiteDataLoader.load(contentDirectory: "Nope/Content")
         #expect(r.output == nil)
-        #expect(r.diagnostics.contains { $0.location.file == "Nope/Content/data/codes.yaml" && $0.message == "missing data file" })
+        #expect(r.diagnostics.contains { $0.location.file == "Nope/Content/data/codes.yaml" && $0.id == "data.missing-file" })
     }
 
     @Test func csvReaderHandlesQuotes() {

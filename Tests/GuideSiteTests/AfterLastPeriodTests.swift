@@ -70,12 +70,12 @@ import TestSupport
         try DataTestSupport.edit(stale, "outlook.yaml", "from: 2027-01-01", "from: 2026-06-01")
         let a = SiteDataLoader.load(contentDirectory: stale)
         #expect(a.output != nil && a.output?.rules.pending == nil)
-        #expect(a.diagnostics.map(\.severity) == [.warning] && a.diagnostics.first?.message.contains("already covered") == true)
+        #expect(a.diagnostics.map(\.severity) == [.warning] && a.diagnostics.first?.id == "outlook.from-already-covered")
         let gap = try DataTestSupport.copyOfContent()
         try DataTestSupport.edit(gap, "outlook.yaml", "from: 2027-01-01", "from: 2027-02-01")
         let b = SiteDataLoader.load(contentDirectory: gap)
         #expect(b.output == nil)
         let d = try #require(b.diagnostics.first)
-        #expect(d.location.file.hasSuffix("data/outlook.yaml") && d.location.line == 6 && d.message.contains("must be the day after"))
+        #expect(d.location.file.hasSuffix("data/outlook.yaml") && d.location.line == 6 && d.id == "outlook.from-not-after-periods")
     }
 }

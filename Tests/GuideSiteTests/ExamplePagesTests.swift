@@ -57,7 +57,7 @@ import TestSupport
             _ = try WorkedExamplesDirective.select(["manhatan"], from: all)
             Issue.record("an unknown id should be an error")
         } catch {
-            #expect(error.message == "unknown example 'manhatan'")
+            #expect(error.id == "directive.unknown-example")
             #expect(error.hint?.contains("manhattan") == true)
         }
     }
@@ -77,9 +77,7 @@ import TestSupport
             Issue.record("the build should have failed")
             return
         }
-        let errors = failure.diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(
-            errors.contains { $0.hasPrefix("\(page):\(line):") && $0.contains("unknown example 'manhatan'") },
-            "got: \(errors)")
+        let errors = failure.diagnostics.filter { $0.severity == .error }.map { "\($0.location.file):\($0.location.line) \($0.id)" }
+        #expect(errors.contains("\(page):\(line) directive.unknown-example"), "got: \(errors)")
     }
 }

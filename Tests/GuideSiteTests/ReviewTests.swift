@@ -226,7 +226,7 @@ import TestSupport
             return
         }
         #expect(f.diagnostics.contains {
-            $0.location.file.hasSuffix("claim.md") && $0.message.contains("names no graded fact")
+            $0.location.file.hasSuffix("claim.md") && $0.id == "certainty.unmarked-secondary"
         }, "\(f.diagnostics)")
         // The fixture's graded facts and the page explaining the grades (written here, owned by the test).
         try Fixture.write("""
@@ -246,7 +246,7 @@ import TestSupport
             Issue.record("an unknown fact built")
             return
         }
-        #expect(g.diagnostics.contains { $0.location.file.hasSuffix("claim.md") && $0.location.line == 4 && $0.message.contains("unknown fact 'no-such-fact'") })
+        #expect(g.diagnostics.contains { $0.location.file.hasSuffix("claim.md") && $0.location.line == 4 && $0.id == "link.unknown-fact" })
         // Citing an M fact builds, and its marker follows the link, linked to the grade's explanation.
         try Fixture.write("---\ntitle: Claim\n---\nA figure ([EdgeMed](fact:f-m)).\n", to: dir + "/Content/claim.md")
         guard case .success(let siteM) = SiteBuilder.generate(Fixture.options(dir)) else {

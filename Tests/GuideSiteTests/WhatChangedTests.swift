@@ -34,9 +34,9 @@ import TestSupport
         let g = out.stdout.split(separator: "\n").first { $0.hasPrefix("G0539  nonfacility") }.map(String.init) ?? ""
         #expect(g.contains("— → 1.61") && g.contains("— → $52.08") && g.hasSuffix("new"))
         let bad = FeeDiffRunner.run(from: "2025-13-01", to: "2026-01-01", json: false, content: DataTestSupport.content)
-        #expect(bad.exitCode == 2 && bad.diagnostics.count == 1)
+        #expect(bad.exitCode == 2 && bad.diagnostics.map(\.id) == ["fees-diff.bad-date"])
         let uncovered = FeeDiffRunner.run(from: "2023-06-01", to: "2026-01-01", json: false, content: DataTestSupport.content)
-        #expect(uncovered.exitCode == 1 && uncovered.diagnostics.first?.message.contains("no fee period covers 2023-06-01") == true)
+        #expect(uncovered.exitCode == 1 && uncovered.diagnostics.map(\.id) == ["fees-diff.no-such-period"])
     }
 
     @Test func pageExistsIsLinkedFromFeesAndNamesTheLargestChange() {

@@ -124,42 +124,42 @@ import GuideSite
         #expect(!page("clinic/index.html").contains("class=\"as-of\""))
     }
 
-    /// Each broken input: its one positioned message, and the build fails.
+    /// Each broken input: its one error, with its id at its position, and the build fails.
     @Test(arguments: [
         ("clinic/rooms.md", "![Room 2 with a hospital bed, a wheelchair and two chairs for caregivers](../images/room.png)",
-         "![](../images/room.png)", "Content/clinic/rooms.md:8:1: error: image '../images/room.png' has no alt text"),
+         "![](../images/room.png)", "Content/clinic/rooms.md:8:1 image.no-alt-text"),
         ("clinic/rooms.md", "(../images/room.png)", "(https://example.org/room.png)",
-         "Content/clinic/rooms.md:8:1: error: remote images are not allowed ('https://example.org/room.png')"),
+         "Content/clinic/rooms.md:8:1 image.remote"),
         ("clinic/rooms.md", "(../images/room.png)", "(../images/rom.png)",
-         "Content/clinic/rooms.md:8:1: error: broken image '../images/rom.png': no image 'images/rom.png' in the content folder"),
+         "Content/clinic/rooms.md:8:1 image.missing"),
         ("clinic/rooms.md", "(../images/room.png)", "(../brand.css)",
-         "Content/clinic/rooms.md:8:1: error: '../brand.css' is not an image a page can show"),
+         "Content/clinic/rooms.md:8:1 image.not-an-image"),
         ("clinic/rooms.md", "date: 2026-10-01", "date: 2026-10-32",
-         "Content/clinic/rooms.md:3:7: error: 'date' must be a date written YYYY-MM-DD, found '2026-10-32'"),
-        ("clinic/rooms.md", "lastmod:", "last_mod:", "Content/clinic/rooms.md:4:1: error: unknown key 'last_mod'"),
+         "Content/clinic/rooms.md:3:7 yaml.invalid-date"),
+        ("clinic/rooms.md", "lastmod:", "last_mod:", "Content/clinic/rooms.md:4:1 yaml.unknown-key"),
         ("site.yaml", "logo: images/logo.svg", "logo: images/logo.png",
-         "Content/site.yaml:5:7: error: the logo 'images/logo.png' is not in the content folder"),
-        ("site.yaml", "logo: images/logo.svg", "logo: brand.css", "Content/site.yaml:5:7: error: the logo 'brand.css' is not an image"),
+         "Content/site.yaml:5:7 site.logo-outside-content"),
+        ("site.yaml", "logo: images/logo.svg", "logo: brand.css", "Content/site.yaml:5:7 site.logo-not-image"),
         ("site.yaml", "logo: images/logo.svg", "logo: ../logo.svg",
-         "Content/site.yaml:5:7: error: 'logo' must be an image inside the content folder, found '../logo.svg'"),
+         "Content/site.yaml:5:7 site.path-outside-content"),
         ("site.yaml", "base_url: https://", "base_url: intranet/",
-         "Content/site.yaml:6:11: error: 'base_url' must be the site's published address"),
+         "Content/site.yaml:6:11 site.bad-base-url"),
         ("clinic/rooms.md", "read [our clinic pages](_index.md)", "read [the plan](plan.md)",
-         "Content/clinic/rooms.md:10:24: error: link 'plan.md' goes to a draft, which is not published"),
+         "Content/clinic/rooms.md:10:24 link.to-draft"),
         ("site.yaml", "stylesheet: brand.css", "stylesheet: brand.txt",
-         "Content/site.yaml:7:13: error: 'stylesheet' must name a .css file, found 'brand.txt'"),
+         "Content/site.yaml:7:13 site.stylesheet-not-css"),
         // A launcher entry names a page that exists (the guide's home page uses one; a fork's names its own pages).
         ("_index.md", "clinic/rooms.md | Set up the room", "clinic/room.md | Set up the room",
-         "Content/_index.md:6:1: error: launcher: no page 'clinic/room.md' for the launcher entry 'Set up the room'"),
+         "Content/_index.md:6:1 directive.launcher-unknown-page"),
         ("_index.md", "clinic/_index.md | Our clinic pages | Routines of our own", "clinic/_index.md Our clinic pages",
-         "Content/_index.md:7:1: error: launcher: a launcher entry is 'PAGE.md | title | description'"),
+         "Content/_index.md:7:1 directive.launcher-bad-entry"),
     ])
-    func badBrandingAndImagesAreReportedWhereTheyAre(_ file: String, _ old: String, _ new: String, _ message: String) throws {
+    func badBrandingAndImagesAreReportedWhereTheyAre(_ file: String, _ old: String, _ new: String, _ expected: String) throws {
         let dir = try Self.copy()
         try Fixture.replace(in: dir + "/Content/" + file, old, with: new)
         let failure = try #require(SiteBuilder.generate(Self.options(dir)).failure)
-        let shown = failure.diagnostics.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
-        #expect(shown.contains { $0.hasPrefix(message) }, "\(shown)")
+        let shown = failure.diagnostics.map { "\($0.location) \($0.id)".replacingOccurrences(of: dir + "/", with: "") }
+        #expect(shown.contains(expected), "\(shown)")
         #expect(failure.diagnostics.filter { $0.severity == .error }.count == 1, "\(shown)")
     }
 
@@ -207,7 +207,7 @@ import GuideSite
         let failure = try #require(SiteBuilder.generate(Self.options(dir)).failure)
         let errors = failure.diagnostics.filter { $0.severity == .error }
         #expect(errors.map { "\($0.location.line):\($0.location.column) \($0.id)" } == [
-            "5:9 image.invalid", "5:43 image.invalid", "7:3 image.invalid",
+            "5:9 image.no-alt-text", "5:43 image.no-alt-text", "7:3 image.remote",
         ])
     }
 
@@ -215,10 +215,10 @@ import GuideSite
         let dir = try Self.copy()
         try Fixture.replace(in: dir + "/Content/clinic/rooms.md", "date: 2026-10-01", with: "published: 2026-10-01\ndraf: true")
         let failure = try #require(SiteBuilder.generate(Self.options(dir)).failure)
-        let hints = failure.diagnostics.map { ($0.message, $0.hint ?? "") }
-        let published = try #require(hints.first { $0.0 == "unknown key 'published'" })
+        let hints = failure.diagnostics.filter { $0.id == "yaml.unknown-key" }.map { ($0.location.line, $0.hint ?? "") }
+        let published = try #require(hints.first { $0.0 == 3 })
         #expect(!published.1.contains("did you mean"))
-        let draf = try #require(hints.first { $0.0 == "unknown key 'draf'" })
+        let draf = try #require(hints.first { $0.0 == 4 })
         #expect(draf.1.hasPrefix("did you mean 'draft'?"))
     }
 
@@ -240,7 +240,7 @@ import GuideSite
             ## The {{ .Title }}
             """, to: dir + "/Content/clinic/habits.md")
         let site = try SiteBuilder.generate(Self.options(dir)).get()
-        let warnings = site.warnings.filter { $0.id == .foreignShortcode }
+        let warnings = site.warnings.filter { $0.id == "markdown.foreign-shortcode" }
             .map { "\($0.location.line):\($0.location.column) \($0.message) | \($0.hint ?? "")" }
         #expect(
             warnings == [

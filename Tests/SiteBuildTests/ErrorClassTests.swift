@@ -4,7 +4,7 @@ import Testing
 @testable import SiteBuild
 import TestSupport
 
-/// Each class of content error: reported at its exact `path:line:col`, the build fails, and the previous
+/// Each class of content error: reported with its id at its exact `path:line:col`, the build fails, and the previous
 /// output stays byte-identical.
 @Suite struct ErrorClassTests {
     struct Case: CustomTestStringConvertible, Sendable {
@@ -12,7 +12,7 @@ import TestSupport
         var file: String
         var old: String
         var new: String
-        /// The expected first line of the diagnostic, with paths relative to the fixture copy.
+        /// The expected error: `path:line:col id`, with paths relative to the fixture copy.
         var expected: String
         var testDescription: String { name }
     }
@@ -21,54 +21,54 @@ import TestSupport
         Case(
             name: "YAML syntax error", file: "Content/site.yaml", old: "title: Fixture guide",
             new: "title: [Fixture guide",
-            expected: "Content/site.yaml:2:6: error: YAML syntax: did not find expected ',' or ']'"),
+            expected: "Content/site.yaml:2:6 yaml.syntax"),
         Case(
             name: "wrong type", file: "Content/guide/beta.md", old: "weight: 1", new: "weight: first",
-            expected: "Content/guide/beta.md:3:9: error: expected a whole number for 'weight', found 'first'"),
+            expected: "Content/guide/beta.md:3:9 yaml.not-an-integer"),
         Case(
             name: "missing required field", file: "Content/guide/beta.md", old: "title: Beta\n", new: "",
-            expected: "Content/guide/beta.md:2:1: error: missing required field 'title'"),
+            expected: "Content/guide/beta.md:2:1 yaml.missing-field"),
         Case(
             name: "unknown front-matter key", file: "Content/guide/beta.md", old: "weight: 1",
             new: "weight: 1\ncolour: red",
-            expected: "Content/guide/beta.md:4:1: error: unknown key 'colour'"),
+            expected: "Content/guide/beta.md:4:1 yaml.unknown-key"),
         Case(
             name: "unknown directive", file: "Content/guide/alpha.md", old: "## Units\n",
             new: "## Units\n\n```fee-tabel 97550\n```\n",
-            expected: "Content/guide/alpha.md:9:1: error: unknown directive 'fee-tabel'"),
+            expected: "Content/guide/alpha.md:9:1 directive.unknown"),
         Case(
             name: "broken relative link", file: "Content/guide/beta.md", old: "[alpha](alpha.md)",
             new: "[alpha](alpah.md)",
-            expected: "Content/guide/beta.md:8:9: error: broken link 'alpah.md': no page 'guide/alpah.md'"),
+            expected: "Content/guide/beta.md:8:9 link.broken"),
         Case(
             name: "broken anchor", file: "Content/guide/alpha.md", old: "beta.md#notes", new: "beta.md#nots",
             expected:
-                "Content/guide/alpha.md:9:5: error: broken anchor '#nots': no such heading or id in Content/guide/beta.md"),
+                "Content/guide/alpha.md:9:5 link.broken-anchor"),
         Case(
             name: "unknown code", file: "Content/_index.md", old: "code:97550", new: "code:97559",
-            expected: "Content/_index.md:5:21: error: unknown code '97559' in link 'code:97559'"),
+            expected: "Content/_index.md:5:21 link.unknown-code"),
         Case(
             name: "unknown source", file: "Content/guide/alpha.md", old: "source:cms-pfs-2025",
             new: "source:cms-pfs-2052",
-            expected: "Content/guide/alpha.md:9:39: error: unknown source 'cms-pfs-2052' in link 'source:cms-pfs-2052'"),
+            expected: "Content/guide/alpha.md:9:39 link.unknown-source"),
         Case(
             name: "two pages write one output path", file: "Content/guide/beta/_index.md", old: "",
             new: "---\ntitle: Beta again\n---\nSame output as beta.md.\n",
-            expected: "Content/guide/beta/_index.md:2:1: error: two pages write the same output file 'guide/beta/index.html'"),
+            expected: "Content/guide/beta/_index.md:2:1 page.duplicate-output"),
         Case(
             name: "path escaping the output folder", file: "Content/guide/beta.md", old: "weight: 1",
             new: "weight: 1\npath: ../../etc/passwd.html",
             expected:
-                "Content/guide/beta.md:4:1: error: output path '../../etc/passwd.html' would leave the output folder or is not a page path"),
+                "Content/guide/beta.md:4:1 front-matter.bad-output-path"),
         Case(
             name: "template names a missing partial", file: "Templates/page.mustache", old: "<body>",
             new: "<body>{{> partials/nope}}",
-            expected: "Templates/page.mustache:2:7: error: template 'page' includes partial 'partials/nope', which does not exist"),
+            expected: "Templates/page.mustache:2:7 template.unknown-partial"),
         Case(
             name: "template names a missing variable", file: "Templates/page.mustache", old: "<h1>{{page.title}}</h1>",
             new: "<h1>{{page.title}}</h1>{{page.subtitle}}",
             expected:
-                "Templates/page.mustache:7:24: error: template 'page' names 'page.subtitle', which its view model does not provide"),
+                "Templates/page.mustache:7:24 template.unknown-variable"),
     ]
 
     @Test(arguments: cases)
@@ -90,8 +90,8 @@ import TestSupport
             return
         }
         let errors = failure.diagnostics.filter { $0.severity == .error }
-            .map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
-        #expect(errors.contains { $0.hasPrefix(c.expected) }, "got: \(errors)")
+            .map { "\($0.location) \($0.id)".replacingOccurrences(of: dir + "/", with: "") }
+        #expect(errors.contains(c.expected), "got: \(errors)")
         #expect(Fixture.snapshot(out) == before, "the output folder changed")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(siblings == ["Content", "Public", "Templates"], "staging left behind: \(siblings)")

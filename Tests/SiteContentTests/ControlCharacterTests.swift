@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func diagnosticLinesStayOneLine() {
-        let d = Diagnostic.error(SourceLocation(file: "Content/a\nb.md", line: 3), "unknown key 'x\u{1B}'", hint: "h\ni")
+        let d = Diagnostic.error("test.check", SourceLocation(file: "Content/a\nb.md", line: 3), "unknown key 'x\u{1B}'", hint: "h\ni")
         #expect(DiagnosticFormatter.text(d) == "Content/a\\nb.md:3:1: error: unknown key 'x\\x1B'\n    hint: h\\ni")
     }
 

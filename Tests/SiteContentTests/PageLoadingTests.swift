@@ -72,10 +72,10 @@ import Testing
             #expect(page?.body == body)
             #expect(page?.bodyLineOffset == offset)
         }
-        for (text, message) in [("title: A\n", "missing front matter"), ("---\ntitle: A\n", "front matter is not closed"), ("", "missing front matter")] {
+        for (text, id) in [("title: A\n", "front-matter.missing"), ("---\ntitle: A\n", "front-matter.not-closed"), ("", "front-matter.missing")] {
             let (page, diags) = ContentLoader.loadPage(relativePath: "p.md", text: text, display: "p.md")
             #expect(page == nil)
-            #expect(diags.items.map(\.message) == [message])
+            #expect(diags.items.map(\.id.rawValue) == [id])
         }
     }
 }

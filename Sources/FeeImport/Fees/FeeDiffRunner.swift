@@ -6,11 +6,11 @@ import CodingRules
 /// setting (RVUs, conversion factor, national amount, % change), computed by `RulesData.compare`.
 public enum FeeDiffRunner {
     public static func run(from a: String, to b: String, json: Bool, content: String) -> CommandOutcome {
-        func fail(_ message: String, _ code: Int32) -> CommandOutcome {
-            CommandOutcome(stdout: "", diagnostics: [.error(SourceLocation(file: "fees diff"), message)], exitCode: code)
+        func fail(_ id: DiagnosticID, _ message: String, _ code: Int32) -> CommandOutcome {
+            CommandOutcome(stdout: "", diagnostics: [.error(id, SourceLocation(file: "fees diff"), message)], exitCode: code)
         }
         guard let da = CalendarDate(parsing: a), let db = CalendarDate(parsing: b) else {
-            return fail("expected two dates YYYY-MM-DD (a period's start or any date in it), got '\(a)' '\(b)'", 2)
+            return fail("fees-diff.bad-date", "expected two dates YYYY-MM-DD (a period's start or any date in it), got '\(a)' '\(b)'", 2)
         }
         let loadedResult = SiteDataLoader.load(contentDirectory: content)
         let loaded = loadedResult.output, diagnostics = loadedResult.diagnostics
@@ -19,7 +19,7 @@ public enum FeeDiffRunner {
         let periods = rules.periods.map { "\($0.id)" }.joined(separator: ", ")
         guard let pa = rules.period(on: da), let pb = rules.period(on: db) else {
             let missing = rules.period(on: da) == nil ? da : db
-            return fail("no fee period covers \(missing); periods start \(periods)", 1)
+            return fail("fees-diff.no-such-period", "no fee period covers \(missing); periods start \(periods)", 1)
         }
         let c = rules.compare(pa, pb)
         return CommandOutcome(stdout: json ? jsonText(c, data) + "\n" : text(c, data), diagnostics: [], exitCode: 0)

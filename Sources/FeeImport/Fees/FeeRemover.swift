@@ -12,7 +12,7 @@ public enum FeeRemover {
     public static func run(effective text: String, content: String) -> CommandOutcome {
         guard let effective = CalendarDate(parsing: text) else {
             return CommandOutcome(
-                stdout: "", diagnostics: [.error(SourceLocation(file: "fees remove"), "expected a date YYYY-MM-DD, got '\(text)'")],
+                stdout: "", diagnostics: [.error("fees-remove.bad-date", SourceLocation(file: "fees remove"), "expected a date YYYY-MM-DD, got '\(text)'")],
                 exitCode: 2)
         }
         let loaded = SiteDataLoader.load(contentDirectory: content)
@@ -21,7 +21,7 @@ public enum FeeRemover {
             let starts = site.rules.periods.map { $0.range.from.description }.joined(separator: ", ")
             return CommandOutcome(
                 stdout: "",
-                diagnostics: [.error(SourceLocation(file: "fees remove"), "no fee period starts on \(effective); periods start \(starts)")],
+                diagnostics: [.error("fees-remove.no-such-period", SourceLocation(file: "fees remove"), "no fee period starts on \(effective); periods start \(starts)")],
                 exitCode: 1)
         }
         let feeRel = "data/fees/\(effective).yaml"

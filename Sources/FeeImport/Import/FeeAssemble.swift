@@ -24,10 +24,10 @@ extension FeeImporter {
     ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
-            problems.append(f.input.error(1, "this is the \(f.year!) fee schedule, but the period starts \(effective)"))
+            problems.append(f.input.error("import.rvu-year-mismatch", 1, "this is the \(f.year!) fee schedule, but the period starts \(effective)"))
         }
         if gpci.year != String(effective.year) {
-            problems.append(gpci.input.error(1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
+            problems.append(gpci.input.error("import.gpci-year-mismatch", 1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
         }
         let main = files.filter { $0.conversionFactorID != "qp" }
         let qp = files.filter { $0.conversionFactorID == "qp" }
@@ -35,7 +35,7 @@ extension FeeImporter {
             let names = files.map { "\($0.input.fileName) (\($0.conversionFactorID))" }.joined(separator: ", ")
             return .failure(
                 problems + [
-                    .error(
+                    .error("import.rvu-file-count",
                         SourceLocation(file: files[0].input.path), "expected one non-qualifying file and at most one QPP file, got \(names)")
                 ])
         }
@@ -44,12 +44,12 @@ extension FeeImporter {
         for f in files {
             guard let id = source ?? derivedSource(f.title) else {
                 problems.append(
-                    f.input.error(1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
+                    f.input.error("import.unknown-release", 1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
             if site.source(id) == nil && !addable(f, id) {
                 problems.append(
-                    f.input.error(
+                    f.input.error("import.release-source-missing",
                         1, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
                         hint: "add an entry for the release (id, title, CMS URL, release date), or pass --source"))
             }
@@ -62,10 +62,10 @@ extension FeeImporter {
             var value = values.first
             if isBase, let cfOverride { value = cfOverride }
             if values.count > 1 && !(isBase && cfOverride != nil) {
-                problems.append(f.input.error(f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
+                problems.append(f.input.error("import.conversion-factor-differs", f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
             }
             guard let value else {
-                problems.append(f.input.error(f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))
+                problems.append(f.input.error("import.no-conversion-factor", f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))
                 continue
             }
             let id = f.conversionFactorID
@@ -78,7 +78,7 @@ extension FeeImporter {
                 if let b = base.rows[code],
                     [b.work, b.peNonfacility, b.peFacility, b.mp] != [row.work, row.peNonfacility, row.peFacility, row.mp]
                 {
-                    problems.append(q.input.error(row.line, "\(code): RVUs differ from \(base.input.fileName) line \(b.line); both files must be the same release"))
+                    problems.append(q.input.error("import.qpp-rvus-differ", row.line, "\(code): RVUs differ from \(base.input.fileName) line \(b.line); both files must be the same release"))
                 }
             }
         }
@@ -132,7 +132,7 @@ extension FeeImporter {
             let low = below(f.value)
             if !low.isEmpty {
                 problems.append(
-                    gpci.input.error(
+                    gpci.input.error("import.gpci-below-floor",
                         1,
                         "\(low.count) work GPCIs are below the \(f.value) floor that policies.yaml (work_gpci_floor, \(f.source)) "
                             + "sets for \(effective), e.g. \(low[0].locality.id) \(low[0].locality.name) \(low[0].work); "

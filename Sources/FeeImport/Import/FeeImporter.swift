@@ -45,15 +45,15 @@ public enum FeeImporter {
     public static func run(_ o: FeeImportOptions) -> CommandOutcome {
         func fail(_ d: [Diagnostic], _ code: Int32 = 1) -> CommandOutcome { CommandOutcome(stdout: "", diagnostics: d, exitCode: code) }
         guard let effective = CalendarDate(parsing: o.effective) else {
-            return fail([.error(SourceLocation(file: "--effective"), "expected a date YYYY-MM-DD, got '\(o.effective)'")], 2)
+            return fail([.error("import.bad-effective-date", SourceLocation(file: "--effective"), "expected a date YYYY-MM-DD, got '\(o.effective)'")], 2)
         }
         guard (1...2).contains(o.rvuFiles.count) else {
-            return fail([.error(SourceLocation(file: "--rvu"), "give one PPRRVU file, or the nonQPP and the QPP file of one release")], 2)
+            return fail([.error("import.rvu-argument-count", SourceLocation(file: "--rvu"), "give one PPRRVU file, or the nonQPP and the QPP file of one release")], 2)
         }
         var cfOverride: DecimalValue? = nil
         if let t = o.conversionFactor {
             guard let v = DecimalValue(parsing: t), !v.isNegative, v != .zero else {
-                return fail([.error(SourceLocation(file: "--conversion-factor"), "expected a decimal above 0, got '\(t)'")], 2)
+                return fail([.error("import.bad-conversion-factor", SourceLocation(file: "--conversion-factor"), "expected a decimal above 0, got '\(t)'")], 2)
             }
             cfOverride = v
         }
@@ -66,7 +66,7 @@ public enum FeeImporter {
         let earlier = existing == nil ? rules.period(on: effective).flatMap { $0.range.from < effective ? $0 : nil } : nil
         if existing == nil, let later = rules.periods.first(where: { $0.range.from > effective }) {
             return fail([
-                .error(
+                .error("import.period-out-of-order",
                     SourceLocation(file: "--effective"),
                     "period \(later.range.from) starts after \(effective); import periods in date order",
                     hint: "remove the later period first (ctsguide fees remove \(later.range.from)), import this one, then import it again")
@@ -108,7 +108,7 @@ public enum FeeImporter {
             let where_ = SourceLocation(file: o.content + "/data/fees/\(effective).yaml")
             return CommandOutcome(
                 stdout: "", diagnostics: [
-                    .error(
+                    .error("import.period-exists",
                         where_,
                         "period \(effective) already exists with different figures; nothing written. It would change:\n"
                             + changes.map { "  \($0)" }.joined(separator: "\n"),
@@ -158,7 +158,7 @@ public enum FeeImporter {
             }
             if let problem {
                 restore(files.map(\.0), before)
-                return CommandOutcome(stdout: "", diagnostics: [.error(SourceLocation(file: path), problem)], exitCode: 1)
+                return CommandOutcome(stdout: "", diagnostics: [.error(.importWriteFailed, SourceLocation(file: path), problem)], exitCode: 1)
             }
         }
         let reloaded = SiteDataLoader.load(contentDirectory: content)
@@ -166,7 +166,7 @@ public enum FeeImporter {
             restore(files.map(\.0), before)
             return CommandOutcome(
                 stdout: "",
-                diagnostics: [.error(SourceLocation(file: what), "the result does not fit the other data; nothing written")]
+                diagnostics: [.error("import.result-inconsistent", SourceLocation(file: what), "the result does not fit the other data; nothing written")]
                     + reloaded.diagnostics.filter { $0.severity == .error }, exitCode: 1)
         }
         return CommandOutcome(stdout: "", diagnostics: [], exitCode: 0)

@@ -74,7 +74,7 @@ package enum GPCIReader {
         guard let h = records.firstIndex(where: { isHeader($0) }) else {
             let first = records.first(where: { !$0.isBlank })
             return .failure([
-                input.error(
+                input.error("import-gpci.no-header",
                     first?.line ?? 1,
                     "no GPCI header row: expected a row naming the locality and the GPCI columns (CMS Addendum E: "
                         + "'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,YYYY PW GPCI …,"
@@ -87,7 +87,7 @@ package enum GPCIReader {
         switch self.columns(header) {
         case .success(let c): columns = c
         case .failure(let problem):
-            return .failure([input.error(header.line, "unknown GPCI layout: \(problem.message)")])
+            return .failure([input.error("import-gpci.unknown-layout", header.line, "unknown GPCI layout: \(problem.message)")])
         }
         let title = h > 0 ? records[0].cell(0) : ""
         var problems: [Diagnostic] = []
@@ -98,19 +98,19 @@ package enum GPCIReader {
             let macText = record.cell(columns.mac)
             guard !macText.isEmpty, macText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 if rows.isEmpty {
-                    problems.append(input.error(record.line, "expected a locality row (a MAC number first), found '\(record.cell(0))'"))
+                    problems.append(input.error("import-gpci.not-a-locality-row", record.line, "expected a locality row (a MAC number first), found '\(record.cell(0))'"))
                 }
                 if columns.isExtract { continue }
                 break  // footnotes after the table
             }
             guard record.fields.count > max(columns.mp, columns.work, columns.pe, columns.name, columns.state, columns.number, columns.unfloored ?? 0) else {
-                problems.append(input.error(record.line, "expected \(header.fields.count) fields, found \(record.fields.count)"))
+                problems.append(input.error("import-gpci.field-count", record.line, "expected \(header.fields.count) fields, found \(record.fields.count)"))
                 continue
             }
             let number = record.cell(columns.number)
             let mac = padded(macText, 5), loc = padded(number, 2)
             guard mac.count == 5, loc.count == 2, number.allSatisfy({ $0.isASCII && $0.isNumber }), !number.isEmpty else {
-                problems.append(input.error(record.line, "MAC '\(macText)' or locality '\(number)' is not a 5- and 2-digit number"))
+                problems.append(input.error("import-gpci.bad-mac-or-locality", record.line, "MAC '\(macText)' or locality '\(number)' is not a 5- and 2-digit number"))
                 continue
             }
             var name = record.cell(columns.name)
@@ -118,7 +118,7 @@ package enum GPCIReader {
             name = name.trimmingSpaces
             let state = record.cell(columns.state)
             guard !name.isEmpty, state.count == 2 else {
-                problems.append(input.error(record.line, "empty locality name or a state that is not 2 letters ('\(state)')"))
+                problems.append(input.error("import-gpci.bad-name-or-state", record.line, "empty locality name or a state that is not 2 letters ('\(state)')"))
                 continue
             }
             var values: [DecimalValue] = []
@@ -126,7 +126,7 @@ package enum GPCIReader {
                 + (columns.unfloored.map { [($0, "work GPCI without the floor")] } ?? [])
             for (i, what) in valueColumns {
                 guard let v = cmsDecimal(record.cell(i)), !v.isNegative, v != .zero else {
-                    problems.append(input.error(record.line, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
+                    problems.append(input.error("import-gpci.index-not-positive", record.line, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
                     break
                 }
                 values.append(v)
@@ -134,7 +134,7 @@ package enum GPCIReader {
             guard values.count == valueColumns.count else { continue }
             let locality = Locality(mac: mac, number: loc, name: name, state: state)
             if let first = seen[locality.id] {
-                problems.append(input.error(record.line, "duplicate locality \(locality.id) (first at line \(first))"))
+                problems.append(input.error("import-gpci.duplicate-locality", record.line, "duplicate locality \(locality.id) (first at line \(first))"))
                 continue
             }
             seen[locality.id] = record.line
@@ -144,9 +144,9 @@ package enum GPCIReader {
                     locality: locality, work: values[0], pe: values[1], mp: values[2],
                     workUnfloored: values.count > 3 ? values[3] : nil))
         }
-        if rows.isEmpty && problems.isEmpty { problems.append(input.error(header.line, "no locality rows after the header")) }
+        if rows.isEmpty && problems.isEmpty { problems.append(input.error("import-gpci.no-rows", header.line, "no locality rows after the header")) }
         if years.count > 1 {
-            problems.append(input.error(header.line, "the year column differs between rows: \(years.sorted().joined(separator: ", "))"))
+            problems.append(input.error("import-gpci.year-differs", header.line, "the year column differs between rows: \(years.sorted().joined(separator: ", "))"))
         }
         if !problems.isEmpty { return .failure(capped(problems, what: "bad locality rows")) }
         return .success(

@@ -13,14 +13,14 @@ package struct ImportInput {
 
     package static func read(_ path: String) -> Result<ImportInput, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error(SourceLocation(file: path), "cannot read the file"))
+            return .failure(.error(.importUnreadable, SourceLocation(file: path), "cannot read the file"))
         }
         let bytes = [UInt8](data)
         return .success(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
     }
 
-    func error(_ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
-        .error(SourceLocation(file: path, line: line), message, hint: hint)
+    func error(_ id: DiagnosticID, _ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        .error(id, SourceLocation(file: path, line: line), message, hint: hint)
     }
 
     /// The records, or one diagnostic for an unterminated quote.
@@ -28,7 +28,7 @@ package struct ImportInput {
         do {
             return .success(try CMSCSV.records(bytes))
         } catch {
-            return .failure(self.error(error.line, "unterminated quoted field"))
+            return .failure(self.error(.csvSyntax, error.line, "unterminated quoted field"))
         }
     }
 

@@ -65,7 +65,7 @@ package enum PPRRVUReader {
         }
         guard let h = records.firstIndex(where: { $0.cell(0).uppercased() == "HCPCS" }) else {
             return .failure([
-                input.error(
+                input.error("import-rvu.no-header",
                     1, "no header row: expected a row whose first cell is 'HCPCS' after the preamble",
                     hint: "is this a PPRRVU file from the CMS relative value files zip?")
             ])
@@ -77,7 +77,7 @@ package enum PPRRVUReader {
         case 32: layout = .cy2026
         default:
             return .failure([
-                input.error(
+                input.error("import-rvu.unknown-layout",
                     header.line,
                     "unknown PPRRVU layout: the header row has \(header.fields.count) columns; expected 31 (2024–2025) or 32 (2026 on)")
             ])
@@ -86,7 +86,7 @@ package enum PPRRVUReader {
             || (layout.pricingIndicator.map { header.cell($0).uppercased() != "IND" } ?? false)
         {
             return .failure([
-                input.error(header.line, "unexpected header labels for the \(layout.columns)-column PPRRVU layout")
+                input.error("import-rvu.unexpected-labels", header.line, "unexpected header labels for the \(layout.columns)-column PPRRVU layout")
             ])
         }
         let preamble = records[..<h]
@@ -102,7 +102,7 @@ package enum PPRRVUReader {
         for record in records[(h + 1)...] where !record.isBlank {
             guard record.fields.count == layout.columns else {
                 countErrors.append(
-                    input.error(record.line, "expected \(layout.columns) fields, found \(record.fields.count)"))
+                    input.error("import-rvu.field-count", record.line, "expected \(layout.columns) fields, found \(record.fields.count)"))
                 continue
             }
             let f = record.fields
@@ -112,7 +112,7 @@ package enum PPRRVUReader {
             {
                 guard let v = cmsDecimal(f[i]) else {
                     numberErrors.append(
-                        input.error(record.line, "\(name) of \(f[0].trimmingSpaces) is not a number: '\(f[i])'"))
+                        input.error("import-rvu.not-a-number", record.line, "\(name) of \(f[0].trimmingSpaces) is not a number: '\(f[i])'"))
                     break
                 }
                 values.append(v)
@@ -121,7 +121,7 @@ package enum PPRRVUReader {
             for (setting, pe, total) in [("non-facility", values[1], values[4]), ("facility", values[2], values[5])]
             where values[0] + pe + values[3] != total {
                 totalErrors.append(
-                    input.error(
+                    input.error("import-rvu.total-mismatch",
                         record.line,
                         "\(f[0].trimmingSpaces): work \(values[0]) + \(setting) PE \(pe) + MP \(values[3]) is "
                             + "\(values[0] + pe + values[3]), but the \(setting) total says \(total)"))
@@ -130,7 +130,7 @@ package enum PPRRVUReader {
             let code = record.cell(0)
             guard codes.contains(code), record.cell(1).isEmpty else { continue }
             if let earlier = rows[code] {
-                numberErrors.append(input.error(record.line, "second row for \(code) (first at line \(earlier.line))"))
+                numberErrors.append(input.error("import-rvu.duplicate-code", record.line, "second row for \(code) (first at line \(earlier.line))"))
                 continue
             }
             let cfText = record.cell(layout.conversionFactor)
@@ -142,12 +142,12 @@ package enum PPRRVUReader {
             + capped(numberErrors, what: "rows with a non-numeric RVU") + capped(totalErrors, what: "rows whose totals do not add up")
         if indicators.count > 1 {
             problems.append(
-                input.error(
+                input.error("import-rvu.pricing-indicator-differs",
                     header.line, "the pricing indicator (PRIC IND) differs between rows: \(indicators.sorted().joined(separator: ", "))",
                     hint: "a CMS file is either the non-qualifying (9) or the qualifying APM (1) file"))
         }
         for code in codes.sorted() where rows[code] == nil && problems.isEmpty {
-            problems.append(input.error(header.line, "covered code \(code) is missing (no row without a modifier)"))
+            problems.append(input.error("import-rvu.missing-code", header.line, "covered code \(code) is missing (no row without a modifier)"))
         }
         if !problems.isEmpty { return .failure(problems) }
         return .success(

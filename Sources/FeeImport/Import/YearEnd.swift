@@ -77,7 +77,7 @@ package enum YearEnd {
                 undo.sourcesAdded.append(gpciSource)
             } else {
                 plan.warnings.append(
-                    .warning(
+                    .warning("import.gpci-source-missing",
                         SourceLocation(file: gpci.input.path),
                         "source '\(gpciSource)' is not in sources.yaml and the PPRRVU file has no RELEASED date to write it from",
                         hint: "add the entry to Content/data/sources.yaml before importing"))
@@ -151,7 +151,7 @@ package enum YearEnd {
             !p.conversionFactors.contains(where: { $0.id == "qp" })
         {
             plan.warnings.append(
-                .warning(
+                .warning("import.no-qpp-file",
                     SourceLocation(file: "--rvu"),
                     "no QPP file: \(prev.label) has the qualifying-APM conversion factor (qp, \(qp.value)), this period will "
                         + "have only the non-qualifying one, so `ctsguide calc --conversion-factor qp` and the calculator's "

@@ -51,18 +51,18 @@ package enum ZIPFileReader {
 
     static func readCSV(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
         var rows = CSVReader.parse(text) { line, col, msg in
-            diagnostics.error(SourceLocation(file: file, line: line, column: col), msg)
+            diagnostics.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg)
         }
         rows = rows.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = rows.first else {
-            diagnostics.error(SourceLocation(file: file), "empty ZIP code file")
+            diagnostics.error("import-zip.empty-file", SourceLocation(file: file), "empty ZIP code file")
             return []
         }
         let names = header.map { $0.text.trimmingCharacters(in: .whitespaces).uppercased() }
         var index: [String: Int] = [:]
         for name in csvColumns {
             guard let i = names.firstIndex(of: name) else {
-                diagnostics.error(
+                diagnostics.error("import-zip.missing-column",
                     SourceLocation(file: file, line: header[0].line), "the header has no '\(name)' column",
                     hint: "expected CMS's columns: STATE, ZIP CODE, CARRIER, LOCALITY, …, PLUS 4 FLAG, …, YEAR/QTR")
                 return []
@@ -74,7 +74,7 @@ package enum ZIPFileReader {
         for row in rows.dropFirst() {
             let rowAt = SourceLocation(file: file, line: row[0].line, column: 1)
             guard row.count >= needed else {
-                diagnostics.error(rowAt, "expected at least \(needed) fields, found \(row.count)")
+                diagnostics.error("import-zip.field-count", rowAt, "expected at least \(needed) fields, found \(row.count)")
                 continue
             }
             func field(_ name: String) -> (String, SourceLocation) {
@@ -88,7 +88,7 @@ package enum ZIPFileReader {
 
     static func readText(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
         if text.hasPrefix("PK") {
-            diagnostics.error(
+            diagnostics.error("import-zip.workbook",
                 SourceLocation(file: file), "this looks like a spreadsheet workbook, not a text or CSV file",
                 hint: "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file")
             return []
@@ -101,7 +101,7 @@ package enum ZIPFileReader {
             if line.isEmpty { continue }
             let chars = Array(line.unicodeScalars)
             guard chars.count == recordLength else {
-                diagnostics.error(
+                diagnostics.error("import-zip.record-length",
                     SourceLocation(file: file, line: lineNumber, column: min(chars.count, recordLength) + 1),
                     "record is \(chars.count) characters long; a ZIP code record is \(recordLength)")
                 continue
@@ -114,7 +114,7 @@ package enum ZIPFileReader {
             }
             if let r = record(field, diagnostics: &diagnostics) { out.append(r) }
         }
-        if out.isEmpty && !diagnostics.hasErrors { diagnostics.error(SourceLocation(file: file), "no ZIP code records") }
+        if out.isEmpty && !diagnostics.hasErrors { diagnostics.error(.noZIPRecords, SourceLocation(file: file), "no ZIP code records") }
         return out
     }
 
@@ -126,16 +126,16 @@ package enum ZIPFileReader {
         var ok = true
         func digits(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy { $0.isASCII && $0.isNumber } }
         if !digits(zip, ZIPLocalityTable.digits) {
-            diagnostics.error(zipAt, "ZIP code must be \(ZIPLocalityTable.digits) digits, found '\(zip)'",
+            diagnostics.error("import-zip.bad-zip", zipAt, "ZIP code must be \(ZIPLocalityTable.digits) digits, found '\(zip)'",
                               hint: zip.count < ZIPLocalityTable.digits && digits(zip, zip.count)
                                 ? "leading zeros were probably lost in a spreadsheet; keep the column as text" : nil)
             ok = false
         }
-        if !digits(carrier, 5) { diagnostics.error(carrierAt, "carrier (MAC) number must be 5 digits, found '\(carrier)'"); ok = false }
-        if !digits(locality, 2) { diagnostics.error(localityAt, "locality number must be 2 digits, found '\(locality)'"); ok = false }
-        if flag != "0" && flag != "1" { diagnostics.error(flagAt, "PLUS 4 FLAG must be 0 or 1, found '\(flag)'"); ok = false }
+        if !digits(carrier, 5) { diagnostics.error("import-zip.bad-carrier", carrierAt, "carrier (MAC) number must be 5 digits, found '\(carrier)'"); ok = false }
+        if !digits(locality, 2) { diagnostics.error("import-zip.bad-locality", localityAt, "locality number must be 2 digits, found '\(locality)'"); ok = false }
+        if flag != "0" && flag != "1" { diagnostics.error("import-zip.bad-plus4-flag", flagAt, "PLUS 4 FLAG must be 0 or 1, found '\(flag)'"); ok = false }
         if !digits(yq, 5) || !("1"..."4").contains(yq.suffix(1)) {
-            diagnostics.error(yqAt, "YEAR/QTR must be a year and quarter YYYYQ (quarter 1–4), found '\(yq)'")
+            diagnostics.error("import-zip.bad-year-quarter", yqAt, "YEAR/QTR must be a year and quarter YYYYQ (quarter 1–4), found '\(yq)'")
             ok = false
         }
         guard ok else { return nil }

@@ -38,7 +38,7 @@ public enum ZIPImport {
                 throw CocoaError(.fileWriteUnknown)
             }
         } catch {
-            diagnostics.error(SourceLocation(file: out), "cannot write the file: \(error.localizedDescription)")
+            diagnostics.error(.importWriteFailed, SourceLocation(file: out), "cannot write the file: \(error.localizedDescription)")
             return Outcome(summary: nil, diagnostics: diagnostics.sorted)
         }
         return Outcome(summary: "wrote \(out): \(facts)\(changes)", diagnostics: diagnostics.sorted)
@@ -72,12 +72,12 @@ public enum ZIPImport {
         -> (ZIPLocalityTable, ZIPFileReader.Layout, String)?
     {
         guard let bytes = FileManager.default.contents(atPath: file) else {
-            diagnostics.error(SourceLocation(file: file), "cannot read the file (missing or not readable)")
+            diagnostics.error(.importUnreadable, SourceLocation(file: file), "cannot read the file (missing or not readable)")
             return nil
         }
         guard var text = String(data: bytes, encoding: .utf8) else {
             let workbook = bytes.starts(with: [0x50, 0x4B])
-            diagnostics.error(
+            diagnostics.error("import-zip.not-text",
                 SourceLocation(file: file),
                 workbook ? "this looks like a spreadsheet workbook, not a text or CSV file" : "the file is not UTF-8 text",
                 hint: workbook ? "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file" : nil)
@@ -86,18 +86,18 @@ public enum ZIPImport {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte-order mark from a spreadsheet export
         let (layout, records) = ZIPFileReader.read(text, file: file, diagnostics: &diagnostics)
         guard let first = records.first else {
-            if !diagnostics.hasErrors { diagnostics.error(SourceLocation(file: file), "no ZIP code records") }
+            if !diagnostics.hasErrors { diagnostics.error(.noZIPRecords, SourceLocation(file: file), "no ZIP code records") }
             return nil
         }
         var seen: [String: ZIPRecord] = [:]
         var zips: [Int: (localityID: String, split: Bool)] = [:]
         for r in records {
             if r.yearQuarter != first.yearQuarter {
-                diagnostics.error(r.yearQuarterAt, "YEAR/QTR '\(r.yearQuarter)' differs from '\(first.yearQuarter)' of the first record",
+                diagnostics.error("import-zip.year-quarter-differs", r.yearQuarterAt, "YEAR/QTR '\(r.yearQuarter)' differs from '\(first.yearQuarter)' of the first record",
                                   hint: "first record at line \(first.yearQuarterAt.line)")
             }
             if let earlier = seen[r.zip] {
-                diagnostics.error(r.zipAt, "duplicate ZIP code \(r.zip) (first at line \(earlier.zipAt.line))")
+                diagnostics.error("import-zip.duplicate-zip", r.zipAt, "duplicate ZIP code \(r.zip) (first at line \(earlier.zipAt.line))")
                 continue
             }
             seen[r.zip] = r
@@ -106,7 +106,7 @@ public enum ZIPImport {
         let year = String(first.yearQuarter.prefix(4))
         let gpciFile = contentDirectory + "/data/gpci/\(year).csv"
         guard FileManager.default.fileExists(atPath: gpciFile) else {
-            diagnostics.error(first.yearQuarterAt, "no GPCI table for \(year) (\(gpciFile)) to check the localities against",
+            diagnostics.error("import-zip.no-gpci-table", first.yearQuarterAt, "no GPCI table for \(year) (\(gpciFile)) to check the localities against",
                               hint: "import the \(year) GPCI table first")
             return nil
         }
@@ -118,7 +118,7 @@ public enum ZIPImport {
         for r in seen.values where gpci.rows[r.localityID] == nil { unknown[r.localityID, default: []].append(r) }
         for (id, rows) in unknown {
             let sorted = rows.sorted { $0.carrierAt < $1.carrierAt }
-            diagnostics.error(
+            diagnostics.error("import-zip.unknown-locality",
                 sorted[0].carrierAt, "carrier-locality \(id) (ZIP code \(sorted[0].zip)) is not a locality of GPCI table \(year)",
                 hint: sorted.count > 1 ? "\(sorted.count - 1) more ZIP code(s) name \(id)" : nil)
         }

@@ -12,10 +12,10 @@ package struct CalculatorDirective: Directive {
     package let name = CalculatorDirective.directiveName
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
         let rules = context.site.data.rules
         guard let (first, last) = CalculatorData.dateRange(rules) else {
-            throw DirectiveError("no fee period in the data, so there is nothing to calculate")
+            throw DirectiveError(.directiveMissingData, "no fee period in the data, so there is nothing to calculate")
         }
         let choices = CalculatorData.choices(rules)
         let asOf = context.site.config.asOf

@@ -9,12 +9,12 @@ package struct ChecklistDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard (1...2).contains(use.arguments.count), let kind = SessionKind(rawValue: use.arguments[0]) else {
-            throw DirectiveError("expected 'individual' or 'group', optionally followed by a date (YYYY-MM-DD)")
+            throw DirectiveError(.directiveArguments, "expected 'individual' or 'group', optionally followed by a date (YYYY-MM-DD)")
         }
         var date = asOfDate(context)
         if use.arguments.count == 2 {
             guard let d = CalendarDate(parsing: use.arguments[1]) else {
-                throw DirectiveError("expected a date YYYY-MM-DD, got '\(use.arguments[1])'")
+                throw DirectiveError("directive.checklist-bad-date", "expected a date YYYY-MM-DD, got '\(use.arguments[1])'")
             }
             date = d
         }
@@ -24,7 +24,7 @@ package struct ChecklistDirective: Directive {
             if items.count > 1 { items.append(.newline) }
             items.append(.el("li", [], "\(item.text) ", .el("span", [.class("cite")], "(\(cite.linksMarked([item.source])))")))
         }
-        guard items.count > 1 else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
+        guard items.count > 1 else { throw DirectiveError(.directiveNoChecklist, "no checklist items for \(kind.rawValue) sessions on \(date)") }
         let html: HTML = [
             // Labelled by the dates its wording applies to, never by one day (review-2026-12 N17).
             .el("p", [.class("checklist-title")], "Checklist for \(kind.rawValue) sessions, \(Self.span(rules.documentationChecklistRange(on: date, kind: kind)))"),

@@ -8,10 +8,10 @@ package struct CodeDescriptorDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let code = use.arguments.first else {
-            throw DirectiveError("takes one argument: a code")
+            throw DirectiveError(.directiveArguments, "takes one argument: a code")
         }
         guard let record = rules.code(code) else {
-            throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
         }
         if let d = context.site.guide.descriptors[code] {
             let html: HTML = [

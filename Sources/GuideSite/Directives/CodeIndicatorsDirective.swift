@@ -22,7 +22,7 @@ package struct CodeIndicatorsDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let record = rules.code(use.arguments[0]) else {
-            throw DirectiveError(
+            throw DirectiveError(.directiveUnknownCode,
                 "needs one known code", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
         }
         var cite = CitationCollector(context)

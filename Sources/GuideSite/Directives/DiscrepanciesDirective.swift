@@ -6,10 +6,10 @@ package struct DiscrepanciesDirective: Directive {
     package let name = "discrepancies"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
         let list = context.site.guide.discrepancies
         guard !list.isEmpty else {
-            throw DirectiveError("no discrepancies loaded", hint: "add Content/data/discrepancies.yaml")
+            throw DirectiveError(.directiveMissingData, "no discrepancies loaded", hint: "add Content/data/discrepancies.yaml")
         }
         var cite = CitationCollector(context)
         let rows = list.map { d -> [HTML] in

@@ -10,14 +10,14 @@ package struct FeeExampleDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard (1...2).contains(use.arguments.count) else {
-            throw DirectiveError("takes a code and optionally a locality id (MAC-LOCALITY)")
+            throw DirectiveError(.directiveArguments, "takes a code and optionally a locality id (MAC-LOCALITY)")
         }
         let code = use.arguments[0]
-        guard rules.code(code) != nil else { throw DirectiveError("unknown code '\(code)'") }
+        guard rules.code(code) != nil else { throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'") }
         let date = asOfDate(context)
-        guard let period = rules.period(on: date) else { throw DirectiveError("no fee period covers \(date)") }
+        guard let period = rules.period(on: date) else { throw DirectiveError(.directiveNoPeriod, "no fee period covers \(date)") }
         guard let rvu = period.rvus[code], rvu.work != nil, rvu.peNonfacility != nil, rvu.mp != nil else {
-            throw DirectiveError("RVUs for \(code) are not imported for \(period.label)")
+            throw DirectiveError("directive.rvus-not-imported", "RVUs for \(code) are not imported for \(period.label)")
         }
         var cite = CitationCollector(context)
         var place = "nationally (every cost index 1)"
@@ -26,7 +26,7 @@ package struct FeeExampleDirective: Directive {
         if use.arguments.count == 2 {
             let id = use.arguments[1]
             guard let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[id] else {
-                throw DirectiveError("no cost indices for locality '\(id)' in \(period.label)")
+                throw DirectiveError("directive.no-cost-indices", "no cost indices for locality '\(id)' in \(period.label)")
             }
             place = "in \(row.locality.name), \(row.locality.state) (locality \(id))"
             locality = .locality(id: id)
@@ -34,7 +34,7 @@ package struct FeeExampleDirective: Directive {
         }
         // Every figure is the rules' own (PriceBreakdown): no arithmetic here.
         guard case .priced(let b) = rules.priceBreakdown(code: code, period: period, setting: .nonfacility, locality: locality)
-        else { throw DirectiveError("cannot price \(code) in \(period.label)") }
+        else { throw DirectiveError("directive.cannot-price", "cannot price \(code) in \(period.label)") }
         let (w, pe, mp, g) = (b.rvus.work, b.rvus.pe, b.rvus.mp, (w: b.gpci.work, pe: b.gpci.pe, mp: b.gpci.mp))
         let (sw, spe, smp, sum) = (b.adjusted.work, b.adjusted.pe, b.adjusted.mp, b.adjustedTotal)
         let (cf, raw, amount) = (b.conversionFactor.value, b.unrounded, b.amount)

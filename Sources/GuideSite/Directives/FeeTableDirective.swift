@@ -12,7 +12,7 @@ package struct FeeTableDirective: Directive {
         let codes: [String]
         if !use.arguments.isEmpty {
             for code in use.arguments where rules.code(code) == nil {
-                throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+                throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
             }
             codes = use.arguments
         } else {

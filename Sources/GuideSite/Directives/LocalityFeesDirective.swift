@@ -15,7 +15,7 @@ package struct LocalityFeesDirective: Directive {
         if let i = arguments.firstIndex(where: { $0.hasPrefix("period=") }) {
             let text = String(arguments.remove(at: i).dropFirst("period=".count))
             guard let d = CalendarDate(parsing: text), rules.period(effective: d) != nil else {
-                throw DirectiveError(
+                throw DirectiveError("directive.unknown-period",
                     "'period=\(text)' names no fee period",
                     hint: "periods: \(rules.periods.map { $0.range.from.description }.joined(separator: ", "))")
             }
@@ -23,11 +23,11 @@ package struct LocalityFeesDirective: Directive {
         }
         let codes = arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
         for code in codes where rules.code(code) == nil {
-            throw DirectiveError("unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
         }
         let date = chosenDate ?? asOfDate(context)
         guard let period = rules.period(on: date) else {
-            throw DirectiveError("no fee period covers the as-of date \(date)")
+            throw DirectiveError(.directiveNoPeriod, "no fee period covers the as-of date \(date)")
         }
         var cite = CitationCollector(context)
         guard let tableID = period.gpciTable, let table = rules.gpciTables[tableID] else {

@@ -11,9 +11,9 @@ package struct LocalityPeriodsDirective: Directive {
     package let name = "locality-periods"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
         let rules = context.site.data.rules
-        guard !rules.periods.isEmpty else { throw DirectiveError("needs at least one fee period") }
+        guard !rules.periods.isEmpty else { throw DirectiveError(.directiveMissingData, "needs at least one fee period") }
         var items: [HTML] = []
         var warnings: [Diagnostic] = []
         for period in rules.periods.reversed() {
@@ -25,7 +25,7 @@ package struct LocalityPeriodsDirective: Directive {
             let dates = "\(period.range.from) to \(period.range.through?.description ?? "open")"
             guard let page = pages.first else {
                 warnings.append(
-                    .warning(
+                    .warning("directive.period-without-locality-page",
                         use.location,
                         "fee period \(period.range.from) (\(period.label)) has no locality page (no page uses '\(marker)')",
                         hint: "`ctsguide fees import` writes localities/\(period.range.from).md; for a period written by hand, copy the page of another period"))

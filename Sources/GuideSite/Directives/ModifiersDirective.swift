@@ -5,10 +5,10 @@ package struct ModifiersDirective: Directive {
     package let name = "modifiers"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
         let list = context.site.guide.modifiers
         guard !list.isEmpty else {
-            throw DirectiveError("no modifiers loaded", hint: "add Content/data/modifiers.yaml")
+            throw DirectiveError(.directiveMissingData, "no modifiers loaded", hint: "add Content/data/modifiers.yaml")
         }
         var cite = CitationCollector(context)
         let rows = list.map { m -> [HTML] in

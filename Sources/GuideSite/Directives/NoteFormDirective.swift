@@ -12,11 +12,11 @@ package struct NoteFormDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         guard use.arguments.count == 1, let kind = SessionKind(rawValue: use.arguments[0]) else {
-            throw DirectiveError("expected 'individual' or 'group'")
+            throw DirectiveError(.directiveArguments, "expected 'individual' or 'group'")
         }
         let date = asOfDate(context)
         let items = context.site.data.rules.documentationChecklist(on: date, kind: kind)
-        guard !items.isEmpty else { throw DirectiveError("no checklist items for \(kind.rawValue) sessions on \(date)") }
+        guard !items.isEmpty else { throw DirectiveError(.directiveNoChecklist, "no checklist items for \(kind.rawValue) sessions on \(date)") }
         func blank(_ label: String) -> HTML {
             [.el("span", [.class("form-field")], .el("span", [.class("form-label")], .text(label)), .el("span", [.class("blank")], "")), .newline]
         }

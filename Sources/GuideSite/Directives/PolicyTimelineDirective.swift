@@ -23,7 +23,7 @@ package struct PolicyTimelineDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         for t in use.arguments where PolicyTimelineDirective.topicNames[t] == nil {
-            throw DirectiveError(
+            throw DirectiveError("directive.unknown-topic",
                 "unknown topic '\(t)'",
                 hint: "accepted: \(PolicyTimelineDirective.topicNames.keys.sorted().joined(separator: ", "))")
         }

@@ -11,9 +11,9 @@ package struct RuleComparisonDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard use.arguments.isEmpty else { throw DirectiveError("takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
         guard let main = rules.defaultProfile, let family = rules.family(rules.defaultFamilyID) else {
-            throw DirectiveError("no default unit profile or code family in the data")
+            throw DirectiveError(.directiveMissingData, "no default unit profile or code family in the data")
         }
         let others = rules.profiles.filter { $0.id != main.id }
         let cms = rules.totalTimeRule

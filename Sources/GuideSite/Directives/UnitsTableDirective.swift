@@ -9,14 +9,14 @@ package struct UnitsTableDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard use.arguments.count <= 1 else { throw DirectiveError("takes at most one argument: a profile id") }
+        guard use.arguments.count <= 1 else { throw DirectiveError(.directiveArguments, "takes at most one argument: a profile id") }
         let profileID = use.arguments.first ?? rules.defaultProfileID
         guard let profile = rules.profile(profileID) else {
-            throw DirectiveError(
+            throw DirectiveError("directive.unknown-profile",
                 "unknown unit profile '\(profileID)'",
                 hint: "accepted: \(rules.profiles.map(\.id).joined(separator: ", "))")
         }
-        guard let family = rules.family(rules.defaultFamilyID) else { throw DirectiveError("no code family in the data") }
+        guard let family = rules.family(rules.defaultFamilyID) else { throw DirectiveError(.directiveMissingData, "no code family in the data") }
         var cite = CitationCollector(context)
         let limit = UnitsTableDirective.tableMinutes
         // Look one add-on span past the limit so the last shown band has a closing minute.

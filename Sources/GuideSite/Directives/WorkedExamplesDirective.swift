@@ -17,7 +17,7 @@ package struct WorkedExamplesDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let all = context.site.guide.examples
         guard !all.isEmpty else {
-            throw DirectiveError("no scenarios", hint: "add them to data/examples.yaml under 'examples:'")
+            throw DirectiveError(.directiveMissingData, "no scenarios", hint: "add them to data/examples.yaml under 'examples:'")
         }
         let scenarios = try Self.select(
             use.arguments + use.body.split(whereSeparator: \.isWhitespace).map(String.init), from: all)
@@ -33,7 +33,7 @@ package struct WorkedExamplesDirective: Directive {
             do {
                 r = try rules.evaluate(s.input)
             } catch {
-                throw DirectiveError("scenario '\(s.id)': \(RulesText.plain.problem(error.problem))", at: s.location)
+                throw DirectiveError("directive.invalid-scenario", "scenario '\(s.id)': \(RulesText.plain.problem(error.problem))", at: s.location)
             }
             let documentation = r.documentation.map(\.text)
             var n = checklists.firstIndex { $0.items == documentation }
@@ -70,10 +70,10 @@ package struct WorkedExamplesDirective: Directive {
         var out: [ExampleScenario] = []
         for id in ids {
             guard let s = all.first(where: { $0.id == id }) else {
-                throw DirectiveError(
+                throw DirectiveError("directive.unknown-example",
                     "unknown example '\(id)'", hint: "known: \(all.map(\.id).joined(separator: ", "))")
             }
-            guard !out.contains(where: { $0.id == id }) else { throw DirectiveError("example '\(id)' is listed twice") }
+            guard !out.contains(where: { $0.id == id }) else { throw DirectiveError("directive.example-listed-twice", "example '\(id)' is listed twice") }
             out.append(s)
         }
         return out

@@ -40,17 +40,17 @@ extension GuideDataLoader {
             let telehealth = m.bool("telehealth") ?? false
             let sources = m.stringList("sources") ?? []
             guard let id, let title, let narrative else { continue }
-            if seen.contains(id) { m.node("id")?.error("duplicate scenario id '\(id)'") }
+            if seen.contains(id) { m.node("id")?.error("examples.duplicate-scenario", "duplicate scenario id '\(id)'") }
             seen.insert(id)
             for s in sources where !known.isEmpty && !known.contains(s) {
-                m.node("sources")?.error("unknown source id '\(s)' (not in sources.yaml)")
+                m.node("sources")?.error(.unknownSource, "unknown source id '\(s)' (not in sources.yaml)")
             }
             func report(option: String, _ message: String) {
                 let key = exampleOptionKeys.first { $0.option == option }?.key
-                if let key, let n = m.node(key) { n.error(message) } else { item.error(message) }
+                (key.flatMap { m.node($0) } ?? item).error("examples.invalid-option", message)
             }
-            guard raw["minutes"] != nil else { item.error("missing required field 'minutes'"); continue }
-            guard raw["date"] != nil else { item.error("missing required field 'date'"); continue }
+            guard raw["minutes"] != nil else { item.error(.missingField, "missing required field 'minutes'"); continue }
+            guard raw["date"] != nil else { item.error(.missingField, "missing required field 'date'"); continue }
             var caregivers: Int? = nil
             if let c = raw["caregivers"] {
                 guard let v = Int(c), v >= 1 else {
@@ -71,7 +71,7 @@ extension GuideDataLoader {
                 report(option: f.option, "scenario '\(id)': \(f.message)")
                 continue
             } catch {
-                item.error("scenario '\(id)': \(error)")
+                item.error("examples.invalid-scenario", "scenario '\(id)': \(error)")
                 continue
             }
             input.caregivers = caregivers

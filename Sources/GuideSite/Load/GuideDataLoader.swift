@@ -79,9 +79,9 @@ public enum GuideDataLoader {
             let why = m.string("why", required: true)
             let sources = m.stringList("sources", required: true)
             guard let claim, let appears, let correct, let why, let sources else { continue }
-            if sources.isEmpty { m.node("sources")?.error("a discrepancy needs at least one source id") }
+            if sources.isEmpty { m.node("sources")?.error("discrepancies.no-source", "a discrepancy needs at least one source id") }
             for id in sources where !known.isEmpty && !known.contains(id) {
-                m.node("sources")?.error("unknown source id '\(id)' (not in sources.yaml)")
+                m.node("sources")?.error(.unknownSource, "unknown source id '\(id)' (not in sources.yaml)")
             }
             out.append(
                 DiscrepancyEntry(
@@ -109,11 +109,11 @@ public enum GuideDataLoader {
             let from = m.string("from", required: true)
             let sources = m.stringList("sources", required: true)
             guard let code, let meaning, let applies, let payment, let from, let sources else { continue }
-            if sources.isEmpty { m.node("sources")?.error("a modifier needs at least one source id") }
-            if seen.contains(code) { m.node("code")?.error("duplicate modifier '\(code)'") }
+            if sources.isEmpty { m.node("sources")?.error("modifiers.no-source", "a modifier needs at least one source id") }
+            if seen.contains(code) { m.node("code")?.error("modifiers.duplicate-modifier", "duplicate modifier '\(code)'") }
             seen.insert(code)
             for source in sources where !known.isEmpty && !known.contains(source) {
-                m.node("sources")?.error("unknown source id '\(source)' (not in sources.yaml)")
+                m.node("sources")?.error(.unknownSource, "unknown source id '\(source)' (not in sources.yaml)")
             }
             out.append(
                 ModifierEntry(

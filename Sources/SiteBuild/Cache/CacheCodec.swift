@@ -135,7 +135,7 @@ extension CacheReader {
             let hint = try optional()
             var notes: [Diagnostic.Note] = []
             for _ in 0..<(try count()) { notes.append(Diagnostic.Note(try location(), try string())) }
-            out.append(Diagnostic(severity, start, message, hint: hint, id: id, end: hasEnd ? end : nil, notes: notes))
+            out.append(Diagnostic(id, severity, start, message, hint: hint, end: hasEnd ? end : nil, notes: notes))
         }
         return out
     }

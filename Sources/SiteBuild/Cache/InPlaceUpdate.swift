@@ -24,12 +24,12 @@ enum InPlaceUpdate {
         if files.isEmpty && removing.isEmpty { return }
         let staging = plan.staging
         guard mkdir(staging, 0o755) == 0 || errno == EEXIST else {
-            throw WriteError(path: output, message: "cannot write the staging folder: \(String(cString: strerror(errno)))")
+            throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(String(cString: strerror(errno)))")
         }
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let failed = parallelMap(Array(files.indices)) { i in !writeNewFile(staging + "/\(i)", files[i].bytes) }
         if let i = failed.firstIndex(of: true) {
-            throw WriteError(path: output, message: "cannot write '\(files[i].path)'")
+            throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(files[i].path)'")
         }
         OutputSwap.testStop("staged")
         // Each old version is kept (a hard link) until every new one is in, so a failed rename can be undone.
@@ -52,7 +52,7 @@ enum InPlaceUpdate {
             for dir in missing.reversed() {
                 guard mkdir(dir, 0o755) == 0 || errno == EEXIST else {
                     undo()
-                    throw WriteError(path: output, message: "cannot create the folder '\(dir)'")
+                    throw WriteError("output.folder-uncreatable", path: output, message: "cannot create the folder '\(dir)'")
                 }
                 made.append(dir)
             }
@@ -61,7 +61,7 @@ enum InPlaceUpdate {
             guard rename(staging + "/\(i)", target) == 0 else {
                 let reason = String(cString: strerror(errno))
                 undo()
-                throw WriteError(path: output, message: "cannot replace '\(f.path)': \(reason)")
+                throw WriteError("output.replace-failed", path: output, message: "cannot replace '\(f.path)': \(reason)")
             }
             done.append((target, kept ? old : nil))
         }

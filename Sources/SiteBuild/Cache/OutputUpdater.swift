@@ -146,7 +146,7 @@ package enum OutputUpdater {
             let e = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: staging)
             OutputSwap.unlock(plan)
-            throw WriteError(path: output, message: "cannot write the staging folder: \(e)")
+            throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(e)")
         }
         let all = files + [OutputFile(path: SiteWriter.marker, text: SiteWriter.markerText)]
         let failed = parallelMap(Array(all.indices)) { i -> Bool in
@@ -157,7 +157,7 @@ package enum OutputUpdater {
         if let i = failed.firstIndex(of: true) {
             try? FileManager.default.removeItem(atPath: staging)
             OutputSwap.unlock(plan)
-            throw WriteError(path: output, message: "cannot write '\(all[i].path)' in the staging folder")
+            throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(all[i].path)' in the staging folder")
         }
         try OutputSwap.commit(plan)
     }

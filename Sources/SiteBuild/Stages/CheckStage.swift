@@ -24,16 +24,15 @@ package enum CheckStage {
         site.images = sources.images
         site.drafts = sources.drafts
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
-            diags.error(
+            diags.error("site.no-home-page",
                 SourceLocation(file: sources.contentDisplay), "the site has no home page",
-                hint: "add \(sources.contentDisplay)/_index.md", id: .noHomePage)
+                hint: "add \(sources.contentDisplay)/_index.md")
         }
         let templates = sources.templates
         for p in site.pages where !templates.has(layoutName(p)) {
-            diags.error(
+            diags.error("template.missing-layout",
                 p.meta.location(of: "layout"), "layout '\(layoutName(p))' has no template",
-                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))",
-                id: .missingLayout)
+                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {

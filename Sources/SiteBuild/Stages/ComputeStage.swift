@@ -70,7 +70,7 @@ package enum ComputeStage {
         if !jobs.isEmpty { lap("computed files") }
         var seen = Set(site.pages.map(\.outputPath))
         for f in files where !seen.insert(f.path).inserted {
-            diags.error(SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'", id: .duplicateOutput)
+            diags.error("output.duplicate-path", SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'")
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for i in rendered.indices {  // only the HTML and headings are needed from here on

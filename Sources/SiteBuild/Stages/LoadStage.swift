@@ -33,11 +33,11 @@ package enum LoadStage {
         let display = content
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: content, isDirectory: &isDir) {
-            diags.error(SourceLocation(file: display), "the content folder does not exist")
+            diags.error("input.missing-content-folder", SourceLocation(file: display), "the content folder does not exist")
             return StageResult(nil, diags.items)
         }
         if !isDir.boolValue {
-            diags.error(SourceLocation(file: display), "the content path is a file, not a folder", hint: "give the folder that holds site.yaml")
+            diags.error("input.content-not-folder", SourceLocation(file: display), "the content path is a file, not a folder", hint: "give the folder that holds site.yaml")
             return StageResult(nil, diags.items)
         }
         let tree = SourceTree(root: content)
@@ -114,12 +114,12 @@ package enum LoadStage {
             let at = config.fieldLocations["logo"] ?? config.location
             if let image = images[logo] {
                 if case .failure(let problem) = image.size {
-                    diagnostics.error(at, "the logo '\(logo)' \(problem.message)")
+                    diagnostics.error("site.bad-logo-image", at, "the logo '\(logo)' \(problem.message)")
                 }
             } else if ImageKind(fileName: logo) == nil {
-                diagnostics.error(at, "the logo '\(logo)' is not an image", hint: "use a PNG, JPEG, SVG or WebP file")
+                diagnostics.error("site.logo-not-image", at, "the logo '\(logo)' is not an image", hint: "use a PNG, JPEG, SVG or WebP file")
             } else {
-                diagnostics.error(
+                diagnostics.error("site.logo-outside-content",
                     at, "the logo '\(logo)' is not in the content folder",
                     hint: "put the image below \(display) and write its path relative to site.yaml")
             }
@@ -128,7 +128,7 @@ package enum LoadStage {
             let at = config.fieldLocations["stylesheet"] ?? config.location
             var isFile: ObjCBool = false
             guard FileManager.default.fileExists(atPath: tree.root + "/" + css, isDirectory: &isFile), !isFile.boolValue else {
-                diagnostics.error(at, "the stylesheet '\(css)' is not in the content folder")
+                diagnostics.error("site.stylesheet-outside-content", at, "the stylesheet '\(css)' is not in the content folder")
                 return
             }
             switch tree.readBytes(tree.root + "/" + css, display: display + "/" + css) {

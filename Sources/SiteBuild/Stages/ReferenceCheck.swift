@@ -12,9 +12,8 @@ enum ReferenceCheck {
         }
         for r in rendered {
             for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
-                diags.error(
-                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)",
-                    id: .brokenAnchor)
+                diags.error("link.broken-anchor",
+                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
             }
         }
         site.siteExtensionData?.check(site: site, rendered: rendered, diagnostics: &diags)

@@ -1,18 +1,10 @@
-/// A stable name for a kind of problem, e.g. `link.broken-anchor` or `SiteContent.LoadFees`: tools and tests
-/// match on it, never on the message's words. Checks with a well-known meaning have a named id; every other
-/// diagnostic is named after the module and file of the check that found it.
-public struct DiagnosticID: Hashable, Sendable, Comparable, CustomStringConvertible {
+/// A stable name for one check, `area.what` in lower-case kebab words (`link.broken-anchor`,
+/// `fees.overlapping-periods`): tools and tests match on it, never on the message's words. Every call site names
+/// its id, written as a string literal; a check reported from several places uses a shared one (`DiagnosticIDs`).
+public struct DiagnosticID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     public var rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
-
-    /// `SiteContent/Data/LoadFees.swift` (a `#fileID`) → `SiteContent.LoadFees`.
-    public init(fileID: String) {
-        let parts = fileID.split(separator: "/")
-        let module = parts.first.map(String.init) ?? ""
-        var file = parts.last.map(String.init) ?? fileID
-        if file.hasSuffix(".swift") { file.removeLast(6) }
-        self.rawValue = module.isEmpty || parts.count < 2 ? file : module + "." + file
-    }
+    public init(stringLiteral rawValue: String) { self.rawValue = rawValue }
 
     public var description: String { rawValue }
     public static func < (a: DiagnosticID, b: DiagnosticID) -> Bool { a.rawValue < b.rawValue }
@@ -51,10 +43,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     }
 
     public init(
-        _ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil,
-        id: DiagnosticID? = nil, end: SourceLocation? = nil, notes: [Note] = [], fileID: String = #fileID
+        _ id: DiagnosticID, _ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil,
+        end: SourceLocation? = nil, notes: [Note] = []
     ) {
-        self.id = id ?? DiagnosticID(fileID: fileID)
+        self.id = id
         self.severity = severity
         self.range = SourceRange(location, end: end)
         self.message = message
@@ -63,17 +55,15 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     }
 
     public static func error(
-        _ location: SourceLocation, _ message: String, hint: String? = nil, id: DiagnosticID? = nil,
-        notes: [Note] = [], fileID: String = #fileID
+        _ id: DiagnosticID, _ location: SourceLocation, _ message: String, hint: String? = nil, notes: [Note] = []
     ) -> Diagnostic {
-        Diagnostic(.error, location, message, hint: hint, id: id, notes: notes, fileID: fileID)
+        Diagnostic(id, .error, location, message, hint: hint, notes: notes)
     }
 
     public static func warning(
-        _ location: SourceLocation, _ message: String, hint: String? = nil, id: DiagnosticID? = nil,
-        notes: [Note] = [], fileID: String = #fileID
+        _ id: DiagnosticID, _ location: SourceLocation, _ message: String, hint: String? = nil, notes: [Note] = []
     ) -> Diagnostic {
-        Diagnostic(.warning, location, message, hint: hint, id: id, notes: notes, fileID: fileID)
+        Diagnostic(id, .warning, location, message, hint: hint, notes: notes)
     }
 
     /// Two reports of the same problem at the same place are one problem, whichever check found it.

@@ -1,29 +1,36 @@
-/// The named kinds of problem (the rest are named after the check's file, see `DiagnosticID(fileID:)`).
+/// The ids of checks reported from more than one place. Every other call site writes its id as a string literal,
+/// used once (`DiagnosticIDTests` checks both).
 extension DiagnosticID {
-    /// A link to a page, output folder, code or source that does not exist.
-    public static let brokenLink = DiagnosticID("link.broken")
-    /// A `#fragment` that names no heading or id on its target page.
-    public static let brokenAnchor = DiagnosticID("link.broken-anchor")
-    /// A fenced block whose info string names no directive and no known code language.
-    public static let unknownDirective = DiagnosticID("directive.unknown")
-    /// A statement resting on a graded fact without its marker, or citing only secondary sources and no fact.
-    public static let unmarkedSecondary = DiagnosticID("certainty.unmarked-secondary")
-    /// A source of `sources.yaml` no page cites (a warning).
-    public static let uncitedSource = DiagnosticID("source.uncited")
-    /// Two outputs of the build with the same path.
-    public static let duplicateOutput = DiagnosticID("output.duplicate-path")
-    /// A content folder without `_index.md` or `index.md`.
-    public static let noHomePage = DiagnosticID("site.no-home-page")
-    /// Hugo or Zola template syntax (`{{< ref … >}}`, `{{% … %}}`, `{{ … }}`) in a page's text (a warning).
-    public static let foreignShortcode = DiagnosticID("markdown.foreign-shortcode")
-    /// An image a page shows that is remote, missing, unreadable or without alt text.
-    public static let badImage = DiagnosticID("image.invalid")
-    /// A page whose layout has no template.
-    public static let missingLayout = DiagnosticID("template.missing-layout")
     /// The output or cache folder is, contains or lies inside the content or templates folder (or each other).
-    public static let folderOverlap = DiagnosticID("folders.overlap")
+    public static let folderOverlap: DiagnosticID = "folders.overlap"
     /// A folder or file below the content or templates folder that cannot be read or named.
-    public static let unreadableInput = DiagnosticID("input.unreadable")
-    /// A NUL or other control character in a YAML value (front matter, site.yaml, data files).
-    public static let controlCharacter = DiagnosticID("text.control-character")
+    public static let unreadableInput: DiagnosticID = "input.unreadable"
+    public static let stagingUnwritable: DiagnosticID = "output.staging-unwritable"
+    public static let outputFileUnwritable: DiagnosticID = "output.file-unwritable"
+    public static let pathTooLong: DiagnosticID = "input.path-too-long"
+    public static let fileTooLarge: DiagnosticID = "input.file-too-large"
+    public static let yamlUnreadable: DiagnosticID = "yaml.unreadable"
+    public static let duplicateKey: DiagnosticID = "yaml.duplicate-key"
+    public static let missingField: DiagnosticID = "yaml.missing-field"
+    /// A mapping, list or text where another of the three was expected.
+    public static let wrongType: DiagnosticID = "yaml.wrong-type"
+    public static let invalidDate: DiagnosticID = "yaml.invalid-date"
+    /// A code not in `data/codes.yaml` (front matter, families, fee periods).
+    public static let unknownCode: DiagnosticID = "code.unknown"
+    /// A source id not in `data/sources.yaml` (facts, examples, discrepancies, modifiers).
+    public static let unknownSource: DiagnosticID = "source.unknown"
+    public static let csvSyntax: DiagnosticID = "csv.syntax"
+    public static let templateSyntax: DiagnosticID = "template.syntax"
+    /// A Mustache tag whose name is empty or holds spaces or braces.
+    public static let templateBadName: DiagnosticID = "template.bad-name"
+    public static let importUnreadable: DiagnosticID = "import.unreadable"
+    public static let importWriteFailed: DiagnosticID = "import.write-failed"
+    public static let noZIPRecords: DiagnosticID = "import-zip.no-records"
+    /// A directive given arguments it does not take (or too few).
+    public static let directiveArguments: DiagnosticID = "directive.arguments"
+    public static let directiveUnknownCode: DiagnosticID = "directive.unknown-code"
+    /// A directive whose data (fee periods, grades, families, lists) is not in the site's data.
+    public static let directiveMissingData: DiagnosticID = "directive.missing-data"
+    public static let directiveNoPeriod: DiagnosticID = "directive.no-period-on-date"
+    public static let directiveNoChecklist: DiagnosticID = "directive.no-checklist-items"
 }

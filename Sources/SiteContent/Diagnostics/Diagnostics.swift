@@ -6,15 +6,11 @@ public struct Diagnostics: Sendable {
 
     public mutating func append(_ d: Diagnostic) { items.append(d) }
     public mutating func append(contentsOf ds: some Sequence<Diagnostic>) { items.append(contentsOf: ds) }
-    public mutating func error(
-        _ at: SourceLocation, _ message: String, hint: String? = nil, id: DiagnosticID? = nil, fileID: String = #fileID
-    ) {
-        items.append(.error(at, message, hint: hint, id: id, fileID: fileID))
+    public mutating func error(_ id: DiagnosticID, _ at: SourceLocation, _ message: String, hint: String? = nil) {
+        items.append(.error(id, at, message, hint: hint))
     }
-    public mutating func warning(
-        _ at: SourceLocation, _ message: String, hint: String? = nil, id: DiagnosticID? = nil, fileID: String = #fileID
-    ) {
-        items.append(.warning(at, message, hint: hint, id: id, fileID: fileID))
+    public mutating func warning(_ id: DiagnosticID, _ at: SourceLocation, _ message: String, hint: String? = nil) {
+        items.append(.warning(id, at, message, hint: hint))
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
@@ -35,6 +31,6 @@ package func capped(_ diagnostics: [Diagnostic], limit: Int = 10, what: String) 
     guard diagnostics.count > limit else { return diagnostics }
     var out = Array(diagnostics.prefix(limit))
     let last = diagnostics[limit]
-    out.append(.error(last.location, "\(diagnostics.count - limit) more \(what) like the ones above", id: last.id))
+    out.append(.error(last.id, last.location, "\(diagnostics.count - limit) more \(what) like the ones above"))
     return out
 }

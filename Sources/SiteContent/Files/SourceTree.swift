@@ -36,9 +36,9 @@ public struct SourceTree: Sendable {
     func refusal(_ path: String, display: String) -> Diagnostic? {
         let at = SourceLocation(file: display)
         if path.utf8.count >= Int(PATH_MAX) || SourceTree.hasLongName(path) {
-            return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
+            return .error(.pathTooLong, at, "the path is longer than the system allows", hint: "use shorter folder and file names")
         }
-        guard let realRoot else { return .error(SourceLocation(file: root), "the folder does not exist") }
+        guard let realRoot else { return .error("input.missing-folder", SourceLocation(file: root), "the folder does not exist") }
         // A regular file (not a link) in a folder whose real path is inside the tree is inside the tree: one
         // lstat, and the folder's real path worked out once. Anything else takes the full check below.
         var own = stat()
@@ -46,29 +46,29 @@ public struct SourceTree: Sendable {
             let folder = folders.realPath(String(path[..<slash])), isInside(folder, realRoot)
         {
             return Int(own.st_size) > SourceTree.maxFileBytes
-                ? .error(at, "the file is larger than \(SourceTree.maxFileBytes >> 20) MB") : nil
+                ? .error(.fileTooLarge, at, "the file is larger than \(SourceTree.maxFileBytes >> 20) MB") : nil
         }
         guard let real = SourceTree.realPath(path) else {
             if errno == ENAMETOOLONG {
-                return .error(at, "the path is longer than the system allows", hint: "use shorter folder and file names")
+                return .error(.pathTooLong, at, "the path is longer than the system allows", hint: "use shorter folder and file names")
             }
             var st = stat()
             if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
-                return .error(at, "this is a link that leads nowhere (its target does not exist)")
+                return .error("input.dangling-link", at, "this is a link that leads nowhere (its target does not exist)")
             }
-            return .error(at, "cannot read the file")
+            return .error(.unreadableInput, at, "cannot read the file")
         }
         guard isInside(real, realRoot) else {
-            return .error(
+            return .error("input.link-outside",
                 at, "this is a link to a file outside \(root); it was not read",
                 hint: "copy the file into \(root) instead of linking to it")
         }
         var st = stat()
-        guard stat(real, &st) == 0 else { return .error(at, "cannot read the file") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { return .error(at, "expected a file, found a folder") }
-        if (st.st_mode & S_IFMT) != S_IFREG { return .error(at, "not a regular file (a device, pipe or socket is not read)") }
+        guard stat(real, &st) == 0 else { return .error(.unreadableInput, at, "cannot read the file") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .error("input.folder-not-file", at, "expected a file, found a folder") }
+        if (st.st_mode & S_IFMT) != S_IFREG { return .error("input.not-regular-file", at, "not a regular file (a device, pipe or socket is not read)") }
         if Int(st.st_size) > SourceTree.maxFileBytes {
-            return .error(at, "the file is larger than \(SourceTree.maxFileBytes >> 20) MB")
+            return .error(.fileTooLarge, at, "the file is larger than \(SourceTree.maxFileBytes >> 20) MB")
         }
         return nil
     }
@@ -99,7 +99,7 @@ public struct SourceTree: Sendable {
         errno = 0
         guard let bytes = SourceTree.contents(path) else {
             let reason = errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
-            return .failure(.error(SourceLocation(file: display), "cannot read the file\(reason)", id: .unreadableInput))
+            return .failure(.error(.unreadableInput, SourceLocation(file: display), "cannot read the file\(reason)"))
         }
         return .success(bytes)
     }
@@ -159,7 +159,7 @@ public struct SourceTree: Sendable {
                 break loop
             case .error:
                 return .failure(
-                    .error(
+                    .error("input.not-utf8",
                         SourceLocation(file: display, line: line, column: column),
                         "the file is not valid UTF-8 text (a byte here is not UTF-8)",
                         hint: "save the file as UTF-8"))

@@ -25,7 +25,7 @@ extension SourceTree {
                 let full = root + "/" + childRel
                 if full.utf8.count >= Int(PATH_MAX) || name.utf8.count > Int(NAME_MAX) {
                     problems.append(
-                        .error(SourceLocation(file: full.count > 240 ? root + "/" + childRel.prefix(200) + "…" : full),
+                        .error(.pathTooLong, SourceLocation(file: full.count > 240 ? root + "/" + childRel.prefix(200) + "…" : full),
                             "the path is longer than the system allows", hint: "use shorter folder and file names"))
                     continue
                 }
@@ -39,8 +39,7 @@ extension SourceTree {
                     var st = stat()
                     guard lstat(full, &st) == 0 else {
                         problems.append(
-                            .error(SourceLocation(file: full), "cannot read this entry (\(String(cString: strerror(errno))))",
-                                id: .unreadableInput))
+                            .error(.unreadableInput, SourceLocation(file: full), "cannot read this entry (\(String(cString: strerror(errno))))"))
                         continue
                     }
                     type = st.st_mode & S_IFMT
@@ -51,7 +50,7 @@ extension SourceTree {
                     var target = stat()
                     if stat(full, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR {
                         problems.append(
-                            .error(
+                            .error("input.folder-link",
                                 SourceLocation(file: full), "this is a link to a folder; links to folders are not followed",
                                 hint: "move or copy the folder into \(root)"))
                     } else {
@@ -75,26 +74,25 @@ extension SourceTree {
         guard let (entries, unnamed) = entries(of: dir) else {
             let reason = errno
             if dir.utf8.count >= Int(PATH_MAX) {
-                return ([], [.error(SourceLocation(file: dir), "the path is longer than the system allows")])
+                return ([], [.error(.pathTooLong, SourceLocation(file: dir), "the path is longer than the system allows")])
             }
             guard reportMissing || reason != ENOENT else { return ([], []) }
             return (
                 [],
                 [
-                    .error(
+                    .error(.unreadableInput,
                         SourceLocation(file: dir), "cannot read this folder (\(String(cString: strerror(reason)))); "
-                            + "nothing in it would be built", hint: "make the folder readable, or move it out of \(root)",
-                        id: .unreadableInput)
+                            + "nothing in it would be built", hint: "make the folder readable, or move it out of \(root)")
                 ]
             )
         }
         var problems: [Diagnostic] = []
         for bytes in unnamed where bytes.first != UInt8(ascii: ".") {
             problems.append(
-                .error(
+                .error(.unreadableInput,
                     SourceLocation(file: dir + "/" + TerminalText.escaped(bytes: bytes)),
                     "the file name is not valid UTF-8 (shown with \\x for each byte that is not); it cannot be built",
-                    hint: "rename it with UTF-8 text", id: .unreadableInput))
+                    hint: "rename it with UTF-8 text"))
         }
         return (entries, problems)
     }

@@ -32,13 +32,13 @@ package enum ContentLoader {
         // Only the front matter is cut into lines, by bytes; the body is the text after the closing '---' line.
         let split = normalized.withUTF8 { FrontMatterLines($0) }
         guard split.opened else {
-            diags.error(
+            diags.error("front-matter.missing",
                 SourceLocation(file: display), "missing front matter",
                 hint: "a page starts with a '---' line, then YAML with at least 'title:', then another '---' line")
             return (nil, diags)
         }
         guard let close = split.close else {
-            diags.error(SourceLocation(file: display), "front matter is not closed", hint: "add a '---' line after it")
+            diags.error("front-matter.not-closed", SourceLocation(file: display), "front matter is not closed", hint: "add a '---' line after it")
             return (nil, diags)
         }
         let body = split.body(of: normalized)
@@ -51,7 +51,7 @@ package enum ContentLoader {
             if let checked = checkedOutputPath(custom) {
                 output = checked
             } else {
-                diags.error(
+                diags.error("front-matter.bad-output-path",
                     meta.location(of: "path"), "output path '\(custom)' would leave the output folder or is not a page path",
                     hint: "use a relative path inside the site, such as '404.html' or 'help/'")
                 return (nil, diags)
@@ -62,7 +62,7 @@ package enum ContentLoader {
         if output.utf8.count > ContentLoader.maxOutputPathBytes
             || SourceTree.hasLongName(output)
         {
-            diags.error(
+            diags.error("page.output-path-too-long",
                 SourceLocation(file: display), "the page's output path is longer than the system allows",
                 hint: "use shorter folder and file names (at most \(ContentLoader.maxOutputPathBytes) characters in all)")
             return (nil, diags)

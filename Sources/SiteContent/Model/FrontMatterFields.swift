@@ -75,7 +75,7 @@ extension PageMeta {
         map.finish("front matter")
         for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
         if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
-            map.node("title")?.error("'title' must not be empty")
+            map.node("title")?.error("front-matter.empty-title", "'title' must not be empty")
             return nil
         }
         return title == nil ? nil : meta
@@ -85,7 +85,7 @@ extension PageMeta {
     static func readDate(_ map: MappingReader, _ key: String) -> String? {
         guard let node = map.node(key), let text = node.string("a date for '\(key)'") else { return nil }
         guard CalendarDate(parsing: text) != nil else {
-            node.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
+            node.error(.invalidDate, "'\(key)' must be a date written YYYY-MM-DD, found '\(text)'")
             return nil
         }
         return text

@@ -52,7 +52,7 @@ public struct SiteConfig: Sendable {
         let logo = contentPath(map, "logo", what: "an image", locations: &locations)
         let stylesheet = contentPath(map, "stylesheet", what: "a CSS file", locations: &locations)
         if let css = stylesheet, !css.lowercased().hasSuffix(".css"), let n = map.node("stylesheet") {
-            n.error("'stylesheet' must name a .css file, found '\(css)'")
+            n.error("site.stylesheet-not-css", "'stylesheet' must name a .css file, found '\(css)'")
         }
         let baseURL = map.node("base_url").flatMap(readBaseURL)
         let asOfBanner = map.bool("as_of_banner") ?? true
@@ -62,7 +62,7 @@ public struct SiteConfig: Sendable {
         if let asOfText {
             asOf = CalendarDate(parsing: asOfText)
             if asOf == nil, let n = map.node("as_of") {
-                n.error("'as_of' must be a date written YYYY-MM-DD, found '\(asOfText)'")
+                n.error(.invalidDate, "'as_of' must be a date written YYYY-MM-DD, found '\(asOfText)'")
             }
         }
         guard let title, let asOf else { return nil }
@@ -87,7 +87,7 @@ public struct SiteConfig: Sendable {
         locations[key] = node.location
         let path = text.hasPrefix("/") || text.contains("\\") ? nil : resolveRelative(text, from: "site.yaml")
         guard let path, !path.isEmpty, path != "data", !path.hasPrefix("data/") else {
-            node.error(
+            node.error("site.path-outside-content",
                 "'\(key)' must be \(what) inside the content folder, found '\(text)'",
                 hint: "write its path relative to site.yaml, such as 'images/logo.svg'")
             return nil
@@ -103,7 +103,7 @@ public struct SiteConfig: Sendable {
         guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
             !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 0x20 } ?? false })
         else {
-            node.error(
+            node.error("site.bad-base-url",
                 "'base_url' must be the site's published address, such as 'https://intranet.example.org/guide/', found '\(text)'",
                 hint: "http or https, the host, then the folder the site is served from")
             return nil
@@ -140,7 +140,7 @@ public struct SearchSynonym: Sendable, Hashable {
             guard let list = m.stringList(key) else { continue }
             let word = key.lowercased()
             if word.isEmpty || word.contains(" ") {
-                m.node(key)?.error("a search synonym is one word, found '\(key)'")
+                m.node(key)?.error("site.synonym-not-one-word", "a search synonym is one word, found '\(key)'")
                 continue
             }
             out.append(SearchSynonym(word: word, means: list.map { $0.lowercased() }.filter { !$0.isEmpty }))

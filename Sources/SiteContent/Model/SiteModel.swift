@@ -61,7 +61,7 @@ public struct SiteModel: Sendable {
         for (i, p) in pages.enumerated() {
             byPath[p.relativePath] = i
             if let j = byOutput[p.outputPath] {
-                diagnostics.error(
+                diagnostics.error("page.duplicate-output",
                     p.meta.location, "two pages write the same output file '\(p.outputPath)'",
                     hint: "\(pages[j].displayPath) writes it too; rename one page or change its 'path'")
             } else {
@@ -70,11 +70,11 @@ public struct SiteModel: Sendable {
             if let code = p.meta.code {
                 if let known = knownCodes, !known.contains(code) {
                     let near = known.min { editDistance($0, code) < editDistance($1, code) }
-                    diagnostics.error(
+                    diagnostics.error(.unknownCode,
                         p.meta.location(of: "code"), "unknown code '\(code)' (not in the code list of data/codes.yaml)",
                         hint: near.flatMap { editDistance($0, code) <= 2 ? "did you mean '\($0)'?" : nil })
                 } else if let j = byCode[code] {
-                    diagnostics.error(
+                    diagnostics.error("page.duplicate-code-page",
                         p.meta.location(of: "code"), "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")
                 } else {
                     byCode[code] = i
@@ -82,7 +82,7 @@ public struct SiteModel: Sendable {
             }
             if p.meta.layout == "sources" {
                 if let j = sourcesPage {
-                    diagnostics.error(
+                    diagnostics.error("page.second-sources-page",
                         p.meta.location, "a second page with layout 'sources'", hint: "the first is \(pages[j].displayPath)")
                 } else {
                     sourcesPage = i

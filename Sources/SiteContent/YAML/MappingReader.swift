@@ -16,7 +16,7 @@ public final class MappingReader {
         for (k, v) in mapping {
             let key = k.string ?? ""
             if firstEntry[key] != nil {
-                owner.context.error(k.mark, "duplicate key '\(key)'")
+                owner.context.error(.duplicateKey, k.mark, "duplicate key '\(key)'")
             } else {
                 firstEntry[key] = entries.count
             }
@@ -47,7 +47,7 @@ public final class MappingReader {
     /// The value of a key that must be present; reports "missing required field" at the mapping otherwise.
     public func required(_ key: String) -> YAMLNode? {
         if let n = node(key) { return n }
-        owner.error("missing required field '\(key)'")
+        owner.error(.missingField, "missing required field '\(key)'")
         return nil
     }
 
@@ -86,7 +86,7 @@ public final class MappingReader {
             let near = known.min { editDistance($0, e.key) < editDistance($1, e.key) }
             var hint = "allowed keys\(what.isEmpty ? "" : " in \(what)"): \(allowed)"
             if let near, isCloseMatch(near, e.key) { hint = "did you mean '\(near)'? " + hint }
-            context.error(e.keyNode.mark, "unknown key '\(e.key)'", hint: hint)
+            context.error("yaml.unknown-key", e.keyNode.mark, "unknown key '\(e.key)'", hint: hint)
         }
     }
 }

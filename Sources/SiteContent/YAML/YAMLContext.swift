@@ -20,12 +20,12 @@ public final class YAMLContext {
         SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    public func error(_ mark: Mark?, _ message: String, hint: String? = nil) {
-        diagnostics.error(location(mark), message, hint: hint)
+    public func error(_ id: DiagnosticID, _ mark: Mark?, _ message: String, hint: String? = nil) {
+        diagnostics.error(id, location(mark), message, hint: hint)
     }
 
-    public func warning(_ mark: Mark?, _ message: String, hint: String? = nil) {
-        diagnostics.warning(location(mark), message, hint: hint)
+    public func warning(_ id: DiagnosticID, _ mark: Mark?, _ message: String, hint: String? = nil) {
+        diagnostics.warning(id, location(mark), message, hint: hint)
     }
 
     /// Parses `text` as one YAML document. A syntax error becomes one diagnostic at its line and column, and
@@ -44,30 +44,30 @@ public final class YAMLContext {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 if problem.hasPrefix("Maximum nesting level") {
-                    error(mark, "the YAML is nested too deeply (lists or mappings inside each other)")
+                    error("yaml.too-deep", mark, "the YAML is nested too deeply (lists or mappings inside each other)")
                 } else {
-                    error(mark, "YAML syntax: \(problem)")
+                    error("yaml.syntax", mark, "YAML syntax: \(problem)")
                 }
             case .reader(let problem, let offset, _, _):
                 let (l, c) = YAMLContext.position(atByte: offset ?? 0, in: text)
-                diagnostics.error(SourceLocation(file: file, line: l + lineOffset, column: c), "YAML cannot be read: \(problem)")
+                diagnostics.error(.yamlUnreadable, SourceLocation(file: file, line: l + lineOffset, column: c), "YAML cannot be read: \(problem)")
             case .duplicatedKeysInMapping(let keys, let context):
                 // Yams names the keys but not where they repeat: find each repeat at its own line.
                 let repeats = YAMLContext.repeatedKeys(in: text).filter { keys.contains($0.key) }
                 if repeats.isEmpty {
-                    error(context.mark, "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+                    error(.duplicateKey, context.mark, "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", "))")
                 }
                 for r in repeats {
-                    diagnostics.error(
+                    diagnostics.error(.duplicateKey,
                         SourceLocation(file: file, line: r.line + lineOffset, column: r.column),
                         "duplicate key '\(r.key)' (first given at line \(r.firstLine + lineOffset))")
                 }
             default:
-                error(nil, "YAML cannot be read: \(e)")
+                error(.yamlUnreadable, nil, "YAML cannot be read: \(e)")
             }
             return nil
         } catch {
-            self.error(nil, "YAML cannot be read: \(error)")
+            self.error(.yamlUnreadable, nil, "YAML cannot be read: \(error)")
             return nil
         }
     }

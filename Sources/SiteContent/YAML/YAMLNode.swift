@@ -19,8 +19,12 @@ public struct YAMLNode {
         }
     }
 
-    public func error(_ message: String, hint: String? = nil) { context.error(mark, message, hint: hint) }
-    public func warning(_ message: String, hint: String? = nil) { context.warning(mark, message, hint: hint) }
+    public func error(_ id: DiagnosticID, _ message: String, hint: String? = nil) {
+        context.error(id, mark, message, hint: hint)
+    }
+    public func warning(_ id: DiagnosticID, _ message: String, hint: String? = nil) {
+        context.warning(id, mark, message, hint: hint)
+    }
 
     /// The scalar text, or an error naming `what` when the node is a mapping or list. A value holding a
     /// control character (only a YAML escape such as `"\0"` or `"\e"` can put one there) is an error at that
@@ -29,16 +33,15 @@ public struct YAMLNode {
         if case .scalar(let s) = node {
             if let bad = YAMLControl.first(in: s.string) {
                 let at = YAMLControl.escapeLocation(in: context, from: node.mark) ?? location
-                context.diagnostics.error(
+                context.diagnostics.error("text.control-character",
                     at, "this value holds the control character \(YAMLControl.name(bad)), which is not allowed in text",
-                    hint: "remove the escape (tab and newline are the only control characters allowed)",
-                    id: .controlCharacter)
+                    hint: "remove the escape (tab and newline are the only control characters allowed)")
                 // (The text is still returned, so the rest of the file is checked as usual: the error alone
                 // stops the build.)
             }
             return s.string
         }
-        error("expected \(what), found \(kindDescription)")
+        error(.wrongType, "expected \(what), found \(kindDescription)")
         return nil
     }
 
@@ -57,7 +60,7 @@ public struct YAMLNode {
     public func int(_ what: String = "a whole number") -> Int? {
         guard let s = scalar(what) else { return nil }
         guard let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
-            error("expected \(what), found '\(s)'")
+            error("yaml.not-an-integer", "expected \(what), found '\(s)'")
             return nil
         }
         return v
@@ -69,7 +72,7 @@ public struct YAMLNode {
         case "true", "True", "TRUE", "yes", "Yes": return true
         case "false", "False", "FALSE", "no", "No": return false
         default:
-            error("expected \(what), found '\(s)'")
+            error("yaml.not-a-boolean", "expected \(what), found '\(s)'")
             return nil
         }
     }
@@ -80,7 +83,7 @@ public struct YAMLNode {
         guard let s = scalar(what) else { return nil }
         let t = s.trimmingCharacters(in: .whitespaces)
         if YAMLNode.isDecimal(t) { return t }
-        error("expected \(what), found '\(s)'")
+        error("yaml.not-a-decimal", "expected \(what), found '\(s)'")
         return nil
     }
 
@@ -101,7 +104,7 @@ public struct YAMLNode {
     /// The items of a list, or an error.
     public func list(_ what: String = "a list") -> [YAMLNode]? {
         if case .sequence(let seq) = node { return seq.map { YAMLNode(node: $0, context: context) } }
-        error("expected \(what), found \(kindDescription)")
+        error(.wrongType, "expected \(what), found \(kindDescription)")
         return nil
     }
 
@@ -119,7 +122,7 @@ public struct YAMLNode {
     /// A mapping reader that tracks which keys were read; call `finish()` to report unknown keys.
     public func mapping(_ what: String = "a mapping") -> MappingReader? {
         if case .mapping(let m) = node { return MappingReader(mapping: m, owner: self) }
-        error("expected \(what), found \(kindDescription)")
+        error(.wrongType, "expected \(what), found \(kindDescription)")
         return nil
     }
 }

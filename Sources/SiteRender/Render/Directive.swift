@@ -51,11 +51,13 @@ public struct DirectiveOutput: Sendable {
 
 /// Why a directive could not render: reported at the directive's line.
 public struct DirectiveError: Error, Sendable {
+    public var id: DiagnosticID
     public var message: String
     public var hint: String?
     /// A position inside another file (e.g. a bad scenario in examples.yaml), if the problem is there.
     public var location: SourceLocation?
-    public init(_ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
+    public init(_ id: DiagnosticID, _ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
+        self.id = id
         self.message = message
         self.hint = hint
         self.location = location

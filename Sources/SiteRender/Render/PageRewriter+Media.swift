@@ -13,52 +13,47 @@ extension PageRewriter {
         if let first = words.first, first == "ref" || first == "relref", words.count >= 2 {
             hint = "write a Markdown link to the page's file instead: [text](\(words[1])); " + hint
         }
-        diagnostics.warning(
-            location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint,
-            id: .foreignShortcode)
+        diagnostics.warning("markdown.foreign-shortcode",
+            location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint)
     }
 
     /// An image of the content folder, linked relatively from this page with its size; an error for a remote,
     /// missing or unreadable image and for one without alt text.
     mutating func image(_ url: String, alt: String, title: String, at: SourceLocation) -> MarkdownLinkTarget? {
         if urlScheme(url) != nil || url.hasPrefix("//") {
-            diagnostics.error(
+            diagnostics.error("image.remote",
                 at, "remote images are not allowed ('\(url)'): the site loads nothing from elsewhere",
-                hint: "save the image below the content folder and link it relatively, e.g. '../images/room.png'",
-                id: .badImage)
+                hint: "save the image below the content folder and link it relatively, e.g. '../images/room.png'")
             return nil
         }
         if url.hasPrefix("/") {
-            diagnostics.error(
+            diagnostics.error("image.absolute-path",
                 at, "image '\(url)' starts with '/'",
-                hint: "write its path relative to this file (e.g. '../images/room.png') so the site works at any path",
-                id: .badImage)
+                hint: "write its path relative to this file (e.g. '../images/room.png') so the site works at any path")
             return nil
         }
         let base = String(url.prefix { $0 != "#" && $0 != "?" })
         guard let path = resolveRelative(base, from: page.relativePath), let found = site.images[path] else {
             let resolved = resolveRelative(base, from: page.relativePath) ?? base
             if ImageKind(fileName: base) == nil {
-                diagnostics.error(
-                    at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files",
-                    id: .badImage)
+                diagnostics.error("image.not-an-image",
+                    at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files")
             } else {
-                diagnostics.error(
+                diagnostics.error("image.missing",
                     at, "broken image '\(url)': no image '\(resolved)' in the content folder",
-                    hint: "write the path relative to this file, e.g. '../images/room.png'", id: .badImage)
+                    hint: "write the path relative to this file, e.g. '../images/room.png'")
             }
             return nil
         }
         guard !trimmedSpaces(Substring(alt)).isEmpty else {
-            diagnostics.error(
+            diagnostics.error("image.no-alt-text",
                 at, "image '\(url)' has no alt text",
-                hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))",
-                id: .badImage)
+                hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))")
             return nil
         }
         switch found.size {
         case .failure(let problem):
-            diagnostics.error(at, "image '\(path)' \(problem.message)", id: .badImage)
+            diagnostics.error("image.unreadable", at, "image '\(path)' \(problem.message)")
             return nil
         case .success(let size):
             // Written with its size (cmark writes none) so the page does not move when it loads.

@@ -71,11 +71,11 @@ package struct PageRewriter: MarkdownRewriter {
             let near = directives.names.min { editDistance($0, name) < editDistance($1, name) }
             var hint = "known directives: \(directives.names.joined(separator: ", "))"
             if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
-            diagnostics.error(at, "unknown directive '\(name)'", hint: hint, id: .unknownDirective)
+            diagnostics.error("directive.unknown", at, "unknown directive '\(name)'", hint: hint)
             return MarkdownReplacement(html: "")
         }
         guard site.hasExtensionData || !directive.needsExtensionData else {
-            diagnostics.error(
+            diagnostics.error("directive.needs-guide-data",
                 at, "directive '\(name)' needs the guide's data, which this site does not have",
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
             return MarkdownReplacement(html: "")
@@ -90,13 +90,13 @@ package struct PageRewriter: MarkdownRewriter {
             return MarkdownReplacement(
                 html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
         } catch {
-            diagnostics.error(error.location ?? at, "\(name): \(error.message)", hint: error.hint)
+            diagnostics.error(error.id, error.location ?? at, "\(name): \(error.message)", hint: error.hint)
             return MarkdownReplacement(html: "")
         }
     }
 
     package mutating func droppedRawHTML(line: Int, column: Int) {
-        diagnostics.warning(
+        diagnostics.warning("markdown.raw-html",
             location(line, column), "raw HTML is not allowed in pages and was left out",
             hint: "write it in Markdown, or ask for a directive that generates it")
     }
@@ -105,7 +105,7 @@ package struct PageRewriter: MarkdownRewriter {
         let at = location(link.line, link.column)
         let url = String(trimmedSpaces(Substring(link.url)))
         if url.isEmpty {
-            diagnostics.error(at, "empty link target")
+            diagnostics.error("link.empty", at, "empty link target")
             return nil
         }
         if link.isImage { return image(url, alt: link.alt, title: link.title, at: at) }
@@ -122,7 +122,7 @@ package struct PageRewriter: MarkdownRewriter {
             let code = String(base.dropFirst(5))
             if recordsDependencies { dependencies.append(LinkDependency(.code, code, in: site)) }
             guard let i = site.byCode[code] else {
-                diagnostics.error(
+                diagnostics.error("link.unknown-code",
                     at, "unknown code '\(code)' in link '\(url)'",
                     hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
                 return nil
@@ -135,12 +135,12 @@ package struct PageRewriter: MarkdownRewriter {
         }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
-            diagnostics.warning(
+            diagnostics.warning("link.scheme-left-out",
                 at, "link with '\(scheme):' was left out (only http, https, mailto and tel links are written)")
             return nil
         }
         if base.hasPrefix("/") {
-            diagnostics.error(
+            diagnostics.error("link.absolute-path",
                 at, "link '\(url)' starts with '/'",
                 hint: "write links relative to this file (e.g. '../codes/97550.md') so the site works at any path")
             return nil
@@ -164,15 +164,14 @@ package struct PageRewriter: MarkdownRewriter {
         }
         guard let found = byPath ?? byURL else {
             if let resolved, site.drafts.contains(resolved) {
-                diagnostics.error(
+                diagnostics.error("link.to-draft",
                     at, "link '\(url)' goes to a draft, which is not published",
-                    hint: "publish the page (remove 'draft: true') or take the link out", id: .brokenLink)
+                    hint: "publish the page (remove 'draft: true') or take the link out")
                 return nil
             }
-            diagnostics.error(
+            diagnostics.error("link.broken",
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
-                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page",
-                id: .brokenLink)
+                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
             return nil
         }
         return target(found, fragment: fragment, at: at, title: link.title)

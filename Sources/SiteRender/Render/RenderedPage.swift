@@ -25,7 +25,7 @@ package struct RenderedPage: Sendable {
         rewriter.recordsDependencies = recordingDependencies
         let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         if let no = md.refusal {
-            rewriter.diagnostics.error(rewriter.location(no.line, no.column), no.message)
+            rewriter.diagnostics.error("markdown.refused", rewriter.location(no.line, no.column), no.message)
         }
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections,

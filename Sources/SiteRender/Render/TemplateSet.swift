@@ -33,11 +33,11 @@ public struct TemplateSet: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
-            diags.error(SourceLocation(file: display), "the templates path is a file, not a folder")
+            diags.error("template.folder-is-file", SourceLocation(file: display), "the templates path is a file, not a folder")
             return StageResult(nil, diags.items)
         }
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            diags.error(SourceLocation(file: display), "the templates folder does not exist")
+            diags.error("template.missing-folder", SourceLocation(file: display), "the templates folder does not exist")
             return StageResult(nil, diags.items)
         }
         let tree = SourceTree(root: directory)
@@ -71,12 +71,12 @@ public struct TemplateSet: Sendable {
                 if compiled?[name] == nil { compiled = nil }
             } catch let e as MustacheTemplate.ParserError {
                 parsed[name] = nil
-                diags.error(
+                diags.error(.templateSyntax,
                     SourceLocation(file: file, line: e.context.lineNumber, column: e.context.columnNumber),
                     "template syntax: \(TemplateSet.describe(e.error))")
             } catch {
                 parsed[name] = nil
-                diags.error(SourceLocation(file: file), "template syntax: \(error)")
+                diags.error(.templateSyntax, SourceLocation(file: file), "template syntax: \(error)")
             }
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
@@ -140,7 +140,7 @@ public struct TemplateSet: Sendable {
                 case 1:
                     let cycle = path.map(\.name).drop { $0 != target } + [target]
                     out.append(
-                        .error(
+                        .error("template.partial-cycle",
                             at, "partial '\(target)' includes itself (\(cycle.joined(separator: " → ")))",
                             hint: "a partial may not include itself, directly or through other partials"))
                 case nil:
@@ -159,7 +159,7 @@ public struct TemplateSet: Sendable {
             for t in TemplateToken.flatten(tokens) {
                 if case .partial(let p) = t.kind, parsed[p] == nil {
                     out.append(
-                        .error(
+                        .error("template.unknown-partial",
                             t.location, "template '\(name)' includes partial '\(p)', which does not exist",
                             hint: "templates: \(parsed.keys.sorted().joined(separator: ", "))"))
                 }

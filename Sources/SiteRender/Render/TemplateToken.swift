@@ -58,7 +58,7 @@ package struct TemplateToken: Sendable {
 
     package static func scan(_ text: String, file: String) -> Result<[TemplateToken], Diagnostic> {
         if text.utf8.count > maxBytes {
-            return .failure(.error(SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
+            return .failure(.error("template.too-large", SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
         }
         var lineNumber = 1, lineLength = 0
         for s in text.unicodeScalars {
@@ -69,7 +69,7 @@ package struct TemplateToken: Sendable {
                 lineLength += 1
                 if lineLength > maxLineLength {
                     return .failure(
-                        .error(
+                        .error("template.line-too-long",
                             SourceLocation(file: file, line: lineNumber, column: maxLineLength + 1),
                             "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
                 }
@@ -99,29 +99,29 @@ package struct TemplateToken: Sendable {
                 if Array(chars[j..<(j + close.count)]) == close { found = j; break }
                 j += 1
             }
-            guard found >= 0 else { return .failure(.error(at, "unclosed Mustache tag")) }
+            guard found >= 0 else { return .failure(.error("template.unclosed-tag", at, "unclosed Mustache tag")) }
             let inner = String(chars[(i + open)..<found]).trimmingCharacters(in: .whitespaces)
             advance(found + close.count - i)
             if triple {
-                if let problem = nameProblem(sigil: "&", name: inner, inner: "&" + inner) { return .failure(.error(at, problem)) }
+                if let problem = nameProblem(sigil: "&", name: inner, inner: "&" + inner) { return .failure(.error(.templateBadName, at, problem)) }
                 stack[stack.count - 1].2.append(TemplateToken(kind: .variable(inner), location: at))
                 continue
             }
-            guard let sigil = inner.first else { return .failure(.error(at, "empty Mustache tag")) }
+            guard let sigil = inner.first else { return .failure(.error("template.empty-tag", at, "empty Mustache tag")) }
             let name = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
-            if let problem = nameProblem(sigil: sigil, name: name, inner: inner) { return .failure(.error(at, problem)) }
+            if let problem = nameProblem(sigil: sigil, name: name, inner: inner) { return .failure(.error(.templateBadName, at, problem)) }
             switch sigil {
             case "!": continue
             case "#", "^":
                 if stack.count > TemplateToken.maxNesting {
                     return .failure(
-                        .error(at, "sections are nested more than \(TemplateToken.maxNesting) deep",
+                        .error("template.nested-too-deep", at, "sections are nested more than \(TemplateToken.maxNesting) deep",
                             hint: "split the template into partials"))
                 }
                 stack.append((name, sigil == "^", [], at))
             case "/":
                 guard stack.count > 1, stack[stack.count - 1].0 == name else {
-                    return .failure(.error(at, "'{{/\(name)}}' closes no open section"))
+                    return .failure(.error("template.stray-close", at, "'{{/\(name)}}' closes no open section"))
                 }
                 let (n, inv, toks, loc) = stack.removeLast()
                 let kind: Kind = inv ? .inverted(n, toks) : .section(n, toks)
@@ -132,17 +132,17 @@ package struct TemplateToken: Sendable {
                 stack[stack.count - 1].2.append(TemplateToken(kind: .variable(name), location: at))
             case "=", "<", "$":
                 return .failure(
-                    .error(at, "'{{\(sigil)…}}' is not used in ctsguide templates", hint: "use variables, sections and partials"))
+                    .error("template.unsupported-tag", at, "'{{\(sigil)…}}' is not used in ctsguide templates", hint: "use variables, sections and partials"))
             default:
                 if inner.contains("(") {
-                    return .failure(.error(at, "transforms ('\(inner)') are not used in ctsguide templates"))
+                    return .failure(.error("template.transform", at, "transforms ('\(inner)') are not used in ctsguide templates"))
                 }
                 stack[stack.count - 1].2.append(TemplateToken(kind: .variable(inner), location: at))
             }
         }
         if stack.count > 1 {
             let open = stack[stack.count - 1]
-            return .failure(.error(open.3, "section '\(open.0)' is not closed"))
+            return .failure(.error("template.unclosed-section", open.3, "section '\(open.0)' is not closed"))
         }
         return .success(stack[0].2)
     }
@@ -200,7 +200,7 @@ package struct TemplateChecker {
         reported.insert(key)
         let here = stack.last.map { keys(of: unwrap($0)) } ?? []
         diagnostics.append(
-            .error(
+            .error("template.unknown-variable",
                 t.location, "template '\(template)' names '\(name)', which its view model does not provide",
                 hint: here.isEmpty ? nil : "available here: \(here.joined(separator: ", "))"))
     }
