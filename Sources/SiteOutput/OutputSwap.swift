@@ -118,7 +118,7 @@ package enum OutputSwap {
     typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// `renameat2` from the C library (Glibc's Swift module does not declare it).
-    nonisolated(unsafe) static let renameat2: RenameAt2? = {
+    static let renameat2: RenameAt2? = {
         #if os(Linux)
             guard let handle = dlopen(nil, RTLD_NOW), let sym = dlsym(handle, "renameat2") else { return nil }
             return unsafeBitCast(sym, to: RenameAt2.self)
