@@ -112,7 +112,7 @@ public struct ClaimLine: Sendable, Hashable {
 }
 
 /// A minutes threshold that decided a unit: `code` unit `unit` is attained at `minutes` in total.
-public struct UnitThreshold: Sendable, Hashable, Encodable {
+public struct UnitThreshold: Sendable, Hashable {
     public var code: String
     public var unit: Int
     public var minutes: Int

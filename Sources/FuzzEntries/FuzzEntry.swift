@@ -105,7 +105,7 @@ public enum FuzzEntry {
         guard let data = siteData else { return }
         guard let input = try? CalcRunner.sessionInput(o, rules: data.rules) else { return }
         guard let result = try? data.rules.evaluate(input) else { return }
-        _ = try? CalcReport(result, input: input, data: data, zip: nil).rendered()
+        _ = CalcReport(result, input: input, data: data, zip: nil).rendered()
         _ = CalcRender.table(result, input: input, data: data)
     }
 

@@ -50,7 +50,7 @@ public enum CalcRunner {
                 return fail(InputFailure(error).text)
             }
             var out = options.json
-                ? try CalcReport(result, input: input, data: data, zip: zip).rendered()
+                ? CalcReport(result, input: input, data: data, zip: zip).rendered()
                 : CalcRender.table(result, input: input, data: data)
             if let zip, !options.json { out = zip.text + out }
             return CalcOutput(exitCode: 0, stdout: out, stderr: "")

@@ -94,10 +94,11 @@ package enum CalculatorData {
     /// soon as the data is loaded).
     package static func files(rules: RulesData, asOf: CalendarDate) -> [OutputFile] {
         let (data, splits) = buildAll(rules, asOf: asOf)
-        var bytes = Array("window.CTSGUIDE_CALC = ".utf8)
-        data.writeCompact(into: &bytes)
-        bytes.append(contentsOf: ";\n".utf8)
-        return [OutputFile(path: path, bytes: bytes)] + splits
+        var w = JSONWriter(forScript: true)
+        w.raw("window.CTSGUIDE_CALC = ")
+        w.value(data)
+        w.raw(";\n")
+        return [OutputFile(path: path, bytes: w.bytes)] + splits
     }
 
     final class Interner {
@@ -220,39 +221,5 @@ extension CalculatorData {
             "cfOK": .array(options.map { .string($0.id) }), "cf": .object(cf),
             "cfError": tables.texts.id(RulesText.plain.pageProblem(problem, familyName: "")),
         ]
-    }
-}
-
-extension JSONValue {
-    /// Compact JSON (keys sorted, no spaces), with `<`, `>` escaped so it is safe in a script file.
-    var compact: String {
-        var out: [UInt8] = []
-        writeCompact(into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    func writeCompact(into out: inout [UInt8]) {
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .string(let s): appendJSONString(s, to: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (n, item) in items.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                item.writeCompact(into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let d):
-            out.append(UInt8(ascii: "{"))
-            for (n, entry) in d.sorted(by: { $0.key < $1.key }).enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                appendJSONString(entry.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                entry.value.writeCompact(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
     }
 }

@@ -118,10 +118,11 @@ package enum CalculatorSplits {
             }
             for (b, entries) in buckets.sorted(by: { $0.key < $1.key }) {
                 let name = "\(p)-\(b)"
-                var bytes = Array("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = ".utf8)
-                JSONValue.object(entries).writeCompact(into: &bytes)
-                bytes.append(contentsOf: ";\n".utf8)
-                files.append(OutputFile(path: folder + name + ".js", bytes: bytes))
+                var w = JSONWriter(forScript: true)
+                w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = ")
+                w.value(.object(entries))
+                w.raw(";\n")
+                files.append(OutputFile(path: folder + name + ".js", bytes: w.bytes))
             }
         }
         return Built(segmentPolicy: segmentPolicy, policies: policies, files: files)

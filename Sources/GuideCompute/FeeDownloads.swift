@@ -69,13 +69,7 @@ package enum FeeDownloads {
     /// and copied into each row.
     static func csv(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
         let t = priced ?? self.priced(p, data.rules)
-        func field(_ s: String, _ out: inout [UInt8]) {
-            if containsByte(s, UInt8(ascii: ",")) || containsByte(s, UInt8(ascii: "\"")) {
-                out.append(contentsOf: ("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
-            } else {
-                out.append(contentsOf: s.utf8)
-            }
-        }
+        func field(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: csvField(s).utf8) }
         /// The cells, each followed by a comma.
         func cells(_ list: [String]) -> [UInt8] {
             var out: [UInt8] = []
@@ -117,86 +111,44 @@ package enum FeeDownloads {
         return out
     }
 
-    /// The JSON file (`JSONValue.rendered`'s layout, keys sorted) with its newline; the `amounts` entries are
-    /// written straight into the buffer in that layout, the rest through `JSONValue`.
+    /// The JSON file: pretty-printed, keys sorted, with a final newline.
     static func json(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
         let t = priced ?? self.priced(p, data.rules)
         let table = p.gpciTable.flatMap { data.rules.gpciTables[$0] }
         func dec(_ v: DecimalValue?) -> JSONValue { .optional(v?.description) }
-        var out: [UInt8] = []
-        out.reserveCapacity(t.rowCount * 200 + 16_384)
-        out.append(UInt8(ascii: "{"))
-        JSONValue.newline(&out, indent: 1)
-        JSONValue.key("amounts", into: &out)
-        if t.rowCount == 0 {
-            out.append(contentsOf: "[]".utf8)
-        } else {
-            // An entry is its keys in sorted order; what lies between its values is the same for a whole block.
-            func member(_ key: String, first: Bool = false) -> [UInt8] {
-                var m: [UInt8] = first ? [] : [UInt8(ascii: ",")]
-                JSONValue.newline(&m, indent: 3)
-                JSONValue.key(key, into: &m)
-                return m
+        let amounts: [JSONValue] = t.blocks.flatMap { b in
+            t.places.indices.map { i in
+                .object([
+                    "amount": .optional(b.amounts[i]?.moneyText), "assistant_amount": .optional(b.assistant[i]?.moneyText),
+                    "code": .string(b.code), "conversion_factor": .string(b.cf.id),
+                    "locality": .string(t.places[i]?.locality.id ?? "national"), "setting": .string(b.setting.rawValue),
+                ])
             }
-            var open: [UInt8] = []
-            JSONValue.newline(&open, indent: 2)
-            open += [UInt8(ascii: "{")] + member("amount", first: true)
-            let assistantKey = member("assistant_amount")
-            var close: [UInt8] = []
-            JSONValue.newline(&close, indent: 2)
-            close.append(UInt8(ascii: "}"))
-            func value(_ v: DecimalValue?) {
-                if let v { appendJSONString(v.moneyText, forScript: false, to: &out) } else { out.append(contentsOf: "null".utf8) }
-            }
-            let localityValues = t.places.map { Array(jsonString($0?.locality.id ?? "national", forScript: false).utf8) }
-            out.append(UInt8(ascii: "["))
-            for (n, b) in t.blocks.enumerated() {
-                let beforeLocality = member("code") + Array(jsonString(b.code, forScript: false).utf8)
-                    + member("conversion_factor") + Array(jsonString(b.cf.id, forScript: false).utf8) + member("locality")
-                let afterLocality = member("setting") + Array(jsonString(b.setting.rawValue, forScript: false).utf8) + close
-                for i in t.places.indices {
-                    if n > 0 || i > 0 { out.append(UInt8(ascii: ",")) }
-                    out += open
-                    value(b.amounts[i])
-                    out += assistantKey
-                    value(b.assistant[i])
-                    out += beforeLocality
-                    out += localityValues[i]
-                    out += afterLocality
-                }
-            }
-            JSONValue.newline(&out, indent: 1)
-            out.append(UInt8(ascii: "]"))
         }
-        // The other keys, in sorted order after `amounts`.
-        let rest: [(String, JSONValue)] = [
-            ("conversion_factors", .array(p.conversionFactors.map {
+        let file: JSONValue = .object([
+            "amounts": .array(amounts),
+            "conversion_factors": .array(p.conversionFactors.map {
                 .object(["id": .string($0.id), "label": .string($0.label), "value": .string($0.value.description),
                          "default": .bool($0.isDefault), "source": .string($0.source)])
-            })),
-            ("localities", .array(t.places.compactMap { $0 }.map {
+            }),
+            "localities": .array(t.places.compactMap { $0 }.map {
                 .object(["id": .string($0.locality.id), "name": .string($0.locality.name), "state": .string($0.locality.state),
                          "work_gpci": .string($0.work.description), "pe_gpci": .string($0.pe.description),
                          "mp_gpci": .string($0.mp.description)])
-            })),
-            ("period", .object([
+            }),
+            "period": .object([
                 "effective": .string(p.id), "through": .optional(p.range.through?.description), "label": .string(p.label),
                 "cms_release": .string(release(p, data)), "source": .string(p.source),
                 "gpci_table": .optional(p.gpciTable), "gpci_source": .optional(table?.source),
-            ])),
-            ("rvus", .object(Dictionary(uniqueKeysWithValues: p.rvus.map { code, r in
-                (code, JSONValue.object(["work": dec(r.work), "pe_nonfacility": dec(r.peNonfacility),
-                                         "pe_facility": dec(r.peFacility), "mp": dec(r.mp), "source": .string(r.source)]))
-            }))),
-        ]
-        for (key, value) in rest {
-            out.append(UInt8(ascii: ","))
-            JSONValue.newline(&out, indent: 1)
-            JSONValue.key(key, into: &out)
-            value.write(into: &out, indent: 1)
-        }
-        JSONValue.newline(&out, indent: 0)
-        out.append(contentsOf: "}\n".utf8)
-        return out
+            ]),
+            "rvus": .object(p.rvus.mapValues { r in
+                .object(["work": dec(r.work), "pe_nonfacility": dec(r.peNonfacility), "pe_facility": dec(r.peFacility),
+                         "mp": dec(r.mp), "source": .string(r.source)])
+            }),
+        ])
+        var w = JSONWriter(forScript: false, capacity: t.rowCount * 200 + 16_384)
+        w.value(file, indent: 0)
+        w.raw("\n")
+        return w.bytes
     }
 }

@@ -40,55 +40,22 @@ package enum ZIPScripts {
         for p in 0..<prefixCount {
             let prefix = String(ZIPLocalityTable.text(p * size).prefix(prefixDigits))
             var ids: [String] = []
-            var runs: [UInt8] = [], splits: [UInt8] = []
+            var runs: [JSONValue] = [], splits: [JSONValue] = []
             for run in byPrefix[p] ?? [] {
                 if !ids.contains(run.localityID) { ids.append(run.localityID) }
-                let i = ids.firstIndex(of: run.localityID)!
-                func item(_ out: inout [UInt8]) {
-                    out.append(contentsOf: out.isEmpty ? [UInt8(ascii: "[")] : [UInt8(ascii: ","), UInt8(ascii: "[")])
-                    appendDecimal(run.from % size, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    appendDecimal(run.through % size, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    appendDecimal(i, to: &out)
-                    out.append(UInt8(ascii: "]"))
-                }
-                if run.split { item(&splits) } else { item(&runs) }
+                let item = JSONValue.array([.int(run.from % size), .int(run.through % size), .int(ids.firstIndex(of: run.localityID)!)])
+                if run.split { splits.append(item) } else { runs.append(item) }
             }
-            var text = Array("window.CTSGUIDE_ZIP_LOADED(".utf8)
-            appendJSONString(prefix, to: &text)
-            text.append(contentsOf: ",{\"l\":[".utf8)
-            for (n, id) in ids.enumerated() {
-                text.append(contentsOf: (n > 0 ? ",[" : "[").utf8)
-                appendJSONString(id, to: &text)
-                text.append(UInt8(ascii: ","))
-                appendJSONString(names[id] ?? id, to: &text)
-                text.append(UInt8(ascii: "]"))
-            }
-            text.append(contentsOf: "],\"r\":[".utf8)
-            text += runs
-            text.append(contentsOf: "],\"s\":[".utf8)
-            text += splits
-            text.append(contentsOf: "]});\n".utf8)
-            files.append(OutputFile(path: path(prefix: prefix), bytes: text))
+            var w = JSONWriter(forScript: true)
+            w.raw("window.CTSGUIDE_ZIP_LOADED(")
+            w.string(prefix)
+            w.raw(",")
+            w.value(.object([
+                "l": .array(ids.map { .array([.string($0), .string(names[$0] ?? $0)]) }), "r": .array(runs), "s": .array(splits),
+            ]))
+            w.raw(");\n")
+            files.append(OutputFile(path: path(prefix: prefix), bytes: w.bytes))
         }
         return files
     }
-}
-
-/// `String(n)` for n ≥ 0, appended as bytes (ZIP suffixes and indices, by the thousand).
-func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-    var digits = 1, rest = n / 10
-    while rest > 0 {
-        digits += 1
-        rest /= 10
-    }
-    let end = out.count + digits
-    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-    var v = n, i = end
-    repeat {
-        i -= 1
-        out[i] = UInt8(ascii: "0") + UInt8(v % 10)
-        v /= 10
-    } while v > 0
 }

@@ -86,3 +86,10 @@ package enum CSVReader {
         return rows
     }
 }
+
+/// A field as every CSV file the program writes has it (the fee downloads, the imported GPCI tables): quoted,
+/// with each quote doubled, when it holds a comma or a quote; as it is otherwise (what `CSVReader` reads back).
+package func csvField(_ s: String) -> String {
+    containsByte(s, UInt8(ascii: ",")) || containsByte(s, UInt8(ascii: "\""))
+        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+}

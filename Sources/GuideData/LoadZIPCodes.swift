@@ -57,41 +57,23 @@ package enum ZIPCodesFile {
 
     /// A token back to a run; nil when malformed.
     static func run(_ token: Substring, localityID: String) -> ZIPRun? {
-        var t = token
-        let split = t.last == splitMark
+        var t = token.utf8[...]
+        let split = t.last == UInt8(ascii: "*")
         if split { t = t.dropLast() }
-        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2,
-            let from = ZIPLocalityTable.number(String(parts[0])),
-            let through = parts.count == 2 ? ZIPLocalityTable.number(String(parts[1])) : from,
-            through >= from
-        else { return nil }
-        return ZIPRun(from: from, through: through, localityID: localityID, split: split)
-    }
-
-    /// `run(_:localityID:)` for a token of ASCII bytes.
-    static func run(ascii t: UnsafeBufferPointer<UInt8>, localityID: String) -> ZIPRun? {
-        var end = t.count
-        let split = end > 0 && t[end - 1] == UInt8(ascii: "*")
-        if split { end -= 1 }
-        func number(_ from: Int, _ to: Int) -> Int? {
-            guard to - from == ZIPLocalityTable.digits else { return nil }
+        /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number).
+        func number(_ d: Substring.UTF8View) -> Int? {
+            guard d.count == ZIPLocalityTable.digits else { return nil }
             var n = 0
-            for i in from..<to {
-                let d = t[i] &- UInt8(ascii: "0")
-                guard d <= 9 else { return nil }
-                n = n * 10 + Int(d)
+            for b in d {
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                n = n * 10 + Int(b - UInt8(ascii: "0"))
             }
             return n
         }
-        let dash = t[0..<end].firstIndex(of: UInt8(ascii: "-"))
-        guard let from = number(0, dash ?? end) else { return nil }
-        var through = from
-        if let dash {
-            guard let n = number(dash + 1, end) else { return nil }  // a second '-' is not a digit
-            through = n
-        }
-        guard through >= from else { return nil }
+        let dash = t.firstIndex(of: UInt8(ascii: "-"))
+        guard let from = number(t[..<(dash ?? t.endIndex)]),
+            let through = dash.map({ number(t[t.index(after: $0)...]) }) ?? from, through >= from
+        else { return nil }
         return ZIPRun(from: from, through: through, localityID: localityID, split: split)
     }
 
@@ -144,28 +126,10 @@ extension LoadSession {
                 ctx.diagnostics.error("zip.unknown-locality", at, "locality '\(id)' is not in GPCI table '\(table.id)'")
             }
             for line in lines {
-                guard var text = line.scalar("a line of ZIP codes") else { continue }
+                guard let text = line.scalar("a line of ZIP codes") else { continue }
                 let lineNumber = line.location.line
                 var column = (line.mark?.column ?? 1)
-                // Printable ASCII (what the importer writes) is split and read as bytes, where a byte is a
-                // character; anything else as characters.
-                if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-                    text.withUTF8 { bytes in
-                        var start = 0
-                        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: " ") {
-                            let tok = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                            if let run = ZIPCodesFile.run(ascii: tok, localityID: id) {
-                                runs.append(run)
-                                positions.append((lineNumber, column))
-                            } else {
-                                bad(lineNumber, column, String(decoding: tok, as: UTF8.self))
-                            }
-                            column += tok.count + 1
-                            start = i + 1
-                        }
-                    }
-                    continue
-                }
+                // Columns count characters, as the YAML reader's do.
                 for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
                     if let run = ZIPCodesFile.run(tok, localityID: id) {
                         runs.append(run)

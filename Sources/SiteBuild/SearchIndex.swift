@@ -11,100 +11,36 @@ package enum SearchIndex {
     static let folder = "assets/search/"
     static let shardSize = 50
 
-    /// `titles.js`: the listed pages, one per line. The files are written by `titlesScript` and `shard`, which
-    /// give the bytes `ScriptJSONEncoder` gives for these types (`SearchIndexWriterTests`).
-    struct Titles: Encodable {
-        var shardSize: Int
-        var folders: [String]
-        /// `search_synonyms` of the site settings: `[word, [the words it stands for]]`, sorted by word.
-        var synonyms: [Synonym] = []
-        var pages: OneItemPerLine<Title>
+    /// `search_synonyms` of the site settings as `[[word, [the words it stands for]], …]`: one entry per word
+    /// (the last list of a word given twice), sorted by word.
+    static func synonyms(_ pairs: [(String, [String])]) -> JSONValue {
+        var byWord: [String: [String]] = [:]
+        for (word, means) in pairs { byWord[word] = means }
+        return .array(byWord.keys.sorted().map { .array([.string($0), .array(byWord[$0]!.map(JSONValue.string))]) })
     }
 
-    /// `[word, [words]]`.
-    struct Synonym: Encodable {
-        var word: String
-        var means: [String]
+    /// The first characters of a section's text the index keeps.
+    static let textLimit = 1200
 
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.unkeyedContainer()
-            try c.encode(word)
-            try c.encode(means)
-        }
-
-        /// One entry per word (the last list of a word given twice), sorted by word.
-        static func list(_ pairs: [(String, [String])]) -> [Synonym] {
-            var byWord: [String: [String]] = [:]
-            for (word, means) in pairs { byWord[word] = means }
-            return byWord.keys.sorted().map { Synonym(word: $0, means: byWord[$0]!) }
-        }
+    /// A page's sections in a text shard: `[[heading id, heading, text], …]`, the text cut to `textLimit`
+    /// characters.
+    static func sections(_ list: [MarkdownSection]) -> JSONValue {
+        .array(list.map { s in
+            .array([
+                .string(s.headingID ?? ""), .string(s.heading),
+                .string(s.text.utf8.count <= textLimit ? s.text : String(s.text.prefix(textLimit))),
+            ])
+        })
     }
 
-    /// One listed page: `[folder index, URL stem, title, keywords, text shard]`.
-    struct Title: Encodable {
-        var folder: Int
-        var stem: String
-        var title: String
-        var keywords: String
-        var shard: Int
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.unkeyedContainer()
-            try c.encode(folder)
-            try c.encode(stem)
-            try c.encode(title)
-            try c.encode(keywords)
-            try c.encode(shard)
+    /// `[item, …]` with each item on a line of its own, so a long index stays readable and diffs line by line.
+    static func onePerLine(_ items: [JSONValue], into w: inout JSONWriter) {
+        w.raw("[\n")
+        for (n, item) in items.enumerated() {
+            if n > 0 { w.raw(",\n") }
+            w.value(item)
         }
-
-        /// What `encode(to:)` gives `ScriptJSONEncoder`, written directly.
-        func write(into w: inout ScriptJSONWriter) {
-            w.raw("[")
-            w.int(folder)
-            w.raw(",")
-            w.string(stem)
-            w.raw(",")
-            w.string(title)
-            w.raw(",")
-            w.string(keywords)
-            w.raw(",")
-            w.int(shard)
-            w.raw("]")
-        }
-    }
-
-    /// One section of a page in a text shard: `[heading id, heading, text]`.
-    struct Section: Encodable {
-        var id: String
-        var heading: String
-        var text: String
-
-        static let textLimit = 1200
-
-        init(_ s: MarkdownSection) {
-            id = s.headingID ?? ""
-            heading = s.heading
-            text = s.text.utf8.count <= Self.textLimit ? s.text : String(s.text.prefix(Self.textLimit))
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.unkeyedContainer()
-            try c.encode(id)
-            try c.encode(heading)
-            try c.encode(text)
-        }
-
-        /// `Section(s)` as `ScriptJSONEncoder` writes it, without making the section (the text is cut as it is
-        /// written).
-        static func write(_ s: MarkdownSection, into w: inout ScriptJSONWriter) {
-            w.raw("[")
-            w.string(s.headingID ?? "")
-            w.raw(",")
-            w.string(s.heading)
-            w.raw(",")
-            w.truncatedString(s.text, limit: textLimit)
-            w.raw("]")
-        }
+        w.raw("\n]")
     }
 
     /// The pages the search finds, in page order (text shard `k` holds those from `k * shardSize` on).
@@ -120,7 +56,7 @@ package enum SearchIndex {
         let listed = listed(site)
         var folders: [String] = []
         var folderIndex: [String: Int] = [:]
-        var entries: [Title] = []
+        var entries: [JSONValue] = []  // [folder index, URL stem, title, keywords, text shard]
         for (n, i) in listed.enumerated() {
             let (dir, stem) = split(urlPath(site.pages[i].outputPath))
             if folderIndex[dir] == nil {
@@ -129,8 +65,9 @@ package enum SearchIndex {
             }
             let words = [site.pages[i].meta.code ?? "", site.pages[i].meta.keywords] + site.pages[i].meta.tags
             let keywords = words.filter { !$0.isEmpty }.joined(separator: " ")
-            entries.append(
-                Title(folder: folderIndex[dir]!, stem: stem, title: site.pages[i].meta.title, keywords: keywords, shard: n / shardSize))
+            entries.append(.array([
+                .int(folderIndex[dir]!), .string(stem), .string(site.pages[i].meta.title), .string(keywords), .int(n / shardSize),
+            ]))
         }
         let synonyms = site.config.searchSynonyms.map { ($0.word, $0.means) }
         var out = [OutputFile(path: folder + "titles.js", bytes: titlesScript(folders: folders, entries: entries, synonyms: synonyms))]
@@ -144,58 +81,33 @@ package enum SearchIndex {
 
     /// Text shard `k`: the sections of its member pages, one page per line.
     static func shard(_ k: Int, _ members: [[MarkdownSection]]) -> OutputFile {
-        // `OneItemPerLine(items: members.map { $0.map(Section.init) })` through `ScriptJSONEncoder`.
         // About the bytes it will hold (a generous guess would stay allocated until the file is written).
         let size = members.reduce(256) { total, sections in
             sections.reduce(total + 4) { t, s in
-                t + 16 + (s.headingID?.utf8.count ?? 0) + s.heading.utf8.count + min(s.text.utf8.count, Section.textLimit)
+                t + 16 + (s.headingID?.utf8.count ?? 0) + s.heading.utf8.count + min(s.text.utf8.count, textLimit)
             }
         }
-        var w = ScriptJSONWriter(capacity: size + size / 16)
+        var w = JSONWriter(forScript: true, capacity: size + size / 16)
         w.raw("(window.CTSGUIDE_SEARCH_TEXT = window.CTSGUIDE_SEARCH_TEXT || {})[")
         w.int(k)
-        w.raw("] = [\n")
-        for (n, sections) in members.enumerated() {
-            if n > 0 { w.raw(",\n") }
-            w.raw("[")
-            for (m, s) in sections.enumerated() {
-                if m > 0 { w.raw(",") }
-                Section.write(s, into: &w)
-            }
-            w.raw("]")
-        }
-        w.raw("\n];\n")
+        w.raw("] = ")
+        onePerLine(members.map(sections), into: &w)
+        w.raw(";\n")
         return OutputFile(path: folder + "text-\(k).js", bytes: w.bytes)
     }
 
-    /// `titles.js`: `Titles(shardSize:folders:pages:)` through `ScriptJSONEncoder`, written directly.
-    static func titlesScript(folders: [String], entries: [Title], synonyms: [(String, [String])] = []) -> [UInt8] {
-        var w = ScriptJSONWriter(capacity: entries.count * 100 + folders.count * 32 + synonyms.count * 32 + 128)
+    /// `titles.js`: `{"shardSize": …, "folders": […], "synonyms": […], "pages": [one entry per line]}`.
+    static func titlesScript(folders: [String], entries: [JSONValue], synonyms: [(String, [String])] = []) -> [UInt8] {
+        var w = JSONWriter(forScript: true, capacity: entries.count * 100 + folders.count * 32 + synonyms.count * 32 + 128)
         w.raw("window.CTSGUIDE_SEARCH_TITLES = {\"shardSize\":")
         w.int(shardSize)
-        w.raw(",\"folders\":[")
-        for (n, f) in folders.enumerated() {
-            if n > 0 { w.raw(",") }
-            w.string(f)
-        }
-        w.raw("],\"synonyms\":[")
-        for (n, entry) in Synonym.list(synonyms).enumerated() {
-            if n > 0 { w.raw(",") }
-            w.raw("[")
-            w.string(entry.word)
-            w.raw(",[")
-            for (m, x) in entry.means.enumerated() {
-                if m > 0 { w.raw(",") }
-                w.string(x)
-            }
-            w.raw("]]")
-        }
-        w.raw("],\"pages\":[\n")
-        for (n, e) in entries.enumerated() {
-            if n > 0 { w.raw(",\n") }
-            e.write(into: &w)
-        }
-        w.raw("\n]};\n")
+        w.raw(",\"folders\":")
+        w.value(.array(folders.map(JSONValue.string)))
+        w.raw(",\"synonyms\":")
+        w.value(Self.synonyms(synonyms))
+        w.raw(",\"pages\":")
+        onePerLine(entries, into: &w)
+        w.raw("};\n")
         return w.bytes
     }
 

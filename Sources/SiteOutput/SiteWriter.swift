@@ -101,19 +101,19 @@ extension SiteWriter {
         package func write(_ files: [OutputFile]) throws(WriteError) {
             var levels: [[String]] = []
             for f in files {
-                var dir = parentFolder(f.path)
+                var dir = folderAbove(f.path)
                 while folders.made.insert(dir).inserted {
                     let depth = dir.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
                     while levels.count <= depth { levels.append([]) }
                     levels[depth].append(dir)
-                    dir = parentFolder(dir)
+                    dir = folderAbove(dir)
                 }
             }
             let base = plan.staging
             for level in levels where !level.isEmpty {
                 // Folders in different parent folders are made on all cores; those of one parent one after the
                 // other (each `mkdir` locks its parent folder: parallel ones would only wait for each other).
-                let byParent = Dictionary(grouping: level, by: parentFolder).sorted { $0.key < $1.key }.map { $0.value.sorted() }
+                let byParent = Dictionary(grouping: level, by: folderAbove).sorted { $0.key < $1.key }.map { $0.value.sorted() }
                 let failed = parallelMap(byParent) { dirs -> (String, Int32)? in
                     for dir in dirs where mkdir(base + "/" + dir, 0o777) != 0 && errno != EEXIST { return (dir, errno) }
                     return nil
@@ -127,12 +127,6 @@ extension SiteWriter {
             if let i = failed.firstIndex(of: true) {
                 throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(files[i].path)' in the staging folder")
             }
-        }
-
-        /// `a/b/index.html` → `a/b`; `index.html` → "".
-        func parentFolder(_ path: String) -> String {
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-            return String(path[..<slash])
         }
 
         /// Removes the staging folder and releases the lock; the output folder stays as it was.

@@ -7,47 +7,9 @@ import Testing
 @testable import GuideData
 import TestSupport
 
-/// `calc --json` comes from `Encodable` types through `JSONTreeEncoder`; its bytes equal the hand-built
-/// output it replaced (Fixtures/calc), and calc's input errors are typed.
+/// `calc --json` gives the bytes of Fixtures/calc, and calc's input errors are typed.
 @Suite struct CalcReportTests {
     static let fixtures = Paths.fixtures + "/calc/"
-
-    struct Inner: Encodable { var b: Int; var a: String? }
-    struct Outer: Encodable {
-        var zeta: [Inner]
-        var alpha: Bool
-        var empty: [String]
-        var missing: String?
-        var quote: String
-    }
-
-    @Test func encoderKeepsNilKeysAsNullAndSortsKeys() throws {
-        let v = Outer(zeta: [Inner(b: 1, a: nil), Inner(b: -2, a: "x")], alpha: false, empty: [], missing: nil, quote: "a\"b\n<")
-        let text = try JSONTreeEncoder.encode(v).rendered()
-        #expect(text == """
-            {
-              "alpha": false,
-              "empty": [],
-              "missing": null,
-              "quote": "a\\"b\\n<",
-              "zeta": [
-                {
-                  "a": null,
-                  "b": 1
-                },
-                {
-                  "a": "x",
-                  "b": -2
-                }
-              ]
-            }
-            """)
-    }
-
-    @Test func encoderRejectsNumbersItCannotWriteExactly() {
-        struct D: Encodable { var d: Double }
-        #expect(throws: JSONTreeEncoder.Unsupported.self) { try JSONTreeEncoder.encode(D(d: 1.5)) }
-    }
 
     @Test(arguments: [
         (["minutes": "38", "date": "2025-06-02"], "38-min-2025-06-02.json"),

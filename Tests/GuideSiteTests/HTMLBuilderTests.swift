@@ -108,37 +108,6 @@ import Testing
     }
 }
 
-/// The encoder the search index is written with.
-@Suite struct ScriptJSONEncoderTests {
-    struct Entry: Encodable {
-        var b: String
-        var a: Int
-        var flag: Bool
-        var none: String?
-    }
-
-    @Test func keysKeepTheirOrderAndStringsAreSafeInAScript() throws {
-        let json = try ScriptJSONEncoder.encode(Entry(b: "</script> \"x\" \u{2028}", a: 2, flag: true, none: nil))
-        #expect(json == #"{"b":"\u003c/script\u003e \"x\" \u2028","a":2,"flag":true}"#)
-    }
-
-    @Test func oneItemPerLineBreaksOnlyThatArray() throws {
-        struct Wrapper: Encodable {
-            var n: Int
-            var rows: OneItemPerLine<[String]>
-        }
-        let json = try ScriptJSONEncoder.encode(Wrapper(n: 1, rows: OneItemPerLine(items: [["a", "b"], [], ["c"]])))
-        #expect(json == "{\"n\":1,\"rows\":[\n[\"a\",\"b\"],\n[],\n[\"c\"]\n]}")
-        #expect(try ScriptJSONEncoder.encode(OneItemPerLine<Int>(items: [])) == "[\n\n]")
-        #expect(throws: ScriptJSONEncoder.Unsupported.self) { try ScriptJSONEncoder.encode([1.5]) }
-    }
-
-    @Test func searchSectionIsAnArrayOfIDHeadingAndText() throws {
-        let s = SearchIndex.Section(MarkdownSection(headingID: nil, heading: "H", level: 2, text: String(repeating: "x", count: 1300)))
-        #expect(try ScriptJSONEncoder.encode(s) == "[\"\",\"H\",\"" + String(repeating: "x", count: 1200) + "\"]")
-    }
-}
-
 /// The statements the Markdown walk reports: paragraphs and list items that cite a source, with the sources
 /// their links cite, and a directive's statements in place ("- two" cites nothing and is left out).
 @Suite struct MarkdownStatementTests {

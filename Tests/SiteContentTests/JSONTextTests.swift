@@ -1,8 +1,14 @@
 import Testing
 @testable import SiteContent
 
-/// The JSON writers produce exact bytes: the generated downloads and scripts are compared byte for byte.
+/// The JSON writer produces exact bytes: the generated downloads and scripts are compared byte for byte.
 @Suite struct JSONTextTests {
+    func jsonString(_ s: String, forScript: Bool = true) -> String {
+        var w = JSONWriter(forScript: forScript)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
     @Test func stringsEscapeWhatJSONAndScriptsNeed() {
         #expect(jsonString("plain é text") == "\"plain é text\"")
         #expect(jsonString("a\"b\\c\nd\re\tf") == #""a\"b\\c\nd\re\tf""#)
@@ -12,9 +18,8 @@ import Testing
         #expect(jsonString("a\u{2028}b\u{2029}c") == #""a\u2028b\u2029c""#)
         #expect(jsonString("a\u{2028}b", forScript: false) == "\"a\u{2028}b\"")
         #expect(jsonString("") == "\"\"")
-        var out = Array("x=".utf8)
-        appendJSONString("<\u{7}>", to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == #"x="\u003c\u0007\u003e""#)
+        #expect(jsonString("<\u{7}>\u{E2}\u{2027}\u{1F600}\u{2028}") == #""\u003c\u0007\u003e"# + "\u{E2}\u{2027}\u{1F600}" + #"\u2028""#)
+        #expect(jsonString("\u{7F}\u{0}") == "\"\u{7F}\\u0000\"")
     }
 
     @Test func renderedIsIndentedWithSortedKeys() {
@@ -40,7 +45,9 @@ import Testing
             }
             """
         #expect(v.rendered() == expected)
-        #expect(v.renderedBytes() == Array(expected.utf8))
+        var compact = JSONWriter(forScript: true)
+        compact.value(v)
+        #expect(String(decoding: compact.bytes, as: UTF8.self) == #"{"a":{"y":false,"z":"q\""},"b":[-3,null,true,[],{}],"c":[]}"#)
         #expect(JSONValue.array([.int(1)]).rendered(indent: 2) == "[\n      1\n    ]")
     }
 }

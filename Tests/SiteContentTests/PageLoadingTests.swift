@@ -2,37 +2,45 @@ import Foundation
 import Testing
 @testable import SiteContent
 
-/// Issue 13: page loading on bytes — file reading, path checks, the front matter split and the default output
-/// path — gives what the character-based code gave.
+/// Page loading on bytes: file reading, path checks, the front matter split and the default output path
+/// (paths cut at '/' bytes, empty parts left out).
 @Suite struct PageLoadingTests {
-    /// The character-based `defaultOutputPath` the byte version must match.
-    static func byParts(_ rel: String) -> String {
-        var parts = rel.split(separator: "/").map(String.init)
-        let last = parts.removeLast()
-        if last == "_index.md" || (last == "index.md" && parts.isEmpty) {
-            return (parts + ["index.html"]).joined(separator: "/")
-        }
-        return (parts + [String(last.dropLast(3)), "index.html"]).joined(separator: "/")
+    @Test(arguments: [
+        ("index.md", "index.html"), ("_index.md", "index.html"), ("faq.md", "faq/index.html"), ("a/_index.md", "a/index.html"),
+        ("a/index.md", "a/index/index.html"), ("a/b/c.md", "a/b/c/index.html"), ("codes/97550.md", "codes/97550/index.html"),
+        ("x/_index.mdx", "x/_index./index.html"), ("a//b.md", "a/b/index.html"), ("/a.md", "a/index.html"),
+        ("a/b.md/", "a/b/index.html"), ("dé/ünï.md", "dé/ünï/index.html"), ("a/b/index.md", "a/b/index/index.html"),
+        ("d/\u{301}x.md", "d/\u{301}x/index.html"),
+    ])
+    func defaultOutputPathMirrorsTheSourcePath(_ rel: String, _ output: String) {
+        #expect(ContentLoader.defaultOutputPath(rel) == output)
     }
 
     @Test(arguments: [
-        "index.md", "_index.md", "faq.md", "a/_index.md", "a/index.md", "a/b/c.md", "codes/97550.md", "x/_index.mdx",
-        "a//b.md", "/a.md", "a/b.md/", "dé/ünï.md", "a/b/index.md",
-    ])
-    func defaultOutputPathIsThePathByParts(_ rel: String) {
-        #expect(ContentLoader.defaultOutputPath(rel) == Self.byParts(rel))
-    }
-
-    @Test(arguments: ["a.md", "_index.md", "a/_index.md", "a/b/_index.md", "a/b/c.md", "dé/ü/_index.md", "a//b/_index.md", "/a/b.md"])
-    func folderAndParentAreThePathByParts(_ rel: String) {
+        ("a.md", "", ""), ("_index.md", "", nil), ("a/_index.md", "a", ""), ("a/b/_index.md", "a/b", "a"), ("a/b/c.md", "a/b", "a/b"),
+        ("dé/ü/_index.md", "dé/ü", "dé"), ("a//b/_index.md", "a/b", "a"), ("/a/b.md", "a", "a"), ("d/\u{301}x/_index.md", "d/\u{301}x", "d"),
+    ] as [(String, String, String?)])
+    func folderAndParentAreCutAtSlashes(_ rel: String, _ folder: String, _ parent: String?) {
         let page = PageSource(
             relativePath: rel, displayPath: rel, meta: PageMeta(title: "T", location: SourceLocation(file: rel)), body: "",
             bodyLineOffset: 0, outputPath: "x")
-        let folder = rel.split(separator: "/").dropLast().joined(separator: "/")
         #expect(page.folder == folder)
-        let up = folder.split(separator: "/").dropLast().joined(separator: "/")
-        #expect(page.parentFolder == (page.isIndex ? (folder.isEmpty ? nil : up) : folder))
-        #expect(isPlainASCIIPath(rel) == (!rel.hasPrefix("/") && !rel.contains("//") && !rel.contains("é")))
+        #expect(page.parentFolder == parent)
+    }
+
+    @Test func linksResolveAgainstTheSourceFolder() {
+        #expect(resolveRelative("../faq.md", from: "codes/97550.md") == "faq.md")
+        #expect(resolveRelative("./a%20b.md?x=1", from: "g/p.md") == "g/a b.md")
+        #expect(resolveRelative("../../x.md", from: "a/b.md") == nil)
+        #expect(resolveRelative("sub//", from: "a/b.md") == "a/sub/")
+        #expect(resolveRelative("ü/é.md", from: "dé/p.md") == "dé/ü/é.md")
+        // A combining mark after a slash starts a part (the file system cuts at the byte).
+        #expect(resolveRelative("a/\u{301}b/../c.md", from: "p.md") == "a/c.md")
+
+        #expect(relativeURL(from: "codes/97550/index.html", to: "faq/a b#1/index.html") == "../../faq/a%20b%231/index.html")
+        #expect(relativeURL(from: "codes/97550/index.html", to: "codes/97551/index.html") == "../97551/index.html")
+        #expect(relativeURL(from: "index.html", to: "ü/index.html") == "%C3%BC/index.html")
+        #expect(pageURLPath("codes/9 7/index.html") == "codes/9%207/" && pageURLPath("index.html") == "")
     }
 
     @Test func longNamesAreFoundInEveryPart() {

@@ -54,9 +54,7 @@ package enum FeeWriter {
         var out = (GPCIReader.extractHeader + (p.gpciUnfloored ? [GPCIReader.extractUnfloored] : [])).joined(separator: ",") + "\n"
         for r in p.gpci {
             let l = r.locality
-            let name = l.name.contains(",") || l.name.contains("\"")
-                ? "\"" + l.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : l.name
-            out += "\(p.effective.year),\(l.mac),\(l.number),\(name),\(l.state),\(number(r.work, 3)),\(number(r.pe, 3)),\(number(r.mp, 3))"
+            out += "\(p.effective.year),\(l.mac),\(l.number),\(csvField(l.name)),\(l.state),\(number(r.work, 3)),\(number(r.pe, 3)),\(number(r.mp, 3))"
             out += p.gpciUnfloored ? ",\(number(r.workUnfloored, 3))\n" : "\n"
         }
         return out

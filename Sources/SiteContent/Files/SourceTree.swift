@@ -77,20 +77,9 @@ public struct SourceTree: Sendable {
         real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
     }
 
-    /// Whether a part of `path` between slashes is longer than the system allows: counted on bytes for an ASCII
-    /// path, else on the parts `split` gives (a slash followed by a combining mark is no separator there).
+    /// Whether a part of `path` between '/' bytes is longer than the system allows.
     static func hasLongName(_ path: String) -> Bool {
-        var path = path
-        let ascii: Bool? = path.withUTF8 { u in
-            var run = 0
-            for b in u {
-                if b >= 0x80 { return nil }
-                run = b == UInt8(ascii: "/") ? 0 : run + 1
-                if run > Int(NAME_MAX) { return true }
-            }
-            return false
-        }
-        return ascii ?? path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) })
+        path.utf8.split(separator: UInt8(ascii: "/")).contains { $0.count > Int(NAME_MAX) }
     }
 
     /// The bytes of a file inside the tree.

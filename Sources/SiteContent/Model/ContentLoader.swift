@@ -78,22 +78,10 @@ package enum ContentLoader {
 
     /// `a/b.md` → `a/b/index.html`; `a/_index.md` → `a/index.html`; `_index.md`/`index.md` → `index.html`.
     package static func defaultOutputPath(_ rel: String) -> String {
-        // A plain ASCII path (as the tree lists them: no empty parts) is cut at its last slash, by bytes.
-        let u = rel.utf8
-        if isPlainASCIIPath(rel) {
-            let slash = u.lastIndex(of: UInt8(ascii: "/"))
-            let dir = slash.map { String(rel[..<$0]) + "/" } ?? ""
-            let name = slash.map { rel[u.index(after: $0)...] } ?? rel[...]
-            if name == "_index.md" || (name == "index.md" && dir.isEmpty) { return dir + "index.html" }
-            return dir + name.dropLast(3) + "/index.html"
-        }
-        var parts = rel.split(separator: "/").map(String.init)
-        let last = parts.removeLast()
-        if last == "_index.md" || (last == "index.md" && parts.isEmpty) {
-            return (parts + ["index.html"]).joined(separator: "/")
-        }
-        let stem = String(last.dropLast(3))
-        return (parts + [stem, "index.html"]).joined(separator: "/")
+        var parts = rel.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init)
+        guard let last = parts.popLast() else { return "index.html" }
+        if last == "_index.md" || (last == "index.md" && parts.isEmpty) { return (parts + ["index.html"]).joined(separator: "/") }
+        return (parts + [last.dropLast(3), "index.html"]).joined(separator: "/")
     }
 
     /// A front-matter `path`, normalized, or nil when it is absolute, climbs out, or is not an HTML page.

@@ -23,14 +23,7 @@ public struct PageSource: Sendable {
     }
 
     /// The folder this page belongs to (`codes` for `codes/97550.md` and for `codes/_index.md`; "" at the top).
-    public var folder: String {
-        // A plain ASCII path (as the tree lists them: no empty parts): the text before its last slash.
-        if isPlainASCIIPath(relativePath) {
-            return relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? ""
-        }
-        let parts = relativePath.split(separator: "/").dropLast()
-        return parts.joined(separator: "/")
-    }
+    public var folder: String { folderAbove(relativePath) }
 
     /// The folder whose index this page is the parent in (for `codes/97550.md`: `codes`; for
     /// `codes/_index.md`: the folder above `codes`).
@@ -111,22 +104,8 @@ public struct PageMeta: Sendable {
     }
 }
 
-/// The folder above `folder` (a folder path without empty parts): for ASCII, the text before its last slash;
-/// otherwise its parts as `split` gives them (a slash followed by a combining mark is no separator there).
-package func folderAbove(_ folder: String) -> String {
-    if folder.utf8.allSatisfy({ $0 < 0x80 }) {
-        return folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(folder[..<$0]) } ?? ""
-    }
-    return folder.split(separator: "/").dropLast().joined(separator: "/")
-}
-
-/// An ASCII path with no empty part (no leading, trailing or doubled '/'), as the content tree lists pages: its
-/// parts can be cut at '/' bytes (one byte pass; `contains("//")` would go through Foundation).
-package func isPlainASCIIPath(_ path: String) -> Bool {
-    var previous = UInt8(ascii: "/")
-    for b in path.utf8 {
-        if b >= 0x80 || (b == UInt8(ascii: "/") && previous == b) { return false }
-        previous = b
-    }
-    return previous != UInt8(ascii: "/")
+/// The folder above a '/'-separated path (cut at '/' bytes, empty parts left out): `a/b/c.md` → `a/b`,
+/// `c.md` → "".
+package func folderAbove(_ path: String) -> String {
+    path.utf8.split(separator: UInt8(ascii: "/")).dropLast().map(Substring.init).joined(separator: "/")
 }

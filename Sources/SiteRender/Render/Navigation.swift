@@ -26,9 +26,9 @@ package struct Navigation {
         groupOf.reserveCapacity(pages.count)
         for i in pages.indices {
             let outputPath = pages[i].outputPath
-            let dir = outputFolder(outputPath)
+            let dir = folderAbove(outputPath)
             let shared = !layout.isIndex[i] && outputPath.hasSuffix("/index.html")
-            let parent = outputFolder(dir)
+            let parent = folderAbove(dir)
             let from = shared ? (parent.isEmpty ? "" : parent + "/") + "\u{1}/index.html" : outputPath
             let g = layout.folder[i] + "|" + (shared ? from : dir + "/")
             groupOf.append(g)
@@ -61,11 +61,6 @@ package struct Navigation {
             return s
         }
         return keyOf.map { html[$0] }
-    }
-
-    func outputFolder(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
     }
 
     /// The navigation as seen from output path `from` by a page in the folder of page `rep`; `current` marks a
