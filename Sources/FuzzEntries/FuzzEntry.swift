@@ -1,5 +1,7 @@
 import SiteContent
+import GuideData
 import GuideCalc
+import GuideSite
 import SiteRender
 import SiteBuild
 import FeeImport
@@ -16,9 +18,7 @@ public enum FuzzEntry {
     static let site: SiteModel? = {
         let content = contentDirectory
         let config = SiteConfig.load(contentDirectory: content).output
-        let data = SiteDataLoader.load(contentDirectory: content).output
-        guard let config, let data else { return nil }
-        guard let guide = GuideDataLoader.load(contentDirectory: content, siteData: data).output else { return nil }
+        guard let config, let data = Guide.extension.load(contentDirectory: content).output else { return nil }
         let tree = SourceTree(root: content)
         var diags = Diagnostics()
         var pages: [PageSource] = []
@@ -27,7 +27,8 @@ public enum FuzzEntry {
             else { continue }
             if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
         }
-        let site = SiteModel.make(config: config, pages: pages, data: data, guide: guide, diagnostics: &diags)
+        let site = SiteModel.make(
+            config: config, pages: pages, extensionData: data, knownCodes: data.knownCodes, diagnostics: &diags)
         return site
     }()
 

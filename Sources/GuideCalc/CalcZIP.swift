@@ -1,4 +1,5 @@
 import SiteContent
+import GuideData
 import CodingRules
 
 /// `calc --zip`: the locality a ZIP code is priced in, and how `calc` reports it. The look-up itself is

@@ -90,8 +90,6 @@ package enum CalculatorData {
     }
 
 
-    package static func files(site: SiteModel) -> [OutputFile] { files(rules: site.data.rules, asOf: site.config.asOf) }
-
     /// The data file and the split scripts (`CalculatorSplits`) from the data alone (the build starts them as
     /// soon as the data is loaded).
     package static func files(rules: RulesData, asOf: CalendarDate) -> [OutputFile] {

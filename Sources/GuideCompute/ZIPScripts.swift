@@ -1,4 +1,5 @@
 import SiteContent
+import GuideData
 import GuideCalc
 import CodingRules
 
@@ -15,8 +16,6 @@ package enum ZIPScripts {
 
 
     package static func path(prefix: String) -> String { folder + prefix + ".js" }
-
-    package static func files(site: SiteModel) -> [OutputFile] { files(data: site.data) }
 
     /// The files from the data alone (the build starts them as soon as the data is loaded).
     package static func files(data: SiteData) -> [OutputFile] {

@@ -2,12 +2,12 @@ import SiteContent
 import SiteRender
 import Foundation
 
-/// Where a build reads and writes, and which directives it knows.
+/// Where a build reads and writes, and the site extension it runs with (the guide; nil: the engine alone).
 public struct BuildOptions: Sendable {
     public var contentDirectory: String
     public var templatesDirectory: String
     public var outputDirectory: String
-    public var directives: DirectiveRegistry
+    package var siteExtension: (any SiteExtension)?
     /// Replace an existing, non-empty output folder that ctsguide did not write (it lacks the marker file).
     public var force: Bool
     /// The incremental build's cache folder (outside the output); nil builds everything from scratch.
@@ -15,21 +15,24 @@ public struct BuildOptions: Sendable {
     /// Build the pages marked `draft: true` too (the preview server does; `build` and `check` leave them out).
     public var includeDrafts = false
 
-    public init(
+    package init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates",
-        outputDirectory: String = "Public", directives: DirectiveRegistry = .standard, force: Bool = false,
+        outputDirectory: String = "Public", siteExtension: (any SiteExtension)? = nil, force: Bool = false,
         cacheDirectory: String? = nil
     ) {
         self.cacheDirectory = cacheDirectory
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
-        self.directives = directives
+        self.siteExtension = siteExtension
         self.force = force
     }
 }
 
 extension BuildOptions {
+    /// The directives the build knows: the site extension's.
+    package var directives: DirectiveRegistry { DirectiveRegistry(siteExtension?.directives ?? []) }
+
     /// The cache folder used unless told otherwise: `.ctsguide-cache` beside the content folder (for `Content`,
     /// in the working directory).
     /// A content folder written as `.` or `..` (or ending so) is first resolved, so the cache lands beside it,

@@ -1,5 +1,6 @@
 import SiteContent
 import SiteBuild
+import GuideSite
 import ArgumentParser
 import Foundation
 
@@ -24,8 +25,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let options = BuildOptions(
-            contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output, force: force,
-            cacheDirectory: cache.directory(content: site.content))
+            contentDirectory: site.content, templatesDirectory: site.templates, outputDirectory: output,
+            siteExtension: Guide.extension, force: force, cacheDirectory: cache.directory(content: site.content))
         switch SiteBuilder.build(options) {
         case .failure(let failure):
             throw fail(failure, note: "; \(shown(output)) was not changed")
@@ -61,7 +62,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        let options = BuildOptions(contentDirectory: site.content, templatesDirectory: site.templates)
+        let options = BuildOptions(
+            contentDirectory: site.content, templatesDirectory: site.templates, siteExtension: Guide.extension)
         switch SiteBuilder.generate(options) {
         case .failure(let failure):
             throw fail(failure, note: "")

@@ -1,5 +1,6 @@
 import SiteRender
 import SiteBuild
+import GuideSite
 import Preview
 import ArgumentParser
 import Foundation
@@ -26,7 +27,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         var options = BuildOptions(
-            contentDirectory: site.content, templatesDirectory: site.templates,
+            contentDirectory: site.content, templatesDirectory: site.templates, siteExtension: Guide.extension,
             cacheDirectory: cache.directory(content: site.content))
         options.includeDrafts = true  // drafts are previewed, with their badge; `build` leaves them out
         let session = PreviewSession(options: options) { line, isError in

@@ -3,6 +3,7 @@ import Testing
 
 @testable import CodingRules
 @testable import SiteContent
+@testable import GuideData
 @testable import GuideCalc
 @testable import FeeImport
 import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import SiteContent
+@testable import GuideData
 import TestSupport
 
 /// The shared CMS ZIP5 file, fixed-width records written from its rows, and content folders with the 2026 GPCI

@@ -4,6 +4,7 @@ import Testing
 @testable import CodingRules
 @testable import GuideCalc
 @testable import SiteContent
+@testable import GuideData
 import TestSupport
 
 /// `calc --json` gives the bytes of Fixtures/calc, and calc's input errors are typed.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteContent
+@testable import GuideData
 import TestSupport
 
 /// A date of service after the last fee period (2027): valid input, exit 0, a plain dated answer from

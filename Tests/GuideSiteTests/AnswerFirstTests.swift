@@ -3,6 +3,7 @@ import Testing
 
 @testable import CodingRules
 @testable import SiteContent
+@testable import GuideData
 @testable import SiteRender
 @testable import SiteBuild
 import TestSupport

@@ -1,5 +1,6 @@
 @testable import CodingRules
 @testable import SiteContent
+@testable import GuideData
 @testable import GuideCompute
 import Foundation
 import Testing

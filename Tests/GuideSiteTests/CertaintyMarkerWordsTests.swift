@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SiteContent
+@testable import GuideData
 import RulesText
 import TestSupport
 

@@ -4,11 +4,12 @@ import Testing
 @testable import SiteContent
 @testable import SiteRender
 @testable import SiteBuild
+import GuideSite
 
 extension RealSite {
     /// The real site loaded and checked (no output written).
     static let siteModel: SiteModel = {
-        let options = BuildOptions(contentDirectory: content, templatesDirectory: root + "/Templates")
+        let options = BuildOptions(contentDirectory: content, templatesDirectory: root + "/Templates", siteExtension: Guide.extension)
         return CheckStage.run(LoadStage.run(options).checkedOutput!).checkedOutput!.site
     }()
 
@@ -129,10 +130,11 @@ extension RealSite {
     /// Directive code writes no markup by hand and escapes nothing itself: every tag and every escape is the
     /// builder's (comments may show the HTML a function produces).
     @Test func directiveCodeHasNoHandWrittenTagsOrEscapes() throws {
-        let folder = RealSite.root + "/Sources/SiteRender/"
-        var files = try FileManager.default.contentsOfDirectory(atPath: folder + "Directives").map { "Directives/" + $0 }
-        files += ["Render/SourcesDirective.swift", "Render/StandardDirectives.swift", "Render/CertaintyCheck.swift",
-                  "Markdown/CMark.swift", "Markdown/CMark+Depth.swift"]
+        let folder = RealSite.root + "/Sources/"
+        var files = try FileManager.default.contentsOfDirectory(atPath: folder + "GuideSite/Directives")
+            .map { "GuideSite/Directives/" + $0 }
+        files += ["GuideSite/Guide.swift", "GuideSite/GuideLinks.swift", "GuideSite/Certainty/CertaintyCheck.swift",
+                  "SiteRender/Markdown/CMark.swift", "SiteRender/Markdown/CMark+Depth.swift"]
         #expect(files.count >= 20)
         for file in files {
             let text = try String(contentsOfFile: folder + file, encoding: .utf8)

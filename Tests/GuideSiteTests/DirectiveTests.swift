@@ -1,8 +1,10 @@
 @testable import SiteContent
+@testable import GuideData
 @testable import SiteRender
 @testable import SiteBuild
 import Foundation
 import Testing
+import GuideSite
 
 
 /// The guide's directives rendered on the real Content/, checked against figures computed by hand.
@@ -20,7 +22,7 @@ enum RealSite {
     static let built: [String: String] = {
         let options = BuildOptions(
             contentDirectory: content, templatesDirectory: root + "/Templates",
-            outputDirectory: NSTemporaryDirectory() + "ctsguide-directives-" + UUID().uuidString)
+            outputDirectory: NSTemporaryDirectory() + "ctsguide-directives-" + UUID().uuidString, siteExtension: Guide.extension)
         guard case .success(let site) = SiteBuilder.generate(options) else { return [:] }
         var out: [String: String] = [:]
         for f in site.files where f.path.hasSuffix(".html") || f.path.hasPrefix("downloads/") {

@@ -1,4 +1,6 @@
 @testable import SiteContent
+@testable import GuideSite
+@testable import GuideData
 @testable import SiteBuild
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SiteContent
+@testable import GuideSite
 @testable import SiteRender
 @testable import SiteBuild
 

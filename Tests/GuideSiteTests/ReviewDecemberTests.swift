@@ -4,6 +4,7 @@ import Testing
 @testable import GuideCompute
 @testable import SiteBuild
 @testable import SiteContent
+@testable import GuideData
 @testable import SiteRender
 import CodingRules
 import TestSupport

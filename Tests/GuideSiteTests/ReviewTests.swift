@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import SiteContent
+@testable import GuideSite
+@testable import GuideData
 @testable import SiteRender
 @testable import SiteBuild
 import TestSupport

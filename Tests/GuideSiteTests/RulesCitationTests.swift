@@ -5,6 +5,7 @@ import Testing
 @testable import SiteRender
 @testable import SiteBuild
 import TestSupport
+import GuideSite
 
 /// Every rule statement on the "Rules explained" pages carries a source link: each paragraph and list item in
 /// the page body (tables and navigation aside) links to an entry on the sources page.
@@ -12,7 +13,7 @@ import TestSupport
     @Test func everyStatementOnTheRulesPagesCitesASource() throws {
         let root = Fixture.packageRoot
         let site = try SiteBuilder.generate(
-            BuildOptions(contentDirectory: root + "/Content", templatesDirectory: root + "/Templates")
+            BuildOptions(contentDirectory: root + "/Content", templatesDirectory: root + "/Templates", siteExtension: Guide.extension)
         ).get()
         let pages = site.files.filter { $0.path.hasPrefix("rules/") && $0.path != "rules/index.html" && $0.path.hasSuffix(".html") }
         #expect(pages.count >= 4)

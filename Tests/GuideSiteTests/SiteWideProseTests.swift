@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SiteContent
+@testable import GuideData
 @testable import SiteBuild
 import TestSupport
 

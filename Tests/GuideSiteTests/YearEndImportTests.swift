@@ -3,10 +3,12 @@ import Testing
 
 @testable import CodingRules
 @testable import SiteContent
+@testable import GuideData
 @testable import SiteBuild
 @testable import GuideCalc
 @testable import FeeImport
 import TestSupport
+import GuideSite
 
 /// The maintainer's year-end on made-up CY2027 files (Fixtures/import/cy2027, made from the real 2026 ones by
 /// make-fixtures.py): every Addendum E header variant and a July mid-year release. After each import the whole
@@ -33,7 +35,8 @@ import TestSupport
     static func buildWarnings(_ content: String) throws -> [String] { try build(content).warnings.map(\.description) }
 
     static func build(_ content: String) throws -> GeneratedSite {
-        try SiteBuilder.generate(BuildOptions(contentDirectory: content, templatesDirectory: Paths.packageRoot + "/Templates")).get()
+        try SiteBuilder.generate(BuildOptions(
+            contentDirectory: content, templatesDirectory: Paths.packageRoot + "/Templates", siteExtension: Guide.extension)).get()
     }
 
     // MARK: the independent computation, from the fixture files' text only

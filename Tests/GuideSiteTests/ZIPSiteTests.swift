@@ -1,11 +1,13 @@
 @testable import CodingRules
 @testable import SiteContent
+@testable import GuideData
 @testable import GuideCalc
 @testable import GuideCompute
 @testable import SiteRender
 @testable import SiteBuild
 import Foundation
 import Testing
+import GuideSite
 
 
 /// Issue 15 on the real site: the generated prefix scripts hold exactly the imported table, and the ZIP code
@@ -14,7 +16,7 @@ import Testing
     static func build(_ content: String) throws -> GeneratedSite {
         try SiteBuilder.generate(BuildOptions(
             contentDirectory: content, templatesDirectory: RealSite.root + "/Templates",
-            outputDirectory: NSTemporaryDirectory() + "ctsguide-zip-" + UUID().uuidString)).get()
+            outputDirectory: NSTemporaryDirectory() + "ctsguide-zip-" + UUID().uuidString, siteExtension: Guide.extension)).get()
     }
 
     /// The look-up a page does, re-done from the generated files: ZIP code → (locality id, split).

@@ -4,6 +4,7 @@ import Testing
 @testable import SiteBuild
 @testable import Preview
 import TestSupport
+import GuideSite
 
 #if canImport(Glibc)
     import Glibc
@@ -61,7 +62,8 @@ struct ServeTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let page = dir + "/Content/guide/beta.md"
         let options = BuildOptions(
-            contentDirectory: dir + "/Content", templatesDirectory: dir + "/Templates", outputDirectory: dir + "/Public")
+            contentDirectory: dir + "/Content", templatesDirectory: dir + "/Templates", outputDirectory: dir + "/Public",
+            siteExtension: Guide.extension)
         let session = PreviewSession(options: options) { _, _ in }
         let port = try session.start(port: 0)
         defer { session.stop() }

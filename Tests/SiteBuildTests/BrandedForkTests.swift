@@ -4,6 +4,7 @@ import Testing
 @testable import SiteBuild
 import SiteContent
 import TestSupport
+import GuideSite
 
 /// Issue 25: a training department's own guide — the branded fork in Tests/Fixtures/branded-fork (logo,
 /// base_url, stylesheet, a page with an image, a draft), plus a page made by `ctsguide new`, built with the
@@ -21,7 +22,9 @@ import TestSupport
     }
 
     static func options(_ dir: String, drafts: Bool = false) -> BuildOptions {
-        var o = BuildOptions(contentDirectory: dir + "/Content", templatesDirectory: Paths.templates, outputDirectory: dir + "/Public")
+        var o = BuildOptions(
+            contentDirectory: dir + "/Content", templatesDirectory: Paths.templates, outputDirectory: dir + "/Public",
+            siteExtension: Guide.extension)
         o.includeDrafts = drafts
         return o
     }

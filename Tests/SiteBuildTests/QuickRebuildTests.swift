@@ -6,6 +6,7 @@ import Testing
 @testable import SiteRender
 @testable import SiteBuild
 import TestSupport
+import GuideSite
 
 /// The cached build's shortcuts (`QuickRebuild`): "nothing changed" from `stat` alone, and the page-edit
 /// rebuild that reads, renders and writes only the edited pages. After each, the output folder and the
@@ -181,11 +182,28 @@ struct QuickRebuildTests {
         _ = try Self.buildAndCompare(dir)
     }
 
+    @Test("an edited body citing only a secondary source: the extension's certainty error, as in a full build")
+    func editedBodyCitingOnlyASecondarySource() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "[Billed](source:rvuedge-2026) once. Back to")
+        guard case .failure(let cached) = SiteBuilder.build(IncrementalBuildTests.options(dir, cached: true)),
+            case .failure(let full) = SiteBuilder.generate(IncrementalBuildTests.options(dir, cached: false))
+        else {
+            Issue.record("a build succeeded with a statement citing only a secondary source")
+            return
+        }
+        #expect(cached.diagnostics == full.diagnostics)
+        #expect(cached.diagnostics.map(\.id).contains("certainty.unmarked-secondary"))
+    }
+
     @Test("pages without bodies survive the snapshot's encoding field for field")
     func snapshotCodec() throws {
         let loaded = try #require(
             LoadStage.run(
-                BuildOptions(contentDirectory: Fixture.packageRoot + "/Content", templatesDirectory: Fixture.packageRoot + "/Templates")
+                BuildOptions(
+                    contentDirectory: Fixture.packageRoot + "/Content", templatesDirectory: Fixture.packageRoot + "/Templates",
+                    siteExtension: Guide.extension)
             ).checkedOutput)
         #expect(loaded.pages.count > 20)
         for var page in loaded.pages {

@@ -5,6 +5,7 @@ import Testing
 @testable import SiteRender
 @testable import SiteBuild
 import TestSupport
+import GuideSite
 
 /// Issue 13: plain reference sites as `make-corpus.py` writes them, capped navigation, split search index,
 /// view models without reflection, the fast front-matter reader.
@@ -45,30 +46,12 @@ import TestSupport
         String(decoding: site.files.first { $0.path == path }?.bytes ?? [], as: UTF8.self)
     }
 
-    @Test func aCorpusWithoutSiteYAMLOrDataBuilds() throws {
-        let dir = try Self.corpus(pages: 3)
-        let site = try SiteBuilder.generate(
-            BuildOptions(contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates")
-        ).get()
-        #expect(site.pageCount == 6)
-        let p1 = Self.page(site, "pages/section-01/page-00001/index.html")
-        // Output-folder links resolve to the page's file, fragments are checked.
-        #expect(p1.contains("<a href=\"../page-00002/index.html\">the next page</a>"))
-        #expect(p1.contains("<a href=\"../page-00002/index.html#notes\">its notes</a>"))
-        // No "as of" line without site settings; the summary is the meta description; the site title is the home's.
-        #expect(!p1.contains("class=\"as-of\""))
-        #expect(p1.contains("<meta name=\"description\" content=\"Summary of page 1 &amp; more.\">"))
-        #expect(p1.contains("<title>Page 1 · Bench home</title>"))
-        // The section index lists each page with its summary.
-        #expect(Self.page(site, "pages/section-01/index.html").contains("<p>Summary of page 2 &amp; more.</p>"))
-        // Tags are search words.
-        let titles = Self.page(site, "assets/search/titles.js")
-        #expect(titles.contains("\"Page 3\",\"10003 billing tag3\",0]"))
-    }
+    // A corpus without site.yaml or data/ builds with the engine alone: ArchitectureTests.
 
     @Test func aBrokenFolderLinkOrADirectiveWithoutDataIsAPositionedError() throws {
         let dir = try Self.corpus(pages: 2, extra: "[gone](../page-09999/)\n\n```fee-table\n```")
-        let options = BuildOptions(contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates")
+        let options = BuildOptions(
+            contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates", siteExtension: Guide.extension)
         guard case .failure(let f) = SiteBuilder.generate(options) else {
             Issue.record("the build should fail")
             return

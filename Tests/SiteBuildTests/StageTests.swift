@@ -36,7 +36,7 @@ import Testing
         let loaded = LoadStage.run(options(dir))
         let sources = try #require(loaded.checkedOutput)
         #expect(sources.pages.map(\.relativePath) == ["_index.md", "page.md"])
-        #expect(sources.config == nil && !sources.hasGuideData)
+        #expect(sources.config == nil && sources.extensionData == nil)
         #expect(sources.assets.contains { $0.path == "assets/site.css" })
     }
 
@@ -65,7 +65,7 @@ import Testing
         let sources = try #require(LoadStage.run(options(dir)).checkedOutput)
         let checked = try #require(CheckStage.run(sources).checkedOutput)
         var timings = BuildTimings()
-        let computed = ComputeStage.run(checked, directives: .standard, timings: &timings)
+        let computed = ComputeStage.run(checked, directives: DirectiveRegistry(), timings: &timings)
         #expect(computed.checkedOutput == nil)
         #expect(computed.diagnostics.filter { $0.severity == .error }.map(\.id) == ["link.broken-anchor"])
         #expect(computed.diagnostics.first?.location.line == 4)
@@ -77,7 +77,7 @@ import Testing
         let sources = try #require(LoadStage.run(options(dir)).checkedOutput)
         let checked = try #require(CheckStage.run(sources).checkedOutput)
         var timings = BuildTimings()
-        let computed = try #require(ComputeStage.run(checked, directives: .standard, timings: &timings).checkedOutput)
+        let computed = try #require(ComputeStage.run(checked, directives: DirectiveRegistry(), timings: &timings).checkedOutput)
         let render = RenderStage(computed)
         #expect(render.batches == [0..<2])
         let pages = render.pages(0..<2)

@@ -1,8 +1,8 @@
 import Testing
 @testable import SiteContent
 
-/// Control characters: escaped for the terminal (`TerminalText`), refused in YAML values and CSV fields at the
-/// escape or byte that wrote them (`YAMLControl`, `CSVReader`).
+/// Control characters: escaped for the terminal (`TerminalText`), refused in YAML values at the escape that wrote
+/// them (`YAMLControl`; CSV fields: `DataLoaderTests`).
 @Suite struct ControlCharacterTests {
     @Test func terminalTextEscapesControlsOnly() {
         #expect(TerminalText.escaped("Content/guide/a\nb.md") == "Content/guide/a\\nb.md")
@@ -32,11 +32,5 @@ import Testing
         #expect(errors("a: \"\\u009B\"\n") == ["f.yaml:1:5: this value holds the control character U+009B, which is not allowed in text"])
         #expect(errors("a: \"one\\ttwo\\nthree\"\nb: |\n  line\n  line\n") == [])
         #expect(errors("a: \"x\\N\"\n") == ["f.yaml:1:6: this value holds the control character U+0085, which is not allowed in text"])
-    }
-
-    @Test func csvControlBytesAreRefusedAtTheirColumn() {
-        var problems: [String] = []
-        _ = CSVReader.parse("a,b\nc,d\u{07}e\n\"q\nr\",\tt\r\n") { l, c, m in problems.append("\(l):\(c): \(m)") }
-        #expect(problems == ["2:4: this field holds the control character U+0007, which is not allowed in text"])
     }
 }

@@ -1,4 +1,5 @@
 import SiteContent
+import GuideData
 import CodingRules
 
 /// `ctsguide fees diff A B [--json]`: the fee periods covering dates A and B compared code by code and setting by

@@ -1,4 +1,5 @@
 import SiteContent
+import GuideData
 import CodingRules
 import Foundation
 

@@ -117,7 +117,7 @@ enum PageEditBuild {
         let layout = Layout(site: slim)
         guard let navigation = BuildRecord.readNavigation(
             from: cacheDirectory, generation: snapshot.generation, count: site.pages.count) else { return nil }
-        let feePeriod = site.data.feePeriodLabel(on: site.config.asOf)
+        let feePeriod = site.siteExtensionData?.feePeriod(site: site) ?? ""
         var candidates: [OutputFile] = []
         for (k, i) in editedIndexes.enumerated() {
             var r = fresh[k]

@@ -19,8 +19,8 @@ package enum CheckStage {
         var diags = Diagnostics()
         let config = sources.config ?? PlainSite.config(pages: sources.pages, display: sources.contentDisplay)
         var site = SiteModel.make(
-            config: config, pages: sources.pages, data: sources.data, guide: sources.guide,
-            hasGuideData: sources.hasGuideData, diagnostics: &diags)
+            config: config, pages: sources.pages, extensionData: sources.extensionData,
+            knownCodes: sources.extensionData?.knownCodes, diagnostics: &diags)
         site.images = sources.images
         site.drafts = sources.drafts
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {

@@ -9,11 +9,8 @@ package struct SiteSources: Sendable {
     /// The settings from `site.yaml` (nil for a plain site without one, until `CheckStage` derives them).
     package var config: SiteConfig?
     package var pages: [PageSource]
-    /// The guide's data from `data/`; a plain site (no `data/`) gets `PlainSite.data`.
-    package var data: SiteData
-    package var guide: GuideData
-    /// Whether the content folder has `data/` (a guide) or is a plain reference site.
-    package var hasGuideData: Bool
+    /// What the site extension loaded; nil for a plain reference site (no extension, or none of its data).
+    package var extensionData: (any SiteExtensionData)?
     package var templates: TemplateSet
     /// Every file under `<templates>/assets`, published as it is, then the content's images and its
     /// `stylesheet:` (published at their paths below the content folder).
@@ -44,8 +41,9 @@ package enum LoadStage {
             return StageResult(nil, diags.items)
         }
         let tree = SourceTree(root: content)
-        // Without data/, site.yaml is optional: a plain reference site (see PlainSite).
-        let hasData = PlainSite.hasData(content)
+        // Without the extension's data, site.yaml is optional: a plain reference site (see PlainSite).
+        let ext = options.siteExtension
+        let hasData = ext?.hasData(contentDirectory: content) ?? false
         let hasSettings = FileManager.default.fileExists(atPath: content + "/site.yaml")
         var config: SiteConfig?
         if hasData || hasSettings {
@@ -66,25 +64,21 @@ package enum LoadStage {
         if !drafts.isEmpty { pages.removeAll { $0.meta.draft } }
         let images = readImages(ContentLoader.imageFiles(listed), tree: tree, display: display, into: &assets, diagnostics: &diags)
         if let config { readBranding(config, images: images, tree: tree, display: display, into: &assets, diagnostics: &diags) }
-        var data: SiteData? = PlainSite.data
-        var guide: GuideData? = GuideData()
+        var data: (any SiteExtensionData)?
         if hasData {
-            let loaded = SiteDataLoader.load(contentDirectory: content)
-            data = loaded.output
-            diags.append(contentsOf: loaded.diagnostics)
-            if let d = data {
-                let loadedGuide = GuideDataLoader.load(contentDirectory: content, siteData: d)
-                guide = loadedGuide.output
-                diags.append(contentsOf: loadedGuide.diagnostics)
+            if let ext {
+                let loaded = ext.load(contentDirectory: content)
+                data = loaded.output
+                diags.append(contentsOf: loaded.diagnostics)
             }
         }
-        guard let templates, let data, let guide, !diags.hasErrors, config != nil || !hasSettings else {
+        guard let templates, data != nil || !hasData, !diags.hasErrors, config != nil || !hasSettings else {
             return StageResult(nil, diags.items)
         }
         return StageResult(
             SiteSources(
-                contentDisplay: display, config: config, pages: pages, data: data, guide: guide, hasGuideData: hasData,
-                templates: templates, assets: assets, images: images, drafts: drafts),
+                contentDisplay: display, config: config, pages: pages, extensionData: data, templates: templates,
+                assets: assets, images: images, drafts: drafts),
             diags.items)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import CodingRules
+import CalendarDates
 
 /// The front-matter keys a page may set, written once: each key's name, the `PageMeta` property it fills and how
 /// its value is decoded and checked. `FrontMatterReader` (the simple-line subset, on bytes) and `PageMeta.read`

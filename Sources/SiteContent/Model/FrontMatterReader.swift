@@ -1,4 +1,4 @@
-import CodingRules
+import CalendarDates
 import Foundation
 
 /// The one front-matter reader: a page's `---` block into `PageMeta`, every key decoded through the one key table

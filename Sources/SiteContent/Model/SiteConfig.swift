@@ -1,4 +1,4 @@
-import CodingRules
+import CalendarDates
 
 /// `Content/site.yaml`: what the whole site shares.
 public struct SiteConfig: Sendable {

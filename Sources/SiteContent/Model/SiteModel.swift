@@ -3,21 +3,19 @@ public struct SiteModel: Sendable {
     public var config: SiteConfig
     /// Pages sorted by source path.
     public var pages: [PageSource]
-    public var data: SiteData
-    /// Modifiers, examples, discrepancies and other guide data for directives.
-    public var guide: GuideData = GuideData()
+    /// What the registered site extension loaded from the content folder (the guide's data); nil for a plain
+    /// site. The engine never looks inside.
+    public var extensionData: (any Sendable)?
     /// Index of pages by source path (`codes/97550.md`).
     public var byPath: [String: Int]
     /// Index of pages by output path (`codes/97550/index.html`).
     public var byOutput: [String: Int] = [:]
     /// Index of pages by the code they describe (`97550`).
     public var byCode: [String: Int]
-    /// Source ids from data/sources.yaml, in file order.
-    public var sourceList: [String] = []
     /// The page that lists the sources (layout `sources`), target of `source:ID` links.
     public var sourcesPage: Int?
-    /// The content folder has guide data (`data/`): directives may run. False for a plain reference site.
-    public var hasGuideData: Bool = true
+    /// The site has extension data: directives that need it may run. False for a plain reference site.
+    public var hasExtensionData: Bool { extensionData != nil }
     /// The images below the content folder, by path there (`images/room.png`).
     public var images: [String: ContentImage] = [:]
     /// The pages left out as drafts (`draft: true`, not previewed), by source path: a link to one is an error
@@ -50,13 +48,11 @@ public struct SiteModel: Sendable {
     }
 
     /// Builds the whole model at once — indexes included — and reports duplicate output paths and duplicate
-    /// codes. `hasGuideData`: the content has `data/`, so a page's `code` must be in its code list (a plain
-    /// site has none) and directives may run.
+    /// codes. `knownCodes`: the codes a page's `code` may name (the extension's code list); nil allows any.
     package static func make(
-        config: SiteConfig, pages: [PageSource], data: SiteData, guide: GuideData = GuideData(), hasGuideData: Bool = true,
+        config: SiteConfig, pages: [PageSource], extensionData: (any Sendable)? = nil, knownCodes: [String]? = nil,
         diagnostics: inout Diagnostics
     ) -> SiteModel {
-        let checkCodes = hasGuideData
         let pages = pages.sorted { $0.relativePath < $1.relativePath }
         var byPath: [String: Int] = [:]
         var byCode: [String: Int] = [:]
@@ -72,8 +68,7 @@ public struct SiteModel: Sendable {
                 byOutput[p.outputPath] = i
             }
             if let code = p.meta.code {
-                if checkCodes, data.rules.codes.first(where: { $0.code == code }) == nil {
-                    let known = data.rules.codes.map(\.code)
+                if let known = knownCodes, !known.contains(code) {
                     let near = known.min { editDistance($0, code) < editDistance($1, code) }
                     diagnostics.error(.unknownCode,
                         p.meta.location(of: "code"), "unknown code '\(code)' (not in the code list of data/codes.yaml)",
@@ -95,12 +90,7 @@ public struct SiteModel: Sendable {
             }
         }
         return SiteModel(
-            config: config, pages: pages, data: data, guide: guide, byPath: byPath, byOutput: byOutput, byCode: byCode,
-            sourceList: data.sources.map(\.id), sourcesPage: sourcesPage, hasGuideData: hasGuideData)
+            config: config, pages: pages, extensionData: extensionData, byPath: byPath, byOutput: byOutput,
+            byCode: byCode, sourcesPage: sourcesPage)
     }
-}
-
-extension SiteModel {
-    /// Every source id that `source:` links may name.
-    public var sourceIDs: Set<String> { Set(sourceList) }
 }

@@ -44,9 +44,6 @@ public enum Markdown {
             html: String(cString: cstr), headings: walker.headings, sections: walker.sections,
             statements: walker.citingStatements)
     }
-
-    /// The version of the linked libcmark, e.g. "0.30.2".
-    public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 }
 
 /// Walks cmark's tree once: gives headings their ids, replaces directive blocks, rewrites links, drops raw HTML,

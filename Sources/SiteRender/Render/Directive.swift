@@ -1,18 +1,18 @@
 import SiteContent
 
 /// A generator named by a fenced code block's info string (```` ```fee-table 97550 ````): its block is replaced
-/// by HTML computed from the site's data and the rules library.
+/// by HTML computed from the pages and the site extension's data (the guide: `GuideSite/Directives/`).
 public protocol Directive: Sendable {
     /// The info-string word that selects it.
     var name: String { get }
     /// The HTML for one use, built with `HTML`. `arguments` are the words after the name; `body` the block's content.
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput
-    /// Whether it reads the guide's data (site.yaml and data/); a site without them may use only the others.
-    var needsGuideData: Bool { get }
+    /// Whether it reads the extension's data (the guide's data/); a site without it may use only the others.
+    var needsExtensionData: Bool { get }
 }
 
 extension Directive {
-    public var needsGuideData: Bool { true }
+    public var needsExtensionData: Bool { true }
 }
 
 public struct DirectiveUse: Sendable {
@@ -80,11 +80,6 @@ public struct DirectiveContext: Sendable {
     /// A relative URL to a source's entry on the sources page, if there is one.
     public func url(forSource id: String) -> String? {
         site.sourcesPage.map { url(to: site.pages[$0].outputPath) + "#" + sourceAnchor(id) }
-    }
-
-    /// A relative URL to the page that explains the certainty markers (`grades_page` of data/facts.yaml).
-    public var gradesURL: String? {
-        site.data.certainty.gradesPage.flatMap(site.pageIndex(atPath:)).map { url(to: site.pages[$0].outputPath) }
     }
 }
 

@@ -18,13 +18,13 @@ package struct AnchorReference: Sendable {
 
 /// Shapes one page's Markdown: heading ids, directives, link resolution. Collects the page's diagnostics.
 package struct PageRewriter: MarkdownRewriter {
-    let site: SiteModel
+    package let site: SiteModel
     package let page: PageSource
     let directives: DirectiveRegistry
     package var diagnostics = Diagnostics()
     var usedIDs: Set<String> = reservedIDs
-    var anchorReferences: [AnchorReference] = []
-    var citedSources: [String] = []
+    package var anchorReferences: [AnchorReference] = []
+    package var citedSources: [String] = []
     /// The ids of the elements the page's directives wrote (heading ids are in the rendered Markdown's headings).
     var directiveIDs: [String] = []
     /// The directives the page ran.
@@ -70,7 +70,7 @@ package struct PageRewriter: MarkdownRewriter {
             diagnostics.error("directive.unknown", at, "unknown directive '\(name)'", hint: hint)
             return MarkdownReplacement(html: "")
         }
-        guard site.hasGuideData || !directive.needsGuideData else {
+        guard site.hasExtensionData || !directive.needsExtensionData else {
             diagnostics.error("directive.needs-guide-data",
                 at, "directive '\(name)' needs the guide's data, which this site does not have",
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
@@ -124,28 +124,9 @@ package struct PageRewriter: MarkdownRewriter {
             }
             return target(i, fragment: fragment, at: at, title: link.title)
         }
-        if lower.hasPrefix("source:") {
-            let id = String(base.dropFirst(7))
-            guard site.sourceIDs.contains(id) else {
-                let near = site.sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
-                diagnostics.error("link.unknown-source",
-                    at, "unknown source '\(id)' in link '\(url)'",
-                    hint: near.map { "did you mean '\($0)'? sources are listed in data/sources.yaml" }
-                        ?? "sources are listed in data/sources.yaml")
-                return nil
-            }
-            guard let s = site.sourcesPage else {
-                diagnostics.error("link.source-without-sources-page", at, "a 'source:' link needs a page with 'layout: sources'")
-                return nil
-            }
-            citedSources.append(id)
-            let to = site.pages[s].outputPath
-            let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(id)
-            return MarkdownLinkTarget(
-                href, citing: id, tags: printed(href, to, fragment: sourceAnchor(id), title: link.title))
-        }
-        if lower.hasPrefix(Certainty.citationPrefix) {
-            return factLink(String(base.dropFirst(Certainty.citationPrefix.count)), url: url, at: at)
+        if let ext = site.siteExtensionData, let scheme = ext.linkSchemes.first(where: { lower.hasPrefix($0 + ":") }) {
+            let rest = String(base.dropFirst(scheme.count + 1))
+            return ext.link(scheme: scheme, rest, url: url, title: link.title, at: at, in: &self)
         }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
@@ -180,45 +161,6 @@ package struct PageRewriter: MarkdownRewriter {
         return target(found, fragment: fragment, at: at, title: link.title)
     }
 
-    /// `[text](fact:ID)`: the text links the fact's first source on the sources page, the fact and all its sources
-    /// are cited, and the certainty marker of its grade follows the link (`CertaintyCheck.badge`).
-    mutating func factLink(_ id: String, url: String, at: SourceLocation) -> MarkdownLinkTarget? {
-        let certainty = site.data.certainty
-        guard let fact = certainty.fact(id), let grade = certainty.grade(of: fact) else {
-            let near = certainty.facts.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
-            diagnostics.error("link.unknown-fact",
-                at, "unknown fact '\(id)' in link '\(url)'",
-                hint: near.map { "did you mean '\($0)'? facts are listed in data/facts.yaml" }
-                    ?? "facts are listed in data/facts.yaml")
-            return nil
-        }
-        guard let s = site.sourcesPage, let first = fact.sources.first else {
-            diagnostics.error("link.fact-without-sources-page", at, "a 'fact:' link needs a page with 'layout: sources'")
-            return nil
-        }
-        citedSources += fact.sources
-        let to = site.pages[s].outputPath
-        let href = relativeURL(from: page.outputPath, to: to) + "#" + sourceAnchor(first)
-        var target = MarkdownLinkTarget(
-            href, citing: first, tags: printed(href, to, fragment: sourceAnchor(first), title: ""))
-        target.moreCitations = Array(fact.sources.dropFirst()) + [Certainty.citationPrefix + fact.id]
-        guard grade.marked else { return target }
-        guard let g = certainty.gradesPage.flatMap(site.pageIndex(atPath:)) else {
-            diagnostics.error("certainty.grades-page-missing",
-                at, "the grades page '\(certainty.gradesPage ?? "")' named in data/facts.yaml is not a page",
-                hint: "set grades_page to the content path of the page that explains the markers")
-            return nil
-        }
-        let gradesURL = relativeURL(from: page.outputPath, to: site.pages[g].outputPath)
-        anchorReferences.append(
-            AnchorReference(
-                targetOutputPath: site.pages[g].outputPath, targetDisplay: site.pages[g].displayPath,
-                fragment: CertaintyCheck.anchor(grade), location: at))
-        let badge = CertaintyCheck.badge(grade, url: gradesURL)
-        target.trailingHTML = " " + badge.rendered
-        target.trailingText = " " + grade.badge
-        return target
-    }
 
     /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
     mutating func target(_ i: Int, fragment: String?, at: SourceLocation, title: String) -> MarkdownLinkTarget {

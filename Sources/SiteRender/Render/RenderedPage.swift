@@ -46,3 +46,16 @@ package struct RenderedPage: Sendable {
         self.directivesUsed = directivesUsed
     }
 }
+
+/// A paragraph, list item or table row of a page, with the sources it cites (links to their entries on the
+/// sources page, and `fact:ID` for each graded fact it cites) and its visible text, white space collapsed. An
+/// enclosing statement (a list item holding paragraphs) includes what its inner ones say and cite.
+public struct Statement: Sendable, Hashable {
+    public var sources: [String]
+    public var text: String
+
+    public init(sources: [String], text: String) {
+        self.sources = sources
+        self.text = text
+    }
+}

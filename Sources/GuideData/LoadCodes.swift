@@ -1,0 +1,125 @@
+import SiteContent
+import CodingRules
+
+package struct LoadedCodes {
+    var families: [CodeFamily]
+    package var records: [CodeRecord]
+    var locations: [String: SourceLocation]
+
+    func record(_ code: String) -> CodeRecord? { records.first { $0.code == code } }
+}
+
+extension LoadSession {
+    /// codes.yaml: `families:` and `codes:` (see docs/data.md). Checks that every code a family names exists
+    /// with the matching role, that add-ons point at their family's initial code, and that ids are unique.
+    mutating func loadCodes() -> LoadedCodes? {
+        let (ctx, root) = openYAML(path("codes.yaml"))
+        defer { finish(ctx) }
+        guard let root else { return nil }
+        var records: [CodeRecord] = []
+        var locations: [String: SourceLocation] = [:]
+        var recordNodes: [String: YAMLNode] = [:]
+        let familyNodes = root.list("families", required: true) ?? []
+        for item in root.list("codes", required: true) ?? [] {
+            guard let m = item.mapping("a code entry") else { continue }
+            defer { m.finish("a code") }
+            let code = m.string("code", required: true)
+            let family = m.string("family", required: true)
+            let roleNode = m.required("role")
+            let role = roleNode?.string("a role").flatMap { r -> CodeRole? in
+                if let v = CodeRole(rawValue: r) { return v }
+                roleNode?.error("codes.unknown-role", "unknown role '\(r)'; accepted: \(CodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            let summary = m.string("summary", required: true)
+            var summarySource: String? = nil
+            if let node = m.node("summary_source"), let id = node.string("a source id") {
+                sourceRefs.append((id, node.location))
+                summarySource = id
+            }
+            let unitMinutes = m.node("unit_minutes")?.count("'unit_minutes'", minimum: 1)
+            let addOnTo = m.string("add_on_to")
+            var indicators: [String: String] = [:]
+            if let ind = m.mapping("indicators", required: true) {
+                for key in ind.keys {
+                    if let v = ind.string(key) { indicators[key] = v }
+                }
+                ind.finish()
+            }
+            let mue = m.node("mue")?.count("'mue'", minimum: 1)
+            let validFrom = m.date("valid_from")
+            let src = source(m)
+            guard let code, let family, let role, let summary, let validFrom, let src else { continue }
+            if role == .group && unitMinutes != nil {
+                m.node("unit_minutes")?.error("codes.group-code-timed", "a group code is untimed; remove 'unit_minutes'")
+            }
+            if role != .group && unitMinutes == nil && m.node("unit_minutes") == nil {
+                item.error("codes.missing-unit-minutes", "missing required field 'unit_minutes' (timed \(role.rawValue) code)")
+            }
+            if role == .addOn && addOnTo == nil { item.error("codes.missing-add-on-to", "missing required field 'add_on_to' (add-on code)") }
+            if role != .addOn && addOnTo != nil { m.node("add_on_to")?.error("codes.add-on-to-not-add-on", "only an add-on code has 'add_on_to'") }
+            if recordNodes[code] != nil { m.node("code")?.error("codes.duplicate-code", "duplicate code '\(code)'") }
+            recordNodes[code] = item
+            locations[code] = item.location
+            records.append(
+                CodeRecord(
+                    code: code, family: family, role: role, summary: summary, unitMinutes: unitMinutes, addOnTo: addOnTo,
+                    indicators: indicators, mue: mue, validFrom: validFrom, source: src))
+            records[records.count - 1].summarySource = summarySource
+        }
+
+        var families: [CodeFamily] = []
+        for item in familyNodes {
+            guard let m = item.mapping("a family entry") else { continue }
+            defer { m.finish("a family") }
+            let id = m.string("id", required: true)
+            let name = m.string("name", required: true)
+            let initial = m.string("initial", required: true)
+            let addOn = m.string("add_on", required: true)
+            let group = m.string("group")
+            let noGroup = m.string("no_group_reason")
+            let caveat = gradedStatement(m.mapping("modifier_caveat"), "modifier_caveat")
+            let validFrom = m.date("valid_from")
+            let src = source(m)
+            guard let id, let name, let initial, let addOn, let validFrom, let src else { continue }
+            if families.contains(where: { $0.id == id }) { m.node("id")?.error("codes.duplicate-family", "duplicate family id '\(id)'") }
+            if group == nil && noGroup == nil {
+                item.error("codes.family-no-group-reason", "a family without 'group' needs 'no_group_reason' (shown when a group session is asked for)")
+            }
+            for (key, code, role) in [("initial", initial, CodeRole.initial), ("add_on", addOn, .addOn)]
+                + (group.map { [("group", $0, CodeRole.group)] } ?? [])
+            {
+                guard let rec = records.first(where: { $0.code == code }) else {
+                    m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)")
+                    continue
+                }
+                if rec.role != role || rec.family != id {
+                    m.node(key)?.error("codes.family-role-mismatch",
+                        "code '\(code)' is listed as \(rec.role.rawValue) of family '\(rec.family)', not \(role.rawValue) of '\(id)'")
+                }
+                if rec.validFrom != validFrom {
+                    m.node(key)?.error("codes.family-valid-from-mismatch", "code '\(code)' valid_from \(rec.validFrom) differs from the family's \(validFrom)")
+                }
+            }
+            var family = CodeFamily(
+                id: id, name: name, initialCode: initial, addOnCode: addOn, groupCode: group, noGroupReason: noGroup,
+                validFrom: validFrom, source: src)
+            family.modifierCaveat = caveat
+            families.append(family)
+        }
+        for rec in records {
+            let node = recordNodes[rec.code]
+            guard let fam = families.first(where: { $0.id == rec.family }) else {
+                node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
+                continue
+            }
+            if !fam.codes.contains(rec.code) { node?.error("codes.not-in-family", "code '\(rec.code)' is not named by family '\(fam.id)'") }
+            if let to = rec.addOnTo, to != fam.initialCode {
+                node?.error("codes.add-on-to-wrong-code", "add-on '\(rec.code)' must be an add-on to its family's initial code '\(fam.initialCode)', not '\(to)'")
+            }
+        }
+        root.finish("codes.yaml")
+        if families.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
+        return LoadedCodes(families: families, records: records, locations: locations)
+    }
+}

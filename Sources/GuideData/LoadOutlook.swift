@@ -1,0 +1,70 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+extension LoadSession {
+    /// outlook.yaml (optional): what is known about dates of service after the last fee period. `next:` has
+    /// `label`, `from` (the day after the last period), optional `through`, `status`, optional `proposed_on`
+    /// and `proposed_conversion_factors` (list of `{id, label, value, source}`), and `source`; `checked` is the
+    /// date a maintainer last looked for the final rule.
+    mutating func loadOutlook(periods: [LoadedPeriod]) -> PendingFeeSchedule? {
+        let file = path("outlook.yaml")
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        let (ctx, root) = openYAML(file)
+        defer { finish(ctx) }
+        guard let root else { return nil }
+        defer { root.finish("the outlook") }
+        let checked = root.date("checked")
+        guard let next = root.mapping("next", required: true) else { return nil }
+        defer { next.finish("the next fee schedule") }
+        let label = next.string("label", required: true)
+        let range = next.dateRange()
+        let status = next.string("status", required: true)
+        let proposedOn = next.date("proposed_on", required: false)
+        let src = source(next)
+        var cfs: [ConversionFactorOption] = []
+        for item in next.list("proposed_conversion_factors") ?? [] {
+            guard let m = item.mapping("a proposed conversion factor") else { continue }
+            defer { m.finish("a proposed conversion factor") }
+            let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
+            let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
+            guard let id, let cfLabel, let value, let cfSource else { continue }
+            cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
+        }
+        let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")
+        let example = next.string("example_code", required: false)
+        guard let checked, let label, let range, let status, let src else { return nil }
+        if let last = periods.last?.period.range.through {
+            if range.from <= last {
+                // Stale after a new period was imported: say so, and let the fee periods speak for those dates.
+                next.node("from")?.warning("outlook.from-already-covered",
+                    "'from' \(range.from) is already covered by the fee periods (through \(last)); move the outlook on "
+                        + "to \(last.adding(days: 1)) (MAINTAINING.md, annual update)")
+                return nil
+            }
+            if range.from != last.adding(days: 1) {
+                next.node("from")?.error("outlook.from-not-after-periods",
+                    "'from' \(range.from) must be the day after the last fee period ends (\(last.adding(days: 1)))")
+            }
+        }
+        var p = PendingFeeSchedule(
+            range: range, label: label, checked: checked, status: status, proposedConversionFactors: cfs,
+            proposedOn: proposedOn, source: src)
+        p.amountsFirst = first
+        p.exampleCode = example
+        return p
+    }
+
+    /// A `{text, grade, source}` mapping (grade as facts.md grades: H, M, L, L–M), or nil when absent or wrong.
+    mutating func gradedStatement(_ m: MappingReader?, _ what: String) -> GradedStatement? {
+        guard let m else { return nil }
+        defer { m.finish(what) }
+        let text = m.string("text", required: true), grade = m.string("grade", required: true), s = source(m)
+        if let grade, !["H", "M", "L", "L–M"].contains(grade) {
+            m.node("grade")?.error("outlook.unknown-grade", "'grade' must be H, M, L or L–M (facts.md), found '\(grade)'")
+            return nil
+        }
+        guard let text, let grade, let s else { return nil }
+        return GradedStatement(text: text, grade: grade, source: s)
+    }
+}

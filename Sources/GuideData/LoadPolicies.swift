@@ -1,0 +1,173 @@
+import SiteContent
+import CodingRules
+
+extension LoadSession {
+    /// policies.yaml (see docs/data.md): modifiers, telehealth places of service, and the dated rows of each
+    /// policy. Dated rows of one policy must not overlap.
+    mutating func loadPolicies() -> Policies? {
+        let (ctx, root) = openYAML(path("policies.yaml"))
+        defer { finish(ctx) }
+        guard let root else { return nil }
+        defer { root.finish("policies.yaml") }
+
+        let modifiers = readModifiers(root.mapping("modifiers", required: true))
+        var pos: [TelehealthPlaceOfService] = []
+        for item in root.list("telehealth_places_of_service", required: true) ?? [] {
+            guard let m = item.mapping("a place of service") else { continue }
+            defer { m.finish("a place of service") }
+            let code = m.string("pos", required: true)
+            let setting = enumValue(m, "setting", Setting.self)
+            let summary = m.string("summary", required: true)
+            _ = source(m)
+            if let code, let setting, let summary {
+                pos.append(TelehealthPlaceOfService(pos: code, setting: setting, summary: summary))
+            }
+        }
+        let listing = datedList(root, "telehealth_list", valueKey: "status") { n in
+            LoadSession.enumNode(n, TelehealthListing.self)
+        }
+        let therapist = datedList(root, "therapist_telehealth", valueKey: "status") { n in
+            LoadSession.enumNode(n, TherapistTelehealthStatus.self)
+        }
+        let consent = datedList(root, "consent", valueKey: "text") { $0.string("text") }
+        let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.string("text") }
+        var buckets: [Discipline: String] = [:]
+        var kx: [Dated<KXThreshold>] = []
+        if let m = root.mapping("kx_thresholds", required: true) {
+            if let b = m.mapping("buckets", required: true) {
+                for d in Discipline.allCases {
+                    if let v = b.string(d.rawValue, required: true) { buckets[d] = v }
+                }
+                b.finish("kx_thresholds.buckets")
+            }
+            // `amount: not-published` for a year whose threshold CMS has not set yet.
+            kx = datedList(m, "amounts", valueKey: "amount") { n in
+                if case .scalar(let s) = n.node, s.string == "not-published" { return KXThreshold.notPublished }
+                return n.decimal("'amount'", positive: true, limits: .money).map { KXThreshold(amount: $0) }
+            }
+            m.finish("kx_thresholds")
+        }
+        let percent: (YAMLNode) -> DecimalValue? = { n in
+            guard let v = n.decimal("'percent'", limits: .percent) else { return nil }
+            if v > DecimalValue(100) {
+                n.error("policies.percent-over-100", "'percent' must be 100 or less, found \(v)")
+                return nil
+            }
+            return v
+        }
+        let assistant = datedList(root, "assistant_payment", valueKey: "percent", parse: percent)
+        let coinsurance = datedList(root, "coinsurance", valueKey: "percent", parse: percent)
+        let sequestration = datedList(root, "sequestration", valueKey: "percent", parse: percent)
+        let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
+        let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
+            root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
+        let floor = root.node("work_gpci_floor") == nil ? [] : datedList(
+            root, "work_gpci_floor", valueKey: "floor") { $0.decimal("'floor'", positive: true, limits: .gpci) }
+        guard let modifiers else { return nil }
+        var policies = Policies(
+            telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
+            kxThresholds: kx, kxBuckets: buckets, assistantPercent: assistant, coinsurancePercent: coinsurance,
+            sequestrationPercent: sequestration, telehealthPlacesOfService: pos, modifiers: modifiers,
+            documentation: documentation)
+        policies.medicalReviewThresholds = review
+        policies.groupBilling = gradedStatement(root.mapping("group_billing"), "group_billing")
+        policies.kxCounting = gradedStatement(root.mapping("kx_counting"), "kx_counting")
+        policies.workGPCIFloor = floor
+        return policies
+    }
+
+    static func enumNode<E: RawRepresentable & CaseIterable>(_ n: YAMLNode, _: E.Type) -> E? where E.RawValue == String {
+        guard let s = n.string("a value") else { return nil }
+        if let v = E(rawValue: s) { return v }
+        n.error("policies.unknown-value", "unknown value '\(s)'; accepted: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    func enumValue<E: RawRepresentable & CaseIterable>(_ m: MappingReader, _ key: String, _ t: E.Type) -> E?
+    where E.RawValue == String {
+        m.required(key).flatMap { LoadSession.enumNode($0, t) }
+    }
+
+    /// A list of dated rows: each {from, through?, <valueKey>, summary, source}. Overlapping rows are errors.
+    mutating func datedList<V>(
+        _ m: MappingReader, _ key: String, valueKey: String, parse: (YAMLNode) -> V?
+    ) -> [Dated<V>] {
+        var out: [Dated<V>] = []
+        for item in m.list(key, required: true) ?? [] {
+            guard let row = item.mapping("a dated row") else { continue }
+            defer { row.finish("a row of '\(key)'") }
+            let range = row.dateRange()
+            let value = row.required(valueKey).flatMap(parse)
+            let summary = row.string("summary", required: true)
+            let src = source(row)
+            guard let range, let value, let summary, let src else { continue }
+            if let other = out.first(where: { $0.range.overlaps(range) }) {
+                item.error("policies.overlapping-rows", "dates \(range) overlap the earlier row \(other.range) of '\(key)'")
+                continue
+            }
+            out.append(Dated(range: range, value: value, source: src, summary: summary))
+        }
+        return out.sorted { $0.range.from < $1.range.from }
+    }
+
+    mutating func readModifiers(_ m: MappingReader?) -> ModifierTable? {
+        guard let m else { return nil }
+        defer { m.finish("modifiers") }
+        func byDiscipline(_ key: String, requireAll: Bool) -> [Discipline: String] {
+            var out: [Discipline: String] = [:]
+            guard let sub = m.mapping(key, required: true) else { return out }
+            for k in sub.keys {
+                guard let d = Discipline(rawValue: k) else { continue }
+                if let v = sub.string(k) { out[d] = v }
+            }
+            if requireAll {
+                for d in Discipline.allCases where out[d] == nil { sub.owner.error(.missingField, "missing required field '\(d.rawValue)'") }
+            }
+            sub.finish("modifiers.\(key) (disciplines: \(Discipline.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return out
+        }
+        let discipline = byDiscipline("discipline", requireAll: true)
+        let assistant = byDiscipline("assistant", requireAll: false)
+        let tele = m.string("telehealth", required: true)
+        let kx = m.string("kx", required: true)
+        var descriptions: [String: String] = [:]
+        if let d = m.mapping("descriptions", required: true) {
+            for k in d.keys { if let v = d.string(k) { descriptions[k] = v } }
+            d.finish()
+        }
+        let src = source(m)
+        guard let tele, let kx, let src else { return nil }
+        for mod in Array(discipline.values) + Array(assistant.values) + [tele, kx] where descriptions[mod] == nil {
+            m.node("descriptions")?.error("policies.modifier-no-description", "no description for modifier '\(mod)'")
+        }
+        return ModifierTable(
+            discipline: discipline, assistant: assistant, telehealth: tele, kx: kx, descriptions: descriptions, source: src)
+    }
+
+    mutating func readDocumentation(_ items: [YAMLNode]) -> [DocumentationItem] {
+        var out: [DocumentationItem] = []
+        for item in items {
+            guard let m = item.mapping("a checklist item") else { continue }
+            defer { m.finish("a checklist item") }
+            let id = m.string("id", required: true)
+            let usesConsent = m.bool("consent_rule") ?? false
+            let text = m.string("text", required: !usesConsent)
+            var applies: Set<SessionKind> = []
+            if let list = m.list("applies", required: true) {
+                for n in list { if let k = LoadSession.enumNode(n, SessionKind.self) { applies.insert(k) } }
+                if list.isEmpty { m.node("applies")?.error("policies.applies-empty", "'applies' needs at least one of individual, group") }
+            }
+            var range: DateRange? = nil
+            if m.node("from") != nil { range = m.dateRange() } else if let t = m.node("through") {
+                t.error("policies.through-without-from", "'through' needs 'from'")
+            }
+            let src = source(m)
+            guard let id, let src, usesConsent || text != nil else { continue }
+            if out.contains(where: { $0.id == id }) { m.node("id")?.error("policies.duplicate-checklist-item", "duplicate checklist id '\(id)'") }
+            out.append(
+                DocumentationItem(
+                    id: id, text: text ?? "", usesConsentRule: usesConsent, appliesTo: applies, range: range, source: src))
+        }
+        return out
+    }
+}

@@ -1,0 +1,163 @@
+import SiteContent
+import CodingRules
+import Foundation
+
+/// One run of the data loader: reads each file, collects diagnostics and source references, and assembles
+/// `SiteData` at the end.
+package struct LoadSession {
+    let dataDirectory: String
+    package var diagnostics = Diagnostics()
+    /// Every `source:` id used, with where it was used; checked against sources.yaml at the end.
+    var sourceRefs: [(id: String, location: SourceLocation)] = []
+
+    /// The content folder: every data file must lie inside it (see `SourceTree`).
+    let tree: SourceTree
+
+    package init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+        tree = SourceTree(root: (dataDirectory as NSString).deletingLastPathComponent)
+    }
+
+    package func path(_ name: String) -> String { dataDirectory + "/" + name }
+
+    /// The text of a file, or an error at its line 1 when it cannot be read.
+    mutating func readText(_ file: String, required: Bool = true) -> String? {
+        var st = stat()
+        guard lstat(file, &st) == 0 else {
+            if required { diagnostics.error("data.missing-file", SourceLocation(file: file), "missing data file") }
+            return nil
+        }
+        switch tree.readText(file, display: file) {
+        case .success(let text): return text
+        case .failure(let d):
+            diagnostics.append(d)
+            return nil
+        }
+    }
+
+    /// Parses a YAML file into its top-level mapping; diagnostics are merged by `finish(_:)`.
+    mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
+        let ctx = YAMLContext(file: file)
+        guard let text = readText(file) else { return (ctx, nil) }
+        // Data files are read by key and text only: the basic resolver (a key's text is the key).
+        guard let root = ctx.parse(text, resolver: .basic) else { return (ctx, nil) }
+        return (ctx, root.mapping("a mapping at the top of the file"))
+    }
+
+    package mutating func finish(_ ctx: YAMLContext) { diagnostics.append(contentsOf: ctx.diagnostics.items) }
+
+    /// Reads the required `source:` of a mapping and remembers it for the cross-check.
+    mutating func source(_ m: MappingReader) -> String? {
+        guard let node = m.required("source"), let id = node.string("a source id") else { return nil }
+        sourceRefs.append((id, node.location))
+        return id
+    }
+
+    /// The `*.ext` files of a data folder, sorted. A folder that cannot be listed and names that are not UTF-8
+    /// are errors (the same ones the content listing reports, so a build shows each once).
+    package mutating func files(in folder: String, ext: String) -> [String] {
+        let dir = path(folder)
+        let (entries, problems) = SourceTree.listing(dir, root: tree.root, reportMissing: false)
+        diagnostics.append(contentsOf: problems)
+        return entries.map(\.name).filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
+    }
+
+    mutating func run() -> SiteData? {
+        let sources = loadSources()
+        let codes = loadCodes()
+        let gpci = loadGPCITables()
+        let profiles = loadProfiles()
+        let policies = loadPolicies()
+        let periods = loadFees(codes: codes, gpciTables: gpci.tables)
+        let zipCodes = loadZIPCodes(gpciTables: gpci.tables)
+        let pending = loadOutlook(periods: periods)
+        let certainty = loadFacts()
+        checkSourceRefs(sources: sources, gpciSources: gpci.sources)
+        guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
+        let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
+        let rules = RulesData(
+            families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
+            policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
+            totalTimeRule: profiles.totalTime, pending: pending)
+        var data = SiteData(
+            rules: rules, sources: sources, codeLocations: codes.locations,
+            periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
+            provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }),
+            zipCodes: zipCodes)
+        data.certainty = certainty
+        return data
+    }
+
+    mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
+        let known = Set(sources.map(\.id))
+        guard !sources.isEmpty else { return }
+        for ref in sourceRefs + gpciSources where !known.contains(ref.id) {
+            let near = known.min { editDistance($0, ref.id) < editDistance($1, ref.id) }
+            let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
+            diagnostics.error(.unknownSource,
+                ref.location, "unknown source id '\(ref.id)' (not in \(path("sources.yaml")))", hint: hint)
+        }
+    }
+}
+
+extension YAMLNode {
+    /// A `YYYY-MM-DD` date that exists on the calendar.
+    package func date(_ what: String) -> CalendarDate? {
+        guard let s = scalar(what) else { return nil }
+        guard let d = CalendarDate(parsing: s.trimmingCharacters(in: .whitespaces)) else {
+            error(.invalidDate, "expected \(what) as a real date YYYY-MM-DD, found '\(s)'")
+            return nil
+        }
+        return d
+    }
+
+    /// An exact decimal, 0 or more (or above 0 when `positive`), within `limits` (digits before and after the
+    /// point), so later arithmetic cannot meet a far-off value.
+    package func decimal(_ what: String, positive: Bool = false, limits: DecimalLimits) -> DecimalValue? {
+        guard let s = scalar(what) else { return nil }
+        let t = s.trimmingCharacters(in: .whitespaces)
+        let v: DecimalValue
+        switch limits.parse(t) {
+        case .success(let ok): v = ok
+        case .failure(let f):
+            error("data.not-a-decimal", "expected \(what) as a decimal number; '\(s)' \(f.message)")
+            return nil
+        }
+        if v.isNegative || (positive && v == .zero) {
+            error("data.decimal-out-of-range", "\(what) must be \(positive ? "above 0" : "0 or more"), found '\(s)'")
+            return nil
+        }
+        return v
+    }
+
+    /// A whole number at least `minimum`.
+    func count(_ what: String, minimum: Int) -> Int? {
+        guard let v = int("a whole number for \(what)") else { return nil }
+        guard v >= minimum else {
+            error("data.count-below-minimum", "\(what) must be \(minimum) or more, found \(v)")
+            return nil
+        }
+        return v
+    }
+}
+
+extension MappingReader {
+    package func date(_ key: String, required isRequired: Bool = true) -> CalendarDate? {
+        (isRequired ? required(key) : node(key))?.date("'\(key)'")
+    }
+
+    package func decimal(_ key: String, positive: Bool = false, limits: DecimalLimits) -> DecimalValue? {
+        required(key)?.decimal("'\(key)'", positive: positive, limits: limits)
+    }
+
+    /// A date range from `from` and an optional `through`; `through` before `from` is an error.
+    func dateRange(fromKey: String = "from", throughKey: String = "through") -> DateRange? {
+        guard let from = date(fromKey) else { return nil }
+        let through = date(throughKey, required: false)
+        if let through, through < from {
+            node(throughKey)?.error("data.through-before-from", "'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
+            return nil
+        }
+        return DateRange(from: from, through: through)
+    }
+}

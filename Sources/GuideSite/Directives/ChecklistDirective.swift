@@ -1,0 +1,40 @@
+import SiteRender
+import CodingRules
+
+/// ```` ```checklist individual|group [YYYY-MM-DD] ````: the documentation checklist for a session kind on a
+/// date of service (default: the site's as-of date), as `<ul class="checklist">`.
+package struct ChecklistDirective: Directive {
+    package let name = "checklist"
+
+    package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        let rules = context.site.data.rules
+        guard (1...2).contains(use.arguments.count), let kind = SessionKind(rawValue: use.arguments[0]) else {
+            throw DirectiveError(.directiveArguments, "expected 'individual' or 'group', optionally followed by a date (YYYY-MM-DD)")
+        }
+        var date = asOfDate(context)
+        if use.arguments.count == 2 {
+            guard let d = CalendarDate(parsing: use.arguments[1]) else {
+                throw DirectiveError("directive.checklist-bad-date", "expected a date YYYY-MM-DD, got '\(use.arguments[1])'")
+            }
+            date = d
+        }
+        var cite = CitationCollector(context)
+        var items: [HTML] = [.newline]
+        for item in rules.documentationChecklist(on: date, kind: kind) {
+            if items.count > 1 { items.append(.newline) }
+            items.append(.el("li", [], "\(item.text) ", .el("span", [.class("cite")], "(\(cite.linksMarked([item.source])))")))
+        }
+        guard items.count > 1 else { throw DirectiveError(.directiveNoChecklist, "no checklist items for \(kind.rawValue) sessions on \(date)") }
+        let html: HTML = [
+            // Labelled by the dates its wording applies to, never by one day (review-2026-12 N17).
+            .el("p", [.class("checklist-title")], "Checklist for \(kind.rawValue) sessions, \(Self.span(rules.documentationChecklistRange(on: date, kind: kind)))"),
+            .newline, .el("ul", [.class("checklist")], children: items + [.newline]), .newline,
+        ]
+        return DirectiveOutput(html, citedSources: cite.ids)
+    }
+
+    /// "dates of service from 2025-01-01 on", "dates of service 2024-01-01 to 2024-12-31".
+    static func span(_ r: DateRange) -> String {
+        r.through.map { "dates of service \(r.from) to \($0)" } ?? "dates of service from \(r.from) on"
+    }
+}

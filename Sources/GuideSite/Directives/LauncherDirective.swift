@@ -1,0 +1,47 @@
+import Foundation
+import SiteContent
+import SiteRender
+
+/// ```` ```launcher ````: big task entries (a home page's "start here"). Each line of the block is
+/// `PAGE.md | title | one line of description`, the page given relative to this file as in a Markdown link; a page
+/// that does not exist is an error at its line, so the entries never point nowhere (in a fork without those pages
+/// too). The list's look is in `assets/blocks.css`.
+package struct LauncherDirective: Directive {
+    package let name = "launcher"
+    /// Only pages: a plain site (no data/) may use it too.
+    package var needsExtensionData: Bool { false }
+
+    package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments; write one entry a line") }
+        var items: [HTML] = [.newline]
+        for (n, raw) in use.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let at = SourceLocation(file: use.location.file, line: use.location.line + 1 + n, column: 1)
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw DirectiveError("directive.launcher-bad-entry",
+                    "a launcher entry is 'PAGE.md | title | description', found '\(line)'", hint: "e.g. calculator.md | Calculate a session | Codes and units",
+                    at: at)
+            }
+            guard let path = resolveRelative(parts[0], from: context.page.relativePath),
+                let i = context.site.pageIndex(atPath: path)
+            else {
+                throw DirectiveError("directive.launcher-unknown-page", "no page '\(parts[0])' for the launcher entry '\(parts[1])'", hint: "name a Markdown file relative to this page", at: at)
+            }
+            var link: [HTML] = [.el("strong", [], .text(parts[1]))]
+            if !parts[2].isEmpty { link.append(.el("span", [], .text(parts[2]))) }
+            let to = context.site.pages[i].outputPath
+            var attributes: [HTMLAttribute] = [.href(context.url(to: to))]
+            // With base_url, the address a printed page shows (as for links in pages).
+            if let base = context.site.config.baseURL { attributes.append(.attr("data-print-url", base + pageURLPath(to))) }
+            items += [.el("li", [], .el("a", attributes, children: link)), .newline]
+        }
+        guard items.count > 1 else { throw DirectiveError("directive.launcher-empty", "a launcher needs at least one entry") }
+        return DirectiveOutput(
+            .group([
+                blocksStylesheet(context),
+                .el("nav", [.attr("aria-label", "Start here")], .el("ul", [.class("launcher")], children: items)), .newline,
+            ]))
+    }
+}
