@@ -4,7 +4,8 @@ import PackageDescription
 // One target per job (docs/architecture.md, "Targets"). The engine knows nothing of billing:
 //   CalendarDates  the one date type, a leaf shared by the engine and the rules
 //   SiteContent    load + check: Content/ pages, front matter, site.yaml, diagnostics (no cmark, no Mustache)
-//   SiteRender     Markdown (cmark), the directive protocol and the SiteExtension API, templates, navigation
+//   SiteRender     Markdown (cmark), the directive protocol and the SiteExtension API, Mustache templates (its
+//                  own parser and renderer), navigation
 //   SiteOutput     writing the output folder: lock, staging, atomic swap
 //   SiteBuild      the pipeline: load → check → compute → render → write, and the build cache
 //   Preview        `ctsguide serve`: HTTP, watcher, live reload
@@ -29,7 +30,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "SiteContent", dependencies: ["CalendarDates", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "SiteRender",
-            dependencies: ["CCmark", "SiteContent", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["CCmark", "SiteContent"]),
         .target(name: "SiteOutput", dependencies: ["SiteContent"]),
         .target(name: "SiteBuild", dependencies: ["CalendarDates", "SiteContent", "SiteRender", "SiteOutput"]),
         .target(name: "Preview", dependencies: ["SiteContent", "SiteOutput", "SiteRender", "SiteBuild"]),
@@ -63,7 +63,7 @@ let package = Package(
             name: "FuzzEntries",
             dependencies: [
                 "CodingRules", "SiteContent", "GuideData", "GuideCalc", "GuideCompute", "GuideSite", "SiteRender",
-                "SiteOutput", "SiteBuild", "FeeImport", .product(name: "Mustache", package: "swift-mustache"),
+                "SiteOutput", "SiteBuild", "FeeImport",
             ]),
         .executableTarget(
             name: "ctsguide",

@@ -6,7 +6,6 @@ import SiteRender
 import SiteBuild
 import FeeImport
 import Foundation
-import Mustache
 
 /// Entry points for the libFuzzer targets in `Fuzz/` (not used by the build). Each takes arbitrary bytes and
 /// runs one input stage the way the build does; any crash, trap or hang is a bug. The site they need (data,
@@ -61,16 +60,20 @@ public enum FuzzEntry {
         _ = RenderedPage.render(page, site: site, directives: .standard)
     }
 
-    /// The template scanner, then (when it accepts the text) swift-mustache's parser and the partial checks.
+    /// The template parser, the partial checks and the view-model check, then (when it accepts the text) the
+    /// renderer with the fixture site's home page.
     public static func template(_ bytes: [UInt8]) {
         guard case .success(let text) = SourceTree.decodeUTF8(bytes, display: "t.mustache") else { return }
-        guard case .success(let tokens) = TemplateToken.scan(text, file: "t.mustache") else { return }
-        guard let template = try? MustacheTemplate(string: text) else { return }
-        var library = MustacheLibrary()
-        library.register(template, named: "t")
-        let set = TemplateSet(library: library, parsed: ["t": tokens], files: ["t": "t.mustache"])
-        _ = set.checkPartialsExist()
-        _ = set.checkPartialCycles()
+        guard let set = TemplateSet.parse(["t": (text, "t.mustache")]).output else { return }
+        guard set.check("t", model: PageView.self).isEmpty, let homeView else { return }
+        _ = set.render("t", context: homeView)
+    }
+
+    /// The fixture site's first page as a template sees it.
+    static let homeView: PageView? = site.flatMap { site in
+        guard !site.pages.isEmpty else { return nil }
+        let rendered = RenderedPage.render(site.pages[0], site: site, directives: .standard)
+        return Layout(site: site).view(for: 0, rendered: rendered, navigation: "<nav></nav>", feePeriod: "")
     }
 
     /// The CSV reader and the GPCI value limits on every field.

@@ -17,7 +17,6 @@ extension GuideSiteData {
         -> MarkdownLinkTarget?
     {
         let site = r.site
-        if r.recordsDependencies { r.dependencies.append(LinkDependency(.scheme, "source:" + id, in: site)) }
         let sourceIDs = Set(sourceList)
         guard sourceIDs.contains(id) else {
             let near = sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
@@ -42,8 +41,6 @@ extension GuideSiteData {
     func factLink(_ id: String, url: String, at: SourceLocation, in r: inout PageRewriter) -> MarkdownLinkTarget? {
         let site = r.site
         let certainty = data.certainty
-        let key = Certainty.citationPrefix + id
-        if r.recordsDependencies && certainty.fact(id) == nil { r.dependencies.append(LinkDependency(.scheme, key, in: site)) }
         guard let fact = certainty.fact(id), let grade = certainty.grade(of: fact) else {
             let near = certainty.facts.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
             r.diagnostics.error("link.unknown-fact",
@@ -56,7 +53,6 @@ extension GuideSiteData {
             r.diagnostics.error("link.fact-without-sources-page", at, "a 'fact:' link needs a page with 'layout: sources'")
             return nil
         }
-        if r.recordsDependencies { r.dependencies.append(LinkDependency(.scheme, key, in: site)) }
         r.citedSources += fact.sources
         let to = site.pages[s].outputPath
         let href = relativeURL(from: r.page.outputPath, to: to) + "#" + sourceAnchor(first)
@@ -79,33 +75,5 @@ extension GuideSiteData {
         target.trailingHTML = " " + badge.rendered
         target.trailingText = " " + grade.badge
         return target
-    }
-
-    /// What a `source:` or `fact:` lookup finds (see `LinkDependency`): for a source, whether it is known and the
-    /// sources page; for a fact, its grade, marker wording, sources and the pages they link to.
-    func lookup(_ key: String, in site: SiteModel) -> String {
-        func describe(_ i: Int?) -> String {
-            guard let i else { return "" }
-            return site.pages[i].outputPath + "\n" + site.pages[i].displayPath
-        }
-        if key.hasPrefix("source:") {
-            return (sourceList.contains(String(key.dropFirst(7))) ? "known\n" : "unknown\n") + describe(site.sourcesPage)
-        }
-        let certainty = data.certainty
-        guard let f = certainty.fact(String(key.dropFirst(Certainty.citationPrefix.count))), let g = certainty.grade(of: f)
-        else { return "" }
-        let grades = certainty.gradesPage.flatMap(site.pageIndex(atPath:))
-        return [g.id, g.badge, g.meaning, g.marked ? "1" : "0", f.sources.joined(separator: ","),
-            f.sources.allSatisfy(sourceList.contains) ? "known" : "unknown",
-            describe(site.sourcesPage), describe(grades)].joined(separator: "\n")
-    }
-
-    /// The source ids, the graded facts, the grades' markers and the page explaining them.
-    func addLookupUniverse(of site: SiteModel, to h: inout ContentHasher) {
-        for s in sourceList { h.add(s) }
-        let certainty = data.certainty
-        h.add(certainty.gradesPage ?? "\u{0}")
-        for g in certainty.grades { h.add([g.id, g.badge, g.meaning, g.marked ? "1" : "0"].joined(separator: "\n")) }
-        for f in certainty.facts { h.add([f.id, f.grade, f.sources.joined(separator: ",")].joined(separator: "\n")) }
     }
 }

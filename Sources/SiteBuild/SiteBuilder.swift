@@ -4,13 +4,14 @@ import Dispatch
 /// The build: `LoadStage` → `CheckStage` → `ComputeStage` → `RenderStage` → `WriteStage`. Each stage hands its
 /// output to the next and reports what it found; any error stops the build before anything is written.
 public enum SiteBuilder {
-    /// Loads, checks and renders the whole site in memory. Writes nothing.
-    public static func generate(_ options: BuildOptions) -> Result<GeneratedSite, BuildFailure> {
+    /// Loads, checks and renders the whole site in memory. Writes nothing (`recording`: but the build cache's
+    /// record, `BuildRecord`).
+    public static func generate(_ options: BuildOptions, recording: Bool = false) -> Result<GeneratedSite, BuildFailure> {
         let overlap = FolderOverlap.problems(options, writesOutput: false)
         if !overlap.isEmpty { return .failure(BuildFailure(overlap)) }
         var timings = BuildTimings()
         var sink = MemorySink()
-        return run(options, timings: &timings, into: &sink).map { summary in
+        return run(options, recording: recording, timings: &timings, into: &sink).map { summary in
             let files = sink.files.sorted { $0.path < $1.path }
             return GeneratedSite(
                 files: files, pageCount: summary.pages, warnings: summary.warnings, fileCount: files.count,
@@ -29,7 +30,7 @@ public enum SiteBuilder {
         }
         var timings = BuildTimings()
         var sink = StagingSink(output: options.outputDirectory, force: options.force)
-        switch run(options, timings: &timings, into: &sink) {
+        switch run(options, recording: false, timings: &timings, into: &sink) {
         case .failure(let f):
             sink.abandon()
             return .failure(f)
@@ -49,12 +50,13 @@ public enum SiteBuilder {
         }
     }
 
-    /// With a cache: generate in memory, then write only what changed (`OutputUpdater`).
+    /// With a cache: the quick route when it applies (`QuickRebuild`), else generate in memory, then write only
+    /// what changed (`OutputUpdater`) and record the site for the next quick route (`BuildRecord`).
     static func buildIncrementally(_ options: BuildOptions, cacheDirectory: String) -> Result<GeneratedSite, BuildFailure> {
         let stamp = InputStamp.take(options)
         if let done = QuickRebuild.attempt(options, cacheDirectory: cacheDirectory, stamp: stamp) { return done }
         QuickRebuild.forget(cacheDirectory)
-        switch generate(options) {
+        switch generate(options, recording: true) {
         case .failure(let f): return .failure(f)
         case .success(var site):
             let start = DispatchTime.now()
@@ -80,7 +82,7 @@ public enum SiteBuilder {
 
     /// The five stages, in order; the first stage that finds an error ends the run with every diagnostic so far.
     static func run(
-        _ options: BuildOptions, timings: inout BuildTimings, into sink: inout some SiteSink
+        _ options: BuildOptions, recording: Bool, timings: inout BuildTimings, into sink: inout some SiteSink
     ) -> Result<Summary, BuildFailure> {
         var diagnostics: [Diagnostic] = []
         func take<T>(_ result: StageResult<T>) -> T? {
@@ -91,12 +93,13 @@ public enum SiteBuilder {
         guard let sources = take(LoadStage.run(options)) else { return .failure(BuildFailure(diagnostics)) }
         guard let checked = take(CheckStage.run(sources)) else { return .failure(BuildFailure(diagnostics)) }
         timings.add("load and check content, data and templates", since: clock)
-        let cache = BuildCache.open(options)
-        let computed = ComputeStage.run(checked, directives: options.directives, cache: cache, timings: &timings)
+        let computed = ComputeStage.run(
+            checked, directives: options.directives, keepingRenders: recording && options.cacheDirectory != nil,
+            timings: &timings)
         guard let computed = take(computed) else { return .failure(BuildFailure(diagnostics)) }
 
         clock = DispatchTime.now()
-        let render = RenderStage(computed, cache: cache)
+        let render = RenderStage(computed)
         timings.add("navigation", since: clock)
         let warnings = diagnostics.filter { $0.severity == .warning }.sorted()
         let fileCount: Int
@@ -105,12 +108,15 @@ public enum SiteBuilder {
         } catch {
             return .failure(BuildFailure(warnings + [error.diagnostic]))
         }
-        if let cache {
+        var cache: CacheStats?
+        if recording, options.cacheDirectory != nil {
             clock = DispatchTime.now()
-            cache.save(computed.site)
+            let pages = computed.site.pages.count
+            cache = CacheStats(pages: pages, rendered: pages, laidOut: pages)
+            cache?.snapshotID = BuildRecord.save(computed, navigation: render.navigation, options: options)
             timings.add("save the build cache", since: clock)
         }
-        let summary = Summary(pages: computed.site.pages.count, files: fileCount, warnings: warnings, cache: cache?.stats)
+        let summary = Summary(pages: computed.site.pages.count, files: fileCount, warnings: warnings, cache: cache)
         return .success(summary)
     }
 }

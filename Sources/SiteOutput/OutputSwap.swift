@@ -67,17 +67,6 @@ package enum OutputSwap {
         return Plan(output: out, parent: parent, name: name, exists: exists, staging: staging, lock: held)
     }
 
-    /// Whether killed or failed builds left staging or old folders beside `output` (a build that writes nothing
-    /// must still clean them up, as every other build does).
-    package static func hasLeftovers(_ output: String) -> Bool {
-        let url = URL(fileURLWithPath: output)
-        let name = url.lastPathComponent, parent = url.deletingLastPathComponent().path
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return false }
-        return entries.contains { e in
-            [".\(name).staging-", ".\(name).old-"].contains { e.hasPrefix($0) && Int32(e.dropFirst($0.count)) != nil }
-        }
-    }
-
     /// Removes every `.<name>.staging-<pid>` and `.<name>.old-<pid>` folder: they are what killed or failed
     /// builds left, since the caller holds the lock on the parent folder (no other build is writing there).
     static func cleanLeftovers(parent: String, name: String) {

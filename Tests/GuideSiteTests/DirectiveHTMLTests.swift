@@ -127,18 +127,6 @@ extension RealSite {
         return out
     }
 
-    /// A cached render keeps what the checks read: its ids and its statements with their sources.
-    @Test func cachedRenderKeepsIDsAndStatements() throws {
-        let page = try #require(RealSite.renderedPages.first { $0.statements.contains { !$0.sources.isEmpty } })
-        var w = CacheWriter()
-        page.encode(into: &w)
-        var r = CacheReader(w.bytes)
-        let back = try RenderedPage.decode(&r)
-        #expect(back.statements == page.statements)
-        #expect(back.ids == page.ids)
-        #expect(back.html == page.html)
-    }
-
     /// Directive code writes no markup by hand and escapes nothing itself: every tag and every escape is the
     /// builder's (comments may show the HTML a function produces).
     @Test func directiveCodeHasNoHandWrittenTagsOrEscapes() throws {

@@ -5,8 +5,8 @@ import Testing
 @testable import SiteBuild
 import TestSupport
 
-/// Incremental builds: after each kind of edit, a build through the cache gives exactly the files of a full
-/// build, and re-renders only what the edit touches.
+/// Incremental builds: after each kind of edit, a build through the cache writes exactly the files of a full
+/// build, through the quick route when only page bodies changed and through the pipeline otherwise.
 @Suite("Incremental builds")
 struct IncrementalBuildTests {
     /// A fixture copy with a cache folder, plus a page that shows fees (a directive reading data files).
@@ -37,31 +37,31 @@ struct IncrementalBuildTests {
         Dictionary(uniqueKeysWithValues: s.files.map { ($0.path, $0.bytes) })
     }
 
-    /// Warms the cache, applies `edit`, then builds through the cache and from scratch: the two must be equal.
-    /// Returns the cache's counts and the files before and after.
+    /// Builds through the cache, applies `edit`, then builds through the cache again: its output folder and
+    /// warnings must equal a full build's (`QuickRebuildTests.buildAndCompare`). Returns the cache's counts and
+    /// the output folder before and after.
     static func afterEdit(_ edit: (String) throws -> Void) throws -> (
-        stats: CacheStats, before: [String: [UInt8]], after: [String: [UInt8]]
+        stats: CacheStats, before: [String: Data], after: [String: Data]
     ) {
         let dir = try site()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let before = files(try generate(dir, cached: true))
+        _ = try QuickRebuildTests.build(dir)
+        let before = Fixture.snapshot(dir + "/Public")
         try edit(dir)
-        let incremental = try generate(dir, cached: true)
-        let full = try generate(dir, cached: false)
-        #expect(incremental.files.map(\.path) == full.files.map(\.path))
-        for (a, b) in zip(incremental.files, full.files) where a.bytes != b.bytes {
-            Issue.record("\(a.path) differs from a full build")
-        }
-        #expect(incremental.warnings == full.warnings)
-        return (try #require(incremental.cache), before, files(incremental))
+        let stats = try QuickRebuildTests.buildAndCompare(dir)
+        return (stats, before, Fixture.snapshot(dir + "/Public"))
     }
 
-    @Test("no change: nothing is rendered or laid out again")
+    static func text(_ files: [String: Data], _ path: String) -> String {
+        String(decoding: files[path] ?? Data(), as: UTF8.self)
+    }
+
+    @Test("no change: nothing is rendered or written")
     func noop() throws {
         let r = try Self.afterEdit { _ in }
+        #expect(r.stats.route == .nothingChanged)
         #expect(r.stats.pages == 6)
         #expect(r.stats.rendered == 0)
-        #expect(r.stats.laidOut == 0)
         #expect(r.before == r.after)
     }
 
@@ -70,48 +70,48 @@ struct IncrementalBuildTests {
         let r = try Self.afterEdit { dir in
             try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "Go back to")
         }
+        #expect(r.stats.route == .editedPages)
         #expect(r.stats.rendered == 1)
-        #expect(r.stats.laidOut == 1)
-        #expect(String(decoding: r.after["guide/beta/index.html"]!, as: UTF8.self).contains("Go back to"))
+        #expect(Self.text(r.after, "guide/beta/index.html").contains("Go back to"))
     }
 
-    @Test("an edited title: that page and the directive pages are rendered again, every page is laid out again")
+    @Test("an edited title: every page follows (the navigation of the others too)")
     func editedTitle() throws {
         let r = try Self.afterEdit { dir in
             try Fixture.replace(in: dir + "/Content/guide/beta.md", "title: Beta", with: "title: Beta two")
         }
-        // beta, and the two pages that run directives (they may list other pages): fees and sources.
-        #expect(r.stats.rendered == 3)
-        #expect(r.stats.laidOut == 6)
+        #expect(r.stats.route == .pipeline)
+        #expect(Self.text(r.after, "guide/alpha/index.html").contains("Beta two"))
     }
 
-    @Test("an edited template: pages using it are laid out again, none rendered")
+    @Test("an edited template: the pages using it follow")
     func editedTemplate() throws {
         let r = try Self.afterEdit { dir in
             try Fixture.replace(in: dir + "/Templates/page.mustache", "As of", with: "Checked on")
         }
-        #expect(r.stats.rendered == 0)
-        // alpha, beta and fees use `page`; home, the guide index and sources use their own layouts.
-        #expect(r.stats.laidOut == 3)
-        #expect(String(decoding: r.after["guide/fees/index.html"]!, as: UTF8.self).contains("Checked on"))
+        #expect(r.stats.route == .pipeline)
+        #expect(Self.text(r.after, "guide/fees/index.html").contains("Checked on"))
+        #expect(r.before["index.html"] == r.after["index.html"])  // the home page has its own layout
     }
 
-    @Test("an edited partial: every page whose template includes it is laid out again")
+    @Test("an edited partial: every page whose template includes it follows")
     func editedPartial() throws {
         let r = try Self.afterEdit { dir in
             let file = dir + "/Templates/partials/head.mustache"
-            try (try String(contentsOfFile: file, encoding: .utf8) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            try Fixture.replace(in: file, "<head>", with: "<head>\n")
         }
-        #expect(r.stats.rendered == 0)
-        #expect(r.stats.laidOut == 6)
+        #expect(r.stats.route == .pipeline)
+        let pages = r.after.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("assets/") }
+        #expect(pages.count >= 6)
+        for page in pages { #expect(r.before[page] != r.after[page], "\(page)") }
     }
 
-    @Test("an edited fee file: the page showing fees is rendered again and shows the new amount")
+    @Test("an edited fee file: the page showing fees shows the new amount")
     func editedData() throws {
         let r = try Self.afterEdit { dir in
             try Fixture.replace(in: dir + "/Content/data/fees/2025-01-01.yaml", "value: 32.3465", with: "value: 33.3465")
         }
-        #expect(r.stats.rendered == 2)  // fees (fee-table) and sources (sources directive); not alpha, beta, home
+        #expect(r.stats.route == .pipeline)
         #expect(r.before["guide/fees/index.html"] != r.after["guide/fees/index.html"])
         #expect(r.before["guide/beta/index.html"] == r.after["guide/beta/index.html"])
     }
@@ -121,29 +121,29 @@ struct IncrementalBuildTests {
         let r = try Self.afterEdit { dir in
             try Fixture.replace(in: dir + "/Content/site.yaml", "as_of: 2025-06-02", with: "as_of: 2025-07-01")
         }
-        #expect(r.stats.laidOut == 6)
-        #expect(String(decoding: r.after["guide/beta/index.html"]!, as: UTF8.self).contains("2025-07-01"))
+        #expect(r.stats.route == .pipeline)
+        #expect(Self.text(r.after, "guide/beta/index.html").contains("2025-07-01"))
     }
 
-    @Test("a new page: it and the directive pages are rendered, the pages listing it are laid out again")
+    @Test("a new page: it is written and the pages listing it follow")
     func newPage() throws {
         let r = try Self.afterEdit { dir in
             try Fixture.write(
                 "---\ntitle: Gamma\nweight: 4\n---\nGamma links to [beta](beta.md#notes).\n",
                 to: dir + "/Content/guide/gamma.md")
         }
-        #expect(r.stats.rendered == 3)  // gamma, fees, sources; not alpha, beta or home
+        #expect(r.stats.route == .pipeline)
         #expect(r.after["guide/gamma/index.html"] != nil)
-        #expect(String(decoding: r.after["guide/index.html"]!, as: UTF8.self).contains("gamma/index.html"))
+        #expect(Self.text(r.after, "guide/index.html").contains("gamma/index.html"))
     }
 
     @Test("a deleted page that others link to: the build fails at the link, it does not serve a stale page")
     func deletedLinkTarget() throws {
         let dir = try Self.site()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        _ = try Self.generate(dir, cached: true)
+        _ = try QuickRebuildTests.build(dir)
         try FileManager.default.removeItem(atPath: dir + "/Content/guide/beta.md")
-        guard case .failure(let failure) = SiteBuilder.generate(Self.options(dir, cached: true)) else {
+        guard case .failure(let failure) = SiteBuilder.build(Self.options(dir, cached: true)) else {
             Issue.record("the incremental build succeeded with a link to a deleted page")
             return
         }
@@ -157,18 +157,23 @@ struct IncrementalBuildTests {
         #expect(failure.diagnostics == full.diagnostics)
     }
 
-    @Test("a malformed cache entry is a miss, not a crash")
+    @Test("a malformed cache is a miss, not a crash: the pipeline writes the site")
     func corruptCache() throws {
         let dir = try Self.site()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let first = try Self.generate(dir, cached: true)
-        let pages = dir + "/.ctsguide-cache/pages"
-        for name in try FileManager.default.contentsOfDirectory(atPath: pages) {
-            try Data([1, 2, 3]).write(to: URL(fileURLWithPath: pages + "/" + name))
+        _ = try QuickRebuildTests.build(dir)
+        let cache = dir + "/.ctsguide-cache"
+        let files = try FileManager.default.subpathsOfDirectory(atPath: cache)
+        var corrupted = 0
+        for name in files where !name.hasPrefix("quick-stamp") && !name.hasPrefix("output-") {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: cache + "/" + name, isDirectory: &isDir), !isDir.boolValue else { continue }
+            try Data([1, 2, 3]).write(to: URL(fileURLWithPath: cache + "/" + name))
+            corrupted += 1
         }
-        let again = try Self.generate(dir, cached: true)
-        #expect(again.cache?.rendered == 6)
-        #expect(Self.files(again) == Self.files(first))
+        #expect(corrupted >= 3)  // the snapshot, the navigation, a search shard
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to", with: "Go back to")
+        #expect(try QuickRebuildTests.buildAndCompare(dir).route == .pipeline)
     }
 
     @Test("build: the output folder after incremental builds equals a full build's, and a no-op writes nothing")
@@ -205,12 +210,11 @@ struct IncrementalBuildTests {
         let dir = try Self.site()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Fixture.write("---\ntitle: Gamma\n---\nSee [beta](../beta/).\n", to: dir + "/Content/guide/gamma.md")
-        let warm = try Self.generate(dir, cached: true)
-        let gamma = String(decoding: Self.files(warm)["guide/gamma/index.html"]!, as: UTF8.self)
-        #expect(gamma.contains("href=\"../beta/index.html\""))
+        _ = try QuickRebuildTests.build(dir)
+        #expect(QuickRebuildTests.text(dir, "guide/gamma/index.html").contains("href=\"../beta/index.html\""))
         try Fixture.replace(in: dir + "/Content/guide/alpha.md", "[beta's notes](beta.md#notes)", with: "notes")
         try FileManager.default.removeItem(atPath: dir + "/Content/guide/beta.md")
-        guard case .failure(let failure) = SiteBuilder.generate(Self.options(dir, cached: true)) else {
+        guard case .failure(let failure) = SiteBuilder.build(Self.options(dir, cached: true)) else {
             Issue.record("the incremental build succeeded with a link to a deleted page")
             return
         }

@@ -3,6 +3,7 @@ import Testing
 
 @testable import SiteContent
 @testable import SiteOutput
+@testable import SiteRender
 @testable import SiteBuild
 import TestSupport
 import GuideSite
@@ -220,6 +221,44 @@ struct QuickRebuildTests {
             dump(back, to: &b)
             #expect(a == b, "\(page.relativePath)")
         }
+    }
+
+    @Test("the snapshot keeps what the site-wide checks read of each render, and the navigation and search text")
+    func recordCodec() throws {
+        let dir = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = IncrementalBuildTests.options(dir, cached: true)
+        options.outputDirectory = dir + "/Public"
+        let sources = try #require(LoadStage.run(options).checkedOutput)
+        let checked = try #require(CheckStage.run(sources).checkedOutput)
+        var timings = BuildTimings()
+        let computed = try #require(
+            ComputeStage.run(checked, directives: .standard, keepingRenders: true, timings: &timings).checkedOutput)
+        let render = RenderStage(computed)
+        let cache = dir + "/record"
+        options.cacheDirectory = cache
+        let id = try #require(BuildRecord.save(computed, navigation: render.navigation, options: options))
+        let snapshot = try #require(SiteSnapshot.read(from: cache))
+        #expect(snapshot.id == id)
+        #expect(snapshot.pages.count == computed.renders.count)
+        #expect(computed.renders.contains { !$0.anchorReferences.isEmpty && !$0.ids.isEmpty })
+        for (page, r) in zip(snapshot.pages, computed.renders) {
+            #expect(page.summary.ids == r.ids)
+            let anchors = { (a: [AnchorReference]) in a.map { "\($0.targetOutputPath)|\($0.targetDisplay)|\($0.fragment)|\($0.location)" } }
+            #expect(anchors(page.summary.anchorReferences) == anchors(r.anchorReferences))
+            #expect(page.summary.citedSources == r.citedSources)
+            #expect(page.summary.diagnostics == r.diagnostics)
+            #expect(page.summary.directivesUsed == r.directivesUsed)
+        }
+        let generation = snapshot.generation
+        #expect(BuildRecord.readNavigation(from: cache, generation: generation, count: render.navigation.count) == render.navigation)
+        let listed = SearchIndex.listed(computed.site)
+        #expect(
+            BuildRecord.readShard(0, from: cache, generation: generation)
+                == listed.prefix(SearchIndex.shardSize).map { computed.renders[$0].sections })
+        // Files another build wrote (another generation) are not taken.
+        #expect(BuildRecord.readShard(0, from: cache, generation: SiteSnapshot.newID()) == nil)
+        #expect(BuildRecord.readNavigation(from: cache, generation: SiteSnapshot.newID(), count: render.navigation.count) == nil)
     }
 
     @Test("diagnostics kept in the cache keep every field: id, range with its end, hint, notes")

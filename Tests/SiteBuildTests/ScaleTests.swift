@@ -127,22 +127,6 @@ import GuideSite
         #expect(fast >= 5)
     }
 
-    @Test func viewModelNamesMatchWhatTheyServe() {
-        let values: [any TemplateValue] = [
-            ViewModelSamples.page, ViewModelSamples.page.site, ViewModelSamples.page.page, ViewModelSamples.nav,
-            ViewModelSamples.nav.nav[0], ViewModelSamples.nav.nav[0].children[0],
-            ViewModelSamples.nav.nav[0].children[0].children[0], ViewModelSamples.more,
-            ViewModelSamples.page.breadcrumbs[0], ViewModelSamples.page.toc[0], ViewModelSamples.page.toc[0].children[0],
-            ViewModelSamples.page.children[0],
-        ]
-        for v in values {
-            let names = type(of: v).fieldNames
-            // Every listed name answers, and the list is exactly the stored properties.
-            #expect(!names.isEmpty && names.allSatisfy { v.child(named: $0) != nil }, "\(type(of: v))")
-            #expect(names.sorted() == Mirror(reflecting: v).children.compactMap(\.label).sorted(), "\(type(of: v))")
-        }
-    }
-
     @Test func theRenderPathUsesNoReflection() throws {
         let dir = Fixture.packageRoot + "/Sources"
         var uses: [String] = []

@@ -14,10 +14,6 @@ package struct CacheWriter {
         }
     }
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
-    mutating func raw(_ b: [UInt8]) {
-        int(b.count)
-        bytes += b
-    }
     package mutating func string(_ s: String) {
         int(s.utf8.count)
         bytes += s.utf8
@@ -62,11 +58,6 @@ package struct CacheReader {
         guard at < bytes.count else { throw Malformed() }
         at += 1
         return bytes[at - 1] != 0
-    }
-    mutating func raw() throws(Malformed) -> [UInt8] {
-        let n = try count()
-        defer { at += n }
-        return Array(bytes[at..<(at + n)])
     }
     package mutating func string() throws(Malformed) -> String {
         let n = try count()

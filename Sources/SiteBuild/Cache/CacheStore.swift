@@ -1,4 +1,5 @@
 import SiteContent
+import SiteOutput
 import Foundation
 
 #if canImport(Glibc)
@@ -12,12 +13,11 @@ public struct CacheStats: Sendable, Equatable {
     public var rendered = 0
     /// Pages laid out with their template (not reused).
     public var laidOut = 0
-    public var generatedReused = 0
     /// Files written to the output folder (`build` only; unchanged files are left as they are).
     public var filesWritten: Int?
     /// The site snapshot this build wrote (`SiteSnapshot`).
     var snapshotID: Digest?
-    /// How the build went: through the cached pipeline, or one of `QuickRebuild`'s shortcuts.
+    /// How the build went: through the pipeline, or `QuickRebuild`'s quick route.
     public var route: Route = .pipeline
 
     public enum Route: Sendable, Equatable {
@@ -29,27 +29,14 @@ public struct CacheStats: Sendable, Equatable {
     }
 }
 
-/// Writes cache files: plain writes to a temporary name, then a rename (no fsync: the cache is disposable, and a
-/// torn file decodes as a miss).
+/// Writes cache files: the output's file writer (`writeNewFile`) to a temporary name, then a rename (no fsync:
+/// the cache is disposable, and a torn file decodes as a miss).
 package enum CacheStore {
     static func write(_ bytes: [UInt8], to path: String) {
         let dir = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        var offset = 0
-        var ok = true
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n <= 0 {
-                ok = false
-                break
-            }
-            offset += n
-        }
-        close(fd)
-        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
+        if !writeNewFile(tmp, bytes) || rename(tmp, path) != 0 { unlink(tmp) }
     }
 
     /// A file's bytes, or nil.

@@ -41,8 +41,8 @@ struct InputStamp: Equatable {
 
     static func take(_ options: BuildOptions) -> InputStamp {
         var id = ContentHasher()
-        id.add(BuildCache.formatVersion)
-        id.add(CacheInputs.executableIdentity())
+        id.add(BuildRecord.formatVersion)
+        id.add(executableIdentity())
         id.add(options.contentDirectory)
         id.add(options.templatesDirectory)
         id.add(URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path)
@@ -65,6 +65,16 @@ struct InputStamp: Equatable {
         return InputStamp(
             identity: id.finish().description, entries: entries,
             seconds: BuildTimings.seconds(started, DispatchTime.now()))
+    }
+
+    /// The running executable's path, size and modification time: a rebuilt ctsguide is a change.
+    static func executableIdentity() -> String {
+        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let exe = path == "/proc/self/exe" ? CommandLine.arguments[0] : path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+        let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(exe)|\(size)|\(time)"
     }
 
     static func root(of path: String, _ options: BuildOptions) -> String {

@@ -6,15 +6,13 @@ import Foundation
     import Glibc
 #endif
 
-/// Writes an incremental build's output. When the output folder is exactly as the last cached build left it
-/// (the same files with the same sizes and modification times, recorded in the cache), only the files whose
-/// bytes changed are written; a no-op rebuild writes nothing and leaves the folder alone. A few changed files
-/// are replaced in place, each whole (`InPlaceUpdate`); many go into a staging folder where every other file is
-/// a hard link to the current one, which is then swapped in (`stage`), so a large change (a template, the
-/// settings) switches the site as a whole. Otherwise (first build, a folder changed by hand, no record) it
-/// falls back to `SiteWriter`'s full staging and swap. Either way the build holds the output lock
-/// (`OutputSwap.prepare`) while it compares and writes, and the result is the same set of files with the same
-/// bytes as a full build.
+/// Writes a cached build's output. When the output folder is exactly as the last cached build left it (the same
+/// files with the same sizes and modification times, recorded in the cache), only the files whose bytes changed
+/// are written, in place, each whole (`InPlaceUpdate`); a no-op rebuild writes nothing and leaves the folder
+/// alone. Otherwise (first build, a folder changed by hand, no record, or more changes than `InPlaceUpdate.limit`)
+/// it writes the whole site through `SiteWriter`'s staging folder and swap, so a large change (a template, the
+/// settings) switches the site as a whole. Either way the build holds the output lock (`OutputSwap.prepare`)
+/// while it compares and writes, and the result is the same set of files with the same bytes as a full build.
 package enum OutputUpdater {
     /// A file's digest, size and modification time; for a folder (key ending in "/", the output folder itself
     /// "/"), its modification and change times, which move whenever an entry is added, removed or renamed.
@@ -26,55 +24,108 @@ package enum OutputUpdater {
         var ctime = 0
     }
 
-    /// Returns how many files were written.
+    /// Writes the whole site `files` (the pipeline of a build with a cache). Returns how many files were written.
     static func write(_ files: [OutputFile], to output: String, force: Bool, cacheDirectory: String)
         throws(WriteError) -> Int
     {
         let out = trimmed(output)
         let manifestFile = manifestFile(output, cacheDirectory: cacheDirectory)
         let digests = parallelMap(files) { ContentHasher.digest($0.bytes) }
-        var written = files.count
         // The same checks and the same lock as the staging swap: the folder is compared with the record and
         // updated only while this build holds the lock, so two builds into one place take turns either way.
         let plan = try OutputSwap.prepare(output, force: force, marker: SiteWriter.marker)
         defer { OutputSwap.unlock(plan) }  // (the swap releases it itself)
-        if let old = readManifest(manifestFile), matches(out, old) {
-            var changed: Set<Int> = []
-            for (i, f) in files.enumerated() where old[f.path]?.digest != digests[i] { changed.insert(i) }
-            let removed = Set(old.keys.filter { !$0.hasSuffix("/") }).subtracting(files.map(\.path))
+        if var manifest = readManifest(manifestFile), matches(out, manifest) {
+            let changed = files.indices.filter { manifest[files[$0].path]?.digest != digests[$0] }
+            let removed = Set(manifest.keys.filter { !$0.hasSuffix("/") }).subtracting(files.map(\.path))
             if changed.count + removed.count <= InPlaceUpdate.limit(files: files.count) {
-                try InPlaceUpdate.apply(
-                    changed.sorted().map { files[$0] }, removing: removed.sorted(), in: out, plan: plan, output: output)
-            } else {
-                try stage(files, changed: changed, from: out, plan: plan, output: output)
+                try replace(
+                    changed.map { (files[$0], digests[$0]) }, removing: removed.sorted(), manifest: &manifest,
+                    plan: plan, output: output, manifestFile: manifestFile)
+                return changed.count
             }
-            written = changed.count
-        } else {
-            unlink(manifestFile)
-            try SiteWriter.write(files, plan: plan, output: output)
         }
+        unlink(manifestFile)
+        try SiteWriter.write(files, plan: plan, output: output)
         var manifest: [String: Record] = [:]
         for (i, f) in files.enumerated() {
-            guard let s = stamp(out + "/" + f.path) else { return written }
+            guard let s = stamp(out + "/" + f.path) else { return files.count }
             manifest[f.path] = Record(digest: digests[i], size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
         }
-        guard recordFolders(of: files.map(\.path), in: out, into: &manifest) else { return written }
+        guard recordFolders(of: files.map(\.path), in: out, into: &manifest) else { return files.count }
         saveManifest(manifest, to: manifestFile)
-        return written
+        return files.count
+    }
+
+    /// Writes those of `candidates` (some of the site's files) whose bytes differ from the record (the quick
+    /// route, `QuickRebuild`). Returns how many were written; nil when the folder does not match its record of
+    /// `fileCount` files, holds no such file, or a write fails: the caller then takes the pipeline.
+    static func update(_ candidates: [OutputFile], fileCount: Int, options: BuildOptions, cacheDirectory: String)
+        -> Int?
+    {
+        let manifestFile = manifestFile(options.outputDirectory, cacheDirectory: cacheDirectory)
+        guard let plan = try? OutputSwap.prepare(options.outputDirectory, force: options.force, marker: SiteWriter.marker)
+        else { return nil }
+        defer { OutputSwap.unlock(plan) }
+        guard var manifest = readManifest(manifestFile), Self.fileCount(manifest) == fileCount,
+            matches(trimmed(options.outputDirectory), manifest)
+        else { return nil }
+        var changed: [(OutputFile, Digest)] = []
+        for f in candidates {
+            guard let old = manifest[f.path] else { return nil }
+            let d = ContentHasher.digest(f.bytes)
+            if d != old.digest { changed.append((f, d)) }
+        }
+        // (Killed between two renames, the folder no longer matches the record: the renamed files' times differ.)
+        do {
+            try replace(
+                changed, removing: [], manifest: &manifest, plan: plan, output: options.outputDirectory,
+                manifestFile: manifestFile)
+        } catch {
+            return nil
+        }
+        return changed.count
+    }
+
+    /// Writes `changed` in place and removes `removing` (`InPlaceUpdate`), then records the new state of the
+    /// folder: the written files and the folders above them (the renames gave them new times).
+    static func replace(
+        _ changed: [(file: OutputFile, digest: Digest)], removing: [String], manifest: inout [String: Record],
+        plan: OutputSwap.Plan, output: String, manifestFile: String
+    ) throws(WriteError) {
+        if changed.isEmpty && removing.isEmpty { return }
+        let out = trimmed(output)
+        try InPlaceUpdate.apply(changed.map(\.file), removing: removing, in: out, plan: plan, output: output)
+        for path in removing { manifest[path] = nil }
+        for (f, digest) in changed {
+            guard let s = stamp(out + "/" + f.path) else {
+                unlink(manifestFile)
+                return
+            }
+            manifest[f.path] = Record(digest: digest, size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
+        }
+        // The folders the renames went into have new times; those the removals emptied are gone.
+        for key in folders(above: changed.map(\.file.path) + removing) { manifest[key] = folderStamp(out + "/" + key) }
+        saveManifest(manifest, to: manifestFile)
     }
 
     /// Records the output folder and every folder above `paths` (keys "/" and "dir/").
     static func recordFolders(of paths: [String], in out: String, into manifest: inout [String: Record]) -> Bool {
+        for key in folders(above: paths) {
+            guard let s = folderStamp(out + "/" + key) else { return false }
+            manifest[key] = s
+        }
+        return true
+    }
+
+    /// "/" and every folder above `paths` (keys "dir/").
+    static func folders(above paths: [String]) -> Set<String> {
         var folders: Set<String> = ["/"]
         for p in paths {
             var parts = p.split(separator: "/").dropLast()
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/") + "/").inserted { parts = parts.dropLast() }
         }
-        for key in folders {
-            guard let s = folderStamp(out + "/" + key) else { return false }
-            manifest[key] = s
-        }
-        return true
+        return folders
     }
 
     static func folderStamp(_ path: String) -> Record? {
@@ -129,39 +180,6 @@ package enum OutputUpdater {
         return !ok.contains(false)
     }
 
-    /// Fills the staging folder with the changed files written afresh and every other file hard-linked from the
-    /// current output (no bytes copied; a plain write where a link cannot be made), then swaps it in: as atomic
-    /// for the folder as a full build, at the cost of a link per unchanged file.
-    static func stage(_ files: [OutputFile], changed: Set<Int>, from out: String, plan: OutputSwap.Plan, output: String)
-        throws(WriteError)
-    {
-        let staging = plan.staging
-        var dirs: Set<String> = [staging]
-        for f in files {  // each file's folder and every folder above it
-            var parts = f.path.split(separator: "/").dropLast()
-            while !parts.isEmpty, dirs.insert(staging + "/" + parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
-        }
-        // In path order a folder comes after its parent, so a plain `mkdir` per folder is enough.
-        for dir in dirs.sorted() where mkdir(dir, 0o755) != 0 && errno != EEXIST {
-            let e = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: staging)
-            OutputSwap.unlock(plan)
-            throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(e)")
-        }
-        let all = files + [OutputFile(path: SiteWriter.marker, text: SiteWriter.markerText)]
-        let failed = parallelMap(Array(all.indices)) { i -> Bool in
-            let target = staging + "/" + all[i].path
-            if !changed.contains(i), link(out + "/" + all[i].path, target) == 0 { return false }
-            return !writeNewFile(target, all[i].bytes)
-        }
-        if let i = failed.firstIndex(of: true) {
-            try? FileManager.default.removeItem(atPath: staging)
-            OutputSwap.unlock(plan)
-            throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(all[i].path)' in the staging folder")
-        }
-        try OutputSwap.commit(plan)
-    }
-
     static func stamp(_ path: String) -> (size: Int64, seconds: Int, nanoseconds: Int)? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
@@ -173,7 +191,7 @@ package enum OutputUpdater {
         var r = CacheReader(bytes)
         var out: [String: Record] = [:]
         do {
-            guard try r.int() == BuildCache.formatVersion else { return nil }
+            guard try r.int() == BuildRecord.formatVersion else { return nil }
             for _ in 0..<(try r.count()) {
                 let path = try r.string()
                 out[path] = Record(
@@ -188,7 +206,7 @@ package enum OutputUpdater {
 
     static func saveManifest(_ manifest: [String: Record], to file: String) {
         var w = CacheWriter()
-        w.int(BuildCache.formatVersion)
+        w.int(BuildRecord.formatVersion)
         w.int(manifest.count)
         for (path, r) in manifest.sorted(by: { $0.key < $1.key }) {
             w.string(path)

@@ -3,14 +3,15 @@ import SiteOutput
 import Dispatch
 import Foundation
 
-/// The shortcuts of a cached build, tried before the cached pipeline (`SiteBuilder.buildIncrementally`):
+/// The quick route of a cached build, tried before the pipeline (`SiteBuilder.buildIncrementally`): the
+/// input stamp (`InputStamp`: a `stat` of every file below the content and templates folders, this program, the
+/// options) is compared with the one recorded by the last successful build. When only the bodies of a few
+/// existing pages changed, only they are read, rendered, laid out and written (`PageEditBuild`); "nothing
+/// changed" is the same route with no page edited: nothing is read, and the output folder is only compared with
+/// its record (`OutputUpdater.update` with no file), since loading and checking the site alone would cost more
+/// than the no-op's budget (docs/architecture.md, "The build cache").
 ///
-/// - **nothing changed**: the input stamp (`InputStamp`: a `stat` of every file below the content and
-///   templates folders, this program, the options) equals the one recorded by the last successful build, and
-///   the output folder still matches its record: the build reads no file and writes nothing;
-/// - **page edits**: only the bodies of a few existing pages changed (`PageEditBuild`).
-///
-/// Anything else (or anything unexpected on the way) returns nil and the build takes the cached pipeline,
+/// Anything else (or anything unexpected on the way) returns nil and the build takes the pipeline,
 /// which records a new stamp when it succeeds. The record (`quick-stamp` in the cache) names the site snapshot
 /// (`SiteSnapshot`) written by the same build, so a build that failed after writing one is never trusted.
 enum QuickRebuild {
@@ -24,33 +25,53 @@ enum QuickRebuild {
 
     static func recordFile(_ cacheDirectory: String) -> String { cacheDirectory + "/quick-stamp" }
 
-    /// The finished build, or nil to build through the cached pipeline.
+    /// The finished build, or nil to build through the pipeline.
     static func attempt(_ options: BuildOptions, cacheDirectory: String, stamp: InputStamp)
         -> Result<GeneratedSite, BuildFailure>?
     {
-        let start = DispatchTime.now()
+        var clock = DispatchTime.now()
         guard let record = read(cacheDirectory), let all = stamp.changes(since: record.stamp, options: options)
         else { return nil }
         let changes = all.filter { !InputStamp.ignorable($0) }
-        if changes.isEmpty {
-            let out = OutputUpdater.trimmed(options.outputDirectory)
-            let manifestFile = OutputUpdater.manifestFile(options.outputDirectory, cacheDirectory: cacheDirectory)
-            guard let manifest = OutputUpdater.readManifest(manifestFile), OutputUpdater.fileCount(manifest) == record.files,
-                OutputUpdater.matches(out, manifest), !OutputSwap.hasLeftovers(out)
+        var timings = BuildTimings()
+        timings.stages.append(.init(name: "stat the inputs", seconds: stamp.seconds))
+        var edit: PageEditBuild.Edit?
+        if !changes.isEmpty {
+            guard let made = PageEditBuild.run(options, cacheDirectory: cacheDirectory, record: record, changes: changes, timings: &timings)
             else { return nil }
-            var timings = BuildTimings()
-            timings.stages.append(.init(name: "stat the inputs", seconds: stamp.seconds))
-            timings.add("compare inputs and output with the last build", since: start)
-            var stats = CacheStats()
-            stats.pages = record.pages
-            stats.filesWritten = 0
+            edit = made
+            clock = DispatchTime.now()
+        }
+        guard let written = OutputUpdater.update(
+            edit?.files ?? [], fileCount: record.files, options: options, cacheDirectory: cacheDirectory)
+        else { return nil }
+        var stats = CacheStats()
+        stats.pages = record.pages
+        stats.filesWritten = written
+        guard let edit else {
+            timings.add("compare inputs and output with the last build", since: clock)
             stats.route = .nothingChanged
             return .success(
                 GeneratedSite(
                     files: [], pageCount: record.pages, warnings: record.warnings, fileCount: record.files,
                     timings: timings, cache: stats))
         }
-        return PageEditBuild.run(options, cacheDirectory: cacheDirectory, stamp: stamp, record: record, changes: changes)
+        timings.add("write changed files", since: clock)
+        clock = DispatchTime.now()
+        edit.save(cacheDirectory)
+        var next = record
+        next.snapshotID = edit.snapshot.id
+        next.stamp = stamp
+        next.warnings = edit.warnings
+        write(next, to: cacheDirectory)
+        timings.add("save the build cache", since: clock)
+        stats.rendered = edit.pages
+        stats.laidOut = edit.pages
+        stats.route = .editedPages
+        return .success(
+            GeneratedSite(
+                files: [], pageCount: record.pages, warnings: edit.warnings, fileCount: record.files, timings: timings,
+                cache: stats))
     }
 
     /// After a successful cached build: records its stamp beside the snapshot its cache just wrote (unless
@@ -60,7 +81,7 @@ enum QuickRebuild {
             head.count >= 24
         else { return }
         var r = CacheReader(Array(head[0..<24]))
-        guard (try? r.int()) == BuildCache.formatVersion, (try? r.digest()) == id else { return }
+        guard (try? r.int()) == BuildRecord.formatVersion, (try? r.digest()) == id else { return }
         write(
             Record(snapshotID: id, stamp: stamp, pages: site.pageCount, files: site.fileCount, warnings: site.warnings),
             to: cacheDirectory)
@@ -71,7 +92,7 @@ enum QuickRebuild {
 
     static func write(_ record: Record, to cacheDirectory: String) {
         var w = CacheWriter()
-        w.int(BuildCache.formatVersion)
+        w.int(BuildRecord.formatVersion)
         w.digest(record.snapshotID)
         w.int(record.pages)
         w.int(record.files)
@@ -84,7 +105,7 @@ enum QuickRebuild {
         guard let bytes = CacheStore.read(recordFile(cacheDirectory)) else { return nil }
         var r = CacheReader(bytes)
         do {
-            guard try r.int() == BuildCache.formatVersion else { return nil }
+            guard try r.int() == BuildRecord.formatVersion else { return nil }
             let id = try r.digest()
             let pages = try r.int()
             let files = try r.int()

@@ -14,6 +14,9 @@ struct SiteSnapshot: Sendable {
 
     /// Changes with every build that writes the snapshot; the input stamp names the snapshot it goes with.
     var id: Digest
+    /// Changes with every pipeline build (not with a page edit): the navigation and search shard files it wrote
+    /// carry it, so files of two builds that ran at once are never mixed (`BuildRecord`).
+    var generation: Digest
     var pages: [Page]
 
     static func file(_ cacheDirectory: String) -> String { cacheDirectory + "/quick-site" }
@@ -26,13 +29,14 @@ struct SiteSnapshot: Sendable {
     static func summary(of r: RenderedPage) -> RenderedPage {
         RenderedPage(
             html: "", headings: [], sections: [], ids: r.ids, anchorReferences: r.anchorReferences,
-            citedSources: r.citedSources, diagnostics: r.diagnostics, dependencies: [], directivesUsed: r.directivesUsed)
+            citedSources: r.citedSources, diagnostics: r.diagnostics, directivesUsed: r.directivesUsed)
     }
 
     func write(to cacheDirectory: String) {
         var w = CacheWriter()
-        w.int(BuildCache.formatVersion)
+        w.int(BuildRecord.formatVersion)
         w.digest(id)
+        w.digest(generation)
         w.int(pages.count)
         for p in pages {
             Self.encode(p.source, into: &w)
@@ -58,8 +62,9 @@ struct SiteSnapshot: Sendable {
         guard let bytes = CacheStore.read(file(cacheDirectory)) else { return nil }
         var r = CacheReader(bytes)
         do {
-            guard try r.int() == BuildCache.formatVersion else { return nil }
+            guard try r.int() == BuildRecord.formatVersion else { return nil }
             let id = try r.digest()
+            let generation = try r.digest()
             var pages: [Page] = []
             let n = try r.count()
             pages.reserveCapacity(n)
@@ -80,10 +85,10 @@ struct SiteSnapshot: Sendable {
                 let used = Set(try r.strings())
                 let summary = RenderedPage(
                     html: "", headings: [], sections: [], ids: ids, anchorReferences: anchors, citedSources: cited,
-                    diagnostics: diags, dependencies: [], directivesUsed: used)
+                    diagnostics: diags, directivesUsed: used)
                 pages.append(Page(source: source, text: text, front: front, summary: summary))
             }
-            return r.atEnd ? SiteSnapshot(id: id, pages: pages) : nil
+            return r.atEnd ? SiteSnapshot(id: id, generation: generation, pages: pages) : nil
         } catch {
             return nil
         }

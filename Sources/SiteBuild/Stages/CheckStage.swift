@@ -36,10 +36,10 @@ package enum CheckStage {
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {
-            diags.append(contentsOf: templates.check(name, sample: ViewModelSamples.page))
+            diags.append(contentsOf: templates.check(name, model: PageView.self))
         }
         if templates.has(navigationTemplate) {
-            diags.append(contentsOf: templates.check(navigationTemplate, sample: ViewModelSamples.nav))
+            diags.append(contentsOf: templates.check(navigationTemplate, model: NavView.self))
         }
         return StageResult(
             CheckedSite(

@@ -51,12 +51,6 @@ package enum LoadStage {
             config = loaded.output
             diags.append(contentsOf: loaded.diagnostics)
         }
-        // The extension's data is read on another thread while templates and pages are.
-        let dataLoad = DataLoad()
-        let dataGroup = DispatchGroup()
-        if hasData, let ext {
-            DispatchQueue.global().async(group: dataGroup) { dataLoad.data = ext.load(contentDirectory: content) }
-        }
         let loadedTemplates = TemplateSet.load(directory: options.templatesDirectory, display: options.templatesDirectory)
         diags.append(contentsOf: loadedTemplates.diagnostics)
         let templates = loadedTemplates.output
@@ -72,9 +66,9 @@ package enum LoadStage {
         if let config { readBranding(config, images: images, tree: tree, display: display, into: &assets, diagnostics: &diags) }
         var data: (any SiteExtensionData)?
         if hasData {
-            dataGroup.wait()
-            data = dataLoad.data?.output
-            diags.append(contentsOf: dataLoad.data?.diagnostics ?? [])
+            let loaded = ext?.load(contentDirectory: content)
+            data = loaded?.output
+            diags.append(contentsOf: loaded?.diagnostics ?? [])
         }
         guard let templates, data != nil || !hasData, !diags.hasErrors, config != nil || !hasSettings else {
             return StageResult(nil, diags.items)
@@ -183,9 +177,4 @@ package enum LoadStage {
         }
         return out
     }
-}
-
-/// What the data thread of `LoadStage.run` hands back (read after its group is waited for).
-private final class DataLoad: @unchecked Sendable {
-    var data: StageResult<any SiteExtensionData>?
 }

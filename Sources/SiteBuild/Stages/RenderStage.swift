@@ -10,23 +10,17 @@ package struct RenderStage: Sendable {
     let computed: ComputedSite
     let layout: Layout
     let navigation: [String]
-    let cache: BuildCache?
 
-    /// Renders the navigation (or takes it from the cache) and gets the cache ready to reuse laid-out pages.
-    package init(_ computed: ComputedSite, cache: BuildCache?) {
+    /// Renders the navigation.
+    package init(_ computed: ComputedSite) {
         self.computed = computed
-        self.cache = cache
         let site = computed.site
         let templates = computed.templates
         let layout = Layout(site: site)
         let name = CheckStage.navigationTemplate
-        let make = { Navigation(layout: layout).render(with: templates, name: name) }
-        let navigation = !templates.has(name) ? Array(repeating: "", count: site.pages.count)
-            : cache?.navigation(templates: templates, name: name, make: make) ?? make()
-        cache?.prepareLayout(
-            site, layoutOf: layoutName, feePeriod: computed.feePeriod, templates: templates, navigation: navigation)
         self.layout = layout
-        self.navigation = navigation
+        navigation = !templates.has(name) ? Array(repeating: "", count: site.pages.count)
+            : Navigation(layout: layout).render(with: templates, name: name)
     }
 
     /// The page ranges of the batches, in order.
@@ -39,15 +33,12 @@ package struct RenderStage: Sendable {
     package func pages(_ range: Range<Int>) -> [OutputFile] {
         let site = computed.site
         return parallelMap(Array(range)) { i in
-            if let bytes = cache?.output(for: i) { return OutputFile(path: site.pages[i].outputPath, bytes: bytes) }
             let view = layout.view(
                 for: i, rendered: computed.rendered[i], navigation: navigation[i], feePeriod: computed.feePeriod)
             let size = computed.rendered[i].html.utf8.count + navigation[i].utf8.count + 8_192
-            let file = OutputFile(
+            return OutputFile(
                 path: site.pages[i].outputPath,
                 bytes: computed.templates.renderBytes(layoutName(site.pages[i]), context: view, capacity: size))
-            cache?.keep(i, output: file.bytes)
-            return file
         }
     }
 }

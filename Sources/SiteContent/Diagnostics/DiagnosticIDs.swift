@@ -20,8 +20,7 @@ extension DiagnosticID {
     /// A source id not in `data/sources.yaml` (facts, examples, discrepancies, modifiers).
     public static let unknownSource: DiagnosticID = "source.unknown"
     public static let csvSyntax: DiagnosticID = "csv.syntax"
-    public static let templateSyntax: DiagnosticID = "template.syntax"
-    /// A Mustache tag whose name is empty or holds spaces or braces.
+    /// A Mustache tag whose name is empty, holds spaces or braces, or characters a name may not hold.
     public static let templateBadName: DiagnosticID = "template.bad-name"
     public static let importUnreadable: DiagnosticID = "import.unreadable"
     public static let importWriteFailed: DiagnosticID = "import.write-failed"

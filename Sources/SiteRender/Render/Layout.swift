@@ -54,8 +54,6 @@ package struct Layout {
         self.members = members
     }
 
-    func navTitle(_ p: PageSource) -> String { p.meta.navTitle ?? p.meta.title }
-
     /// Is page `i` page `j` or an ancestor of it?
     func contains(_ i: Int, _ j: Int) -> Bool {
         if i == j { return true }
@@ -124,7 +122,7 @@ package struct Layout {
             documentTitle: isHome ? site.config.title : "\(meta.title) · \(site.config.title)",
             description: !meta.description.isEmpty
                 ? meta.description : meta.summary.isEmpty ? site.config.description : meta.summary,
-            content: rendered.html, isHome: isHome, layout: meta.layout ?? (isIndex[i] ? (self.folder[i].isEmpty ? "home" : "section") : "page"),
+            content: rendered.html, isHome: isHome, layout: layoutName(site.pages[i]),
             sourcePath: site.pages[i].relativePath, code: meta.code ?? "",
             canonicalURL: site.config.baseURL.map { $0 + pageURLPath(from) } ?? "",
             hasCanonicalURL: site.config.baseURL != nil && !site.pages[i].isNotFoundPage, isDraft: meta.draft,

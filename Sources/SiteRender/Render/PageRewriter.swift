@@ -27,11 +27,7 @@ package struct PageRewriter: MarkdownRewriter {
     package var citedSources: [String] = []
     /// The ids of the elements the page's directives wrote (heading ids are in the rendered Markdown's headings).
     var directiveIDs: [String] = []
-    /// What the page's links resolved to, and whether a directive ran: the inputs beyond its own text that an
-    /// incremental build must re-check (`LinkDependency`).
-    package var dependencies: [LinkDependency] = []
-    /// Whether `dependencies` are kept (a build without a cache never reads them).
-    package var recordsDependencies = true
+    /// The directives the page ran.
     package var directivesUsed: Set<String> = []
 
     /// Ids the page layout uses itself.
@@ -120,7 +116,6 @@ package struct PageRewriter: MarkdownRewriter {
         let lower = base.lowercased()
         if lower.hasPrefix("code:") {
             let code = String(base.dropFirst(5))
-            if recordsDependencies { dependencies.append(LinkDependency(.code, code, in: site)) }
             guard let i = site.byCode[code] else {
                 diagnostics.error("link.unknown-code",
                     at, "unknown code '\(code)' in link '\(url)'",
@@ -147,21 +142,10 @@ package struct PageRewriter: MarkdownRewriter {
         }
         // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
-        // Each lookup is made once, by page index (no copy of the page); its dependency records what it found,
-        // as `LinkDependency.resolve` would.
+        // Each lookup is made once, by page index (no copy of the page).
         let resolved = resolveRelative(base, from: page.relativePath)
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
-        if recordsDependencies, let resolved {
-            dependencies.append(LinkDependency(kind: .page, key: resolved, found: byPath.map(describe) ?? ""))
-        } else if recordsDependencies {
-            dependencies.append(LinkDependency(.page, "", in: site))
-        }
-        let isMarkdown = lower.hasSuffix(".md")
-        let byURL = isMarkdown ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
-        if recordsDependencies && !isMarkdown {
-            dependencies.append(
-                LinkDependency(kind: .outputURL, key: base, from: page.outputPath, found: byURL.map(describe) ?? ""))
-        }
+        let byURL = lower.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
         guard let found = byPath ?? byURL else {
             if let resolved, site.drafts.contains(resolved) {
                 diagnostics.error("link.to-draft",
@@ -177,8 +161,6 @@ package struct PageRewriter: MarkdownRewriter {
         return target(found, fragment: fragment, at: at, title: link.title)
     }
 
-    /// What a lookup that found page `i` records (see `LinkDependency.resolve`).
-    func describe(_ i: Int) -> String { site.pages[i].outputPath + "\n" + site.pages[i].displayPath }
 
     /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
     mutating func target(_ i: Int, fragment: String?, at: SourceLocation, title: String) -> MarkdownLinkTarget {

@@ -13,16 +13,11 @@ package struct RenderedPage: Sendable {
     package var anchorReferences: [AnchorReference]
     package var citedSources: [String]
     package var diagnostics: [Diagnostic]
-    /// Link targets the page resolved and whether it ran a directive (for the incremental build's checks).
-    package var dependencies: [LinkDependency] = []
+    /// The directives it ran (the build cache's quick route takes a page only while they stay the same).
     package var directivesUsed: Set<String> = []
 
-    /// - Parameter recordingDependencies: keep `dependencies` (only a build with a cache reads them).
-    package static func render(
-        _ page: PageSource, site: SiteModel, directives: DirectiveRegistry, recordingDependencies: Bool = true
-    ) -> RenderedPage {
+    package static func render(_ page: PageSource, site: SiteModel, directives: DirectiveRegistry) -> RenderedPage {
         var rewriter = PageRewriter(site: site, page: page, directives: directives)
-        rewriter.recordsDependencies = recordingDependencies
         let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         if let no = md.refusal {
             rewriter.diagnostics.error("markdown.refused", rewriter.location(no.line, no.column), no.message)
@@ -32,14 +27,13 @@ package struct RenderedPage: Sendable {
             ids: Set(md.headings.map(\.id)).union(rewriter.directiveIDs),
             statements: md.statements,
             anchorReferences: rewriter.anchorReferences, citedSources: rewriter.citedSources,
-            diagnostics: rewriter.diagnostics.items, dependencies: rewriter.dependencies,
-            directivesUsed: rewriter.directivesUsed)
+            diagnostics: rewriter.diagnostics.items, directivesUsed: rewriter.directivesUsed)
     }
 
     package init(
         html: String, headings: [(heading: MarkdownHeading, id: String)], sections: [MarkdownSection], ids: Set<String>,
         statements: [Statement] = [], anchorReferences: [AnchorReference], citedSources: [String], diagnostics: [Diagnostic],
-        dependencies: [LinkDependency] = [], directivesUsed: Set<String> = []
+        directivesUsed: Set<String> = []
     ) {
         self.html = html
         self.headings = headings
@@ -49,7 +43,6 @@ package struct RenderedPage: Sendable {
         self.anchorReferences = anchorReferences
         self.citedSources = citedSources
         self.diagnostics = diagnostics
-        self.dependencies = dependencies
         self.directivesUsed = directivesUsed
     }
 }

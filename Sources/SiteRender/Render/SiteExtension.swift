@@ -19,14 +19,10 @@ package protocol SiteExtensionData: Sendable {
     /// The link schemes it resolves (`source`, `fact`), lower case, without the colon.
     var linkSchemes: [String] { get }
     /// The target of a link `scheme:rest` (`rest` without its fragment) on the page `rewriter` shapes; nil after
-    /// reporting why there is none. Records its lookups in `rewriter.dependencies` (see `lookup`).
+    /// reporting why there is none.
     func link(
         scheme: String, _ rest: String, url: String, title: String, at: SourceLocation, in rewriter: inout PageRewriter
     ) -> MarkdownLinkTarget?
-    /// What a lookup of `key` (`scheme:rest`) finds now: a cached page is reused only while it finds the same.
-    func lookup(_ key: String, in site: SiteModel) -> String
-    /// Adds everything its lookups can see to the digest of the site's link targets.
-    func addLookupUniverse(of site: SiteModel, to hasher: inout ContentHasher)
     /// Checks that need every page rendered (e.g. statements and the sources they cite).
     func check(site: SiteModel, rendered: [RenderedPage], diagnostics: inout Diagnostics)
     /// The files it computes from its data, in output order, each with the directives whose pages load it.

@@ -1,13 +1,12 @@
-/// A set of compiled templates (`CompiledTemplate`) flattened for `TemplateRenderer`: one array of plain
+/// A set of parsed templates (`TemplateNode`) flattened for `TemplateRenderer`: one array of plain
 /// operations for all templates, their constant text in one byte array and their tag names as keys in another,
 /// so rendering walks indices and copies nothing that is reference counted. Partials are resolved to the
-/// templates they name, tag names to `TemplateKey`s, once, here.
+/// templates they name, tag names to hashed `TemplateKey`s, once, here.
 package struct TemplateProgram: Sendable {
     struct Op: Sendable {
         enum Kind: UInt8, Sendable { case text, escaped, raw, section, inverted, partial }
-        /// Where a name is looked up: `.` (the current item), `.a.b` (the current item only), `a.b` (down the
-        /// stack), or a name with a part no view model has, which finds nothing.
-        enum Scope: UInt8, Sendable { case current, top, stack, never }
+        /// Where a name is looked up: `.` (the current item), `.a.b` (the current item only), `a.b` (down the stack).
+        enum Scope: UInt8, Sendable { case current, top, stack }
         var kind: Kind
         var scope: Scope = .stack
         /// text: byte range in `text`; tags: key range in `keys`; partial: the template's index (-1 when it does
@@ -26,12 +25,12 @@ package struct TemplateProgram: Sendable {
     var bodies: [Range<Int>] = []
     var index: [String: Int] = [:]
 
-    package init(_ templates: [String: CompiledTemplate]) {
+    package init(_ templates: [String: [TemplateNode]]) {
         let names = templates.keys.sorted()
         for (i, name) in names.enumerated() { index[name] = i }
         for name in names {
             let start = ops.count
-            append(templates[name]!.nodes)
+            append(templates[name]!)
             bodies.append(start..<ops.count)
         }
     }
@@ -42,7 +41,7 @@ package struct TemplateProgram: Sendable {
         return (Int32(start), Int32(bytes.count))
     }
 
-    mutating func append(_ nodes: [CompiledTemplate.Node]) {
+    mutating func append(_ nodes: [TemplateNode]) {
         for node in nodes {
             switch node {
             case .text(let bytes):
@@ -50,33 +49,25 @@ package struct TemplateProgram: Sendable {
                 // is indented (`TemplateRenderer.render(_:indentation:)`).
                 let (a, b) = addText(bytes)
                 ops.append(Op(kind: .text, a: a, b: b))
-            case .variable(let name, let escaped):
+            case .variable(let name, let escaped, _):
                 ops.append(tag(escaped ? .escaped : .raw, name))
-            case .section(let name, let inner), .inverted(let name, let inner):
+            case .section(let name, let inverted, let inner, _):
                 let at = ops.count
-                if case .section = node { ops.append(tag(.section, name)) } else { ops.append(tag(.inverted, name)) }
+                ops.append(tag(inverted ? .inverted : .section, name))
                 append(inner)
                 ops[at].c = Int32(ops.count)
-            case .partial(let name, let indentation):
+            case .partial(let name, let indentation, _):
                 let (a, b) = addText((indentation ?? "").utf8)
                 ops.append(Op(kind: .partial, a: Int32(index[name] ?? -1), b: a, c: b))
             }
         }
     }
 
-    /// A tag operation: the name's parts as keys. No parts (`.`, and also `..` or an empty name) is the current
-    /// item, as `CompiledTemplate.TagName` reads them.
-    mutating func tag(_ kind: Op.Kind, _ name: CompiledTemplate.TagName) -> Op {
-        let parts = name.parts.map { TemplateKey(rawValue: $0) }
-        var op = Op(kind: kind, a: Int32(keys.count), b: Int32(parts.count))
-        if parts.isEmpty {
-            op.scope = .current
-        } else if parts.contains(nil) {
-            op.scope = .never
-        } else {
-            keys += parts.map { $0! }
-            op.scope = name.scope == .top ? .top : .stack
-        }
+    /// A tag operation: the name's parts as keys (none for `.`).
+    mutating func tag(_ kind: Op.Kind, _ name: TemplateName) -> Op {
+        var op = Op(kind: kind, a: Int32(keys.count), b: Int32(name.parts.count))
+        op.scope = name.scope == .current ? .current : name.scope == .top ? .top : .stack
+        keys += name.parts.map(TemplateKey.init)
         return op
     }
 }

@@ -1,31 +1,14 @@
 import SiteContent
-/// What a template tag finds in a view model (`TemplateValue.data(_:)`): typed, so rendering needs no casts.
-package enum TemplateData {
-    case text(String)
-    case flag(Bool)
-    case number(Int)
-    case record(any TemplateValue)
-    case list(any TemplateList)
 
-    /// The value as swift-mustache and the template check see it (`MustacheParent.child(named:)`).
-    package var any: Any {
-        switch self {
-        case .text(let s): s
-        case .flag(let b): b
-        case .number(let n): n
-        case .record(let r): r
-        case .list(let l): (0..<l.count).map { l.item($0).any }
-        }
-    }
-
-    /// How a variable tag writes the value (as swift-mustache does: `String(describing:)`).
+extension TemplateData {
+    /// How a variable tag writes the value. A nested view model or a list writes nothing: the template check
+    /// refuses such a tag.
     var rendered: String {
         switch self {
         case .text(let s): s
         case .flag(let b): b ? "true" : "false"
         case .number(let n): String(n)
-        case .record(let r): String(describing: r)
-        case .list: String(describing: any)
+        case .record, .list: ""
         }
     }
 }
@@ -50,8 +33,9 @@ extension TemplateProgram {
     }
 }
 
-/// Renders a `TemplateProgram` into one byte buffer, with swift-mustache's rules for looking names up the
-/// context stack and for sections over flags, lists and values. The program is read through pointers, list
+/// Renders a `TemplateProgram` into one byte buffer, with Mustache's rules for looking names up the context
+/// stack and for sections over flags, lists and values (a section over any text, even empty, or a number, or a
+/// view model renders once with it on the stack). The program is read through pointers, list
 /// items are looked up in their list (never copied out and boxed), and a dotted name is read through nested
 /// view models in place (`TemplateValue.data(_: TemplatePath)`).
 struct TemplateRenderer {
@@ -173,8 +157,6 @@ struct TemplateRenderer {
 
     func lookup(_ op: Op) -> TemplateData? {
         switch op.scope {
-        case .never:
-            return nil
         case .current:
             guard let k = stack.indices.last else { return nil }
             switch stack[k].kind {
@@ -212,7 +194,7 @@ struct TemplateRenderer {
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities (swift-mustache's HTML escaping).
+    /// `&`, `<`, `>`, `"` and `'` as entities.
     mutating func appendEscaped(_ s: String) {
         appendHTMLEscaped(s, to: &out)
     }

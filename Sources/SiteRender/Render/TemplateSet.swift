@@ -1,33 +1,15 @@
 import SiteContent
 import Foundation
-import Mustache
 
 /// The templates under `Templates/` (`*.mustache`, partials in sub-folders, named by their relative path without
-/// the extension: `partials/head`), loaded and parsed once. Besides rendering, it checks every variable, section
-/// and partial a template names against the view model it is given: swift-mustache would render a missing one
-/// as an empty string, silently; here it is a build error at the template's line.
+/// the extension: `partials/head`), parsed once (`TemplateParser`) and compiled into one `TemplateProgram`. Besides
+/// rendering, it checks every variable, section and partial a template names against the view model it is given
+/// (`check(_:model:)`): a missing one would render as nothing, silently; here it is a build error at its tag.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
-    package let parsed: [String: [TemplateToken]]
-    package let files: [String: String]
-    /// Every template compiled for `TemplateRenderer`, or nil when one uses a tag it does not handle (then
-    /// swift-mustache renders).
-    package var compiled: TemplateProgram? = nil
+    package let parsed: [String: [TemplateNode]]
+    let program: TemplateProgram
 
-    /// The template library's parse errors in words (our own scanner, `TemplateToken.scan`, catches nearly
-    /// all of them first, with its own).
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "this Mustache syntax cannot be read" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a closing tag names another section than the one open"
-        case .unfinishedName: return "a tag's name is not finished (a name is one word, closed by '}}')"
-        case .expectedSectionEnd: return "a section is not closed"
-        case .invalidSetDelimiter: return "delimiter changes ('{{=…=}}') are not used in ctsguide templates"
-        default: return "this Mustache syntax is not used in ctsguide templates"
-        }
-    }
-
-    /// Loads every template; syntax errors are diagnostics at their line.
+    /// Loads every template; syntax errors are diagnostics at their tag.
     package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
         var diags = Diagnostics()
         let fm = FileManager.default
@@ -43,73 +25,62 @@ public struct TemplateSet: Sendable {
         let tree = SourceTree(root: directory)
         let (all, listProblems) = tree.files()
         diags.append(contentsOf: listProblems)
-        let names = all.filter { !$0.hasPrefix("assets/") && $0.hasSuffix(".mustache") }
-        var library = MustacheLibrary()
-        var parsed: [String: [TemplateToken]] = [:]
-        var files: [String: String] = [:]
-        var compiled: [String: CompiledTemplate]? = [:]
-        for rel in names.sorted() {
-            let name = String(rel.dropLast(".mustache".count))
+        var texts: [String: (text: String, file: String)] = [:]
+        for rel in all.sorted() where !rel.hasPrefix("assets/") && rel.hasSuffix(".mustache") {
             let file = display + "/" + rel
-            guard let text = ContentLoader.readText(directory + "/" + rel, display: file, tree: tree, diagnostics: &diags) else {
-                continue
-            }
-            // Our own scanner first: it is not recursive and bounds the nesting, so nothing deeper reaches
-            // swift-mustache's parser; its positions are the ones reported.
-            switch TemplateToken.scan(text, file: file) {
-            case .success(let tokens):
-                parsed[name] = tokens
-                files[name] = file
-            case .failure(let d):
-                diags.append(d)
-                continue
-            }
-            do {
-                let template = try MustacheTemplate(string: text)
-                library.register(template, named: name)
-                compiled?[name] = try? CompiledTemplate(text)
-                if compiled?[name] == nil { compiled = nil }
-            } catch let e as MustacheTemplate.ParserError {
-                parsed[name] = nil
-                diags.error(.templateSyntax,
-                    SourceLocation(file: file, line: e.context.lineNumber, column: e.context.columnNumber),
-                    "template syntax: \(TemplateSet.describe(e.error))")
-            } catch {
-                parsed[name] = nil
-                diags.error(.templateSyntax, SourceLocation(file: file), "template syntax: \(error)")
+            if let text = ContentLoader.readText(directory + "/" + rel, display: file, tree: tree, diagnostics: &diags) {
+                texts[String(rel.dropLast(".mustache".count))] = (text, file)
             }
         }
-        if diags.hasErrors { return StageResult(nil, diags.items) }
-        let set = TemplateSet(library: library, parsed: parsed, files: files, compiled: compiled.map(TemplateProgram.init))
+        let set = parse(texts, diagnostics: &diags)
+        return StageResult(set, diags.items)
+    }
+
+    /// Parses templates given as texts (name → text and the file shown in messages).
+    package static func parse(_ texts: [String: (text: String, file: String)]) -> StageResult<TemplateSet> {
+        var diags = Diagnostics()
+        let set = parse(texts, diagnostics: &diags)
+        return StageResult(set, diags.items)
+    }
+
+    /// Parses the templates, then, when nothing failed so far (a template that could not be read would be
+    /// reported missing), checks that every partial exists and none includes itself.
+    static func parse(
+        _ texts: [String: (text: String, file: String)], diagnostics diags: inout Diagnostics
+    ) -> TemplateSet? {
+        var parsed: [String: [TemplateNode]] = [:]
+        for (name, t) in texts.sorted(by: { $0.key < $1.key }) {
+            switch TemplateParser.parse(t.text, file: t.file) {
+            case .success(let nodes): parsed[name] = nodes
+            case .failure(let d): diags.append(d)
+            }
+        }
+        if diags.hasErrors { return nil }
+        let set = TemplateSet(parsed: parsed, program: TemplateProgram(parsed))
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
-        return StageResult(diags.hasErrors ? nil : set, diags.items)
+        return diags.hasErrors ? nil : set
     }
 
     public var names: [String] { parsed.keys.sorted() }
     public func has(_ name: String) -> Bool { parsed[name] != nil }
 
-    /// Checks that every name template `name` (and the partials it includes) uses exists in `sample`: a view
-    /// model whose every flag is true and every list holds an item, so every section is entered. Run once per
-    /// template and view-model type, before rendering any page.
-    public func check(_ name: String, sample: Any) -> [Diagnostic] {
-        var checker = TemplateChecker(set: self)
-        checker.check(template: name, stack: [sample], depth: 0)
-        return checker.diagnostics
+    /// Checks that every name template `name` (and the partials it includes) uses is a field of `model` or of the
+    /// view models its sections enter. Run once per template and view-model type, before rendering any page.
+    package func check(_ name: String, model: any TemplateValue.Type) -> [Diagnostic] {
+        var check = TemplateCheck(set: self)
+        check.check(template: name, stack: [.model(model)], depth: 0)
+        return check.diagnostics
     }
 
-    /// Renders `context` with template `name` (checked beforehand with `check(_:sample:)`).
-    public func render(_ name: String, context: Any) -> String {
-        if compiled != nil, let value = context as? any TemplateValue {
-            return String(decoding: renderBytes(name, context: value), as: UTF8.self)
-        }
-        return library.render(context, withTemplate: name) ?? ""
+    /// Renders a view model with template `name` (checked beforehand with `check(_:model:)`).
+    package func render(_ name: String, context: any TemplateValue) -> String {
+        String(decoding: renderBytes(name, context: context), as: UTF8.self)
     }
 
     /// Renders a view model with template `name`, as UTF-8 bytes.
     package func renderBytes(_ name: String, context: any TemplateValue, capacity: Int = 16 << 10) -> [UInt8] {
-        guard let compiled else { return Array((library.render(context, withTemplate: name) ?? "").utf8) }
-        return compiled.render(name, context, capacity: capacity)
+        program.render(name, context, capacity: capacity)
     }
 
     /// A partial that includes itself, directly or through others, would never finish rendering: each cycle is
@@ -117,11 +88,8 @@ public struct TemplateSet: Sendable {
     package func checkPartialCycles() -> [Diagnostic] {
         var out: [Diagnostic] = []
         var edges: [String: [(String, SourceLocation)]] = [:]
-        for (name, tokens) in parsed {
-            edges[name] = TemplateToken.flatten(tokens).compactMap { t in
-                if case .partial(let p) = t.kind, parsed[p] != nil { return (p, t.location) }
-                return nil
-            }
+        for (name, nodes) in parsed {
+            edges[name] = TemplateNode.partials(in: nodes).filter { parsed[$0.name] != nil }.map { ($0.name, $0.at) }
         }
         var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
         for start in parsed.keys.sorted() where state[start] == nil {
@@ -155,26 +123,14 @@ public struct TemplateSet: Sendable {
 
     package func checkPartialsExist() -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (name, tokens) in parsed.sorted(by: { $0.key < $1.key }) {
-            for t in TemplateToken.flatten(tokens) {
-                if case .partial(let p) = t.kind, parsed[p] == nil {
-                    out.append(
-                        .error("template.unknown-partial",
-                            t.location, "template '\(name)' includes partial '\(p)', which does not exist",
-                            hint: "templates: \(parsed.keys.sorted().joined(separator: ", "))"))
-                }
+        for (name, nodes) in parsed.sorted(by: { $0.key < $1.key }) {
+            for (p, at) in TemplateNode.partials(in: nodes) where parsed[p] == nil {
+                out.append(
+                    .error(
+                        "template.unknown-partial", at, "template '\(name)' includes partial '\(p)', which does not exist",
+                        hint: "templates: \(parsed.keys.sorted().joined(separator: ", "))"))
             }
         }
         return out
-    }
-
-    package init(
-        library: MustacheLibrary, parsed: [String: [TemplateToken]], files: [String: String],
-        compiled: TemplateProgram? = nil
-    ) {
-        self.compiled = compiled
-        self.library = library
-        self.parsed = parsed
-        self.files = files
     }
 }

@@ -139,3 +139,94 @@ public struct ChildLink: Sendable {
     public var printURL: String = ""
     public var hasPrintURL: Bool = false
 }
+
+// The field tables: one row per stored property above, named as templates name it (`TemplateFields.swift`).
+// `TemplateFieldTests` checks that each table lists exactly the stored properties.
+
+extension PageView: TemplateValue {
+    package static let fields = TemplateFields<PageView>([
+        .record("site", { $0.site }, path: { $0.site.data($1) }),
+        .record("page", { $0.page }, path: { $0.page.data($1) }), .text("navigation") { $0.navigation },
+        .list("breadcrumbs") { $0.breadcrumbs }, .flag("hasBreadcrumbs") { $0.hasBreadcrumbs },
+        .list("toc") { $0.toc }, .flag("hasToc") { $0.hasToc }, .list("children") { $0.children },
+        .flag("hasChildren") { $0.hasChildren }, .text("root") { $0.root }, .text("assets") { $0.assets },
+    ])
+}
+
+extension SiteView: TemplateValue {
+    package static let fields = TemplateFields<SiteView>([
+        .text("title") { $0.title }, .text("description") { $0.description }, .text("language") { $0.language },
+        .text("asOf") { $0.asOf }, .flag("hasAsOf") { $0.hasAsOf }, .text("feePeriod") { $0.feePeriod },
+        .texts("footer") { $0.footer }, .text("homeURL") { $0.homeURL }, .text("sourcesURL") { $0.sourcesURL },
+        .flag("hasSources") { $0.hasSources }, .text("generator") { $0.generator }, .text("logoURL") { $0.logoURL },
+        .text("logoWidth") { $0.logoWidth }, .text("logoHeight") { $0.logoHeight },
+        .text("stylesheetURL") { $0.stylesheetURL }, .flag("hasLogo") { $0.hasLogo },
+        .flag("hasStylesheet") { $0.hasStylesheet },
+    ])
+}
+
+extension PageInfo: TemplateValue {
+    package static let fields = TemplateFields<PageInfo>([
+        .text("title") { $0.title }, .text("documentTitle") { $0.documentTitle },
+        .text("description") { $0.description }, .text("content") { $0.content }, .flag("isHome") { $0.isHome },
+        .text("layout") { $0.layout }, .text("sourcePath") { $0.sourcePath }, .text("code") { $0.code },
+        .text("canonicalURL") { $0.canonicalURL }, .flag("hasCanonicalURL") { $0.hasCanonicalURL },
+        .flag("isDraft") { $0.isDraft }, .text("date") { $0.date }, .text("lastmod") { $0.lastmod },
+    ])
+}
+
+extension NavView: TemplateValue {
+    package static let fields = TemplateFields<NavView>([
+        .list("nav") { $0.nav }, .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
+    ])
+}
+
+extension NavItem: TemplateValue {
+    package static let fields = TemplateFields<NavItem>([
+        .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
+        .flag("active") { $0.active }, .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
+        .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
+    ])
+}
+
+extension NavLeaf: TemplateValue {
+    package static let fields = TemplateFields<NavLeaf>([
+        .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
+        .flag("active") { $0.active }, .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
+        .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
+    ])
+}
+
+extension NavLink: TemplateValue {
+    package static let fields = TemplateFields<NavLink>([
+        .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
+    ])
+}
+
+extension NavMore: TemplateValue {
+    package static let fields = TemplateFields<NavMore>([.text("label") { $0.label }, .text("url") { $0.url }])
+}
+
+extension Crumb: TemplateValue {
+    package static let fields = TemplateFields<Crumb>([
+        .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
+    ])
+}
+
+extension TocItem: TemplateValue {
+    package static let fields = TemplateFields<TocItem>([
+        .text("title") { $0.title }, .text("anchor") { $0.anchor }, .number("level") { $0.level },
+        .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
+    ])
+}
+
+extension TocLeaf: TemplateValue {
+    package static let fields = TemplateFields<TocLeaf>([.text("title") { $0.title }, .text("anchor") { $0.anchor }])
+}
+
+extension ChildLink: TemplateValue {
+    package static let fields = TemplateFields<ChildLink>([
+        .text("title") { $0.title }, .text("url") { $0.url }, .text("description") { $0.description },
+        .text("printURL") { $0.printURL }, .flag("hasPrintURL") { $0.hasPrintURL },
+    ])
+}
