@@ -4,7 +4,8 @@ import PackageDescription
 // One target per job (docs/architecture.md, "Targets"). The engine knows nothing of billing:
 //   CalendarDates  the one date type, a leaf shared by the engine and the rules
 //   SiteContent    load + check: Content/ pages, front matter, site.yaml, diagnostics (no cmark, no Mustache)
-//   SiteRender     Markdown (cmark), the directive protocol and the SiteExtension API, Mustache templates (own parser and renderer), navigation
+//   SiteRender     Markdown (cmark), the directive protocol and the SiteExtension API, Mustache templates (its
+//                  own parser and renderer), navigation
 //   SiteOutput     writing the output folder: lock, staging, atomic swap
 //   SiteBuild      the pipeline: load → check → compute → render → write, and the build cache
 //   Preview        `ctsguide serve`: HTTP, watcher, live reload

@@ -17,8 +17,7 @@ package struct ComputedSite: Sendable {
 }
 
 /// Stage 3: page bodies and generated files. Checks what needs every page rendered: anchors name an id on
-/// their target page, statements citing only secondary sources say so, every source is cited, no two outputs
-/// share a path.
+/// their target page, the site extension's checks (`ReferenceCheck`), no two outputs share a path.
 package enum ComputeStage {
     package static func run(
         _ checked: CheckedSite, directives: DirectiveRegistry, keepingRenders: Bool = false, timings: inout BuildTimings

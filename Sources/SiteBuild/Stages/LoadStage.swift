@@ -66,11 +66,9 @@ package enum LoadStage {
         if let config { readBranding(config, images: images, tree: tree, display: display, into: &assets, diagnostics: &diags) }
         var data: (any SiteExtensionData)?
         if hasData {
-            if let ext {
-                let loaded = ext.load(contentDirectory: content)
-                data = loaded.output
-                diags.append(contentsOf: loaded.diagnostics)
-            }
+            let loaded = ext?.load(contentDirectory: content)
+            data = loaded?.output
+            diags.append(contentsOf: loaded?.diagnostics ?? [])
         }
         guard let templates, data != nil || !hasData, !diags.hasErrors, config != nil || !hasSettings else {
             return StageResult(nil, diags.items)
