@@ -11,6 +11,7 @@ package enum Guide {
 
 struct GuideExtension: SiteExtension {
     var directives: [any Directive] { guideDirectives }
+    var linkSchemes: [String] { guideLinkSchemes }
 
     /// Does the content folder hold the guide's data (`data/`)?
     func hasData(contentDirectory: String) -> Bool {
@@ -31,7 +32,7 @@ struct GuideExtension: SiteExtension {
 
 extension DirectiveRegistry {
     /// The directives the guide uses.
-    package static var standard: DirectiveRegistry { DirectiveRegistry(guideDirectives) }
+    package static var standard: DirectiveRegistry { DirectiveRegistry(guideDirectives, linkSchemes: guideLinkSchemes) }
 }
 
 /// The directives in `Directives/` (one file each), registered here.

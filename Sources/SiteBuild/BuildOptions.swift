@@ -31,7 +31,7 @@ public struct BuildOptions: Sendable {
 
 extension BuildOptions {
     /// The directives the build knows: the site extension's.
-    package var directives: DirectiveRegistry { DirectiveRegistry(siteExtension?.directives ?? []) }
+    package var directives: DirectiveRegistry { DirectiveRegistry(siteExtension?.directives ?? [], linkSchemes: siteExtension?.linkSchemes ?? []) }
 
     /// The cache folder used unless told otherwise: `.ctsguide-cache` beside the content folder (for `Content`,
     /// in the working directory).

@@ -48,8 +48,9 @@ import GuideSite
 
     // A corpus without site.yaml or data/ builds with the engine alone: ArchitectureTests.
 
-    @Test func aBrokenFolderLinkOrADirectiveWithoutDataIsAPositionedError() throws {
-        let dir = try Self.corpus(pages: 2, extra: "[gone](../page-09999/)\n\n```fee-table\n```")
+    @Test func aBrokenFolderLinkOrADirectiveOrGuideLinkWithoutDataIsAPositionedError() throws {
+        let dir = try Self.corpus(
+            pages: 2, extra: "[gone](../page-09999/)\n\n```fee-table\n```\n\nSee [the rule](source:cms-pfs-2026) and [this](fact:x).")
         let options = BuildOptions(
             contentDirectory: dir + "/content", templatesDirectory: Fixture.packageRoot + "/Templates", siteExtension: Guide.extension)
         guard case .failure(let f) = SiteBuilder.generate(options) else {
@@ -59,6 +60,9 @@ import GuideSite
         let found = f.diagnostics.map { "\($0.location) \($0.id)" }
         #expect(found.contains { $0.hasSuffix("page-00001.md:10:1 link.broken") })
         #expect(found.contains { $0.hasSuffix("page-00001.md:12:1 directive.needs-guide-data") })
+        // source: and fact: links need the guide's data as directives do: an error at the link, never a dropped link.
+        #expect(found.filter { $0.hasSuffix(" link.needs-guide-data") }.count == 2)
+        #expect(found.contains { $0.hasSuffix("page-00001.md:15:5 link.needs-guide-data") })
     }
 
     @Test func navigationIsCappedWithALinkToTheFolderIndex() throws {

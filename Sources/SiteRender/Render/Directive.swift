@@ -89,7 +89,12 @@ public func sourceAnchor(_ id: String) -> String { "source-" + id }
 /// The set of directives a build knows.
 public struct DirectiveRegistry: Sendable {
     public private(set) var directives: [String: any Directive] = [:]
-    public init(_ list: [any Directive] = []) { for d in list { register(d) } }
+    /// The link schemes the site extension resolves (`source`, `fact`): without its data such a link is an error.
+    public var linkSchemes: [String] = []
+    public init(_ list: [any Directive] = [], linkSchemes: [String] = []) {
+        for d in list { register(d) }
+        self.linkSchemes = linkSchemes
+    }
     public mutating func register(_ d: any Directive) { directives[d.name] = d }
     public subscript(name: String) -> (any Directive)? { directives[name] }
     public var names: [String] { directives.keys.sorted() }

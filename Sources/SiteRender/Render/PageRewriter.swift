@@ -128,6 +128,12 @@ package struct PageRewriter: MarkdownRewriter {
             let rest = String(base.dropFirst(scheme.count + 1))
             return ext.link(scheme: scheme, rest, url: url, title: link.title, at: at, in: &self)
         }
+        if !site.hasExtensionData, directives.linkSchemes.contains(where: { lower.hasPrefix($0 + ":") }) {
+            diagnostics.error("link.needs-guide-data",
+                at, "link '\(url)' needs the guide's data, which this site does not have",
+                hint: "add site.yaml and the data/ folder, or remove the link")
+            return nil
+        }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
             diagnostics.warning("link.scheme-left-out",

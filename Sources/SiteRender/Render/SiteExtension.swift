@@ -6,6 +6,8 @@ import SiteContent
 package protocol SiteExtension: Sendable {
     /// Its directives (a plain site may use those that say `needsExtensionData: false`).
     var directives: [any Directive] { get }
+    /// The link schemes its data resolves (`source`, `fact`), lower case, without the colon.
+    var linkSchemes: [String] { get }
     /// Whether the content folder holds its data (then `site.yaml` is required too).
     func hasData(contentDirectory: String) -> Bool
     /// Reads and checks that data, with diagnostics at `path:line:col`; no output when it has an error.
