@@ -3,7 +3,7 @@ import Testing
 @testable import SiteBuild
 import TestSupport
 
-/// The target graph as a contract: each module imports only what its job needs (README, "Layout of the code").
+/// The target graph as a contract: each module imports only what its job needs (docs/architecture.md, "Targets").
 @Suite struct ArchitectureTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path + "/Sources"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The test targets as a contract (README, "Layout of the code"): each test target imports exactly the modules
+/// The test targets as a contract (docs/architecture.md, "Targets"): each test target imports exactly the modules
 /// Package.swift lists for it, so its dependency list documents what it tests; TestSupport imports no module of
 /// the guide.
 @Suite struct TestTargetTests {
