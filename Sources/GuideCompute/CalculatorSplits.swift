@@ -107,24 +107,30 @@ package enum CalculatorSplits {
                 }
             }
         }
-        var files: [OutputFile] = []
+        // One shard per policy and ten-dollar bucket, in that order; the shards are split and written in the
+        // ordered parallel map (this is the longest job of the guide's build).
+        var shards: [(policy: Int, bucket: Int, totals: [Int])] = []
         for p in policies.indices {
-            var buckets: [Int: [String: JSONValue]] = [:]
-            for total in totals[p] {
-                guard let s = rules.beneficiarySplit(allowed: DecimalValue(significand: total, scale: 2), on: policyDate[p])
+            let byBucket = Dictionary(grouping: totals[p], by: { $0 / bucketCents })
+            for (b, list) in byBucket.sorted(by: { $0.key < $1.key }) { shards.append((p, b, list)) }
+        }
+        let dates = policyDate
+        let files = parallelMap(shards) { shard -> OutputFile? in
+            var entries: [String: JSONValue] = [:]
+            for total in shard.totals {
+                guard let s = rules.beneficiarySplit(allowed: DecimalValue(significand: total, scale: 2), on: dates[shard.policy])
                 else { continue }
-                buckets[total / bucketCents, default: [:]][String(total)] = .array(
+                entries[String(total)] = .array(
                     [s.coinsurance, s.medicareBeforeSequestration, s.sequestration, s.medicarePaid].map { .string($0.moneyText) })
             }
-            for (b, entries) in buckets.sorted(by: { $0.key < $1.key }) {
-                let name = "\(p)-\(b)"
-                var w = JSONWriter(forScript: true)
-                w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = ")
-                w.value(.object(entries))
-                w.raw(";\n")
-                files.append(OutputFile(path: folder + name + ".js", bytes: w.bytes))
-            }
+            if entries.isEmpty { return nil }
+            let name = "\(shard.policy)-\(shard.bucket)"
+            var w = JSONWriter(forScript: true)
+            w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = ")
+            w.value(.object(entries))
+            w.raw(";\n")
+            return OutputFile(path: folder + name + ".js", bytes: w.bytes)
         }
-        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files)
+        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files.compactMap { $0 })
     }
 }
