@@ -7,7 +7,6 @@ let guideLinkSchemes = ["source", "fact"]
 /// The guide's link schemes: `[text](source:ID)` links a source's entry on the sources page and cites it;
 /// `[text](fact:ID)` links the fact's first source, cites the fact and its sources, and shows its grade's marker.
 extension GuideSiteData {
-    var linkSchemes: [String] { guideLinkSchemes }
 
     func link(
         scheme: String, _ rest: String, url: String, title: String, at: SourceLocation, in r: inout PageRewriter

@@ -124,15 +124,15 @@ package struct PageRewriter: MarkdownRewriter {
             }
             return target(i, fragment: fragment, at: at, title: link.title)
         }
-        if let ext = site.siteExtensionData, let scheme = ext.linkSchemes.first(where: { lower.hasPrefix($0 + ":") }) {
+        if let scheme = directives.linkSchemes.first(where: { lower.hasPrefix($0 + ":") }) {
+            guard let ext = site.siteExtensionData else {
+                diagnostics.error("link.needs-guide-data",
+                    at, "link '\(url)' needs the guide's data, which this site does not have",
+                    hint: "add site.yaml and the data/ folder, or remove the link")
+                return nil
+            }
             let rest = String(base.dropFirst(scheme.count + 1))
             return ext.link(scheme: scheme, rest, url: url, title: link.title, at: at, in: &self)
-        }
-        if !site.hasExtensionData, directives.linkSchemes.contains(where: { lower.hasPrefix($0 + ":") }) {
-            diagnostics.error("link.needs-guide-data",
-                at, "link '\(url)' needs the guide's data, which this site does not have",
-                hint: "add site.yaml and the data/ folder, or remove the link")
-            return nil
         }
         if let scheme = urlScheme(base) {
             if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }

@@ -18,10 +18,8 @@ package protocol SiteExtension: Sendable {
 package protocol SiteExtensionData: Sendable {
     /// The codes a page's `code` may name.
     var knownCodes: [String] { get }
-    /// The link schemes it resolves (`source`, `fact`), lower case, without the colon.
-    var linkSchemes: [String] { get }
-    /// The target of a link `scheme:rest` (`rest` without its fragment) on the page `rewriter` shapes; nil after
-    /// reporting why there is none.
+    /// The target of a link `scheme:rest` (a scheme of `SiteExtension.linkSchemes`; `rest` without its fragment) on
+    /// the page `rewriter` shapes; nil after reporting why there is none.
     func link(
         scheme: String, _ rest: String, url: String, title: String, at: SourceLocation, in rewriter: inout PageRewriter
     ) -> MarkdownLinkTarget?
