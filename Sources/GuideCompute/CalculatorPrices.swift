@@ -1,9 +1,11 @@
 import CodingRules
 
 /// One entry of a price table: its key (`code|setting|provider`), the national amount and the amounts of every
-/// locality choice (comma-separated, in `options.locality` order; empty where unpriced).
+/// locality choice (comma-separated, in `options.locality` order; empty where unpriced), and the same amounts in
+/// cents for the splits' totals (`CalculatorSplits`).
 struct PriceRow: Sendable {
     var key: String, national: String, amounts: String
+    var cents: [Int?]
 }
 
 extension CalculatorTables {
@@ -39,13 +41,14 @@ extension CalculatorTables {
         for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
-                    let cells = rules.unitPrices(
+                    let amounts = rules.unitPrices(
                         code: code, period: period, setting: s, provider: p, localities: localities,
                         conversionFactor: conversionFactor, assistantPercentDate: date
-                    ).map { $0.amount?.moneyText ?? "" }
+                    ).map { $0.amount?.roundedToCents }
+                    let cells = amounts.map { $0?.moneyText ?? "" }
                     rows.append(
                         PriceRow(key: "\(code)|\(s.rawValue)|\(p.rawValue)", national: cells.first ?? "",
-                                 amounts: cells.joined(separator: ",")))
+                                 amounts: cells.joined(separator: ","), cents: amounts.map { $0?.significand }))
                 }
             }
         }
