@@ -21,7 +21,6 @@ package enum CalculatorSegments {
         guard first <= last else { return ([], 0) }
         let texts = CalculatorData.Interner()
         let starts = [first] + tables.rules.changeDates(after: first, through: last)
-        tables.precompute(starts)
         let pieces = starts.map { (start: $0, signature: tables.signature($0, texts: texts)) }
         var out: [Range] = []
         var current: JSONValue? = nil

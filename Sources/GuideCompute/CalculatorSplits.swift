@@ -100,38 +100,37 @@ package enum CalculatorSplits {
                 }
             }
         }
-        // One shard per policy and ten-dollar bucket, in that order; the shards are split and written in the
-        // ordered parallel map (this is the longest job of the guide's build).
-        var shards: [(policy: Int, bucket: Int, totals: [Int])] = []
+        // One shard per policy and ten-dollar bucket, in that order.
+        var files: [OutputFile] = []
         for p in policies.indices {
-            let byBucket = Dictionary(grouping: totals[p], by: { $0 / bucketCents })
-            for (b, list) in byBucket.sorted(by: { $0.key < $1.key }) { shards.append((p, b, list)) }
-        }
-        let dates = policyDate
-        let files = parallelMap(shards) { shard -> OutputFile? in
-            // Written entry by entry (no tree of values), keys in the order the writer sorts an object's keys.
-            let entries: [(key: String, split: BeneficiarySplit)] = shard.totals.compactMap { total in
-                rules.beneficiarySplit(allowed: DecimalValue(significand: total, scale: 2), on: dates[shard.policy])
-                    .map { (String(total), $0) }
-            }.sorted { $0.key < $1.key }
-            if entries.isEmpty { return nil }
-            let name = "\(shard.policy)-\(shard.bucket)"
-            var w = JSONWriter(forScript: true, capacity: entries.count * 48 + 80)
-            w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = {")
-            for (n, e) in entries.enumerated() {
-                if n > 0 { w.raw(",") }
-                w.string(e.key)
-                w.raw(":[")
-                let s = e.split
-                for (m, amount) in [s.coinsurance, s.medicareBeforeSequestration, s.sequestration, s.medicarePaid].enumerated() {
-                    if m > 0 { w.raw(",") }
-                    w.string(amount.moneyText)
-                }
-                w.raw("]")
+            for (b, list) in Dictionary(grouping: totals[p], by: { $0 / bucketCents }).sorted(by: { $0.key < $1.key }) {
+                if let f = shard("\(p)-\(b)", totals: list, rules: rules, on: policyDate[p]) { files.append(f) }
             }
-            w.raw("};\n")
-            return OutputFile(path: folder + name + ".js", bytes: w.bytes)
         }
-        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files.compactMap { $0 })
+        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files)
+    }
+
+    /// The shard `name` (`P-B`): each total's split under the policy in force on `date`, written entry by entry
+    /// (no tree of values), keys in the order the writer sorts an object's keys; nil when none has a split.
+    static func shard(_ name: String, totals: [Int], rules: RulesData, on date: CalendarDate) -> OutputFile? {
+        let entries: [(key: String, split: BeneficiarySplit)] = totals.map(String.init).sorted().compactMap { key in
+            rules.beneficiarySplit(allowed: DecimalValue(significand: Int(key)!, scale: 2), on: date).map { (key, $0) }
+        }
+        if entries.isEmpty { return nil }
+        var w = JSONWriter(forScript: true, capacity: entries.count * 48 + 80)
+        w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = {")
+        for (n, e) in entries.enumerated() {
+            if n > 0 { w.raw(",") }
+            w.string(e.key)
+            w.raw(":[")
+            let s = e.split
+            for (m, amount) in [s.coinsurance, s.medicareBeforeSequestration, s.sequestration, s.medicarePaid].enumerated() {
+                if m > 0 { w.raw(",") }
+                w.string(amount.moneyText)
+            }
+            w.raw("]")
+        }
+        w.raw("};\n")
+        return OutputFile(path: folder + name + ".js", bytes: w.bytes)
     }
 }

@@ -111,51 +111,6 @@ package final class CalculatorTables {
     /// period and assistant differential, and a segment's table is also part of its signature.
     var priceRowCache: [String: [PriceRow]] = [:]
 
-    /// Evaluates on all cores what `signature` and `segment` will ask for these dates (the contexts of each date,
-    /// the price rows of each period and assistant differential), so that only numbering is left serial.
-    func precompute(_ dates: [CalendarDate]) {
-        enum Job: Sendable {
-            case contexts(CalendarDate)
-            case prices(FeePeriod, CalendarDate)
-        }
-        enum Done: Sendable {
-            case contexts([ContextWords])
-            case prices([PriceRow])
-        }
-        var jobs: [Job] = [], keys: [String?] = []
-        var seenDates: Set<CalendarDate> = [], seenKeys = Set(priceRowCache.keys)
-        for d in dates {
-            if contextCache[d] == nil && seenDates.insert(d).inserted {
-                jobs.append(.contexts(d))
-                keys.append(nil)
-            }
-            if let period = rules.period(on: d) {
-                let key = priceKey(period, on: d)
-                if seenKeys.insert(key).inserted {
-                    jobs.append(.prices(period, d))
-                    keys.append(key)
-                }
-            }
-        }
-        let rules = self.rules, maxMinutes = self.maxMinutes, ctxKeys = self.ctxKeys, words = self.words
-        let choices = localityChoices
-        let done = parallelMap(jobs) { job -> Done in
-            switch job {
-            case .contexts(let d):
-                return .contexts(ctxKeys.map { CalculatorTables.context($0, on: d, rules: rules, maxMinutes: maxMinutes, words: words) })
-            case .prices(let period, let d):
-                return .prices(CalculatorTables.priceRows(rules, period: period, on: d, localities: choices))
-            }
-        }
-        for (i, result) in done.enumerated() {
-            switch (jobs[i], result) {
-            case (.contexts(let d), .contexts(let words)): contextCache[d] = words
-            case (.prices, .prices(let rows)): priceRowCache[keys[i]!] = rows
-            default: preconditionFailure("results come back in job order")
-            }
-        }
-    }
-
     /// A day's signature: everything the tables hold that could depend on the date. Two days with equal
     /// signatures share one segment. Locality amounts follow the period (its GPCI table) and the national
     /// amounts (assistant share).
@@ -170,7 +125,7 @@ package final class CalculatorTables {
     typealias Pattern = CalculatorRuns.Pattern
     private var patternIndex: [Pattern: Int] = [:]
 
-    /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
+    /// The runs of every segment (`ranges`) and `runKeys` entry; `[segment][key]`.
     ///
     /// Segments within one stretch between change dates share the runs of the stretch's first segment: every
     /// rule lookup is the same there, and the runs' sentences write the date of service as `{date}`.
@@ -178,24 +133,18 @@ package final class CalculatorTables {
     func allRuns(_ ranges: [CalculatorSegments.Range], shareWithinStretch: Bool = true) -> [[[CalculatorRuns.Run]]] {
         let changes = rules.changeDates
         func stretch(_ d: CalendarDate) -> CalendarDate? { changes.last { $0 <= d } }
-        var firstOfStretch: [Int] = []  // per range: the range whose runs it takes
+        var out: [[[CalculatorRuns.Run]]] = []
         for (i, r) in ranges.enumerated() {
-            let j = i - 1
-            let shared = shareWithinStretch && j >= 0 && stretch(ranges[j].from) == stretch(r.from)
-            firstOfStretch.append(shared ? firstOfStretch[j] : i)
-        }
-        let rules = self.rules, maxMinutes = self.maxMinutes, groupFrom = self.groupFrom, keys = runKeys
-        func compute(_ indices: [Int]) -> [Int: [[CalculatorRuns.Run]]] {
-            let jobs = indices.flatMap { i in
-                keys.map { k in CalculatorRuns.Job(date: ranges[i].from, profile: k.profile, group: k.group, family: k.family) }
+            if shareWithinStretch, i > 0, stretch(ranges[i - 1].from) == stretch(r.from) {
+                out.append(out[i - 1])
+                continue
             }
-            let done = parallelMap(jobs) { CalculatorRuns.runs(rules, $0, maxMinutes: maxMinutes, groupFrom: groupFrom) }
-            var out: [Int: [[CalculatorRuns.Run]]] = [:]
-            for (n, i) in indices.enumerated() { out[i] = Array(done[(n * keys.count)..<((n + 1) * keys.count)]) }
-            return out
+            out.append(runKeys.map { k in
+                let job = CalculatorRuns.Job(date: r.from, profile: k.profile, group: k.group, family: k.family)
+                return CalculatorRuns.runs(rules, job, maxMinutes: maxMinutes, groupFrom: groupFrom)
+            })
         }
-        let byRange = compute(Array(Set(firstOfStretch)).sorted())
-        return ranges.indices.map { byRange[$0] ?? byRange[firstOfStretch[$0]]! }
+        return out
     }
 
     /// The pattern's number in `patterns` (its sentences numbered on first sight).
