@@ -70,18 +70,18 @@ package final class CalculatorTables {
     /// (the fee schedule amounts it is reduced from) and the table has `share|assistant`: the assistant's share
     /// in millionths (and `share|scale`, the million), from the same policy `CodingRules` reads. The page's line is
     /// `round half up(fee cents × units × share / scale)` (`CalculatorTables.assistantLineCents` in Swift).
-    func priceTable(on date: CalendarDate, nationalOnly: Bool = false, conversionFactor: String? = nil) -> JSONValue {
+    func priceTable(on date: CalendarDate, conversionFactor: String? = nil) -> JSONValue {
         guard let rows = priceRows(on: date, conversionFactor: conversionFactor) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
         var byKey: [String: PriceRow] = [:]
         for r in rows { byKey[r.key] = r }
         let assistant = Provider.assistant.rawValue, therapist = Provider.therapist.rawValue
         for r in rows {
-            out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts)
+            out[r.key] = amounts.id(r.amounts)
             guard r.key.hasSuffix("|" + assistant),
                 let fee = byKey[String(r.key.dropLast(assistant.count)) + therapist]
             else { continue }
-            out[r.key + "|fee"] = nationalOnly ? .string(fee.national) : amounts.id(fee.amounts)
+            out[r.key + "|fee"] = amounts.id(fee.amounts)
         }
         if let share = assistantShareMillionths(on: date) {
             out["share|" + assistant] = .int(share)
@@ -113,13 +113,18 @@ package final class CalculatorTables {
 
     /// A day's signature: everything the tables hold that could depend on the date. Two days with equal
     /// signatures share one segment. Locality amounts follow the period (its GPCI table) and the national
-    /// amounts (assistant share).
-    func signature(_ date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
-        .array(
-            contextWords(on: date).map { $0.json(texts) } + [
-                docs(on: date, texts: texts), priceTable(on: date, nationalOnly: true),
-                .optional(rules.period(on: date)?.range.from.description),
-            ])
+    /// amounts (assistant share, which a date without a fee period does not show).
+    struct Signature: Equatable {
+        var contexts: [ContextWords], docs: [[String]], nationalPrices: [String]?, share: Int?, period: CalendarDate?
+    }
+
+    func signature(_ date: CalendarDate) -> Signature {
+        let prices = priceRows(on: date)
+        return Signature(
+            contexts: contextWords(on: date),
+            docs: [SessionKind.individual, .group].map { rules.documentationChecklist(on: date, kind: $0).map(\.text) },
+            nationalPrices: prices?.map(\.national), share: prices == nil ? nil : assistantShareMillionths(on: date),
+            period: rules.period(on: date)?.range.from)
     }
 
     typealias Pattern = CalculatorRuns.Pattern

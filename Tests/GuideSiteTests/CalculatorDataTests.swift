@@ -19,13 +19,12 @@ import Testing
 
     /// The former algorithm, kept as the reference: evaluate every covered day and group equal consecutive days.
     static func dayByDay(_ t: CalculatorTables, first: CalendarDate, last: CalendarDate) -> [CalculatorSegments.Range] {
-        let texts = CalculatorData.Interner()
         var out: [CalculatorSegments.Range] = []
         var start = first, day = first
-        var current = t.signature(first, texts: texts)
+        var current = t.signature(first)
         while day < last {
             let next = day.adding(days: 1)
-            let sig = t.signature(next, texts: texts)
+            let sig = t.signature(next)
             if sig != current {
                 out.append(.init(from: start, through: day))
                 start = next
