@@ -69,7 +69,7 @@ package enum CalculatorSplits {
             // The default conversion factor and every other option of the period (the form's "More options").
             let variants: [String?] = [nil] + period.conversionFactors.filter { !$0.isDefault }.map(\.id)
             for cf in variants {
-                let priceKey = tables.priceKey(period, on: date) + (cf.map { "|cf:" + $0 } ?? "")
+                let priceKey = tables.priceKey(period, on: date, conversionFactor: cf)
                 let fresh = patterns.filter { summed.insert(Summed(policy: p, prices: priceKey, lines: $0)).inserted }
                 guard !fresh.isEmpty, let rows = tables.priceRows(on: date, conversionFactor: cf) else { continue }
                 let table = Dictionary(rows.map { ($0.key, $0.cents) }) { a, _ in a }

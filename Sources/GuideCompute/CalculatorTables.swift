@@ -168,15 +168,15 @@ package final class CalculatorTables {
     /// One segment of the data file: its dates and the numbers of its claim-pattern table (`runTables`, in
     /// `runKeys` order), context table (`ctxTables`, in `ctxKeys` order), amounts and reminders, all evaluated
     /// on its first day.
-    func segment(from d: CalendarDate, through: CalendarDate, runs: [[CalculatorRuns.Run]]) -> JSONValue {
+    func segment(from d: CalendarDate, through: CalendarDate, runs: [[CalculatorRuns.Run]]) -> [String: JSONValue] {
         let runIDs = runs.map { list in
             JSONValue.int(runLists.list(.array(list.map { .array([.int($0.from), .int(index(of: $0.pattern))]) })))
         }
         let ctx = contextWords(on: d).map { JSONValue.int(ctxs.list($0.json(texts))) }
-        return .object([
+        return [
             "from": .string(d.description), "through": .string(through.description),
             "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),
             "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d, texts: texts),
-        ])
+        ]
     }
 }
