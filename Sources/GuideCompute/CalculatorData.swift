@@ -177,7 +177,7 @@ package enum CalculatorData {
             "minutesMin": .int(1), "minutesMax": .int(maxM),
             "patientsMin": .int(1), "patientsMax": .int(CalcRunner.maxPatients), "groupFrom": .int(tables.groupFrom),
             "ctxKeys": .array(tables.ctxKeys.map { .string(CalculatorTables.ctxKey($0)) }),
-            "runKeys": .array(tables.runKeys.map { .string(CalculatorTables.runKey(profile: $0.profile, group: $0.group, family: $0.family)) }),
+            "runKeys": .array(tables.runKeys.map { .string(CalculatorTables.runKey($0)) }),
             "segments": .array(segments), "runTables": .array(tables.runTables.lists), "runs": .array(tables.runLists.lists),
             "patterns": .array(tables.patterns.lists), "ctxTables": .array(tables.ctxTables.lists),
             "ctxs": .array(tables.ctxs.lists), "prices": .array(tables.prices.lists),

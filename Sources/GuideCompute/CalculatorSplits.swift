@@ -36,7 +36,6 @@ package enum CalculatorSplits {
         _ tables: CalculatorTables, ranges: [CalculatorSegments.Range], runs: [[[CalculatorRuns.Run]]]
     ) -> Built {
         let rules = tables.rules
-        var policyIndex: [String: Int] = [:]
         var policies: [[String]] = []
         var policyDate: [CalendarDate] = []
         var totals: [Set<Int>] = []
@@ -52,17 +51,13 @@ package enum CalculatorSplits {
                 segmentPolicy.append(nil)
                 continue
             }
-            let key = "\(co)|\(seq)"
-            let p: Int
-            if let known = policyIndex[key] {
-                p = known
-            } else {
-                p = policies.count
-                policyIndex[key] = p
-                policies.append([co.description, seq.description])
+            let policy = [co.description, seq.description]
+            if !policies.contains(policy) {
+                policies.append(policy)
                 policyDate.append(date)
                 totals.append([])
             }
+            let p = policies.firstIndex(of: policy)!
             segmentPolicy.append(p)
             var patterns = Set<[ClaimLine]>()
             for list in runs[i] { for run in list where !run.pattern.lines.isEmpty { patterns.insert(run.pattern.lines) } }

@@ -20,7 +20,8 @@ package final class CalculatorTables {
     /// Every context, in the order of the data file's `ctxKeys`.
     let ctxKeys: [ContextKey]
     /// Every claim-pattern table (profile, group flag, family), in the order of the data file's `runKeys`.
-    let runKeys: [(profile: UnitProfile, group: Bool, family: CodeFamily)]
+    let runKeys: [RunKey]
+    typealias RunKey = (profile: UnitProfile, group: Bool, family: CodeFamily)
 
     init(rules: RulesData, localities: [CalculatorData.Choice], maxMinutes: Int, first: CalendarDate) {
         self.rules = rules
@@ -45,8 +46,8 @@ package final class CalculatorTables {
         "\(k.family.id)|\(k.discipline.rawValue)|\(k.provider.rawValue)|\(k.telehealth ? 1 : 0)|\(k.setting.rawValue)"
     }
     /// `profile|0 or 1|family`.
-    static func runKey(profile: UnitProfile, group: Bool, family: CodeFamily) -> String {
-        "\(profile.id)|\(group ? 1 : 0)|\(family.id)"
+    static func runKey(_ k: RunKey) -> String {
+        "\(k.profile.id)|\(k.group ? 1 : 0)|\(k.family.id)"
     }
 
     /// The words of the rules, with the session's date as `{date}` (the page puts the input back).
@@ -56,7 +57,8 @@ package final class CalculatorTables {
     /// first day is also a signature's, so each date is evaluated once.
     var contextCache: [CalendarDate: [ContextWords]] = [:]
 
-    func docs(on date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
+    /// The documentation reminders in force on `date` (`0` individual, `1` group), as numbers of `texts`.
+    func docs(on date: CalendarDate) -> JSONValue {
         .object([
             "0": .array(rules.documentationChecklist(on: date, kind: .individual).map { texts.id($0.text) }),
             "1": .array(rules.documentationChecklist(on: date, kind: .group).map { texts.id($0.text) }),
@@ -176,7 +178,7 @@ package final class CalculatorTables {
         return [
             "from": .string(d.description), "through": .string(through.description),
             "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),
-            "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d, texts: texts),
+            "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d),
         ]
     }
 }
