@@ -222,17 +222,10 @@ extension RulesData {
     /// The documentation checklist for a date of service and a session kind (rules.md §7), each item with the
     /// source of its wording (the consent policy's for the consent item).
     public func documentationChecklist(on date: CalendarDate, kind: SessionKind) -> [ChecklistItem] {
-        // By index: each item's fields are read in place rather than the whole item copied (every evaluation
-        // builds this list).
-        let items = policies.documentation
-        var out: [ChecklistItem] = []
-        for i in items.indices where items[i].appliesTo.contains(kind) && (items[i].range?.contains(date) ?? true) {
-            if items[i].usesConsentRule {
-                if let c = policies.consent.entry(on: date) { out.append(ChecklistItem(id: items[i].id, text: c.value, source: c.source)) }
-            } else {
-                out.append(ChecklistItem(id: items[i].id, text: items[i].text, source: items[i].source))
-            }
+        let items = policies.documentation.filter { $0.appliesTo.contains(kind) && ($0.range?.contains(date) ?? true) }
+        return items.compactMap { item in
+            guard item.usesConsentRule else { return ChecklistItem(id: item.id, text: item.text, source: item.source) }
+            return policies.consent.entry(on: date).map { ChecklistItem(id: item.id, text: $0.value, source: $0.source) }
         }
-        return out
     }
 }

@@ -137,37 +137,3 @@ extension RulesData {
             medicarePaid: medicare - sequestration)
     }
 }
-
-/// One cell of a fee table: a code's unit amount in a period, setting and for a provider.
-public struct FeeTableRow: Sendable, Hashable {
-    public var code: String
-    public var setting: Setting
-    public var provider: Provider
-    public var locality: LocalityChoice
-    public var price: UnitPrice
-}
-
-extension RulesData {
-    /// Unit amounts for every code of the period × setting × provider, for one locality (or national).
-    /// Codes are in family order; codes that did not exist in the period are left out.
-    public func feeTable(
-        period: FeePeriod, locality: LocalityChoice = .national, conversionFactor: String? = nil
-    ) -> [FeeTableRow] {
-        var rows: [FeeTableRow] = []
-        for family in families where family.validFrom <= (period.range.through ?? period.range.from) {
-            for code in family.codes where period.rvus[code] != nil {
-                for setting in Setting.priceColumns {
-                    for provider in Provider.allCases {
-                        rows.append(
-                            FeeTableRow(
-                                code: code, setting: setting, provider: provider, locality: locality,
-                                price: unitPrice(
-                                    code: code, period: period, setting: setting, provider: provider,
-                                    locality: locality, conversionFactor: conversionFactor)))
-                    }
-                }
-            }
-        }
-        return rows
-    }
-}

@@ -118,13 +118,6 @@ public struct UnitThreshold: Sendable, Hashable {
     public var minutes: Int
     /// True when the session reached it.
     public var reached: Bool
-
-    public init(code: String, unit: Int, minutes: Int, reached: Bool) {
-        self.code = code
-        self.unit = unit
-        self.minutes = minutes
-        self.reached = reached
-    }
 }
 
 /// Who pays what of the allowed total (deductible assumed met).
@@ -137,20 +130,6 @@ public struct BeneficiarySplit: Sendable, Hashable {
     public var sequestrationPercent: DecimalValue
     public var sequestration: DecimalValue
     public var medicarePaid: DecimalValue
-
-    public init(
-        allowed: DecimalValue, coinsurancePercent: DecimalValue, coinsurance: DecimalValue,
-        medicareBeforeSequestration: DecimalValue, sequestrationPercent: DecimalValue, sequestration: DecimalValue,
-        medicarePaid: DecimalValue
-    ) {
-        self.allowed = allowed
-        self.coinsurancePercent = coinsurancePercent
-        self.coinsurance = coinsurance
-        self.medicareBeforeSequestration = medicareBeforeSequestration
-        self.sequestrationPercent = sequestrationPercent
-        self.sequestration = sequestration
-        self.medicarePaid = medicarePaid
-    }
 }
 
 /// The fee period and conversion factor used.

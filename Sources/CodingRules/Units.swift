@@ -48,11 +48,6 @@ extension UnitProfile {
 public struct TimedService: Sendable, Hashable {
     public var name: String
     public var minutes: Int
-
-    public init(name: String, minutes: Int) {
-        self.name = name
-        self.minutes = minutes
-    }
 }
 
 /// Units per service under the CMS total-time rule and under the per-service mid-point rule.

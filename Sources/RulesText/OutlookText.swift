@@ -6,12 +6,6 @@ public struct OutlookItem: Sendable, Hashable {
     public var topic: String
     public var text: String
     public var sources: [String]
-
-    public init(topic: String, text: String, sources: [String]) {
-        self.topic = topic
-        self.text = text
-        self.sources = sources
-    }
 }
 
 extension RulesText {

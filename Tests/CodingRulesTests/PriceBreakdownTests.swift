@@ -1,4 +1,4 @@
-import CodingRules
+@testable import CodingRules
 import Testing
 
 /// Every step of a unit's amount comes back from the rules, exact, rounded to cents only where CMS rounds.
