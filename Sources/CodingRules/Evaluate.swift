@@ -26,17 +26,12 @@ extension RulesData {
                 reasons.append(.noGroupCode(familyName: family.name, explanation: family.noGroupReason))
             }
         } else {
-            if let c = input.caregivers, c > 1 {
-                notes.append(.severalCaregivers(count: c))
-            }
+            if let c = input.caregivers, c > 1 { notes.append(.severalCaregivers(count: c)) }
             let initial = profile.initialUnits(minutes: input.minutes)
             let addOn = profile.addOnUnits(minutes: input.minutes)
-            thresholds.append(
-                UnitThreshold(code: family.initialCode, unit: 1, minutes: profile.initialMinimum, reached: initial == 1))
-            for n in 1...(addOn + 1) {
-                thresholds.append(
-                    UnitThreshold(
-                        code: family.addOnCode, unit: n, minutes: profile.addOnThreshold(unit: n), reached: n <= addOn))
+            thresholds = [UnitThreshold(code: family.initialCode, unit: 1, minutes: profile.initialMinimum, reached: initial == 1)]
+            thresholds += (1...(addOn + 1)).map { n in
+                UnitThreshold(code: family.addOnCode, unit: n, minutes: profile.addOnThreshold(unit: n), reached: n <= addOn)
             }
             thresholdNotes = RulesData.thresholdNotes(
                 family: family, profile: profile, minutes: input.minutes, addOnUnits: addOn)
@@ -67,9 +62,7 @@ extension RulesData {
             }
         }
 
-        if input.setting.isInstitutional {
-            notes.append(.institutionalClaim)
-        }
+        if input.setting.isInstitutional { notes.append(.institutionalClaim) }
 
         var lines: [ClaimLine] = []
         var missingData: [MissingData] = []
@@ -82,10 +75,7 @@ extension RulesData {
             warnings.append(.pendingFeeSchedule(pendingNotice(pending, on: input.date)))
             sources.formUnion(pending.sources)
             if let t = policies.therapistTelehealth.entry(on: input.date) { sources.insert(t.source) }
-            if kxApplies(input, total: nil, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
             if input.yearToDateAmount != nil, let t = policies.kxThresholds.entry(on: input.date) { sources.insert(t.source) }
-            let sorted = modifiers.sorted()
-            for i in lines.indices { lines[i].modifiers = sorted }
         } else if reasons.isEmpty, let cf {
             var missing: [MissingData] = []
             for p in planned {
@@ -112,16 +102,17 @@ extension RulesData {
                 for m in missing + periodNotes + gpciNote where !missingData.contains(m) { missingData.append(m) }
                 warnings.append(.amountsNotInGuide(periodLabel: period.label))
             }
-            if kxApplies(input, total: total, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
-            let sorted = modifiers.sorted()
-            for i in lines.indices { lines[i].modifiers = sorted }
             if input.provider == .assistant, let pct = policies.assistantPercent.entry(on: input.date) {
                 sources.insert(pct.source)
                 notes.append(.assistantPercent(pct.value))
             }
-            if let total {
-                split = beneficiarySplit(allowed: total, on: input.date)
-            }
+            split = total.flatMap { beneficiarySplit(allowed: $0, on: input.date) }
+        }
+        // (A date after the last period has no total: KX is then decided on the year-to-date amount alone.)
+        if reasons.isEmpty {
+            if kxApplies(input, total: total, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
+            let sorted = modifiers.sorted()
+            for i in lines.indices { lines[i].modifiers = sorted }
         }
 
         // Every answer to the KX question carries the hedge on whether these lines count at all (review N7).

@@ -55,13 +55,8 @@ extension RulesData {
         var rvuMissing: [MissingData] = []
         let rvu = period.rvus[code]
         if let rvu {
-            let parts = rvu.missingComponents.filter { part in
-                switch part {
-                case .peNonfacility: return !setting.usesFacilityPE
-                case .peFacility: return setting.usesFacilityPE
-                default: return true
-                }
-            }
+            // Only the practice-expense column of `setting` is needed.
+            let parts = rvu.missingComponents.filter { $0 != (setting.usesFacilityPE ? .peNonfacility : .peFacility) }
             if !parts.isEmpty { rvuMissing.append(.rvuComponents(parts, code: code, periodLabel: period.label)) }
         } else {
             rvuMissing.append(.rvus(code: code, periodLabel: period.label))
