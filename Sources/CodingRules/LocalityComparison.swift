@@ -54,8 +54,8 @@ extension RulesData {
         var ids = Array(Set(a.rows.keys).union(b.rows.keys))
         ids.sort { (b.rows[$0] ?? a.rows[$0])!.locality < (b.rows[$1] ?? a.rows[$1])!.locality }
         let places = ids.map { LocalityChoice.locality(id: $0) }
-        let oldPrices = unitPrices(code: code, period: old, setting: setting, localities: places)
-        let newPrices = unitPrices(code: code, period: new, setting: setting, localities: places)
+        let oldPrices = priceBreakdowns(code: code, period: old, setting: setting, localities: places)
+        let newPrices = priceBreakdowns(code: code, period: new, setting: setting, localities: places)
         var out: [LocalityChange] = []
         for (i, id) in ids.enumerated() {
             let o = a.rows[id], n = b.rows[id]

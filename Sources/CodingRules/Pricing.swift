@@ -1,14 +1,3 @@
-/// The allowed amount for one unit of a code, or the data that is missing to compute it.
-public enum UnitPrice: Sendable, Hashable {
-    case priced(DecimalValue)
-    case missing([MissingData])
-
-    public var amount: DecimalValue? {
-        if case .priced(let v) = self { return v }
-        return nil
-    }
-}
-
 /// How one unit's amount is computed, or the data that is missing to compute it.
 public enum PriceResult: Sendable, Hashable {
     case priced(PriceBreakdown)
@@ -19,13 +8,8 @@ public enum PriceResult: Sendable, Hashable {
         return nil
     }
 
-    /// The same answer with the amount only.
-    public var unitPrice: UnitPrice {
-        switch self {
-        case .priced(let b): return .priced(b.amount)
-        case .missing(let m): return .missing(m)
-        }
-    }
+    /// The unit amount, when priced.
+    public var amount: DecimalValue? { breakdown?.amount }
 }
 
 extension RulesData {
@@ -92,29 +76,6 @@ extension RulesData {
                     code: code, setting: setting, provider: provider, locality: locality, rvus: rvus, gpci: gpci,
                     conversionFactor: cf, assistantPercent: percent))
         }
-    }
-
-    /// The unit amount for `code` in `period`: `priceBreakdown`'s amount, or what is missing.
-    public func unitPrice(
-        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
-        locality: LocalityChoice = .national, conversionFactor: String? = nil,
-        assistantPercentDate: CalendarDate? = nil
-    ) -> UnitPrice {
-        priceBreakdown(
-            code: code, period: period, setting: setting, provider: provider, locality: locality,
-            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
-        ).unitPrice
-    }
-
-    /// `unitPrice` for each of `localities` (in that order; see `priceBreakdowns`).
-    public func unitPrices(
-        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
-        localities: [LocalityChoice], conversionFactor: String? = nil, assistantPercentDate: CalendarDate? = nil
-    ) -> [UnitPrice] {
-        priceBreakdowns(
-            code: code, period: period, setting: setting, provider: provider, localities: localities,
-            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
-        ).map(\.unitPrice)
     }
 
     /// The beneficiary split of an allowed amount on a date: coinsurance, Medicare's share, sequestration.

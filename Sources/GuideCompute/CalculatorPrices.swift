@@ -39,7 +39,7 @@ extension CalculatorTables {
         for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
-                    let cells = rules.unitPrices(
+                    let cells = rules.priceBreakdowns(
                         code: code, period: period, setting: s, provider: p, localities: localities,
                         conversionFactor: conversionFactor, assistantPercentDate: date
                     ).map { $0.amount?.moneyText ?? "" }
