@@ -65,8 +65,8 @@ public struct RulesInputError: Error, Sendable, Hashable {
         case beforeCodes(family: String, codes: [String], validFrom: CalendarDate, date: CalendarDate)
         /// `id` nil: the period's default was asked for.
         case unknownConversionFactor(String?, periodLabel: String, accepted: [String])
-        /// No fee period covers the date; `covered` is the range the data covers (nil: none).
-        /// `covered`: the dates the guide accepts; `pricedThrough`: the last date with amounts, when earlier.
+        /// No fee period covers the date. `covered`: the dates the guide accepts (nil: none); `pricedThrough`:
+        /// the last date with amounts, when earlier.
         case dateNotCovered(CalendarDate, covered: DateRange?, pricedThrough: CalendarDate? = nil)
         /// `example` is a locality id of the data, when it has any.
         case unknownLocality(String, example: String?)
