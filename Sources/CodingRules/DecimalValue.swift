@@ -198,14 +198,40 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Text with exactly `places` fractional digits; rounds half away from zero if needed.
+    /// (Written digit by digit into the string's own buffer: a guide build formats about 150,000 figures, and a
+    /// version built from string pieces took three to four times as long per figure.)
     public func formatted(places: Int) -> String {
         let r = rounded(toPlaces: places)
-        let digits = String(r.significand.magnitude)
-        let sign = r.significand < 0 ? "-" : ""
-        guard places > 0 else { return sign + digits }
+        var magnitude = r.significand.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let fraction = max(places, 0)
         // At least one digit before the point: zeros pad the front when the value is below 1.
-        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
-        return sign + padded.dropLast(places) + "." + padded.suffix(places)
+        let shown = max(digits, fraction + 1)
+        let negative = r.significand < 0
+        let count = (negative ? 1 : 0) + shown + (fraction > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = count
+            var written = 0
+            while i > (negative ? 1 : 0) {
+                if fraction > 0 && written == fraction {
+                    i -= 1
+                    out[i] = UInt8(ascii: ".")
+                    written += 1
+                    continue
+                }
+                i -= 1
+                out[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                written += 1
+            }
+            if negative { out[0] = UInt8(ascii: "-") }
+            return count
+        }
     }
 
     /// Money text: two decimals.

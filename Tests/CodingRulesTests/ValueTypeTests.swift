@@ -8,16 +8,33 @@ import Testing
         #expect(DecimalValue(parsing: input)!.roundedToCents.moneyText == expected)
     }
 
-    /// `formatted(places:)`: every sign, padding below 1, rounding, widening and the `Int` extremes, exactly.
-    @Test(arguments: [
-        (0, 0, 2, "0.00"), (5, 3, 3, "0.005"), (-5, 3, 3, "-0.005"), (-5, 3, 2, "-0.01"), (120, 2, 2, "1.20"),
-        (5_000, 4, 0, "1"), (4_999, 4, 0, "0"), (-5_005, 2, 1, "-50.1"), (7, 0, 4, "7.0000"), (123_456_789, 6, 2, "123.46"),
-        (1, 18, 18, "0.000000000000000001"), (Int.max, 0, 0, "9223372036854775807"),
-        (Int.max, 18, 2, "9.22"), (Int.min + 1, 0, 0, "-9223372036854775807"), (Int.min, 0, 0, "-9223372036854775808"),
-        (Int.max, 0, 2, "92233720368547758.07"),  // widening would not fit: the saturated significand is written as is
-    ])
-    func formatted(significand: Int, scale: Int, places: Int, expected: String) {
-        #expect(DecimalValue(significand: significand, scale: scale).formatted(places: places) == expected)
+    /// `formatted(places:)` writes digits straight into the string; it must give what the former text-built
+    /// version gave (kept here as the reference) for every sign, scale and number of places.
+    @Test func formattedEqualsTheTextBuiltReference() {
+        func reference(_ d: DecimalValue, _ places: Int) -> String {
+            let r = d.rounded(toPlaces: places)
+            let digits = String(r.significand.magnitude)
+            let sign = r.significand < 0 ? "-" : ""
+            guard places > 0 else { return sign + digits }
+            let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+            let cut = padded.index(padded.endIndex, offsetBy: -places)
+            return sign + padded[..<cut] + "." + padded[cut...]
+        }
+        var significands = [0, 1, -1, 5, -5, 9, 10, 99, 100, 101, 4_999, 5_000, -5_005, 123_456_789, Int.max, Int.min + 1, Int.min]
+        for p in 0...18 { significands += [DecimalValue.power10(p), DecimalValue.power10(p) - 1, -DecimalValue.power10(p) + 1] }
+        var compared = 0
+        for v in significands {
+            for scale in [0, 1, 2, 3, 6, 12, 18] {
+                for places in [-1, 0, 1, 2, 3, 4, 8, 18] {
+                    let d = DecimalValue(significand: v, scale: scale)
+                    #expect(d.formatted(places: places) == reference(d, places), "\(v) scale \(scale) places \(places)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 74 * 7 * 8)
+        #expect(DecimalValue(significand: -5, scale: 3).formatted(places: 3) == "-0.005")
+        #expect(DecimalValue(significand: 120, scale: 2).moneyText == "1.20")
     }
 
     /// `init(parsing:)` must accept and reject exactly what the former character-based parser did (kept here as
