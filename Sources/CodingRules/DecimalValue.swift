@@ -30,6 +30,9 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// Zero.
     public static let zero = DecimalValue(0)
 
+    /// The most significant digits `init(parsing:)` accepts before and after the point.
+    static let maxParsedDigits = (whole: 15, fraction: 12)
+
     /// Parses plain decimal text: an optional sign, digits, and an optional `.fraction` (`-5`, `17`, or digits, a point and more digits).
     /// Returns nil for anything else (exponents, grouping separators, spaces, empty parts), or when the value
     /// would not fit (more than 15 significant integer digits or 12 significant fractional digits). Leading
@@ -47,8 +50,10 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         }
         let whole = parts[0].drop { $0 == "0" }
         // Trailing zeros are kept (they may say how a figure is written) up to the fractional limit.
-        let kept = fraction.prefix(12)
-        guard whole.count <= 15, fraction.dropFirst(12).allSatisfy({ $0 == "0" }) else { return nil }
+        let kept = fraction.prefix(Self.maxParsedDigits.fraction)
+        guard whole.count <= Self.maxParsedDigits.whole, fraction.dropFirst(kept.count).allSatisfy({ $0 == "0" }) else {
+            return nil
+        }
         let digits = whole + kept
         guard let magnitude = digits.isEmpty ? 0 : Int(digits) else { return nil }
         self.init(significand: negative ? -magnitude : magnitude, scale: kept.count)

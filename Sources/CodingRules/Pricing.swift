@@ -52,8 +52,7 @@ extension RulesData {
         let table = period.gpciTable.flatMap { gpciTables[$0] }
         let percentDate = assistantPercentDate ?? period.range.from
         let percent = provider == .assistant ? policies.assistantPercent.entry(on: percentDate)?.value : nil
-        let one = DecimalValue(1)
-        let national = PriceBreakdown.Parts(work: one, pe: one, mp: one)
+        let national = PriceBreakdown.Parts(work: DecimalValue(1), pe: DecimalValue(1), mp: DecimalValue(1))
         return localities.map { locality in
             var missing = rvuMissing
             var gpci = national
