@@ -134,9 +134,9 @@ extension RulesData {
     func telehealthChecks(
         _ input: SessionInput, reasons: inout [NotBillableReason], warnings: inout [SessionWarning]
     ) {
-        guard let listing = policies.telehealthListing.entry(on: input.date), listing.value.allowsTelehealth else {
-            let why = policies.telehealthListing.entry(on: input.date)?.summary
-            reasons.append(.telehealthNotListed(date: input.date, policy: why))
+        let row = policies.telehealthListing.entry(on: input.date)
+        guard let listing = row, listing.value.allowsTelehealth else {
+            reasons.append(.telehealthNotListed(date: input.date, policy: row?.summary))
             return
         }
         if listing.value == .provisional { warnings.append(.provisionalTelehealth(policy: listing.summary)) }
