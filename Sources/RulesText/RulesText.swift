@@ -36,7 +36,7 @@ public struct RulesText: Sendable {
     /// Something the biller must check (a clause, or sentences for the pending notice).
     public func warning(_ w: SessionWarning) -> String {
         switch w {
-        case .provisionalTelehealth(let policy):
+        case .provisionalTelehealth(let policy), .unconfirmedTelehealthListing(let policy):
             return "telehealth: \(policy)"
         case .telehealthLapseRestored(let date, let policy):
             return "telehealth on \(sessionDate(date)): \(policy)"
@@ -59,8 +59,6 @@ public struct RulesText: Sendable {
                     + (above ? ", so KX is likely needed" : ", and KX may be needed once the year's therapy passes it")
             }
             return s + "; check the \(date.year) threshold with your Medicare contractor before billing"
-        case .unconfirmedTelehealthListing(let policy):
-            return "telehealth: \(policy)"
         }
     }
 
