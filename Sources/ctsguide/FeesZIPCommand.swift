@@ -22,12 +22,8 @@ struct FeesImportZIPCommand: ParsableCommand {
 
     func run() throws {
         let outcome = ZIPImport.run(file: file, contentDirectory: content)
+        guard let summary = outcome.summary else { throw failed(outcome.diagnostics, note: "; nothing was written") }
         report(outcome.diagnostics)
-        guard let summary = outcome.summary else {
-            let n = outcome.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); nothing was written\n".utf8))
-            throw ExitCode(1)
-        }
         print("ctsguide: " + summary)
     }
 }

@@ -3,16 +3,9 @@ import GuideData
 import CodingRules
 
 extension FeeImporter {
-    /// Month word of a CMS release title → the release letter CMS uses in its zip names (RVU26A … RVU26D).
-    static let releaseLetters = [
-        "january": "a", "april": "b", "july": "c", "october": "d", "jan": "a", "apr": "b", "jul": "c", "oct": "d",
-    ]
-
     /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
     static func derivedSource(_ title: String) -> String? {
-        guard let year = PPRRVUFile.firstYear(title) else { return nil }
-        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        guard let letter = words.lazy.compactMap({ releaseLetters[$0] }).first else { return nil }
+        guard let year = PPRRVUFile.firstYear(title), let letter = SourceEntries.release(title)?.letter else { return nil }
         let yy = year % 100
         return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"
     }
@@ -57,14 +50,12 @@ extension FeeImporter {
         }
         var options: [ConversionFactorOption] = []
         for (index, f) in ([base] + qp).enumerated() {
-            let isBase = index == 0
+            let isBase = index == 0, override = isBase ? cfOverride : nil
             let values = Set(f.rows.values.compactMap(\.conversionFactor))
-            var value = values.first
-            if isBase, let cfOverride { value = cfOverride }
-            if values.count > 1 && !(isBase && cfOverride != nil) {
+            if values.count > 1 && override == nil {
                 problems.append(f.input.error("import.conversion-factor-differs", f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
             }
-            guard let value else {
+            guard let value = override ?? values.first else {
                 problems.append(f.input.error("import.no-conversion-factor", f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))
                 continue
             }
@@ -113,7 +104,6 @@ extension FeeImporter {
         let floor = site.rules.policies.workGPCIFloor.entry(on: effective)
         var rows = gpci.rows
         var notes: [String] = []
-        let below = { (f: DecimalValue) in rows.filter { $0.work < f } }
         switch (gpci.workColumns, floor) {
         case (.pair, nil):
             rows = rows.map { var r = $0; r.work = r.workUnfloored; return r }
@@ -129,7 +119,7 @@ extension FeeImporter {
                     + "If a law extended the floor, add a row to work_gpci_floor in Content/data/policies.yaml")
         case (.single, nil): break
         case (.single(let wording), let f?):
-            let low = below(f.value)
+            let low = rows.filter { $0.work < f.value }
             if !low.isEmpty {
                 problems.append(
                     gpci.input.error("import.gpci-below-floor",

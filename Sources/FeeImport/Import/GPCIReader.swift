@@ -20,8 +20,6 @@ package enum GPCIWorkColumns: Sendable, Equatable {
 
 /// A GPCI table read from a CMS Addendum E file (or from the guide's own extract format).
 package struct GPCIFile {
-    /// What layout was recognized, for messages: "Addendum E (7 columns)", "guide extract", …
-    var layout: String
     /// The year the file states (header labels, or the `year` column of the extract).
     var year: String
     /// The title line ("ADDENDUM E. FINAL CY 2026 …"), empty for the extract format.
@@ -61,16 +59,12 @@ package enum GPCIReader {
         var workColumns: GPCIWorkColumns = .single(.plain)
         var workLabel = ""
         var year: String
-        var layout: String
-        var isExtract: Bool { layout == "guide extract" }
+        var isExtract = false
     }
 
     package static func read(_ input: ImportInput) -> StageResult<GPCIFile> {
-        let records: [CMSRecord]
-        switch input.records() {
-        case .success(let r): records = r
-        case .failure(let d): return .failure([d])
-        }
+        let read = input.records()
+        guard let records = read.output else { return .failure(read.diagnostics) }
         guard let h = records.firstIndex(where: { isHeader($0) }) else {
             let first = records.first(where: { !$0.isBlank })
             return .failure([
@@ -83,12 +77,8 @@ package enum GPCIReader {
             ])
         }
         let header = records[h]
-        let columns: Columns
-        switch self.columns(header) {
-        case .success(let c): columns = c
-        case .failure(let problem):
-            return .failure([input.error("import-gpci.unknown-layout", header.line, "unknown GPCI layout: \(problem.message)")])
-        }
+        let found = columns(header, input)
+        guard let columns = found.output else { return .failure(found.diagnostics) }
         let title = h > 0 ? records[0].cell(0) : ""
         var problems: [Diagnostic] = []
         var rows: [LocalityGPCI] = []
@@ -151,7 +141,7 @@ package enum GPCIReader {
         if !problems.isEmpty { return .failure(capped(problems, what: "bad locality rows")) }
         return .success(
             GPCIFile(
-                layout: columns.layout, year: years.first ?? columns.year, title: title, rows: rows,
+                year: years.first ?? columns.year, title: title, rows: rows,
                 workColumns: columns.workColumns, workLabel: columns.workLabel, input: input))
     }
 
@@ -173,15 +163,14 @@ package enum GPCIReader {
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
-    /// Column positions from what the header labels mean, or what was found and what is missing.
-    static func columns(_ header: CMSRecord) -> Result<Columns, ColumnProblem> {
+    /// Column positions from what the header labels mean, or an error saying what was found and what is missing.
+    static func columns(_ header: CMSRecord, _ input: ImportInput) -> StageResult<Columns> {
         let raw = header.fields.map(\.trimmingSpaces)
         if raw == extractHeader || raw == extractHeader + [extractUnfloored] {
             return .success(
                 Columns(
                     mac: 1, state: 4, number: 2, name: 3, work: 5, pe: 6, mp: 7, unfloored: raw.count == 9 ? 8 : nil,
-                    workColumns: raw.count == 9 ? .pair : .single(.plain), workLabel: "work_gpci", year: "",
-                    layout: "guide extract"))
+                    workColumns: raw.count == 9 ? .pair : .single(.plain), workLabel: "work_gpci", year: "", isExtract: true))
         }
         let labels = raw.map(normalized)
         var missing: [String] = []
@@ -234,27 +223,16 @@ package enum GPCIReader {
                     : "one year in the GPCI headers (found \(years.sorted().joined(separator: " and ")))")
         }
         guard missing.isEmpty, let mac, let state, let number, let name, let work, let pe, let mp, let year = years.first else {
-            return .failure(
-                ColumnProblem(
-                    "found \(raw.count) columns '\(raw.joined(separator: ","))'; expected CMS Addendum E columns, missing "
-                        + missing.joined(separator: ", ")
-                        + "; or the guide's extract (\(extractHeader.joined(separator: ",")))"))
-        }
-        let layout: String
-        switch workColumns {
-        case .pair: layout = "Addendum E with the work GPCI without and with the 1.0 floor (\(raw.count) columns)"
-        case .single(.floored): layout = "Addendum E, work GPCI with the 1.0 floor (\(raw.count) columns)"
-        case .single(.unfloored): layout = "Addendum E, work GPCI without the 1.0 floor (\(raw.count) columns)"
-        case .single(.plain): layout = "Addendum E (\(raw.count) columns)"
+            return .failure([
+                input.error("import-gpci.unknown-layout",
+                    header.line,
+                    "unknown GPCI layout: found \(raw.count) columns '\(raw.joined(separator: ","))'; expected CMS Addendum E "
+                        + "columns, missing \(missing.joined(separator: ", ")); or the guide's extract (\(extractHeader.joined(separator: ",")))")
+            ])
         }
         return .success(
             Columns(
                 mac: mac, state: state, number: number, name: name, work: work, pe: pe, mp: mp, unfloored: unfloored,
-                workColumns: workColumns, workLabel: raw[work], year: year, layout: layout))
-    }
-
-    struct ColumnProblem: Error {
-        var message: String
-        init(_ m: String) { message = m }
+                workColumns: workColumns, workLabel: raw[work], year: year))
     }
 }

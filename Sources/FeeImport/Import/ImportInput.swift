@@ -24,11 +24,11 @@ package struct ImportInput {
     }
 
     /// The records, or one diagnostic for an unterminated quote.
-    package func records() -> Result<[CMSRecord], Diagnostic> {
+    package func records() -> StageResult<[CMSRecord]> {
         do {
             return .success(try CMSCSV.records(bytes))
         } catch {
-            return .failure(self.error(.csvSyntax, error.line, "unterminated quoted field"))
+            return .failure([self.error(.csvSyntax, error.line, "unterminated quoted field")])
         }
     }
 

@@ -14,8 +14,6 @@ package struct PPRRVURow: Sendable, Hashable {
 
 /// A CMS PPRRVU file (Addendum B RVU file): the release it names and the rows of the codes asked for.
 package struct PPRRVUFile {
-    /// 31 columns (2024–2025) or 32 columns (2026 on: `PRIC IND` at index 23).
-    var columns: Int
     /// e.g. "2026 National Physician Fee Schedule Relative Value File July Release".
     var title: String
     /// The date on the "RELEASED mm/dd/yyyy" line.
@@ -58,11 +56,8 @@ package enum PPRRVUReader {
     static let work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
 
     package static func read(_ input: ImportInput, codes: Set<String>) -> StageResult<PPRRVUFile> {
-        let records: [CMSRecord]
-        switch input.records() {
-        case .success(let r): records = r
-        case .failure(let d): return .failure([d])
-        }
+        let read = input.records()
+        guard let records = read.output else { return .failure(read.diagnostics) }
         guard let h = records.firstIndex(where: { $0.cell(0).uppercased() == "HCPCS" }) else {
             return .failure([
                 input.error("import-rvu.no-header",
@@ -152,7 +147,7 @@ package enum PPRRVUReader {
         if !problems.isEmpty { return .failure(problems) }
         return .success(
             PPRRVUFile(
-                columns: layout.columns, title: title, released: released,
+                title: title, released: released,
                 pricingIndicator: layout.pricingIndicator == nil ? nil : indicators.first, headerLine: header.line,
                 rows: rows, input: input))
     }

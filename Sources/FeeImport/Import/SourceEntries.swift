@@ -5,9 +5,11 @@ import CodingRules
 /// remove them (so that `fees remove` gives back the file byte for byte).
 package enum SourceEntries {
     static let cmsPage = "https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files"
-    static let months = [
-        "january": "January", "april": "April", "july": "July", "october": "October", "jan": "January", "apr": "April",
-        "jul": "July", "oct": "October",
+    /// A release's month word in a PPRRVU title → the month and the letter CMS gives the release in its zip
+    /// names (RVU26A … RVU26D).
+    static let releases: [String: (month: String, letter: String)] = [
+        "january": ("January", "a"), "april": ("April", "b"), "july": ("July", "c"), "october": ("October", "d"),
+        "jan": ("January", "a"), "apr": ("April", "b"), "jul": ("July", "c"), "oct": ("October", "d"),
     ]
 
     /// "12/29/2026" → 2026-12-29.
@@ -17,9 +19,9 @@ package enum SourceEntries {
         return CalendarDate(year: y < 100 ? 2000 + y : y, month: m, day: d)
     }
 
-    /// The release's month word in a PPRRVU title ("… File July Release" → "July").
-    static func month(_ title: String) -> String? {
-        title.lowercased().split(whereSeparator: { !$0.isLetter }).lazy.compactMap { months[String($0)] }.first
+    /// The release a PPRRVU title names ("… File July Release" → July, c).
+    static func release(_ title: String) -> (month: String, letter: String)? {
+        title.lowercased().split(whereSeparator: { !$0.isLetter }).lazy.compactMap { releases[String($0)] }.first
     }
 
     static func entry(id: String, title: String, date: CalendarDate, note: String) -> String {
@@ -33,7 +35,7 @@ package enum SourceEntries {
         let names = files.map(\.input.fileName).joined(separator: " and ")
         return entry(
             id: id,
-            title: "Medicare physician fee schedule relative value file, \(month(file.title) ?? "") \(year) release (RVU\(letter), published \(date))",
+            title: "Medicare physician fee schedule relative value file, \(release(file.title)?.month ?? "") \(year) release (RVU\(letter), published \(date))",
             date: date, note: "The guide's figures were read from \(names) of this release by its importer.")
     }
 
