@@ -13,7 +13,7 @@ extension FeeImporter {
     /// Combines the read files into the period to write, checking that they belong together.
     static func assemble(
         _ files: [PPRRVUFile], gpci: GPCIFile, effective: CalendarDate, through: CalendarDate, existing: FeePeriod?,
-        site: SiteData, cfOverride: DecimalValue?, source: String?, label: String, addable: (PPRRVUFile, String) -> Bool
+        site: SiteData, cfOverride: DecimalValue?, source: String?
     ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
@@ -40,7 +40,8 @@ extension FeeImporter {
                     f.input.error("import.unknown-release", 1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
-            if site.source(id) == nil && !addable(f, id) {
+            // A missing entry is written from the file's RELEASED line, unless --source named it.
+            if site.source(id) == nil && (source != nil || SourceEntries.releaseDate(f.released) == nil) {
                 problems.append(
                     f.input.error("import.release-source-missing",
                         1, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
@@ -82,7 +83,7 @@ extension FeeImporter {
         }
         return .success(
             ImportedPeriod(
-                effective: effective, through: through, label: label,
+                effective: effective, through: through, label: existing?.label ?? YearEnd.label(effective),
                 gpciID: String(effective.year), source: src,
                 rvuProvenance: ([base] + qp).map {
                     ProvenanceEntry(
@@ -112,13 +113,13 @@ extension FeeImporter {
                     + "(\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000); both columns are kept")
         case (.pair, let f?):
             notes.append("work GPCI: the \(f.value) floor of policies.yaml (\(f.source)) applies on \(effective), so the column with the floor is used; both columns are kept")
-        case (.single(.floored), nil):
+        case (.floored, nil):
             notes.append(
                 "note: the work column is headed '\(gpci.workLabel)', but policies.yaml has no work-GPCI floor on \(effective); "
                     + "the values are used as CMS states them (\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000). "
                     + "If a law extended the floor, add a row to work_gpci_floor in Content/data/policies.yaml")
-        case (.single, nil): break
-        case (.single(let wording), let f?):
+        case (_, nil): break
+        case (let wording, let f?):
             let low = rows.filter { $0.work < f.value }
             if !low.isEmpty {
                 problems.append(

@@ -27,68 +27,50 @@ public enum FeeImporter {
         rvuFiles: [String], gpciFile: String, effective effectiveText: String, conversionFactor: String? = nil,
         source: String? = nil, force: Bool = false, content: String = "Content"
     ) -> CommandOutcome {
-        func fail(_ d: [Diagnostic], _ code: Int32 = 1) -> CommandOutcome { .failure(d, exitCode: code) }
         guard let effective = CalendarDate(parsing: effectiveText) else {
-            return fail([.error("import.bad-effective-date", SourceLocation(file: "--effective"), "expected a date YYYY-MM-DD, got '\(effectiveText)'")], 2)
+            return .failure([.error("import.bad-effective-date", SourceLocation(file: "--effective"), "expected a date YYYY-MM-DD, got '\(effectiveText)'")], exitCode: 2)
         }
         guard (1...2).contains(rvuFiles.count) else {
-            return fail([.error("import.rvu-argument-count", SourceLocation(file: "--rvu"), "give one PPRRVU file, or the nonQPP and the QPP file of one release")], 2)
+            return .failure([.error("import.rvu-argument-count", SourceLocation(file: "--rvu"), "give one PPRRVU file, or the nonQPP and the QPP file of one release")], exitCode: 2)
         }
         var cfOverride: DecimalValue? = nil
         if let t = conversionFactor {
             guard let v = DecimalValue(parsing: t), !v.isNegative, v != .zero else {
-                return fail([.error("import.bad-conversion-factor", SourceLocation(file: "--conversion-factor"), "expected a decimal above 0, got '\(t)'")], 2)
+                return .failure([.error("import.bad-conversion-factor", SourceLocation(file: "--conversion-factor"), "expected a decimal above 0, got '\(t)'")], exitCode: 2)
             }
             cfOverride = v
         }
         let loaded = SiteDataLoader.load(contentDirectory: content)
-        guard let site = loaded.output else { return fail(loaded.diagnostics) }
+        guard let site = loaded.output else { return .failure(loaded.diagnostics) }
         let rules = site.rules
         let existing = rules.period(effective: effective)
         // A new period inside an earlier one (a mid-year release): the earlier one ends the day before.
         let earlier = existing == nil ? rules.period(on: effective).flatMap { $0.range.from < effective ? $0 : nil } : nil
         if existing == nil, let later = rules.periods.first(where: { $0.range.from > effective }) {
-            return fail([
+            return .failure([
                 .error("import.period-out-of-order",
                     SourceLocation(file: "--effective"),
                     "period \(later.range.from) starts after \(effective); import periods in date order",
                     hint: "remove the later period first (ctsguide fees remove \(later.range.from)), import this one, then import it again")
-            ], 1)
+            ])
         }
         let through = existing?.range.through ?? earlier?.range.through ?? CalendarDate(year: effective.year, month: 12, day: 31)!
         let covered = Set(rules.codes.filter { $0.validFrom <= through }.map(\.code))
 
-        var problems: [Diagnostic] = []
-        var files: [PPRRVUFile] = []
-        for path in rvuFiles {
-            switch ImportInput.read(path) {
-            case .failure(let d): problems.append(d)
-            case .success(let input):
-                let read = PPRRVUReader.read(input, codes: covered)
-                problems += read.diagnostics
-                if let f = read.output { files.append(f) }
-            }
-        }
-        var gpci: GPCIFile? = nil
-        switch ImportInput.read(gpciFile) {
-        case .failure(let d): problems.append(d)
-        case .success(let input):
-            let read = GPCIReader.read(input)
-            problems += read.diagnostics
-            gpci = read.output
-        }
-        guard problems.isEmpty, let gpci else { return fail(problems) }
-        let label = existing?.label ?? YearEnd.label(effective)
+        let rvuReads = rvuFiles.map { ImportInput.read($0) { PPRRVUReader.read($0, codes: covered) } }
+        let gpciRead = ImportInput.read(gpciFile, with: GPCIReader.read)
+        let problems = rvuReads.flatMap(\.diagnostics) + gpciRead.diagnostics
+        guard problems.isEmpty, let gpci = gpciRead.output else { return .failure(problems) }
+        let files = rvuReads.compactMap(\.output)
         let assembled = assemble(
             files, gpci: gpci, effective: effective, through: through, existing: existing, site: site,
-            cfOverride: cfOverride, source: source, label: label,
-            addable: { f, _ in source == nil && SourceEntries.releaseDate(f.released) != nil })
-        guard var period = assembled.checkedOutput else { return fail(assembled.diagnostics) }
+            cfOverride: cfOverride, source: source)
+        guard var period = assembled.checkedOutput else { return .failure(assembled.diagnostics) }
         period.gpciID = existing?.gpciTable ?? YearEnd.gpciID(effective, rows: period.gpci, tables: rules.gpciTables)
         let oldGPCI = existing?.gpciTable.flatMap { rules.gpciTables[$0] } ?? rules.gpciTables[period.gpciID]
         let changes = FeeChanges.list(old: existing, oldGPCI: oldGPCI, new: period)
         if existing != nil || rules.gpciTables[period.gpciID] != nil, !changes.isEmpty, !force {
-            return fail([
+            return .failure([
                 .error("import.period-exists",
                     SourceLocation(file: content + "/data/fees/\(effective).yaml"),
                     "period \(effective) already exists with different figures; nothing written. It would change:\n"

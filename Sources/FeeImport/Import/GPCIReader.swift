@@ -2,20 +2,16 @@ import Foundation
 import SiteContent
 import CodingRules
 
-/// How the file states the work GPCI: one column (its wording says with a floor, without one, or neither) or the
+/// How the file states the work GPCI: one column whose header says with a floor, without one or neither, or the
 /// pair CMS shipped in January 2026 (without and with the 1.0 floor).
 package enum GPCIWorkColumns: Sendable, Equatable {
-    case single(WorkWording)
+    /// "… (with 1.0 Floor)".
+    case floored
+    /// "… (without 1.0 Floor)".
+    case unfloored
+    /// "2027 PW GPCI", no word on a floor.
+    case plain
     case pair
-
-    package enum WorkWording: Sendable, Equatable {
-        /// "… (with 1.0 Floor)".
-        case floored
-        /// "… (without 1.0 Floor)".
-        case unfloored
-        /// "2027 PW GPCI", no word on a floor.
-        case plain
-    }
 }
 
 /// A GPCI table read from a CMS Addendum E file (or from the guide's own extract format).
@@ -33,12 +29,7 @@ package struct GPCIFile {
     var input: ImportInput
 
     /// True when the file states the work GPCI before any floor (so the table keeps `work_gpci_unfloored`).
-    var hasUnflooredColumn: Bool {
-        switch workColumns {
-        case .pair, .single(.unfloored): return true
-        case .single: return false
-        }
-    }
+    var hasUnflooredColumn: Bool { workColumns == .pair || workColumns == .unfloored }
 }
 
 /// Reads GPCI files in the layouts CMS has used and will plausibly use: a title line, a header row and one row per
@@ -56,7 +47,7 @@ package enum GPCIReader {
         var mac = 0, state = 0, number = 0, name = 0, work = 0, pe = 0, mp = 0
         /// The unfloored work column of a pair (or of an extract with the optional last column).
         var unfloored: Int? = nil
-        var workColumns: GPCIWorkColumns = .single(.plain)
+        var workColumns: GPCIWorkColumns = .plain
         var workLabel = ""
         var year: String
         var isExtract = false
@@ -170,7 +161,7 @@ package enum GPCIReader {
             return .success(
                 Columns(
                     mac: 1, state: 4, number: 2, name: 3, work: 5, pe: 6, mp: 7, unfloored: raw.count == 9 ? 8 : nil,
-                    workColumns: raw.count == 9 ? .pair : .single(.plain), workLabel: "work_gpci", year: "", isExtract: true))
+                    workColumns: raw.count == 9 ? .pair : .plain, workLabel: "work_gpci", year: "", isExtract: true))
         }
         let labels = raw.map(normalized)
         var missing: [String] = []
@@ -188,9 +179,9 @@ package enum GPCIReader {
         let pe = one("the PE GPCI ('YYYY PE GPCI')") { $0.contains("pe gpci") || $0.contains("practice expense") }
         let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") }
         let workIndices = labels.indices.filter { labels[$0].contains("pw gpci") || labels[$0].contains("work gpci") }
-        var workColumns: GPCIWorkColumns = .single(.plain)
+        var workColumns: GPCIWorkColumns = .plain
         var work: Int? = nil, unfloored: Int? = nil
-        func wording(_ l: String) -> GPCIWorkColumns.WorkWording {
+        func wording(_ l: String) -> GPCIWorkColumns {
             if l.contains("without") && l.contains("floor") { return .unfloored }
             if l.contains("with") && l.contains("floor") { return .floored }
             return .plain
@@ -198,7 +189,7 @@ package enum GPCIReader {
         switch workIndices.count {
         case 1:
             work = workIndices[0]
-            workColumns = .single(wording(labels[workIndices[0]]))
+            workColumns = wording(labels[workIndices[0]])
         case 2:
             let kinds = workIndices.map { wording(labels[$0]) }
             if let f = kinds.firstIndex(of: .floored), let u = kinds.firstIndex(of: .unfloored) {

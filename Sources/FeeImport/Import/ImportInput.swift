@@ -11,12 +11,13 @@ package struct ImportInput {
     /// The file name without folders (what the provenance records).
     var fileName: String { String(path.split(separator: "/").last ?? Substring(path)) }
 
-    package static func read(_ path: String) -> Result<ImportInput, Diagnostic> {
+    /// The file at `path` read into memory and handed to `reader`; a file it cannot read is one diagnostic.
+    static func read<T>(_ path: String, with reader: (ImportInput) -> StageResult<T>) -> StageResult<T> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error(.importUnreadable, SourceLocation(file: path), "cannot read the file"))
+            return .failure([.error(.importUnreadable, SourceLocation(file: path), "cannot read the file")])
         }
         let bytes = [UInt8](data)
-        return .success(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+        return reader(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
     }
 
     func error(_ id: DiagnosticID, _ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
