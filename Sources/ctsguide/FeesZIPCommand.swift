@@ -2,7 +2,7 @@ import FeeImport
 import ArgumentParser
 import Foundation
 
-/// `ctsguide fees import-zip FILE`: parsing and printing only; `ZIPImport` (GuideSite) reads, checks and writes
+/// `ctsguide fees import-zip FILE`: parsing and printing only; `ZIPImport` (FeeImport) reads, checks and writes
 /// `<content>/data/zip-codes.yaml`.
 struct FeesImportZIPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

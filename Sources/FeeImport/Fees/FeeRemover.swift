@@ -63,8 +63,8 @@ public enum FeeRemover {
             said.append("put '\(r.id)' back into sources.yaml")
         }
         for id in record.sourcesAdded where !stillCited.contains(id) {
-            if let s = SourceEntries.removing(id, from: sources) {
-                sources = s
+            if let removed = SourceEntries.removing(id, from: sources) {
+                sources = removed.text
                 said.append("took '\(id)' out of sources.yaml")
             }
         }

@@ -5,7 +5,7 @@ import CodingRules
 extension FeeImporter {
     /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
     static func derivedSource(_ title: String) -> String? {
-        guard let year = PPRRVUFile.firstYear(title), let letter = SourceEntries.release(title)?.letter else { return nil }
+        guard let year = firstYear(in: title), let letter = SourceEntries.release(title)?.letter else { return nil }
         let yy = year % 100
         return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"
     }

@@ -204,10 +204,7 @@ package enum GPCIReader {
         default: missing.append("one work GPCI column or a without/with-floor pair (\(workIndices.count) columns say 'PW GPCI')")
         }
         let gpciLabels = [work, unfloored, pe, mp].compactMap { $0 }.map { labels[$0] }
-        let years = Set(gpciLabels.compactMap { l -> String? in
-            guard let r = l.range(of: #"(19|20)[0-9]{2}"#, options: .regularExpression) else { return nil }
-            return String(l[r])
-        })
+        let years = Set(gpciLabels.compactMap { firstYear(in: $0) }.map(String.init))
         if missing.isEmpty && years.count != 1 {
             missing.append(
                 years.isEmpty ? "a year in the GPCI headers ('2027 PW GPCI')"

@@ -47,3 +47,7 @@ package func cmsDecimal(_ text: String) -> DecimalValue? {
     return DecimalValue(parsing: t)
 }
 
+/// The first four-digit year (19xx or 20xx, not part of a longer number) in a title or header label.
+func firstYear(in text: String) -> Int? {
+    text.range(of: #"(?<![0-9])(19|20)[0-9]{2}(?![0-9])"#, options: .regularExpression).flatMap { Int(text[$0]) }
+}

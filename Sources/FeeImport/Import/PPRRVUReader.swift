@@ -33,12 +33,8 @@ package struct PPRRVUFile {
         }
     }
 
-    /// The calendar year the title names ("2026 National …", "CY 2027 …"): its first four-digit year.
-    var year: Int? { PPRRVUFile.firstYear(title) }
-
-    static func firstYear(_ text: String) -> Int? {
-        text.range(of: #"(?<![0-9])(19|20)[0-9]{2}(?![0-9])"#, options: .regularExpression).flatMap { Int(text[$0]) }
-    }
+    /// The calendar year the title names ("2026 National …", "CY 2027 …").
+    var year: Int? { firstYear(in: title) }
 }
 
 /// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`; the layout is decided by

@@ -64,20 +64,16 @@ package enum SourceEntries {
         return lines.joined(separator: "\n")
     }
 
-    /// sources.yaml without the entry `id` (its `  - id:` line and the indented lines after it); nil when absent.
-    static func removing(_ id: String, from text: String) -> String? {
+    /// sources.yaml without the entry `id` (its `  - id:` line and the indented lines after it), with the entry as
+    /// it stood and the id of the entry before it ("" when first); nil when absent.
+    static func removing(_ id: String, from text: String) -> (text: String, entry: String, after: String)? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(of: "  - id: \(id)") else { return nil }
-        lines.removeSubrange(start..<blockEnd(lines, start))
-        return lines.joined(separator: "\n")
-    }
-
-    /// The entry `id` as it stands in sources.yaml (its lines), and the id of the entry before it ("" when first).
-    static func block(_ id: String, in text: String) -> (text: String, after: String)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let start = lines.firstIndex(of: "  - id: \(id)") else { return nil }
+        let end = blockEnd(lines, start)
         let after = lines[..<start].last { $0.hasPrefix("  - id: ") }.map { String($0.dropFirst("  - id: ".count)) } ?? ""
-        return (lines[start..<blockEnd(lines, start)].joined(separator: "\n"), after)
+        let entry = lines[start..<end].joined(separator: "\n")
+        lines.removeSubrange(start..<end)
+        return (lines.joined(separator: "\n"), entry, after)
     }
 
     /// sources.yaml with `entry` put back after the entry `after` (first in the list when "").

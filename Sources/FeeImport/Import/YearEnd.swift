@@ -128,9 +128,9 @@ package enum YearEnd {
             }
             for (_, outlook) in undo.retired {
                 for id in citedIDs(outlook) where !isCitedElsewhere(id, content: content) {
-                    guard let b = SourceEntries.block(id, in: text), let without = SourceEntries.removing(id, from: text) else { continue }
-                    text = without
-                    undo.sourcesRetired.append((id, b.after, b.text))
+                    guard let removed = SourceEntries.removing(id, from: text) else { continue }
+                    text = removed.text
+                    undo.sourcesRetired.append((id, removed.after, removed.entry))
                     plan.messages.append("took '\(id)' out of sources.yaml: only the retired outlook cited it")
                 }
             }
