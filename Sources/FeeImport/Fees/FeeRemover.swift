@@ -21,7 +21,7 @@ public enum FeeRemover {
         }
         let feeRel = "data/fees/\(effective).yaml"
         let feeText = (try? String(contentsOfFile: content + "/" + feeRel, encoding: .utf8)) ?? ""
-        let record = UndoRecord.parse(feeText).record
+        let record = UndoRecord.parse(feeText)
         var edits: [(String, String?)] = [(feeRel, nil)]
         var said: [String] = ["removed Content/\(feeRel)"]
         let others = site.rules.periods.filter { $0.range.from != effective }

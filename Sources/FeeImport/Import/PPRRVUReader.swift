@@ -41,6 +41,7 @@ package struct PPRRVUFile {
 /// its column count (31 or 32) and checked against a few labels. Every data row is checked (column count,
 /// numeric RVUs, work + PE + MP = total in both settings); rows of `codes` without a modifier are kept.
 package enum PPRRVUReader {
+    /// The 31-column layout of 2024–2025 and the 32-column one of 2026 on (`PRIC IND` at index 23).
     package struct Layout {
         var columns: Int
         var pricingIndicator: Int?
@@ -62,11 +63,7 @@ package enum PPRRVUReader {
             ])
         }
         let header = records[h]
-        let layout: Layout
-        switch header.fields.count {
-        case 31: layout = .cy2024
-        case 32: layout = .cy2026
-        default:
+        guard let layout = [Layout.cy2024, .cy2026].first(where: { $0.columns == header.fields.count }) else {
             return .failure([
                 input.error("import-rvu.unknown-layout",
                     header.line,

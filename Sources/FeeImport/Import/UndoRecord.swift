@@ -47,10 +47,9 @@ package struct UndoRecord {
         return out
     }
 
-    /// The record at the end of a fee file's text, and the text before it; nil record when the file has none.
-    static func parse(_ fileText: String) -> (record: UndoRecord?, before: String) {
-        guard let start = fileText.range(of: "\n# `ctsguide fees remove ") else { return (nil, fileText) }
-        let before = String(fileText[..<start.lowerBound]) + "\n"
+    /// The record at the end of a fee file's text; nil when the file has none.
+    static func parse(_ fileText: String) -> UndoRecord? {
+        guard let start = fileText.range(of: "\n# `ctsguide fees remove ") else { return nil }
         var r = UndoRecord()
         var retiredLines: [Substring] = []
         var retiredFile: String? = nil
@@ -83,7 +82,7 @@ package struct UndoRecord {
             }
         }
         closeRetired()
-        return (r, before)
+        return r
     }
 
     static func value(_ line: Substring, _ prefix: String) -> String? {

@@ -48,7 +48,7 @@ package enum YearEnd {
         if existing != nil {
             // A re-import (a quarterly release of the same period): keep the record of the first import.
             let text = (try? String(contentsOfFile: feeFile, encoding: .utf8)) ?? ""
-            if let record = UndoRecord.parse(text).record { plan.undoText = record.text(effective: p.effective.description) }
+            if let record = UndoRecord.parse(text) { plan.undoText = record.text(effective: p.effective.description) }
             plan.nextSteps = "next: review `git diff Content/` and commit\n"
             return plan
         }
