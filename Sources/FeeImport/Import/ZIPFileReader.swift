@@ -50,10 +50,9 @@ package enum ZIPFileReader {
     }
 
     static func readCSV(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
-        var rows = CSVReader.parse(text) { line, col, msg in
+        let rows = CSVReader.parse(text) { line, col, msg in
             diagnostics.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg)
-        }
-        rows = rows.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+        }.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = rows.first else {
             diagnostics.error("import-zip.empty-file", SourceLocation(file: file), "empty ZIP code file")
             return []
