@@ -36,7 +36,7 @@ package struct LoadSession {
     }
 
     /// Parses a YAML file into its top-level mapping; diagnostics are merged by `finish(_:)`.
-    mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
+    package mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
         let ctx = YAMLContext(file: file)
         guard let text = readText(file) else { return (ctx, nil) }
         // Data files are read by key and text only: the basic resolver (a key's text is the key).
@@ -79,13 +79,11 @@ package struct LoadSession {
             families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
             policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
             totalTimeRule: profiles.totalTime, pending: pending)
-        var data = SiteData(
+        return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
             periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
             provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }),
-            zipCodes: zipCodes)
-        data.certainty = certainty
-        return data
+            zipCodes: zipCodes, certainty: certainty)
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
@@ -142,6 +140,18 @@ extension YAMLNode {
 }
 
 extension MappingReader {
+    /// Reads each mapping of the list under `key` (`what` names one in errors) with `read`, then reports its
+    /// unknown keys (`finish(finish)`).
+    package func forEachEntry(
+        _ key: String, required: Bool = true, _ what: String, finish: String, _ read: (MappingReader, YAMLNode) -> Void
+    ) {
+        for item in list(key, required: required) ?? [] {
+            guard let m = item.mapping(what) else { continue }
+            read(m, item)
+            m.finish(finish)
+        }
+    }
+
     package func date(_ key: String, required isRequired: Bool = true) -> CalendarDate? {
         (isRequired ? required(key) : node(key))?.date("'\(key)'")
     }
