@@ -20,9 +20,7 @@ extension LoadSession {
         var locations: [String: SourceLocation] = [:]
         var recordNodes: [String: YAMLNode] = [:]
         let familyNodes = root.list("families", required: true) ?? []
-        for item in root.list("codes", required: true) ?? [] {
-            guard let m = item.mapping("a code entry") else { continue }
-            defer { m.finish("a code") }
+        root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
             let code = m.string("code", required: true)
             let family = m.string("family", required: true)
             let roleNode = m.required("role")
@@ -49,7 +47,7 @@ extension LoadSession {
             let mue = m.node("mue")?.count("'mue'", minimum: 1)
             let validFrom = m.date("valid_from")
             let src = source(m)
-            guard let code, let family, let role, let summary, let validFrom, let src else { continue }
+            guard let code, let family, let role, let summary, let validFrom, let src else { return }
             if role == .group && unitMinutes != nil {
                 m.node("unit_minutes")?.error("codes.group-code-timed", "a group code is untimed; remove 'unit_minutes'")
             }

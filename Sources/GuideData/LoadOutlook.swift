@@ -23,12 +23,10 @@ extension LoadSession {
         let proposedOn = next.date("proposed_on", required: false)
         let src = source(next)
         var cfs: [ConversionFactorOption] = []
-        for item in next.list("proposed_conversion_factors") ?? [] {
-            guard let m = item.mapping("a proposed conversion factor") else { continue }
-            defer { m.finish("a proposed conversion factor") }
+        next.forEachEntry("proposed_conversion_factors", required: false, "a proposed conversion factor", finish: "a proposed conversion factor") { m, item in
             let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
             let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
-            guard let id, let cfLabel, let value, let cfSource else { continue }
+            guard let id, let cfLabel, let value, let cfSource else { return }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
         let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")

@@ -12,9 +12,7 @@ extension LoadSession {
 
         let modifiers = readModifiers(root.mapping("modifiers", required: true))
         var pos: [TelehealthPlaceOfService] = []
-        for item in root.list("telehealth_places_of_service", required: true) ?? [] {
-            guard let m = item.mapping("a place of service") else { continue }
-            defer { m.finish("a place of service") }
+        root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
             let code = m.string("pos", required: true)
             let setting = enumValue(m, "setting", Setting.self)
             let summary = m.string("summary", required: true)
@@ -58,7 +56,7 @@ extension LoadSession {
         let assistant = datedList(root, "assistant_payment", valueKey: "percent", parse: percent)
         let coinsurance = datedList(root, "coinsurance", valueKey: "percent", parse: percent)
         let sequestration = datedList(root, "sequestration", valueKey: "percent", parse: percent)
-        let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
+        let documentation = readDocumentation(root)
         let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
             root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
         let floor = root.node("work_gpci_floor") == nil ? [] : datedList(
@@ -93,17 +91,15 @@ extension LoadSession {
         _ m: MappingReader, _ key: String, valueKey: String, parse: (YAMLNode) -> V?
     ) -> [Dated<V>] {
         var out: [Dated<V>] = []
-        for item in m.list(key, required: true) ?? [] {
-            guard let row = item.mapping("a dated row") else { continue }
-            defer { row.finish("a row of '\(key)'") }
+        m.forEachEntry(key, "a dated row", finish: "a row of '\(key)'") { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
             let summary = row.string("summary", required: true)
             let src = source(row)
-            guard let range, let value, let summary, let src else { continue }
+            guard let range, let value, let summary, let src else { return }
             if let other = out.first(where: { $0.range.overlaps(range) }) {
                 item.error("policies.overlapping-rows", "dates \(range) overlap the earlier row \(other.range) of '\(key)'")
-                continue
+                return
             }
             out.append(Dated(range: range, value: value, source: src, summary: summary))
         }
@@ -144,11 +140,9 @@ extension LoadSession {
             discipline: discipline, assistant: assistant, telehealth: tele, kx: kx, descriptions: descriptions, source: src)
     }
 
-    mutating func readDocumentation(_ items: [YAMLNode]) -> [DocumentationItem] {
+    mutating func readDocumentation(_ root: MappingReader) -> [DocumentationItem] {
         var out: [DocumentationItem] = []
-        for item in items {
-            guard let m = item.mapping("a checklist item") else { continue }
-            defer { m.finish("a checklist item") }
+        root.forEachEntry("documentation", "a checklist item", finish: "a checklist item") { m, item in
             let id = m.string("id", required: true)
             let usesConsent = m.bool("consent_rule") ?? false
             let text = m.string("text", required: !usesConsent)
@@ -162,7 +156,7 @@ extension LoadSession {
                 t.error("policies.through-without-from", "'through' needs 'from'")
             }
             let src = source(m)
-            guard let id, let src, usesConsent || text != nil else { continue }
+            guard let id, let src, usesConsent || text != nil else { return }
             if out.contains(where: { $0.id == id }) { m.node("id")?.error("policies.duplicate-checklist-item", "duplicate checklist id '\(id)'") }
             out.append(
                 DocumentationItem(
