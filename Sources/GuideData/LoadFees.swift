@@ -13,12 +13,12 @@ extension LoadSession {
     /// fees/<effective>.yaml, one per period (see docs/data.md). Checks file name = `effective`, one default
     /// conversion factor, known codes that existed in the period, RVUs for every code valid in the period,
     /// a known GPCI table (or `missing`), and that periods neither overlap nor leave gaps.
-    mutating func loadFees(codes: LoadedCodes?, gpciTables: [String: LoadedGPCI]) -> [LoadedPeriod] {
+    mutating func loadFees(codes: LoadedCodes?) -> [LoadedPeriod] {
         var periods: [LoadedPeriod] = []
         let files = files(in: "fees", ext: "yaml")
         if files.isEmpty { diagnostics.error("fees.no-periods", SourceLocation(file: path("fees")), "no fee-schedule period files") }
         for file in files {
-            if let p = loadPeriod(file: file, codes: codes, gpciTables: gpciTables) { periods.append(p) }
+            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) }
         }
         periods.sort { $0.period.range.from < $1.period.range.from }
         for (a, b) in zip(periods, periods.dropFirst()) {
@@ -39,7 +39,7 @@ extension LoadSession {
         return periods
     }
 
-    mutating func loadPeriod(file: String, codes: LoadedCodes?, gpciTables: [String: LoadedGPCI]) -> LoadedPeriod? {
+    mutating func loadPeriod(file: String, codes: LoadedCodes?) -> LoadedPeriod? {
         let (ctx, root) = openYAML(file)
         defer { finish(ctx) }
         guard let root else { return nil }

@@ -1,11 +1,6 @@
 import SiteContent
 import CodingRules
 
-package struct LoadedGPCI {
-    package var table: GPCITable
-    package var location: SourceLocation
-}
-
 extension LoadSession {
     static let gpciColumns = ["year", "mac", "locality", "name", "state", "work_gpci", "pe_gpci", "mp_gpci"]
     /// The optional last column: CMS's work GPCI before any floor (absent: the same as `work_gpci`).
@@ -13,18 +8,15 @@ extension LoadSession {
 
     /// gpci/<id>.csv: header `year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci[,work_gpci_unfloored]`, one
     /// row per locality. The table's source id is `cms-gpci-<id>` (checked against sources.yaml).
-    package mutating func loadGPCITables() -> (tables: [String: LoadedGPCI], sources: [(id: String, location: SourceLocation)]) {
-        var tables: [String: LoadedGPCI] = [:]
-        var refs: [(id: String, location: SourceLocation)] = []
+    package mutating func loadGPCITables() -> [String: GPCITable] {
+        var tables: [String: GPCITable] = [:]
         for file in files(in: "gpci", ext: "csv") {
             let id = String(file.split(separator: "/").last!.dropLast(4))
             let sourceID = "cms-gpci-\(id)"
-            refs.append((sourceID, SourceLocation(file: file)))
-            if let table = loadGPCI(file: file, id: id, sourceID: sourceID) {
-                tables[id] = LoadedGPCI(table: table, location: SourceLocation(file: file))
-            }
+            sourceRefs.append((sourceID, SourceLocation(file: file)))
+            tables[id] = loadGPCI(file: file, id: id, sourceID: sourceID)
         }
-        return (tables, refs)
+        return tables
     }
 
     package mutating func loadGPCI(file: String, id: String, sourceID: String) -> GPCITable? {

@@ -7,7 +7,8 @@ import Foundation
 package struct LoadSession {
     let dataDirectory: String
     package var diagnostics = Diagnostics()
-    /// Every `source:` id used, with where it was used; checked against sources.yaml at the end.
+    /// Every source id used (`source:` keys, each GPCI table's `cms-gpci-<id>`), with where it was used; checked
+    /// against sources.yaml at the end.
     var sourceRefs: [(id: String, location: SourceLocation)] = []
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
@@ -68,15 +69,14 @@ package struct LoadSession {
         let gpci = loadGPCITables()
         let profiles = loadProfiles()
         let policies = loadPolicies()
-        let periods = loadFees(codes: codes, gpciTables: gpci.tables)
-        let zipCodes = loadZIPCodes(gpciTables: gpci.tables)
+        let periods = loadFees(codes: codes)
+        let zipCodes = loadZIPCodes(gpciTables: gpci)
         let pending = loadOutlook(periods: periods)
         let certainty = loadFacts()
-        checkSourceRefs(sources: sources, gpciSources: gpci.sources)
+        checkSourceRefs(sources: sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
-        let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
         let rules = RulesData(
-            families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
+            families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: gpci,
             policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
             totalTimeRule: profiles.totalTime, pending: pending)
         return SiteData(
@@ -86,10 +86,10 @@ package struct LoadSession {
             zipCodes: zipCodes, certainty: certainty)
     }
 
-    mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
+    mutating func checkSourceRefs(sources: [SourceRecord]) {
         let known = Set(sources.map(\.id))
         guard !sources.isEmpty else { return }
-        for ref in sourceRefs + gpciSources where !known.contains(ref.id) {
+        for ref in sourceRefs where !known.contains(ref.id) {
             let near = known.min { editDistance($0, ref.id) < editDistance($1, ref.id) }
             let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
             diagnostics.error(.unknownSource,

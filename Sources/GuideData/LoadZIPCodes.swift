@@ -57,22 +57,14 @@ package enum ZIPCodesFile {
 
     /// A token back to a run; nil when malformed.
     static func run(_ token: Substring, localityID: String) -> ZIPRun? {
-        var t = token.utf8[...]
-        let split = t.last == UInt8(ascii: "*")
-        if split { t = t.dropLast() }
+        let split = token.last == splitMark
+        let t = split ? token.dropLast() : token
         /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number).
-        func number(_ d: Substring.UTF8View) -> Int? {
-            guard d.count == ZIPLocalityTable.digits else { return nil }
-            var n = 0
-            for b in d {
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                n = n * 10 + Int(b - UInt8(ascii: "0"))
-            }
-            return n
+        func number(_ d: Substring) -> Int? {
+            d.count == ZIPLocalityTable.digits && d.allSatisfy { $0.isASCII && $0.isNumber } ? Int(d) : nil
         }
-        let dash = t.firstIndex(of: UInt8(ascii: "-"))
-        guard let from = number(t[..<(dash ?? t.endIndex)]),
-            let through = dash.map({ number(t[t.index(after: $0)...]) }) ?? from, through >= from
+        let parts = t.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let from = number(parts[0]), let through = parts.count == 2 ? number(parts[1]) : from, through >= from
         else { return nil }
         return ZIPRun(from: from, through: through, localityID: localityID, split: split)
     }
@@ -85,7 +77,7 @@ package enum ZIPCodesFile {
 extension LoadSession {
     /// `zip-codes.yaml` (optional): checked against the GPCI table it names; every locality must be in it, no
     /// ZIP code may appear twice, and `zip_codes` must equal the count.
-    package mutating func loadZIPCodes(gpciTables: [String: LoadedGPCI]) -> ZIPCodes? {
+    package mutating func loadZIPCodes(gpciTables: [String: GPCITable]) -> ZIPCodes? {
         let file = path(ZIPCodesFile.name)
         guard FileManager.default.fileExists(atPath: file) else { return nil }
         let (ctx, root) = openYAML(file)
@@ -106,7 +98,7 @@ extension LoadSession {
         }
         var table: GPCITable?
         if let gpci {
-            table = gpciTables[gpci]?.table
+            table = gpciTables[gpci]
             if table == nil {
                 root.node("gpci")?.error("zip.unknown-gpci-table", "no GPCI table '\(gpci)' (\(path("gpci/\(gpci).csv")))",
                                          hint: "import the GPCI table of the ZIP file's year first")
