@@ -93,5 +93,16 @@ package func codeLink(_ code: String, _ context: DirectiveContext) -> HTML {
     return .a(href: url, .text(code))
 }
 
+/// The hint of an unknown code: "accepted: 97550, 97551, …".
+func acceptedCodes(_ rules: RulesData) -> String { "accepted: \(rules.codes.map(\.code).joined(separator: ", "))" }
+
+/// The codes a directive's arguments name (each must be a known code), or the default family's when none.
+func namedCodes(_ arguments: [String], _ rules: RulesData) throws(DirectiveError) -> [String] {
+    for code in arguments where rules.code(code) == nil {
+        throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules))
+    }
+    return arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
+}
+
 /// The date of service a directive describes by default: the site's as-of date.
 package func asOfDate(_ context: DirectiveContext) -> CalendarDate { context.site.config.asOf }
