@@ -5,11 +5,9 @@ extension LoadSession {
     /// badge, meaning, marked}, strongest first, and `facts:` list of {id, says, grade, sources, ref}. See
     /// docs/data.md.
     mutating func loadFacts() -> Certainty {
-        let file = path("facts.yaml")
-        guard FileManager.default.fileExists(atPath: file) else { return Certainty() }
-        let (ctx, root) = openYAML(file)
+        guard let (ctx, opened) = openOptionalYAML("facts.yaml") else { return Certainty() }
         defer { finish(ctx) }
-        guard let root else { return Certainty() }
+        guard let root = opened else { return Certainty() }
         defer { root.finish("facts.yaml") }
         let page = root.string("grades_page", required: true)
         var grades: [CertaintyGrade] = []

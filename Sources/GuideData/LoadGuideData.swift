@@ -10,13 +10,6 @@ extension LoadSession {
             discrepancies: loadDiscrepancies(known: known))
     }
 
-    /// Opens an optional YAML data file as `openYAML` does: nil, with nothing reported, when there is no such entry.
-    package mutating func openOptionalYAML(_ name: String) -> (YAMLContext, MappingReader?)? {
-        var st = stat()
-        guard lstat(path(name), &st) == 0 else { return nil }
-        return openYAML(path(name))
-    }
-
     /// Reports each of `ids` that sources.yaml does not list (`known`; nothing when it lists none) at `node`.
     package func checkSources(_ ids: [String], at node: YAMLNode?, known: Set<String>) {
         for id in ids where !known.isEmpty && !known.contains(id) {

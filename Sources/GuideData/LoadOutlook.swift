@@ -8,11 +8,9 @@ extension LoadSession {
     /// and `proposed_conversion_factors` (list of `{id, label, value, source}`), and `source`; `checked` is the
     /// date a maintainer last looked for the final rule.
     mutating func loadOutlook(periods: [LoadedPeriod]) -> PendingFeeSchedule? {
-        let file = path("outlook.yaml")
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
-        let (ctx, root) = openYAML(file)
+        guard let (ctx, opened) = openOptionalYAML("outlook.yaml") else { return nil }
         defer { finish(ctx) }
-        guard let root else { return nil }
+        guard let root = opened else { return nil }
         defer { root.finish("the outlook") }
         let checked = root.date("checked")
         guard let next = root.mapping("next", required: true) else { return nil }

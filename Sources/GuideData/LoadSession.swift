@@ -45,6 +45,14 @@ package struct LoadSession {
         return (ctx, root.mapping("a mapping at the top of the file"))
     }
 
+    /// Opens an optional YAML data file as `openYAML` does: nil, with nothing reported, when there is no such
+    /// entry (a link that leads nowhere is an entry: `readText` reports it).
+    package mutating func openOptionalYAML(_ name: String) -> (YAMLContext, MappingReader?)? {
+        var st = stat()
+        guard lstat(path(name), &st) == 0 else { return nil }
+        return openYAML(path(name))
+    }
+
     package mutating func finish(_ ctx: YAMLContext) { diagnostics.append(contentsOf: ctx.diagnostics.items) }
 
     /// Reads the required `source:` of a mapping and remembers it for the cross-check.

@@ -79,10 +79,9 @@ extension LoadSession {
     /// ZIP code may appear twice, and `zip_codes` must equal the count.
     package mutating func loadZIPCodes(gpciTables: [String: GPCITable]) -> ZIPCodes? {
         let file = path(ZIPCodesFile.name)
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
-        let (ctx, root) = openYAML(file)
+        guard let (ctx, opened) = openOptionalYAML(ZIPCodesFile.name) else { return nil }
         defer { finish(ctx) }
-        guard let root else { return nil }
+        guard let root = opened else { return nil }
         let sourceFile = root.string("file", required: true)
         let sha = root.string("sha256", required: true)
         let yq = root.string("year_quarter", required: true)
