@@ -103,13 +103,7 @@ extension LoadSession {
                                          hint: "import the GPCI table of the ZIP file's year first")
             }
         }
-        var runs: [ZIPRun] = []
-        var positions: [(line: Int, column: Int)] = []  // of each run, for the overlap errors
-        func bad(_ line: Int, _ column: Int, _ tok: some StringProtocol) {
-            ctx.diagnostics.error("zip.bad-line",
-                SourceLocation(file: file, line: line, column: column),
-                "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
-        }
+        var runs: [(run: ZIPRun, at: SourceLocation)] = []
         for id in localities?.keys ?? [] {
             guard let lines = localities?.node(id)?.list("a list of ZIP code lines for '\(id)'") else { continue }
             if let table, table.rows[id] == nil {
@@ -122,23 +116,21 @@ extension LoadSession {
                 var column = (line.mark?.column ?? 1)
                 // Columns count characters, as the YAML reader's do.
                 for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
+                    let at = SourceLocation(file: file, line: lineNumber, column: column)
                     if let run = ZIPCodesFile.run(tok, localityID: id) {
-                        runs.append(run)
-                        positions.append((lineNumber, column))
+                        runs.append((run, at))
                     } else {
-                        bad(lineNumber, column, tok)
+                        ctx.diagnostics.error("zip.bad-line", at, "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
                     }
                     column += tok.count + 1
                 }
             }
         }
         guard let yq, let gpci, let sourceFile, let sha, !ctx.diagnostics.hasErrors else { return nil }
-        let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs)
+        let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs.map(\.run))
         let overlaps = zipTable.overlaps
-        var where_: [ZIPRun: SourceLocation] = [:]  // only needed to report overlaps (the last listing of a run)
-        if !overlaps.isEmpty {
-            for (run, at) in zip(runs, positions) { where_[run] = SourceLocation(file: file, line: at.line, column: at.column) }
-        }
+        // Where each run is listed (its last listing), only needed to report overlaps.
+        let where_ = overlaps.isEmpty ? [:] : Dictionary(runs.map { ($0.run, $0.at) }, uniquingKeysWith: { $1 })
         for pair in overlaps {
             let unknown = SourceLocation(file: file)
             let (a, b) = (where_[pair.0] ?? unknown) < (where_[pair.1] ?? unknown) ? pair : (pair.1, pair.0)

@@ -22,24 +22,13 @@ package struct CalculatorDirective: Directive {
         let date = asOf >= first && asOf <= last ? asOf : first
         func select(_ key: String, _ label: String, _ selected: String) -> HTML {
             var options: [HTML] = [.newline]
-            var grouped: [HTML] = []
-            var group = ""
-            func closeGroup() {
-                if !group.isEmpty { options += [.el("optgroup", [.attr("label", group)], children: grouped), .newline] }
-                grouped = [.newline]
-            }
-            // Localities other than the national choice are added by calculator.js from the data file.
-            for c in choices[key] ?? [] where key != "locality" || c.group.isEmpty {
-                if c.group != group {
-                    closeGroup()
-                    group = c.group
-                }
+            // The localities (the only grouped choices, by state) other than the national choice are added by
+            // calculator.js from the data file.
+            for c in choices[key] ?? [] where c.group.isEmpty {
                 var attributes: [HTMLAttribute] = [.attr("value", c.value)]
                 if c.value == selected { attributes.append(.flag("selected")) }
-                let option: [HTML] = [.el("option", attributes, .text(c.label)), .newline]
-                if group.isEmpty { options += option } else { grouped += option }
+                options += [.el("option", attributes, .text(c.label)), .newline]
             }
-            closeGroup()
             return field(
                 .el("label", [.attr("for", "calc-\(key)")], .text(label)), .newline,
                 .el("select", [.id("calc-\(key)"), .attr("name", key)], children: options))
