@@ -93,6 +93,12 @@ package func codeLink(_ code: String, _ context: DirectiveContext) -> HTML {
     return .a(href: url, .text(code))
 }
 
+/// A session's claim lines in words: "97550 ×1 + 97551 ×2", or "nothing billable".
+func claimText(_ family: CodeFamily, initialUnits: Int, addOnUnits: Int) -> String {
+    let lines = [(family.initialCode, initialUnits), (family.addOnCode, addOnUnits)].filter { $0.1 > 0 }
+    return lines.isEmpty ? "nothing billable" : lines.map { "\($0.0) ×\($0.1)" }.joined(separator: " + ")
+}
+
 /// The hint of an unknown code: "accepted: 97550, 97551, …".
 func acceptedCodes(_ rules: RulesData) -> String { "accepted: \(rules.codes.map(\.code).joined(separator: ", "))" }
 
