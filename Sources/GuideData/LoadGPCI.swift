@@ -21,11 +21,9 @@ extension LoadSession {
 
     package mutating func loadGPCI(file: String, id: String, sourceID: String) -> GPCITable? {
         guard let text = readText(file) else { return nil }
-        var problems: [Diagnostic] = []
         let rows = CSVReader.parse(text) { line, col, msg in
-            problems.append(.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg))
+            diagnostics.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg)
         }
-        diagnostics.append(contentsOf: problems)
         guard let header = rows.first else {
             diagnostics.error("gpci.empty-file", SourceLocation(file: file), "empty GPCI file; expected the header \(LoadSession.gpciColumns.joined(separator: ","))")
             return nil

@@ -98,7 +98,7 @@ package struct LoadSession {
         let known = Set(sources.map(\.id))
         guard !sources.isEmpty else { return }
         for ref in sourceRefs where !known.contains(ref.id) {
-            let near = known.min { editDistance($0, ref.id) < editDistance($1, ref.id) }
+            let near = sources.map(\.id).min { editDistance($0, ref.id) < editDistance($1, ref.id) }
             let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
             diagnostics.error(.unknownSource,
                 ref.location, "unknown source id '\(ref.id)' (not in \(path("sources.yaml")))", hint: hint)
