@@ -126,11 +126,7 @@ extension LoadSession {
         let assistant = byDiscipline("assistant", requireAll: false)
         let tele = m.string("telehealth", required: true)
         let kx = m.string("kx", required: true)
-        var descriptions: [String: String] = [:]
-        if let d = m.mapping("descriptions", required: true) {
-            for k in d.keys { if let v = d.string(k) { descriptions[k] = v } }
-            d.finish()
-        }
+        let descriptions = m.textByKey("descriptions")
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
         for mod in Array(discipline.values) + Array(assistant.values) + [tele, kx] where descriptions[mod] == nil {

@@ -55,9 +55,9 @@ package struct LoadSession {
 
     package mutating func finish(_ ctx: YAMLContext) { diagnostics.append(contentsOf: ctx.diagnostics.items) }
 
-    /// Reads the required `source:` of a mapping and remembers it for the cross-check.
-    mutating func source(_ m: MappingReader) -> String? {
-        guard let node = m.required("source"), let id = node.string("a source id") else { return nil }
+    /// Reads the `source:` (or another key's source id) of a mapping and remembers it for the cross-check.
+    mutating func source(_ m: MappingReader, _ key: String = "source", required: Bool = true) -> String? {
+        guard let node = required ? m.required(key) : m.node(key), let id = node.string("a source id") else { return nil }
         sourceRefs.append((id, node.location))
         return id
     }
@@ -148,6 +148,15 @@ extension YAMLNode {
 }
 
 extension MappingReader {
+    /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
+    func textByKey(_ key: String) -> [String: String] {
+        var out: [String: String] = [:]
+        guard let map = mapping(key, required: true) else { return out }
+        for k in map.keys { if let v = map.string(k) { out[k] = v } }
+        map.finish()
+        return out
+    }
+
     /// Reads each mapping of the list under `key` (`what` names one in errors) with `read`, then reports its
     /// unknown keys (`finish(finish)`).
     package func forEachEntry(
