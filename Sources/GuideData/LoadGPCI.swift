@@ -44,40 +44,32 @@ extension LoadSession {
                 continue
             }
             let mac = row[1], loc = row[2], name = row[3], state = row[4]
-            var ok = true
+            let errorsBefore = diagnostics.items.count
             if row[0].text != id && !id.hasPrefix(row[0].text + "-") {
                 diagnostics.error("gpci.year-not-file-name", at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
-                ok = false
             }
             if mac.text.count != 5 || !mac.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 diagnostics.error("gpci.bad-mac", at(mac), "MAC number must be 5 digits, found '\(mac.text)'")
-                ok = false
             }
             if loc.text.count != 2 || !loc.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 diagnostics.error("gpci.bad-locality-number", at(loc), "locality number must be 2 digits, found '\(loc.text)'")
-                ok = false
             }
-            if name.text.isEmpty { diagnostics.error("gpci.empty-locality-name", at(name), "empty locality name"); ok = false }
-            if state.text.count != 2 { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'"); ok = false }
+            if name.text.isEmpty { diagnostics.error("gpci.empty-locality-name", at(name), "empty locality name") }
+            if state.text.count != 2 { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'") }
             var values: [DecimalValue] = []
             for (i, f) in row[5...].enumerated() {
                 let column = columns[5 + i]
-                let v: DecimalValue
                 switch DecimalLimits.gpci.parse(f.text) {
-                case .success(let good): v = good
                 case .failure(let why):
                     diagnostics.error("gpci.bad-index", at(f), "\(column) must be a decimal above 0; '\(f.text)' \(why.message)")
-                    ok = false
-                    continue
-                }
-                guard !v.isNegative, v != .zero else {
+                case .success(let v) where v.isNegative || v == .zero:
                     diagnostics.error("gpci.index-not-positive", at(f), "\(column) must be a decimal above 0, found '\(f.text)'")
-                    ok = false
-                    continue
+                case .success(let v):
+                    values.append(v)
                 }
-                values.append(v)
             }
-            guard ok else { continue }
+            // A row with an error of its own is left out: one error at its field, nothing more.
+            guard diagnostics.items.count == errorsBefore else { continue }
             let locality = Locality(mac: mac.text, number: loc.text, name: name.text, state: state.text)
             if out[locality.id] != nil {
                 diagnostics.error("gpci.duplicate-locality", at(mac), "duplicate locality \(locality.id)")
