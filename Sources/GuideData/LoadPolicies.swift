@@ -21,11 +21,9 @@ extension LoadSession {
                 pos.append(TelehealthPlaceOfService(pos: code, setting: setting, summary: summary))
             }
         }
-        let listing = datedList(root, "telehealth_list", valueKey: "status") { n in
-            LoadSession.enumNode(n, TelehealthListing.self)
-        }
-        let therapist = datedList(root, "therapist_telehealth", valueKey: "status") { n in
-            LoadSession.enumNode(n, TherapistTelehealthStatus.self)
+        let listing = datedList(root, "telehealth_list", valueKey: "status") { LoadSession.enumNode($0, TelehealthListing.self) }
+        let therapist = datedList(root, "therapist_telehealth", valueKey: "status") {
+            LoadSession.enumNode($0, TherapistTelehealthStatus.self)
         }
         let consent = datedList(root, "consent", valueKey: "text") { $0.string("text") }
         let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.string("text") }
@@ -57,10 +55,12 @@ extension LoadSession {
         let coinsurance = datedList(root, "coinsurance", valueKey: "percent", parse: percent)
         let sequestration = datedList(root, "sequestration", valueKey: "percent", parse: percent)
         let documentation = readDocumentation(root)
-        let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
-            root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
-        let floor = root.node("work_gpci_floor") == nil ? [] : datedList(
-            root, "work_gpci_floor", valueKey: "floor") { $0.decimal("'floor'", positive: true, limits: .gpci) }
+        let review = datedList(root, "medical_review_thresholds", required: false, valueKey: "amount") {
+            $0.decimal("'amount'", positive: true, limits: .money)
+        }
+        let floor = datedList(root, "work_gpci_floor", required: false, valueKey: "floor") {
+            $0.decimal("'floor'", positive: true, limits: .gpci)
+        }
         guard let modifiers else { return nil }
         var policies = Policies(
             telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
@@ -88,10 +88,10 @@ extension LoadSession {
 
     /// A list of dated rows: each {from, through?, <valueKey>, summary, source}. Overlapping rows are errors.
     mutating func datedList<V>(
-        _ m: MappingReader, _ key: String, valueKey: String, parse: (YAMLNode) -> V?
+        _ m: MappingReader, _ key: String, required: Bool = true, valueKey: String, parse: (YAMLNode) -> V?
     ) -> [Dated<V>] {
         var out: [Dated<V>] = []
-        m.forEachEntry(key, "a dated row", finish: "a row of '\(key)'") { row, item in
+        m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'") { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
             let summary = row.string("summary", required: true)
