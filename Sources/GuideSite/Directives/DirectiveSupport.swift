@@ -1,5 +1,6 @@
 import SiteRender
 import CodingRules
+import GuideData
 
 /// Shared pieces of the guide's directives: accessible table wrappers and source links.
 package struct CitationCollector {
@@ -12,12 +13,7 @@ package struct CitationCollector {
     /// as cited.
     mutating func link(_ id: String, long: Bool = false) -> HTML {
         if !ids.contains(id) { ids.append(id) }
-        let label: String
-        if let s = context.site.data.source(id) {
-            label = long ? s.title : (s.dateIsAccessed ? s.publisher : "\(s.publisher), \(s.date.year)")
-        } else {
-            label = "source"
-        }
+        let label = context.site.data.source(id).map { long ? $0.title : $0.citationLabel } ?? "source"
         guard let url = context.url(forSource: id) else { return .text(label) }
         return .citation(id, .el("a", [.class("source-link"), .href(url)], .text(label)))
     }
@@ -57,6 +53,11 @@ package struct CitationCollector {
         }
         return .joined(parts, separator: "; ")
     }
+}
+
+extension SourceRecord {
+    /// How a citation names a source: "CMS, 2025", or the publisher alone when only the day it was read is known.
+    var citationLabel: String { dateIsAccessed ? publisher : "\(publisher), \(date.year)" }
 }
 
 /// `<div class="table-scroll" …><table class="data"><caption>…</caption><thead>…</thead><tbody>…</tbody></table></div>`
