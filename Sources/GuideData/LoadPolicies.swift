@@ -14,7 +14,7 @@ extension LoadSession {
         var pos: [TelehealthPlaceOfService] = []
         root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
             let code = m.string("pos", required: true)
-            let setting = enumValue(m, "setting", Setting.self)
+            let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
             let summary = m.string("summary", required: true)
             _ = source(m)
             if let code, let setting, let summary {
@@ -79,11 +79,6 @@ extension LoadSession {
         if let v = E(rawValue: s) { return v }
         n.error("policies.unknown-value", "unknown value '\(s)'; accepted: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
-    }
-
-    func enumValue<E: RawRepresentable & CaseIterable>(_ m: MappingReader, _ key: String, _ t: E.Type) -> E?
-    where E.RawValue == String {
-        m.required(key).flatMap { LoadSession.enumNode($0, t) }
     }
 
     /// A list of dated rows: each {from, through?, <valueKey>, summary, source}. Overlapping rows are errors.
