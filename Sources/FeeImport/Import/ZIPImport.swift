@@ -41,7 +41,7 @@ public enum ZIPImport {
         var session = LoadSession(dataDirectory: contentDirectory + "/data")
         guard FileManager.default.fileExists(atPath: session.path(ZIPCodesFile.name)) else { return nil }
         let gpci = session.loadGPCITables()
-        return session.loadZIPCodes(gpciTables: gpci.tables)?.table
+        return session.loadZIPCodes(gpciTables: gpci)?.table
     }
 
     /// What an import changes: ZIP codes added, removed, moved to another locality, split flag changed.
