@@ -3,8 +3,7 @@ extension Walker {
     /// paragraph and after the image found before (cmark gives inline nodes no position); the paragraph's own
     /// position when the text is not found as written (an escaped or reference-style destination).
     mutating func imagePosition(_ url: String, block: (line: Int, column: Int)) -> (line: Int, column: Int) {
-        if imageLines == nil { imageLines = body.split(separator: "\n", omittingEmptySubsequences: false) }
-        let lines = imageLines!
+        let lines = bodyLines()
         var n = max(block.line - lineOffset, imageCursor.line)
         while n >= 1, n <= lines.count {
             let line = Array(lines[n - 1])

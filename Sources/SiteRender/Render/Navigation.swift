@@ -35,28 +35,21 @@ package struct Navigation {
             if groups[g] == nil { groups[g] = (from, Set(view(from: from, rep: i, current: nil).listed)) }
         }
         // 2. One rendering per distinct key: the group, plus the page itself when the navigation lists it.
-        var keys: [String] = []
         var keyIndex: [String: Int] = [:]
-        var keyOf: [Int] = []
-        keyOf.reserveCapacity(pages.count)
-        var work: [(from: String, page: Int, current: Int)] = []
-        for i in pages.indices {
+        var work: [(from: String, page: Int, current: Int?)] = []
+        let keyOf = pages.indices.map { i in
             let g = groups[groupOf[i]]!
             let listed = g.listed.contains(i)
             let key = listed ? groupOf[i] + "|\(i)" : groupOf[i]
-            if let k = keyIndex[key] {
-                keyOf.append(k)
-            } else {
-                keyIndex[key] = keys.count
-                keyOf.append(keys.count)
-                keys.append(key)
-                work.append((listed ? pages[i].outputPath : g.from, i, listed ? i : -1))
-            }
+            if let k = keyIndex[key] { return k }
+            keyIndex[key] = work.count
+            work.append(listed ? (pages[i].outputPath, i, i) : (g.from, i, nil))
+            return work.count - 1
         }
         // A layout places it with `{{{navigation}}}` on its own line, which ends the line itself: drop the
         // partial's final newline, as a standalone `{{> partial}}` tag would.
-        let html = parallelMap(work.map { ($0.from, $0.page, $0.current) }) { w in
-            var s = templates.render(name, context: view(from: w.0, rep: w.1, current: w.2 < 0 ? nil : w.2).view)
+        let html = parallelMap(work) { w in
+            var s = templates.render(name, context: view(from: w.from, rep: w.page, current: w.current).view)
             if s.hasSuffix("\n") { s.removeLast() }
             return s
         }

@@ -60,20 +60,12 @@ package struct TemplateParser {
         if text.utf8.count > maxBytes {
             return .failure(.error("template.too-large", SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
         }
-        var lineNumber = 1, lineLength = 0
-        for s in text.unicodeScalars {
-            if s == "\n" {
-                lineNumber += 1
-                lineLength = 0
-            } else {
-                lineLength += 1
-                if lineLength > maxLineLength {
-                    return .failure(
-                        .error(
-                            "template.line-too-long", SourceLocation(file: file, line: lineNumber, column: maxLineLength + 1),
-                            "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
-                }
-            }
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        if let long = lines.firstIndex(where: { $0.count > maxLineLength }) {
+            return .failure(
+                .error(
+                    "template.line-too-long", SourceLocation(file: file, line: long + 1, column: maxLineLength + 1),
+                    "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
         }
         var parser = TemplateParser(chars: Array(text), file: file)
         do throws(Diagnostic) {
@@ -105,14 +97,6 @@ package struct TemplateParser {
         let start = pos
         while !atEnd, test(chars[pos]) { pos += 1 }
         return String(chars[start..<pos])
-    }
-
-    /// Consumes `s` when it comes next.
-    mutating func read(_ s: String) -> Bool {
-        let want = Array(s)
-        guard chars.count - pos >= want.count, Array(chars[pos..<(pos + want.count)]) == want else { return false }
-        pos += want.count
-        return true
     }
 
     /// Nodes up to the end of the text, or up to `{{/section}}` (`section.name` opened at `section.at`).
@@ -184,21 +168,17 @@ package struct TemplateParser {
         return nodes
     }
 
-    /// Text up to a newline (not consumed) or up to and including `{{`.
+    /// Text up to a newline (not consumed) or up to `{{` (consumed, not part of the text).
     mutating func readUntilTagOrNewline() -> String {
-        var total = ""
-        while !atEnd {
-            let start = pos
-            while !atEnd, chars[pos] != "\n", chars[pos] != "\r\n", chars[pos] != "{" { pos += 1 }
-            total += String(chars[start..<pos])
-            if current().isNewline { break }
-            if current() == "{" {
-                if read("{{") { break }
-                total += "{"
-                pos += 1
+        let start = pos
+        while !atEnd, chars[pos] != "\n", chars[pos] != "\r\n" {
+            if chars[pos] == "{", pos + 1 < chars.count, chars[pos + 1] == "{" {
+                pos += 2
+                return String(chars[start..<(pos - 2)])
             }
+            pos += 1
         }
-        return total
+        return String(chars[start..<pos])
     }
 
     /// A tag alone on its line (only spaces and tabs around it): the rest of the line, newline included, is

@@ -75,16 +75,6 @@ struct TemplateRenderer {
     var out: [UInt8] = []
     var stack: [Frame] = []
 
-    init(
-        ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<TemplateKey>,
-        bodies: UnsafeBufferPointer<Range<Int>>
-    ) {
-        self.ops = ops
-        self.text = text
-        self.keys = keys
-        self.bodies = bodies
-    }
-
     mutating func render(_ range: Range<Int>, indentation: [UInt8]) {
         var i = range.lowerBound
         guard !indentation.isEmpty else {
