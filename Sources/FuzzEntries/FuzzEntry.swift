@@ -17,8 +17,9 @@ public enum FuzzEntry {
     /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
     static let site: SiteModel? = {
         let content = contentDirectory
-        let config = SiteConfig.load(contentDirectory: content).output
-        guard let config, let data = Guide.extension.load(contentDirectory: content).output else { return nil }
+        guard let config = SiteConfig.load(contentDirectory: content).output,
+            let data = Guide.extension.load(contentDirectory: content).output
+        else { return nil }
         let tree = SourceTree(root: content)
         var diags = Diagnostics()
         var pages: [PageSource] = []
@@ -27,9 +28,8 @@ public enum FuzzEntry {
             else { continue }
             if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
         }
-        let site = SiteModel.make(
+        return SiteModel.make(
             config: config, pages: pages, extensionData: data, knownCodes: data.knownCodes, diagnostics: &diags)
-        return site
     }()
 
     /// Front matter + YAML: a page file (front matter and body split), the same text as site.yaml, and as a

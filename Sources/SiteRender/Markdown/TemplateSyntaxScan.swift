@@ -1,26 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds Hugo and Zola template syntax in a block of Markdown source lines: `{{< … >}}`, `{{% … %}}` and
 /// `{{ … }}` (everything from `{{` to the next `}}`), outside code spans. ctsguide has no shortcodes, so such text
 /// would be published as it is; the build warns where it is.
 enum TemplateSyntaxScan {
-    /// Whether the text has `{{` at all (memchr over its bytes; most pages have no brace, and are not scanned).
+    /// Whether the text has `{{` at all (most pages have none, and are not scanned).
     static func mayOccur(in body: String) -> Bool {
-        var body = body
-        return body.withUTF8 { u in
-            guard let base = u.baseAddress else { return false }
-            var from = 0
-            while from + 1 < u.count, let p = memchr(base + from, 0x7B, u.count - from - 1) {
-                let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                if u[i + 1] == 0x7B { return true }
-                from = i + 1
-            }
-            return false
-        }
+        zip(body.utf8, body.utf8.dropFirst()).contains { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }
     }
 
     /// Each occurrence (its text on one line, newlines as spaces) at its line (`firstLine` is the first of `lines`)
