@@ -70,33 +70,23 @@ package struct Navigation {
             return (shown, NavMore(label: "All \(all.count) pages in \(name)", url: url(index)))
         }
         func activeFolder(_ k: Int) -> Bool { layout.isIndex[k] && layout.contains(k, rep) }
-        let top = entries("")
-        // Pages by index and fields from `layout` (`let p = site.pages[k]` would copy a whole page per entry).
-        let items: [NavItem] = top.shown.map { k in
-            var leaves: [NavLeaf] = []
-            var more: NavMore?
-            if layout.isIndex[k] {
-                let second = entries(layout.folder[k])
-                more = second.more
-                leaves = second.shown.map { c in
-                    var links: [NavLink] = []
-                    var third: NavMore?
-                    if layout.isIndex[c] && activeFolder(c) {
-                        let e = entries(layout.folder[c])
-                        third = e.more
-                        links = e.shown.map { NavLink(title: layout.navTitles[$0], url: url($0), current: $0 == current) }
-                    }
-                    return NavLeaf(
-                        title: layout.navTitles[c], url: url(c), current: c == current, active: activeFolder(c),
-                        children: links, hasChildren: !links.isEmpty, more: third ?? NavMore(label: "", url: ""),
-                        hasMore: third != nil)
-                }
-            }
-            return NavItem(
-                title: layout.navTitles[k], url: url(k), current: k == current, active: k == current || activeFolder(k),
-                children: leaves, hasChildren: !leaves.isEmpty, more: more ?? NavMore(label: "", url: ""),
-                hasMore: more != nil)
+        /// Page `k`'s entry; for a folder, with `below` making its pages' entries, those as its children. Pages by
+        /// index and fields from `layout` (`let p = site.pages[k]` would copy a whole page per entry).
+        func item(_ k: Int, active: Bool, below: ((Int) -> NavItem)?) -> NavItem {
+            var item = NavItem(title: layout.navTitles[k], url: url(k), current: k == current, active: active)
+            guard let below, layout.isIndex[k] else { return item }
+            let e = entries(layout.folder[k])
+            item.children = e.shown.map(below)
+            item.hasChildren = !item.children.isEmpty
+            item.more = e.more ?? item.more
+            item.hasMore = e.more != nil
+            return item
         }
+        // Three levels: the top, each top-level folder's pages, and the pages of an active second-level folder.
+        let third: (Int) -> NavItem = { k in item(k, active: false, below: nil) }
+        let second: (Int) -> NavItem = { k in item(k, active: activeFolder(k), below: activeFolder(k) ? third : nil) }
+        let top = entries("")
+        let items = top.shown.map { k in item(k, active: k == current || activeFolder(k), below: second) }
         let view = NavView(nav: items, more: top.more ?? NavMore(label: "", url: ""), hasMore: top.more != nil)
         return (view, listed)
     }
