@@ -19,7 +19,7 @@ import TestSupport
             Crumb(title: "Home", url: "../index.html", current: false), Crumb(title: "Here & now", url: "", current: true),
         ], hasBreadcrumbs: true,
         toc: [
-            TocItem(title: "One", anchor: "one", level: 2, children: [TocItem(title: "Sub", anchor: "sub", level: 3)], hasChildren: true),
+            TocItem(title: "One", anchor: "one", level: 2, children: [TocLeaf(title: "Sub", anchor: "sub")], hasChildren: true),
             TocItem(title: "Two", anchor: "two", level: 3, children: [], hasChildren: false),
         ], hasToc: false, children: [], hasChildren: false, root: "../", assets: "../assets/")
 

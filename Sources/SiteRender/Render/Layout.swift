@@ -82,7 +82,7 @@ package struct Layout {
             if h.level == 2 || toc.isEmpty {
                 toc.append(TocItem(title: h.text, anchor: id, level: h.level))
             } else {
-                toc[toc.count - 1].children.append(TocItem(title: h.text, anchor: id, level: h.level))
+                toc[toc.count - 1].children.append(TocLeaf(title: h.text, anchor: id))
                 toc[toc.count - 1].hasChildren = true
             }
         }

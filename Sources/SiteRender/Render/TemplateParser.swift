@@ -23,7 +23,7 @@ package indirect enum TemplateNode: Sendable {
 
 /// A tag's name: `.` (the current item), `.a.b` (from the current item only) or `a.b` (searched up the stack).
 package struct TemplateName: Sendable {
-    enum Scope: Sendable { case current, top, stack }
+    enum Scope: UInt8, Sendable { case current, top, stack }
     /// As written, for messages.
     package let text: String
     let scope: Scope

@@ -102,12 +102,7 @@ struct TemplateRenderer {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
         case .escaped, .raw:
             guard let value = lookup(op) else { break }
-            let escaped = op.kind == .escaped
-            if case .text(let s) = value {
-                escaped ? appendEscaped(s) : append(s)
-            } else {
-                escaped ? appendEscaped(value.rendered) : append(value.rendered)
-            }
+            op.kind == .escaped ? appendHTMLEscaped(value.rendered, to: &out) : append(value.rendered)
         case .section:
             let body = (i + 1)..<Int(op.c)
             switch lookup(op) {
@@ -182,10 +177,5 @@ struct TemplateRenderer {
     mutating func append(_ s: String) {
         var s = s
         s.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` as entities.
-    mutating func appendEscaped(_ s: String) {
-        appendHTMLEscaped(s, to: &out)
     }
 }

@@ -102,13 +102,17 @@ public struct Crumb: Sendable {
     public var current: Bool
 }
 
-/// A heading of the table of contents: a level-2 heading with the level-3 headings after it, or one of those.
 public struct TocItem: Sendable {
     public var title: String
     public var anchor: String
     public var level: Int
-    public var children: [TocItem] = []
+    public var children: [TocLeaf] = []
     public var hasChildren = false
+}
+
+public struct TocLeaf: Sendable {
+    public var title: String
+    public var anchor: String
 }
 
 public struct ChildLink: Sendable {
@@ -184,6 +188,10 @@ extension TocItem: TemplateValue {
         .text("title") { $0.title }, .text("anchor") { $0.anchor }, .number("level") { $0.level },
         .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
     ])
+}
+
+extension TocLeaf: TemplateValue {
+    package static let fields = TemplateFields<TocLeaf>([.text("title") { $0.title }, .text("anchor") { $0.anchor }])
 }
 
 extension ChildLink: TemplateValue {
