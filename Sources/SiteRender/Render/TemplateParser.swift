@@ -107,6 +107,11 @@ package struct TemplateParser {
         var newLine = startNewLine
         var whiteSpaceBefore = ""
         func text(_ s: String) -> TemplateNode { .text(Array(s.utf8)) }
+        /// Writes the white space read at the start of the line as a text node, once.
+        func keepWhiteSpace() {
+            if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
+            whiteSpaceBefore = ""
+        }
         while !atEnd {
             if newLine { whiteSpaceBefore = readWhile { $0 == " " || $0 == "\t" } }
             let t = readUntilTagOrNewline()
@@ -132,34 +137,23 @@ package struct TemplateParser {
                         "template.nested-too-deep", at, "sections are nested more than \(Self.maxNesting) deep",
                         hint: "split the template into partials")
                 }
-                if isStandalone(newLine) {
-                    setNewLine = true
-                } else if !whiteSpaceBefore.isEmpty {
-                    nodes.append(text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
+                setNewLine = isStandalone(newLine)
+                if !setNewLine { keepWhiteSpace() }
                 let body = try parse(section: (tag.name, at), newLine: setNewLine, depth: depth + 1)
                 nodes.append(.section(TemplateName(tag.name), inverted: tag.sigil == "^", body, at: at))
             case "/":
                 guard tag.name == section?.name else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
-                if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
+                if !isStandalone(newLine) { keepWhiteSpace() }
                 return nodes
             case "!":
                 setNewLine = isStandalone(newLine)
             case ">":
-                if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
-                if isStandalone(newLine) {
-                    setNewLine = true
-                    nodes.append(.partial(tag.name, indentation: whiteSpaceBefore, at: at))
-                } else {
-                    nodes.append(.partial(tag.name, indentation: nil, at: at))
-                }
-                whiteSpaceBefore = ""
+                let indentation = whiteSpaceBefore
+                keepWhiteSpace()
+                setNewLine = isStandalone(newLine)
+                nodes.append(.partial(tag.name, indentation: setNewLine ? indentation : nil, at: at))
             default:
-                if !whiteSpaceBefore.isEmpty {
-                    nodes.append(text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
+                keepWhiteSpace()
                 nodes.append(.variable(TemplateName(tag.name), escaped: tag.sigil != "&", at: at))
             }
             newLine = setNewLine
