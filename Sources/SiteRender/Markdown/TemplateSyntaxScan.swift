@@ -12,12 +12,8 @@ enum TemplateSyntaxScan {
     static func find(in lines: ArraySlice<Substring>, firstLine: Int) -> [(text: String, line: Int, column: Int)] {
         var chars: [(c: Character, line: Int, column: Int)] = []
         for (k, text) in lines.enumerated() {
-            var column = 1
-            for c in text {
-                chars.append((c, firstLine + k, column))
-                column += 1
-            }
-            chars.append(("\n", firstLine + k, column))
+            chars += text.enumerated().map { ($1, firstLine + k, $0 + 1) }
+            chars.append(("\n", firstLine + k, text.count + 1))
         }
         let plain = chars.map(\.c)
         var found: [(text: String, line: Int, column: Int)] = []

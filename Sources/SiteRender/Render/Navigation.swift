@@ -16,7 +16,7 @@ package struct Navigation {
     }
 
     /// The navigation HTML of every page (index = page index), rendered with the `partials/nav` template.
-    package func render(with templates: TemplateSet, name: String = "partials/nav") -> [String] {
+    package func render(with templates: TemplateSet, name: String) -> [String] {
         let pages = site.pages
         // 1. One base view per group of pages whose links are written the same way: a regular page at
         // `F/name/index.html` links to every other page as its siblings do, so the group's view is built from a

@@ -76,17 +76,13 @@ struct TemplateRenderer {
     var stack: [Frame] = []
 
     mutating func render(_ range: Range<Int>, indentation: [UInt8]) {
-        var i = range.lowerBound
-        guard !indentation.isEmpty else {
-            while i < range.upperBound { i = render(at: i, indentation: indentation) }
-            return
-        }
         // Inside an indented partial, every node that starts a new line of this template's output is indented.
         let segment = out.count
+        var i = range.lowerBound
         while i < range.upperBound {
             let start = out.count
             i = render(at: i, indentation: indentation)
-            if out.count > start, start > segment, out[start - 1] == UInt8(ascii: "\n"),
+            if !indentation.isEmpty, out.count > start, start > segment, out[start - 1] == UInt8(ascii: "\n"),
                 !(start - 2 >= segment && out[start - 2] == UInt8(ascii: "\r"))
             {
                 out.insert(contentsOf: indentation, at: start)
