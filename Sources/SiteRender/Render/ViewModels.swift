@@ -125,7 +125,7 @@ public struct ChildLink: Sendable {
 }
 
 // The field tables: one row per stored property above, named as templates name it (`TemplateFields.swift`).
-// `TemplateFieldTests` checks that each table lists exactly the stored properties.
+// `TemplateCheckTests` checks that each table lists exactly the stored properties.
 
 extension PageView: TemplateValue {
     package static let fields = TemplateFields<PageView>([
