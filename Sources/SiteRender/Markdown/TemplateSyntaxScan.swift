@@ -40,18 +40,13 @@ enum TemplateSyntaxScan {
     /// A code span opens with a run of backticks and closes at the next run of the same length; without one,
     /// the run is plain text. Returns where scanning goes on.
     static func endOfCodeSpan(_ chars: [Character], from i: Int) -> Int {
-        var n = 0
-        while i + n < chars.count, chars[i + n] == "`" { n += 1 }
+        func backticks(at k: Int) -> Int { chars[k...].prefix { $0 == "`" }.count }
+        let n = backticks(at: i)
         var j = i + n
         while j < chars.count {
-            guard chars[j] == "`" else {
-                j += 1
-                continue
-            }
-            var m = 0
-            while j + m < chars.count, chars[j + m] == "`" { m += 1 }
+            let m = backticks(at: j)
             if m == n { return j + m }
-            j += m
+            j += max(m, 1)
         }
         return i + n
     }
