@@ -2,8 +2,8 @@ import Foundation
 import CalendarDates
 
 /// The front-matter keys a page may set, written once: each key's name, the `PageMeta` property it fills and how
-/// its value is decoded and checked. `FrontMatterReader` (the simple-line subset, on bytes) and `PageMeta.read`
-/// (any YAML) both walk this table; a new key is one row here and one property on `PageMeta`.
+/// its value is decoded and checked. `PageMeta.read` walks this table; a new key is one row here and one property
+/// on `PageMeta`.
 struct FrontMatterField: Sendable {
     enum Kind: Sendable {
         /// Required text, not blank.
@@ -20,12 +20,10 @@ struct FrontMatterField: Sendable {
     }
 
     let name: String
-    let utf8: [UInt8]
     let kind: Kind
 
     init(_ name: String, _ kind: Kind) {
         self.name = name
-        self.utf8 = Array(name.utf8)
         self.kind = kind
     }
 
