@@ -49,15 +49,8 @@ enum BuildRecord {
 
     /// The digest of a page file's front matter: its first `bodyLineOffset` lines.
     static func frontDigest(_ bytes: [UInt8], bodyLineOffset: Int) -> Digest {
-        var newlines = 0
-        var end = bytes.count
-        for (i, b) in bytes.enumerated() where b == 10 {
-            newlines += 1
-            if newlines == bodyLineOffset {
-                end = i
-                break
-            }
-        }
+        let newlines = bytes.indices.lazy.filter { bytes[$0] == 10 }
+        let end = newlines.dropFirst(bodyLineOffset - 1).first ?? bytes.count
         return ContentHasher.digest(Array(bytes[0..<end]))
     }
 

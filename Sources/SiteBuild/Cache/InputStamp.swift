@@ -15,7 +15,7 @@ import Foundation
 ///
 /// A file changed within the file system's clock tick of the stamp could keep all of its stat fields; as git
 /// does with its index, such a "racy" file also gets a digest of its bytes, compared when the stat is equal.
-struct InputStamp: Equatable {
+struct InputStamp {
     struct Entry: Equatable {
         var path: String  // "c/<relative path>" below the content folder, "t/<relative path>" below templates
         var size: Int64
@@ -33,8 +33,6 @@ struct InputStamp: Equatable {
     var entries: [Entry]
     /// How long taking the stamp took (for `--timings`; not stored).
     var seconds = 0.0
-
-    static func == (a: InputStamp, b: InputStamp) -> Bool { a.identity == b.identity && a.entries == b.entries }
 
     /// Files whose stat is as fresh as this (nanoseconds before the stamp) are racy.
     static let racyWindow = 100_000_000
@@ -84,22 +82,10 @@ struct InputStamp: Equatable {
     /// Paths ("c/…", "t/…") added, removed or changed since `old`, sorted; nil when the identity differs.
     func changes(since old: InputStamp, options: BuildOptions) -> [String]? {
         guard identity == old.identity else { return nil }
-        var out: [String] = []
-        var i = 0, j = 0
-        while i < entries.count || j < old.entries.count {
-            if j == old.entries.count || (i < entries.count && entries[i].path < old.entries[j].path) {
-                out.append(entries[i].path)
-                i += 1
-            } else if i == entries.count || old.entries[j].path < entries[i].path {
-                out.append(old.entries[j].path)
-                j += 1
-            } else {
-                if !Self.same(entries[i], old.entries[j], options) { out.append(entries[i].path) }
-                i += 1
-                j += 1
-            }
-        }
-        return out
+        let before = Dictionary(old.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Set(entries.map(\.path))
+        let changed = entries.filter { e in before[e.path].map { !Self.same(e, $0, options) } ?? true }
+        return (changed.map(\.path) + old.entries.map(\.path).filter { !now.contains($0) }).sorted()
     }
 
     /// Whether the build never reads this path ("c/…" or "t/…"): a hidden file or folder (an editor's swap or
