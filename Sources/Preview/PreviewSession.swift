@@ -34,9 +34,8 @@ public final class PreviewSession: @unchecked Sendable {
         }
         self.server = server
         rebuild(reason: nil)
-        let roots = [options.contentDirectory, options.templatesDirectory]
         let watcher = Thread { [self] in
-            FileWatcher.watch(roots, while: { !locked { $0.stopped } }) { rebuild(reason: $0) }
+            FileWatcher.watch(options, while: { !locked { $0.stopped } }) { rebuild(reason: $0) }
         }
         watcher.name = "ctsguide-watch"
         watcher.start()
