@@ -15,7 +15,7 @@ import Foundation
 /// or malformed file is a miss: the quick route declines and the pipeline runs.
 enum BuildRecord {
     /// Bump when a file's layout or meaning changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// Records the site a build has just generated; returns the id of the snapshot written.
     static func save(_ computed: ComputedSite, navigation: [String], options: BuildOptions) -> Digest? {

@@ -51,7 +51,7 @@ package struct InputStamp {
         let started = DispatchTime.now()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let taken = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+        let taken = nanoseconds(now)
         var entries: [Entry] = []
         walk(options.contentDirectory, prefix: "c/", into: &entries)
         walk(options.templatesDirectory, prefix: "t/", into: &entries)
@@ -143,10 +143,8 @@ package struct InputStamp {
             }
             entries.append(
                 Entry(
-                    path: path, size: Int64(st.st_size),
-                    mtime: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
-                    ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino),
-                    mode: Int(st.st_mode)))
+                    path: path, size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim), ctime: nanoseconds(st.st_ctim),
+                    inode: UInt64(st.st_ino), mode: Int(st.st_mode)))
         }
     }
 
