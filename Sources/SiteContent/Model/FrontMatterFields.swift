@@ -3,9 +3,9 @@ import CalendarDates
 
 /// The front-matter keys a page may set, written once: each key's name, the `PageMeta` property it fills and how
 /// its value is decoded and checked. `PageMeta.read` walks this table; a new key is one row here and one property
-/// on `PageMeta`.
-struct FrontMatterField: Sendable {
-    enum Kind: Sendable {
+/// on `PageMeta` (the build cache's snapshot of a page walks it too).
+package struct FrontMatterField: Sendable {
+    package enum Kind: Sendable {
         /// Required text, not blank.
         case title
         case text(any WritableKeyPath<PageMeta, String> & Sendable)
@@ -19,8 +19,8 @@ struct FrontMatterField: Sendable {
         case date(any WritableKeyPath<PageMeta, String?> & Sendable)
     }
 
-    let name: String
-    let kind: Kind
+    package let name: String
+    package let kind: Kind
 
     init(_ name: String, _ kind: Kind) {
         self.name = name
@@ -28,7 +28,7 @@ struct FrontMatterField: Sendable {
     }
 
     /// In the order the YAML reader asks for them (its diagnostics come in this order).
-    static let all: [FrontMatterField] = [
+    package static let all: [FrontMatterField] = [
         .init("title", .title),
         .init("description", .text(\.description)),
         .init("weight", .number(\.weight)),
