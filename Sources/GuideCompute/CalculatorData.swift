@@ -4,7 +4,7 @@ import CodingRules
 import RulesText
 
 /// `assets/calculator-data.js`: the lookup tables the calculator page (`assets/calculator.js`) reads, all
-/// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
+/// computed here by `CodingRules` (`RulesData.evaluate` and `priceBreakdown`, the same code paths as `ctsguide calc`),
 /// so the script holds no threshold, rate or date. Layout (`window.CTSGUIDE_CALC`):
 ///
 /// - `options`: the form's choices per control (`[value, label]`; `locality` only values, with

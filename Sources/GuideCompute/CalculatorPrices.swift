@@ -35,7 +35,7 @@ extension CalculatorTables {
         for code in rules.families.flatMap(\.codes) {
             for s in Setting.allCases {
                 for p in Provider.allCases {
-                    let amounts = rules.unitPrices(
+                    let amounts = rules.priceBreakdowns(
                         code: code, period: period, setting: s, provider: p, localities: localities,
                         conversionFactor: conversionFactor, assistantPercentDate: date
                     ).map { $0.amount?.roundedToCents }

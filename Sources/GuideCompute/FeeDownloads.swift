@@ -40,7 +40,7 @@ package enum FeeDownloads {
                 guard let rvu = period.rvus[code] else { continue }
                 for setting in Setting.priceColumns {
                     func prices(_ p: Provider) -> [DecimalValue?] {
-                        rules.unitPrices(code: code, period: period, setting: setting, provider: p, localities: choices, conversionFactor: cf.id)
+                        rules.priceBreakdowns(code: code, period: period, setting: setting, provider: p, localities: choices, conversionFactor: cf.id)
                             .map(\.amount)
                     }
                     blocks.append(Block(cf: cf, code: code, rvu: rvu, setting: setting, amounts: prices(.therapist), assistant: prices(.assistant)))
