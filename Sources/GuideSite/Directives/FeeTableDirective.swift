@@ -9,15 +9,7 @@ package struct FeeTableDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        let codes: [String]
-        if !use.arguments.isEmpty {
-            for code in use.arguments where rules.code(code) == nil {
-                throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
-            }
-            codes = use.arguments
-        } else {
-            codes = rules.family(rules.defaultFamilyID)?.codes ?? []
-        }
+        let codes = try namedCodes(use.arguments, rules)
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []
         var notes: [HTML] = []

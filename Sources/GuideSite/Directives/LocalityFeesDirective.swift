@@ -21,10 +21,7 @@ package struct LocalityFeesDirective: Directive {
             }
             chosenDate = d
         }
-        let codes = arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
-        for code in codes where rules.code(code) == nil {
-            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
-        }
+        let codes = try namedCodes(arguments, rules)
         let date = chosenDate ?? asOfDate(context)
         guard let period = rules.period(on: date) else {
             throw DirectiveError(.directiveNoPeriod, "no fee period covers the as-of date \(date)")
