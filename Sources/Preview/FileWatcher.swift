@@ -1,65 +1,41 @@
-import SiteContent
+import SiteBuild
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Calls `onChange` on its own thread when files below `roots` change, after they have been quiet for
-/// `settle` (an editor saving several files, or writing one in steps, gives one rebuild).
-public final class FileWatcher: @unchecked Sendable {
-    private let roots: [String]
-    private let interval: TimeInterval
-    private let settle: TimeInterval
-    private let onChange: @Sendable ([String]) -> Void
-    private let lock = NSLock()
-    private var running = true
-
-    public init(
-        roots: [String], interval: TimeInterval = 0.1, settle: TimeInterval = 0.05,
-        onChange: @escaping @Sendable ([String]) -> Void
+/// Notices changes to a build's inputs by polling: every `interval` it takes the input stamp the quick route of
+/// the cache compares (`InputStamp`: a `readdir`/`stat` walk of the content and templates folders) and compares
+/// it with the last one. Polling was chosen over inotify because it needs no watch per folder (new and renamed
+/// folders, editors that replace files, symlinked trees all just work), behaves the same on every platform and
+/// file system (including network and container mounts where inotify is silent), and costs about 2 µs per file
+/// per walk — a few milliseconds for a 5,000-page site — so a 100 ms interval is cheap.
+enum FileWatcher {
+    /// Polls while `running()` holds and calls `onChange` with the paths that changed (those the build reads:
+    /// editors' hidden swap files and `~` backups among the pages do not count), once they have been quiet for
+    /// `settle` (an editor saving several files, or writing one in steps, gives one rebuild).
+    static func watch(
+        _ options: BuildOptions, interval: TimeInterval = 0.1, settle: TimeInterval = 0.05, while running: () -> Bool,
+        onChange: ([String]) -> Void
     ) {
-        self.roots = roots
-        self.interval = interval
-        self.settle = settle
-        self.onChange = onChange
-        let thread = Thread { [self] in loop() }
-        thread.name = "ctsguide-watch"
-        thread.start()
-    }
-
-    public func stop() {
-        lock.lock()
-        running = false
-        lock.unlock()
-    }
-
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
-    }
-
-    private func loop() {
-        var last = FolderSnapshot.take(roots)
-        while isRunning {
+        func changes(_ now: InputStamp, since old: InputStamp) -> [String] {
+            (now.changes(since: old, options: options) ?? []).filter { !InputStamp.ignorable($0) }
+                .map { InputStamp.root(of: $0, options) + "/" + $0.dropFirst(2) }
+        }
+        var last = InputStamp.take(options)
+        while running() {
             Thread.sleep(forTimeInterval: interval)
-            var now = FolderSnapshot.take(roots)
-            var changed = now.changes(since: last)
+            var now = InputStamp.take(options)
+            var changed = changes(now, since: last)
             guard !changed.isEmpty else { continue }
             // Wait until the files stop changing.
-            while isRunning {
+            while running() {
                 Thread.sleep(forTimeInterval: settle)
-                let again = FolderSnapshot.take(roots)
-                let more = again.changes(since: now)
+                let again = InputStamp.take(options)
+                let more = changes(again, since: now)
                 if more.isEmpty { break }
                 changed = Array(Set(changed + more)).sorted()
                 now = again
             }
             last = now
-            if isRunning { onChange(changed) }
+            if running() { onChange(changed) }
         }
     }
 }

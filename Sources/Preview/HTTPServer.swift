@@ -8,16 +8,10 @@ import Foundation
 #endif
 
 /// One HTTP response of the preview server.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var headers: [(String, String)]
-    public var body: [UInt8]
-
-    public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
+struct HTTPResponse: Sendable {
+    var status: Int
+    var headers: [(String, String)] = []
+    var body: [UInt8] = []
 
     static func reason(_ status: Int) -> String {
         switch status {
@@ -40,35 +34,30 @@ public struct HTTPResponse: Sendable {
 /// pool a few blocked reads could fill), a request head must arrive within `Limits.headDeadline` and no wait
 /// between its bytes may exceed `Limits.idleTimeout`, and at most `Limits.maxConnections` are answered at once;
 /// beyond that a new connection gets an immediate 503 instead of waiting behind them.
-public final class HTTPServer: @unchecked Sendable {
-    public typealias Handler = @Sendable (_ method: String, _ target: String) -> HTTPResponse
+final class HTTPServer: @unchecked Sendable {
+    typealias Handler = @Sendable (_ method: String, _ target: String) -> HTTPResponse
 
     /// How long a connection is given: the longest wait for the next bytes of a request head (a connection
     /// that sends nothing is closed then), the longest a whole head may take (a client trickling bytes is
     /// closed then), and how many connections are answered at once.
-    public struct Limits: Sendable {
-        public var idleTimeout = 5.0
-        public var headDeadline = 10.0
-        public var maxConnections = 128
-        public init(idleTimeout: Double = 5.0, headDeadline: Double = 10.0, maxConnections: Int = 128) {
-            self.idleTimeout = idleTimeout
-            self.headDeadline = headDeadline
-            self.maxConnections = maxConnections
-        }
+    struct Limits: Sendable {
+        var idleTimeout = 5.0
+        var headDeadline = 10.0
+        var maxConnections = 128
     }
 
     let limits: Limits
 
     private let listenFD: Int32
     /// The port actually bound (useful when asked for port 0: any free port).
-    public let port: Int
+    let port: Int
     private let handler: Handler
     private let lock = NSLock()
     private var stopped = false
     private var active = 0
 
     /// Binds 127.0.0.1:`port` (0 = any free port) and starts accepting on a background thread.
-    public init(port: Int, limits: Limits = Limits(), handler: @escaping Handler) throws {
+    init(port: Int, limits: Limits = Limits(), handler: @escaping Handler) throws {
         self.limits = limits
         guard (0...65535).contains(port) else { throw ServeError("no such port: \(port) (a TCP port is 1 to 65535)") }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -101,7 +90,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Stops accepting; connections already being answered finish.
-    public func stop() {
+    func stop() {
         lock.lock()
         defer { lock.unlock() }
         if stopped { return }
@@ -197,7 +186,7 @@ public final class HTTPServer: @unchecked Sendable {
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return nil }
             data += buffer[0..<n]
-            if data.count >= 4, data.suffix(min(data.count, n + 3)).windows(end) { break }
+            if data.suffix(n + 3).firstRange(of: end) != nil { break }
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -218,19 +207,6 @@ public final class HTTPServer: @unchecked Sendable {
 #else
     private let sendFlags: Int32 = 0
 #endif
-
-extension ArraySlice where Element == UInt8 {
-    /// Whether the slice contains `needle` as a contiguous run.
-    fileprivate func windows(_ needle: [UInt8]) -> Bool {
-        guard count >= needle.count else { return false }
-        var i = startIndex
-        while i + needle.count <= endIndex {
-            if self[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
-}
 
 /// A preview server problem (the port is taken, a socket could not be opened).
 public struct ServeError: Error, Sendable, CustomStringConvertible {

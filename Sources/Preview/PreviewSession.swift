@@ -7,10 +7,12 @@ import Foundation
 /// rebuild keeps the last good site and shows its errors; nothing is written to the output folder.
 public final class PreviewSession: @unchecked Sendable {
     public let options: BuildOptions
-    public let site = PreviewSite()
     private let log: @Sendable (_ line: String, _ isError: Bool) -> Void
     private var server: HTTPServer?
-    private var watcher: FileWatcher?
+    /// Guards `site` and `stopped` (the HTTP threads read them while a rebuild or `stop` changes them).
+    private let lock = NSLock()
+    private var site = PreviewSite()
+    private var stopped = false
     private let buildLock = NSLock()
     /// Warnings of the last good build (printed again only when they change).
     private var lastWarnings: [Diagnostic]?
@@ -25,21 +27,30 @@ public final class PreviewSession: @unchecked Sendable {
     public func start(port: Int) throws -> Int {
         let overlap = FolderOverlap.problems(options, writesOutput: false)
         if !overlap.isEmpty { throw ServeError(DiagnosticFormatter.text(overlap), diagnostics: overlap) }
-        let site = self.site
         // Listen first: a port in use is reported at once, and a page opened during the first build reloads
         // when it is done.
-        let server = try HTTPServer(port: port) { method, target in site.respond(method: method, target: target) }
+        let server = try HTTPServer(port: port) { [weak self] _, target in
+            self?.locked { $0.site }.respond(target: target) ?? HTTPResponse(status: 404)
+        }
         self.server = server
         rebuild(reason: nil)
-        watcher = FileWatcher(roots: [options.contentDirectory, options.templatesDirectory]) { [weak self] changed in
-            self?.rebuild(reason: changed)
+        let watcher = Thread { [self] in
+            FileWatcher.watch(options, while: { !locked { $0.stopped } }) { rebuild(reason: $0) }
         }
+        watcher.name = "ctsguide-watch"
+        watcher.start()
         return server.port
     }
 
     public func stop() {
-        watcher?.stop()
+        locked { $0.stopped = true }
         server?.stop()
+    }
+
+    private func locked<T>(_ body: (PreviewSession) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(self)
     }
 
     /// One build; on success the preview serves it, on failure the errors go to the terminal and the page.
@@ -54,14 +65,14 @@ public final class PreviewSession: @unchecked Sendable {
         } ?? ""
         switch result {
         case .success(let generated):
-            site.update(generated)
+            locked { $0.site.update(generated) }
             if generated.warnings != lastWarnings {
                 for w in generated.warnings { log(DiagnosticFormatter.text(w), true) }
                 lastWarnings = generated.warnings
             }
             log(what + "built \(generated.pageCount) pages in " + String(format: "%.0f", ms) + " ms", false)
         case .failure(let failure):
-            site.fail(failure.diagnostics)
+            locked { $0.site.fail(failure.diagnostics) }
             for d in failure.diagnostics.uniqueSorted { log(DiagnosticFormatter.text(d), true) }
             let n = failure.diagnostics.uniqueSorted.filter { $0.severity == .error }.count
             log(what + "\(n) error\(n == 1 ? "" : "s"); still serving the last version that built", true)

@@ -7,8 +7,7 @@ import Foundation
 /// when the latest build failed, its errors. Answers requests with the published site's URLs (a folder is its
 /// `index.html`, a miss is `404.html`) and adds the preview-only reload script (and an error banner) to HTML
 /// responses only; the generated files themselves stay as published (no script, same CSP).
-public final class PreviewSite: @unchecked Sendable {
-    private let lock = NSLock()
+struct PreviewSite: Sendable {
     private var files: [String: [UInt8]] = [:]
     private var hasSite = false
     private var errors: [Diagnostic] = []
@@ -18,41 +17,24 @@ public final class PreviewSite: @unchecked Sendable {
     /// The path prefix of everything the preview adds (long and specific, so no page of a site collides with it).
     static let prefix = "/__ctsguide-preview/"
 
-    public init() {}
-
-    public var currentVersion: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return version
-    }
-
     /// A successful build: serve it, clear the errors.
-    public func update(_ site: GeneratedSite) {
-        var map: [String: [UInt8]] = [:]
-        for f in site.files { map[f.path] = f.bytes }
-        lock.lock()
-        files = map
+    mutating func update(_ site: GeneratedSite) {
+        files = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 })
         hasSite = true
         errors = []
         version += 1
-        lock.unlock()
     }
 
     /// A failed build: keep serving the last good site, with the errors on every page.
-    public func fail(_ diagnostics: [Diagnostic]) {
-        lock.lock()
+    mutating func fail(_ diagnostics: [Diagnostic]) {
         errors = diagnostics.filter { $0.severity == .error }.sorted()
         if errors.isEmpty { errors = diagnostics.sorted() }
         version += 1
-        lock.unlock()
     }
 
-    public func respond(method: String, target: String) -> HTTPResponse {
+    func respond(target: String) -> HTTPResponse {
         var path = String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "/")
         path = path.removingPercentEncoding ?? path
-        lock.lock()
-        let (files, hasSite, errors, version) = (self.files, self.hasSite, self.errors, self.version)
-        lock.unlock()
         if path.hasPrefix(PreviewSite.prefix) {
             return previewAsset(String(path.dropFirst(PreviewSite.prefix.count)), version: version)
         }

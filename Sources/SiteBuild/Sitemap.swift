@@ -1,7 +1,8 @@
 import SiteContent
 
 /// `sitemap.xml` (sitemaps.org 0.9), written only when `site.yaml` sets `base_url`: every published page's
-/// address under it, with the page's `lastmod` (else `date`) when it has one. Drafts and 404 pages are left out.
+/// address under it (escaped as HTML text is, which XML reads the same), with the page's `lastmod` (else `date`)
+/// when it has one. Drafts and 404 pages are left out.
 package enum Sitemap {
     static let path = "sitemap.xml"
 
@@ -12,26 +13,11 @@ package enum Sitemap {
         out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for i in listed.sorted(by: { site.pages[$0].outputPath < site.pages[$1].outputPath }) {
             let meta = site.pages[i].meta
-            out += "<url><loc>" + xmlEscaped(base + pageURLPath(site.pages[i].outputPath)) + "</loc>"
+            out += "<url><loc>" + escapeHTML(base + pageURLPath(site.pages[i].outputPath)) + "</loc>"
             if let changed = meta.lastmod ?? meta.date { out += "<lastmod>" + changed + "</lastmod>" }
             out += "</url>\n"
         }
         out += "</urlset>\n"
         return OutputFile(path: path, bytes: Array(out.utf8))
-    }
-
-    static func xmlEscaped(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

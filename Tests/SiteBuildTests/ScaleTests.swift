@@ -98,39 +98,6 @@ import GuideSite
         #expect(!Self.page(site, "pages/section-01/page-00001/index.html").contains("assets/search/"))
     }
 
-    /// The front-matter reader's byte pass (the simple subset) decodes each page as the YAML reading does.
-    @Test func theFrontMatterBytePassAgreesWithTheYAMLReading() throws {
-        var fast = 0
-        let roots = [Fixture.packageRoot + "/Content", Fixture.site + "/Content", try Self.corpus(pages: 2) + "/content"]
-        for root in roots {
-            for rel in ContentLoader.markdownFiles(in: SourceTree(root: root)).files {
-                var text = try String(contentsOfFile: root + "/" + rel, encoding: .utf8)
-                let split = text.withUTF8 { FrontMatterLines($0) }
-                guard let close = split.close else { continue }
-                let quick: PageMeta? = text.withUTF8 { u in
-                    var reader = FrontMatterReader(file: rel, firstLine: 2)
-                    for n in 1..<close where !reader.read(line: UnsafeBufferPointer(rebasing: u[split.lines[n]]), n: n - 1) {
-                        return nil
-                    }
-                    return reader.finish()
-                }
-                guard let quick else { continue }
-                fast += 1
-                let ctx = YAMLContext(file: rel, lineOffset: 1)
-                let full = try #require(ctx.parse(split.yaml(of: text)).flatMap(PageMeta.read))
-                func fields(_ m: PageMeta) -> [String] {
-                    let optional: [String] = [m.navTitle ?? "-", m.code ?? "-", m.layout ?? "-", m.path ?? "-", m.date ?? "-", m.lastmod ?? "-"]
-                    let flags = "\(m.weight) \(String(describing: m.toc)) \(m.inNav) \(m.draft) \(String(describing: m.asOfBanner))"
-                    let plain: [String] = [m.title, m.description, m.keywords, m.summary, m.tags.joined(separator: "|")]
-                    let keys = m.fieldLocations.keys.sorted().map { "\($0)@\(m.fieldLocations[$0]!)" }
-                    return plain + optional + [flags, m.location.description] + keys
-                }
-                #expect(fields(quick) == fields(full), "\(rel)")
-            }
-        }
-        #expect(fast >= 5)
-    }
-
     @Test func theRenderPathUsesNoReflection() throws {
         let dir = Fixture.packageRoot + "/Sources"
         var uses: [String] = []

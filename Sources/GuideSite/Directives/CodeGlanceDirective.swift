@@ -25,7 +25,7 @@ package struct CodeGlanceDirective: Directive {
         // Amounts of the period in force on the reference date.
         if let period = rules.period(on: date), period.rvus[code] != nil {
             func cell(_ label: String, _ s: Setting, _ p: Provider) -> HTML {
-                let price = rules.unitPrice(code: code, period: period, setting: s, provider: p, assistantPercentDate: date)
+                let price = rules.priceBreakdown(code: code, period: period, setting: s, provider: p, assistantPercentDate: date)
                 let value: HTML = price.amount.map { .text("$\($0.moneyText)") } ?? "not in this guide yet"
                 return [.el("div", [], .el("dt", [], .text(label)), .el("dd", [.class("glance-amount num")], value)), .newline]
             }

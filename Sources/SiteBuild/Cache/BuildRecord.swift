@@ -15,7 +15,7 @@ import Foundation
 /// or malformed file is a miss: the quick route declines and the pipeline runs.
 enum BuildRecord {
     /// Bump when a file's layout or meaning changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// Records the site a build has just generated; returns the id of the snapshot written.
     static func save(_ computed: ComputedSite, navigation: [String], options: BuildOptions) -> Digest? {
@@ -49,15 +49,8 @@ enum BuildRecord {
 
     /// The digest of a page file's front matter: its first `bodyLineOffset` lines.
     static func frontDigest(_ bytes: [UInt8], bodyLineOffset: Int) -> Digest {
-        var newlines = 0
-        var end = bytes.count
-        for (i, b) in bytes.enumerated() where b == 10 {
-            newlines += 1
-            if newlines == bodyLineOffset {
-                end = i
-                break
-            }
-        }
+        let newlines = bytes.indices.lazy.filter { bytes[$0] == 10 }
+        let end = newlines.dropFirst(bodyLineOffset - 1).first ?? bytes.count
         return ContentHasher.digest(Array(bytes[0..<end]))
     }
 

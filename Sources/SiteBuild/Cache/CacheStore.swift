@@ -44,3 +44,6 @@ package enum CacheStore {
         FileManager.default.contents(atPath: path).map { Array($0) }
     }
 }
+
+/// A `stat` time in nanoseconds.
+func nanoseconds(_ t: timespec) -> Int { Int(t.tv_sec) * 1_000_000_000 + Int(t.tv_nsec) }

@@ -15,7 +15,7 @@ import Foundation
 ///
 /// A file changed within the file system's clock tick of the stamp could keep all of its stat fields; as git
 /// does with its index, such a "racy" file also gets a digest of its bytes, compared when the stat is equal.
-struct InputStamp: Equatable {
+package struct InputStamp {
     struct Entry: Equatable {
         var path: String  // "c/<relative path>" below the content folder, "t/<relative path>" below templates
         var size: Int64
@@ -34,12 +34,10 @@ struct InputStamp: Equatable {
     /// How long taking the stamp took (for `--timings`; not stored).
     var seconds = 0.0
 
-    static func == (a: InputStamp, b: InputStamp) -> Bool { a.identity == b.identity && a.entries == b.entries }
-
     /// Files whose stat is as fresh as this (nanoseconds before the stamp) are racy.
     static let racyWindow = 100_000_000
 
-    static func take(_ options: BuildOptions) -> InputStamp {
+    package static func take(_ options: BuildOptions) -> InputStamp {
         var id = ContentHasher()
         id.add(BuildRecord.formatVersion)
         id.add(executableIdentity())
@@ -53,7 +51,7 @@ struct InputStamp: Equatable {
         let started = DispatchTime.now()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let taken = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+        let taken = nanoseconds(now)
         var entries: [Entry] = []
         walk(options.contentDirectory, prefix: "c/", into: &entries)
         walk(options.templatesDirectory, prefix: "t/", into: &entries)
@@ -77,35 +75,23 @@ struct InputStamp: Equatable {
         return "\(exe)|\(size)|\(time)"
     }
 
-    static func root(of path: String, _ options: BuildOptions) -> String {
+    package static func root(of path: String, _ options: BuildOptions) -> String {
         path.hasPrefix("c/") ? options.contentDirectory : options.templatesDirectory
     }
 
     /// Paths ("c/…", "t/…") added, removed or changed since `old`, sorted; nil when the identity differs.
-    func changes(since old: InputStamp, options: BuildOptions) -> [String]? {
+    package func changes(since old: InputStamp, options: BuildOptions) -> [String]? {
         guard identity == old.identity else { return nil }
-        var out: [String] = []
-        var i = 0, j = 0
-        while i < entries.count || j < old.entries.count {
-            if j == old.entries.count || (i < entries.count && entries[i].path < old.entries[j].path) {
-                out.append(entries[i].path)
-                i += 1
-            } else if i == entries.count || old.entries[j].path < entries[i].path {
-                out.append(old.entries[j].path)
-                j += 1
-            } else {
-                if !Self.same(entries[i], old.entries[j], options) { out.append(entries[i].path) }
-                i += 1
-                j += 1
-            }
-        }
-        return out
+        let before = Dictionary(old.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Set(entries.map(\.path))
+        let changed = entries.filter { e in before[e.path].map { !Self.same(e, $0, options) } ?? true }
+        return (changed.map(\.path) + old.entries.map(\.path).filter { !now.contains($0) }).sorted()
     }
 
     /// Whether the build never reads this path ("c/…" or "t/…"): a hidden file or folder (an editor's swap or
     /// lock file, `.DS_Store`; the content and templates trees skip them), or a backup (`page.md~`) among the
     /// pages. Not below `data/`, where every file counts, and not a template.
-    static func ignorable(_ path: String) -> Bool {
+    package static func ignorable(_ path: String) -> Bool {
         if path.hasPrefix("c/data/") || path.hasSuffix(".mustache") { return false }
         if path.hasPrefix("c/"), path.hasSuffix("~") { return true }
         return path.dropFirst(2).split(separator: "/").contains { $0.hasPrefix(".") }
@@ -123,29 +109,42 @@ struct InputStamp: Equatable {
         return new.racyDigest ?? ContentHasher.digest(CacheStore.read(file) ?? []) == digest
     }
 
+    /// Every entry below `dir`, depth first, in `readdir` order. A link to a file is recorded as what it leads to;
+    /// a link to a folder as itself, never entered (the build refuses such links, and following one could loop).
     private static func walk(_ dir: String, prefix: String, into entries: inout [Entry]) {
-        DirectoryWalk.walk(dir, prefix: prefix) { e in
-            if e.isDirectory, let st = e.info {
+        guard let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        let fd = dirfd(handle)
+        while let ent = readdir(handle) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let path = prefix + name
+            var st = stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                entries.append(Entry(path: path, size: -1, mtime: 0, ctime: 0, inode: 0))
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
                 // A folder's times move whenever a file in it is saved by rename; they are left out, so such an
                 // edit stays a page edit. Its kind, permissions, owner and listability are what a build sees.
-                let listable = access(dir + "/" + e.relativePath.dropFirst(prefix.count), R_OK | X_OK) == 0
+                let listable = access(dir + "/" + name, R_OK | X_OK) == 0
                 entries.append(
                     Entry(
-                        path: e.relativePath + "/", size: listable ? -2 : -3, mtime: 0, ctime: 0,
+                        path: path + "/", size: listable ? -2 : -3, mtime: 0, ctime: 0,
                         inode: UInt64(st.st_uid) << 32 | UInt64(st.st_gid), mode: Int(st.st_mode)))
-                return true
+                walk(dir + "/" + name, prefix: path + "/", into: &entries)
+                continue
             }
-            guard let st = e.info else {
-                entries.append(Entry(path: e.relativePath, size: -1, mtime: 0, ctime: 0, inode: 0))
-                return false
+            var target = stat()
+            if (st.st_mode & S_IFMT) == S_IFLNK, fstatat(fd, name, &target, 0) == 0, (target.st_mode & S_IFMT) != S_IFDIR {
+                st = target
             }
             entries.append(
                 Entry(
-                    path: e.relativePath, size: Int64(st.st_size),
-                    mtime: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
-                    ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino),
-                    mode: Int(st.st_mode)))
-            return false
+                    path: path, size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim), ctime: nanoseconds(st.st_ctim),
+                    inode: UInt64(st.st_ino), mode: Int(st.st_mode)))
         }
     }
 

@@ -15,12 +15,12 @@ import Foundation
 /// while it compares and writes, and the result is the same set of files with the same bytes as a full build.
 package enum OutputUpdater {
     /// A file's digest, size and modification time; for a folder (key ending in "/", the output folder itself
-    /// "/"), its modification and change times, which move whenever an entry is added, removed or renamed.
+    /// "/"), its modification and change times, which move whenever an entry is added, removed or renamed. Times
+    /// in nanoseconds.
     struct Record: Equatable {
-        var digest: Digest
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
+        var digest: Digest = .zero
+        var size: Int64 = 0
+        var mtime: Int
         var ctime = 0
     }
 
@@ -49,8 +49,9 @@ package enum OutputUpdater {
         try SiteWriter.write(files, plan: plan, output: output)
         var manifest: [String: Record] = [:]
         for (i, f) in files.enumerated() {
-            guard let s = stamp(out + "/" + f.path) else { return files.count }
-            manifest[f.path] = Record(digest: digests[i], size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
+            guard var r = stamp(out + "/" + f.path) else { return files.count }
+            r.digest = digests[i]
+            manifest[f.path] = r
         }
         guard recordFolders(of: files.map(\.path), in: out, into: &manifest) else { return files.count }
         saveManifest(manifest, to: manifestFile)
@@ -98,11 +99,12 @@ package enum OutputUpdater {
         try InPlaceUpdate.apply(changed.map(\.file), removing: removing, in: out, plan: plan, output: output)
         for path in removing { manifest[path] = nil }
         for (f, digest) in changed {
-            guard let s = stamp(out + "/" + f.path) else {
+            guard var r = stamp(out + "/" + f.path) else {
                 unlink(manifestFile)
                 return
             }
-            manifest[f.path] = Record(digest: digest, size: s.size, seconds: s.seconds, nanoseconds: s.nanoseconds)
+            r.digest = digest
+            manifest[f.path] = r
         }
         // The folders the renames went into have new times; those the removals emptied are gone.
         for key in folders(above: changed.map(\.file.path) + removing) { manifest[key] = folderStamp(out + "/" + key) }
@@ -133,9 +135,7 @@ package enum OutputUpdater {
         guard lstat(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, &st) == 0,
             (st.st_mode & S_IFMT) == S_IFDIR
         else { return nil }
-        return Record(
-            digest: .zero, size: 0, seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec),
-            ctime: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec))
+        return Record(mtime: nanoseconds(st.st_mtim), ctime: nanoseconds(st.st_ctim))
     }
 
     /// The number of files (not folders) a record holds.
@@ -165,13 +165,11 @@ package enum OutputUpdater {
             for key in keys[range] {
                 let r = manifest[key]!
                 if key.hasSuffix("/") {
-                    guard let s = folderStamp(out + "/" + key), s.seconds == r.seconds, s.nanoseconds == r.nanoseconds,
-                        s.ctime == r.ctime
-                    else { return false }
+                    guard folderStamp(out + "/" + key) == r else { return false }
                 } else {
                     var st = stat()
                     guard lstat(out + "/" + key, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int64(st.st_size) == r.size,
-                        Int(st.st_mtim.tv_sec) == r.seconds, Int(st.st_mtim.tv_nsec) == r.nanoseconds
+                        nanoseconds(st.st_mtim) == r.mtime
                     else { return false }
                 }
             }
@@ -180,10 +178,11 @@ package enum OutputUpdater {
         return !ok.contains(false)
     }
 
-    static func stamp(_ path: String) -> (size: Int64, seconds: Int, nanoseconds: Int)? {
+    /// A written file's size and modification time (its digest is the caller's).
+    static func stamp(_ path: String) -> Record? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return (Int64(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec))
+        return Record(size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim))
     }
 
     static func readManifest(_ file: String) -> [String: Record]? {
@@ -194,9 +193,7 @@ package enum OutputUpdater {
             guard try r.int() == BuildRecord.formatVersion else { return nil }
             for _ in 0..<(try r.count()) {
                 let path = try r.string()
-                out[path] = Record(
-                    digest: try r.digest(), size: Int64(try r.int()), seconds: try r.int(), nanoseconds: try r.int(),
-                    ctime: try r.int())
+                out[path] = Record(digest: try r.digest(), size: Int64(try r.int()), mtime: try r.int(), ctime: try r.int())
             }
             return r.atEnd ? out : nil
         } catch {
@@ -212,8 +209,7 @@ package enum OutputUpdater {
             w.string(path)
             w.digest(r.digest)
             w.int(Int(r.size))
-            w.int(r.seconds)
-            w.int(r.nanoseconds)
+            w.int(r.mtime)
             w.int(r.ctime)
         }
         CacheStore.write(w.bytes, to: file)

@@ -45,32 +45,24 @@ enum QuickRebuild {
         guard let written = OutputUpdater.update(
             edit?.files ?? [], fileCount: record.files, options: options, cacheDirectory: cacheDirectory)
         else { return nil }
-        var stats = CacheStats()
-        stats.pages = record.pages
-        stats.filesWritten = written
-        guard let edit else {
-            timings.add("compare inputs and output with the last build", since: clock)
-            stats.route = .nothingChanged
-            return .success(
-                GeneratedSite(
-                    files: [], pageCount: record.pages, warnings: record.warnings, fileCount: record.files,
-                    timings: timings, cache: stats))
-        }
-        timings.add("write changed files", since: clock)
-        clock = DispatchTime.now()
-        edit.save(cacheDirectory)
         var next = record
-        next.snapshotID = edit.snapshot.id
-        next.stamp = stamp
-        next.warnings = edit.warnings
-        write(next, to: cacheDirectory)
-        timings.add("save the build cache", since: clock)
-        stats.rendered = edit.pages
-        stats.laidOut = edit.pages
-        stats.route = .editedPages
+        if let edit {
+            timings.add("write changed files", since: clock)
+            clock = DispatchTime.now()
+            edit.save(cacheDirectory)
+            (next.snapshotID, next.stamp, next.warnings) = (edit.snapshot.id, stamp, edit.warnings)
+            write(next, to: cacheDirectory)
+            timings.add("save the build cache", since: clock)
+        } else {
+            timings.add("compare inputs and output with the last build", since: clock)
+        }
+        let edited = edit?.pages ?? 0
+        let stats = CacheStats(
+            pages: record.pages, rendered: edited, laidOut: edited, filesWritten: written,
+            route: edit == nil ? .nothingChanged : .editedPages)
         return .success(
             GeneratedSite(
-                files: [], pageCount: record.pages, warnings: edit.warnings, fileCount: record.files, timings: timings,
+                files: [], pageCount: record.pages, warnings: next.warnings, fileCount: record.files, timings: timings,
                 cache: stats))
     }
 

@@ -102,18 +102,17 @@ struct SiteSnapshot: Sendable {
         w.int(p.bodyLineOffset)
         w.string(p.outputPath)
         let m = p.meta
-        w.string(m.title)
-        w.string(m.description)
-        w.int(m.weight)
-        w.optional(m.navTitle)
-        w.optional(m.code)
-        w.optional(m.layout)
-        w.int(m.toc.map { $0 ? 1 : 0 } ?? -1)
-        w.bool(m.inNav)
-        w.optional(m.path)
-        w.string(m.keywords)
-        w.string(m.summary)
-        w.strings(m.tags)
+        for field in FrontMatterField.all {  // every front-matter key, through the one key table
+            switch field.kind {
+            case .title: w.string(m.title)
+            case .text(let k): w.string(m[keyPath: k])
+            case .optionalText(let k), .date(let k): w.optional(m[keyPath: k])
+            case .number(let k): w.int(m[keyPath: k])
+            case .flag(let k): w.bool(m[keyPath: k])
+            case .optionalFlag(let k): w.int(m[keyPath: k].map { $0 ? 1 : 0 } ?? -1)
+            case .textList(let k): w.strings(m[keyPath: k])
+            }
+        }
         w.location(m.location, in: p.displayPath)
         w.int(m.fieldLocations.count)
         for (key, at) in m.fieldLocations.sorted(by: { $0.key < $1.key }) {
@@ -127,19 +126,20 @@ struct SiteSnapshot: Sendable {
         let display = try r.string()
         let offset = try r.int()
         let output = try r.string()
-        var m = PageMeta(title: try r.string(), location: SourceLocation(file: ""))
-        m.description = try r.string()
-        m.weight = try r.int()
-        m.navTitle = try r.optional()
-        m.code = try r.optional()
-        m.layout = try r.optional()
-        let toc = try r.int()
-        m.toc = toc < 0 ? nil : toc == 1
-        m.inNav = try r.bool()
-        m.path = try r.optional()
-        m.keywords = try r.string()
-        m.summary = try r.string()
-        m.tags = try r.strings()
+        var m = PageMeta(title: "", location: SourceLocation(file: ""))
+        for field in FrontMatterField.all {
+            switch field.kind {
+            case .title: m.title = try r.string()
+            case .text(let k): m[keyPath: k] = try r.string()
+            case .optionalText(let k), .date(let k): m[keyPath: k] = try r.optional()
+            case .number(let k): m[keyPath: k] = try r.int()
+            case .flag(let k): m[keyPath: k] = try r.bool()
+            case .optionalFlag(let k):
+                let v = try r.int()
+                m[keyPath: k] = v < 0 ? nil : v == 1
+            case .textList(let k): m[keyPath: k] = try r.strings()
+            }
+        }
         m.location = try r.location(in: display)
         for _ in 0..<(try r.count()) { m.fieldLocations[try r.string()] = try r.location(in: display) }
         return PageSource(relativePath: rel, displayPath: display, meta: m, body: "", bodyLineOffset: offset, outputPath: output)

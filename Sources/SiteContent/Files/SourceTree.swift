@@ -138,25 +138,14 @@ public struct SourceTree: Sendable {
         var line = 1, column = 1
         var it = bytes.makeIterator()
         var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s):
-                scalars.append(s)
-                if s == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput:
-                break loop
-            case .error:
-                return .failure(
-                    .error("input.not-utf8",
-                        SourceLocation(file: display, line: line, column: column),
-                        "the file is not valid UTF-8 text (a byte here is not UTF-8)",
-                        hint: "save the file as UTF-8"))
-            }
+        while case .scalarValue(let s) = decoder.decode(&it) {
+            if s == "\n" { line += 1; column = 1 } else { column += 1 }
         }
-        // A byte-order mark at the very start is not part of the text (it takes no column).
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        return .success(String(scalars))
+        return .failure(
+            .error("input.not-utf8",
+                SourceLocation(file: display, line: line, column: column),
+                "the file is not valid UTF-8 text (a byte here is not UTF-8)",
+                hint: "save the file as UTF-8"))
     }
 }
 

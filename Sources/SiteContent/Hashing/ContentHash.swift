@@ -1,3 +1,5 @@
+import Foundation
+
 
 /// A 128-bit content digest for cache keys: stable across runs and machines (unlike Swift's seeded `Hasher`),
 /// fast (8 bytes per step, two independent lanes, a final avalanche). Not cryptographic: it guards against
@@ -6,11 +8,7 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
     package var high: UInt64
     package var low: UInt64
     package static let zero = Digest(high: 0, low: 0)
-    package var description: String { hex(high) + hex(low) }
-    private func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
+    package var description: String { String(format: "%016llx%016llx", high, low) }
 
     package init(high: UInt64, low: UInt64) {
         self.high = high

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Reads `Content/`: `site.yaml` and every `*.md` page (front matter + body). Data files under
 /// `Content/data/` are read by `SiteDataLoader`.
@@ -42,8 +43,11 @@ package enum ContentLoader {
             return (nil, diags)
         }
         let body = split.body(of: normalized)
-        let (meta, problems) = FrontMatterReader.read(normalized, split, file: display)
-        diags.append(contentsOf: problems.items)
+        // The one front-matter reading: its YAML (Yams) through the key table (`PageMeta.read`). The `.basic`
+        // resolver, as for the data files: every value is read from its text, and it runs no pattern per scalar.
+        let yaml = YAMLContext(file: display, lineOffset: 1)
+        let meta = yaml.parse(split.yaml(of: normalized), resolver: .basic).flatMap(PageMeta.read)
+        diags.append(contentsOf: yaml.diagnostics.items)
         guard let meta else { return (nil, diags) }
 
         var output = defaultOutputPath(relativePath)
@@ -84,25 +88,16 @@ package enum ContentLoader {
         return (parts + [last.dropLast(3), "index.html"]).joined(separator: "/")
     }
 
-    /// A front-matter `path`, normalized, or nil when it is absolute, climbs out, or is not an HTML page.
+    /// A front-matter `path`, normalized by the one path resolver (`resolveRelative`), or nil when it is
+    /// absolute, climbs out, has a hidden part, lies in `assets/`, or is not an HTML page.
     static func checkedOutputPath(_ p: String) -> String? {
         // No percent-encoding (`%2e%2e` is `..` to a browser), query or fragment characters either.
-        if p.isEmpty || p.hasPrefix("/") || p.contains(where: { "\\:\0%?#".contains($0) }) { return nil }
-        var stack: [String] = []
-        for part in p.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if stack.isEmpty { return nil }
-                stack.removeLast()
-                continue
-            }
-            if part.hasPrefix(".") { return nil }
-            stack.append(String(part))
-        }
-        if stack.isEmpty { return nil }
-        if p.hasSuffix("/") { stack.append("index.html") }
-        guard stack.last!.hasSuffix(".html") else { return nil }
-        if stack.first == "assets" { return nil }
-        return stack.joined(separator: "/")
+        guard !p.hasPrefix("/"), !p.contains(where: { "\\:\0%?#".contains($0) }),
+            !p.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }),
+            var path = resolveRelative(p, from: "")
+        else { return nil }
+        if path.hasSuffix("/") { path += "index.html" }  // ("/index.html" when nothing is left: refused below)
+        guard !path.hasPrefix("/"), path.hasSuffix(".html"), !path.hasPrefix("assets/") else { return nil }
+        return path
     }
 }

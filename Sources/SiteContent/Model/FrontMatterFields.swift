@@ -2,10 +2,10 @@ import Foundation
 import CalendarDates
 
 /// The front-matter keys a page may set, written once: each key's name, the `PageMeta` property it fills and how
-/// its value is decoded and checked. `FrontMatterReader` (the simple-line subset, on bytes) and `PageMeta.read`
-/// (any YAML) both walk this table; a new key is one row here and one property on `PageMeta`.
-struct FrontMatterField: Sendable {
-    enum Kind: Sendable {
+/// its value is decoded and checked. `PageMeta.read` walks this table; a new key is one row here and one property
+/// on `PageMeta` (the build cache's snapshot of a page walks it too).
+package struct FrontMatterField: Sendable {
+    package enum Kind: Sendable {
         /// Required text, not blank.
         case title
         case text(any WritableKeyPath<PageMeta, String> & Sendable)
@@ -19,18 +19,16 @@ struct FrontMatterField: Sendable {
         case date(any WritableKeyPath<PageMeta, String?> & Sendable)
     }
 
-    let name: String
-    let utf8: [UInt8]
-    let kind: Kind
+    package let name: String
+    package let kind: Kind
 
     init(_ name: String, _ kind: Kind) {
         self.name = name
-        self.utf8 = Array(name.utf8)
         self.kind = kind
     }
 
     /// In the order the YAML reader asks for them (its diagnostics come in this order).
-    static let all: [FrontMatterField] = [
+    package static let all: [FrontMatterField] = [
         .init("title", .title),
         .init("description", .text(\.description)),
         .init("weight", .number(\.weight)),

@@ -18,7 +18,8 @@ struct FrontMatterLines {
         while true {
             let nl = Self.newline(in: u, from: pos)
             let line = pos..<nl
-            let isFence = FrontMatterReader.trimmed(UnsafeBufferPointer(rebasing: u[line])).elementsEqual("---".utf8)
+            let text = u[line].drop { $0 == 0x20 || $0 == 0x09 }  // spaces and tabs around the fence allowed
+            let isFence = text.starts(with: "---".utf8) && text.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
             lines.append(line)
             if lines.count == 1 {
                 opened = isFence

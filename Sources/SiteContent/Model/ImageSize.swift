@@ -24,11 +24,6 @@ public struct ImageSize: Sendable, Equatable {
     public var width: Int
     public var height: Int
 
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-
     /// The size from the file's bytes, or a reason it could not be read (the file is not the kind its name says,
     /// or it is cut short).
     public static func read(_ bytes: [UInt8], kind: ImageKind) -> Result<ImageSize, ImageSizeProblem> {

@@ -86,21 +86,9 @@ public struct PageMeta: Sendable {
     /// The location of a field's key, or of the front matter when the field is absent.
     public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 
-    package init(title: String, description: String = "", weight: Int = 0, navTitle: String? = nil, code: String? = nil, layout: String? = nil, toc: Bool? = nil, inNav: Bool = true, path: String? = nil, keywords: String = "", summary: String = "", tags: [String] = [], location: SourceLocation, fieldLocations: [String: SourceLocation] = [:]) {
+    package init(title: String, location: SourceLocation) {
         self.title = title
-        self.description = description
-        self.weight = weight
-        self.navTitle = navTitle
-        self.code = code
-        self.layout = layout
-        self.toc = toc
-        self.inNav = inNav
-        self.path = path
-        self.keywords = keywords
-        self.summary = summary
-        self.tags = tags
         self.location = location
-        self.fieldLocations = fieldLocations
     }
 }
 

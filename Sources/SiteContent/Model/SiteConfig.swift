@@ -127,11 +127,6 @@ public struct SearchSynonym: Sendable, Hashable {
     public var word: String
     public var means: [String]
 
-    public init(word: String, means: [String]) {
-        self.word = word
-        self.means = means
-    }
-
     /// `search_synonyms:` of the site settings: a mapping of a word to a list of words.
     static func read(_ map: MappingReader) -> [SearchSynonym] {
         guard let m = map.mapping("search_synonyms") else { return [] }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text from outside (file names, arguments, YAML values) made safe to print on one terminal line: control
 /// characters are shown as escapes instead of moving the cursor, splitting a diagnostic line or changing the
 /// terminal's colours. `\n`, `\r` and `\t` print as those two characters; other C0 controls and DEL as `\xNN`;
@@ -49,8 +51,5 @@ public enum TerminalText {
         }
     }
 
-    static func hex(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return "\\x" + String(digits[Int(b >> 4)]) + String(digits[Int(b & 15)])
-    }
+    static func hex(_ b: UInt8) -> String { String(format: "\\x%02X", b) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Control characters in YAML values: which ones are refused, and where the escape that wrote one is.
@@ -16,10 +17,7 @@ package enum YAMLControl {
     }
 
     /// `U+001B` (and the escape that writes it, when it has a short one).
-    package static func name(_ u: Unicode.Scalar) -> String {
-        let hex = String(u.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+    package static func name(_ u: Unicode.Scalar) -> String { String(format: "U+%04X", u.value) }
 
     /// Where the first escape in the double-quoted scalar at `mark` writes a refused character (nil when the
     /// scalar is not double-quoted or the escape is not found; the caller then uses the scalar's position).

@@ -52,10 +52,7 @@ public struct YAMLNode {
         return false
     }
 
-    public func string(_ what: String = "text") -> String? {
-        guard let s = scalar(what) else { return nil }
-        return s
-    }
+    public func string(_ what: String = "text") -> String? { scalar(what) }
 
     public func int(_ what: String = "a whole number") -> Int? {
         guard let s = scalar(what) else { return nil }
@@ -88,17 +85,9 @@ public struct YAMLNode {
     }
 
     package static func isDecimal(_ t: String) -> Bool {
-        var chars = Substring(t)
-        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
-        let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return false }
-        guard let intPart = parts.first, !intPart.isEmpty, intPart.allSatisfy(\.isASCII), intPart.allSatisfy(\.isNumber)
-        else { return false }
-        if parts.count == 2 {
-            let frac = parts[1]
-            return !frac.isEmpty && frac.allSatisfy { $0.isASCII && $0.isNumber }
-        }
-        return true
+        let unsigned = t.first == "-" || t.first == "+" ? t.dropFirst() : Substring(t)
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)  // the whole part, the fraction
+        return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// The items of a list, or an error.
