@@ -37,7 +37,7 @@ package struct LoadSession {
     }
 
     /// Parses a YAML file into its top-level mapping; diagnostics are merged by `finish(_:)`.
-    package mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
+    mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
         let ctx = YAMLContext(file: file)
         guard let text = readText(file) else { return (ctx, nil) }
         // Data files are read by key and text only: the basic resolver (a key's text is the key).
