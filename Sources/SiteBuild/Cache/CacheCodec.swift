@@ -6,13 +6,7 @@ import SiteRender
 package struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func int(_ v: Int) {
-        var x = UInt64(bitPattern: Int64(v))
-        for _ in 0..<8 {
-            bytes.append(UInt8(x & 0xFF))
-            x >>= 8
-        }
-    }
+    mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes += $0 } }
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
     package mutating func string(_ s: String) {
         int(s.utf8.count)
@@ -44,10 +38,8 @@ package struct CacheReader {
 
     mutating func int() throws(Malformed) -> Int {
         guard at + 8 <= bytes.count else { throw Malformed() }
-        var x: UInt64 = 0
-        for i in (0..<8).reversed() { x = (x << 8) | UInt64(bytes[at + i]) }
-        at += 8
-        return Int(Int64(bitPattern: x))
+        defer { at += 8 }
+        return Int(Int64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: Int64.self) }))
     }
     mutating func count() throws(Malformed) -> Int {
         let n = try int()
