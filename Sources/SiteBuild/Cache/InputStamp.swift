@@ -2,10 +2,6 @@ import SiteContent
 import Dispatch
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What a build's inputs looked like when it started, from `stat` alone: every file below the content and the
 /// templates folders with its size, modification and change times (nanoseconds), inode and mode, every folder
 /// with its mode, owner and whether it can be listed (so a new empty folder where a file is expected, or a

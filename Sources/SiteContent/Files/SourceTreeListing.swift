@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Listing a tree's folders: every entry is either listed or an error at its path, never left out unseen.
 extension SourceTree {
     /// Every file below `sub` (a folder inside the tree, "" for the whole tree), as paths relative to the tree,
