@@ -63,12 +63,10 @@ package struct InputStamp {
 
     /// The running executable's path, size and modification time: a rebuilt ctsguide is a change.
     static func executableIdentity() -> String {
-        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let exe = path == "/proc/self/exe" ? CommandLine.arguments[0] : path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        return "\(exe)|\(size)|\(time)"
+        let exe = SourceTree.realPath("/proc/self/exe") ?? CommandLine.arguments[0]
+        var st = stat()
+        guard stat(exe, &st) == 0 else { return exe }
+        return "\(exe)|\(st.st_size)|\(nanoseconds(st.st_mtim))"
     }
 
     package static func root(of path: String, _ options: BuildOptions) -> String {
