@@ -34,12 +34,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    // Gregorian cycle lengths in days, built from their parts.
-    static let daysPer4Years = 4 * 365 + 1
-    static let daysPer100Years = 100 * 365 + 24
-    static let daysPer400Years = 400 * 365 + 97
-
-    /// Days since a fixed epoch (Howard Hinnant's days-from-civil), for day arithmetic.
+    /// Days since a fixed epoch (Howard Hinnant's days_from_civil; 146,097 days are 400 Gregorian years), for day
+    /// arithmetic.
     public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -47,16 +43,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * CalendarDate.daysPer400Years + doe
+        return era * 146_097 + doe
     }
 
-    /// The date `dayNumber` days from the epoch.
-    public init?(dayNumber z0: Int) {
-        let z = z0
-        let era = (z >= 0 ? z : z - (CalendarDate.daysPer400Years - 1)) / CalendarDate.daysPer400Years
-        let doe = z - era * CalendarDate.daysPer400Years
-        let yoe = (doe - doe / (CalendarDate.daysPer4Years - 1) + doe / (CalendarDate.daysPer100Years - 1)
-            - doe / (CalendarDate.daysPer400Years - 1)) / 365
+    /// The date `dayNumber` days from the epoch (Hinnant's civil_from_days).
+    public init?(dayNumber z: Int) {
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
@@ -88,10 +82,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ v: Int, _ n: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, n - s.count)) + s
-        }
+        func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }

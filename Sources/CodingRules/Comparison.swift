@@ -65,7 +65,7 @@ extension RulesData {
             for setting in Setting.priceColumns {
                 func side(_ p: FeePeriod, _ cf: ConversionFactorOption) -> CodeChange.Side? {
                     guard let r = p.rvus[code], let w = r.work, let pe = r.pe(setting), let mp = r.mp,
-                        let amount = unitPrice(code: code, period: p, setting: setting, conversionFactor: cf.id).amount
+                        let amount = priceBreakdown(code: code, period: p, setting: setting, conversionFactor: cf.id).amount
                     else { return nil }
                     return CodeChange.Side(work: w, pe: pe, mp: mp, total: w + pe + mp, conversionFactor: cf.value, amount: amount)
                 }

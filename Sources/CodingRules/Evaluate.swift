@@ -26,17 +26,12 @@ extension RulesData {
                 reasons.append(.noGroupCode(familyName: family.name, explanation: family.noGroupReason))
             }
         } else {
-            if let c = input.caregivers, c > 1 {
-                notes.append(.severalCaregivers(count: c))
-            }
+            if let c = input.caregivers, c > 1 { notes.append(.severalCaregivers(count: c)) }
             let initial = profile.initialUnits(minutes: input.minutes)
             let addOn = profile.addOnUnits(minutes: input.minutes)
-            thresholds.append(
-                UnitThreshold(code: family.initialCode, unit: 1, minutes: profile.initialMinimum, reached: initial == 1))
-            for n in 1...(addOn + 1) {
-                thresholds.append(
-                    UnitThreshold(
-                        code: family.addOnCode, unit: n, minutes: profile.addOnThreshold(unit: n), reached: n <= addOn))
+            thresholds = [UnitThreshold(code: family.initialCode, unit: 1, minutes: profile.initialMinimum, reached: initial == 1)]
+            thresholds += (1...(addOn + 1)).map { n in
+                UnitThreshold(code: family.addOnCode, unit: n, minutes: profile.addOnThreshold(unit: n), reached: n <= addOn)
             }
             thresholdNotes = RulesData.thresholdNotes(
                 family: family, profile: profile, minutes: input.minutes, addOnUnits: addOn)
@@ -67,9 +62,7 @@ extension RulesData {
             }
         }
 
-        if input.setting.isInstitutional {
-            notes.append(.institutionalClaim)
-        }
+        if input.setting.isInstitutional { notes.append(.institutionalClaim) }
 
         var lines: [ClaimLine] = []
         var missingData: [MissingData] = []
@@ -82,10 +75,7 @@ extension RulesData {
             warnings.append(.pendingFeeSchedule(pendingNotice(pending, on: input.date)))
             sources.formUnion(pending.sources)
             if let t = policies.therapistTelehealth.entry(on: input.date) { sources.insert(t.source) }
-            if kxApplies(input, total: nil, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
             if input.yearToDateAmount != nil, let t = policies.kxThresholds.entry(on: input.date) { sources.insert(t.source) }
-            let sorted = modifiers.sorted()
-            for i in lines.indices { lines[i].modifiers = sorted }
         } else if reasons.isEmpty, let cf {
             var missing: [MissingData] = []
             for p in planned {
@@ -112,16 +102,17 @@ extension RulesData {
                 for m in missing + periodNotes + gpciNote where !missingData.contains(m) { missingData.append(m) }
                 warnings.append(.amountsNotInGuide(periodLabel: period.label))
             }
-            if kxApplies(input, total: total, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
-            let sorted = modifiers.sorted()
-            for i in lines.indices { lines[i].modifiers = sorted }
             if input.provider == .assistant, let pct = policies.assistantPercent.entry(on: input.date) {
                 sources.insert(pct.source)
                 notes.append(.assistantPercent(pct.value))
             }
-            if let total {
-                split = beneficiarySplit(allowed: total, on: input.date)
-            }
+            split = total.flatMap { beneficiarySplit(allowed: $0, on: input.date) }
+        }
+        // (A date after the last period has no total: KX is then decided on the year-to-date amount alone.)
+        if reasons.isEmpty {
+            if kxApplies(input, total: total, warnings: &warnings) { modifiers.append(policies.modifiers.kx) }
+            let sorted = modifiers.sorted()
+            for i in lines.indices { lines[i].modifiers = sorted }
         }
 
         // Every answer to the KX question carries the hedge on whether these lines count at all (review N7).
@@ -143,9 +134,9 @@ extension RulesData {
     func telehealthChecks(
         _ input: SessionInput, reasons: inout [NotBillableReason], warnings: inout [SessionWarning]
     ) {
-        guard let listing = policies.telehealthListing.entry(on: input.date), listing.value.allowsTelehealth else {
-            let why = policies.telehealthListing.entry(on: input.date)?.summary
-            reasons.append(.telehealthNotListed(date: input.date, policy: why))
+        let row = policies.telehealthListing.entry(on: input.date)
+        guard let listing = row, listing.value.allowsTelehealth else {
+            reasons.append(.telehealthNotListed(date: input.date, policy: row?.summary))
             return
         }
         if listing.value == .provisional { warnings.append(.provisionalTelehealth(policy: listing.summary)) }
@@ -222,17 +213,10 @@ extension RulesData {
     /// The documentation checklist for a date of service and a session kind (rules.md §7), each item with the
     /// source of its wording (the consent policy's for the consent item).
     public func documentationChecklist(on date: CalendarDate, kind: SessionKind) -> [ChecklistItem] {
-        // By index: each item's fields are read in place rather than the whole item copied (every evaluation
-        // builds this list).
-        let items = policies.documentation
-        var out: [ChecklistItem] = []
-        for i in items.indices where items[i].appliesTo.contains(kind) && (items[i].range?.contains(date) ?? true) {
-            if items[i].usesConsentRule {
-                if let c = policies.consent.entry(on: date) { out.append(ChecklistItem(id: items[i].id, text: c.value, source: c.source)) }
-            } else {
-                out.append(ChecklistItem(id: items[i].id, text: items[i].text, source: items[i].source))
-            }
+        let items = policies.documentation.filter { $0.appliesTo.contains(kind) && ($0.range?.contains(date) ?? true) }
+        return items.compactMap { item in
+            guard item.usesConsentRule else { return ChecklistItem(id: item.id, text: item.text, source: item.source) }
+            return policies.consent.entry(on: date).map { ChecklistItem(id: item.id, text: $0.value, source: $0.source) }
         }
-        return out
     }
 }

@@ -100,13 +100,6 @@ public struct PendingNotice: Sendable, Hashable {
     public var lastCovered: CalendarDate?
     public var date: CalendarDate
     public var therapistTelehealth: String?
-
-    public init(schedule: PendingFeeSchedule, lastCovered: CalendarDate?, date: CalendarDate, therapistTelehealth: String?) {
-        self.schedule = schedule
-        self.lastCovered = lastCovered
-        self.date = date
-        self.therapistTelehealth = therapistTelehealth
-    }
 }
 
 /// One item of the documentation checklist, with the id of the source behind its wording.
@@ -116,10 +109,4 @@ public struct ChecklistItem: Sendable, Hashable {
     /// The item's wording (data: the item's own, or the consent policy's for the date).
     public var text: String
     public var source: String
-
-    public init(id: String, text: String, source: String) {
-        self.id = id
-        self.text = text
-        self.source = source
-    }
 }

@@ -54,29 +54,26 @@ extension RulesData {
         var ids = Array(Set(a.rows.keys).union(b.rows.keys))
         ids.sort { (b.rows[$0] ?? a.rows[$0])!.locality < (b.rows[$1] ?? a.rows[$1])!.locality }
         let places = ids.map { LocalityChoice.locality(id: $0) }
-        let oldPrices = unitPrices(code: code, period: old, setting: setting, localities: places)
-        let newPrices = unitPrices(code: code, period: new, setting: setting, localities: places)
-        var out: [LocalityChange] = []
-        for (i, id) in ids.enumerated() {
+        let oldPrices = priceBreakdowns(code: code, period: old, setting: setting, localities: places)
+        let newPrices = priceBreakdowns(code: code, period: new, setting: setting, localities: places)
+        let changes = ids.enumerated().map { i, id in
             let o = a.rows[id], n = b.rows[id]
-            let floor: WorkFloorEffect
-            switch (o?.isWorkFloored ?? false, n?.isWorkFloored ?? false) {
-            case (true, false): floor = .ended
-            case (true, true): floor = .still
+            let floor: WorkFloorEffect = switch (o?.isWorkFloored ?? false, n?.isWorkFloored ?? false) {
+            case (true, false): .ended
+            case (true, true): .still
             // A table without the unfloored column says nothing about a floor: "started" only when the floor
             // visibly raised the work GPCI.
-            case (false, true): floor = (o.map { $0.work < n!.work } ?? false) ? .started : .none
-            case (false, false): floor = .none
+            case (false, true): (o.map { $0.work < n!.work } ?? false) ? .started : .none
+            case (false, false): .none
             }
-            out.append(
-                LocalityChange(
-                    locality: (n ?? o)!.locality, old: o, new: n, floor: floor, code: code, setting: setting,
-                    oldAmount: o == nil ? nil : oldPrices[i].amount, newAmount: n == nil ? nil : newPrices[i].amount))
+            return LocalityChange(
+                locality: (n ?? o)!.locality, old: o, new: n, floor: floor, code: code, setting: setting,
+                oldAmount: o == nil ? nil : oldPrices[i].amount, newAmount: n == nil ? nil : newPrices[i].amount)
         }
-        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return out.sorted {
-            let x = $0.amountChange.map(abs) ?? .zero, y = $1.amountChange.map(abs) ?? .zero
-            return x != y ? x > y : order[$0.locality.id]! < order[$1.locality.id]!
-        }
+        // Ties keep the locality order.
+        return changes.enumerated().sorted {
+            let x = $0.element.amountChange.map(abs) ?? .zero, y = $1.element.amountChange.map(abs) ?? .zero
+            return x != y ? x > y : $0.offset < $1.offset
+        }.map(\.element)
     }
 }

@@ -16,13 +16,6 @@ public struct PriceBreakdown: Sendable, Hashable {
         public var work: DecimalValue
         public var pe: DecimalValue
         public var mp: DecimalValue
-
-        public init(work: DecimalValue, pe: DecimalValue, mp: DecimalValue) {
-            self.work = work
-            self.pe = pe
-            self.mp = mp
-        }
-
         /// work + pe + mp.
         public var sum: DecimalValue { work + pe + mp }
     }

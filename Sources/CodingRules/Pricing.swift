@@ -1,14 +1,3 @@
-/// The allowed amount for one unit of a code, or the data that is missing to compute it.
-public enum UnitPrice: Sendable, Hashable {
-    case priced(DecimalValue)
-    case missing([MissingData])
-
-    public var amount: DecimalValue? {
-        if case .priced(let v) = self { return v }
-        return nil
-    }
-}
-
 /// How one unit's amount is computed, or the data that is missing to compute it.
 public enum PriceResult: Sendable, Hashable {
     case priced(PriceBreakdown)
@@ -19,13 +8,8 @@ public enum PriceResult: Sendable, Hashable {
         return nil
     }
 
-    /// The same answer with the amount only.
-    public var unitPrice: UnitPrice {
-        switch self {
-        case .priced(let b): return .priced(b.amount)
-        case .missing(let m): return .missing(m)
-        }
-    }
+    /// The unit amount, when priced.
+    public var amount: DecimalValue? { breakdown?.amount }
 }
 
 extension RulesData {
@@ -55,13 +39,8 @@ extension RulesData {
         var rvuMissing: [MissingData] = []
         let rvu = period.rvus[code]
         if let rvu {
-            let parts = rvu.missingComponents.filter { part in
-                switch part {
-                case .peNonfacility: return !setting.usesFacilityPE
-                case .peFacility: return setting.usesFacilityPE
-                default: return true
-                }
-            }
+            // Only the practice-expense column of `setting` is needed.
+            let parts = rvu.missingComponents.filter { $0 != (setting.usesFacilityPE ? .peNonfacility : .peFacility) }
             if !parts.isEmpty { rvuMissing.append(.rvuComponents(parts, code: code, periodLabel: period.label)) }
         } else {
             rvuMissing.append(.rvus(code: code, periodLabel: period.label))
@@ -73,8 +52,7 @@ extension RulesData {
         let table = period.gpciTable.flatMap { gpciTables[$0] }
         let percentDate = assistantPercentDate ?? period.range.from
         let percent = provider == .assistant ? policies.assistantPercent.entry(on: percentDate)?.value : nil
-        let one = DecimalValue(1)
-        let national = PriceBreakdown.Parts(work: one, pe: one, mp: one)
+        let national = PriceBreakdown.Parts(work: DecimalValue(1), pe: DecimalValue(1), mp: DecimalValue(1))
         return localities.map { locality in
             var missing = rvuMissing
             var gpci = national
@@ -99,29 +77,6 @@ extension RulesData {
         }
     }
 
-    /// The unit amount for `code` in `period`: `priceBreakdown`'s amount, or what is missing.
-    public func unitPrice(
-        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
-        locality: LocalityChoice = .national, conversionFactor: String? = nil,
-        assistantPercentDate: CalendarDate? = nil
-    ) -> UnitPrice {
-        priceBreakdown(
-            code: code, period: period, setting: setting, provider: provider, locality: locality,
-            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
-        ).unitPrice
-    }
-
-    /// `unitPrice` for each of `localities` (in that order; see `priceBreakdowns`).
-    public func unitPrices(
-        code: String, period: FeePeriod, setting: Setting, provider: Provider = .therapist,
-        localities: [LocalityChoice], conversionFactor: String? = nil, assistantPercentDate: CalendarDate? = nil
-    ) -> [UnitPrice] {
-        priceBreakdowns(
-            code: code, period: period, setting: setting, provider: provider, localities: localities,
-            conversionFactor: conversionFactor, assistantPercentDate: assistantPercentDate
-        ).map(\.unitPrice)
-    }
-
     /// The beneficiary split of an allowed amount on a date: coinsurance, Medicare's share, sequestration.
     /// Nil when the percentages for that date are not in the data.
     public func beneficiarySplit(allowed: DecimalValue, on date: CalendarDate) -> BeneficiarySplit? {
@@ -135,39 +90,5 @@ extension RulesData {
             allowed: allowed, coinsurancePercent: co, coinsurance: coinsurance,
             medicareBeforeSequestration: medicare, sequestrationPercent: seq, sequestration: sequestration,
             medicarePaid: medicare - sequestration)
-    }
-}
-
-/// One cell of a fee table: a code's unit amount in a period, setting and for a provider.
-public struct FeeTableRow: Sendable, Hashable {
-    public var code: String
-    public var setting: Setting
-    public var provider: Provider
-    public var locality: LocalityChoice
-    public var price: UnitPrice
-}
-
-extension RulesData {
-    /// Unit amounts for every code of the period × setting × provider, for one locality (or national).
-    /// Codes are in family order; codes that did not exist in the period are left out.
-    public func feeTable(
-        period: FeePeriod, locality: LocalityChoice = .national, conversionFactor: String? = nil
-    ) -> [FeeTableRow] {
-        var rows: [FeeTableRow] = []
-        for family in families where family.validFrom <= (period.range.through ?? period.range.from) {
-            for code in family.codes where period.rvus[code] != nil {
-                for setting in Setting.priceColumns {
-                    for provider in Provider.allCases {
-                        rows.append(
-                            FeeTableRow(
-                                code: code, setting: setting, provider: provider, locality: locality,
-                                price: unitPrice(
-                                    code: code, period: period, setting: setting, provider: provider,
-                                    locality: locality, conversionFactor: conversionFactor)))
-                    }
-                }
-            }
-        }
-        return rows
     }
 }

@@ -65,8 +65,8 @@ public struct RulesInputError: Error, Sendable, Hashable {
         case beforeCodes(family: String, codes: [String], validFrom: CalendarDate, date: CalendarDate)
         /// `id` nil: the period's default was asked for.
         case unknownConversionFactor(String?, periodLabel: String, accepted: [String])
-        /// No fee period covers the date; `covered` is the range the data covers (nil: none).
-        /// `covered`: the dates the guide accepts; `pricedThrough`: the last date with amounts, when earlier.
+        /// No fee period covers the date. `covered`: the dates the guide accepts (nil: none); `pricedThrough`:
+        /// the last date with amounts, when earlier.
         case dateNotCovered(CalendarDate, covered: DateRange?, pricedThrough: CalendarDate? = nil)
         /// `example` is a locality id of the data, when it has any.
         case unknownLocality(String, example: String?)
@@ -118,13 +118,6 @@ public struct UnitThreshold: Sendable, Hashable {
     public var minutes: Int
     /// True when the session reached it.
     public var reached: Bool
-
-    public init(code: String, unit: Int, minutes: Int, reached: Bool) {
-        self.code = code
-        self.unit = unit
-        self.minutes = minutes
-        self.reached = reached
-    }
 }
 
 /// Who pays what of the allowed total (deductible assumed met).
@@ -137,20 +130,6 @@ public struct BeneficiarySplit: Sendable, Hashable {
     public var sequestrationPercent: DecimalValue
     public var sequestration: DecimalValue
     public var medicarePaid: DecimalValue
-
-    public init(
-        allowed: DecimalValue, coinsurancePercent: DecimalValue, coinsurance: DecimalValue,
-        medicareBeforeSequestration: DecimalValue, sequestrationPercent: DecimalValue, sequestration: DecimalValue,
-        medicarePaid: DecimalValue
-    ) {
-        self.allowed = allowed
-        self.coinsurancePercent = coinsurancePercent
-        self.coinsurance = coinsurance
-        self.medicareBeforeSequestration = medicareBeforeSequestration
-        self.sequestrationPercent = sequestrationPercent
-        self.sequestration = sequestration
-        self.medicarePaid = medicarePaid
-    }
 }
 
 /// The fee period and conversion factor used.

@@ -21,21 +21,18 @@ public enum TimelineChange: Sendable, Hashable {
 extension RulesData {
     /// Every dated rule and period start as an event, sorted by date then topic; `from` drops earlier ones.
     public func policyTimeline(from: CalendarDate? = nil) -> [TimelineEvent] {
-        var out: [TimelineEvent] = []
-        for f in families {
-            out.append(
-                TimelineEvent(
-                    date: f.validFrom, topic: "codes", change: .codesAvailable(familyName: f.name, codes: f.codes),
-                    source: f.source))
+        var out = families.map { f in
+            TimelineEvent(
+                date: f.validFrom, topic: "codes", change: .codesAvailable(familyName: f.name, codes: f.codes),
+                source: f.source)
         }
-        for p in periods {
-            out.append(
-                TimelineEvent(
-                    date: p.range.from, topic: "fee-schedule",
-                    change: .feeSchedule(
-                        label: p.label, conversionFactor: p.defaultConversionFactor.value,
-                        options: p.conversionFactors.filter { !$0.isDefault }),
-                    source: p.source))
+        out += periods.map { p in
+            TimelineEvent(
+                date: p.range.from, topic: "fee-schedule",
+                change: .feeSchedule(
+                    label: p.label, conversionFactor: p.defaultConversionFactor.value,
+                    options: p.conversionFactors.filter { !$0.isDefault }),
+                source: p.source)
         }
         func add<V>(_ rows: [Dated<V>], _ topic: String) {
             for r in rows { out.append(TimelineEvent(date: r.range.from, topic: topic, change: .policy(r.summary), source: r.source)) }

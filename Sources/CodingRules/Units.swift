@@ -22,19 +22,12 @@ extension UnitProfile {
     /// Bands of minutes from 0 through `maxMinutes` with constant units; the last band is open-ended.
     public func bands(upTo maxMinutes: Int) -> [UnitBand] {
         var out: [UnitBand] = []
-        var start = 0
-        var current = lines(minutes: 0)
-        if maxMinutes >= 1 {
-            for m in 1...maxMinutes {
-                let l = lines(minutes: m)
-                if l.initialUnits != current.initialUnits || l.addOnUnits != current.addOnUnits {
-                    out.append(UnitBand(fromMinutes: start, throughMinutes: m - 1, initialUnits: current.initialUnits, addOnUnits: current.addOnUnits))
-                    start = m
-                    current = l
-                }
-            }
+        for m in 0...max(0, maxMinutes) {
+            let l = lines(minutes: m)
+            if let last = out.last, last.initialUnits == l.initialUnits, last.addOnUnits == l.addOnUnits { continue }
+            if !out.isEmpty { out[out.count - 1].throughMinutes = m - 1 }
+            out.append(UnitBand(fromMinutes: m, throughMinutes: nil, initialUnits: l.initialUnits, addOnUnits: l.addOnUnits))
         }
-        out.append(UnitBand(fromMinutes: start, throughMinutes: nil, initialUnits: current.initialUnits, addOnUnits: current.addOnUnits))
         return out
     }
 
@@ -48,11 +41,6 @@ extension UnitProfile {
 public struct TimedService: Sendable, Hashable {
     public var name: String
     public var minutes: Int
-
-    public init(name: String, minutes: Int) {
-        self.name = name
-        self.minutes = minutes
-    }
 }
 
 /// Units per service under the CMS total-time rule and under the per-service mid-point rule.

@@ -56,10 +56,8 @@ public struct YearOutlook: Sendable, Hashable {
     public var sources: [String] {
         var ids = Set(pending.sources)
         if let f = floorEnd { ids.formUnion([f.lastFloor.source, f.tableSource]) }
-        for s in [kx?.source, medicalReview?.source, telehealthList?.source, therapistTelehealth?.source] {
-            if let s { ids.insert(s) }
-        }
-        if let w = pending.amountsFirst { ids.insert(w.source) }
+        let dated = [kx?.source, medicalReview?.source, telehealthList?.source, therapistTelehealth?.source]
+        ids.formUnion((dated + [pending.amountsFirst?.source]).compactMap { $0 })
         return ids.sorted()
     }
 }

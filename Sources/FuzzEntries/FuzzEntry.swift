@@ -9,27 +9,18 @@ import Foundation
 
 /// Entry points for the libFuzzer targets in `Fuzz/` (not used by the build). Each takes arbitrary bytes and
 /// runs one input stage the way the build does; any crash, trap or hang is a bug. The site they need (data,
-/// pages for links and directives) is the fixture site, or the one `FUZZ_CONTENT` names, loaded once.
+/// pages for links and directives) is the fixture site, or the one `FUZZ_CONTENT` names (with its `Templates`
+/// beside it), loaded and checked once by the build's own first two stages.
 public enum FuzzEntry {
     static let contentDirectory =
         ProcessInfo.processInfo.environment["FUZZ_CONTENT"] ?? "Tests/GuideSiteTests/Fixtures/site/Content"
 
     /// The fixture site's model (nil when it does not load: the target then only checks the loaders).
     static let site: SiteModel? = {
-        let content = contentDirectory
-        let config = SiteConfig.load(contentDirectory: content).output
-        guard let config, let data = Guide.extension.load(contentDirectory: content).output else { return nil }
-        let tree = SourceTree(root: content)
-        var diags = Diagnostics()
-        var pages: [PageSource] = []
-        for rel in ContentLoader.markdownFiles(in: tree).files {
-            guard let text = ContentLoader.readText(content + "/" + rel, display: rel, tree: tree, diagnostics: &diags)
-            else { continue }
-            if let p = ContentLoader.loadPage(relativePath: rel, text: text, display: rel).0 { pages.append(p) }
-        }
-        let site = SiteModel.make(
-            config: config, pages: pages, extensionData: data, knownCodes: data.knownCodes, diagnostics: &diags)
-        return site
+        let options = BuildOptions(
+            contentDirectory: contentDirectory, templatesDirectory: contentDirectory + "/../Templates",
+            siteExtension: Guide.extension)
+        return LoadStage.run(options).output.flatMap { CheckStage.run($0).output?.site }
     }()
 
     /// Front matter + YAML: a page file (front matter and body split), the same text as site.yaml, and as a

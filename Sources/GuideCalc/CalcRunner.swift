@@ -43,19 +43,15 @@ public enum CalcRunner {
     public static func run(_ options: CalcOptions) -> CalcOutput {
         do {
             let (input, data, zip) = try prepare(options)
-            let result: SessionResult
-            do {
-                result = try data.rules.evaluate(input)
-            } catch {
-                return fail(InputFailure(error).text)
-            }
-            var out = options.json
+            let result = try data.rules.evaluate(input)
+            let out = options.json
                 ? CalcReport(result, input: input, data: data, zip: zip).rendered()
-                : CalcRender.table(result, input: input, data: data)
-            if let zip, !options.json { out = zip.text + out }
+                : (zip?.text ?? "") + CalcRender.table(result, input: input, data: data)
             return CalcOutput(exitCode: 0, stdout: out, stderr: "")
         } catch let f as InputFailure {
             return fail(f.text)
+        } catch let e as RulesInputError {
+            return fail(InputFailure(e).text)
         } catch {
             return fail("error: \(error)")
         }
@@ -66,7 +62,7 @@ public enum CalcRunner {
     }
 
     package static func prepare(_ o: CalcOptions) throws -> (SessionInput, SiteData, CalcZIP?) {
-        let make = try parse(o)
+        var input = try parse(o)
         try CalcZIP.checkForm(o)
         let loaded = SiteDataLoader.load(contentDirectory: o.content)
         guard let data = loaded.output else {
@@ -75,19 +71,20 @@ public enum CalcRunner {
                 "content", "the data in '\(o.content)/data' has \(errors.count) error(s)", preceding: errors.map(\.description))
         }
         let zip = try o.zip.map { try CalcZIP.resolve($0, data: data) }
-        var input = try make(data.rules)
-        if let zip { input.locality = .locality(id: zip.locality.id) }
+        input.locality = try zip.map { .locality(id: $0.locality.id) } ?? resolveLocality(o.locality, rules: data.rules)
         return (input, data, zip)
     }
 
     /// The session `calc` would evaluate for these options, checked against already loaded rules data (used by
     /// the worked examples). Throws `InputFailure`.
     package static func sessionInput(_ o: CalcOptions, rules: RulesData) throws -> SessionInput {
-        try parse(o)(rules)
+        var input = try parse(o)
+        input.locality = try resolveLocality(o.locality, rules: rules)
+        return input
     }
 
-    /// Validates the options that need no data; returns the step that resolves the locality and builds the input.
-    static func parse(_ o: CalcOptions) throws -> (RulesData) throws -> SessionInput {
+    /// The session from the options that need no data (the locality is resolved once the data is loaded).
+    static func parse(_ o: CalcOptions) throws -> SessionInput {
         guard let minutesText = o.minutes else {
             throw InputFailure("minutes", "required: the session length in whole minutes above 0")
         }
@@ -116,13 +113,10 @@ public enum CalcRunner {
             ytd = v
         }
         let date = try resolveDate(o)
-        return { rules in
-            let locality = try resolveLocality(o.locality, rules: rules)
-            return SessionInput(
-                minutes: minutes, patients: patients, date: date, setting: setting, provider: provider,
-                discipline: discipline, telehealth: o.telehealth, locality: locality, profile: o.profile, family: o.family,
-                yearToDateAmount: ytd, conversionFactor: o.conversionFactor)
-        }
+        return SessionInput(
+            minutes: minutes, patients: patients, date: date, setting: setting, provider: provider, discipline: discipline,
+            telehealth: o.telehealth, profile: o.profile, family: o.family, yearToDateAmount: ytd,
+            conversionFactor: o.conversionFactor)
     }
 
     static func choice<E: RawRepresentable & CaseIterable>(
@@ -147,10 +141,9 @@ public enum CalcRunner {
             throw InputFailure("date", "required: \(site) does not exist, so there is no as_of date to default to; give --date YYYY-MM-DD")
         }
         // The same loader as `build` and `check`, so whatever YAML they accept (CRLF, flow style) works here.
-        let configResult = SiteConfig.load(contentDirectory: o.content)
-        let config = configResult.output, diagnostics = configResult.diagnostics
-        guard let config else {
-            let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+        let loaded = SiteConfig.load(contentDirectory: o.content)
+        guard let config = loaded.output else {
+            let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
             throw InputFailure(
                 "date", "not given, and \(site) has the error(s) above; give --date YYYY-MM-DD", preceding: errors)
         }

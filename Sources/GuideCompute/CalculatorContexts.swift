@@ -29,14 +29,12 @@ extension CalculatorTables {
     /// tables' longest length for one patient, priced nationally); computed once per date.
     func contextWords(on date: CalendarDate) -> [ContextWords] {
         if let cached = contextCache[date] { return cached }
-        let out = ctxKeys.map { Self.context($0, on: date, rules: rules, maxMinutes: maxMinutes, words: words) }
+        let out = ctxKeys.map { context($0, on: date) }
         contextCache[date] = out
         return out
     }
 
-    static func context(
-        _ k: ContextKey, on date: CalendarDate, rules: RulesData, maxMinutes: Int, words: RulesText
-    ) -> ContextWords {
+    private func context(_ k: ContextKey, on date: CalendarDate) -> ContextWords {
         let input = SessionInput(
             minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
             discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)

@@ -4,7 +4,7 @@ import CodingRules
 import RulesText
 
 /// `assets/calculator-data.js`: the lookup tables the calculator page (`assets/calculator.js`) reads, all
-/// computed here by `CodingRules` (`RulesData.evaluate` and `unitPrice`, the same code paths as `ctsguide calc`),
+/// computed here by `CodingRules` (`RulesData.evaluate` and `priceBreakdown`, the same code paths as `ctsguide calc`),
 /// so the script holds no threshold, rate or date. Layout (`window.CTSGUIDE_CALC`):
 ///
 /// - `options`: the form's choices per control (`[value, label]`; `locality` only values, with
@@ -93,7 +93,7 @@ package enum CalculatorData {
     /// The data file and the split scripts (`CalculatorSplits`) from the data alone (the build starts them as
     /// soon as the data is loaded).
     package static func files(rules: RulesData, asOf: CalendarDate) -> [OutputFile] {
-        let (data, splits) = buildAll(rules, asOf: asOf)
+        let (data, splits) = build(rules, asOf: asOf)
         var w = JSONWriter(forScript: true)
         w.raw("window.CTSGUIDE_CALC = ")
         w.value(data)
@@ -120,17 +120,10 @@ package enum CalculatorData {
         }
     }
 
-    /// The whole data object; `segments` replaces the segmentation (tests compare it with grouping every day),
-    /// `shareRunsWithinStretch: false` evaluates the claim patterns of every segment (tests compare).
+    /// The whole data object and the split scripts its segments name; `segments` replaces the segmentation (tests
+    /// compare it with grouping every day), `shareRunsWithinStretch: false` evaluates the claim patterns of every
+    /// segment (tests compare).
     static func build(
-        _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
-        shareRunsWithinStretch: Bool = true
-    ) -> JSONValue {
-        buildAll(rules, asOf: asOf, segments: ranges, shareRunsWithinStretch: shareRunsWithinStretch).data
-    }
-
-    /// `build`'s object and the split scripts its segments name.
-    static func buildAll(
         _ rules: RulesData, asOf: CalendarDate, segments ranges: [CalculatorSegments.Range]? = nil,
         shareRunsWithinStretch: Bool = true
     ) -> (data: JSONValue, splits: [OutputFile]) {
@@ -143,14 +136,11 @@ package enum CalculatorData {
         let splits = CalculatorSplits.build(tables, ranges: ranges, runs: runs)
         let segments = ranges.indices.map { i -> JSONValue in
             var seg = tables.segment(from: ranges[i].from, through: ranges[i].through, runs: runs[i])
-            if case .object(var o) = seg {
-                o["split"] = splits.segmentPolicy[i].map { .int($0) } ?? .null
-                // The fee schedule the amounts come from, as the answer names it.
-                o["release"] = rules.period(on: ranges[i].from).map { .string("\($0.label) (from \($0.range.from))") } ?? .null
-                for (k, v) in conversionFactorTables(rules, tables, on: ranges[i].from) { o[k] = v }
-                seg = .object(o)
-            }
-            return seg
+            seg["split"] = splits.segmentPolicy[i].map { .int($0) } ?? .null
+            // The fee schedule the amounts come from, as the answer names it.
+            seg["release"] = rules.period(on: ranges[i].from).map { .string("\($0.label) (from \($0.range.from))") } ?? .null
+            for (k, v) in conversionFactorTables(rules, tables, on: ranges[i].from) { seg[k] = v }
+            return .object(seg)
         }
 
         func options(_ key: String) -> JSONValue {

@@ -2,8 +2,8 @@ import CodingRules
 import RulesText
 
 /// The claim pattern of every session length (1 to the tables' minutes) for one units profile, group flag and
-/// code family on one date, asked of `RulesData.evaluate`: the bulk of the calculator data's work, pure, so
-/// `CalculatorTables.allRuns` runs the jobs on all cores and numbers the patterns afterwards in job order.
+/// code family on one date, asked of `RulesData.evaluate`: the bulk of the calculator data's work
+/// (`CalculatorTables.allRuns` asks for every job, then `segment` numbers the patterns in job order).
 package enum CalculatorRuns {
     /// One session length's result as the tables keep it: claim lines (code and units), the reasons it is not
     /// billable (`RulesText` with placeholders: the minutes as `{minutes}`) and the thresholds that decided the units.

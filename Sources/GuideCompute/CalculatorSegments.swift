@@ -19,12 +19,10 @@ package enum CalculatorSegments {
     /// The segments from `first` through `last`, and how many pieces were evaluated to find them.
     static func ranges(_ tables: CalculatorTables, first: CalendarDate, last: CalendarDate) -> (ranges: [Range], evaluated: Int) {
         guard first <= last else { return ([], 0) }
-        let texts = CalculatorData.Interner()
         let starts = [first] + tables.rules.changeDates(after: first, through: last)
-        tables.precompute(starts)
-        let pieces = starts.map { (start: $0, signature: tables.signature($0, texts: texts)) }
+        let pieces = starts.map { (start: $0, signature: tables.signature($0)) }
         var out: [Range] = []
-        var current: JSONValue? = nil
+        var current: CalculatorTables.Signature? = nil
         for (i, p) in pieces.enumerated() {
             let end = i + 1 < pieces.count ? pieces[i + 1].start.adding(days: -1) : last
             if let c = current, c == p.signature, !out.isEmpty {

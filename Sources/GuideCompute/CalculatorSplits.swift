@@ -25,10 +25,10 @@ package enum CalculatorSplits {
         var files: [OutputFile]
     }
 
-    static func cents(_ money: String) -> Int? {
-        let parts = money.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let whole = Int(parts[0]), let frac = Int(parts[1]), parts[1].count == 2 else { return nil }
-        return whole * 100 + frac
+    /// A claim pattern priced with one price table (`CalculatorTables.priceKey`, conversion-factor option) under
+    /// one policy: its totals are the same in every segment that shares them.
+    struct Summed: Hashable {
+        var policy: Int, prices: String, lines: [ClaimLine]
     }
 
     /// Every reachable total of every segment (`ranges` with their `runs`, in `runKeys` order), split.
@@ -41,8 +41,8 @@ package enum CalculatorSplits {
         var policyDate: [CalendarDate] = []
         var totals: [Set<Int>] = []
         var segmentPolicy: [Int?] = []
-        // Price rows split into cents once per price table.
-        var centsCache: [String: [String: [Int?]]] = [:]
+        // Segments often share a price table and claim patterns: each combination is summed once per policy.
+        var summed: Set<Summed> = []
         for (i, range) in ranges.enumerated() {
             let date = range.from
             guard let co = rules.policies.coinsurancePercent.entry(on: date)?.value,
@@ -69,21 +69,14 @@ package enum CalculatorSplits {
             // The default conversion factor and every other option of the period (the form's "More options").
             let variants: [String?] = [nil] + period.conversionFactors.filter { !$0.isDefault }.map(\.id)
             for cf in variants {
-                let priceKey = tables.priceKey(period, on: date) + (cf.map { "|cf:" + $0 } ?? "")
-                let table: [String: [Int?]]
-                if let cached = centsCache[priceKey] {
-                    table = cached
-                } else {
-                    guard let rows = tables.priceRows(on: date, conversionFactor: cf) else { continue }
-                    var t: [String: [Int?]] = [:]
-                    for r in rows { t[r.key] = r.amounts.split(separator: ",", omittingEmptySubsequences: false).map { cents(String($0)) } }
-                    centsCache[priceKey] = t
-                    table = t
-                }
+                let priceKey = tables.priceKey(period, on: date, conversionFactor: cf)
+                let fresh = patterns.filter { summed.insert(Summed(policy: p, prices: priceKey, lines: $0)).inserted }
+                guard !fresh.isEmpty, let rows = tables.priceRows(on: date, conversionFactor: cf) else { continue }
+                let table = Dictionary(rows.map { ($0.key, $0.cents) }) { a, _ in a }
                 // An assistant line is reduced on the whole line's fee schedule amount (rules.md §5), as the page
                 // computes it from the same table: its total comes from the therapist's fee and the share.
                 let share = tables.assistantShareMillionths(on: date)
-                for lines in patterns {
+                for lines in fresh {
                     for setting in Setting.allCases {
                         for provider in Provider.allCases {
                             let reducedBy = provider == .assistant ? share : nil
@@ -107,30 +100,37 @@ package enum CalculatorSplits {
                 }
             }
         }
-        // One shard per policy and ten-dollar bucket, in that order; the shards are split and written in the
-        // ordered parallel map (this is the longest job of the guide's build).
-        var shards: [(policy: Int, bucket: Int, totals: [Int])] = []
+        // One shard per policy and ten-dollar bucket, in that order.
+        var files: [OutputFile] = []
         for p in policies.indices {
-            let byBucket = Dictionary(grouping: totals[p], by: { $0 / bucketCents })
-            for (b, list) in byBucket.sorted(by: { $0.key < $1.key }) { shards.append((p, b, list)) }
-        }
-        let dates = policyDate
-        let files = parallelMap(shards) { shard -> OutputFile? in
-            var entries: [String: JSONValue] = [:]
-            for total in shard.totals {
-                guard let s = rules.beneficiarySplit(allowed: DecimalValue(significand: total, scale: 2), on: dates[shard.policy])
-                else { continue }
-                entries[String(total)] = .array(
-                    [s.coinsurance, s.medicareBeforeSequestration, s.sequestration, s.medicarePaid].map { .string($0.moneyText) })
+            for (b, list) in Dictionary(grouping: totals[p], by: { $0 / bucketCents }).sorted(by: { $0.key < $1.key }) {
+                if let f = shard("\(p)-\(b)", totals: list, rules: rules, on: policyDate[p]) { files.append(f) }
             }
-            if entries.isEmpty { return nil }
-            let name = "\(shard.policy)-\(shard.bucket)"
-            var w = JSONWriter(forScript: true)
-            w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = ")
-            w.value(.object(entries))
-            w.raw(";\n")
-            return OutputFile(path: folder + name + ".js", bytes: w.bytes)
         }
-        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files.compactMap { $0 })
+        return Built(segmentPolicy: segmentPolicy, policies: policies, files: files)
+    }
+
+    /// The shard `name` (`P-B`): each total's split under the policy in force on `date`, written entry by entry
+    /// (no tree of values), keys in the order the writer sorts an object's keys; nil when none has a split.
+    static func shard(_ name: String, totals: [Int], rules: RulesData, on date: CalendarDate) -> OutputFile? {
+        let entries: [(key: String, split: BeneficiarySplit)] = totals.map(String.init).sorted().compactMap { key in
+            rules.beneficiarySplit(allowed: DecimalValue(significand: Int(key)!, scale: 2), on: date).map { (key, $0) }
+        }
+        if entries.isEmpty { return nil }
+        var w = JSONWriter(forScript: true, capacity: entries.count * 48 + 80)
+        w.raw("(window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {})[\"\(name)\"] = {")
+        for (n, e) in entries.enumerated() {
+            if n > 0 { w.raw(",") }
+            w.string(e.key)
+            w.raw(":[")
+            let s = e.split
+            for (m, amount) in [s.coinsurance, s.medicareBeforeSequestration, s.sequestration, s.medicarePaid].enumerated() {
+                if m > 0 { w.raw(",") }
+                w.string(amount.moneyText)
+            }
+            w.raw("]")
+        }
+        w.raw("};\n")
+        return OutputFile(path: folder + name + ".js", bytes: w.bytes)
     }
 }

@@ -70,18 +70,18 @@ package final class CalculatorTables {
     /// (the fee schedule amounts it is reduced from) and the table has `share|assistant`: the assistant's share
     /// in millionths (and `share|scale`, the million), from the same policy `CodingRules` reads. The page's line is
     /// `round half up(fee cents × units × share / scale)` (`CalculatorTables.assistantLineCents` in Swift).
-    func priceTable(on date: CalendarDate, nationalOnly: Bool = false, conversionFactor: String? = nil) -> JSONValue {
+    func priceTable(on date: CalendarDate, conversionFactor: String? = nil) -> JSONValue {
         guard let rows = priceRows(on: date, conversionFactor: conversionFactor) else { return .object([:]) }
         var out: [String: JSONValue] = [:]
         var byKey: [String: PriceRow] = [:]
         for r in rows { byKey[r.key] = r }
         let assistant = Provider.assistant.rawValue, therapist = Provider.therapist.rawValue
         for r in rows {
-            out[r.key] = nationalOnly ? .string(r.national) : amounts.id(r.amounts)
+            out[r.key] = amounts.id(r.amounts)
             guard r.key.hasSuffix("|" + assistant),
                 let fee = byKey[String(r.key.dropLast(assistant.count)) + therapist]
             else { continue }
-            out[r.key + "|fee"] = nationalOnly ? .string(fee.national) : amounts.id(fee.amounts)
+            out[r.key + "|fee"] = amounts.id(fee.amounts)
         }
         if let share = assistantShareMillionths(on: date) {
             out["share|" + assistant] = .int(share)
@@ -111,66 +111,26 @@ package final class CalculatorTables {
     /// period and assistant differential, and a segment's table is also part of its signature.
     var priceRowCache: [String: [PriceRow]] = [:]
 
-    /// Evaluates on all cores what `signature` and `segment` will ask for these dates (the contexts of each date,
-    /// the price rows of each period and assistant differential), so that only numbering is left serial.
-    func precompute(_ dates: [CalendarDate]) {
-        enum Job: Sendable {
-            case contexts(CalendarDate)
-            case prices(FeePeriod, CalendarDate)
-        }
-        enum Done: Sendable {
-            case contexts([ContextWords])
-            case prices([PriceRow])
-        }
-        var jobs: [Job] = [], keys: [String?] = []
-        var seenDates: Set<CalendarDate> = [], seenKeys = Set(priceRowCache.keys)
-        for d in dates {
-            if contextCache[d] == nil && seenDates.insert(d).inserted {
-                jobs.append(.contexts(d))
-                keys.append(nil)
-            }
-            if let period = rules.period(on: d) {
-                let key = priceKey(period, on: d)
-                if seenKeys.insert(key).inserted {
-                    jobs.append(.prices(period, d))
-                    keys.append(key)
-                }
-            }
-        }
-        let rules = self.rules, maxMinutes = self.maxMinutes, ctxKeys = self.ctxKeys, words = self.words
-        let choices = localityChoices
-        let done = parallelMap(jobs) { job -> Done in
-            switch job {
-            case .contexts(let d):
-                return .contexts(ctxKeys.map { CalculatorTables.context($0, on: d, rules: rules, maxMinutes: maxMinutes, words: words) })
-            case .prices(let period, let d):
-                return .prices(CalculatorTables.priceRows(rules, period: period, on: d, localities: choices))
-            }
-        }
-        for (i, result) in done.enumerated() {
-            switch (jobs[i], result) {
-            case (.contexts(let d), .contexts(let words)): contextCache[d] = words
-            case (.prices, .prices(let rows)): priceRowCache[keys[i]!] = rows
-            default: preconditionFailure("results come back in job order")
-            }
-        }
-    }
-
     /// A day's signature: everything the tables hold that could depend on the date. Two days with equal
     /// signatures share one segment. Locality amounts follow the period (its GPCI table) and the national
-    /// amounts (assistant share).
-    func signature(_ date: CalendarDate, texts: CalculatorData.Interner) -> JSONValue {
-        .array(
-            contextWords(on: date).map { $0.json(texts) } + [
-                docs(on: date, texts: texts), priceTable(on: date, nationalOnly: true),
-                .optional(rules.period(on: date)?.range.from.description),
-            ])
+    /// amounts (assistant share, which a date without a fee period does not show).
+    struct Signature: Equatable {
+        var contexts: [ContextWords], docs: [[String]], nationalPrices: [String]?, share: Int?, period: CalendarDate?
+    }
+
+    func signature(_ date: CalendarDate) -> Signature {
+        let prices = priceRows(on: date)
+        return Signature(
+            contexts: contextWords(on: date),
+            docs: [SessionKind.individual, .group].map { rules.documentationChecklist(on: date, kind: $0).map(\.text) },
+            nationalPrices: prices?.map(\.national), share: prices == nil ? nil : assistantShareMillionths(on: date),
+            period: rules.period(on: date)?.range.from)
     }
 
     typealias Pattern = CalculatorRuns.Pattern
     private var patternIndex: [Pattern: Int] = [:]
 
-    /// The runs of every segment (`ranges`) and `runKeys` entry, computed on all cores; `[segment][key]`.
+    /// The runs of every segment (`ranges`) and `runKeys` entry; `[segment][key]`.
     ///
     /// Segments within one stretch between change dates share the runs of the stretch's first segment: every
     /// rule lookup is the same there, and the runs' sentences write the date of service as `{date}`.
@@ -178,24 +138,18 @@ package final class CalculatorTables {
     func allRuns(_ ranges: [CalculatorSegments.Range], shareWithinStretch: Bool = true) -> [[[CalculatorRuns.Run]]] {
         let changes = rules.changeDates
         func stretch(_ d: CalendarDate) -> CalendarDate? { changes.last { $0 <= d } }
-        var firstOfStretch: [Int] = []  // per range: the range whose runs it takes
+        var out: [[[CalculatorRuns.Run]]] = []
         for (i, r) in ranges.enumerated() {
-            let j = i - 1
-            let shared = shareWithinStretch && j >= 0 && stretch(ranges[j].from) == stretch(r.from)
-            firstOfStretch.append(shared ? firstOfStretch[j] : i)
-        }
-        let rules = self.rules, maxMinutes = self.maxMinutes, groupFrom = self.groupFrom, keys = runKeys
-        func compute(_ indices: [Int]) -> [Int: [[CalculatorRuns.Run]]] {
-            let jobs = indices.flatMap { i in
-                keys.map { k in CalculatorRuns.Job(date: ranges[i].from, profile: k.profile, group: k.group, family: k.family) }
+            if shareWithinStretch, i > 0, stretch(ranges[i - 1].from) == stretch(r.from) {
+                out.append(out[i - 1])
+                continue
             }
-            let done = parallelMap(jobs) { CalculatorRuns.runs(rules, $0, maxMinutes: maxMinutes, groupFrom: groupFrom) }
-            var out: [Int: [[CalculatorRuns.Run]]] = [:]
-            for (n, i) in indices.enumerated() { out[i] = Array(done[(n * keys.count)..<((n + 1) * keys.count)]) }
-            return out
+            out.append(runKeys.map { k in
+                let job = CalculatorRuns.Job(date: r.from, profile: k.profile, group: k.group, family: k.family)
+                return CalculatorRuns.runs(rules, job, maxMinutes: maxMinutes, groupFrom: groupFrom)
+            })
         }
-        let byRange = compute(Array(Set(firstOfStretch)).sorted())
-        return ranges.indices.map { byRange[$0] ?? byRange[firstOfStretch[$0]]! }
+        return out
     }
 
     /// The pattern's number in `patterns` (its sentences numbered on first sight).
@@ -214,15 +168,15 @@ package final class CalculatorTables {
     /// One segment of the data file: its dates and the numbers of its claim-pattern table (`runTables`, in
     /// `runKeys` order), context table (`ctxTables`, in `ctxKeys` order), amounts and reminders, all evaluated
     /// on its first day.
-    func segment(from d: CalendarDate, through: CalendarDate, runs: [[CalculatorRuns.Run]]) -> JSONValue {
+    func segment(from d: CalendarDate, through: CalendarDate, runs: [[CalculatorRuns.Run]]) -> [String: JSONValue] {
         let runIDs = runs.map { list in
             JSONValue.int(runLists.list(.array(list.map { .array([.int($0.from), .int(index(of: $0.pattern))]) })))
         }
         let ctx = contextWords(on: d).map { JSONValue.int(ctxs.list($0.json(texts))) }
-        return .object([
+        return [
             "from": .string(d.description), "through": .string(through.description),
             "runs": .int(runTables.list(.array(runIDs))), "ctx": .int(ctxTables.list(.array(ctx))),
             "prices": .int(prices.list(priceTable(on: d))), "docs": docs(on: d, texts: texts),
-        ])
+        ]
     }
 }

@@ -40,7 +40,7 @@ package enum FeeDownloads {
                 guard let rvu = period.rvus[code] else { continue }
                 for setting in Setting.priceColumns {
                     func prices(_ p: Provider) -> [DecimalValue?] {
-                        rules.unitPrices(code: code, period: period, setting: setting, provider: p, localities: choices, conversionFactor: cf.id)
+                        rules.priceBreakdowns(code: code, period: period, setting: setting, provider: p, localities: choices, conversionFactor: cf.id)
                             .map(\.amount)
                     }
                     blocks.append(Block(cf: cf, code: code, rvu: rvu, setting: setting, amounts: prices(.therapist), assistant: prices(.assistant)))
@@ -50,25 +50,20 @@ package enum FeeDownloads {
         return PricedPeriod(places: places, blocks: blocks)
     }
 
-    static func release(_ period: FeePeriod, _ data: SiteData) -> String {
-        data.releaseWording(of: period) ?? ""
-    }
-
     package static func files(_ data: SiteData) -> [OutputFile] {
-        // Periods on all cores; each period's rows are priced once for both files.
-        parallelMap(data.rules.periods) { p in
+        // Each period's rows are priced once for both files.
+        data.rules.periods.flatMap { p in
             let priced = priced(p, data.rules)
             return [
-                OutputFile(path: path(p, "csv"), bytes: csv(p, data, priced: priced)),
-                OutputFile(path: path(p, "json"), bytes: json(p, data, priced: priced)),
+                OutputFile(path: path(p, "csv"), bytes: csv(p, data, priced)),
+                OutputFile(path: path(p, "json"), bytes: json(p, data, priced)),
             ]
-        }.flatMap { $0 }
+        }
     }
 
     /// The CSV file, written into one byte buffer: what is the same for a whole block or place is written once
     /// and copied into each row.
-    static func csv(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
-        let t = priced ?? self.priced(p, data.rules)
+    static func csv(_ p: FeePeriod, _ data: SiteData, _ t: PricedPeriod) -> [UInt8] {
         func field(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: csvField(s).utf8) }
         /// The cells, each followed by a comma.
         func cells(_ list: [String]) -> [UInt8] {
@@ -80,7 +75,7 @@ package enum FeeDownloads {
             return out
         }
         let gpciSource = p.gpciTable.flatMap { data.rules.gpciTables[$0]?.source } ?? ""
-        let periodCells = cells([p.id, p.range.through?.description ?? "", p.label, release(p, data)])
+        let periodCells = cells([p.id, p.range.through?.description ?? "", p.label, data.releaseWording(of: p) ?? ""])
         let placeCells = t.places.map { cells([$0?.locality.id ?? "national", $0?.locality.name ?? "", $0?.locality.state ?? ""]) }
         let gpciCells = t.places.map {
             cells([$0?.work.description ?? "1", $0?.pe.description ?? "1", $0?.mp.description ?? "1"])
@@ -112,8 +107,7 @@ package enum FeeDownloads {
     }
 
     /// The JSON file: pretty-printed, keys sorted, with a final newline.
-    static func json(_ p: FeePeriod, _ data: SiteData, priced: PricedPeriod? = nil) -> [UInt8] {
-        let t = priced ?? self.priced(p, data.rules)
+    static func json(_ p: FeePeriod, _ data: SiteData, _ t: PricedPeriod) -> [UInt8] {
         let table = p.gpciTable.flatMap { data.rules.gpciTables[$0] }
         func dec(_ v: DecimalValue?) -> JSONValue { .optional(v?.description) }
         let amounts: [JSONValue] = t.blocks.flatMap { b in
@@ -138,7 +132,7 @@ package enum FeeDownloads {
             }),
             "period": .object([
                 "effective": .string(p.id), "through": .optional(p.range.through?.description), "label": .string(p.label),
-                "cms_release": .string(release(p, data)), "source": .string(p.source),
+                "cms_release": .string(data.releaseWording(of: p) ?? ""), "source": .string(p.source),
                 "gpci_table": .optional(p.gpciTable), "gpci_source": .optional(table?.source),
             ]),
             "rvus": .object(p.rvus.mapValues { r in

@@ -14,16 +14,13 @@ package enum ZIPScripts {
     static let folder = "assets/zip/"
     package static let prefixDigits = 2
 
-
     package static func path(prefix: String) -> String { folder + prefix + ".js" }
 
     /// The files from the data alone (the build starts them as soon as the data is loaded).
     package static func files(data: SiteData) -> [OutputFile] {
         guard let codes = data.zipCodes else { return [] }
         let names = Dictionary(data.rules.allLocalities.map { ($0.id, ZIPWording.name($0)) }) { a, _ in a }
-        let suffixDigits = ZIPLocalityTable.digits - prefixDigits
-        var size = 1
-        for _ in 0..<suffixDigits { size *= 10 }
+        let size = power10(ZIPLocalityTable.digits - prefixDigits)  // ZIP codes per prefix
         var byPrefix: [Int: [ZIPRun]] = [:]
         for run in codes.table.runs {
             var from = run.from
@@ -35,9 +32,7 @@ package enum ZIPScripts {
             }
         }
         var files: [OutputFile] = []
-        var prefixCount = 1
-        for _ in 0..<prefixDigits { prefixCount *= 10 }
-        for p in 0..<prefixCount {
+        for p in 0..<power10(prefixDigits) {
             let prefix = String(ZIPLocalityTable.text(p * size).prefix(prefixDigits))
             var ids: [String] = []
             var runs: [JSONValue] = [], splits: [JSONValue] = []
@@ -58,4 +53,7 @@ package enum ZIPScripts {
         }
         return files
     }
+
+    /// 10 to the power `n`.
+    static func power10(_ n: Int) -> Int { (0..<n).reduce(1) { r, _ in r * 10 } }
 }

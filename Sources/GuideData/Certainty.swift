@@ -14,14 +14,6 @@ public struct CertaintyGrade: Sendable, Hashable {
     public var marked: Bool
     /// Strength, 0 = strongest: a statement citing several facts takes the weakest one's marker.
     public var rank: Int
-
-    public init(id: String, badge: String, meaning: String, marked: Bool, rank: Int) {
-        self.id = id
-        self.badge = badge
-        self.meaning = meaning
-        self.marked = marked
-        self.rank = rank
-    }
 }
 
 /// One graded fact: a short wording, its grade, the sources that say it and where the research notes grade it.
@@ -34,38 +26,18 @@ public struct FactRecord: Sendable, Hashable {
     public var ref: String
     /// The data files cite this fact by its sources (`in_data: true`): a directive's statement citing only
     /// secondary sources takes its marker from such a fact (`Certainty.fact(citing:)`).
-    public var inData: Bool
+    public var inData: Bool = false
     /// Sources the data files cite beside this fact without saying it (`cited_with:`, e.g. the page whose wrong
     /// claim a known-errors row corrects): matched by `Certainty.fact(citing:)`, never shown as its sources.
-    public var citedWith: [String]
+    public var citedWith: [String] = []
     public var location: SourceLocation
-
-    public init(
-        id: String, says: String, grade: String, sources: [String], ref: String, inData: Bool = false,
-        citedWith: [String] = [], location: SourceLocation
-    ) {
-        self.id = id
-        self.citedWith = citedWith
-        self.inData = inData
-        self.says = says
-        self.grade = grade
-        self.sources = sources
-        self.ref = ref
-        self.location = location
-    }
 }
 
 /// The grades and facts of `facts.yaml`, and the page that explains the grades (`grades_page`, a content path).
 public struct Certainty: Sendable {
-    public var grades: [CertaintyGrade]
-    public var facts: [FactRecord]
+    public var grades: [CertaintyGrade] = []
+    public var facts: [FactRecord] = []
     public var gradesPage: String?
-
-    public init(grades: [CertaintyGrade] = [], facts: [FactRecord] = [], gradesPage: String? = nil) {
-        self.grades = grades
-        self.facts = facts
-        self.gradesPage = gradesPage
-    }
 
     public func fact(_ id: String) -> FactRecord? { facts.first { $0.id == id } }
     public func grade(_ id: String) -> CertaintyGrade? { grades.first { $0.id == id } }

@@ -31,9 +31,7 @@ public struct DecimalLimits: Sendable {
 
     /// Parses text and checks it; the failure message describes what is wrong with the text.
     public func parse(_ text: String) -> Result<DecimalValue, LimitFailure> {
-        // (Text that starts and ends with a printable ASCII character has nothing to trim.)
-        let edges = [text.utf8.first, text.utf8.last]
-        let t = edges.allSatisfy({ $0.map { $0 > 0x20 && $0 < 0x7F } ?? true }) ? text : text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingCharacters(in: .whitespaces)
         guard let v = DecimalValue(parsing: t) else {
             let digits = t.filter { $0.isASCII && $0.isNumber }.count
             if YAMLNode.isDecimal(t) && digits > 0 {

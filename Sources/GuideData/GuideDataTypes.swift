@@ -15,16 +15,6 @@ public struct ModifierEntry: Sendable, Hashable {
     /// Sources that define the modifier or its use (at least one).
     public var sources: [String]
     public var location: SourceLocation
-
-    package init(code: String, meaning: String, applies: String, payment: String, from: String, sources: [String], location: SourceLocation) {
-        self.code = code
-        self.meaning = meaning
-        self.applies = applies
-        self.payment = payment
-        self.from = from
-        self.sources = sources
-        self.location = location
-    }
 }
 
 /// Data files the guide's pages and directives use beyond the rules data (modifiers, worked-example
@@ -37,18 +27,12 @@ public struct GuideData: Sendable {
     public var discrepancies: [DiscrepancyEntry] = []
     /// Worked-example scenarios (data/examples.yaml), validated against the rules.
     public var examples: [ExampleScenario] = []
-    public init(modifiers: [ModifierEntry] = []) { self.modifiers = modifiers }
 }
 
 /// A licensee-provided official descriptor (never shipped with the guide).
 public struct CPTDescriptor: Sendable, Hashable {
     public var short: String
     public var long: String
-
-    package init(short: String, long: String) {
-        self.short = short
-        self.long = long
-    }
 }
 
 /// One row of `data/discrepancies.yaml`: a claim found in other sources and what is correct instead.
@@ -60,15 +44,6 @@ public struct DiscrepancyEntry: Sendable, Hashable {
     public var why: String
     public var sources: [String]
     public var location: SourceLocation
-
-    package init(claim: String, appears: String, correct: String, why: String, sources: [String], location: SourceLocation) {
-        self.claim = claim
-        self.appears = appears
-        self.correct = correct
-        self.why = why
-        self.sources = sources
-        self.location = location
-    }
 }
 
 /// One scenario of `data/examples.yaml`: the inputs of a session (as `ctsguide calc` options) and a short

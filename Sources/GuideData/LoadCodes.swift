@@ -17,12 +17,9 @@ extension LoadSession {
         defer { finish(ctx) }
         guard let root else { return nil }
         var records: [CodeRecord] = []
-        var locations: [String: SourceLocation] = [:]
         var recordNodes: [String: YAMLNode] = [:]
         let familyNodes = root.list("families", required: true) ?? []
-        for item in root.list("codes", required: true) ?? [] {
-            guard let m = item.mapping("a code entry") else { continue }
-            defer { m.finish("a code") }
+        root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
             let code = m.string("code", required: true)
             let family = m.string("family", required: true)
             let roleNode = m.required("role")
@@ -32,24 +29,14 @@ extension LoadSession {
                 return nil
             }
             let summary = m.string("summary", required: true)
-            var summarySource: String? = nil
-            if let node = m.node("summary_source"), let id = node.string("a source id") {
-                sourceRefs.append((id, node.location))
-                summarySource = id
-            }
+            let summarySource = source(m, "summary_source", required: false)
             let unitMinutes = m.node("unit_minutes")?.count("'unit_minutes'", minimum: 1)
             let addOnTo = m.string("add_on_to")
-            var indicators: [String: String] = [:]
-            if let ind = m.mapping("indicators", required: true) {
-                for key in ind.keys {
-                    if let v = ind.string(key) { indicators[key] = v }
-                }
-                ind.finish()
-            }
+            let indicators = m.textByKey("indicators")
             let mue = m.node("mue")?.count("'mue'", minimum: 1)
             let validFrom = m.date("valid_from")
             let src = source(m)
-            guard let code, let family, let role, let summary, let validFrom, let src else { continue }
+            guard let code, let family, let role, let summary, let validFrom, let src else { return }
             if role == .group && unitMinutes != nil {
                 m.node("unit_minutes")?.error("codes.group-code-timed", "a group code is untimed; remove 'unit_minutes'")
             }
@@ -60,7 +47,6 @@ extension LoadSession {
             if role != .addOn && addOnTo != nil { m.node("add_on_to")?.error("codes.add-on-to-not-add-on", "only an add-on code has 'add_on_to'") }
             if recordNodes[code] != nil { m.node("code")?.error("codes.duplicate-code", "duplicate code '\(code)'") }
             recordNodes[code] = item
-            locations[code] = item.location
             records.append(
                 CodeRecord(
                     code: code, family: family, role: role, summary: summary, unitMinutes: unitMinutes, addOnTo: addOnTo,
@@ -120,6 +106,6 @@ extension LoadSession {
         }
         root.finish("codes.yaml")
         if families.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
-        return LoadedCodes(families: families, records: records, locations: locations)
+        return LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
     }
 }

@@ -5,31 +5,25 @@ extension LoadSession {
     /// badge, meaning, marked}, strongest first, and `facts:` list of {id, says, grade, sources, ref}. See
     /// docs/data.md.
     mutating func loadFacts() -> Certainty {
-        let file = path("facts.yaml")
-        guard FileManager.default.fileExists(atPath: file) else { return Certainty() }
-        let (ctx, root) = openYAML(file)
+        guard let (ctx, opened) = openOptionalYAML("facts.yaml") else { return Certainty() }
         defer { finish(ctx) }
-        guard let root else { return Certainty() }
+        guard let root = opened else { return Certainty() }
         defer { root.finish("facts.yaml") }
         let page = root.string("grades_page", required: true)
         var grades: [CertaintyGrade] = []
-        for item in root.list("grades", required: true) ?? [] {
-            guard let m = item.mapping("a grade") else { continue }
-            defer { m.finish("a grade") }
+        root.forEachEntry("grades", "a grade", finish: "a grade") { m, item in
             let id = m.string("id", required: true), badge = m.string("badge", required: true)
             let meaning = m.string("meaning", required: true), marked = m.string("marked", required: true)
-            guard let id, let badge, let meaning, let marked else { continue }
+            guard let id, let badge, let meaning, let marked else { return }
             if grades.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-grade", "duplicate grade '\(id)'") }
             guard marked == "true" || marked == "false" else {
                 m.node("marked")?.error("facts.marked-not-boolean", "'marked' must be true or false, found '\(marked)'")
-                continue
+                return
             }
             grades.append(CertaintyGrade(id: id, badge: badge, meaning: meaning, marked: marked == "true", rank: grades.count))
         }
         var facts: [FactRecord] = []
-        for item in root.list("facts", required: true) ?? [] {
-            guard let m = item.mapping("a fact") else { continue }
-            defer { m.finish("a fact") }
+        root.forEachEntry("facts", "a fact", finish: "a fact") { m, item in
             let id = m.string("id", required: true), says = m.string("says", required: true)
             let grade = m.string("grade", required: true), ref = m.string("ref", required: true)
             let inData = m.string("in_data")
@@ -40,7 +34,7 @@ extension LoadSession {
             for s in citedWith { sourceRefs.append((s, m.node("cited_with")?.location ?? item.location)) }
             let sourcesNode = m.node("sources")
             let sources = m.stringList("sources", required: true)
-            guard let id, let says, let grade, let ref, let sources else { continue }
+            guard let id, let says, let grade, let ref, let sources else { return }
             if facts.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-fact", "duplicate fact id '\(id)'") }
             if !grades.contains(where: { $0.id == grade }) {
                 m.node("grade")?.error("facts.unknown-grade",

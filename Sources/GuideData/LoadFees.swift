@@ -13,12 +13,12 @@ extension LoadSession {
     /// fees/<effective>.yaml, one per period (see docs/data.md). Checks file name = `effective`, one default
     /// conversion factor, known codes that existed in the period, RVUs for every code valid in the period,
     /// a known GPCI table (or `missing`), and that periods neither overlap nor leave gaps.
-    mutating func loadFees(codes: LoadedCodes?, gpciTables: [String: LoadedGPCI]) -> [LoadedPeriod] {
+    mutating func loadFees(codes: LoadedCodes?) -> [LoadedPeriod] {
         var periods: [LoadedPeriod] = []
         let files = files(in: "fees", ext: "yaml")
         if files.isEmpty { diagnostics.error("fees.no-periods", SourceLocation(file: path("fees")), "no fee-schedule period files") }
         for file in files {
-            if let p = loadPeriod(file: file, codes: codes, gpciTables: gpciTables) { periods.append(p) }
+            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) }
         }
         periods.sort { $0.period.range.from < $1.period.range.from }
         for (a, b) in zip(periods, periods.dropFirst()) {
@@ -39,7 +39,7 @@ extension LoadSession {
         return periods
     }
 
-    mutating func loadPeriod(file: String, codes: LoadedCodes?, gpciTables: [String: LoadedGPCI]) -> LoadedPeriod? {
+    mutating func loadPeriod(file: String, codes: LoadedCodes?) -> LoadedPeriod? {
         let (ctx, root) = openYAML(file)
         defer { finish(ctx) }
         guard let root else { return nil }
@@ -77,16 +77,14 @@ extension LoadSession {
         // bad value gives one error at its line and nothing else.
         var defaults = 0
         var cfs: [ConversionFactorOption] = []
-        for item in root.list("conversion_factors", required: true) ?? [] {
-            guard let m = item.mapping("a conversion factor") else { continue }
-            defer { m.finish("a conversion factor") }
+        root.forEachEntry("conversion_factors", "a conversion factor", finish: "a conversion factor") { m, item in
             let id = m.string("id", required: true)
             let label = m.string("label", required: true)
             let value = m.decimal("value", positive: true, limits: .conversionFactor)
             let isDefault = m.bool("default", required: true)
             let src = source(m)
             if isDefault == true { defaults += 1 }
-            guard let id, let label, let value, let isDefault, let src else { continue }
+            guard let id, let label, let value, let isDefault, let src else { return }
             if cfs.contains(where: { $0.id == id }) { m.node("id")?.error("fees.duplicate-conversion-factor", "duplicate conversion factor id '\(id)'") }
             cfs.append(ConversionFactorOption(id: id, label: label, value: value, isDefault: isDefault, source: src))
         }
@@ -97,9 +95,7 @@ extension LoadSession {
 
         var rvus: [String: RVUSet] = [:]
         var rowCodes: Set<String> = []
-        for item in root.list("rvus", required: true) ?? [] {
-            guard let m = item.mapping("an RVU row") else { continue }
-            defer { m.finish("an RVU row") }
+        root.forEachEntry("rvus", "an RVU row", finish: "an RVU row") { m, item in
             let codeNode = m.required("code")
             let code = codeNode?.string("a code")
             func component(_ key: String) -> (value: DecimalValue?, ok: Bool) {
@@ -111,7 +107,7 @@ extension LoadSession {
             let w = component("work"), nf = component("pe_nonfacility"), f = component("pe_facility"), mp = component("mp")
             let src = source(m)
             if let code, !rowCodes.insert(code).inserted { codeNode?.error("fees.duplicate-rvu-row", "duplicate RVU row for '\(code)'") }
-            guard let code, let src, w.ok, nf.ok, f.ok, mp.ok else { continue }
+            guard let code, let src, w.ok, nf.ok, f.ok, mp.ok else { return }
             if let codes {
                 if let rec = codes.record(code) {
                     if rec.validFrom > through {

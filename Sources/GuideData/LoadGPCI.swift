@@ -1,11 +1,6 @@
 import SiteContent
 import CodingRules
 
-package struct LoadedGPCI {
-    package var table: GPCITable
-    package var location: SourceLocation
-}
-
 extension LoadSession {
     static let gpciColumns = ["year", "mac", "locality", "name", "state", "work_gpci", "pe_gpci", "mp_gpci"]
     /// The optional last column: CMS's work GPCI before any floor (absent: the same as `work_gpci`).
@@ -13,27 +8,22 @@ extension LoadSession {
 
     /// gpci/<id>.csv: header `year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci[,work_gpci_unfloored]`, one
     /// row per locality. The table's source id is `cms-gpci-<id>` (checked against sources.yaml).
-    package mutating func loadGPCITables() -> (tables: [String: LoadedGPCI], sources: [(id: String, location: SourceLocation)]) {
-        var tables: [String: LoadedGPCI] = [:]
-        var refs: [(id: String, location: SourceLocation)] = []
+    package mutating func loadGPCITables() -> [String: GPCITable] {
+        var tables: [String: GPCITable] = [:]
         for file in files(in: "gpci", ext: "csv") {
             let id = String(file.split(separator: "/").last!.dropLast(4))
             let sourceID = "cms-gpci-\(id)"
-            refs.append((sourceID, SourceLocation(file: file)))
-            if let table = loadGPCI(file: file, id: id, sourceID: sourceID) {
-                tables[id] = LoadedGPCI(table: table, location: SourceLocation(file: file))
-            }
+            sourceRefs.append((sourceID, SourceLocation(file: file)))
+            tables[id] = loadGPCI(file: file, id: id, sourceID: sourceID)
         }
-        return (tables, refs)
+        return tables
     }
 
     package mutating func loadGPCI(file: String, id: String, sourceID: String) -> GPCITable? {
         guard let text = readText(file) else { return nil }
-        var problems: [Diagnostic] = []
         let rows = CSVReader.parse(text) { line, col, msg in
-            problems.append(.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg))
+            diagnostics.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg)
         }
-        diagnostics.append(contentsOf: problems)
         guard let header = rows.first else {
             diagnostics.error("gpci.empty-file", SourceLocation(file: file), "empty GPCI file; expected the header \(LoadSession.gpciColumns.joined(separator: ","))")
             return nil
@@ -54,40 +44,32 @@ extension LoadSession {
                 continue
             }
             let mac = row[1], loc = row[2], name = row[3], state = row[4]
-            var ok = true
+            let errorsBefore = diagnostics.items.count
             if row[0].text != id && !id.hasPrefix(row[0].text + "-") {
                 diagnostics.error("gpci.year-not-file-name", at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
-                ok = false
             }
             if mac.text.count != 5 || !mac.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 diagnostics.error("gpci.bad-mac", at(mac), "MAC number must be 5 digits, found '\(mac.text)'")
-                ok = false
             }
             if loc.text.count != 2 || !loc.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 diagnostics.error("gpci.bad-locality-number", at(loc), "locality number must be 2 digits, found '\(loc.text)'")
-                ok = false
             }
-            if name.text.isEmpty { diagnostics.error("gpci.empty-locality-name", at(name), "empty locality name"); ok = false }
-            if state.text.count != 2 { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'"); ok = false }
+            if name.text.isEmpty { diagnostics.error("gpci.empty-locality-name", at(name), "empty locality name") }
+            if state.text.count != 2 { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'") }
             var values: [DecimalValue] = []
             for (i, f) in row[5...].enumerated() {
                 let column = columns[5 + i]
-                let v: DecimalValue
                 switch DecimalLimits.gpci.parse(f.text) {
-                case .success(let good): v = good
                 case .failure(let why):
                     diagnostics.error("gpci.bad-index", at(f), "\(column) must be a decimal above 0; '\(f.text)' \(why.message)")
-                    ok = false
-                    continue
-                }
-                guard !v.isNegative, v != .zero else {
+                case .success(let v) where v.isNegative || v == .zero:
                     diagnostics.error("gpci.index-not-positive", at(f), "\(column) must be a decimal above 0, found '\(f.text)'")
-                    ok = false
-                    continue
+                case .success(let v):
+                    values.append(v)
                 }
-                values.append(v)
             }
-            guard ok else { continue }
+            // A row with an error of its own is left out: one error at its field, nothing more.
+            guard diagnostics.items.count == errorsBefore else { continue }
             let locality = Locality(mac: mac.text, number: loc.text, name: name.text, state: state.text)
             if out[locality.id] != nil {
                 diagnostics.error("gpci.duplicate-locality", at(mac), "duplicate locality \(locality.id)")

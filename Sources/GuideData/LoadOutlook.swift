@@ -8,11 +8,9 @@ extension LoadSession {
     /// and `proposed_conversion_factors` (list of `{id, label, value, source}`), and `source`; `checked` is the
     /// date a maintainer last looked for the final rule.
     mutating func loadOutlook(periods: [LoadedPeriod]) -> PendingFeeSchedule? {
-        let file = path("outlook.yaml")
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
-        let (ctx, root) = openYAML(file)
+        guard let (ctx, opened) = openOptionalYAML("outlook.yaml") else { return nil }
         defer { finish(ctx) }
-        guard let root else { return nil }
+        guard let root = opened else { return nil }
         defer { root.finish("the outlook") }
         let checked = root.date("checked")
         guard let next = root.mapping("next", required: true) else { return nil }
@@ -23,12 +21,10 @@ extension LoadSession {
         let proposedOn = next.date("proposed_on", required: false)
         let src = source(next)
         var cfs: [ConversionFactorOption] = []
-        for item in next.list("proposed_conversion_factors") ?? [] {
-            guard let m = item.mapping("a proposed conversion factor") else { continue }
-            defer { m.finish("a proposed conversion factor") }
+        next.forEachEntry("proposed_conversion_factors", required: false, "a proposed conversion factor", finish: "a proposed conversion factor") { m, item in
             let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
             let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
-            guard let id, let cfLabel, let value, let cfSource else { continue }
+            guard let id, let cfLabel, let value, let cfSource else { return }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
         let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")

@@ -12,22 +12,18 @@ extension LoadSession {
 
         let modifiers = readModifiers(root.mapping("modifiers", required: true))
         var pos: [TelehealthPlaceOfService] = []
-        for item in root.list("telehealth_places_of_service", required: true) ?? [] {
-            guard let m = item.mapping("a place of service") else { continue }
-            defer { m.finish("a place of service") }
+        root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
             let code = m.string("pos", required: true)
-            let setting = enumValue(m, "setting", Setting.self)
+            let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
             let summary = m.string("summary", required: true)
             _ = source(m)
             if let code, let setting, let summary {
                 pos.append(TelehealthPlaceOfService(pos: code, setting: setting, summary: summary))
             }
         }
-        let listing = datedList(root, "telehealth_list", valueKey: "status") { n in
-            LoadSession.enumNode(n, TelehealthListing.self)
-        }
-        let therapist = datedList(root, "therapist_telehealth", valueKey: "status") { n in
-            LoadSession.enumNode(n, TherapistTelehealthStatus.self)
+        let listing = datedList(root, "telehealth_list", valueKey: "status") { LoadSession.enumNode($0, TelehealthListing.self) }
+        let therapist = datedList(root, "therapist_telehealth", valueKey: "status") {
+            LoadSession.enumNode($0, TherapistTelehealthStatus.self)
         }
         let consent = datedList(root, "consent", valueKey: "text") { $0.string("text") }
         let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.string("text") }
@@ -58,11 +54,13 @@ extension LoadSession {
         let assistant = datedList(root, "assistant_payment", valueKey: "percent", parse: percent)
         let coinsurance = datedList(root, "coinsurance", valueKey: "percent", parse: percent)
         let sequestration = datedList(root, "sequestration", valueKey: "percent", parse: percent)
-        let documentation = readDocumentation(root.list("documentation", required: true) ?? [])
-        let review = root.node("medical_review_thresholds") == nil ? [] : datedList(
-            root, "medical_review_thresholds", valueKey: "amount") { $0.decimal("'amount'", positive: true, limits: .money) }
-        let floor = root.node("work_gpci_floor") == nil ? [] : datedList(
-            root, "work_gpci_floor", valueKey: "floor") { $0.decimal("'floor'", positive: true, limits: .gpci) }
+        let documentation = readDocumentation(root)
+        let review = datedList(root, "medical_review_thresholds", required: false, valueKey: "amount") {
+            $0.decimal("'amount'", positive: true, limits: .money)
+        }
+        let floor = datedList(root, "work_gpci_floor", required: false, valueKey: "floor") {
+            $0.decimal("'floor'", positive: true, limits: .gpci)
+        }
         guard let modifiers else { return nil }
         var policies = Policies(
             telehealthListing: listing, therapistTelehealth: therapist, consent: consent, quantityLimits: quantity,
@@ -83,27 +81,20 @@ extension LoadSession {
         return nil
     }
 
-    func enumValue<E: RawRepresentable & CaseIterable>(_ m: MappingReader, _ key: String, _ t: E.Type) -> E?
-    where E.RawValue == String {
-        m.required(key).flatMap { LoadSession.enumNode($0, t) }
-    }
-
     /// A list of dated rows: each {from, through?, <valueKey>, summary, source}. Overlapping rows are errors.
     mutating func datedList<V>(
-        _ m: MappingReader, _ key: String, valueKey: String, parse: (YAMLNode) -> V?
+        _ m: MappingReader, _ key: String, required: Bool = true, valueKey: String, parse: (YAMLNode) -> V?
     ) -> [Dated<V>] {
         var out: [Dated<V>] = []
-        for item in m.list(key, required: true) ?? [] {
-            guard let row = item.mapping("a dated row") else { continue }
-            defer { row.finish("a row of '\(key)'") }
+        m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'") { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
             let summary = row.string("summary", required: true)
             let src = source(row)
-            guard let range, let value, let summary, let src else { continue }
+            guard let range, let value, let summary, let src else { return }
             if let other = out.first(where: { $0.range.overlaps(range) }) {
                 item.error("policies.overlapping-rows", "dates \(range) overlap the earlier row \(other.range) of '\(key)'")
-                continue
+                return
             }
             out.append(Dated(range: range, value: value, source: src, summary: summary))
         }
@@ -130,11 +121,7 @@ extension LoadSession {
         let assistant = byDiscipline("assistant", requireAll: false)
         let tele = m.string("telehealth", required: true)
         let kx = m.string("kx", required: true)
-        var descriptions: [String: String] = [:]
-        if let d = m.mapping("descriptions", required: true) {
-            for k in d.keys { if let v = d.string(k) { descriptions[k] = v } }
-            d.finish()
-        }
+        let descriptions = m.textByKey("descriptions")
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
         for mod in Array(discipline.values) + Array(assistant.values) + [tele, kx] where descriptions[mod] == nil {
@@ -144,11 +131,9 @@ extension LoadSession {
             discipline: discipline, assistant: assistant, telehealth: tele, kx: kx, descriptions: descriptions, source: src)
     }
 
-    mutating func readDocumentation(_ items: [YAMLNode]) -> [DocumentationItem] {
+    mutating func readDocumentation(_ root: MappingReader) -> [DocumentationItem] {
         var out: [DocumentationItem] = []
-        for item in items {
-            guard let m = item.mapping("a checklist item") else { continue }
-            defer { m.finish("a checklist item") }
+        root.forEachEntry("documentation", "a checklist item", finish: "a checklist item") { m, item in
             let id = m.string("id", required: true)
             let usesConsent = m.bool("consent_rule") ?? false
             let text = m.string("text", required: !usesConsent)
@@ -162,7 +147,7 @@ extension LoadSession {
                 t.error("policies.through-without-from", "'through' needs 'from'")
             }
             let src = source(m)
-            guard let id, let src, usesConsent || text != nil else { continue }
+            guard let id, let src, usesConsent || text != nil else { return }
             if out.contains(where: { $0.id == id }) { m.node("id")?.error("policies.duplicate-checklist-item", "duplicate checklist id '\(id)'") }
             out.append(
                 DocumentationItem(

@@ -15,9 +15,7 @@ extension LoadSession {
         let defaultNode = root.required("default")
         let defaultID = defaultNode?.string("a profile id")
         var profiles: [UnitProfile] = []
-        for item in root.list("profiles", required: true) ?? [] {
-            guard let m = item.mapping("a profile") else { continue }
-            defer { m.finish("a profile") }
+        root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
             let id = m.string("id", required: true)
             let name = m.string("name", required: true)
             let summary = m.string("summary", required: true)
@@ -29,7 +27,7 @@ extension LoadSession {
             let src = source(m)
             guard let id, let name, let summary, let cpt, let initialSpan, let initialMin, let addOnSpan, let addOnMin,
                 let src
-            else { continue }
+            else { return }
             if initialMin > initialSpan {
                 m.node("initial_minimum")?.error("profiles.initial-minimum-over-span", "'initial_minimum' \(initialMin) exceeds 'initial_span' \(initialSpan)")
             }

@@ -7,7 +7,8 @@ import Foundation
 package struct LoadSession {
     let dataDirectory: String
     package var diagnostics = Diagnostics()
-    /// Every `source:` id used, with where it was used; checked against sources.yaml at the end.
+    /// Every source id used (`source:` keys, each GPCI table's `cms-gpci-<id>`), with where it was used; checked
+    /// against sources.yaml at the end.
     var sourceRefs: [(id: String, location: SourceLocation)] = []
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
@@ -36,7 +37,7 @@ package struct LoadSession {
     }
 
     /// Parses a YAML file into its top-level mapping; diagnostics are merged by `finish(_:)`.
-    mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
+    package mutating func openYAML(_ file: String) -> (YAMLContext, MappingReader?) {
         let ctx = YAMLContext(file: file)
         guard let text = readText(file) else { return (ctx, nil) }
         // Data files are read by key and text only: the basic resolver (a key's text is the key).
@@ -44,11 +45,19 @@ package struct LoadSession {
         return (ctx, root.mapping("a mapping at the top of the file"))
     }
 
+    /// Opens an optional YAML data file as `openYAML` does: nil, with nothing reported, when there is no such
+    /// entry (a link that leads nowhere is an entry: `readText` reports it).
+    package mutating func openOptionalYAML(_ name: String) -> (YAMLContext, MappingReader?)? {
+        var st = stat()
+        guard lstat(path(name), &st) == 0 else { return nil }
+        return openYAML(path(name))
+    }
+
     package mutating func finish(_ ctx: YAMLContext) { diagnostics.append(contentsOf: ctx.diagnostics.items) }
 
-    /// Reads the required `source:` of a mapping and remembers it for the cross-check.
-    mutating func source(_ m: MappingReader) -> String? {
-        guard let node = m.required("source"), let id = node.string("a source id") else { return nil }
+    /// Reads the `source:` (or another key's source id) of a mapping and remembers it for the cross-check.
+    mutating func source(_ m: MappingReader, _ key: String = "source", required: Bool = true) -> String? {
+        guard let node = required ? m.required(key) : m.node(key), let id = node.string("a source id") else { return nil }
         sourceRefs.append((id, node.location))
         return id
     }
@@ -68,31 +77,28 @@ package struct LoadSession {
         let gpci = loadGPCITables()
         let profiles = loadProfiles()
         let policies = loadPolicies()
-        let periods = loadFees(codes: codes, gpciTables: gpci.tables)
-        let zipCodes = loadZIPCodes(gpciTables: gpci.tables)
+        let periods = loadFees(codes: codes)
+        let zipCodes = loadZIPCodes(gpciTables: gpci)
         let pending = loadOutlook(periods: periods)
         let certainty = loadFacts()
-        checkSourceRefs(sources: sources, gpciSources: gpci.sources)
+        checkSourceRefs(sources: sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
-        let tables = Dictionary(uniqueKeysWithValues: gpci.tables.map { ($0.key, $0.value.table) })
         let rules = RulesData(
-            families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: tables,
+            families: codes.families, codes: codes.records, periods: periods.map(\.period), gpciTables: gpci,
             policies: policies, profiles: profiles.profiles, defaultProfileID: profiles.defaultID,
             totalTimeRule: profiles.totalTime, pending: pending)
-        var data = SiteData(
+        return SiteData(
             rules: rules, sources: sources, codeLocations: codes.locations,
             periodLocations: Dictionary(uniqueKeysWithValues: periods.map { ($0.period.id, $0.location) }),
             provenance: Dictionary(uniqueKeysWithValues: periods.compactMap { p in p.provenance.map { (p.period.id, $0) } }),
-            zipCodes: zipCodes)
-        data.certainty = certainty
-        return data
+            zipCodes: zipCodes, certainty: certainty)
     }
 
-    mutating func checkSourceRefs(sources: [SourceRecord], gpciSources: [(id: String, location: SourceLocation)]) {
+    mutating func checkSourceRefs(sources: [SourceRecord]) {
         let known = Set(sources.map(\.id))
         guard !sources.isEmpty else { return }
-        for ref in sourceRefs + gpciSources where !known.contains(ref.id) {
-            let near = known.min { editDistance($0, ref.id) < editDistance($1, ref.id) }
+        for ref in sourceRefs where !known.contains(ref.id) {
+            let near = sources.map(\.id).min { editDistance($0, ref.id) < editDistance($1, ref.id) }
             let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
             diagnostics.error(.unknownSource,
                 ref.location, "unknown source id '\(ref.id)' (not in \(path("sources.yaml")))", hint: hint)
@@ -142,6 +148,27 @@ extension YAMLNode {
 }
 
 extension MappingReader {
+    /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
+    func textByKey(_ key: String) -> [String: String] {
+        var out: [String: String] = [:]
+        guard let map = mapping(key, required: true) else { return out }
+        for k in map.keys { if let v = map.string(k) { out[k] = v } }
+        map.finish()
+        return out
+    }
+
+    /// Reads each mapping of the list under `key` (`what` names one in errors) with `read`, then reports its
+    /// unknown keys (`finish(finish)`).
+    package func forEachEntry(
+        _ key: String, required: Bool = true, _ what: String, finish: String, _ read: (MappingReader, YAMLNode) -> Void
+    ) {
+        for item in list(key, required: required) ?? [] {
+            guard let m = item.mapping(what) else { continue }
+            read(m, item)
+            m.finish(finish)
+        }
+    }
+
     package func date(_ key: String, required isRequired: Bool = true) -> CalendarDate? {
         (isRequired ? required(key) : node(key))?.date("'\(key)'")
     }

@@ -10,9 +10,7 @@ extension LoadSession {
         guard let root else { return [] }
         var out: [SourceRecord] = []
         var seen: Set<String> = []
-        for item in root.list("sources", required: true) ?? [] {
-            guard let m = item.mapping("a source entry") else { continue }
-            defer { m.finish("a source") }
+        root.forEachEntry("sources", "a source entry", finish: "a source") { m, item in
             let id = m.string("id", required: true)
             let title = m.string("title", required: true)
             let publisher = m.string("publisher", required: true)
@@ -22,7 +20,7 @@ extension LoadSession {
             let accessed = hasDate ? nil : m.date("accessed", required: false)
             let authority = m.string("authority", required: true)
             let note = m.string("note")
-            guard let id, let title, let publisher, let url, let day = date ?? accessed, let authority else { continue }
+            guard let id, let title, let publisher, let url, let day = date ?? accessed, let authority else { return }
             let idOK = !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
             if !idOK { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
             if seen.contains(id) { m.node("id")?.error("sources.duplicate-source", "duplicate source id '\(id)'") }

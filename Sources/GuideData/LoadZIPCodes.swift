@@ -57,22 +57,14 @@ package enum ZIPCodesFile {
 
     /// A token back to a run; nil when malformed.
     static func run(_ token: Substring, localityID: String) -> ZIPRun? {
-        var t = token.utf8[...]
-        let split = t.last == UInt8(ascii: "*")
-        if split { t = t.dropLast() }
+        let split = token.last == splitMark
+        let t = split ? token.dropLast() : token
         /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number).
-        func number(_ d: Substring.UTF8View) -> Int? {
-            guard d.count == ZIPLocalityTable.digits else { return nil }
-            var n = 0
-            for b in d {
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                n = n * 10 + Int(b - UInt8(ascii: "0"))
-            }
-            return n
+        func number(_ d: Substring) -> Int? {
+            d.count == ZIPLocalityTable.digits && d.allSatisfy { $0.isASCII && $0.isNumber } ? Int(d) : nil
         }
-        let dash = t.firstIndex(of: UInt8(ascii: "-"))
-        guard let from = number(t[..<(dash ?? t.endIndex)]),
-            let through = dash.map({ number(t[t.index(after: $0)...]) }) ?? from, through >= from
+        let parts = t.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let from = number(parts[0]), let through = parts.count == 2 ? number(parts[1]) : from, through >= from
         else { return nil }
         return ZIPRun(from: from, through: through, localityID: localityID, split: split)
     }
@@ -85,12 +77,11 @@ package enum ZIPCodesFile {
 extension LoadSession {
     /// `zip-codes.yaml` (optional): checked against the GPCI table it names; every locality must be in it, no
     /// ZIP code may appear twice, and `zip_codes` must equal the count.
-    package mutating func loadZIPCodes(gpciTables: [String: LoadedGPCI]) -> ZIPCodes? {
+    package mutating func loadZIPCodes(gpciTables: [String: GPCITable]) -> ZIPCodes? {
         let file = path(ZIPCodesFile.name)
-        guard FileManager.default.fileExists(atPath: file) else { return nil }
-        let (ctx, root) = openYAML(file)
+        guard let (ctx, opened) = openOptionalYAML(ZIPCodesFile.name) else { return nil }
         defer { finish(ctx) }
-        guard let root else { return nil }
+        guard let root = opened else { return nil }
         let sourceFile = root.string("file", required: true)
         let sha = root.string("sha256", required: true)
         let yq = root.string("year_quarter", required: true)
@@ -106,19 +97,13 @@ extension LoadSession {
         }
         var table: GPCITable?
         if let gpci {
-            table = gpciTables[gpci]?.table
+            table = gpciTables[gpci]
             if table == nil {
                 root.node("gpci")?.error("zip.unknown-gpci-table", "no GPCI table '\(gpci)' (\(path("gpci/\(gpci).csv")))",
                                          hint: "import the GPCI table of the ZIP file's year first")
             }
         }
-        var runs: [ZIPRun] = []
-        var positions: [(line: Int, column: Int)] = []  // of each run, for the overlap errors
-        func bad(_ line: Int, _ column: Int, _ tok: some StringProtocol) {
-            ctx.diagnostics.error("zip.bad-line",
-                SourceLocation(file: file, line: line, column: column),
-                "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
-        }
+        var runs: [(run: ZIPRun, at: SourceLocation)] = []
         for id in localities?.keys ?? [] {
             guard let lines = localities?.node(id)?.list("a list of ZIP code lines for '\(id)'") else { continue }
             if let table, table.rows[id] == nil {
@@ -131,23 +116,21 @@ extension LoadSession {
                 var column = (line.mark?.column ?? 1)
                 // Columns count characters, as the YAML reader's do.
                 for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
+                    let at = SourceLocation(file: file, line: lineNumber, column: column)
                     if let run = ZIPCodesFile.run(tok, localityID: id) {
-                        runs.append(run)
-                        positions.append((lineNumber, column))
+                        runs.append((run, at))
                     } else {
-                        bad(lineNumber, column, tok)
+                        ctx.diagnostics.error("zip.bad-line", at, "expected a ZIP code, a range FIRST-LAST or either with '*', found '\(tok)'")
                     }
                     column += tok.count + 1
                 }
             }
         }
         guard let yq, let gpci, let sourceFile, let sha, !ctx.diagnostics.hasErrors else { return nil }
-        let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs)
+        let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs.map(\.run))
         let overlaps = zipTable.overlaps
-        var where_: [ZIPRun: SourceLocation] = [:]  // only needed to report overlaps (the last listing of a run)
-        if !overlaps.isEmpty {
-            for (run, at) in zip(runs, positions) { where_[run] = SourceLocation(file: file, line: at.line, column: at.column) }
-        }
+        // Where each run is listed (its last listing), only needed to report overlaps.
+        let where_ = overlaps.isEmpty ? [:] : Dictionary(runs.map { ($0.run, $0.at) }, uniquingKeysWith: { $1 })
         for pair in overlaps {
             let unknown = SourceLocation(file: file)
             let (a, b) = (where_[pair.0] ?? unknown) < (where_[pair.1] ?? unknown) ? pair : (pair.1, pair.0)

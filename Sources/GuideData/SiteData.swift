@@ -15,26 +15,11 @@ public struct SourceRecord: Sendable, Hashable, Identifiable {
     /// Where the entry is in sources.yaml.
     public var location: SourceLocation
     /// True when `date` is the day the page was read (`accessed:`), not its publication date.
-    public var dateIsAccessed: Bool
+    public var dateIsAccessed: Bool = false
 
     /// Secondary sources (not CMS, the AMA, a Medicare contractor, the law or a professional association):
     /// a statement resting only on these must cite the graded fact it states (`Certainty`).
     public var isSecondary: Bool { authority == "secondary" }
-
-    public init(
-        id: String, title: String, publisher: String, url: String, date: CalendarDate, authority: String,
-        note: String?, location: SourceLocation, dateIsAccessed: Bool = false
-    ) {
-        self.dateIsAccessed = dateIsAccessed
-        self.id = id
-        self.title = title
-        self.publisher = publisher
-        self.url = url
-        self.date = date
-        self.authority = authority
-        self.note = note
-        self.location = location
-    }
 }
 
 /// Everything loaded from `Content/data/`: the rules aggregate for `CodingRules`, the sources list, and where
@@ -51,20 +36,7 @@ public struct SiteData: Sendable {
     /// ZIP code → locality table (`zip-codes.yaml`), when imported.
     public var zipCodes: ZIPCodes?
     /// The graded facts and the certainty grades (`facts.yaml`), when the site has them.
-    public var certainty: Certainty = Certainty()
-
-    public init(
-        rules: RulesData, sources: [SourceRecord], codeLocations: [String: SourceLocation] = [:],
-        periodLocations: [String: SourceLocation] = [:], provenance: [String: PeriodProvenance] = [:],
-        zipCodes: ZIPCodes? = nil
-    ) {
-        self.provenance = provenance
-        self.rules = rules
-        self.zipCodes = zipCodes
-        self.sources = sources
-        self.codeLocations = codeLocations
-        self.periodLocations = periodLocations
-    }
+    public var certainty = Certainty()
 
     /// The CMS files behind a period, when it was imported.
     public func provenance(of period: FeePeriod) -> PeriodProvenance? { provenance[period.id] }
@@ -114,11 +86,6 @@ public struct SiteData: Sendable {
 public struct PeriodProvenance: Sendable, Hashable {
     public var rvu: [ProvenanceEntry]
     public var gpci: ProvenanceEntry
-
-    public init(rvu: [ProvenanceEntry], gpci: ProvenanceEntry) {
-        self.rvu = rvu
-        self.gpci = gpci
-    }
 
     /// The CMS release of the RVU file that gives the default conversion factor, in a reader's words:
     /// "July 2026 release (published 06/30/2026)"; nil when the title names no month.

@@ -18,9 +18,8 @@ extension GuideSiteData {
         -> MarkdownLinkTarget?
     {
         let site = r.site
-        let sourceIDs = Set(sourceList)
-        guard sourceIDs.contains(id) else {
-            let near = sourceIDs.min { editDistance($0, id) < editDistance($1, id) }
+        guard data.source(id) != nil else {
+            let near = data.sources.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
             r.diagnostics.error("link.unknown-source",
                 at, "unknown source '\(id)' in link '\(url)'",
                 hint: near.map { "did you mean '\($0)'? sources are listed in data/sources.yaml" }

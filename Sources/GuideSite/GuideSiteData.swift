@@ -9,13 +9,10 @@ import GuideCompute
 final class GuideSiteData: SiteExtensionData {
     let data: SiteData
     let guide: GuideData
-    /// Source ids from data/sources.yaml, in file order.
-    let sourceList: [String]
 
     init(data: SiteData, guide: GuideData) {
         self.data = data
         self.guide = guide
-        sourceList = data.sources.map(\.id)
     }
 
     var knownCodes: [String] { data.rules.codes.map(\.code) }
@@ -62,8 +59,10 @@ final class GuideSiteData: SiteExtensionData {
         return jobs
     }
 
-    /// The fee period in force on the site's as-of date.
-    func feePeriod(site: SiteModel) -> String { data.feePeriodLabel(on: site.config.asOf) }
+    /// The fee period in force on the site's as-of date (its effective date), or "" when no period covers it.
+    func feePeriod(site: SiteModel) -> String {
+        data.rules.period(on: site.config.asOf).map { $0.range.from.description } ?? ""
+    }
 }
 
 extension SiteModel {

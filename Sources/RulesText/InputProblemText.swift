@@ -49,9 +49,6 @@ extension RulesText {
         }
     }
 
-    /// `field: problem` (for logs and test messages).
-    public func inputError(_ e: RulesInputError) -> String { "\(e.field.rawValue): \(problem(e.problem))" }
-
     /// The one statement of the dates the guide covers (`RulesData.acceptedRange`), with the last date that has
     /// amounts when it is earlier: "FIRST through LAST (Medicare amounts through PRICED; later dates get claim
     /// lines without amounts)".

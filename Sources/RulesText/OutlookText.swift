@@ -6,27 +6,19 @@ public struct OutlookItem: Sendable, Hashable {
     public var topic: String
     public var text: String
     public var sources: [String]
-
-    public init(topic: String, text: String, sources: [String]) {
-        self.topic = topic
-        self.text = text
-        self.sources = sources
-    }
 }
 
 extension RulesText {
     /// A dollar amount with thousands separators and cents ("$" then groups of three digits).
     public static func dollars(_ v: DecimalValue) -> String {
-        let t = v.moneyText
+        let t = v.moneyText  // always ends in ".cc"
         let negative = t.hasPrefix("-")
-        let digits = negative ? String(t.dropFirst()) : t
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        var whole = String(parts[0]), grouped = ""
+        var whole = t.dropFirst(negative ? 1 : 0).dropLast(3), grouped = ""
         while whole.count > 3 {
             grouped = "," + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
+            whole = whole.dropLast(3)
         }
-        return (negative ? "−$" : "$") + whole + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        return (negative ? "−$" : "$") + whole + grouped + t.suffix(3)
     }
 
     /// "LABEL (dates of service FROM to THROUGH), as checked on CHECKED".
@@ -83,20 +75,16 @@ extension RulesText {
         if let t = o.telehealthList {
             var s = "Telehealth in \(year): \(t.summary)"
             var ids = [t.source]
-            if let th = o.therapistTelehealth, !t.summary.contains(th.range.through?.description ?? "\u{0}") {
-                s += "; \(th.summary)"
-                ids.append(th.source)
-            } else if let th = o.therapistTelehealth {
+            if let th = o.therapistTelehealth {
+                // The waiver is named unless the listing's own summary already gives its end date.
+                if !t.summary.contains(th.range.through?.description ?? "\u{0}") { s += "; \(th.summary)" }
                 ids.append(th.source)
             }
             items.append(OutlookItem(topic: "telehealth", text: s + ".", sources: ids))
         }
         if let w = p.amountsFirst {
-            let mark = w.grade == "H" ? "" : " (\(CertaintyWords.marker(w.grade)))"
-            items.append(
-                OutlookItem(
-                    topic: "amounts-first", text: "The \(year) amounts will appear first in \(w.text)\(mark).",
-                    sources: [w.source]))
+            let text = "The \(year) amounts will appear first in \(CertaintyWords.graded(w.text, grade: w.grade))."
+            items.append(OutlookItem(topic: "amounts-first", text: text, sources: [w.source]))
         }
         return items
     }

@@ -5,26 +5,17 @@ import CodingRules
 /// directives, `ctsguide calc` (text and JSON) and the calculator data all word the rules through it, so the
 /// same finding reads the same everywhere. Pure: no I/O, no HTML (callers escape).
 public struct RulesText: Sendable {
-    /// How the session's own date of service and minutes are written: as themselves (pages, `calc`), or as
-    /// the placeholders `{date}` and `{minutes}` the calculator page fills in from its form.
-    public enum Quoting: Sendable, Hashable {
-        case values
-        case placeholders
-    }
-
-    public var quoting: Quoting
-
-    public init(_ quoting: Quoting = .values) { self.quoting = quoting }
+    /// True when the session's own date of service and minutes are written as the placeholders `{date}` and
+    /// `{minutes}` the calculator page fills in from its form; false when written as themselves.
+    let usesPlaceholders: Bool
 
     /// The wording with values (pages and `calc`).
-    public static let plain = RulesText(.values)
+    public static let plain = RulesText(usesPlaceholders: false)
     /// The wording with `{date}` and `{minutes}` for the session's own date and minutes (the calculator data).
-    public static let placeholders = RulesText(.placeholders)
+    public static let placeholders = RulesText(usesPlaceholders: true)
 
-    /// The session's date of service.
-    func sessionDate(_ d: CalendarDate) -> String { quoting == .placeholders ? "{date}" : d.description }
-    /// The session's minutes.
-    func sessionMinutes(_ m: Int) -> String { quoting == .placeholders ? "{minutes}" : String(m) }
+    func sessionDate(_ d: CalendarDate) -> String { usesPlaceholders ? "{date}" : d.description }
+    func sessionMinutes(_ m: Int) -> String { usesPlaceholders ? "{minutes}" : String(m) }
 
     /// Why a valid session cannot be billed (a clause: no capital, no final period).
     public func reason(_ r: NotBillableReason) -> String {
@@ -45,7 +36,7 @@ public struct RulesText: Sendable {
     /// Something the biller must check (a clause, or sentences for the pending notice).
     public func warning(_ w: SessionWarning) -> String {
         switch w {
-        case .provisionalTelehealth(let policy):
+        case .provisionalTelehealth(let policy), .unconfirmedTelehealthListing(let policy):
             return "telehealth: \(policy)"
         case .telehealthLapseRestored(let date, let policy):
             return "telehealth on \(sessionDate(date)): \(policy)"
@@ -68,8 +59,6 @@ public struct RulesText: Sendable {
                     + (above ? ", so KX is likely needed" : ", and KX may be needed once the year's therapy passes it")
             }
             return s + "; check the \(date.year) threshold with your Medicare contractor before billing"
-        case .unconfirmedTelehealthListing(let policy):
-            return "telehealth: \(policy)"
         }
     }
 

@@ -87,20 +87,17 @@ package enum OutputSwap {
     package static func commit(_ plan: Plan) throws(WriteError) {
         defer { unlock(plan) }
         testStop("staged")
-        if plan.exists {
-            guard place(plan.staging, plan.output, exchange: true) else {
-                let e = errno
-                try? FileManager.default.removeItem(atPath: plan.staging)
-                throw WriteError("output.swap-failed", path: plan.output, message: "cannot swap the new output into place: \(String(cString: strerror(e)))")
+        guard place(plan.staging, plan.output, exchange: plan.exists) else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: plan.staging)
+            if plan.exists {
+                throw WriteError("output.swap-failed", path: plan.output, message: "cannot swap the new output into place: \(reason)")
             }
+            throw WriteError("output.move-failed", path: plan.output, message: "cannot move the new output into place: \(reason)")
+        }
+        if plan.exists {
             testStop("swapped")
             try? FileManager.default.removeItem(atPath: plan.staging)  // the old site, now under the staging name
-        } else {
-            guard place(plan.staging, plan.output, exchange: false) else {
-                let e = errno
-                try? FileManager.default.removeItem(atPath: plan.staging)
-                throw WriteError("output.move-failed", path: plan.output, message: "cannot move the new output into place: \(String(cString: strerror(e)))")
-            }
         }
     }
 

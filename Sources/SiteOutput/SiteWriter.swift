@@ -31,40 +31,14 @@ package enum SiteWriter {
     /// Writes into the staging folder of a checked output (`OutputSwap.prepare`, whose lock this releases)
     /// and swaps it in.
     package static func write(_ files: [OutputFile], plan: OutputSwap.Plan, output: String) throws(WriteError) {
+        let staging = try Staging(plan: plan, output: output)
         do {
-            try writeFiles(
-                files + [OutputFile(path: marker, text: markerText)],
-                into: plan.staging, output: output)
+            try staging.write(files)
         } catch {
-            try? FileManager.default.removeItem(atPath: plan.staging)
-            OutputSwap.unlock(plan)
+            staging.abandon()
             throw error
         }
-        try OutputSwap.commit(plan)
-    }
-
-    /// Writes every file below `staging` (a new folder).
-    static func writeFiles(_ files: [OutputFile], into staging: String, output: String) throws(WriteError) {
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            var made: Set<String> = [staging]
-            for f in files {
-                let full = staging + "/" + f.path
-                let dir = (full as NSString).deletingLastPathComponent
-                if !made.contains(dir) {
-                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
-                guard writeNewFile(full, f.bytes) else {
-                    throw WriteError(.outputFileUnwritable, path: output, message: "cannot write '\(f.path)' in the staging folder")
-                }
-            }
-        } catch let e as WriteError {
-            throw e
-        } catch {
-            throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
-        }
+        try staging.commit()
     }
 }
 
@@ -77,16 +51,19 @@ extension SiteWriter {
 
         /// Checks the output path (`OutputSwap.prepare`) and creates the empty staging folder with the marker.
         package static func open(output: String, force: Bool) throws(WriteError) -> Staging {
-            let plan = try OutputSwap.prepare(output, force: force, marker: marker)
-            let s = Staging(plan: plan, output: output)
+            try Staging(plan: OutputSwap.prepare(output, force: force, marker: marker), output: output)
+        }
+
+        init(plan: OutputSwap.Plan, output: String) throws(WriteError) {
+            self.plan = plan
+            self.output = output
             do {
                 try FileManager.default.createDirectory(atPath: plan.staging, withIntermediateDirectories: false)
             } catch {
-                s.abandon()
+                abandon()
                 throw WriteError(.stagingUnwritable, path: output, message: "cannot write the staging folder: \(error.localizedDescription)")
             }
-            try s.write([OutputFile(path: marker, text: markerText)])
-            return s
+            try write([OutputFile(path: marker, text: markerText)])
         }
 
         /// The folders made so far below the staging folder (relative paths; "" is the staging folder itself),

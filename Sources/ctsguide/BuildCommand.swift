@@ -29,28 +29,22 @@ struct BuildCommand: ParsableCommand {
             siteExtension: Guide.extension, force: force, cacheDirectory: cache.directory(content: site.content))
         switch SiteBuilder.build(options) {
         case .failure(let failure):
-            throw fail(failure, note: "; \(shown(output)) was not changed")
+            throw failed(failure.diagnostics, note: "; \(shown(output)) was not changed")
         case .success(let generated):
             report(generated.warnings)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             if generated.cache?.route == .nothingChanged {
                 print(
                     "ctsguide: nothing changed since the last build; \(shown(output)) is up to date (\(generated.pageCount) pages, "
-                        + "\(generated.fileCount) files, checked in " + String(format: "%.2f", seconds) + " s)"
-                        + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
-                if timings { printTimings(generated.timings) }
-                return
+                        + "\(generated.fileCount) files, checked in " + seconds(since: start) + " s)" + warningCount(generated.warnings))
+            } else {
+                print(
+                    "ctsguide: wrote \(generated.pageCount) pages (\(generated.fileCount) files) to \(shown(output)) in "
+                        + seconds(since: start) + " s" + cacheSummary(generated.cache) + warningCount(generated.warnings))
             }
-            print(
-                "ctsguide: wrote \(generated.pageCount) pages (\(generated.fileCount) files) to \(shown(output)) in "
-                    + String(format: "%.2f", seconds) + " s" + cacheSummary(generated.cache)
-                    + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
-            if timings { printTimings(generated.timings) }
+            if timings {
+                for s in generated.timings.stages { print(String(format: "%8.3f s  ", s.seconds) + s.name) }
+            }
         }
-    }
-
-    func printTimings(_ t: BuildTimings) {
-        for s in t.stages { print(String(format: "%8.3f s  ", s.seconds) + s.name) }
     }
 }
 
@@ -66,21 +60,29 @@ struct CheckCommand: ParsableCommand {
             contentDirectory: site.content, templatesDirectory: site.templates, siteExtension: Guide.extension)
         switch SiteBuilder.generate(options) {
         case .failure(let failure):
-            throw fail(failure, note: "")
+            throw failed(failure.diagnostics, note: "")
         case .success(let generated):
             report(generated.warnings)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             print(
-                "ctsguide: \(generated.pageCount) pages checked, no errors, in " + String(format: "%.2f", seconds) + " s"
-                    + (generated.warnings.isEmpty ? "" : ", \(generated.warnings.count) warning(s)"))
+                "ctsguide: \(generated.pageCount) pages checked, no errors, in " + seconds(since: start) + " s"
+                    + warningCount(generated.warnings))
         }
     }
 }
 
-/// Prints a failed run's diagnostics and its error count; returns the exit code (1) to throw.
-func fail(_ failure: BuildFailure, note: String) -> ExitCode {
-    report(failure.diagnostics)
-    let n = failure.diagnostics.uniqueSorted.filter { $0.severity == .error }.count  // (as printed: each once)
+/// Prints diagnostics and "ctsguide: N errors<note>" (each error counted once, as printed); returns the exit
+/// code (1) to throw.
+func failed(_ diagnostics: [Diagnostic], note: String) -> ExitCode {
+    report(diagnostics)
+    let n = diagnostics.uniqueSorted.filter { $0.severity == .error }.count
     FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s")\(note)\n".utf8))
     return ExitCode(1)
 }
+
+/// The seconds since `start`, two decimals.
+func seconds(since start: DispatchTime) -> String {
+    String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+}
+
+/// ", N warning(s)" after a summary, or nothing.
+func warningCount(_ warnings: [Diagnostic]) -> String { warnings.isEmpty ? "" : ", \(warnings.count) warning(s)" }

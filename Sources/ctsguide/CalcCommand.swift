@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// `ctsguide calc`: one caregiver-training session as it goes on one patient's claim. Parsing only; the
-/// validation and the rules live in `CalcRunner` (GuideSite) and `CodingRules`.
+/// validation and the rules live in `CalcRunner` (GuideCalc) and `CodingRules`.
 struct CalcCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calc",

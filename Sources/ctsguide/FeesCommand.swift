@@ -2,8 +2,8 @@ import FeeImport
 import ArgumentParser
 import Foundation
 
-/// `ctsguide fees …`: bring CMS fee-schedule files into `Content/data/` and compare periods. Each subcommand is
-/// its own small file; add new ones (e.g. a ZIP-code import) to `subcommands`.
+/// `ctsguide fees …`: bring CMS fee-schedule and ZIP code files into `Content/data/`, undo an import, compare
+/// periods. Each subcommand is its own small file.
 struct FeesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fees",

@@ -34,8 +34,7 @@ struct FeesImportCommand: ParsableCommand {
     func run() throws {
         try finish(
             FeeImporter.run(
-                FeeImportOptions(
-                    rvuFiles: rvu, gpciFile: gpci, effective: effective, conversionFactor: conversionFactor,
-                    source: source, force: force, content: content)))
+                rvuFiles: rvu, gpciFile: gpci, effective: effective, conversionFactor: conversionFactor, source: source,
+                force: force, content: content))
     }
 }

@@ -2,7 +2,7 @@ import FeeImport
 import ArgumentParser
 import Foundation
 
-/// `ctsguide fees import-zip FILE`: parsing and printing only; `ZIPImport` (GuideSite) reads, checks and writes
+/// `ctsguide fees import-zip FILE`: parsing and printing only; `ZIPImport` (FeeImport) reads, checks and writes
 /// `<content>/data/zip-codes.yaml`.
 struct FeesImportZIPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,12 +22,8 @@ struct FeesImportZIPCommand: ParsableCommand {
 
     func run() throws {
         let outcome = ZIPImport.run(file: file, contentDirectory: content)
+        guard let summary = outcome.summary else { throw failed(outcome.diagnostics, note: "; nothing was written") }
         report(outcome.diagnostics)
-        guard let summary = outcome.summary else {
-            let n = outcome.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); nothing was written\n".utf8))
-            throw ExitCode(1)
-        }
         print("ctsguide: " + summary)
     }
 }

@@ -31,24 +31,14 @@ struct ServeCommand: ParsableCommand {
             cacheDirectory: cache.directory(content: site.content))
         options.includeDrafts = true  // drafts are previewed, with their badge; `build` leaves them out
         let session = PreviewSession(options: options) { line, isError in
-            let text = line + "\n"
-            if isError {
-                FileHandle.standardError.write(Data(text.utf8))
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            (isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data((line + "\n").utf8))
         }
         let bound: Int
         do {
             bound = try session.start(port: port)
         } catch let e as ServeError {
-            if e.diagnostics.isEmpty {
-                FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
-            } else {
-                report(e.diagnostics)
-                let n = e.diagnostics.count
-                FileHandle.standardError.write(Data("ctsguide: \(n) error\(n == 1 ? "" : "s"); nothing was served\n".utf8))
-            }
+            guard e.diagnostics.isEmpty else { throw failed(e.diagnostics, note: "; nothing was served") }
+            FileHandle.standardError.write(Data("ctsguide: \(e.description)\n".utf8))
             throw ExitCode(1)
         }
         say("ctsguide: serving http://127.0.0.1:\(bound)/ (watching \(shown(site.content)) and \(shown(site.templates)); Ctrl-C stops)")

@@ -177,11 +177,4 @@ import Testing
         #expect(t.contains { $0.date == Fixture.d("2024-03-09") && $0.topic == "fee-schedule" })
         #expect(t.contains { $0.date == Fixture.d("2025-01-01") && $0.topic == "consent" })
     }
-
-    @Test func feeTableListsCodesOfThePeriod() {
-        let t = rules.feeTable(period: rules.periods[2])
-        #expect(t.count == 8 * Setting.priceColumns.count * 2)
-        let t24 = rules.feeTable(period: rules.periods[0])
-        #expect(Set(t24.map(\.code)) == ["97550", "97551", "97552"])
-    }
 }

@@ -1,4 +1,4 @@
-import CodingRules
+@testable import CodingRules
 import Testing
 
 /// Every step of a unit's amount comes back from the rules, exact, rounded to cents only where CMS rounds.
@@ -25,7 +25,7 @@ import Testing
         // rounded: 69.37 × 0.85 = 58.9645 → 58.96 (85 % of the unrounded 69.3748… gave 58.97 before).
         #expect(b.assistantUnrounded == Fixture.n("58.9645"))
         #expect(b.amount.moneyText == "58.96")
-        #expect(r.unitPrice == .priced(Fixture.n("58.96")))
+        #expect(r.amount == Fixture.n("58.96"))
         // On a line of several units the share is taken of the line: 69.37 × 3 × 0.85 = 176.8935 → 176.89.
         #expect(b.lineAmount(units: 3).moneyText == "176.89")
         #expect(b.lineAmount(units: 1) == b.amount)
@@ -91,7 +91,7 @@ import Testing
             }
         }
         let alaska = try #require(
-            rules.unitPrices(code: "97550", period: period2025, setting: .nonfacility, provider: .assistant,
+            rules.priceBreakdowns(code: "97550", period: period2025, setting: .nonfacility, provider: .assistant,
                              localities: places, assistantPercentDate: Fixture.d("2025-06-02"))[1].amount)
         #expect(alaska.moneyText == "58.96")  // rules.md §5 assistant rounding (was 58.97)
         #expect(

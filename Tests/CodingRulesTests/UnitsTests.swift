@@ -1,4 +1,4 @@
-import CodingRules
+@testable import CodingRules
 import Testing
 
 /// Expected units written out independently of UnitProfile: explicit threshold lists.

@@ -37,8 +37,8 @@ import Testing
         #expect(DecimalValue(significand: 120, scale: 2).moneyText == "1.20")
     }
 
-    /// `init(parsing:)` reads bytes; it must accept and reject exactly what the former character-based parser
-    /// did (kept here as the reference).
+    /// `init(parsing:)` must accept and reject exactly what the former character-based parser did (kept here as
+    /// the reference).
     @Test func parsingEqualsTheCharacterBasedReference() {
         func reference(_ text: String) -> DecimalValue? {
             var chars = Substring(text)

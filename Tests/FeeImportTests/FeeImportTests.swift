@@ -27,8 +27,7 @@ import TestSupport
     static func run(
         _ dir: String, rvu: [String], gpci: String, effective: String, source: String? = nil, force: Bool = false
     ) -> CommandOutcome {
-        FeeImporter.run(
-            FeeImportOptions(rvuFiles: rvu, gpciFile: gpci, effective: effective, source: source, force: force, content: dir))
+        FeeImporter.run(rvuFiles: rvu, gpciFile: gpci, effective: effective, source: source, force: force, content: dir)
     }
 
     @Test func excerpt2025LeavesContentDataByteIdentical() throws {

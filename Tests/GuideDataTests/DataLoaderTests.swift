@@ -51,8 +51,8 @@ import TestSupport
     func nationalAmountsMatchFacts(period: String, code: String, nonfacility: String, facility: String) throws {
         let rules = try #require(Self.loaded.output).rules
         let p = try #require(rules.period(effective: CalendarDate(parsing: period)!))
-        #expect(rules.unitPrice(code: code, period: p, setting: .nonfacility).amount?.moneyText == nonfacility)
-        #expect(rules.unitPrice(code: code, period: p, setting: .facility).amount?.moneyText == facility)
+        #expect(rules.priceBreakdown(code: code, period: p, setting: .nonfacility).amount?.moneyText == nonfacility)
+        #expect(rules.priceBreakdown(code: code, period: p, setting: .facility).amount?.moneyText == facility)
     }
 
     /// facts.md §3: the 2026 national amounts at the qualifying-APM conversion factor.
@@ -60,8 +60,8 @@ import TestSupport
     func period2026QualifyingAPMAmountsMatchFacts(code: String, nonfacility: String, facility: String) throws {
         let rules = try #require(Self.loaded.output).rules
         let p = try #require(rules.period(effective: CalendarDate(parsing: "2026-01-01")!))
-        #expect(rules.unitPrice(code: code, period: p, setting: .nonfacility, conversionFactor: "qp").amount?.moneyText == nonfacility)
-        #expect(rules.unitPrice(code: code, period: p, setting: .facility, conversionFactor: "qp").amount?.moneyText == facility)
+        #expect(rules.priceBreakdown(code: code, period: p, setting: .nonfacility, conversionFactor: "qp").amount?.moneyText == nonfacility)
+        #expect(rules.priceBreakdown(code: code, period: p, setting: .facility, conversionFactor: "qp").amount?.moneyText == facility)
     }
 
     // MARK: localities, checked with the test's own arithmetic straight from the CSV
@@ -116,7 +116,7 @@ import TestSupport
             for (setting, rvu) in [(Setting.nonfacility, nf), (.facility, f)] {
                 for provider in Provider.allCases {
                     let want = Self.expectedCents(rvu: rvu, gpci: g, cf: cf, assistant: provider == .assistant)
-                    let got = rules.unitPrice(
+                    let got = rules.priceBreakdown(
                         code: code, period: p, setting: setting, provider: provider, locality: .locality(id: id)).amount
                     #expect(got == DecimalValue(significand: want, scale: 2), "\(id) \(period) \(code) \(setting) \(provider)")
                 }

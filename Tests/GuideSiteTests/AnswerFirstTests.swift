@@ -61,12 +61,12 @@ import TestSupport
         let data = try #require(SiteDataLoader.load(contentDirectory: RealSite.content).output)
         let asOf = try #require(SiteConfig.load(contentDirectory: RealSite.content).output).asOf
         let period = try #require(data.rules.period(on: asOf))
-        guard case .priced(let amount) = data.rules.unitPrice(code: "97550", period: period, setting: .nonfacility, provider: .therapist)
+        guard case .priced(let price) = data.rules.priceBreakdown(code: "97550", period: period, setting: .nonfacility, provider: .therapist)
         else {
             Issue.record("no 97550 amount on \(asOf)")
             return
         }
-        #expect(hospital.contains("rounded to $\(amount.moneyText)"))
+        #expect(hospital.contains("rounded to $\(price.amount.moneyText)"))
         #expect(hospital.contains("The non-facility amount, on the institution’s own claim."))
     }
 

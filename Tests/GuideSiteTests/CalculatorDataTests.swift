@@ -19,13 +19,12 @@ import Testing
 
     /// The former algorithm, kept as the reference: evaluate every covered day and group equal consecutive days.
     static func dayByDay(_ t: CalculatorTables, first: CalendarDate, last: CalendarDate) -> [CalculatorSegments.Range] {
-        let texts = CalculatorData.Interner()
         var out: [CalculatorSegments.Range] = []
         var start = first, day = first
-        var current = t.signature(first, texts: texts)
+        var current = t.signature(first)
         while day < last {
             let next = day.adding(days: 1)
-            let sig = t.signature(next, texts: texts)
+            let sig = t.signature(next)
             if sig != current {
                 out.append(.init(from: start, through: day))
                 start = next
@@ -46,11 +45,11 @@ import Testing
         #expect(ranges == reference)
         #expect(evaluated < days / 10, "\(evaluated) pieces evaluated for \(days) days")
         // The whole data is what grouping every day gives.
-        let fromChanges = CalculatorData.build(Self.rules, asOf: Self.asOf)
-        let fromDays = CalculatorData.build(Self.rules, asOf: Self.asOf, segments: reference)
+        let fromChanges = CalculatorData.build(Self.rules, asOf: Self.asOf).data
+        let fromDays = CalculatorData.build(Self.rules, asOf: Self.asOf, segments: reference).data
         #expect(fromChanges == fromDays)
         // Sharing the claim patterns within a stretch between change dates changes nothing.
-        let unshared = CalculatorData.build(Self.rules, asOf: Self.asOf, shareRunsWithinStretch: false)
+        let unshared = CalculatorData.build(Self.rules, asOf: Self.asOf, shareRunsWithinStretch: false).data
         #expect(fromChanges == unshared)
     }
 
@@ -62,7 +61,7 @@ import Testing
         let ranges = CalculatorSegments.ranges(t, first: first, last: last).ranges
         let lapses = Self.rules.policies.therapistTelehealth.filter { $0.value == .lapsedRestored }
         #expect(!lapses.isEmpty)
-        let data = CalculatorData.build(Self.rules, asOf: Self.asOf)
+        let data = CalculatorData.build(Self.rules, asOf: Self.asOf).data
         guard case .object(let o) = data, case .array(let texts)? = o["texts"] else {
             Issue.record("no texts")
             return
@@ -94,7 +93,7 @@ import Testing
         // The whole data file for the far variant: built, one segment per range, ends on the last day.
         var rules = Self.rules
         rules.periods[rules.periods.count - 1].range.through = far
-        guard case .object(let o) = CalculatorData.build(rules, asOf: Self.asOf), case .array(let segs)? = o["segments"]
+        guard case .object(let o) = CalculatorData.build(rules, asOf: Self.asOf).data, case .array(let segs)? = o["segments"]
         else { Issue.record("no segments"); return }
         #expect(segs.count == b.count)
         #expect(o["dateMax"] == .string(far.description))
@@ -115,7 +114,7 @@ import Testing
 /// What the calculator offers and says (issues 9.4, 9.5, 10).
 @Suite struct CalculatorContentTests {
     static let data: [String: JSONValue] = {
-        guard case .object(let o) = CalculatorData.build(CalculatorDataTests.rules, asOf: CalculatorDataTests.asOf) else { return [:] }
+        guard case .object(let o) = CalculatorData.build(CalculatorDataTests.rules, asOf: CalculatorDataTests.asOf).data else { return [:] }
         return o
     }()
 

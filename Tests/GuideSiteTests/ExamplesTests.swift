@@ -94,10 +94,10 @@ import Testing
             """
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
-        var diags: [Diagnostic] = []
-        let out = GuideDataLoader.loadExamples(file, rules: data!.rules, known: [], diags: &diags)
+        var session = LoadSession(dataDirectory: dir)
+        let out = session.loadExamples(rules: data!.rules, known: [])
         #expect(out.map(\.id) == ["ok"])
-        let errors = diags.filter { $0.severity == .error }.map { "\($0.location.line) \($0.id)" }
+        let errors = session.diagnostics.items.filter { $0.severity == .error }.map { "\($0.location.line) \($0.id)" }
         #expect(errors == ["13 examples.invalid-option", "17 examples.invalid-option", "23 examples.invalid-option"], "\(errors)")
     }
 }

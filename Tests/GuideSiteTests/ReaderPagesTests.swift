@@ -85,7 +85,7 @@ import Testing
     /// Every split the calculator can show is `beneficiarySplit` of its total; the 38-minute national CY2026
     /// session is the `calc --json` example (allowed 78.82, coinsurance 15.76, Medicare paid 61.80).
     @Test func calculatorSplitsAreTheRulesSplit() throws {
-        let (data, files) = CalculatorData.buildAll(Self.rules, asOf: CalendarDate(year: 2026, month: 11, day: 23)!)
+        let (data, files) = CalculatorData.build(Self.rules, asOf: CalendarDate(year: 2026, month: 11, day: 23)!)
         guard case .object(let o) = data, case .array(let policies)? = o["splitPolicies"],
             case .array(let segments)? = o["segments"]
         else { Issue.record("no split policies"); return }

@@ -32,7 +32,7 @@ import Testing
         #expect(object["reasons"] as? [String] == [plain])
 
         // The calculator data: the same sentence with the date of service as {date}.
-        let data = CalculatorData.build(rules, asOf: date)
+        let data = CalculatorData.build(rules, asOf: date).data
         guard case .object(let o) = data, case .array(let texts)? = o["texts"] else {
             Issue.record("no texts in the calculator data")
             return

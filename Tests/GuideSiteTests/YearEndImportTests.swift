@@ -28,7 +28,7 @@ import GuideSite
     }
 
     static func importPeriod(_ content: String, rvu: [String], gpci: String, effective: String) -> CommandOutcome {
-        FeeImporter.run(FeeImportOptions(rvuFiles: rvu, gpciFile: gpci, effective: effective, content: content))
+        FeeImporter.run(rvuFiles: rvu, gpciFile: gpci, effective: effective, content: content)
     }
 
     /// Builds the whole site from `content`; returns its warnings (the build must succeed).

@@ -1,4 +1,4 @@
-import CodingRules
+@testable import CodingRules
 import RulesText
 import Testing
 

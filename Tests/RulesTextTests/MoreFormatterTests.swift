@@ -1,4 +1,4 @@
-import CodingRules
+@testable import CodingRules
 import RulesText
 import Testing
 
@@ -110,7 +110,8 @@ import Testing
 
     @Test func inputErrorNamesTheOption() {
         let e = RulesInputError(.yearToDateAmount, .negativeYearToDate(Self.n("-1")))
-        #expect(Self.text.inputError(e) == "ytd-amount: expected an amount of 0 or more, got '-1'")
+        #expect(e.field.rawValue == "ytd-amount")
+        #expect(Self.text.problem(e.problem) == "expected an amount of 0 or more, got '-1'")
         // The date of service is a placeholder on pages only.
         #expect(Self.held.problem(.beforeCodes(family: "f", codes: ["A"], validFrom: Self.d("2025-01-01"), date: Self.d("2024-01-01")))
             == "the f codes (A) exist for dates of service from 2025-01-01, got {date}")

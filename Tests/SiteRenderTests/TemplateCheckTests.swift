@@ -86,16 +86,12 @@ import Testing
             nav: [
                 NavItem(
                     title: "", url: "", current: false, active: false,
-                    children: [
-                        NavLeaf(
-                            title: "", url: "", current: false, active: false, children: [], hasChildren: false,
-                            more: NavMore(label: "", url: ""), hasMore: false)
-                    ], hasChildren: true, more: NavMore(label: "", url: ""), hasMore: false)
+                    children: [NavItem(title: "", url: "", current: false)], hasChildren: true,
+                    more: NavMore(label: "", url: ""), hasMore: false)
             ], more: NavMore(label: "", url: ""), hasMore: false)
         let values: [any TemplateValue] = [
             p, p.site, p.page, p.breadcrumbs[0], p.toc[0], p.toc[0].children[0],
-            ChildLink(title: "", url: "", description: ""), nav, nav.nav[0], nav.nav[0].children[0],
-            NavLink(title: "", url: "", current: false), nav.more,
+            ChildLink(title: "", url: "", description: ""), nav, nav.nav[0], nav.more,
         ]
         for v in values {
             let names = type(of: v).fieldNames

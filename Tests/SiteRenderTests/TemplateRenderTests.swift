@@ -95,8 +95,8 @@ import TestSupport
             #expect(html.contains("<p>A &amp; B</p>") && html.contains("Tom&#39;s &lt;&quot;quote&quot;&gt; &amp; co"), "\(layout)")
         }
         #expect(set.check("partials/nav", model: NavView.self).isEmpty)
-        let link = NavLink(title: "Q & A", url: "q/index.html", current: true)
-        let leaf = NavLeaf(
+        let link = NavItem(title: "Q & A", url: "q/index.html", current: true)
+        let leaf = NavItem(
             title: "F", url: "f/index.html", current: false, active: true, children: [link], hasChildren: true,
             more: NavMore(label: "", url: ""), hasMore: false)
         let item = NavItem(

@@ -7,14 +7,13 @@ import CodingRules
 public enum FeeDiffRunner {
     public static func run(from a: String, to b: String, json: Bool, content: String) -> CommandOutcome {
         func fail(_ id: DiagnosticID, _ message: String, _ code: Int32) -> CommandOutcome {
-            CommandOutcome(stdout: "", diagnostics: [.error(id, SourceLocation(file: "fees diff"), message)], exitCode: code)
+            .failure([.error(id, SourceLocation(file: "fees diff"), message)], exitCode: code)
         }
         guard let da = CalendarDate(parsing: a), let db = CalendarDate(parsing: b) else {
             return fail("fees-diff.bad-date", "expected two dates YYYY-MM-DD (a period's start or any date in it), got '\(a)' '\(b)'", 2)
         }
-        let loadedResult = SiteDataLoader.load(contentDirectory: content)
-        let loaded = loadedResult.output, diagnostics = loadedResult.diagnostics
-        guard let data = loaded else { return CommandOutcome(stdout: "", diagnostics: diagnostics, exitCode: 1) }
+        let loaded = SiteDataLoader.load(contentDirectory: content)
+        guard let data = loaded.output else { return .failure(loaded.diagnostics) }
         let rules = data.rules
         let periods = rules.periods.map { "\($0.id)" }.joined(separator: ", ")
         guard let pa = rules.period(on: da), let pb = rules.period(on: db) else {
@@ -38,10 +37,6 @@ public enum FeeDiffRunner {
         var out = "from: \(head(c.old, c.oldConversionFactor))\n  to: \(head(c.new, c.newConversionFactor))\n"
         out += "conversion factor: \(c.oldConversionFactor.value) → \(c.newConversionFactor.value) (\(pct(c.conversionFactorChange)))\n\n"
         var rows = [["code", "setting", "work", "PE", "MP", "total RVU", "national amount", "change"]]
-        func pair(_ a: DecimalValue?, _ b: DecimalValue?, money: Bool = false) -> String {
-            let f = { (v: DecimalValue?) in v.map { money ? "$" + $0.moneyText : $0.description } ?? "—" }
-            return a == b ? f(a) : "\(f(a)) → \(f(b))"
-        }
         for ch in c.changes {
             rows.append([
                 ch.code, ch.setting.rawValue, pair(ch.old?.work, ch.new?.work), pair(ch.old?.pe, ch.new?.pe),
@@ -49,11 +44,7 @@ public enum FeeDiffRunner {
                 pair(ch.old?.amount, ch.new?.amount, money: true), ch.old == nil ? "new" : pct(ch.percentChange),
             ])
         }
-        let widths = (0..<rows[0].count).map { i in rows.map { $0[i].count }.max() ?? 0 }
-        for r in rows {
-            out += zip(r, widths).map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingSpacesAtEnd + "\n"
-        }
+        out += table(rows)
         if let l = c.largest {
             out += "\nlargest change: \(l.code) \(l.setting.rawValue) \(pct(l.percentChange))\n"
         }
@@ -88,10 +79,6 @@ public enum FeeDiffRunner {
         out += "localities: \(changed.count) of \(all.count) with a GPCI change (\(code) \(Setting.nonfacility.rawValue), one unit, largest amount change first)\n"
         guard !changed.isEmpty else { return out }
         var rows = [["locality", "name", "work GPCI", "PE GPCI", "MP GPCI", "floor", code, "change"]]
-        func pair(_ a: DecimalValue?, _ b: DecimalValue?, money: Bool = false) -> String {
-            let f = { (v: DecimalValue?) in v.map { money ? "$" + $0.moneyText : $0.description } ?? "—" }
-            return a == b ? f(a) : "\(f(a)) → \(f(b))"
-        }
         for l in changed {
             let change = l.amountChange.map { ($0.isNegative ? "-$" + (DecimalValue.zero - $0).moneyText : "+$" + $0.moneyText) + " (\(pct(l.percentChange)))" } ?? "—"
             rows.append([
@@ -99,12 +86,22 @@ public enum FeeDiffRunner {
                 pair(l.old?.mp, l.new?.mp), floorText(l.floor), pair(l.oldAmount, l.newAmount, money: true), change,
             ])
         }
+        return out + table(rows)
+    }
+
+    /// "old → new", or the value alone when it did not change ("—" for none; money as "$52.08").
+    static func pair(_ a: DecimalValue?, _ b: DecimalValue?, money: Bool = false) -> String {
+        let f = { (v: DecimalValue?) in v.map { money ? "$" + $0.moneyText : $0.description } ?? "—" }
+        return a == b ? f(a) : "\(f(a)) → \(f(b))"
+    }
+
+    /// The rows as left-aligned columns two spaces apart, without trailing spaces.
+    static func table(_ rows: [[String]]) -> String {
         let widths = (0..<rows[0].count).map { i in rows.map { $0[i].count }.max() ?? 0 }
-        for r in rows {
-            out += zip(r, widths).map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }
+        return rows.map { r in
+            zip(r, widths).map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingSpacesAtEnd + "\n"
-        }
-        return out
+        }.joined()
     }
 
     static func jsonText(_ c: PeriodComparison, _ data: SiteData) -> String {

@@ -11,22 +11,17 @@ import Foundation
 public enum FeeRemover {
     public static func run(effective text: String, content: String) -> CommandOutcome {
         guard let effective = CalendarDate(parsing: text) else {
-            return CommandOutcome(
-                stdout: "", diagnostics: [.error("fees-remove.bad-date", SourceLocation(file: "fees remove"), "expected a date YYYY-MM-DD, got '\(text)'")],
-                exitCode: 2)
+            return .failure([.error("fees-remove.bad-date", SourceLocation(file: "fees remove"), "expected a date YYYY-MM-DD, got '\(text)'")], exitCode: 2)
         }
         let loaded = SiteDataLoader.load(contentDirectory: content)
-        guard let site = loaded.output else { return CommandOutcome(stdout: "", diagnostics: loaded.diagnostics, exitCode: 1) }
+        guard let site = loaded.output else { return .failure(loaded.diagnostics) }
         guard let period = site.rules.period(effective: effective) else {
             let starts = site.rules.periods.map { $0.range.from.description }.joined(separator: ", ")
-            return CommandOutcome(
-                stdout: "",
-                diagnostics: [.error("fees-remove.no-such-period", SourceLocation(file: "fees remove"), "no fee period starts on \(effective); periods start \(starts)")],
-                exitCode: 1)
+            return .failure([.error("fees-remove.no-such-period", SourceLocation(file: "fees remove"), "no fee period starts on \(effective); periods start \(starts)")])
         }
         let feeRel = "data/fees/\(effective).yaml"
         let feeText = (try? String(contentsOfFile: content + "/" + feeRel, encoding: .utf8)) ?? ""
-        let record = UndoRecord.parse(feeText).record
+        let record = UndoRecord.parse(feeText)
         var edits: [(String, String?)] = [(feeRel, nil)]
         var said: [String] = ["removed Content/\(feeRel)"]
         let others = site.rules.periods.filter { $0.range.from != effective }
@@ -68,8 +63,8 @@ public enum FeeRemover {
             said.append("put '\(r.id)' back into sources.yaml")
         }
         for id in record.sourcesAdded where !stillCited.contains(id) {
-            if let s = SourceEntries.removing(id, from: sources) {
-                sources = s
+            if let removed = SourceEntries.removing(id, from: sources) {
+                sources = removed.text
                 said.append("took '\(id)' out of sources.yaml")
             }
         }

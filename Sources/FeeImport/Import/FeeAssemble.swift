@@ -3,16 +3,9 @@ import GuideData
 import CodingRules
 
 extension FeeImporter {
-    /// Month word of a CMS release title → the release letter CMS uses in its zip names (RVU26A … RVU26D).
-    static let releaseLetters = [
-        "january": "a", "april": "b", "july": "c", "october": "d", "jan": "a", "apr": "b", "jul": "c", "oct": "d",
-    ]
-
     /// The source id for a release title: "2026 … July Release" → `cms-rvu26c`.
     static func derivedSource(_ title: String) -> String? {
-        guard let year = PPRRVUFile.firstYear(title) else { return nil }
-        let words = title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        guard let letter = words.lazy.compactMap({ releaseLetters[$0] }).first else { return nil }
+        guard let year = firstYear(in: title), let letter = SourceEntries.release(title)?.letter else { return nil }
         let yy = year % 100
         return "cms-rvu\(yy < 10 ? "0" : "")\(yy)\(letter)"
     }
@@ -20,7 +13,7 @@ extension FeeImporter {
     /// Combines the read files into the period to write, checking that they belong together.
     static func assemble(
         _ files: [PPRRVUFile], gpci: GPCIFile, effective: CalendarDate, through: CalendarDate, existing: FeePeriod?,
-        site: SiteData, cfOverride: DecimalValue?, source: String?, label: String, addable: (PPRRVUFile, String) -> Bool
+        site: SiteData, cfOverride: DecimalValue?, source: String?
     ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
@@ -47,7 +40,8 @@ extension FeeImporter {
                     f.input.error("import.unknown-release", 1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
-            if site.source(id) == nil && !addable(f, id) {
+            // A missing entry is written from the file's RELEASED line, unless --source named it.
+            if site.source(id) == nil && (source != nil || SourceEntries.releaseDate(f.released) == nil) {
                 problems.append(
                     f.input.error("import.release-source-missing",
                         1, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
@@ -57,14 +51,12 @@ extension FeeImporter {
         }
         var options: [ConversionFactorOption] = []
         for (index, f) in ([base] + qp).enumerated() {
-            let isBase = index == 0
+            let isBase = index == 0, override = isBase ? cfOverride : nil
             let values = Set(f.rows.values.compactMap(\.conversionFactor))
-            var value = values.first
-            if isBase, let cfOverride { value = cfOverride }
-            if values.count > 1 && !(isBase && cfOverride != nil) {
+            if values.count > 1 && override == nil {
                 problems.append(f.input.error("import.conversion-factor-differs", f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
             }
-            guard let value else {
+            guard let value = override ?? values.first else {
                 problems.append(f.input.error("import.no-conversion-factor", f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))
                 continue
             }
@@ -91,7 +83,7 @@ extension FeeImporter {
         }
         return .success(
             ImportedPeriod(
-                effective: effective, through: through, label: label,
+                effective: effective, through: through, label: existing?.label ?? YearEnd.label(effective),
                 gpciID: String(effective.year), source: src,
                 rvuProvenance: ([base] + qp).map {
                     ProvenanceEntry(
@@ -113,7 +105,6 @@ extension FeeImporter {
         let floor = site.rules.policies.workGPCIFloor.entry(on: effective)
         var rows = gpci.rows
         var notes: [String] = []
-        let below = { (f: DecimalValue) in rows.filter { $0.work < f } }
         switch (gpci.workColumns, floor) {
         case (.pair, nil):
             rows = rows.map { var r = $0; r.work = r.workUnfloored; return r }
@@ -122,14 +113,14 @@ extension FeeImporter {
                     + "(\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000); both columns are kept")
         case (.pair, let f?):
             notes.append("work GPCI: the \(f.value) floor of policies.yaml (\(f.source)) applies on \(effective), so the column with the floor is used; both columns are kept")
-        case (.single(.floored), nil):
+        case (.floored, nil):
             notes.append(
                 "note: the work column is headed '\(gpci.workLabel)', but policies.yaml has no work-GPCI floor on \(effective); "
                     + "the values are used as CMS states them (\(rows.filter { $0.work < DecimalValue(1) }.count) localities below 1.000). "
                     + "If a law extended the floor, add a row to work_gpci_floor in Content/data/policies.yaml")
-        case (.single, nil): break
-        case (.single(let wording), let f?):
-            let low = below(f.value)
+        case (_, nil): break
+        case (let wording, let f?):
+            let low = rows.filter { $0.work < f.value }
             if !low.isEmpty {
                 problems.append(
                     gpci.input.error("import.gpci-below-floor",

@@ -54,11 +54,7 @@ package enum FeeChanges {
         for id in oldGPCI.rows.keys.sorted() where !new.gpci.contains(where: { $0.locality.id == id }) {
             gpciChanges.append("locality \(id): removed")
         }
-        if gpciChanges.count > 25 {
-            out += gpciChanges.prefix(25) + ["… and \(gpciChanges.count - 25) more GPCI changes"]
-        } else {
-            out += gpciChanges
-        }
-        return out
+        let more = gpciChanges.count > 25 ? ["… and \(gpciChanges.count - 25) more GPCI changes"] : []
+        return out + gpciChanges.prefix(25) + more
     }
 }

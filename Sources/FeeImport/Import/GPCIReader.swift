@@ -2,26 +2,20 @@ import Foundation
 import SiteContent
 import CodingRules
 
-/// How the file states the work GPCI: one column (its wording says with a floor, without one, or neither) or the
+/// How the file states the work GPCI: one column whose header says with a floor, without one or neither, or the
 /// pair CMS shipped in January 2026 (without and with the 1.0 floor).
 package enum GPCIWorkColumns: Sendable, Equatable {
-    case single(WorkWording)
+    /// "… (with 1.0 Floor)".
+    case floored
+    /// "… (without 1.0 Floor)".
+    case unfloored
+    /// "2027 PW GPCI", no word on a floor.
+    case plain
     case pair
-
-    package enum WorkWording: Sendable, Equatable {
-        /// "… (with 1.0 Floor)".
-        case floored
-        /// "… (without 1.0 Floor)".
-        case unfloored
-        /// "2027 PW GPCI", no word on a floor.
-        case plain
-    }
 }
 
 /// A GPCI table read from a CMS Addendum E file (or from the guide's own extract format).
 package struct GPCIFile {
-    /// What layout was recognized, for messages: "Addendum E (7 columns)", "guide extract", …
-    var layout: String
     /// The year the file states (header labels, or the `year` column of the extract).
     var year: String
     /// The title line ("ADDENDUM E. FINAL CY 2026 …"), empty for the extract format.
@@ -35,12 +29,7 @@ package struct GPCIFile {
     var input: ImportInput
 
     /// True when the file states the work GPCI before any floor (so the table keeps `work_gpci_unfloored`).
-    var hasUnflooredColumn: Bool {
-        switch workColumns {
-        case .pair, .single(.unfloored): return true
-        case .single: return false
-        }
-    }
+    var hasUnflooredColumn: Bool { workColumns == .pair || workColumns == .unfloored }
 }
 
 /// Reads GPCI files in the layouts CMS has used and will plausibly use: a title line, a header row and one row per
@@ -58,19 +47,15 @@ package enum GPCIReader {
         var mac = 0, state = 0, number = 0, name = 0, work = 0, pe = 0, mp = 0
         /// The unfloored work column of a pair (or of an extract with the optional last column).
         var unfloored: Int? = nil
-        var workColumns: GPCIWorkColumns = .single(.plain)
+        var workColumns: GPCIWorkColumns = .plain
         var workLabel = ""
         var year: String
-        var layout: String
-        var isExtract: Bool { layout == "guide extract" }
+        var isExtract = false
     }
 
     package static func read(_ input: ImportInput) -> StageResult<GPCIFile> {
-        let records: [CMSRecord]
-        switch input.records() {
-        case .success(let r): records = r
-        case .failure(let d): return .failure([d])
-        }
+        let read = input.records()
+        guard let records = read.output else { return .failure(read.diagnostics) }
         guard let h = records.firstIndex(where: { isHeader($0) }) else {
             let first = records.first(where: { !$0.isBlank })
             return .failure([
@@ -83,12 +68,8 @@ package enum GPCIReader {
             ])
         }
         let header = records[h]
-        let columns: Columns
-        switch self.columns(header) {
-        case .success(let c): columns = c
-        case .failure(let problem):
-            return .failure([input.error("import-gpci.unknown-layout", header.line, "unknown GPCI layout: \(problem.message)")])
-        }
+        let found = columns(header, input)
+        guard let columns = found.output else { return .failure(found.diagnostics) }
         let title = h > 0 ? records[0].cell(0) : ""
         var problems: [Diagnostic] = []
         var rows: [LocalityGPCI] = []
@@ -151,7 +132,7 @@ package enum GPCIReader {
         if !problems.isEmpty { return .failure(capped(problems, what: "bad locality rows")) }
         return .success(
             GPCIFile(
-                layout: columns.layout, year: years.first ?? columns.year, title: title, rows: rows,
+                year: years.first ?? columns.year, title: title, rows: rows,
                 workColumns: columns.workColumns, workLabel: columns.workLabel, input: input))
     }
 
@@ -173,15 +154,14 @@ package enum GPCIReader {
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
-    /// Column positions from what the header labels mean, or what was found and what is missing.
-    static func columns(_ header: CMSRecord) -> Result<Columns, ColumnProblem> {
+    /// Column positions from what the header labels mean, or an error saying what was found and what is missing.
+    static func columns(_ header: CMSRecord, _ input: ImportInput) -> StageResult<Columns> {
         let raw = header.fields.map(\.trimmingSpaces)
         if raw == extractHeader || raw == extractHeader + [extractUnfloored] {
             return .success(
                 Columns(
                     mac: 1, state: 4, number: 2, name: 3, work: 5, pe: 6, mp: 7, unfloored: raw.count == 9 ? 8 : nil,
-                    workColumns: raw.count == 9 ? .pair : .single(.plain), workLabel: "work_gpci", year: "",
-                    layout: "guide extract"))
+                    workColumns: raw.count == 9 ? .pair : .plain, workLabel: "work_gpci", year: "", isExtract: true))
         }
         let labels = raw.map(normalized)
         var missing: [String] = []
@@ -199,9 +179,9 @@ package enum GPCIReader {
         let pe = one("the PE GPCI ('YYYY PE GPCI')") { $0.contains("pe gpci") || $0.contains("practice expense") }
         let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") }
         let workIndices = labels.indices.filter { labels[$0].contains("pw gpci") || labels[$0].contains("work gpci") }
-        var workColumns: GPCIWorkColumns = .single(.plain)
+        var workColumns: GPCIWorkColumns = .plain
         var work: Int? = nil, unfloored: Int? = nil
-        func wording(_ l: String) -> GPCIWorkColumns.WorkWording {
+        func wording(_ l: String) -> GPCIWorkColumns {
             if l.contains("without") && l.contains("floor") { return .unfloored }
             if l.contains("with") && l.contains("floor") { return .floored }
             return .plain
@@ -209,7 +189,7 @@ package enum GPCIReader {
         switch workIndices.count {
         case 1:
             work = workIndices[0]
-            workColumns = .single(wording(labels[workIndices[0]]))
+            workColumns = wording(labels[workIndices[0]])
         case 2:
             let kinds = workIndices.map { wording(labels[$0]) }
             if let f = kinds.firstIndex(of: .floored), let u = kinds.firstIndex(of: .unfloored) {
@@ -224,37 +204,23 @@ package enum GPCIReader {
         default: missing.append("one work GPCI column or a without/with-floor pair (\(workIndices.count) columns say 'PW GPCI')")
         }
         let gpciLabels = [work, unfloored, pe, mp].compactMap { $0 }.map { labels[$0] }
-        let years = Set(gpciLabels.compactMap { l -> String? in
-            guard let r = l.range(of: #"(19|20)[0-9]{2}"#, options: .regularExpression) else { return nil }
-            return String(l[r])
-        })
+        let years = Set(gpciLabels.compactMap { firstYear(in: $0) }.map(String.init))
         if missing.isEmpty && years.count != 1 {
             missing.append(
                 years.isEmpty ? "a year in the GPCI headers ('2027 PW GPCI')"
                     : "one year in the GPCI headers (found \(years.sorted().joined(separator: " and ")))")
         }
         guard missing.isEmpty, let mac, let state, let number, let name, let work, let pe, let mp, let year = years.first else {
-            return .failure(
-                ColumnProblem(
-                    "found \(raw.count) columns '\(raw.joined(separator: ","))'; expected CMS Addendum E columns, missing "
-                        + missing.joined(separator: ", ")
-                        + "; or the guide's extract (\(extractHeader.joined(separator: ",")))"))
-        }
-        let layout: String
-        switch workColumns {
-        case .pair: layout = "Addendum E with the work GPCI without and with the 1.0 floor (\(raw.count) columns)"
-        case .single(.floored): layout = "Addendum E, work GPCI with the 1.0 floor (\(raw.count) columns)"
-        case .single(.unfloored): layout = "Addendum E, work GPCI without the 1.0 floor (\(raw.count) columns)"
-        case .single(.plain): layout = "Addendum E (\(raw.count) columns)"
+            return .failure([
+                input.error("import-gpci.unknown-layout",
+                    header.line,
+                    "unknown GPCI layout: found \(raw.count) columns '\(raw.joined(separator: ","))'; expected CMS Addendum E "
+                        + "columns, missing \(missing.joined(separator: ", ")); or the guide's extract (\(extractHeader.joined(separator: ",")))")
+            ])
         }
         return .success(
             Columns(
                 mac: mac, state: state, number: number, name: name, work: work, pe: pe, mp: mp, unfloored: unfloored,
-                workColumns: workColumns, workLabel: raw[work], year: year, layout: layout))
-    }
-
-    struct ColumnProblem: Error {
-        var message: String
-        init(_ m: String) { message = m }
+                workColumns: workColumns, workLabel: raw[work], year: year))
     }
 }

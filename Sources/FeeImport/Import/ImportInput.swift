@@ -11,12 +11,13 @@ package struct ImportInput {
     /// The file name without folders (what the provenance records).
     var fileName: String { String(path.split(separator: "/").last ?? Substring(path)) }
 
-    package static func read(_ path: String) -> Result<ImportInput, Diagnostic> {
+    /// The file at `path` read into memory and handed to `reader`; a file it cannot read is one diagnostic.
+    static func read<T>(_ path: String, with reader: (ImportInput) -> StageResult<T>) -> StageResult<T> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error(.importUnreadable, SourceLocation(file: path), "cannot read the file"))
+            return .failure([.error(.importUnreadable, SourceLocation(file: path), "cannot read the file")])
         }
         let bytes = [UInt8](data)
-        return .success(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+        return reader(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
     }
 
     func error(_ id: DiagnosticID, _ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
@@ -24,11 +25,11 @@ package struct ImportInput {
     }
 
     /// The records, or one diagnostic for an unterminated quote.
-    package func records() -> Result<[CMSRecord], Diagnostic> {
+    package func records() -> StageResult<[CMSRecord]> {
         do {
             return .success(try CMSCSV.records(bytes))
         } catch {
-            return .failure(self.error(.csvSyntax, error.line, "unterminated quoted field"))
+            return .failure([self.error(.csvSyntax, error.line, "unterminated quoted field")])
         }
     }
 
@@ -46,3 +47,7 @@ package func cmsDecimal(_ text: String) -> DecimalValue? {
     return DecimalValue(parsing: t)
 }
 
+/// The first four-digit year (19xx or 20xx, not part of a longer number) in a title or header label.
+func firstYear(in text: String) -> Int? {
+    text.range(of: #"(?<![0-9])(19|20)[0-9]{2}(?![0-9])"#, options: .regularExpression).flatMap { Int(text[$0]) }
+}

@@ -14,8 +14,6 @@ package struct PPRRVURow: Sendable, Hashable {
 
 /// A CMS PPRRVU file (Addendum B RVU file): the release it names and the rows of the codes asked for.
 package struct PPRRVUFile {
-    /// 31 columns (2024–2025) or 32 columns (2026 on: `PRIC IND` at index 23).
-    var columns: Int
     /// e.g. "2026 National Physician Fee Schedule Relative Value File July Release".
     var title: String
     /// The date on the "RELEASED mm/dd/yyyy" line.
@@ -35,18 +33,15 @@ package struct PPRRVUFile {
         }
     }
 
-    /// The calendar year the title names ("2026 National …", "CY 2027 …"): its first four-digit year.
-    var year: Int? { PPRRVUFile.firstYear(title) }
-
-    static func firstYear(_ text: String) -> Int? {
-        text.range(of: #"(?<![0-9])(19|20)[0-9]{2}(?![0-9])"#, options: .regularExpression).flatMap { Int(text[$0]) }
-    }
+    /// The calendar year the title names ("2026 National …", "CY 2027 …").
+    var year: Int? { firstYear(in: title) }
 }
 
 /// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`; the layout is decided by
 /// its column count (31 or 32) and checked against a few labels. Every data row is checked (column count,
 /// numeric RVUs, work + PE + MP = total in both settings); rows of `codes` without a modifier are kept.
 package enum PPRRVUReader {
+    /// The 31-column layout of 2024–2025 and the 32-column one of 2026 on (`PRIC IND` at index 23).
     package struct Layout {
         var columns: Int
         var pricingIndicator: Int?
@@ -58,11 +53,8 @@ package enum PPRRVUReader {
     static let work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
 
     package static func read(_ input: ImportInput, codes: Set<String>) -> StageResult<PPRRVUFile> {
-        let records: [CMSRecord]
-        switch input.records() {
-        case .success(let r): records = r
-        case .failure(let d): return .failure([d])
-        }
+        let read = input.records()
+        guard let records = read.output else { return .failure(read.diagnostics) }
         guard let h = records.firstIndex(where: { $0.cell(0).uppercased() == "HCPCS" }) else {
             return .failure([
                 input.error("import-rvu.no-header",
@@ -71,11 +63,7 @@ package enum PPRRVUReader {
             ])
         }
         let header = records[h]
-        let layout: Layout
-        switch header.fields.count {
-        case 31: layout = .cy2024
-        case 32: layout = .cy2026
-        default:
+        guard let layout = [Layout.cy2024, .cy2026].first(where: { $0.columns == header.fields.count }) else {
             return .failure([
                 input.error("import-rvu.unknown-layout",
                     header.line,
@@ -152,7 +140,7 @@ package enum PPRRVUReader {
         if !problems.isEmpty { return .failure(problems) }
         return .success(
             PPRRVUFile(
-                columns: layout.columns, title: title, released: released,
+                title: title, released: released,
                 pricingIndicator: layout.pricingIndicator == nil ? nil : indicators.first, headerLine: header.line,
                 rows: rows, input: input))
     }

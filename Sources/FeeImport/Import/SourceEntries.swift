@@ -5,9 +5,11 @@ import CodingRules
 /// remove them (so that `fees remove` gives back the file byte for byte).
 package enum SourceEntries {
     static let cmsPage = "https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files"
-    static let months = [
-        "january": "January", "april": "April", "july": "July", "october": "October", "jan": "January", "apr": "April",
-        "jul": "July", "oct": "October",
+    /// A release's month word in a PPRRVU title → the month and the letter CMS gives the release in its zip
+    /// names (RVU26A … RVU26D).
+    static let releases: [String: (month: String, letter: String)] = [
+        "january": ("January", "a"), "april": ("April", "b"), "july": ("July", "c"), "october": ("October", "d"),
+        "jan": ("January", "a"), "apr": ("April", "b"), "jul": ("July", "c"), "oct": ("October", "d"),
     ]
 
     /// "12/29/2026" → 2026-12-29.
@@ -17,9 +19,9 @@ package enum SourceEntries {
         return CalendarDate(year: y < 100 ? 2000 + y : y, month: m, day: d)
     }
 
-    /// The release's month word in a PPRRVU title ("… File July Release" → "July").
-    static func month(_ title: String) -> String? {
-        title.lowercased().split(whereSeparator: { !$0.isLetter }).lazy.compactMap { months[String($0)] }.first
+    /// The release a PPRRVU title names ("… File July Release" → July, c).
+    static func release(_ title: String) -> (month: String, letter: String)? {
+        title.lowercased().split(whereSeparator: { !$0.isLetter }).lazy.compactMap { releases[String($0)] }.first
     }
 
     static func entry(id: String, title: String, date: CalendarDate, note: String) -> String {
@@ -33,7 +35,7 @@ package enum SourceEntries {
         let names = files.map(\.input.fileName).joined(separator: " and ")
         return entry(
             id: id,
-            title: "Medicare physician fee schedule relative value file, \(month(file.title) ?? "") \(year) release (RVU\(letter), published \(date))",
+            title: "Medicare physician fee schedule relative value file, \(release(file.title)?.month ?? "") \(year) release (RVU\(letter), published \(date))",
             date: date, note: "The guide's figures were read from \(names) of this release by its importer.")
     }
 
@@ -62,20 +64,16 @@ package enum SourceEntries {
         return lines.joined(separator: "\n")
     }
 
-    /// sources.yaml without the entry `id` (its `  - id:` line and the indented lines after it); nil when absent.
-    static func removing(_ id: String, from text: String) -> String? {
+    /// sources.yaml without the entry `id` (its `  - id:` line and the indented lines after it), with the entry as
+    /// it stood and the id of the entry before it ("" when first); nil when absent.
+    static func removing(_ id: String, from text: String) -> (text: String, entry: String, after: String)? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(of: "  - id: \(id)") else { return nil }
-        lines.removeSubrange(start..<blockEnd(lines, start))
-        return lines.joined(separator: "\n")
-    }
-
-    /// The entry `id` as it stands in sources.yaml (its lines), and the id of the entry before it ("" when first).
-    static func block(_ id: String, in text: String) -> (text: String, after: String)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let start = lines.firstIndex(of: "  - id: \(id)") else { return nil }
+        let end = blockEnd(lines, start)
         let after = lines[..<start].last { $0.hasPrefix("  - id: ") }.map { String($0.dropFirst("  - id: ".count)) } ?? ""
-        return (lines[start..<blockEnd(lines, start)].joined(separator: "\n"), after)
+        let entry = lines[start..<end].joined(separator: "\n")
+        lines.removeSubrange(start..<end)
+        return (lines.joined(separator: "\n"), entry, after)
     }
 
     /// sources.yaml with `entry` put back after the entry `after` (first in the list when "").

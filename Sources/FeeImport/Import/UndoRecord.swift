@@ -38,21 +38,18 @@ package struct UndoRecord {
         for f in created { out += "# created: \(f)\n" }
         for s in sourcesAdded { out += "# source added: \(s)\n" }
         for c in changedLines { out += "# changed: \(c.file)\(Self.sep)\(c.old)\(Self.sep)\(c.new)\n" }
-        for r in retired {
-            out += "# retired: \(r.file)\n"
-            for line in r.text.split(separator: "\n", omittingEmptySubsequences: false) { out += "#| \(line)\n" }
+        // A whole text kept in the record: each of its lines behind "#| ".
+        func kept(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { "#| \($0)\n" }.joined()
         }
-        for r in sourcesRetired {
-            out += "# source retired: \(r.id)\(Self.sep)after\(Self.sep)\(r.after)\n"
-            for line in r.text.split(separator: "\n", omittingEmptySubsequences: false) { out += "#| \(line)\n" }
-        }
+        for r in retired { out += "# retired: \(r.file)\n" + kept(r.text) }
+        for r in sourcesRetired { out += "# source retired: \(r.id)\(Self.sep)after\(Self.sep)\(r.after)\n" + kept(r.text) }
         return out
     }
 
-    /// The record at the end of a fee file's text, and the text before it; nil record when the file has none.
-    static func parse(_ fileText: String) -> (record: UndoRecord?, before: String) {
-        guard let start = fileText.range(of: "\n# `ctsguide fees remove ") else { return (nil, fileText) }
-        let before = String(fileText[..<start.lowerBound]) + "\n"
+    /// The record at the end of a fee file's text; nil when the file has none.
+    static func parse(_ fileText: String) -> UndoRecord? {
+        guard let start = fileText.range(of: "\n# `ctsguide fees remove ") else { return nil }
         var r = UndoRecord()
         var retiredLines: [Substring] = []
         var retiredFile: String? = nil
@@ -85,11 +82,10 @@ package struct UndoRecord {
             }
         }
         closeRetired()
-        return (r, before)
+        return r
     }
 
     static func value(_ line: Substring, _ prefix: String) -> String? {
         line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
     }
-
 }

@@ -48,7 +48,7 @@ package enum YearEnd {
         if existing != nil {
             // A re-import (a quarterly release of the same period): keep the record of the first import.
             let text = (try? String(contentsOfFile: feeFile, encoding: .utf8)) ?? ""
-            if let record = UndoRecord.parse(text).record { plan.undoText = record.text(effective: p.effective.description) }
+            if let record = UndoRecord.parse(text) { plan.undoText = record.text(effective: p.effective.description) }
             plan.nextSteps = "next: review `git diff Content/` and commit\n"
             return plan
         }
@@ -71,7 +71,7 @@ package enum YearEnd {
         if site.source(gpciSource) == nil {
             if let releaseDate {
                 let floor = rules.policies.workGPCIFloor.entry(on: p.effective)
-                let release = SourceEntries.month(base.title).map { "\($0) \(p.effective.year) release" }
+                let release = SourceEntries.release(base.title).map { "\($0.month) \(p.effective.year) release" }
                 entries += SourceEntries.gpciEntry(
                     id: gpciSource, year: p.effective.year, release: release, date: releaseDate, gpci: gpci, floorUsed: floor != nil)
                 undo.sourcesAdded.append(gpciSource)
@@ -110,7 +110,7 @@ package enum YearEnd {
         // The outlook speaks for dates after the last period: once the new period covers them it retires.
         let outlookPath = "data/outlook.yaml"
         if let text = try? String(contentsOfFile: content + "/" + outlookPath, encoding: .utf8),
-            let from = outlookFrom(text), let through = p.through as CalendarDate?, from <= through
+            let from = outlookFrom(text), from <= p.through
         {
             plan.edits.append((outlookPath, nil))
             undo.retired.append((outlookPath, text))
@@ -128,9 +128,9 @@ package enum YearEnd {
             }
             for (_, outlook) in undo.retired {
                 for id in citedIDs(outlook) where !isCitedElsewhere(id, content: content) {
-                    guard let b = SourceEntries.block(id, in: text), let without = SourceEntries.removing(id, from: text) else { continue }
-                    text = without
-                    undo.sourcesRetired.append((id, b.after, b.text))
+                    guard let removed = SourceEntries.removing(id, from: text) else { continue }
+                    text = removed.text
+                    undo.sourcesRetired.append((id, removed.after, removed.entry))
                     plan.messages.append("took '\(id)' out of sources.yaml: only the retired outlook cited it")
                 }
             }
@@ -171,15 +171,19 @@ package enum YearEnd {
         return plan
     }
 
-    /// The source ids a YAML text cites (`source: ID` lines).
+    /// The values of a YAML text's `key:` lines at any indentation, in order, without a trailing `# comment`.
+    static func values(of key: String, in text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix(key + ":") else { return nil }
+            return t.dropFirst(key.count + 1).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        }
+    }
+
+    /// The source ids a YAML text cites (`source: ID` lines), each once.
     static func citedIDs(_ text: String) -> [String] {
         var out: [String] = []
-        for line in text.split(separator: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("source:") else { continue }
-            let id = t.dropFirst("source:".count).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
-            if !id.isEmpty && !out.contains(id) { out.append(id) }
-        }
+        for id in values(of: "source", in: text) where !id.isEmpty && !out.contains(id) { out.append(id) }
         return out
     }
 
@@ -197,12 +201,6 @@ package enum YearEnd {
 
     /// The `from:` date of the outlook's `next:` block, read from the text.
     static func outlookFrom(_ text: String) -> CalendarDate? {
-        for line in text.split(separator: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("from:") else { continue }
-            let value = t.dropFirst("from:".count).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
-            return CalendarDate(parsing: value)
-        }
-        return nil
+        values(of: "from", in: text).first.flatMap { CalendarDate(parsing: $0) }
     }
 }

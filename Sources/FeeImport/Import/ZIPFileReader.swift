@@ -50,10 +50,9 @@ package enum ZIPFileReader {
     }
 
     static func readCSV(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
-        var rows = CSVReader.parse(text) { line, col, msg in
+        let rows = CSVReader.parse(text) { line, col, msg in
             diagnostics.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg)
-        }
-        rows = rows.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+        }.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = rows.first else {
             diagnostics.error("import-zip.empty-file", SourceLocation(file: file), "empty ZIP code file")
             return []
@@ -87,18 +86,10 @@ package enum ZIPFileReader {
     }
 
     static func readText(_ text: String, file: String, diagnostics: inout Diagnostics) -> [ZIPRecord] {
-        if text.hasPrefix("PK") {
-            diagnostics.error("import-zip.workbook",
-                SourceLocation(file: file), "this looks like a spreadsheet workbook, not a text or CSV file",
-                hint: "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file")
-            return []
-        }
         var out: [ZIPRecord] = []
-        var lineNumber = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            let line = raw
-            if line.isEmpty { continue }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (i, line) in lines.enumerated() where !line.isEmpty {
+            let lineNumber = i + 1
             let chars = Array(line.unicodeScalars)
             guard chars.count == recordLength else {
                 diagnostics.error("import-zip.record-length",

@@ -29,16 +29,8 @@ public enum ZIPImport {
             return Outcome(summary: "\(out) unchanged: \(facts)", diagnostics: diagnostics.sorted)
         }
         let changes = previous(contentDirectory).map { "; " + changeSummary(from: $0, to: zipTable) } ?? ""
-        do {
-            let tmp = out + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: tmp))
-            // rename(2) replaces the old file in one step: readers see the old or the new file, never half.
-            guard rename(tmp, out) == 0 else {
-                try? FileManager.default.removeItem(atPath: tmp)
-                throw CocoaError(.fileWriteUnknown)
-            }
-        } catch {
-            diagnostics.error(.importWriteFailed, SourceLocation(file: out), "cannot write the file: \(error.localizedDescription)")
+        if let problem = FeeImporter.writeAtomically(text, to: out) {
+            diagnostics.error(.importWriteFailed, SourceLocation(file: out), problem)
             return Outcome(summary: nil, diagnostics: diagnostics.sorted)
         }
         return Outcome(summary: "wrote \(out): \(facts)\(changes)", diagnostics: diagnostics.sorted)
@@ -49,7 +41,7 @@ public enum ZIPImport {
         var session = LoadSession(dataDirectory: contentDirectory + "/data")
         guard FileManager.default.fileExists(atPath: session.path(ZIPCodesFile.name)) else { return nil }
         let gpci = session.loadGPCITables()
-        return session.loadZIPCodes(gpciTables: gpci.tables)?.table
+        return session.loadZIPCodes(gpciTables: gpci)?.table
     }
 
     /// What an import changes: ZIP codes added, removed, moved to another locality, split flag changed.
@@ -75,12 +67,14 @@ public enum ZIPImport {
             diagnostics.error(.importUnreadable, SourceLocation(file: file), "cannot read the file (missing or not readable)")
             return nil
         }
+        if bytes.starts(with: Array("PK".utf8)) {  // a zip archive: an .xlsx workbook
+            diagnostics.error("import-zip.workbook",
+                SourceLocation(file: file), "this looks like a spreadsheet workbook, not a text or CSV file",
+                hint: "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file")
+            return nil
+        }
         guard var text = String(data: bytes, encoding: .utf8) else {
-            let workbook = bytes.starts(with: [0x50, 0x4B])
-            diagnostics.error("import-zip.not-text",
-                SourceLocation(file: file),
-                workbook ? "this looks like a spreadsheet workbook, not a text or CSV file" : "the file is not UTF-8 text",
-                hint: workbook ? "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file" : nil)
+            diagnostics.error("import-zip.not-text", SourceLocation(file: file), "the file is not UTF-8 text")
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte-order mark from a spreadsheet export

@@ -22,24 +22,13 @@ package struct CalculatorDirective: Directive {
         let date = asOf >= first && asOf <= last ? asOf : first
         func select(_ key: String, _ label: String, _ selected: String) -> HTML {
             var options: [HTML] = [.newline]
-            var grouped: [HTML] = []
-            var group = ""
-            func closeGroup() {
-                if !group.isEmpty { options += [.el("optgroup", [.attr("label", group)], children: grouped), .newline] }
-                grouped = [.newline]
-            }
-            // Localities other than the national choice are added by calculator.js from the data file.
-            for c in choices[key] ?? [] where key != "locality" || c.group.isEmpty {
-                if c.group != group {
-                    closeGroup()
-                    group = c.group
-                }
+            // The localities (the only grouped choices, by state) other than the national choice are added by
+            // calculator.js from the data file.
+            for c in choices[key] ?? [] where c.group.isEmpty {
                 var attributes: [HTMLAttribute] = [.attr("value", c.value)]
                 if c.value == selected { attributes.append(.flag("selected")) }
-                let option: [HTML] = [.el("option", attributes, .text(c.label)), .newline]
-                if group.isEmpty { options += option } else { grouped += option }
+                options += [.el("option", attributes, .text(c.label)), .newline]
             }
-            closeGroup()
             return field(
                 .el("label", [.attr("for", "calc-\(key)")], .text(label)), .newline,
                 .el("select", [.id("calc-\(key)"), .attr("name", key)], children: options))
@@ -53,14 +42,17 @@ package struct CalculatorDirective: Directive {
             attributes += [.attr("step", "1"), .attr("inputmode", "numeric"), .flag("required")]
             return .void("input", attributes)
         }
-        /// A row of tap targets (radio buttons styled as a segmented control) named like the `calc` option.
-        func toggle(_ key: String, _ legend: String, _ selected: String, short: [String: String]) -> HTML {
+        /// A row of tap targets (radio buttons styled as a segmented control) named like the `calc` option: its
+        /// choices in the data (with `short` labels), or `options` (value, label).
+        func toggle(
+            _ key: String, _ legend: String, _ selected: String, short: [String: String] = [:],
+            options: [(value: String, label: String)]? = nil
+        ) -> HTML {
             var items: [HTML] = [.newline]
-            for c in choices[key] ?? [] {
-                var attributes: [HTMLAttribute] = [.attr("type", "radio"), .attr("name", key), .attr("value", c.value)]
-                if c.value == selected { attributes.append(.flag("checked")) }
-                let text = short[c.value] ?? c.label
-                items += [.el("label", [], .void("input", attributes), .el("span", [], .text(text))), .newline]
+            for (value, label) in options ?? (choices[key] ?? []).map({ ($0.value, short[$0.value] ?? $0.label) }) {
+                var attributes: [HTMLAttribute] = [.attr("type", "radio"), .attr("name", key), .attr("value", value)]
+                if value == selected { attributes.append(.flag("checked")) }
+                items += [.el("label", [], .void("input", attributes), .el("span", [], .text(label))), .newline]
             }
             return [
                 .el("fieldset", [.class("calc-field seg"), .id("calc-\(key)")],
@@ -108,14 +100,7 @@ package struct CalculatorDirective: Directive {
             hint("calc-setting-hint",
                  "An institution is a hospital outpatient department, rehab agency, SNF Part B, CORF or home health ",
                  "Part B; it is paid the non-facility amount. A physician or NPP billing in a facility gets the facility amount."),
-            .el("fieldset", [.class("calc-field seg"), .id("calc-telehealth")],
-                .el("legend", [], "Delivered"), .newline,
-                .el("div", [.class("seg-options")], .newline,
-                    .el("label", [], .void("input", [.attr("type", "radio"), .attr("name", "telehealth"), .attr("value", "0"), .flag("checked")]),
-                        .el("span", [], "In person")), .newline,
-                    .el("label", [], .void("input", [.attr("type", "radio"), .attr("name", "telehealth"), .attr("value", "1")]),
-                        .el("span", [], "Telehealth (audio-video)")), .newline)),
-            .newline,
+            toggle("telehealth", "Delivered", "0", options: [("0", "In person"), ("1", "Telehealth (audio-video)")]),
             ZIPField.calculator(context),
             select("locality", "Locality (Medicare payment area, by state)", "national"),
             .el("details", [.class("calc-more")],

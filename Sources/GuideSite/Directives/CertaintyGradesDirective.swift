@@ -15,9 +15,8 @@ package struct CertaintyGradesDirective: Directive {
         var entries: [HTML] = [.newline]
         var cited: [String] = []
         for grade in certainty.grades {
-            let marker: HTML = grade.marked
-                ? .el("span", [.class("grade grade-\(grade.id)")], .text(grade.badge))
-                : .el("strong", [], .text("\(grade.badge): no marker"))
+            let badge = HTML.el("span", [.class("grade grade-\(grade.id)")], .text(grade.badge))
+            let marker: HTML = grade.marked ? badge : .el("strong", [], .text("\(grade.badge): no marker"))
             entries += [.el("dt", [.id(CertaintyCheck.anchor(grade))], marker), .newline]
             var items: [HTML] = [.newline]
             for fact in certainty.facts where fact.grade == grade.id {
@@ -25,11 +24,10 @@ package struct CertaintyGradesDirective: Directive {
                 for id in fact.sources {
                     guard let s = context.site.data.source(id) else { continue }
                     cited.append(id)
-                    let label = HTML.text(s.dateIsAccessed ? s.publisher : "\(s.publisher), \(s.date.year)")
+                    let label = HTML.text(s.citationLabel)
                     links.append(.citation(id, context.url(forSource: id).map { .a(href: $0, label) } ?? label))
                 }
-                let mark: HTML = grade.marked
-                    ? .group([" ", .el("span", [.class("grade grade-\(grade.id)")], .text(grade.badge))]) : .group([])
+                let mark: HTML = grade.marked ? .group([" ", badge]) : .group([])
                 items += [
                     .el(
                         "li", [.id("fact-" + fact.id)], .text(fact.says + " ("), .joined(links, separator: "; "),

@@ -11,7 +11,7 @@ package struct CodeDescriptorDirective: Directive {
             throw DirectiveError(.directiveArguments, "takes one argument: a code")
         }
         guard let record = rules.code(code) else {
-            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules))
         }
         if let d = context.site.guide.descriptors[code] {
             let html: HTML = [

@@ -12,7 +12,7 @@ package struct CodeGlanceDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let record = rules.code(use.arguments[0]) else {
-            throw DirectiveError(.directiveUnknownCode, "needs one known code", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+            throw DirectiveError(.directiveUnknownCode, "needs one known code", hint: acceptedCodes(rules))
         }
         guard let family = rules.family(record.family) else { throw DirectiveError(.directiveMissingData, "no code family for \(record.code) in the data") }
         let code = record.code
@@ -25,7 +25,7 @@ package struct CodeGlanceDirective: Directive {
         // Amounts of the period in force on the reference date.
         if let period = rules.period(on: date), period.rvus[code] != nil {
             func cell(_ label: String, _ s: Setting, _ p: Provider) -> HTML {
-                let price = rules.unitPrice(code: code, period: period, setting: s, provider: p, assistantPercentDate: date)
+                let price = rules.priceBreakdown(code: code, period: period, setting: s, provider: p, assistantPercentDate: date)
                 let value: HTML = price.amount.map { .text("$\($0.moneyText)") } ?? "not in this guide yet"
                 return [.el("div", [], .el("dt", [], .text(label)), .el("dd", [.class("glance-amount num")], value)), .newline]
             }

@@ -23,7 +23,7 @@ package struct CodeIndicatorsDirective: Directive {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let record = rules.code(use.arguments[0]) else {
             throw DirectiveError(.directiveUnknownCode,
-                "needs one known code", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
+                "needs one known code", hint: acceptedCodes(rules))
         }
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []

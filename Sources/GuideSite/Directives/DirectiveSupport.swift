@@ -1,5 +1,6 @@
 import SiteRender
 import CodingRules
+import GuideData
 
 /// Shared pieces of the guide's directives: accessible table wrappers and source links.
 package struct CitationCollector {
@@ -12,12 +13,7 @@ package struct CitationCollector {
     /// as cited.
     mutating func link(_ id: String, long: Bool = false) -> HTML {
         if !ids.contains(id) { ids.append(id) }
-        let label: String
-        if let s = context.site.data.source(id) {
-            label = long ? s.title : (s.dateIsAccessed ? s.publisher : "\(s.publisher), \(s.date.year)")
-        } else {
-            label = "source"
-        }
+        let label = context.site.data.source(id).map { long ? $0.title : $0.citationLabel } ?? "source"
         guard let url = context.url(forSource: id) else { return .text(label) }
         return .citation(id, .el("a", [.class("source-link"), .href(url)], .text(label)))
     }
@@ -59,6 +55,11 @@ package struct CitationCollector {
     }
 }
 
+extension SourceRecord {
+    /// How a citation names a source: "CMS, 2025", or the publisher alone when only the day it was read is known.
+    var citationLabel: String { dateIsAccessed ? publisher : "\(publisher), \(date.year)" }
+}
+
 /// `<div class="table-scroll" …><table class="data"><caption>…</caption><thead>…</thead><tbody>…</tbody></table></div>`
 /// Each row's first cell becomes a row header unless `rowHeaders` is false. `detail`: the columns from that index
 /// on are detail a phone may keep behind a button (`data-detail-from`, `data-detail-label`; `assets/tables.js`).
@@ -91,6 +92,23 @@ package func tableScroll(label: String, _ table: HTML) -> HTML {
 package func codeLink(_ code: String, _ context: DirectiveContext) -> HTML {
     guard let url = context.url(forCode: code) else { return .text(code) }
     return .a(href: url, .text(code))
+}
+
+/// A session's claim lines in words: "97550 ×1 + 97551 ×2", or "nothing billable".
+func claimText(_ family: CodeFamily, initialUnits: Int, addOnUnits: Int) -> String {
+    let lines = [(family.initialCode, initialUnits), (family.addOnCode, addOnUnits)].filter { $0.1 > 0 }
+    return lines.isEmpty ? "nothing billable" : lines.map { "\($0.0) ×\($0.1)" }.joined(separator: " + ")
+}
+
+/// The hint of an unknown code: "accepted: 97550, 97551, …".
+func acceptedCodes(_ rules: RulesData) -> String { "accepted: \(rules.codes.map(\.code).joined(separator: ", "))" }
+
+/// The codes a directive's arguments name (each must be a known code), or the default family's when none.
+func namedCodes(_ arguments: [String], _ rules: RulesData) throws(DirectiveError) -> [String] {
+    for code in arguments where rules.code(code) == nil {
+        throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules))
+    }
+    return arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
 }
 
 /// The date of service a directive describes by default: the site's as-of date.

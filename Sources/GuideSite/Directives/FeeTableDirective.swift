@@ -9,15 +9,7 @@ package struct FeeTableDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        let codes: [String]
-        if !use.arguments.isEmpty {
-            for code in use.arguments where rules.code(code) == nil {
-                throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
-            }
-            codes = use.arguments
-        } else {
-            codes = rules.family(rules.defaultFamilyID)?.codes ?? []
-        }
+        let codes = try namedCodes(use.arguments, rules)
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []
         var notes: [HTML] = []
@@ -32,8 +24,8 @@ package struct FeeTableDirective: Directive {
                 let rvu = period.rvus[code]
                 func fmt(_ v: DecimalValue?) -> HTML { v.map { .text($0.description) } ?? "not in this guide yet" }
                 func money(_ s: Setting, _ p: Provider = .therapist) -> HTML {
-                    switch rules.unitPrice(code: code, period: period, setting: s, provider: p) {
-                    case .priced(let v): return "$\(v.moneyText)"
+                    switch rules.priceBreakdown(code: code, period: period, setting: s, provider: p) {
+                    case .priced(let v): return "$\(v.amount.moneyText)"
                     case .missing: return .el("span", [.class("missing")], "not in this guide yet")
                     }
                 }
@@ -52,8 +44,8 @@ package struct FeeTableDirective: Directive {
             for option in period.conversionFactors where !option.isDefault {
                 var amounts: [HTML] = []
                 for code in codes where period.rvus[code] != nil {
-                    let nf = rules.unitPrice(code: code, period: period, setting: .nonfacility, conversionFactor: option.id).amount
-                    let f = rules.unitPrice(code: code, period: period, setting: .facility, conversionFactor: option.id).amount
+                    let nf = rules.priceBreakdown(code: code, period: period, setting: .nonfacility, conversionFactor: option.id).amount
+                    let f = rules.priceBreakdown(code: code, period: period, setting: .facility, conversionFactor: option.id).amount
                     if let nf, let f { amounts.append("\(code) $\(nf.moneyText) non-facility, $\(f.moneyText) facility") }
                 }
                 let at: HTML = amounts.isEmpty ? .empty : "; at that factor one unit is \(HTML.joined(amounts, separator: "; "))"

@@ -21,10 +21,7 @@ package struct LocalityFeesDirective: Directive {
             }
             chosenDate = d
         }
-        let codes = arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
-        for code in codes where rules.code(code) == nil {
-            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: "accepted: \(rules.codes.map(\.code).joined(separator: ", "))")
-        }
+        let codes = try namedCodes(arguments, rules)
         let date = chosenDate ?? asOfDate(context)
         guard let period = rules.period(on: date) else {
             throw DirectiveError(.directiveNoPeriod, "no fee period covers the as-of date \(date)")
@@ -40,7 +37,7 @@ package struct LocalityFeesDirective: Directive {
         let places = sorted.map { LocalityChoice.locality(id: $0.locality.id) }
         // One column per code and setting, each priced for every locality at once.
         let columns = codes.flatMap { code in
-            [Setting.nonfacility, .facility].map { rules.unitPrices(code: code, period: period, setting: $0, localities: places) }
+            [Setting.nonfacility, .facility].map { rules.priceBreakdowns(code: code, period: period, setting: $0, localities: places) }
         }
         var rows: [[HTML]] = []
         for (n, row) in sorted.enumerated() {
@@ -48,7 +45,7 @@ package struct LocalityFeesDirective: Directive {
             var cells: [HTML] = [.text("\(loc.state) — \(loc.name)"), .text(loc.id)]
             for column in columns {
                 switch column[n] {
-                case .priced(let v): cells.append(.text(v.moneyText))
+                case .priced(let v): cells.append(.text(v.amount.moneyText))
                 case .missing: cells.append("n/a")
                 }
             }

@@ -27,16 +27,11 @@ package enum PeriodWording {
     /// The after-the-last-period notice as a paragraph (empty when the data records nothing after the last
     /// period).
     static func pendingNotice(_ data: SiteData, cite: inout CitationCollector) -> HTML {
-        guard let sentence = pendingSentence(data, cite: &cite) else { return .empty }
-        return [.el("p", [.class("after-last-period")], sentence), .newline]
-    }
-
-    /// The after-the-last-period notice's content, or nil when the data records nothing after the last period.
-    static func pendingSentence(_ data: SiteData, cite: inout CitationCollector) -> HTML? {
-        guard let p = data.rules.pending else { return nil }
+        guard let p = data.rules.pending else { return .empty }
         let text = RulesText.plain.pendingNotice(data.rules.pendingNotice(p, on: p.range.from))
         var ids = p.sources
         if let t = data.rules.policies.therapistTelehealth.entry(on: p.range.from) { ids.append(t.source) }
-        return [.el("strong", [], "Dates of service from \(p.range.from):"), " \(text) (\(cite.links(ids)))"]
+        let sentence: HTML = [.el("strong", [], "Dates of service from \(p.range.from):"), " \(text) (\(cite.links(ids)))"]
+        return [.el("p", [.class("after-last-period")], sentence), .newline]
     }
 }

@@ -23,10 +23,7 @@ package struct RuleComparisonDirective: Directive {
         for m in [t.initial] + t.addOn { samples += [m - 1, m] }
         func claim(_ p: UnitProfile, _ minutes: Int) -> String {
             let l = p.lines(minutes: minutes)
-            var parts: [String] = []
-            if l.initialUnits > 0 { parts.append("\(family.initialCode) ×\(l.initialUnits)") }
-            if l.addOnUnits > 0 { parts.append("\(family.addOnCode) ×\(l.addOnUnits)") }
-            return parts.isEmpty ? "nothing billable" : parts.joined(separator: " + ")
+            return claimText(family, initialUnits: l.initialUnits, addOnUnits: l.addOnUnits)
         }
         var rows: [[HTML]] = []
         for m in samples {

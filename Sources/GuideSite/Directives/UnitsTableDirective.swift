@@ -25,13 +25,8 @@ package struct UnitsTableDirective: Directive {
         var rows: [[HTML]] = []
         for b in bands {
             let range = "\(b.fromMinutes)–\(b.throughMinutes!)"
-            var lines: [String] = []
-            if b.initialUnits > 0 { lines.append("\(family.initialCode) ×\(b.initialUnits)") }
-            if b.addOnUnits > 0 { lines.append("\(family.addOnCode) ×\(b.addOnUnits)") }
-            let claim = lines.isEmpty ? "nothing billable" : lines.joined(separator: " + ")
-            rows.append([
-                .text(range), "\(b.initialUnits)", "\(b.addOnUnits)", .text(claim),
-            ])
+            let claim = claimText(family, initialUnits: b.initialUnits, addOnUnits: b.addOnUnits)
+            rows.append([.text(range), "\(b.initialUnits)", "\(b.addOnUnits)", .text(claim)])
         }
         let caption = "Units for one individual session by total minutes (\(profile.name))"
         let table = dataTable(

@@ -18,30 +18,17 @@ public enum Markdown {
         -> RenderedMarkdown
     {
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        if let refusal = precheck(body, lineOffset: lineOffset) {
-            return RenderedMarkdown(html: "", headings: [], sections: [], refusal: refusal)
-        }
-        guard let doc = cmark_parse_document(body, body.utf8.count, options) else {
-            return RenderedMarkdown(html: "", headings: [], sections: [])
-        }
+        if let refusal = precheck(body, lineOffset: lineOffset) { return RenderedMarkdown(refusal: refusal) }
+        guard let doc = cmark_parse_document(body, body.utf8.count, options) else { return RenderedMarkdown() }
         defer { cmark_node_free(doc) }
-        if let deep = tooDeep(doc, lineOffset: lineOffset) {
-            return RenderedMarkdown(html: "", headings: [], sections: [], refusal: deep)
-        }
-        var walker = Walker(lineOffset: lineOffset)
-        walker.body = body
-        if TemplateSyntaxScan.mayOccur(in: body) {
-            walker.sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        }
+        if let deep = tooDeep(doc, lineOffset: lineOffset) { return RenderedMarkdown(refusal: deep) }
+        var walker = Walker(lineOffset: lineOffset, body: body, scansTemplateSyntax: TemplateSyntaxScan.mayOccur(in: body))
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
-        guard let cstr = cmark_render_html(doc, options) else {
-            return RenderedMarkdown(
-                html: "", headings: walker.headings, sections: walker.sections, statements: walker.citingStatements)
-        }
-        defer { free(cstr) }
+        let html = cmark_render_html(doc, options)
+        defer { free(html) }
         return RenderedMarkdown(
-            html: String(cString: cstr), headings: walker.headings, sections: walker.sections,
+            html: html.map { String(cString: $0) } ?? "", headings: walker.headings, sections: walker.sections,
             statements: walker.citingStatements)
     }
 }
@@ -64,19 +51,24 @@ struct Walker {
     /// `statementText`.
     var open: [(index: Int, start: Int)] = []
 
-    /// The page's lines, kept only when its text has `{{` (see `checkForeignSyntax`).
-    var sourceLines: [Substring]?
-    /// The page's text, its lines once an image needs them, and where the last image was found (`imagePosition`).
-    var body = ""
-    var imageLines: [Substring]?
+    /// The page's text, and its lines once the template-syntax scan or an image needs them (`bodyLines`).
+    let body: String
+    var lines: [Substring] = []
+    /// Whether the text has `{{`, so its paragraphs and headings are scanned (`checkForeignSyntax`).
+    let scansTemplateSyntax: Bool
+    /// Where the last image was found (`imagePosition`).
     var imageCursor = (line: 0, column: 0)
 
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
+    mutating func bodyLines() -> [Substring] {
+        if lines.isEmpty { lines = body.split(separator: "\n", omittingEmptySubsequences: false) }
+        return lines
+    }
 
     /// Reports other generators' template syntax in the source lines of a paragraph or heading
     /// (`TemplateSyntaxScan`; cmark gives inline nodes no positions, so the block's lines are read again).
-    func checkForeignSyntax(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
-        guard let lines = sourceLines else { return }
+    mutating func checkForeignSyntax(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
+        guard scansTemplateSyntax else { return }
+        let lines = bodyLines()
         let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
         guard first >= 1, last >= first, last <= lines.count else { return }
         for found in TemplateSyntaxScan.find(in: lines[(first - 1)..<last], firstLine: first) {
@@ -164,17 +156,11 @@ struct Walker {
             finishSection()
             current = MarkdownSection(headingID: id, heading: text, level: heading.level, text: "")
             // cmark writes headings without ids: wrap the heading's inlines in a custom block that does.
-            let level = heading.level
-            let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             let anchor = HTML.el(
                 "a", [.class("anchor"), .href("#" + id), .attr("aria-hidden", "true"), .attr("tabindex", "-1")], "#")
-            cmark_node_set_on_enter(wrapper, HTML.startTag("h\(level)", [.id(id)]))
-            cmark_node_set_on_exit(wrapper, anchor.rendered + HTML.endTag("h\(level)"))
-            while let inline = cmark_node_first_child(node) {
-                cmark_node_append_child(wrapper, inline)
-            }
-            cmark_node_replace(node, wrapper)
-            cmark_node_free(node)
+            replace(
+                node, block: true, open: HTML.startTag("h\(heading.level)", [.id(id)]),
+                close: anchor.rendered + HTML.endTag("h\(heading.level)"))
 
         case CMARK_NODE_CODE_BLOCK:
             let p = position(node, fallback: block)
@@ -182,11 +168,7 @@ struct Walker {
             let literal = String(cString: cmark_node_get_literal(node))
             let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column)
             if let r = rewriter.replacement(for: cb) {
-                let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(replacement, r.html)
-                cmark_node_set_on_exit(replacement, "")
-                cmark_node_replace(node, replacement)
-                cmark_node_free(node)
+                replace(node, block: true, open: r.html, close: "")
                 appendText(" ")
                 appendText(r.text)
                 // A block inside a list item: the item says and cites what the block does.
@@ -213,12 +195,10 @@ struct Walker {
                     cmark_node_insert_after(node, after)
                     appendText(target.trailingText)
                 }
-                if let t = target.tags { replaceTags(node, open: t.open, close: t.close, keepChildren: !isImage) }
-            } else if type == CMARK_NODE_LINK {
-                while let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
-                cmark_node_unlink(node)
-                cmark_node_free(node)
+                if let t = target.tags { replace(node, block: false, open: t.open, close: t.close, keepChildren: !isImage) }
             } else {
+                // A dropped link leaves its text; a dropped image goes whole.
+                while !isImage, let inline = cmark_node_first_child(node) { cmark_node_insert_before(node, inline) }
                 cmark_node_unlink(node)
                 cmark_node_free(node)
             }
@@ -242,9 +222,10 @@ struct Walker {
         }
     }
 
-    /// Writes `open` and `close` instead of the node's own tags: around its children, or, for an image, alone.
-    func replaceTags(_ node: OpaquePointer, open: String, close: String, keepChildren: Bool) {
-        let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+    /// Puts a custom block or inline in `node`'s place that writes `open` and `close` around its children, or,
+    /// without `keepChildren` (an image, whose children are its alt text), alone.
+    func replace(_ node: OpaquePointer, block: Bool, open: String, close: String, keepChildren: Bool = true) {
+        let custom = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(custom, open)
         cmark_node_set_on_exit(custom, close)
         while keepChildren, let inline = cmark_node_first_child(node) { cmark_node_append_child(custom, inline) }

@@ -3,22 +3,17 @@ extension Walker {
     /// paragraph and after the image found before (cmark gives inline nodes no position); the paragraph's own
     /// position when the text is not found as written (an escaped or reference-style destination).
     mutating func imagePosition(_ url: String, block: (line: Int, column: Int)) -> (line: Int, column: Int) {
-        if imageLines == nil { imageLines = body.split(separator: "\n", omittingEmptySubsequences: false) }
-        let lines = imageLines!
+        let lines = bodyLines()
+        let target = Array("](" + url)
         var n = max(block.line - lineOffset, imageCursor.line)
         while n >= 1, n <= lines.count {
             let line = Array(lines[n - 1])
             let from = n == imageCursor.line ? imageCursor.column : 0
-            let target = Array("](" + url)
-            var i = from
-            while i + target.count <= line.count {
-                if Array(line[i..<(i + target.count)]) == target,
-                    let open = (from..<i).last(where: { line[$0] == "!" && $0 + 1 < i && line[$0 + 1] == "[" })
-                {
+            for i in from..<max(from, line.count) where line[i...].starts(with: target) {
+                if let open = (from..<i).last(where: { line[$0] == "!" && $0 + 1 < i && line[$0 + 1] == "[" }) {
                     imageCursor = (n, i + target.count)
                     return (n + lineOffset, open + 1)
                 }
-                i += 1
             }
             n += 1
             if n > block.line - lineOffset + 50 { break }  // a paragraph is not that long: the text was not found

@@ -6,13 +6,6 @@ public struct MarkdownHeading: Sendable, Hashable {
     public var text: String
     public var line: Int
     public var column: Int
-
-    package init(level: Int, text: String, line: Int, column: Int) {
-        self.level = level
-        self.text = text
-        self.line = line
-        self.column = column
-    }
 }
 
 /// A link or image destination found in the Markdown.
@@ -55,16 +48,9 @@ public protocol MarkdownRewriter {
 /// text a reader sees in it, its statements and the sources it cites.
 public struct MarkdownReplacement: Sendable {
     public var html: String
-    public var text: String
-    public var statements: [Statement]
-    public var citations: [String]
-
-    public init(html: String, text: String = "", statements: [Statement] = [], citations: [String] = []) {
-        self.html = html
-        self.text = text
-        self.statements = statements
-        self.citations = citations
-    }
+    public var text = ""
+    public var statements: [Statement] = []
+    public var citations: [String] = []
 }
 
 /// Where a link goes: the URL to write, and the source it cites when it points to a source's entry on the
@@ -103,9 +89,9 @@ public struct MarkdownSection: Sendable, Hashable {
 }
 
 public struct RenderedMarkdown: Sendable {
-    public var html: String
-    public var headings: [(heading: MarkdownHeading, id: String)]
-    public var sections: [MarkdownSection]
+    public var html = ""
+    public var headings: [(heading: MarkdownHeading, id: String)] = []
+    public var sections: [MarkdownSection] = []
     /// Its paragraphs and list items, and those of the directives' output, that cite a source (the only ones
     /// the certainty check reads), with the sources each cites.
     public var statements: [Statement] = []

@@ -1,26 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds Hugo and Zola template syntax in a block of Markdown source lines: `{{< … >}}`, `{{% … %}}` and
 /// `{{ … }}` (everything from `{{` to the next `}}`), outside code spans. ctsguide has no shortcodes, so such text
 /// would be published as it is; the build warns where it is.
 enum TemplateSyntaxScan {
-    /// Whether the text has `{{` at all (memchr over its bytes; most pages have no brace, and are not scanned).
+    /// Whether the text has `{{` at all (most pages have none, and are not scanned).
     static func mayOccur(in body: String) -> Bool {
-        var body = body
-        return body.withUTF8 { u in
-            guard let base = u.baseAddress else { return false }
-            var from = 0
-            while from + 1 < u.count, let p = memchr(base + from, 0x7B, u.count - from - 1) {
-                let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                if u[i + 1] == 0x7B { return true }
-                from = i + 1
-            }
-            return false
-        }
+        zip(body.utf8, body.utf8.dropFirst()).contains { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }
     }
 
     /// Each occurrence (its text on one line, newlines as spaces) at its line (`firstLine` is the first of `lines`)
@@ -28,12 +12,8 @@ enum TemplateSyntaxScan {
     static func find(in lines: ArraySlice<Substring>, firstLine: Int) -> [(text: String, line: Int, column: Int)] {
         var chars: [(c: Character, line: Int, column: Int)] = []
         for (k, text) in lines.enumerated() {
-            var column = 1
-            for c in text {
-                chars.append((c, firstLine + k, column))
-                column += 1
-            }
-            chars.append(("\n", firstLine + k, column))
+            chars += text.enumerated().map { ($1, firstLine + k, $0 + 1) }
+            chars.append(("\n", firstLine + k, text.count + 1))
         }
         let plain = chars.map(\.c)
         var found: [(text: String, line: Int, column: Int)] = []
@@ -60,18 +40,13 @@ enum TemplateSyntaxScan {
     /// A code span opens with a run of backticks and closes at the next run of the same length; without one,
     /// the run is plain text. Returns where scanning goes on.
     static func endOfCodeSpan(_ chars: [Character], from i: Int) -> Int {
-        var n = 0
-        while i + n < chars.count, chars[i + n] == "`" { n += 1 }
+        func backticks(at k: Int) -> Int { chars[k...].prefix { $0 == "`" }.count }
+        let n = backticks(at: i)
         var j = i + n
         while j < chars.count {
-            guard chars[j] == "`" else {
-                j += 1
-                continue
-            }
-            var m = 0
-            while j + m < chars.count, chars[j + m] == "`" { m += 1 }
+            let m = backticks(at: j)
             if m == n { return j + m }
-            j += m
+            j += max(m, 1)
         }
         return i + n
     }

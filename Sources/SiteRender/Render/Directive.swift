@@ -88,14 +88,13 @@ public func sourceAnchor(_ id: String) -> String { "source-" + id }
 
 /// The set of directives a build knows.
 public struct DirectiveRegistry: Sendable {
-    public private(set) var directives: [String: any Directive] = [:]
+    public let directives: [String: any Directive]
     /// The link schemes the site extension resolves (`source`, `fact`): without its data such a link is an error.
-    public var linkSchemes: [String] = []
+    public let linkSchemes: [String]
     public init(_ list: [any Directive] = [], linkSchemes: [String] = []) {
-        for d in list { register(d) }
+        directives = Dictionary(list.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         self.linkSchemes = linkSchemes
     }
-    public mutating func register(_ d: any Directive) { directives[d.name] = d }
     public subscript(name: String) -> (any Directive)? { directives[name] }
     public var names: [String] { directives.keys.sorted() }
 }

@@ -3,26 +3,28 @@ import SiteContent
 /// What a piece of built HTML holds, read from its tree: the ids it defines, its visible text, the sources it
 /// cites and its statements. (The rendered string is never read back.)
 extension HTML {
+    /// Calls `visit` on this node and, when it returns true, on every node inside it, in document order.
+    func walk(_ visit: (HTML) -> Bool) {
+        guard visit(self) else { return }
+        switch self {
+        case .element(_, _, let nodes), .group(let nodes): for n in nodes { n.walk(visit) }
+        case .citation(_, let content): content.walk(visit)
+        case .text, .literal, .raw, .void: break
+        }
+    }
+
     /// The values of its `id` attributes, in document order.
     public var ids: [String] {
         var out: [String] = []
-        collectIDs(into: &out)
-        return out
-    }
-
-    private func collectIDs(into out: inout [String]) {
-        switch self {
-        case .text, .literal, .raw: return
-        case .element(_, let attributes, let children):
-            for a in attributes where a.name == "id" { out.append(a.value ?? "") }
-            for c in children { c.collectIDs(into: &out) }
-        case .void(_, let attributes):
-            for a in attributes where a.name == "id" { out.append(a.value ?? "") }
-        case .group(let parts):
-            for p in parts { p.collectIDs(into: &out) }
-        case .citation(_, let content):
-            content.collectIDs(into: &out)
+        walk { node in
+            switch node {
+            case .element(_, let attributes, _), .void(_, let attributes):
+                out += attributes.filter { $0.name == "id" }.map { $0.value ?? "" }
+            default: break
+            }
+            return true
         }
+        return out
     }
 
     /// The visible text, white space collapsed; every tag separates words (as a new block does for a reader).
@@ -50,20 +52,12 @@ extension HTML {
     /// The sources it cites, in order of first citation.
     public var citations: [String] {
         var out: [String] = []
-        collectCitations(into: &out)
+        walk { node in
+            if case .citation(let id, _) = node { out.append(id) }
+            return true
+        }
         var seen: Set<String> = []
         return out.filter { seen.insert($0).inserted }
-    }
-
-    private func collectCitations(into out: inout [String]) {
-        switch self {
-        case .text, .literal, .raw, .void: return
-        case .element(_, _, let children): for c in children { c.collectCitations(into: &out) }
-        case .group(let parts): for p in parts { p.collectCitations(into: &out) }
-        case .citation(let id, let content):
-            out.append(id)
-            content.collectCitations(into: &out)
-        }
     }
 
     /// Its paragraphs, list items and table rows (`p`, `li`, `tr`), each with its text and the sources cited
@@ -118,23 +112,13 @@ extension HTML {
     /// Its `h1`…`h6` elements, in document order.
     public var headings: [HTMLHeading] {
         var out: [HTMLHeading] = []
-        collectHeadings(into: &out)
-        return out
-    }
-
-    private func collectHeadings(into out: inout [HTMLHeading]) {
-        switch self {
-        case .text, .literal, .raw, .void: return
-        case .element(let name, let attributes, let children):
-            let u = Array(name.utf8)
-            if u.count == 2, u[0] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(u[1]) {
-                let id = attributes.last { $0.name == "id" }?.value
-                out.append(HTMLHeading(level: Int(u[1] - UInt8(ascii: "0")), id: id, text: HTML.group(children).plainText))
-            } else {
-                for c in children { c.collectHeadings(into: &out) }
-            }
-        case .group(let parts): for p in parts { p.collectHeadings(into: &out) }
-        case .citation(_, let content): content.collectHeadings(into: &out)
+        walk { node in
+            guard case .element(let name, let attributes, let children) = node, name.count == 2, name.first == "h",
+                let level = Int(name.dropFirst()), (1...6).contains(level)
+            else { return true }
+            out.append(HTMLHeading(level: level, id: attributes.last { $0.name == "id" }?.value, text: HTML.group(children).plainText))
+            return false
         }
+        return out
     }
 }

@@ -48,13 +48,7 @@ public indirect enum HTML: Sendable, Hashable {
 
     /// `parts` with `separator` between each two.
     public static func joined(_ parts: [HTML], separator: HTML) -> HTML {
-        var out: [HTML] = []
-        out.reserveCapacity(parts.count * 2)
-        for (i, p) in parts.enumerated() {
-            if i > 0 { out.append(separator) }
-            out.append(p)
-        }
-        return .group(out)
+        .group(parts.enumerated().flatMap { i, part in i == 0 ? [part] : [separator, part] })
     }
 
     /// Whether rendering writes nothing.

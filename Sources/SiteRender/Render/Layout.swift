@@ -80,7 +80,7 @@ package struct Layout {
         var toc: [TocItem] = []
         for (h, id) in rendered.headings where h.level == 2 || h.level == 3 {
             if h.level == 2 || toc.isEmpty {
-                toc.append(TocItem(title: h.text, anchor: id, level: h.level, children: [], hasChildren: false))
+                toc.append(TocItem(title: h.text, anchor: id, level: h.level))
             } else {
                 toc[toc.count - 1].children.append(TocLeaf(title: h.text, anchor: id))
                 toc[toc.count - 1].hasChildren = true

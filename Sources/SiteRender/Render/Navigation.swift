@@ -16,7 +16,7 @@ package struct Navigation {
     }
 
     /// The navigation HTML of every page (index = page index), rendered with the `partials/nav` template.
-    package func render(with templates: TemplateSet, name: String = "partials/nav") -> [String] {
+    package func render(with templates: TemplateSet, name: String) -> [String] {
         let pages = site.pages
         // 1. One base view per group of pages whose links are written the same way: a regular page at
         // `F/name/index.html` links to every other page as its siblings do, so the group's view is built from a
@@ -35,28 +35,21 @@ package struct Navigation {
             if groups[g] == nil { groups[g] = (from, Set(view(from: from, rep: i, current: nil).listed)) }
         }
         // 2. One rendering per distinct key: the group, plus the page itself when the navigation lists it.
-        var keys: [String] = []
         var keyIndex: [String: Int] = [:]
-        var keyOf: [Int] = []
-        keyOf.reserveCapacity(pages.count)
-        var work: [(from: String, page: Int, current: Int)] = []
-        for i in pages.indices {
+        var work: [(from: String, page: Int, current: Int?)] = []
+        let keyOf = pages.indices.map { i in
             let g = groups[groupOf[i]]!
             let listed = g.listed.contains(i)
             let key = listed ? groupOf[i] + "|\(i)" : groupOf[i]
-            if let k = keyIndex[key] {
-                keyOf.append(k)
-            } else {
-                keyIndex[key] = keys.count
-                keyOf.append(keys.count)
-                keys.append(key)
-                work.append((listed ? pages[i].outputPath : g.from, i, listed ? i : -1))
-            }
+            if let k = keyIndex[key] { return k }
+            keyIndex[key] = work.count
+            work.append(listed ? (pages[i].outputPath, i, i) : (g.from, i, nil))
+            return work.count - 1
         }
         // A layout places it with `{{{navigation}}}` on its own line, which ends the line itself: drop the
         // partial's final newline, as a standalone `{{> partial}}` tag would.
-        let html = parallelMap(work.map { ($0.from, $0.page, $0.current) }) { w in
-            var s = templates.render(name, context: view(from: w.0, rep: w.1, current: w.2 < 0 ? nil : w.2).view)
+        let html = parallelMap(work) { w in
+            var s = templates.render(name, context: view(from: w.from, rep: w.page, current: w.current).view)
             if s.hasSuffix("\n") { s.removeLast() }
             return s
         }
@@ -77,33 +70,23 @@ package struct Navigation {
             return (shown, NavMore(label: "All \(all.count) pages in \(name)", url: url(index)))
         }
         func activeFolder(_ k: Int) -> Bool { layout.isIndex[k] && layout.contains(k, rep) }
-        let top = entries("")
-        // Pages by index and fields from `layout` (`let p = site.pages[k]` would copy a whole page per entry).
-        let items: [NavItem] = top.shown.map { k in
-            var leaves: [NavLeaf] = []
-            var more: NavMore?
-            if layout.isIndex[k] {
-                let second = entries(layout.folder[k])
-                more = second.more
-                leaves = second.shown.map { c in
-                    var links: [NavLink] = []
-                    var third: NavMore?
-                    if layout.isIndex[c] && activeFolder(c) {
-                        let e = entries(layout.folder[c])
-                        third = e.more
-                        links = e.shown.map { NavLink(title: layout.navTitles[$0], url: url($0), current: $0 == current) }
-                    }
-                    return NavLeaf(
-                        title: layout.navTitles[c], url: url(c), current: c == current, active: activeFolder(c),
-                        children: links, hasChildren: !links.isEmpty, more: third ?? NavMore(label: "", url: ""),
-                        hasMore: third != nil)
-                }
-            }
-            return NavItem(
-                title: layout.navTitles[k], url: url(k), current: k == current, active: k == current || activeFolder(k),
-                children: leaves, hasChildren: !leaves.isEmpty, more: more ?? NavMore(label: "", url: ""),
-                hasMore: more != nil)
+        /// Page `k`'s entry; for a folder, with `below` making its pages' entries, those as its children. Pages by
+        /// index and fields from `layout` (`let p = site.pages[k]` would copy a whole page per entry).
+        func item(_ k: Int, active: Bool, below: ((Int) -> NavItem)?) -> NavItem {
+            var item = NavItem(title: layout.navTitles[k], url: url(k), current: k == current, active: active)
+            guard let below, layout.isIndex[k] else { return item }
+            let e = entries(layout.folder[k])
+            item.children = e.shown.map(below)
+            item.hasChildren = !item.children.isEmpty
+            item.more = e.more ?? item.more
+            item.hasMore = e.more != nil
+            return item
         }
+        // Three levels: the top, each top-level folder's pages, and the pages of an active second-level folder.
+        let third: (Int) -> NavItem = { k in item(k, active: false, below: nil) }
+        let second: (Int) -> NavItem = { k in item(k, active: activeFolder(k), below: activeFolder(k) ? third : nil) }
+        let top = entries("")
+        let items = top.shown.map { k in item(k, active: k == current || activeFolder(k), below: second) }
         let view = NavView(nav: items, more: top.more ?? NavMore(label: "", url: ""), hasMore: top.more != nil)
         return (view, listed)
     }

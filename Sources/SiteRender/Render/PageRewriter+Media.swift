@@ -33,14 +33,14 @@ extension PageRewriter {
             return nil
         }
         let base = String(url.prefix { $0 != "#" && $0 != "?" })
-        guard let path = resolveRelative(base, from: page.relativePath), let found = site.images[path] else {
-            let resolved = resolveRelative(base, from: page.relativePath) ?? base
+        let resolved = resolveRelative(base, from: page.relativePath)
+        guard let path = resolved, let found = site.images[path] else {
             if ImageKind(fileName: base) == nil {
                 diagnostics.error("image.not-an-image",
                     at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files")
             } else {
                 diagnostics.error("image.missing",
-                    at, "broken image '\(url)': no image '\(resolved)' in the content folder",
+                    at, "broken image '\(url)': no image '\(resolved ?? base)' in the content folder",
                     hint: "write the path relative to this file, e.g. '../images/room.png'")
             }
             return nil

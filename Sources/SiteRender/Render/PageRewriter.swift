@@ -33,12 +33,6 @@ package struct PageRewriter: MarkdownRewriter {
     /// Ids the page layout uses itself.
     static let reservedIDs: Set<String> = ["main", "site-nav", "search-input", "search-results", "toc"]
 
-    init(site: SiteModel, page: PageSource, directives: DirectiveRegistry) {
-        self.site = site
-        self.page = page
-        self.directives = directives
-    }
-
     package func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: page.displayPath, line: line, column: column)
     }

@@ -15,8 +15,6 @@ struct TemplateCheck {
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
 
-    init(set: TemplateSet) { self.set = set }
-
     mutating func check(template name: String, stack: [Frame], depth: Int) {
         guard depth < 12, let nodes = set.parsed[name] else { return }
         check(nodes, template: name, stack: stack, depth: depth)

@@ -23,7 +23,7 @@ package indirect enum TemplateNode: Sendable {
 
 /// A tag's name: `.` (the current item), `.a.b` (from the current item only) or `a.b` (searched up the stack).
 package struct TemplateName: Sendable {
-    enum Scope: Sendable { case current, top, stack }
+    enum Scope: UInt8, Sendable { case current, top, stack }
     /// As written, for messages.
     package let text: String
     let scope: Scope
@@ -60,20 +60,12 @@ package struct TemplateParser {
         if text.utf8.count > maxBytes {
             return .failure(.error("template.too-large", SourceLocation(file: file), "the template is larger than \(maxBytes >> 10) KB"))
         }
-        var lineNumber = 1, lineLength = 0
-        for s in text.unicodeScalars {
-            if s == "\n" {
-                lineNumber += 1
-                lineLength = 0
-            } else {
-                lineLength += 1
-                if lineLength > maxLineLength {
-                    return .failure(
-                        .error(
-                            "template.line-too-long", SourceLocation(file: file, line: lineNumber, column: maxLineLength + 1),
-                            "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
-                }
-            }
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        if let long = lines.firstIndex(where: { $0.count > maxLineLength }) {
+            return .failure(
+                .error(
+                    "template.line-too-long", SourceLocation(file: file, line: long + 1, column: maxLineLength + 1),
+                    "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
         }
         var parser = TemplateParser(chars: Array(text), file: file)
         do throws(Diagnostic) {
@@ -107,14 +99,6 @@ package struct TemplateParser {
         return String(chars[start..<pos])
     }
 
-    /// Consumes `s` when it comes next.
-    mutating func read(_ s: String) -> Bool {
-        let want = Array(s)
-        guard chars.count - pos >= want.count, Array(chars[pos..<(pos + want.count)]) == want else { return false }
-        pos += want.count
-        return true
-    }
-
     /// Nodes up to the end of the text, or up to `{{/section}}` (`section.name` opened at `section.at`).
     mutating func parse(section: (name: String, at: SourceLocation)?, newLine startNewLine: Bool, depth: Int)
         throws(Diagnostic) -> [TemplateNode]
@@ -123,6 +107,11 @@ package struct TemplateParser {
         var newLine = startNewLine
         var whiteSpaceBefore = ""
         func text(_ s: String) -> TemplateNode { .text(Array(s.utf8)) }
+        /// Writes the white space read at the start of the line as a text node, once.
+        func keepWhiteSpace() {
+            if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
+            whiteSpaceBefore = ""
+        }
         while !atEnd {
             if newLine { whiteSpaceBefore = readWhile { $0 == " " || $0 == "\t" } }
             let t = readUntilTagOrNewline()
@@ -148,34 +137,23 @@ package struct TemplateParser {
                         "template.nested-too-deep", at, "sections are nested more than \(Self.maxNesting) deep",
                         hint: "split the template into partials")
                 }
-                if isStandalone(newLine) {
-                    setNewLine = true
-                } else if !whiteSpaceBefore.isEmpty {
-                    nodes.append(text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
+                setNewLine = isStandalone(newLine)
+                if !setNewLine { keepWhiteSpace() }
                 let body = try parse(section: (tag.name, at), newLine: setNewLine, depth: depth + 1)
                 nodes.append(.section(TemplateName(tag.name), inverted: tag.sigil == "^", body, at: at))
             case "/":
                 guard tag.name == section?.name else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
-                if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
+                if !isStandalone(newLine) { keepWhiteSpace() }
                 return nodes
             case "!":
                 setNewLine = isStandalone(newLine)
             case ">":
-                if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
-                if isStandalone(newLine) {
-                    setNewLine = true
-                    nodes.append(.partial(tag.name, indentation: whiteSpaceBefore, at: at))
-                } else {
-                    nodes.append(.partial(tag.name, indentation: nil, at: at))
-                }
-                whiteSpaceBefore = ""
+                let indentation = whiteSpaceBefore
+                keepWhiteSpace()
+                setNewLine = isStandalone(newLine)
+                nodes.append(.partial(tag.name, indentation: setNewLine ? indentation : nil, at: at))
             default:
-                if !whiteSpaceBefore.isEmpty {
-                    nodes.append(text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
+                keepWhiteSpace()
                 nodes.append(.variable(TemplateName(tag.name), escaped: tag.sigil != "&", at: at))
             }
             newLine = setNewLine
@@ -184,21 +162,17 @@ package struct TemplateParser {
         return nodes
     }
 
-    /// Text up to a newline (not consumed) or up to and including `{{`.
+    /// Text up to a newline (not consumed) or up to `{{` (consumed, not part of the text).
     mutating func readUntilTagOrNewline() -> String {
-        var total = ""
-        while !atEnd {
-            let start = pos
-            while !atEnd, chars[pos] != "\n", chars[pos] != "\r\n", chars[pos] != "{" { pos += 1 }
-            total += String(chars[start..<pos])
-            if current().isNewline { break }
-            if current() == "{" {
-                if read("{{") { break }
-                total += "{"
-                pos += 1
+        let start = pos
+        while !atEnd, chars[pos] != "\n", chars[pos] != "\r\n" {
+            if chars[pos] == "{", pos + 1 < chars.count, chars[pos + 1] == "{" {
+                pos += 2
+                return String(chars[start..<(pos - 2)])
             }
+            pos += 1
         }
-        return total
+        return String(chars[start..<pos])
     }
 
     /// A tag alone on its line (only spaces and tabs around it): the rest of the line, newline included, is

@@ -5,10 +5,9 @@
 package struct TemplateProgram: Sendable {
     struct Op: Sendable {
         enum Kind: UInt8, Sendable { case text, escaped, raw, section, inverted, partial }
-        /// Where a name is looked up: `.` (the current item), `.a.b` (the current item only), `a.b` (down the stack).
-        enum Scope: UInt8, Sendable { case current, top, stack }
         var kind: Kind
-        var scope: Scope = .stack
+        /// Where a name is looked up (`TemplateName.Scope`).
+        var scope: TemplateName.Scope = .stack
         /// text: byte range in `text`; tags: key range in `keys`; partial: the template's index (-1 when it does
         /// not exist) and its indentation's byte range in `text`.
         var a: Int32 = 0
@@ -65,9 +64,7 @@ package struct TemplateProgram: Sendable {
 
     /// A tag operation: the name's parts as keys (none for `.`).
     mutating func tag(_ kind: Op.Kind, _ name: TemplateName) -> Op {
-        var op = Op(kind: kind, a: Int32(keys.count), b: Int32(name.parts.count))
-        op.scope = name.scope == .current ? .current : name.scope == .top ? .top : .stack
         keys += name.parts.map(TemplateKey.init)
-        return op
+        return Op(kind: kind, scope: name.scope, a: Int32(keys.count - name.parts.count), b: Int32(name.parts.count))
     }
 }

@@ -75,28 +75,14 @@ struct TemplateRenderer {
     var out: [UInt8] = []
     var stack: [Frame] = []
 
-    init(
-        ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<TemplateKey>,
-        bodies: UnsafeBufferPointer<Range<Int>>
-    ) {
-        self.ops = ops
-        self.text = text
-        self.keys = keys
-        self.bodies = bodies
-    }
-
     mutating func render(_ range: Range<Int>, indentation: [UInt8]) {
-        var i = range.lowerBound
-        guard !indentation.isEmpty else {
-            while i < range.upperBound { i = render(at: i, indentation: indentation) }
-            return
-        }
         // Inside an indented partial, every node that starts a new line of this template's output is indented.
         let segment = out.count
+        var i = range.lowerBound
         while i < range.upperBound {
             let start = out.count
             i = render(at: i, indentation: indentation)
-            if out.count > start, start > segment, out[start - 1] == UInt8(ascii: "\n"),
+            if !indentation.isEmpty, out.count > start, start > segment, out[start - 1] == UInt8(ascii: "\n"),
                 !(start - 2 >= segment && out[start - 2] == UInt8(ascii: "\r"))
             {
                 out.insert(contentsOf: indentation, at: start)
@@ -112,12 +98,7 @@ struct TemplateRenderer {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
         case .escaped, .raw:
             guard let value = lookup(op) else { break }
-            let escaped = op.kind == .escaped
-            if case .text(let s) = value {
-                escaped ? appendEscaped(s) : append(s)
-            } else {
-                escaped ? appendEscaped(value.rendered) : append(value.rendered)
-            }
+            op.kind == .escaped ? appendHTMLEscaped(value.rendered, to: &out) : append(value.rendered)
         case .section:
             let body = (i + 1)..<Int(op.c)
             switch lookup(op) {
@@ -192,10 +173,5 @@ struct TemplateRenderer {
     mutating func append(_ s: String) {
         var s = s
         s.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` as entities.
-    mutating func appendEscaped(_ s: String) {
-        appendHTMLEscaped(s, to: &out)
     }
 }

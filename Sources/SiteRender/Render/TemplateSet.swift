@@ -12,14 +12,14 @@ public struct TemplateSet: Sendable {
     /// Loads every template; syntax errors are diagnostics at their tag.
     package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
         var diags = Diagnostics()
-        let fm = FileManager.default
         var isDir: ObjCBool = false
-        if fm.fileExists(atPath: directory, isDirectory: &isDir), !isDir.boolValue {
-            diags.error("template.folder-is-file", SourceLocation(file: display), "the templates path is a file, not a folder")
-            return StageResult(nil, diags.items)
-        }
-        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            diags.error("template.missing-folder", SourceLocation(file: display), "the templates folder does not exist")
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
+        guard exists, isDir.boolValue else {
+            if exists {
+                diags.error("template.folder-is-file", SourceLocation(file: display), "the templates path is a file, not a folder")
+            } else {
+                diags.error("template.missing-folder", SourceLocation(file: display), "the templates folder does not exist")
+            }
             return StageResult(nil, diags.items)
         }
         let tree = SourceTree(root: directory)

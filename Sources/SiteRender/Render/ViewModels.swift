@@ -74,36 +74,20 @@ public struct NavView: Sendable {
     public var hasMore: Bool
 }
 
+/// An entry of the navigation: a top-level page or folder with its pages below it, a second-level page or
+/// folder (under the active folder, with that folder's pages), or a third-level page.
 public struct NavItem: Sendable {
     public var title: String
     public var url: String
     /// This item is the page being shown.
     public var current: Bool
-    /// The page being shown is this item or below it.
-    public var active: Bool
-    public var children: [NavLeaf]
-    public var hasChildren: Bool
+    /// The page being shown is this item or below it (on the second level: it is below this folder).
+    public var active = false
+    public var children: [NavItem] = []
+    public var hasChildren = false
     /// This folder has more pages than the navigation lists: a link to its index page says how many.
-    public var more: NavMore
-    public var hasMore: Bool
-}
-
-/// A second-level link; under the active folder it lists that folder's pages (a third level).
-public struct NavLeaf: Sendable {
-    public var title: String
-    public var url: String
-    public var current: Bool
-    public var active: Bool
-    public var children: [NavLink]
-    public var hasChildren: Bool
-    public var more: NavMore
-    public var hasMore: Bool
-}
-
-public struct NavLink: Sendable {
-    public var title: String
-    public var url: String
-    public var current: Bool
+    public var more = NavMore(label: "", url: "")
+    public var hasMore = false
 }
 
 /// "All N pages in <folder>": the link that stands for the pages a capped list leaves out.
@@ -122,8 +106,8 @@ public struct TocItem: Sendable {
     public var title: String
     public var anchor: String
     public var level: Int
-    public var children: [TocLeaf]
-    public var hasChildren: Bool
+    public var children: [TocLeaf] = []
+    public var hasChildren = false
 }
 
 public struct TocLeaf: Sendable {
@@ -141,7 +125,7 @@ public struct ChildLink: Sendable {
 }
 
 // The field tables: one row per stored property above, named as templates name it (`TemplateFields.swift`).
-// `TemplateFieldTests` checks that each table lists exactly the stored properties.
+// `TemplateCheckTests` checks that each table lists exactly the stored properties.
 
 extension PageView: TemplateValue {
     package static let fields = TemplateFields<PageView>([
@@ -186,20 +170,6 @@ extension NavItem: TemplateValue {
         .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
         .flag("active") { $0.active }, .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
         .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
-    ])
-}
-
-extension NavLeaf: TemplateValue {
-    package static let fields = TemplateFields<NavLeaf>([
-        .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
-        .flag("active") { $0.active }, .list("children") { $0.children }, .flag("hasChildren") { $0.hasChildren },
-        .record("more", { $0.more }, path: { $0.more.data($1) }), .flag("hasMore") { $0.hasMore },
-    ])
-}
-
-extension NavLink: TemplateValue {
-    package static let fields = TemplateFields<NavLink>([
-        .text("title") { $0.title }, .text("url") { $0.url }, .flag("current") { $0.current },
     ])
 }
 
