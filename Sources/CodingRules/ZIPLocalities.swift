@@ -71,9 +71,10 @@ public struct ZIPLocalityTable: Sendable, Hashable {
         return String(repeating: "0", count: max(0, digits - s.count)) + s
     }
 
-    /// The locality of a ZIP code (surrounding spaces ignored).
+    /// The locality of a ZIP code (surrounding spaces and tabs ignored).
     public func lookup(_ zip: String) -> ZIPLookup {
-        guard let n = Self.number(zip.trimmingSpaces) else { return .malformed }
+        let words = zip.split { $0 == " " || $0 == "\t" }
+        guard words.count == 1, let n = Self.number(String(words[0])) else { return .malformed }
         var lo = 0, hi = runs.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -97,14 +98,5 @@ public struct ZIPLocalityTable: Sendable, Hashable {
             }
         }
         return out
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
-        while s.last == " " || s.last == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }

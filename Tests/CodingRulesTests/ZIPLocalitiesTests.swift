@@ -25,6 +25,7 @@ import Testing
         ("00503", .found(localityID: "A-1", split: true)), ("00504", .unknown), (" 00506 ", .found(localityID: "B-2", split: false)),
         ("99950", .found(localityID: "C-3", split: false)), ("99951", .unknown), ("00000", .unknown), ("00500", .unknown),
         ("501", .malformed), ("005011", .malformed), ("0050a", .malformed), ("", .malformed), ("٠٠٥٠١", .malformed),
+        ("\t00501 ", .found(localityID: "A-1", split: false)), ("005 01", .malformed), (" ", .malformed),
     ])
     func lookup(zip: String, expected: ZIPLookup) {
         #expect(Self.table.lookup(zip) == expected)
