@@ -1,12 +1,6 @@
 import SiteContent
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// One HTTP response of the preview server.
 struct HTTPResponse: Sendable {
     var status: Int

@@ -1,12 +1,6 @@
 import SiteContent
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The folders a build writes (the output, the cache) and the folders it reads (content, templates) must be
 /// apart: a written folder may not be, contain or lie inside a read one, and the output and the cache may not
 /// overlap either. Otherwise replacing the output would delete the pages it was built from, or the build would
@@ -74,7 +68,7 @@ public enum FolderOverlap {
     /// `mkdir -p` would). Nil when the working directory cannot be resolved.
     public static func resolved(_ path: String) -> String? {
         let absolute = path.hasPrefix("/")
-        guard var current = realPath(absolute ? "/" : ".") else { return nil }
+        guard var current = SourceTree.realPath(absolute ? "/" : ".") else { return nil }
         for part in path.split(separator: "/", omittingEmptySubsequences: true).map(String.init) {
             if part == "." { continue }
             if part == ".." {
@@ -85,14 +79,8 @@ public enum FolderOverlap {
             }
             let candidate = current == "/" ? "/" + part : current + "/" + part
             // A part that does not exist (yet) is kept as written.
-            current = realPath(candidate) ?? candidate
+            current = SourceTree.realPath(candidate) ?? candidate
         }
         return current
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
     }
 }

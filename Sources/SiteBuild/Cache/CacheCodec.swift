@@ -2,17 +2,12 @@ import SiteContent
 import SiteRender
 
 /// The cache's own binary encoding: little-endian integers, length-prefixed byte strings. Hand-written
-/// because decoding thousands of entries per build must be cheap; a malformed entry decodes to nil (a miss).
+/// because decoding thousands of entries per build must be cheap (December 2026: JSONDecoder took 0.15 s for
+/// 10,000 input-stamp entries, more than a whole no-op rebuild); a malformed entry decodes to nil (a miss).
 package struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func int(_ v: Int) {
-        var x = UInt64(bitPattern: Int64(v))
-        for _ in 0..<8 {
-            bytes.append(UInt8(x & 0xFF))
-            x >>= 8
-        }
-    }
+    mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes += $0 } }
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
     package mutating func string(_ s: String) {
         int(s.utf8.count)
@@ -44,10 +39,8 @@ package struct CacheReader {
 
     mutating func int() throws(Malformed) -> Int {
         guard at + 8 <= bytes.count else { throw Malformed() }
-        var x: UInt64 = 0
-        for i in (0..<8).reversed() { x = (x << 8) | UInt64(bytes[at + i]) }
-        at += 8
-        return Int(Int64(bitPattern: x))
+        defer { at += 8 }
+        return Int(Int64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: Int64.self) }))
     }
     mutating func count() throws(Malformed) -> Int {
         let n = try int()

@@ -2,10 +2,6 @@ import SiteContent
 import SiteOutput
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// How much of a build the cache saved (printed by `build` and `serve`).
 public struct CacheStats: Sendable, Equatable {
     public var pages = 0

@@ -2,10 +2,6 @@ import SiteContent
 import SiteOutput
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Replaces a few files of an output folder in place, under the output lock the caller holds
 /// (`OutputSwap.prepare`): every new file is first written whole into the plan's private staging folder beside
 /// the output; only when all are written is each renamed over its old version (which is kept as a link until

@@ -2,10 +2,6 @@ import SiteContent
 import Dispatch
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What a build's inputs looked like when it started, from `stat` alone: every file below the content and the
 /// templates folders with its size, modification and change times (nanoseconds), inode and mode, every folder
 /// with its mode, owner and whether it can be listed (so a new empty folder where a file is expected, or a
@@ -67,12 +63,10 @@ package struct InputStamp {
 
     /// The running executable's path, size and modification time: a rebuilt ctsguide is a change.
     static func executableIdentity() -> String {
-        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let exe = path == "/proc/self/exe" ? CommandLine.arguments[0] : path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        return "\(exe)|\(size)|\(time)"
+        let exe = SourceTree.realPath("/proc/self/exe") ?? CommandLine.arguments[0]
+        var st = stat()
+        guard stat(exe, &st) == 0 else { return exe }
+        return "\(exe)|\(st.st_size)|\(nanoseconds(st.st_mtim))"
     }
 
     package static func root(of path: String, _ options: BuildOptions) -> String {

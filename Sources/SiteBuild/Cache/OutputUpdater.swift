@@ -2,10 +2,6 @@ import SiteContent
 import SiteOutput
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Writes a cached build's output. When the output folder is exactly as the last cached build left it (the same
 /// files with the same sizes and modification times, recorded in the cache), only the files whose bytes changed
 /// are written, in place, each whole (`InPlaceUpdate`); a no-op rebuild writes nothing and leaves the folder

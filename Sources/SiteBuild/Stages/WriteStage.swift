@@ -16,42 +16,27 @@ package struct MemorySink: SiteSink {
 }
 
 /// Writes into a staging folder beside the output folder, opened with the first batch; `commit` swaps it in,
-/// `abandon` removes it and leaves the output folder as it was.
-package struct StagingSink: SiteSink {
+/// `abandon` removes it (if it was opened) and leaves the output folder as it was.
+struct StagingSink: SiteSink {
     let output: String
     let force: Bool
     var staging: SiteWriter.Staging?
-    /// Set when the output folder could not be taken (then there is nothing of ours to clean up).
-    private(set) var openFailed = false
 
-    package init(output: String, force: Bool) {
-        self.output = output
-        self.force = force
-    }
-
-    package mutating func write(_ files: [OutputFile]) throws(WriteError) {
+    mutating func write(_ files: [OutputFile]) throws(WriteError) {
         try open()
         try staging!.write(files)
     }
 
     mutating func open() throws(WriteError) {
-        guard staging == nil else { return }
-        do throws(WriteError) {
-            staging = try SiteWriter.Staging.open(output: output, force: force)
-        } catch {
-            openFailed = true
-            throw error
-        }
+        if staging == nil { staging = try SiteWriter.Staging.open(output: output, force: force) }
     }
 
-    package mutating func commit() throws(WriteError) {
+    mutating func commit() throws(WriteError) {
         try open()
         try staging!.commit()
     }
 
-    package func abandon() {
-        if !openFailed { staging?.abandon() }
-    }
+    func abandon() { staging?.abandon() }
 }
 
 /// Stage 5: every laid-out page, batch by batch, then the generated files, into a sink.

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The one way the build lists and reads its inputs. A tree is `Content/` or `Templates/`. Every file read must
 /// resolve (links followed) to a real path inside its tree: a link that leads outside is refused before anything
 /// is read, and messages name the path inside the tree, never where the link points. Links to folders are not
@@ -26,7 +20,8 @@ public struct SourceTree: Sendable {
         realRoot = SourceTree.realPath(root)
     }
 
-    static func realPath(_ path: String) -> String? {
+    /// The path with every link resolved (`realpath`), or nil when it does not exist.
+    package static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)

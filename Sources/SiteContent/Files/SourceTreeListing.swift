@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Listing a tree's folders: every entry is either listed or an error at its path, never left out unseen.
 extension SourceTree {
     /// Every file below `sub` (a folder inside the tree, "" for the whole tree), as paths relative to the tree,
@@ -64,14 +58,16 @@ extension SourceTree {
         return (out.sorted(), problems)
     }
 
-    /// The entries of folder `dir` (below the tree `root`) and the problems of listing it: a folder that cannot
-    /// be read, and each name that is not UTF-8 (hidden names aside) are errors at their path; a missing folder
-    /// is one only with `reportMissing`. The one listing of the build's inputs (the page, template and asset
-    /// walk, and the data loader's folders), so each problem reads the same wherever it is found.
+    /// The entries of folder `dir` (below the tree `root`), without "." and "..", with their type as `readdir`
+    /// gives it (`DT_DIR`, `DT_REG`, `DT_LNK`, `DT_UNKNOWN`…), and the problems of listing it: a folder that
+    /// cannot be read, and each name that is not UTF-8 (no path of the site could name it; hidden names aside)
+    /// are errors at their path; a missing folder is one only with `reportMissing`. The one listing of the build's
+    /// inputs (the page, template and asset walk, and the data loader's folders), so each problem reads the same
+    /// wherever it is found.
     package static func listing(_ dir: String, root: String, reportMissing: Bool = true)
         -> (entries: [(name: String, kind: UInt8)], problems: [Diagnostic])
     {
-        guard let (entries, unnamed) = entries(of: dir) else {
+        guard let handle = opendir(dir) else {
             let reason = errno
             if dir.utf8.count >= Int(PATH_MAX) {
                 return ([], [.error(.pathTooLong, SourceLocation(file: dir), "the path is longer than the system allows")])
@@ -86,26 +82,9 @@ extension SourceTree {
                 ]
             )
         }
-        var problems: [Diagnostic] = []
-        for bytes in unnamed where bytes.first != UInt8(ascii: ".") {
-            problems.append(
-                .error(.unreadableInput,
-                    SourceLocation(file: dir + "/" + TerminalText.escaped(bytes: bytes)),
-                    "the file name is not valid UTF-8 (shown with \\x for each byte that is not); it cannot be built",
-                    hint: "rename it with UTF-8 text"))
-        }
-        return (entries, problems)
-    }
-
-    /// The entries of a folder with their type as `readdir` gives it (`DT_DIR`, `DT_REG`, `DT_LNK`,
-    /// `DT_UNKNOWN`…), without "." and "..", and apart (`unnamed`, as bytes) the names that are not UTF-8: no
-    /// path of the site could name them, so the caller reports them. Nil (with `errno` set) when the folder
-    /// cannot be opened.
-    static func entries(of dir: String) -> (named: [(name: String, kind: UInt8)], unnamed: [[UInt8]])? {
-        guard let handle = opendir(dir) else { return nil }
         defer { closedir(handle) }
-        var out: [(name: String, kind: UInt8)] = []
-        var unnamed: [[UInt8]] = []
+        var entries: [(name: String, kind: UInt8)] = []
+        var problems: [Diagnostic] = []
         while let ent = readdir(handle) {
             let (name, bytes): (String?, [UInt8]) = withUnsafePointer(to: &ent.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { c in
@@ -113,13 +92,16 @@ extension SourceTree {
                     return (nil, Array(UnsafeBufferPointer(start: c, count: strlen(c))).map { UInt8(bitPattern: $0) })
                 }
             }
-            guard let name else {
-                unnamed.append(bytes)
-                continue
+            if let name {
+                if name != ".", name != ".." { entries.append((name, ent.pointee.d_type)) }
+            } else if bytes.first != UInt8(ascii: ".") {
+                problems.append(
+                    .error(.unreadableInput,
+                        SourceLocation(file: dir + "/" + TerminalText.escaped(bytes: bytes)),
+                        "the file name is not valid UTF-8 (shown with \\x for each byte that is not); it cannot be built",
+                        hint: "rename it with UTF-8 text"))
             }
-            guard name != ".", name != ".." else { continue }
-            out.append((name, ent.pointee.d_type))
         }
-        return (out, unnamed)
+        return (entries, problems)
     }
 }
