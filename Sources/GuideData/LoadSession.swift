@@ -72,15 +72,23 @@ package struct LoadSession {
     }
 
     mutating func run() -> SiteData? {
-        let sources = loadSources()
-        let codes = loadCodes()
-        let gpci = loadGPCITables()
-        let profiles = loadProfiles()
-        let policies = loadPolicies()
-        let periods = loadFees(codes: codes)
-        let zipCodes = loadZIPCodes(gpciTables: gpci)
-        let pending = loadOutlook(periods: periods)
-        let certainty = loadFacts()
+        let dir = dataDirectory
+        // The GPCI tables and the ZIP codes (the largest file) load beside the other files: two jobs, each with its
+        // own session, merged after (`SiteDataLoader` sorts the diagnostics).
+        let ((side, gpci, zipCodes), (main, sources, codes, profiles, policies, periods, pending, certainty)) = parallelPair({
+            var s = LoadSession(dataDirectory: dir)
+            let gpci = s.loadGPCITables()
+            return (s, gpci, s.loadZIPCodes(gpciTables: gpci))
+        }, { [self] in
+            var s = self
+            let (sources, codes, profiles, policies) = (s.loadSources(), s.loadCodes(), s.loadProfiles(), s.loadPolicies())
+            let periods = s.loadFees(codes: codes)
+            let (pending, certainty) = (s.loadOutlook(periods: periods), s.loadFacts())
+            return (s, sources, codes, profiles, policies, periods, pending, certainty)
+        })
+        self = main
+        diagnostics.append(contentsOf: side.diagnostics.items)
+        sourceRefs += side.sourceRefs
         checkSourceRefs(sources: sources)
         guard let codes, let profiles, let policies, !diagnostics.hasErrors else { return nil }
         let rules = RulesData(

@@ -17,3 +17,9 @@ package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @S
     }
     return box.results.map { $0! }
 }
+
+/// Runs `a` and `b` at once (two jobs of `parallelMap`) and returns both results.
+package func parallelPair<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    let both = parallelMap([true, false]) { first -> (A?, B?) in first ? (a(), nil) : (nil, b()) }
+    return (both[0].0!, both[1].1!)
+}
