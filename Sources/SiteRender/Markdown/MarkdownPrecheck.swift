@@ -7,7 +7,9 @@ extension Markdown {
             return (lineOffset + 1, 1, "the page is larger than \(MarkdownLimits.maxBytes >> 20) MB of Markdown; split it into several pages")
         }
         // Counted on the bytes; the position (column in characters) is worked out only for a refusal.
-        guard body.utf8.lazy.filter({ $0 == UInt8(ascii: "[") }).count > MarkdownLimits.maxBrackets else { return nil }
+        var text = body
+        let count = text.withUTF8 { $0.reduce(0) { $0 + ($1 == UInt8(ascii: "[") ? 1 : 0) } }
+        guard count > MarkdownLimits.maxBrackets else { return nil }
         var brackets = 0, line = 1, column = 1
         for s in body.unicodeScalars {
             if s == "[" {

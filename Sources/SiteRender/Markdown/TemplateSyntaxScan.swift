@@ -2,9 +2,19 @@
 /// `{{ … }}` (everything from `{{` to the next `}}`), outside code spans. ctsguide has no shortcodes, so such text
 /// would be published as it is; the build warns where it is.
 enum TemplateSyntaxScan {
-    /// Whether the text has `{{` at all (most pages have none, and are not scanned).
+    /// Whether the text has `{{` at all (most pages have none, and are not scanned). A loop over the contiguous
+    /// bytes: every page passes here, and iterating the UTF-8 view twice (zip with dropFirst) cost about a tenth of
+    /// a 5,000-page build's CPU.
     static func mayOccur(in body: String) -> Bool {
-        zip(body.utf8, body.utf8.dropFirst()).contains { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }
+        var body = body
+        return body.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "{") && previous == byte { return true }
+                previous = byte
+            }
+            return false
+        }
     }
 
     /// Each occurrence (its text on one line, newlines as spaces) at its line (`firstLine` is the first of `lines`)
