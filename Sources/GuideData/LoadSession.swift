@@ -78,7 +78,8 @@ package struct LoadSession {
         let ((side, gpci, zipCodes), (main, sources, codes, profiles, policies, periods, pending, certainty)) = parallelPair({
             var s = LoadSession(dataDirectory: dir)
             let gpci = s.loadGPCITables()
-            return (s, gpci, s.loadZIPCodes(gpciTables: gpci))
+            let zipCodes = s.loadZIPCodes(gpciTables: gpci)  // before `s` is returned: it adds its diagnostics to `s`
+            return (s, gpci, zipCodes)
         }, { [self] in
             var s = self
             let (sources, codes, profiles, policies) = (s.loadSources(), s.loadCodes(), s.loadProfiles(), s.loadPolicies())
