@@ -213,9 +213,10 @@ struct QuickRebuildTests {
             var r = CacheReader(w.bytes)
             var back = try SiteSnapshot.decodeSource(&r)
             #expect(r.atEnd)
-            #expect(back.meta.fieldLocations == page.meta.fieldLocations)
-            back.meta.fieldLocations = [:]
-            page.meta.fieldLocations = [:]
+            #expect(back.meta.fieldLocations.map(\.key) == page.meta.fieldLocations.map(\.key))
+            #expect(back.meta.fieldLocations.map(\.at) == page.meta.fieldLocations.map(\.at))
+            back.meta.fieldLocations = []
+            page.meta.fieldLocations = []
             var (a, b) = ("", "")
             dump(page, to: &a)
             dump(back, to: &b)

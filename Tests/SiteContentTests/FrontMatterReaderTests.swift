@@ -10,7 +10,7 @@ import Testing
     }
 
     static func summary(_ m: PageMeta) -> String {
-        let keys = m.fieldLocations.keys.sorted().map { "\($0)@\(m.fieldLocations[$0]!.line)" }.joined(separator: " ")
+        let keys = m.fieldLocations.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.at.line)" }.joined(separator: " ")
         return [
             m.title, m.description, "\(m.weight)", m.navTitle ?? "-", m.code ?? "-", m.layout ?? "-", "\(String(describing: m.toc))",
             "\(m.inNav)", m.path ?? "-", m.keywords, m.summary, m.tags.joined(separator: "|"), "\(m.draft)", m.date ?? "-",

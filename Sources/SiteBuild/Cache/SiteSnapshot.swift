@@ -115,7 +115,7 @@ struct SiteSnapshot: Sendable {
         }
         w.location(m.location, in: p.displayPath)
         w.int(m.fieldLocations.count)
-        for (key, at) in m.fieldLocations.sorted(by: { $0.key < $1.key }) {
+        for (key, at) in m.fieldLocations {
             w.string(key)
             w.location(at, in: p.displayPath)
         }
@@ -141,7 +141,7 @@ struct SiteSnapshot: Sendable {
             }
         }
         m.location = try r.location(in: display)
-        for _ in 0..<(try r.count()) { m.fieldLocations[try r.string()] = try r.location(in: display) }
+        for _ in 0..<(try r.count()) { m.fieldLocations.append((try r.string(), try r.location(in: display))) }
         return PageSource(relativePath: rel, displayPath: display, meta: m, body: "", bodyLineOffset: offset, outputPath: output)
     }
 }

@@ -71,8 +71,8 @@ extension PageMeta {
             }
         }
         map.finish("front matter")
-        for key in map.keys { if let at = map.keyLocation(key) { meta.fieldLocations[key] = at } }
-        if let t = title, t.trimmingCharacters(in: .whitespaces).isEmpty {
+        meta.fieldLocations = map.keyLocations
+        if let t = title, t.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) {
             map.node("title")?.error("front-matter.empty-title", "'title' must not be empty")
             return nil
         }

@@ -81,10 +81,10 @@ public struct PageMeta: Sendable {
     public var asOfBanner: Bool?
     public var location: SourceLocation
     /// Where each front-matter field was written (its key), so a bad value is reported at its own line.
-    public var fieldLocations: [String: SourceLocation] = [:]
+    public var fieldLocations: [(key: String, at: SourceLocation)] = []
 
     /// The location of a field's key, or of the front matter when the field is absent.
-    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
+    public func location(of field: String) -> SourceLocation { fieldLocations.first { $0.key == field }?.at ?? location }
 
     package init(title: String, location: SourceLocation) {
         self.title = title

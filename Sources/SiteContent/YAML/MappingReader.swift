@@ -5,43 +5,64 @@ import Yams
 /// (with a "did you mean" hint when a known key is really close: `isCloseMatch`).
 public final class MappingReader {
     public let owner: YAMLNode
-    private var entries: [(key: String, keyNode: Node, value: Node)] = []
-    /// The first entry of each key (a mapping with hundreds of keys is read key by key).
-    private var firstEntry: [String: Int] = [:]
-    private var used: Set<String> = []
-    private var known: Set<String> = []
+    /// The keys in order, and beside them the key and value nodes.
+    public private(set) var keys: [String] = []
+    private var entries: [(keyNode: Node, value: Node)] = []
+    /// The first entry of each key, for a mapping of more than `scanLimit` keys (a data file with hundreds of
+    /// keys is read key by key); a smaller one (a page's front matter) is searched in order, which hashes nothing.
+    private var firstEntry: [String: Int]?
+    private static let scanLimit = 16
+    /// Whether each entry was read (`node`): `finish` looks only at the others.
+    private var read: [Bool] = []
+    /// The keys asked for (`node`, `declare`), in the order asked, repeats and all: only `finish` reads them.
+    private var known: [String] = []
 
     init(mapping: Node.Mapping, owner: YAMLNode) {
         self.owner = owner
+        keys.reserveCapacity(mapping.count)
+        entries.reserveCapacity(mapping.count)
+        if mapping.count > Self.scanLimit { firstEntry = [:] }
         for (k, v) in mapping {
             let key = k.string ?? ""
-            if firstEntry[key] != nil {
+            if index(of: key) != nil {
                 owner.context.error(.duplicateKey, k.mark, "duplicate key '\(key)'")
             } else {
-                firstEntry[key] = entries.count
+                firstEntry?[key] = keys.count
             }
-            entries.append((key, k, v))
+            keys.append(key)
+            entries.append((k, v))
         }
+        read = Array(repeating: false, count: entries.count)
+    }
+
+    /// The index in `entries` of the first entry of `key`.
+    private func index(of key: String) -> Int? {
+        if let firstEntry { return firstEntry[key] }
+        return keys.firstIndex(of: key)
     }
 
     public var context: YAMLContext { owner.context }
-    public var keys: [String] { entries.map(\.key) }
+    /// Where each key is written, in the order written (a repeated key only where it is first written: the
+    /// repeat is an error already).
+    public var keyLocations: [(key: String, at: SourceLocation)] {
+        keys.indices.filter { index(of: keys[$0]) == $0 }.map { (keys[$0], context.location(entries[$0].keyNode.mark)) }
+    }
 
     /// The value of `key`, if present (null values count as absent). Marks the key as known.
     public func node(_ key: String) -> YAMLNode? {
-        known.insert(key)
-        guard let i = firstEntry[key] else { return nil }
-        used.insert(key)
+        known.append(key)
+        guard let i = index(of: key) else { return nil }
+        read[i] = true
         let n = YAMLNode(node: entries[i].value, context: context)
         return n.isNull ? nil : n
     }
 
     /// Marks keys as known without reading them (a reader that stops early must not call them unknown).
-    public func declare(_ keys: [String]) { known.formUnion(keys) }
+    public func declare(_ keys: [String]) { known.append(contentsOf: keys) }
 
     /// The location of a key itself (for "missing value" style messages).
     public func keyLocation(_ key: String) -> SourceLocation? {
-        firstEntry[key].map { context.location(entries[$0].keyNode.mark) }
+        index(of: key).map { context.location(entries[$0].keyNode.mark) }
     }
 
     /// The value of a key that must be present; reports "missing required field" at the mapping otherwise.
@@ -81,12 +102,16 @@ public final class MappingReader {
 
     /// Reports every key that was never asked for as an error at that key.
     public func finish(_ what: String = "") {
-        let allowed = known.sorted().joined(separator: ", ")
-        for e in entries where !known.contains(e.key) {
-            let near = known.min { editDistance($0, e.key) < editDistance($1, e.key) }
-            var hint = "allowed keys\(what.isEmpty ? "" : " in \(what)"): \(allowed)"
-            if let near, isCloseMatch(near, e.key) { hint = "did you mean '\(near)'? " + hint }
-            context.error("yaml.unknown-key", e.keyNode.mark, "unknown key '\(e.key)'", hint: hint)
+        let unknown = keys.indices.filter { !read[$0] && !known.contains(keys[$0]) }
+        guard !unknown.isEmpty else { return }
+        let allowed = Set(known).sorted()
+        for i in unknown {
+            // The closest known key, the first in alphabetical order on a tie.
+            let key = keys[i]
+            let near = allowed.min { editDistance($0, key) < editDistance($1, key) }
+            var hint = "allowed keys\(what.isEmpty ? "" : " in \(what)"): \(allowed.joined(separator: ", "))"
+            if let near, isCloseMatch(near, key) { hint = "did you mean '\(near)'? " + hint }
+            context.error("yaml.unknown-key", entries[i].keyNode.mark, "unknown key '\(key)'", hint: hint)
         }
     }
 }

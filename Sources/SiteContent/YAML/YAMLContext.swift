@@ -37,7 +37,8 @@ public final class YAMLContext {
     public func parse(_ text: String, resolver: Resolver = .default) -> YAMLNode? {
         source = text
         do {
-            let node = try Yams.compose(yaml: text, resolver, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
+            // Composing builds no values, so the constructor gets no tables (`.default` builds three per call).
+            let node = try Yams.compose(yaml: text, resolver, Constructor([:], [:], [:]), .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLNode(node: node, context: self)
         } catch let e as YamlError {
             switch e {

@@ -46,17 +46,18 @@ public struct YAMLNode {
     }
 
     public var isNull: Bool {
-        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
-            return true
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        switch s.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return false
     }
 
     public func string(_ what: String = "text") -> String? { scalar(what) }
 
     public func int(_ what: String = "a whole number") -> Int? {
         guard let s = scalar(what) else { return nil }
-        guard let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
+        guard let v = Int(s) ?? Int(s.trimmingCharacters(in: .whitespaces)) else {
             error("yaml.not-an-integer", "expected \(what), found '\(s)'")
             return nil
         }
