@@ -76,21 +76,23 @@ extension SiteWriter {
         /// Writes files into the staging folder: the folders they need first, level by level (plain `mkdir`),
         /// then the files on all cores.
         package func write(_ files: [OutputFile]) throws(WriteError) {
-            var levels: [[String]] = []
+            // The new folders by depth, then by parent folder.
+            var levels: [[String: [String]]] = []
             for f in files {
                 var dir = folderAbove(f.path)
                 while folders.made.insert(dir).inserted {
                     let depth = dir.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-                    while levels.count <= depth { levels.append([]) }
-                    levels[depth].append(dir)
-                    dir = folderAbove(dir)
+                    while levels.count <= depth { levels.append([:]) }
+                    let parent = folderAbove(dir)
+                    levels[depth][parent, default: []].append(dir)
+                    dir = parent
                 }
             }
             let base = plan.staging
             for level in levels where !level.isEmpty {
                 // Folders in different parent folders are made on all cores; those of one parent one after the
                 // other (each `mkdir` locks its parent folder: parallel ones would only wait for each other).
-                let byParent = Dictionary(grouping: level, by: folderAbove).sorted { $0.key < $1.key }.map { $0.value.sorted() }
+                let byParent = level.sorted { $0.key < $1.key }.map { $0.value.sorted() }
                 let failed = parallelMap(byParent) { dirs -> (String, Int32)? in
                     for dir in dirs where mkdir(base + "/" + dir, 0o777) != 0 && errno != EEXIST { return (dir, errno) }
                     return nil

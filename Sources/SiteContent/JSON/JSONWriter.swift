@@ -66,6 +66,13 @@ package struct JSONWriter {
             var from = 0, i = 0
             while i < u.count {
                 let b = u[i]
+                // Most bytes need no escape: skip them before the switch below.
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
+                    && !(forScript && (b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xE2))
+                {
+                    i += 1
+                    continue
+                }
                 let escape: String
                 switch b {
                 case UInt8(ascii: "\""): escape = "\\\""
