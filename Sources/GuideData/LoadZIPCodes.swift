@@ -58,13 +58,19 @@ package enum ZIPCodesFile {
     /// A token back to a run; nil when malformed.
     static func run(_ token: Substring, localityID: String) -> ZIPRun? {
         let split = token.last == splitMark
-        let t = split ? token.dropLast() : token
-        /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number).
-        func number(_ d: Substring) -> Int? {
-            d.count == ZIPLocalityTable.digits && d.allSatisfy { $0.isASCII && $0.isNumber } ? Int(d) : nil
+        let t = (split ? token.dropLast() : token).utf8
+        /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number), read byte by byte (a
+        /// file holds tens of thousands of them).
+        func number(_ d: Substring.UTF8View) -> Int? {
+            guard d.count == ZIPLocalityTable.digits else { return nil }
+            return d.reduce(0) { n, b in
+                guard let n, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                return n * 10 + Int(b - UInt8(ascii: "0"))
+            }
         }
-        let parts = t.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let from = number(parts[0]), let through = parts.count == 2 ? number(parts[1]) : from, through >= from
+        let dash = t.firstIndex(of: UInt8(ascii: "-"))
+        guard let from = number(dash.map { t[..<$0] } ?? t),
+            let through = dash.map({ number(t[t.index(after: $0)...]) }) ?? from, through >= from
         else { return nil }
         return ZIPRun(from: from, through: through, localityID: localityID, split: split)
     }
@@ -115,7 +121,8 @@ extension LoadSession {
                 let lineNumber = line.location.line
                 var column = (line.mark?.column ?? 1)
                 // Columns count characters, as the YAML reader's do.
-                for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
+                for bytes in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
+                    let tok = Substring(bytes)
                     let at = SourceLocation(file: file, line: lineNumber, column: column)
                     if let run = ZIPCodesFile.run(tok, localityID: id) {
                         runs.append((run, at))
