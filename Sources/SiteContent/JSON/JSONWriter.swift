@@ -27,28 +27,31 @@ package struct JSONWriter {
         case .string(let s): string(s)
         case .array(let items):
             if items.isEmpty { return raw("[]") }
-            raw("[")
+            byte("[")
             for (n, item) in items.enumerated() {
-                if n > 0 { raw(",") }
+                if n > 0 { byte(",") }
                 newline(indent.map { $0 + 1 })
                 value(item, indent: indent.map { $0 + 1 })
             }
             newline(indent)
-            raw("]")
+            byte("]")
         case .object(let members):
             if members.isEmpty { return raw("{}") }
-            raw("{")
+            byte("{")
             for (n, entry) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if n > 0 { raw(",") }
+                if n > 0 { byte(",") }
                 newline(indent.map { $0 + 1 })
                 string(entry.key)
                 raw(indent == nil ? ":" : ": ")
                 value(entry.value, indent: indent.map { $0 + 1 })
             }
             newline(indent)
-            raw("}")
+            byte("}")
         }
     }
+
+    /// One ASCII punctuation character.
+    private mutating func byte(_ c: Unicode.Scalar) { bytes.append(UInt8(ascii: c)) }
 
     /// In pretty output a line break and two spaces per level; nothing in compact output.
     private mutating func newline(_ indent: Int?) {
