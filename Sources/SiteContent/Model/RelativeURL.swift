@@ -62,21 +62,71 @@ public func pageURLPath(_ outputPath: String) -> String {
 
 /// Resolves `../faq.md` against `codes/97550.md` → `faq.md`; nil when it climbs above the content folder.
 /// Paths are cut at '/' bytes, as the file system cuts them (empty parts left out); a part with '%' is
-/// percent-decoded; a query (from the first '?') is left off.
+/// percent-decoded; a query (from the first '?') is left off. Built in one byte buffer from the two texts'
+/// bytes: every link of every page comes through here, some twice.
 package func resolveRelative(_ link: String, from source: String) -> String? {
-    let slash = UInt8(ascii: "/")
-    var stack = source.utf8.split(separator: slash).dropLast().map(Substring.init)
-    let path = link.utf8.split(separator: UInt8(ascii: "?")).first ?? link.utf8[...]
-    for part in path.split(separator: slash) {
+    var (link, source) = (link, source)
+    return source.withUTF8 { src in link.withUTF8 { resolveRelative($0, from: src) } }
+}
+
+private func resolveRelative(_ link: UnsafeBufferPointer<UInt8>, from source: UnsafeBufferPointer<UInt8>) -> String? {
+    var out = PathBuffer()
+    // The source's folder: its parts but the last.
+    for part in PathParts(rest: source[...]) { out.push(part) }
+    _ = out.pop()
+    // The link up to a '?': its first run of bytes without one (the whole link when it has none).
+    let question = UInt8(ascii: "?")
+    var path = link[...]
+    if let first = link.firstIndex(where: { $0 != question }) {
+        path = link[first..<(link[first...].firstIndex(of: question) ?? link.endIndex)]
+    }
+    for part in PathParts(rest: path) {
         if part.elementsEqual(".".utf8) { continue }
         if part.elementsEqual("..".utf8) {
-            if stack.isEmpty { return nil }
-            stack.removeLast()
+            guard out.pop() else { return nil }
             continue
         }
-        let name = Substring(part)
-        stack.append(part.contains(UInt8(ascii: "%")) ? Substring(name.removingPercentEncoding ?? String(name)) : name)
+        if part.contains(UInt8(ascii: "%")) {
+            let name = String(decoding: part, as: UTF8.self)
+            out.push((name.removingPercentEncoding ?? name).utf8)
+        } else {
+            out.push(part)
+        }
     }
-    let joined = stack.joined(separator: "/")
-    return path.last == slash ? joined + "/" : joined
+    if path.last == UInt8(ascii: "/") { out.bytes.append(UInt8(ascii: "/")) }
+    return String(decoding: out.bytes, as: UTF8.self)
+}
+
+/// A path being built: its bytes, parts joined by '/', and where each part starts.
+private struct PathBuffer {
+    var bytes: [UInt8] = []
+    var starts: [Int] = []
+
+    mutating func push(_ part: some Collection<UInt8>) {
+        if !starts.isEmpty { bytes.append(UInt8(ascii: "/")) }
+        starts.append(bytes.count)
+        bytes.append(contentsOf: part)
+    }
+
+    /// Drops the last part; false when there is none.
+    mutating func pop() -> Bool {
+        guard let start = starts.popLast() else { return false }
+        bytes.removeSubrange(max(0, start - 1)...)
+        return true
+    }
+}
+
+/// The non-empty parts of a path's bytes, between '/'s.
+private struct PathParts: Sequence, IteratorProtocol {
+    var rest: Slice<UnsafeBufferPointer<UInt8>>
+
+    mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+            let part = rest[..<end]
+            rest = rest[(end == rest.endIndex ? end : end + 1)...]
+            if !part.isEmpty { return part }
+        }
+        return nil
+    }
 }

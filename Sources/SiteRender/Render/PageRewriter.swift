@@ -145,8 +145,8 @@ package struct PageRewriter: MarkdownRewriter {
         // Each lookup is made once, by page index (no copy of the page).
         let resolved = resolveRelative(base, from: page.relativePath)
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
-        let byURL = lower.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath)
-        guard let found = byPath ?? byURL else {
+        guard let found = byPath ?? (lower.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath))
+        else {
             if let resolved, site.drafts.contains(resolved) {
                 diagnostics.error("link.to-draft",
                     at, "link '\(url)' goes to a draft, which is not published",
