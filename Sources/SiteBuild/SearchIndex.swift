@@ -54,6 +54,15 @@ package enum SearchIndex {
 
     static func files(site: SiteModel, rendered: [RenderedPage]) -> [OutputFile] {
         let listed = listed(site)
+        let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
+        // The titles file first, made beside the text shards.
+        return parallelMap(Array(0...shards.count)) { k in
+            k == 0 ? titles(site, listed: listed) : shard(k - 1, shards[k - 1].map { rendered[$0].sections })
+        }
+    }
+
+    /// `titles.js` of the `listed` pages.
+    static func titles(_ site: SiteModel, listed: [Int]) -> OutputFile {
         var folders: [String] = []
         var folderIndex: [String: Int] = [:]
         var entries: [JSONValue] = []  // [folder index, URL stem, title, keywords, text shard]
@@ -70,13 +79,7 @@ package enum SearchIndex {
             ]))
         }
         let synonyms = site.config.searchSynonyms.map { ($0.word, $0.means) }
-        var out = [OutputFile(path: folder + "titles.js", bytes: titlesScript(folders: folders, entries: entries, synonyms: synonyms))]
-
-        let shards = stride(from: 0, to: listed.count, by: shardSize).map { Array(listed[$0..<min($0 + shardSize, listed.count)]) }
-        out += parallelMap(Array(shards.enumerated()).map { ($0.offset, $0.element) }) { (k, members) in
-            shard(k, members.map { rendered[$0].sections })
-        }
-        return out
+        return OutputFile(path: folder + "titles.js", bytes: titlesScript(folders: folders, entries: entries, synonyms: synonyms))
     }
 
     /// Text shard `k`: the sections of its member pages, one page per line.
