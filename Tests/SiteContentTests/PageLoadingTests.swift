@@ -36,6 +36,13 @@ import Testing
         #expect(resolveRelative("ü/é.md", from: "dé/p.md") == "dé/ü/é.md")
         // A combining mark after a slash starts a part (the file system cuts at the byte).
         #expect(resolveRelative("a/\u{301}b/../c.md", from: "p.md") == "a/c.md")
+        // Empty parts of the source are skipped; a bad escape stays as written; the query is the first run of
+        // bytes without '?'; '..' may climb to the top, not above it.
+        #expect(resolveRelative("../y.md", from: "//a//b.md") == "y.md")
+        #expect(resolveRelative("%zz/x.md", from: "a/b.md") == "a/%zz/x.md")
+        #expect(resolveRelative("?q/x.md", from: "a/b.md") == "a/q/x.md")
+        #expect(resolveRelative("..", from: "a/b.md") == "")
+        #expect(resolveRelative("./", from: "a/b.md") == "a/")
 
         #expect(relativeURL(from: "codes/97550/index.html", to: "faq/a b#1/index.html") == "../../faq/a%20b%231/index.html")
         #expect(relativeURL(from: "codes/97550/index.html", to: "codes/97551/index.html") == "../97551/index.html")
