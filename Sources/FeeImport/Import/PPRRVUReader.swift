@@ -48,6 +48,13 @@ package enum PPRRVUReader {
         var conversionFactor: Int
         static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24)
         static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25)
+
+        /// The labels CMS writes in the row above the header over the columns read (column index, label).
+        var labelsAbove: [(Int, String)] {
+            [(work, "WORK"), (peNonfacility, "NON-FAC"), (peFacility, "FACILITY"), (mp, "MP"),
+             (totalNonfacility, "NON-FACILITY"), (totalFacility, "FACILITY"), (conversionFactor, "CONV")]
+                + (pricingIndicator.map { [($0, "PRIC")] } ?? [])
+        }
     }
 
     static let work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
@@ -63,11 +70,13 @@ package enum PPRRVUReader {
             ])
         }
         let header = records[h]
-        guard let layout = [Layout.cy2024, .cy2026].first(where: { $0.columns == header.fields.count }) else {
+        // A spreadsheet re-save may add empty columns after the last one (its used range was wider).
+        let width = header.fields.count - header.fields.reversed().prefix { $0.trimmingSpaces.isEmpty }.count
+        guard let layout = [Layout.cy2024, .cy2026].first(where: { $0.columns == width }) else {
             return .failure([
                 input.error("import-rvu.unknown-layout",
                     header.line,
-                    "unknown PPRRVU layout: the header row has \(header.fields.count) columns; expected 31 (2024–2025) or 32 (2026 on)")
+                    "unknown PPRRVU layout: the header row has \(width) columns; expected 31 (2024–2025) or 32 (2026 on)")
             ])
         }
         if header.cell(1).uppercased() != "MOD" || header.cell(work).uppercased() != "RVU"
@@ -75,6 +84,19 @@ package enum PPRRVUReader {
         {
             return .failure([
                 input.error("import-rvu.unexpected-labels", header.line, "unexpected header labels for the \(layout.columns)-column PPRRVU layout")
+            ])
+        }
+        // The label row above the header tells the columns with the same header apart (`NON-FAC` / `FACILITY`
+        // over `PE RVU`, over `TOTAL`): a file whose columns moved is refused rather than read in the wrong place.
+        if h > 0, !records[h - 1].isBlank,
+            let (i, expected) = layout.labelsAbove.first(where: { records[h - 1].cell($0.0).uppercased() != $0.1 })
+        {
+            let found = records[h - 1].cell(i)
+            return .failure([
+                input.error("import-rvu.unexpected-labels",
+                    records[h - 1].line,
+                    "unexpected header labels for the \(layout.columns)-column PPRRVU layout: column \(i + 1) ('\(header.cell(i))') "
+                        + "is labelled '\(found)' above the header, expected '\(expected)'; were columns moved?")
             ])
         }
         let preamble = records[..<h]
@@ -88,7 +110,9 @@ package enum PPRRVUReader {
         var rows: [String: PPRRVURow] = [:]
         var indicators: Set<String> = []
         for record in records[(h + 1)...] where !record.isBlank {
-            guard record.fields.count == layout.columns else {
+            guard record.fields.count == layout.columns
+                || (record.fields.count > layout.columns && record.fields[layout.columns...].allSatisfy { $0.trimmingSpaces.isEmpty })
+            else {
                 countErrors.append(
                     input.error("import-rvu.field-count", record.line, "expected \(layout.columns) fields, found \(record.fields.count)"))
                 continue

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import FeeImport
+import TestSupport
+
+/// The made-up 2027 files (Fixtures/import/cy2027) as a spreadsheet or a later release may change them: the same
+/// figures read from a changed file, or one positioned error and nothing written.
+@Suite struct FeeImportVariantTests {
+    static let cy2027 = FeeImportTests.fixtures + "/cy2027"
+    static let rvu = cy2027 + "/PPRRVU2027_Jan_nonQPP.csv"
+    static let gpci = cy2027 + "/GPCI2027-plain.csv"
+
+    static let qpp = cy2027 + "/PPRRVU2027_Jan_QPP.csv"
+
+    /// `file` (CRLF lines) with each line changed by `line` and `prefix` put first, written into `dir` as `name`.
+    static func variant(_ file: String, _ dir: String, _ name: String, prefix: String = "", line: (String) -> String = { $0 }) throws -> String {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let path = dir + "/" + name
+        let lines = text.components(separatedBy: "\r\n").map { $0.isEmpty ? $0 : line($0) }
+        try Data((prefix + lines.joined(separator: "\r\n")).utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The data folder without the lines naming the input files (their names and hashes differ by design).
+    static func figures(_ dir: String) -> [String: [Substring]] {
+        FeeImportTests.snapshot(dir).mapValues {
+            String(decoding: $0, as: UTF8.self).split(separator: "\n").filter {
+                !$0.contains("file: ") && !$0.contains("sha256") && !$0.contains("read from ")
+            }
+        }
+    }
+
+    /// A "CSV UTF-8" export starts with a byte-order mark, and a re-save may add an empty column after the last:
+    /// both files give the figures and the titles of the originals.
+    @Test func byteOrderMarkAndTrailingEmptyColumnsReadAsTheOriginals() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        let first = FeeImportTests.run(plain, rvu: [Self.rvu, Self.qpp], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(first.exitCode == 0, "\(first.diagnostics)")
+        let dir = try DataTestSupport.copyOfContent()
+        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv", prefix: "\u{FEFF}") { $0 + ",," }
+        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv", prefix: "\u{FEFF}")
+        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("32.8409,09,0,99,0.00,0.00,0.00,,\r\n"))
+        let out = FeeImportTests.run(dir, rvu: [rvu, Self.qpp], gpci: gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0 && out.diagnostics.isEmpty, "\(out.diagnostics)")
+        let got = Self.figures(dir)
+        #expect(got == Self.figures(plain) && got["gpci/2027.csv"]?.count == 110)
+        let fee = got["fees/2027-01-01.yaml"]?.joined(separator: "\n") ?? ""
+        #expect(fee.contains("\n    title: ADDENDUM E. FINAL CY 2027 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY\n"))
+    }
+
+    /// The PE and total columns of the two settings swapped (headers and all): the header row alone reads the same
+    /// (`PE RVU`, `TOTAL`), the row above it does not, so the file is refused instead of pricing the facility PE
+    /// as the non-facility one.
+    @Test func settingColumnsMovedAreRefused() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") { line in
+            var f = line.split(separator: ",", omittingEmptySubsequences: false)
+            f.swapAt(6, 8)
+            f.swapAt(7, 9)
+            f.swapAt(11, 12)
+            return f.joined(separator: ",")
+        }
+        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("\r\n97550,,,A,,1.00,0.18,,0.57,,0.01,1.19,1.58,"))
+        let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 1)
+        #expect(out.diagnostics.map(\.description) == [
+            "\(rvu):9:1: error: unexpected header labels for the 32-column PPRRVU layout: column 7 ('PE RVU') is labelled "
+                + "'FACILITY' above the header, expected 'NON-FAC'; were columns moved?"
+        ])
+        #expect(FeeImportTests.snapshot(dir) == before)
+    }
+}
