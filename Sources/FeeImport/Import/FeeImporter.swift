@@ -70,12 +70,13 @@ public enum FeeImporter {
         let oldGPCI = existing?.gpciTable.flatMap { rules.gpciTables[$0] } ?? rules.gpciTables[period.gpciID]
         let changes = FeeChanges.list(old: existing, oldGPCI: oldGPCI, new: period)
         if existing != nil || rules.gpciTables[period.gpciID] != nil, !changes.isEmpty, !force {
+            // One note per change: the printer keeps a message on one line (it escapes line breaks).
+            let at = SourceLocation(file: content + "/data/fees/\(effective).yaml")
             return .failure([
                 .error("import.period-exists",
-                    SourceLocation(file: content + "/data/fees/\(effective).yaml"),
-                    "period \(effective) already exists with different figures; nothing written. It would change:\n"
-                        + changes.map { "  \($0)" }.joined(separator: "\n"),
-                    hint: "check the changes against the CMS release notes, then run again with --force")
+                    at, "period \(effective) already exists with different figures; nothing written. It would change:",
+                    hint: "check the changes against the CMS release notes, then run again with --force",
+                    notes: changes.map { Diagnostic.Note(at, $0) })
             ])
         }
         let plan = YearEnd.plan(
