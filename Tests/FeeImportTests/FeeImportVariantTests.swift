@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FeeImport
+@testable import SiteContent
 import TestSupport
 
 /// The made-up 2027 files (Fixtures/import/cy2027) as a spreadsheet or a later release may change them: the same
@@ -70,5 +71,36 @@ import TestSupport
                 + "'FACILITY' above the header, expected 'NON-FAC'; were columns moved?"
         ])
         #expect(FeeImportTests.snapshot(dir) == before)
+    }
+
+    /// The start of a zip member (local file header) named `name`, followed by `data`.
+    static func zipMember(_ name: String, _ data: String) -> [UInt8] {
+        let n = Array(name.utf8)
+        return [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 22) + [UInt8(n.count), 0, 0, 0] + n + Array(data.utf8)
+    }
+
+    /// CMS's download itself (cut off here: a member and no directory) or a workbook, given for a CSV file: one
+    /// error saying what the file is and what to give instead, and nothing written.
+    @Test func zipArchivesAndWorkbooksAreNamed() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let archive = dir + "/rvu27a.zip", workbook = dir + "/GPCI2027.xlsx"
+        try Data(Self.zipMember("rvu27a/PPRRVU2027_Jan_nonQPP.csv", ",,2027 National")).write(to: URL(fileURLWithPath: archive))
+        try Data(Self.zipMember("[Content_Types].xml", "<?xml") + Self.zipMember("xl/workbook.xml", "<?xml"))
+            .write(to: URL(fileURLWithPath: workbook))
+        let out = FeeImportTests.run(dir, rvu: [archive], gpci: workbook, effective: "2027-01-01")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(workbook):1:1: error: this is a spreadsheet workbook, not a CSV file
+                hint: save the sheet as CSV, or use the CSV file of CMS's zip
+            \(archive):1:1: error: this is a zip archive, not a CSV file
+                hint: unzip it and give the CSV files inside (PPRRVU…_nonQPP.csv, PPRRVU…_QPP.csv, GPCI….csv); fetch it again if it does not unzip
+            """)
+        let zip = try ZIPTestSupport.contentWithGPCI2026()
+        let zipArchive = zip + "/ZIP5_JAN2027.zip"
+        try Data(Self.zipMember("ZIP5_JAN2027.txt", "AL35004")).write(to: URL(fileURLWithPath: zipArchive))
+        let zipOut = ZIPImport.run(file: zipArchive, contentDirectory: zip)
+        #expect(zipOut.summary == nil && zipOut.diagnostics.map(\.message) == ["this is a zip archive, not a text or CSV file"])
+        #expect(zipOut.diagnostics.first?.hint == "unzip it and give the ZIP5_….txt file inside; fetch it again if it does not unzip")
     }
 }

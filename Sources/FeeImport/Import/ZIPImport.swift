@@ -67,10 +67,14 @@ public enum ZIPImport {
             diagnostics.error(.importUnreadable, SourceLocation(file: file), "cannot read the file (missing or not readable)")
             return nil
         }
-        if bytes.starts(with: Array("PK".utf8)) {  // a zip archive: an .xlsx workbook
+        if let kind = ImportInput.zipKind(bytes) {  // CMS's download itself, or the .xlsx workbook inside it
             diagnostics.error("import-zip.workbook",
-                SourceLocation(file: file), "this looks like a spreadsheet workbook, not a text or CSV file",
-                hint: "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file")
+                SourceLocation(file: file),
+                kind == .workbook
+                    ? "this looks like a spreadsheet workbook, not a text or CSV file" : "this is a zip archive, not a text or CSV file",
+                hint: kind == .workbook
+                    ? "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file"
+                    : "unzip it and give the ZIP5_….txt file inside; fetch it again if it does not unzip")
             return nil
         }
         guard var text = String(data: bytes, encoding: .utf8) else {
