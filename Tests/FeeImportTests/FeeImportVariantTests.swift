@@ -32,15 +32,15 @@ import TestSupport
         }
     }
 
-    /// A "CSV UTF-8" export starts with a byte-order mark, and a re-save may add an empty column after the last:
-    /// both files give the figures and the titles of the originals.
+    /// A "CSV UTF-8" export starts with a byte-order mark, a re-save may add an empty column after the last, a line
+    /// may come above the GPCI title: the files give the figures and the titles of the originals.
     @Test func byteOrderMarkAndTrailingEmptyColumnsReadAsTheOriginals() throws {
         let plain = try DataTestSupport.copyOfContent()
         let first = FeeImportTests.run(plain, rvu: [Self.rvu, Self.qpp], gpci: Self.gpci, effective: "2027-01-01")
         #expect(first.exitCode == 0, "\(first.diagnostics)")
         let dir = try DataTestSupport.copyOfContent()
         let rvu = try Self.variant(Self.rvu, dir, "rvu.csv", prefix: "\u{FEFF}") { $0 + ",," }
-        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv", prefix: "\u{FEFF}")
+        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv", prefix: "\u{FEFF}Medicare PFS files 2027,,,,,,\r\n,,,,,,\r\n")
         #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("32.8409,09,0,99,0.00,0.00,0.00,,\r\n"))
         let out = FeeImportTests.run(dir, rvu: [rvu, Self.qpp], gpci: gpci, effective: "2027-01-01")
         #expect(out.exitCode == 0 && out.diagnostics.isEmpty, "\(out.diagnostics)")

@@ -70,7 +70,11 @@ package enum GPCIReader {
         let header = records[h]
         let found = columns(header, input)
         guard let columns = found.output else { return .failure(found.diagnostics) }
-        let title = h > 0 ? records[0].cell(0) : ""
+        // The Addendum E title, also below lines a re-save or a later release put above it.
+        let title = records[..<h].lazy.flatMap(\.fields).map(\.trimmingSpaces).first {
+            let t = $0.uppercased()
+            return t.contains("GPCI") || t.contains("GEOGRAPHIC PRACTICE COST")
+        } ?? (h > 0 ? records[0].cell(0) : "")
         var problems: [Diagnostic] = []
         var rows: [LocalityGPCI] = []
         var seen: [String: Int] = [:]
