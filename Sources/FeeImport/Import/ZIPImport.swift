@@ -16,7 +16,7 @@ public enum ZIPImport {
         var diagnostics = Diagnostics()
         guard let table = read(file: file, contentDirectory: contentDirectory, diagnostics: &diagnostics),
             !diagnostics.hasErrors
-        else { return Outcome(summary: nil, diagnostics: diagnostics.sorted) }
+        else { return Outcome(summary: nil, diagnostics: cappedPerCheck(diagnostics.sorted)) }
         let (zipTable, layout, sha) = table
         let out = contentDirectory + "/data/" + ZIPCodesFile.name
         let name = (file as NSString).lastPathComponent
@@ -34,6 +34,13 @@ public enum ZIPImport {
             return Outcome(summary: nil, diagnostics: diagnostics.sorted)
         }
         return Outcome(summary: "wrote \(out): \(facts)\(changes)", diagnostics: diagnostics.sorted)
+    }
+
+    /// At most ten errors of each check, then one line counting the rest: a sheet whose carrier column lost its
+    /// leading zeros is one mistake, not 40,000 lines.
+    static func cappedPerCheck(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        let ids = sorted.reduce(into: [DiagnosticID]()) { if !$0.contains($1.id) { $0.append($1.id) } }
+        return ids.flatMap { id in capped(sorted.filter { $0.id == id }, what: "rows with this error") }.uniqueSorted
     }
 
     /// The ZIP table now in the content folder, if there is one that loads without errors.
