@@ -50,25 +50,40 @@ import TestSupport
         #expect(fee.contains("\n    title: ADDENDUM E. FINAL CY 2027 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY\n"))
     }
 
-    /// The PE and total columns of the two settings swapped (headers and all): the header row alone reads the same
-    /// (`PE RVU`, `TOTAL`), the row above it does not, so the file is refused instead of pricing the facility PE
-    /// as the non-facility one.
-    @Test func settingColumnsMovedAreRefused() throws {
+    /// Columns moved (the settings' PE and totals swapped, the conversion factor before the status) and one added
+    /// at the end, labels and all: read where their labels say, the figures are the original's.
+    @Test func movedAndAddedColumnsAreReadByTheirLabels() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(plain, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
         let dir = try DataTestSupport.copyOfContent()
-        let before = FeeImportTests.snapshot(dir)
         let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") { line in
             var f = line.split(separator: ",", omittingEmptySubsequences: false)
             f.swapAt(6, 8)
             f.swapAt(7, 9)
             f.swapAt(11, 12)
-            return f.joined(separator: ",")
+            f.insert(f.remove(at: 25), at: 3)
+            return (f + [f[0] == "HCPCS" ? "NOTE" : ""]).joined(separator: ",")
         }
-        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("\r\n97550,,,A,,1.00,0.18,,0.57,,0.01,1.19,1.58,"))
+        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("\r\n97550,,,32.8409,A,,1.00,0.18,,0.57,,0.01,1.19,1.58,"))
+        let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0, "\(out.diagnostics)")
+        #expect(Self.figures(dir) == Self.figures(plain))
+    }
+
+    /// Labels that no longer tell the columns apart (`FACILITY` over both PE columns) are refused at the header,
+    /// naming the labels, rather than read by position.
+    @Test func ambiguousLabelsAreRefused() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") {
+            $0.replacingOccurrences(of: ",MEDICARE,WORK,NON-FAC,NA,FACILITY,", with: ",MEDICARE,WORK,FACILITY,NA,FACILITY,")
+        }
+        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains(",MEDICARE,WORK,FACILITY,NA,FACILITY,"))
         let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
         #expect(out.exitCode == 1)
         #expect(out.diagnostics.map(\.description) == [
-            "\(rvu):9:1: error: unexpected header labels for the 32-column PPRRVU layout: column 7 ('PE RVU') is labelled "
-                + "'FACILITY' above the header, expected 'NON-FAC'; were columns moved?"
+            "\(rvu):10:1: error: unknown PPRRVU layout: no single column labelled 'NON-FAC PE RVU', 'FACILITY PE RVU' (2 columns) "
+                + "(the row above the header and the header read together)"
         ])
         #expect(FeeImportTests.snapshot(dir) == before)
     }

@@ -37,27 +37,51 @@ package struct PPRRVUFile {
     var year: Int? { firstYear(in: title) }
 }
 
-/// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`; the layout is decided by
-/// its column count (31 or 32) and checked against a few labels. Every data row is checked (column count,
-/// numeric RVUs, work + PE + MP = total in both settings); rows of `codes` without a modifier are kept.
+/// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`. The columns read are found
+/// by their labels in that row and the row above it (`WORK`/`RVU`, `NON-FAC`/`PE RVU`, `FACILITY`/`PE RVU`, `MP`/`RVU`,
+/// `NON-FACILITY`/`TOTAL`, `FACILITY`/`TOTAL`, `CONV`/`FACTOR`, `PRIC`/`IND` from 2026), so columns CMS adds or moves
+/// are read where they are; without the row above, by position in the 31- or 32-column layout. Every data row is
+/// checked (column count, numeric RVUs, work + PE + MP = total in both settings); rows of `codes` without a modifier
+/// are kept.
 package enum PPRRVUReader {
-    /// The 31-column layout of 2024–2025 and the 32-column one of 2026 on (`PRIC IND` at index 23).
+    /// Where the columns read are: the 31-column layout of 2024–2025, the 32-column one of 2026 on (`PRIC IND` at
+    /// index 23), or what the labels say.
     package struct Layout {
         var columns: Int
         var pricingIndicator: Int?
         var conversionFactor: Int
+        var mod = 1, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
         static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24)
         static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25)
 
-        /// The labels CMS writes in the row above the header over the columns read (column index, label).
-        var labelsAbove: [(Int, String)] {
-            [(work, "WORK"), (peNonfacility, "NON-FAC"), (peFacility, "FACILITY"), (mp, "MP"),
-             (totalNonfacility, "NON-FACILITY"), (totalFacility, "FACILITY"), (conversionFactor, "CONV")]
-                + (pricingIndicator.map { [($0, "PRIC")] } ?? [])
+        /// The layout the labels give (`above` the row over the header, blank when the file has none), or what
+        /// is wrong with them.
+        static func find(header: CMSRecord, above: CMSRecord?, width: Int) -> (Layout?, String) {
+            guard let above, !above.isBlank else {
+                let layout = [Layout.cy2024, .cy2026].first { $0.columns == width }
+                return (layout, layout == nil ? "the header row has \(width) columns; expected 31 (2024–2025) or 32 (2026 on)" : "")
+            }
+            let labels = (0..<width).map { (above.cell($0) + " " + header.cell($0)).uppercased().split(separator: " ").joined(separator: " ") }
+            var missing: [String] = []
+            func one(_ label: String, optional: Bool = false) -> Int {
+                let hits = labels.indices.filter { labels[$0] == label }
+                if hits.count != 1 && !(optional && hits.isEmpty) {
+                    missing.append(hits.isEmpty ? "'\(label)'" : "'\(label)' (\(hits.count) columns)")
+                }
+                return hits.count == 1 ? hits[0] : -1
+            }
+            var layout = Layout(columns: width, pricingIndicator: nil, conversionFactor: one("CONV FACTOR"))
+            (layout.mod, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
+                (one("MOD"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
+            (layout.totalNonfacility, layout.totalFacility) = (one("NON-FACILITY TOTAL"), one("FACILITY TOTAL"))
+            let pric = one("PRIC IND", optional: true)
+            layout.pricingIndicator = pric < 0 ? nil : pric
+            guard missing.isEmpty else {
+                return (nil, "no single column labelled \(missing.joined(separator: ", ")) (the row above the header and the header read together)")
+            }
+            return (layout, "")
         }
     }
-
-    static let work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
 
     package static func read(_ input: ImportInput, codes: Set<String>) -> StageResult<PPRRVUFile> {
         let read = input.records()
@@ -72,31 +96,15 @@ package enum PPRRVUReader {
         let header = records[h]
         // A spreadsheet re-save may add empty columns after the last one (its used range was wider).
         let width = header.fields.count - header.fields.reversed().prefix { $0.trimmingSpaces.isEmpty }.count
-        guard let layout = [Layout.cy2024, .cy2026].first(where: { $0.columns == width }) else {
-            return .failure([
-                input.error("import-rvu.unknown-layout",
-                    header.line,
-                    "unknown PPRRVU layout: the header row has \(width) columns; expected 31 (2024–2025) or 32 (2026 on)")
-            ])
+        let (found, problem) = Layout.find(header: header, above: h > 0 ? records[h - 1] : nil, width: width)
+        guard let layout = found else {
+            return .failure([input.error("import-rvu.unknown-layout", header.line, "unknown PPRRVU layout: " + problem)])
         }
-        if header.cell(1).uppercased() != "MOD" || header.cell(work).uppercased() != "RVU"
+        if header.cell(layout.mod).uppercased() != "MOD" || header.cell(layout.work).uppercased() != "RVU"
             || (layout.pricingIndicator.map { header.cell($0).uppercased() != "IND" } ?? false)
         {
             return .failure([
                 input.error("import-rvu.unexpected-labels", header.line, "unexpected header labels for the \(layout.columns)-column PPRRVU layout")
-            ])
-        }
-        // The label row above the header tells the columns with the same header apart (`NON-FAC` / `FACILITY`
-        // over `PE RVU`, over `TOTAL`): a file whose columns moved is refused rather than read in the wrong place.
-        if h > 0, !records[h - 1].isBlank,
-            let (i, expected) = layout.labelsAbove.first(where: { records[h - 1].cell($0.0).uppercased() != $0.1 })
-        {
-            let found = records[h - 1].cell(i)
-            return .failure([
-                input.error("import-rvu.unexpected-labels",
-                    records[h - 1].line,
-                    "unexpected header labels for the \(layout.columns)-column PPRRVU layout: column \(i + 1) ('\(header.cell(i))') "
-                        + "is labelled '\(found)' above the header, expected '\(expected)'; were columns moved?")
             ])
         }
         let preamble = records[..<h]
@@ -119,8 +127,8 @@ package enum PPRRVUReader {
             }
             let f = record.fields
             var values: [DecimalValue] = []
-            for (i, name) in [(work, "work RVU"), (peNonfacility, "non-facility PE RVU"), (peFacility, "facility PE RVU"),
-                (mp, "MP RVU"), (totalNonfacility, "non-facility total"), (totalFacility, "facility total")]
+            for (i, name) in [(layout.work, "work RVU"), (layout.peNonfacility, "non-facility PE RVU"), (layout.peFacility, "facility PE RVU"),
+                (layout.mp, "MP RVU"), (layout.totalNonfacility, "non-facility total"), (layout.totalFacility, "facility total")]
             {
                 guard let v = cmsDecimal(f[i]) else {
                     numberErrors.append(
@@ -140,7 +148,7 @@ package enum PPRRVUReader {
             }
             if let p = layout.pricingIndicator { indicators.insert(record.cell(p).trimmingLeadingZeros) }
             let code = record.cell(0)
-            guard codes.contains(code), record.cell(1).isEmpty else { continue }
+            guard codes.contains(code), record.cell(layout.mod).isEmpty else { continue }
             if let earlier = rows[code] {
                 numberErrors.append(input.error("import-rvu.duplicate-code", record.line, "second row for \(code) (first at line \(earlier.line))"))
                 continue
