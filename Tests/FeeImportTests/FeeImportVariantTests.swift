@@ -88,6 +88,23 @@ import TestSupport
         #expect(FeeImportTests.snapshot(dir) == before)
     }
 
+    /// A locality renamed with the same cost indices (Alaska's stay at 1.500, 1.065, 0.551): `fees diff` says so,
+    /// though the locality is not in the table of GPCI changes.
+    @Test func diffNamesARenamedLocality() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv") {
+            $0.replacingOccurrences(of: "02102,AK,01,ALASKA*,", with: "02102,AK,01,ALASKA STATEWIDE*,")
+        }
+        #expect(try String(contentsOfFile: gpci, encoding: .utf8).contains("\r\n02102,AK,01,ALASKA STATEWIDE*,1.500,1.065,0.551\r\n"))
+        #expect(FeeImportTests.run(dir, rvu: [Self.rvu], gpci: gpci, effective: "2027-01-01").exitCode == 0)
+        let diff = FeeDiffRunner.run(from: "2026-01-01", to: "2027-01-01", json: false, content: dir)
+        #expect(diff.exitCode == 0, "\(diff.diagnostics)")
+        #expect(diff.stdout.contains(
+            "localities: 47 of 109 with a GPCI change (97550 nonfacility, one unit, largest amount change first)\n"
+                + "renamed: 02102-01 AK ALASKA → AK ALASKA STATEWIDE\nlocality  "))
+        #expect(!diff.stdout.contains("\n02102-01 "))
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)
