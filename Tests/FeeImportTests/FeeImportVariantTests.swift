@@ -105,6 +105,22 @@ import TestSupport
         #expect(!diff.stdout.contains("\n02102-01 "))
     }
 
+    /// Errors about a whole GPCI file are at the line that says it: the year at the header row (line 3 of
+    /// Addendum E), values below the floor in force at the first such row.
+    @Test func gpciYearAndFloorErrorsAreAtTheirRows() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let july2026 = FeeImportTests.cms2026 + "/GPCI2026_Jul.csv"
+        let year = FeeImportTests.run(dir, rvu: [Self.rvu], gpci: july2026, effective: "2027-01-01")
+        #expect(year.diagnostics.map(\.description) == ["\(july2026):3:1: error: this GPCI table is for 2026, but the period starts 2027-01-01"])
+        let unfloored = try Self.variant(Self.gpci, dir, "gpci.csv") { $0.replacingOccurrences(of: "2027", with: "2026") }
+        let floor = FeeImportTests.run(
+            dir, rvu: [FeeImportTests.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", FeeImportTests.qpp], gpci: unfloored, effective: "2026-01-01")
+        #expect(floor.diagnostics.map { "\($0.location) \($0.id)" } == ["\(unfloored):4:1 import.gpci-below-floor"])
+        #expect(floor.diagnostics.first?.message.contains("e.g. 10112-00 ALABAMA 0.988;") == true)
+        #expect(year.exitCode == 1 && floor.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

@@ -23,6 +23,9 @@ package struct GPCIFile {
     /// In file order. `work` is the single work column, or the floored one of a pair; `workUnfloored` the
     /// unfloored one when the file has it (else equal to `work`).
     var rows: [LocalityGPCI]
+    /// The line of the header row, and of each locality's row (by locality id), for messages.
+    var headerLine = 1
+    var lines: [String: Int] = [:]
     var workColumns: GPCIWorkColumns
     /// The work column's header as the file spells it (for messages).
     var workLabel: String
@@ -136,7 +139,7 @@ package enum GPCIReader {
         if !problems.isEmpty { return .failure(capped(problems, what: "bad locality rows")) }
         return .success(
             GPCIFile(
-                year: years.first ?? columns.year, title: title, rows: rows,
+                year: years.first ?? columns.year, title: title, rows: rows, headerLine: header.line, lines: seen,
                 workColumns: columns.workColumns, workLabel: columns.workLabel, input: input))
     }
 

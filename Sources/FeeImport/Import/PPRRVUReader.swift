@@ -16,6 +16,8 @@ package struct PPRRVURow: Sendable, Hashable {
 package struct PPRRVUFile {
     /// e.g. "2026 National Physician Fee Schedule Relative Value File July Release".
     var title: String
+    /// The line of the title (1 when the file has none).
+    var titleLine = 1
     /// The date on the "RELEASED mm/dd/yyyy" line.
     var released: String
     /// `PRIC IND` of the file (9 = non-qualifying APM conversion factor, 1 = qualifying APM), nil before 2026.
@@ -108,7 +110,8 @@ package enum PPRRVUReader {
             ])
         }
         let preamble = records[..<h]
-        let title = preamble.lazy.flatMap(\.fields).first { $0.contains("Relative Value File") }?.trimmingSpaces ?? ""
+        let titleRecord = preamble.first { $0.fields.contains { $0.contains("Relative Value File") } }
+        let title = titleRecord?.fields.first { $0.contains("Relative Value File") }?.trimmingSpaces ?? ""
         let releasedCell = preamble.lazy.flatMap(\.fields).first { $0.trimmingSpaces.uppercased().hasPrefix("RELEASED") }
         let released = releasedCell.map {
             String($0.trimmingSpaces.dropFirst("RELEASED".count).drop { $0 == ":" || $0 == " " || $0 == "\t" }).trimmingSpaces
@@ -172,7 +175,7 @@ package enum PPRRVUReader {
         if !problems.isEmpty { return .failure(problems) }
         return .success(
             PPRRVUFile(
-                title: title, released: released,
+                title: title, titleLine: titleRecord?.line ?? 1, released: released,
                 pricingIndicator: layout.pricingIndicator == nil ? nil : indicators.first, headerLine: header.line,
                 rows: rows, input: input))
     }
