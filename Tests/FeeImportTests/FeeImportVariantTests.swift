@@ -121,6 +121,24 @@ import TestSupport
         #expect(year.exitCode == 1 && floor.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
     }
 
+    /// A sheet saved as tab-separated text or as UTF-16 "Unicode Text": one error naming what the file is.
+    @Test func tabSeparatedAndUTF16TextAreNamed() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let tabs = try Self.variant(Self.rvu, dir, "rvu.txt") { $0.replacingOccurrences(of: ",", with: "\t") }
+        let utf16 = dir + "/gpci.txt"
+        try Data([0xFF, 0xFE] + Array(try String(contentsOfFile: Self.gpci, encoding: .utf8).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: utf16))
+        let out = FeeImportTests.run(dir, rvu: [tabs], gpci: utf16, effective: "2027-01-01")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(utf16):1:1: error: this is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV file
+                hint: use the CSV file of CMS's zip, or save the sheet as CSV
+            \(tabs):1:1: error: this is tab-separated text, not a CSV file
+                hint: use the CSV file of CMS's zip, or save the sheet as CSV
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

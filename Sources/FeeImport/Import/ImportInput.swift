@@ -27,6 +27,17 @@ package struct ImportInput {
                         : "unzip it and give the CSV files inside (PPRRVU…_nonQPP.csv, PPRRVU…_QPP.csv, GPCI….csv); fetch it again if it does not unzip")
             ])
         }
+        // A sheet saved as "Unicode Text" (UTF-16) or "Text (Tab delimited)" has no comma-separated rows to read.
+        let head = bytes.prefix(65_536)
+        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        if utf16 || (!head.contains(0x2C) && head.contains(0x09)) {
+            return .failure([
+                .error("import.not-csv",
+                    SourceLocation(file: path, line: 1),
+                    utf16 ? "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), not a CSV file" : "this is tab-separated text, not a CSV file",
+                    hint: "use the CSV file of CMS's zip, or save the sheet as CSV")
+            ])
+        }
         return reader(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
     }
 
