@@ -139,6 +139,28 @@ import TestSupport
             """)
     }
 
+    /// A row inside the table (a state heading) used to end it there, dropping the localities below without a
+    /// word; now it is an error at that row. A header row repeated inside the table (a paged re-save) is skipped.
+    @Test func aRowInsideTheGPCITableIsAnErrorAndARepeatedHeaderIsSkipped() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(plain, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let heading = try Self.variant(Self.gpci, dir, "heading.csv") { $0.hasPrefix("03102,AZ,00,") ? $0 + "\r\nCALIFORNIA,,,,,," : $0 }
+        let out = FeeImportTests.run(dir, rvu: [Self.rvu], gpci: heading, effective: "2027-01-01")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(heading):7:1: error: expected a locality row, found 'CALIFORNIA'; locality rows follow at line 8
+                hint: remove the row, or move footnotes below the last locality
+            """)
+        let header = try String(contentsOfFile: Self.gpci, encoding: .utf8).components(separatedBy: "\r\n")[2]
+        #expect(header.hasPrefix("Medicare Administrative Contractor (MAC),"))
+        let paged = try Self.variant(Self.gpci, dir, "paged.csv") { $0.hasPrefix("03102,AZ,00,") ? $0 + "\r\n" + header : $0 }
+        let again = FeeImportTests.run(dir, rvu: [Self.rvu], gpci: paged, effective: "2027-01-01")
+        #expect(again.exitCode == 0 && again.stdout.contains("(8 codes, 109 localities)"), "\(again.diagnostics)")
+        #expect(Self.figures(dir) == Self.figures(plain))
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

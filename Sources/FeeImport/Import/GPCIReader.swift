@@ -82,14 +82,29 @@ package enum GPCIReader {
         var rows: [LocalityGPCI] = []
         var seen: [String: Int] = [:]
         var years: Set<String> = []
+        // The first row after the localities that is not one (footnotes, unless more localities follow it).
+        var end: CMSRecord? = nil
         for record in records[(h + 1)...] where !record.isBlank {
             let macText = record.cell(columns.mac)
             guard !macText.isEmpty, macText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 if rows.isEmpty {
                     problems.append(input.error("import-gpci.not-a-locality-row", record.line, "expected a locality row (a MAC number first), found '\(record.cell(0))'"))
+                    if columns.isExtract { continue }
+                    break
                 }
-                if columns.isExtract { continue }
-                break  // footnotes after the table
+                // A header repeated inside the table (a re-save of a paged table) is skipped.
+                if end == nil && !columns.isExtract && !isHeader(record) { end = record }
+                continue
+            }
+            if let e = end {
+                // Localities after a row that is not one: the table does not end there, and reading on or
+                // stopping would both guess.
+                problems.append(
+                    input.error("import-gpci.table-interrupted",
+                        e.line, "expected a locality row, found '\(e.fields.filter { !$0.trimmingSpaces.isEmpty }.joined(separator: ","))'; "
+                            + "locality rows follow at line \(record.line)",
+                        hint: "remove the row, or move footnotes below the last locality"))
+                break
             }
             guard record.fields.count > max(columns.mp, columns.work, columns.pe, columns.name, columns.state, columns.number, columns.unfloored ?? 0) else {
                 problems.append(input.error("import-gpci.field-count", record.line, "expected \(header.fields.count) fields, found \(record.fields.count)"))
