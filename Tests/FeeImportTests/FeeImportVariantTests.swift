@@ -161,6 +161,19 @@ import TestSupport
         #expect(Self.figures(dir) == Self.figures(plain))
     }
 
+    /// A locality of the previous period's table missing from the new file (retired by CMS, or a file cut off at the
+    /// end of a line) is written, with a warning naming it at the header.
+    @Test func localitiesMissingFromThePreviousTableAreNamed() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv") { $0.hasPrefix("03102,AZ,00,") ? "" : $0 }
+        let out = FeeImportTests.run(dir, rvu: [Self.rvu, Self.qpp], gpci: gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0 && out.stdout.contains("(8 codes, 108 localities)"))
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(gpci):3:1: warning: 1 of the 109 localities of GPCI table 2026 are not in this file: 03102-00
+                hint: a locality CMS retired is expected (fees diff lists it); many missing look like a cut-off file: fetch it again
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

@@ -158,6 +158,20 @@ package enum YearEnd {
                         + "qualifying-APM choice have no amount from \(p.effective)",
                     hint: "add the release's PPRRVU…_QPP.csv as a second --rvu (or run again with it later)"))
         }
+        // Localities of the previous period's table this file lacks: CMS retires one now and then (fees diff lists
+        // it); many at once look like a file cut off at the end of a line.
+        if let prev = previous, let id = prev.gpciTable, let old = rules.gpciTables[id] {
+            let kept = Set(p.gpci.map(\.locality.id))
+            let gone = old.rows.keys.filter { !kept.contains($0) }.sorted()
+            if !gone.isEmpty {
+                plan.warnings.append(
+                    .warning("import.localities-missing",
+                        SourceLocation(file: gpci.input.path, line: gpci.headerLine),
+                        "\(gone.count) of the \(old.rows.count) localities of GPCI table \(id) are not in this file: "
+                            + gone.prefix(5).joined(separator: ", ") + (gone.count > 5 ? ", …" : ""),
+                        hint: "a locality CMS retired is expected (fees diff lists it); many missing look like a cut-off file: fetch it again"))
+            }
+        }
         plan.undoText = undo.text(effective: p.effective.description)
         let prevText = previous.map { "ctsguide fees diff \($0.range.from) \(p.effective)" } ?? "ctsguide fees diff"
         plan.nextSteps = """
