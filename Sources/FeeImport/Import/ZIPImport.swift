@@ -128,6 +128,15 @@ public enum ZIPImport {
                 hint: sorted.count > 1 ? "\(sorted.count - 1) more ZIP code(s) name \(id)" : nil)
         }
         guard !diagnostics.hasErrors else { return nil }
+        // Every locality has ZIP codes in CMS's list: one without is a retired locality, many a cut-off file.
+        let covered = Set(seen.values.map(\.localityID))
+        let without = gpci.rows.keys.filter { !covered.contains($0) }.sorted()
+        if !without.isEmpty {
+            diagnostics.warning("import-zip.localities-without-zip",
+                SourceLocation(file: file), "\(without.count) of the \(gpci.rows.count) localities of GPCI table \(year) have no ZIP code in this file: "
+                    + without.prefix(5).joined(separator: ", ") + (without.count > 5 ? ", …" : ""),
+                hint: "CMS's list covers every locality; many missing look like a cut-off file: fetch it again")
+        }
         let table = ZIPLocalityTable(yearQuarter: first.yearQuarter, gpciTable: year, runs: ZIPLocalityTable.runs(from: zips))
         return (table, layout, SHA256.hex([UInt8](bytes)))
     }
