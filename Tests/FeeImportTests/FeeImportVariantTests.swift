@@ -174,6 +174,21 @@ import TestSupport
             """)
     }
 
+    /// Figures beyond what the guide's data may hold (a conversion factor with 5 decimals, a GPCI with 5) are
+    /// refused at their CMS row, not when the written files are loaded back (which named a file it then removed).
+    @Test func figuresBeyondTheDataLimitsAreRefusedAtTheirRow() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") { $0.hasPrefix("97550,") ? $0.replacingOccurrences(of: ",32.8409,", with: ",32.84091,") : $0 }
+        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv") { $0.replacingOccurrences(of: "ALASKA*,1.500,", with: "ALASKA*,1.50041,") }
+        let out = FeeImportTests.run(dir, rvu: [rvu], gpci: gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(out.diagnostics.uniqueSorted.map(\.description) == [
+            "\(gpci):5:1: error: work GPCI of 02102-01 '1.50041' has too many decimals for a GPCI: at most 4 after the point",
+            "\(rvu):51:1: error: conversion factor of 97550 '32.84091' has too many decimals for a conversion factor: at most 4 after the point",
+        ])
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

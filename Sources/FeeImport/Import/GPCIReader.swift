@@ -1,6 +1,7 @@
 import Foundation
 import SiteContent
 import CodingRules
+import GuideData
 
 /// How the file states the work GPCI: one column whose header says with a floor, without one or neither, or the
 /// pair CMS shipped in January 2026 (without and with the 1.0 floor).
@@ -130,6 +131,10 @@ package enum GPCIReader {
             for (i, what) in valueColumns {
                 guard let v = cmsDecimal(record.cell(i)), !v.isNegative, v != .zero else {
                     problems.append(input.error("import-gpci.index-not-positive", record.line, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
+                    break
+                }
+                if case .failure(let e) = DecimalLimits.gpci.check(v) {
+                    problems.append(input.error("import-gpci.index-out-of-limits", record.line, "\(what) of \(mac)-\(loc) '\(record.cell(i))' \(e.message)"))
                     break
                 }
                 values.append(v)

@@ -1,5 +1,6 @@
 import SiteContent
 import CodingRules
+import GuideData
 
 /// The RVUs of one code as a CMS PPRRVU file states them (the row without a modifier).
 package struct PPRRVURow: Sendable, Hashable {
@@ -156,10 +157,29 @@ package enum PPRRVUReader {
                 numberErrors.append(input.error("import-rvu.duplicate-code", record.line, "second row for \(code) (first at line \(earlier.line))"))
                 continue
             }
+            // The kept figures within what the guide's data may hold (checked here, at the CMS row, rather than
+            // when the written file is loaded back).
             let cfText = record.cell(layout.conversionFactor)
+            var limitErrors: [Diagnostic] = []
+            let cf = cfText.isEmpty ? nil : cmsDecimal(cfText)
+            for (text, value, name, limits) in [
+                (values[0].description, values[0], "work RVU", DecimalLimits.rvu),
+                (values[1].description, values[1], "non-facility PE RVU", .rvu), (values[2].description, values[2], "facility PE RVU", .rvu),
+                (values[3].description, values[3], "MP RVU", .rvu),
+            ] + (cfText.isEmpty ? [] : [(cfText, cf, "conversion factor", DecimalLimits.conversionFactor)]) {
+                var problem = value == nil ? "is not a number" : nil
+                if let value, case .failure(let e) = limits.check(value) { problem = e.message }
+                if let problem {
+                    limitErrors.append(input.error("import-rvu.figure-out-of-limits", record.line, "\(name) of \(code) '\(text)' \(problem)"))
+                }
+            }
+            guard limitErrors.isEmpty else {
+                numberErrors += limitErrors
+                continue
+            }
             rows[code] = PPRRVURow(
                 code: code, work: values[0], peNonfacility: values[1], peFacility: values[2], mp: values[3],
-                conversionFactor: cfText.isEmpty ? nil : cmsDecimal(cfText), line: record.line)
+                conversionFactor: cf, line: record.line)
         }
         var problems = capped(countErrors, what: "rows with the wrong column count")
             + capped(numberErrors, what: "rows with a non-numeric RVU") + capped(totalErrors, what: "rows whose totals do not add up")
