@@ -189,6 +189,19 @@ import TestSupport
         ])
     }
 
+    /// A first date after the day the last period ends: refused at --effective, naming the dates left without fees
+    /// (the loader refused it too, but at a line of the fee file the import then removed).
+    @Test func aGapAfterTheLastPeriodIsRefusedAtEffective() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let out = FeeImportTests.run(dir, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-02-01")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            --effective:1:1: error: period 2026-01-01 ends 2026-12-31, so a period starting 2027-02-01 leaves 2027-01-01–2027-01-31 without fees
+                hint: import with --effective 2027-01-01
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

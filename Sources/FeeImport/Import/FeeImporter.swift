@@ -54,6 +54,17 @@ public enum FeeImporter {
                     hint: "remove the later period first (ctsguide fees remove \(later.range.from)), import this one, then import it again")
             ])
         }
+        // A new period after the last one starts the day after it ends (dates between would have no fees).
+        if existing == nil, earlier == nil, let last = rules.periods.last(where: { $0.range.from < effective }),
+            let end = last.range.through, end.adding(days: 1) < effective
+        {
+            return .failure([
+                .error("import.period-gap",
+                    SourceLocation(file: "--effective"),
+                    "period \(last.range.from) ends \(end), so a period starting \(effective) leaves \(end.adding(days: 1))–\(effective.adding(days: -1)) without fees",
+                    hint: "import with --effective \(end.adding(days: 1))")
+            ])
+        }
         let through = existing?.range.through ?? earlier?.range.through ?? CalendarDate(year: effective.year, month: 12, day: 31)!
         let covered = Set(rules.codes.filter { $0.validFrom <= through }.map(\.code))
 
