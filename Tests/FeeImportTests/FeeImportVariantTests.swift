@@ -202,6 +202,21 @@ import TestSupport
             """)
     }
 
+    /// The table alone (a sheet exported from its header row on, with a byte-order mark): read, and refused for
+    /// want of the title that names the release, saying so.
+    @Test func aTableWithoutItsTitleSaysWhatIsMissing() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let lines = try String(contentsOfFile: Self.rvu, encoding: .utf8).components(separatedBy: "\r\n")
+        let rvu = dir + "/table.csv"
+        try Data(("\u{FEFF}" + lines.drop { !$0.hasPrefix("HCPCS,") }.joined(separator: "\r\n")).utf8).write(to: URL(fileURLWithPath: rvu))
+        let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 1)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(rvu):1:1: error: cannot tell the CMS release: the file has no title line ('YYYY National Physician Fee Schedule Relative Value File <Month> Release') above the header
+                hint: pass --source with a sources.yaml id
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

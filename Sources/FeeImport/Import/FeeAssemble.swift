@@ -37,7 +37,9 @@ extension FeeImporter {
         for f in files {
             guard let id = source ?? derivedSource(f.title) else {
                 problems.append(
-                    f.input.error("import.unknown-release", f.titleLine, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
+                    f.input.error("import.unknown-release", f.titleLine, f.title.isEmpty
+                        ? "cannot tell the CMS release: the file has no title line ('YYYY National Physician Fee Schedule Relative Value File <Month> Release') above the header"
+                        : "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
             // A missing entry is written from the file's RELEASED line, unless --source named it.
