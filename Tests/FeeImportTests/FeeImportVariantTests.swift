@@ -70,6 +70,20 @@ import TestSupport
         #expect(Self.figures(dir) == Self.figures(plain))
     }
 
+    /// The label rows removed, so the RELEASED line is right above the header: read by position, as the original.
+    @Test func withoutTheLabelRowsColumnsAreReadByPosition() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(plain, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let dir = try DataTestSupport.copyOfContent()
+        let lines = try String(contentsOfFile: Self.rvu, encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(lines[4].hasPrefix(",,RELEASED 12/01/2026,") && lines[9].hasPrefix("HCPCS,"))
+        let rvu = dir + "/rvu.csv"
+        try Data((lines[..<5] + lines[9...]).joined(separator: "\r\n").utf8).write(to: URL(fileURLWithPath: rvu))
+        let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0, "\(out.diagnostics)")
+        #expect(Self.figures(dir) == Self.figures(plain))
+    }
+
     /// Labels that no longer tell the columns apart (`FACILITY` over both PE columns) are refused at the header,
     /// naming the labels, rather than read by position.
     @Test func ambiguousLabelsAreRefused() throws {

@@ -57,10 +57,10 @@ package enum PPRRVUReader {
         static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24)
         static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25)
 
-        /// The layout the labels give (`above` the row over the header, blank when the file has none), or what
-        /// is wrong with them.
+        /// The layout the labels give (`above` the row over the header: CMS's label row has `WORK`; any other row,
+        /// or none, means the positions), or what is wrong with them.
         static func find(header: CMSRecord, above: CMSRecord?, width: Int) -> (Layout?, String) {
-            guard let above, !above.isBlank else {
+            guard let above, above.fields.contains(where: { $0.trimmingSpaces.uppercased() == "WORK" }) else {
                 let layout = [Layout.cy2024, .cy2026].first { $0.columns == width }
                 return (layout, layout == nil ? "the header row has \(width) columns; expected 31 (2024–2025) or 32 (2026 on)" : "")
             }
