@@ -231,6 +231,21 @@ import TestSupport
             """)
     }
 
+    /// A kept code whose status code is not the one codes.yaml records (A → B, bundled): the code may no longer be
+    /// paid, so the import stops at its row.
+    @Test func aChangedStatusCodeIsRefusedAtItsRow() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") { $0.hasPrefix("97552,,,A,") ? "97552,,,B," + $0.dropFirst(10) : $0 }
+        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("\r\n97552,,,B,,0.23,"))
+        let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(rvu):53:1: error: 97552 has status code 'B' in this file, 'A' in data/codes.yaml
+                hint: check the release notes; update the code's indicators in codes.yaml (and the pages) before importing
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

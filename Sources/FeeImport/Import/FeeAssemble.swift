@@ -76,6 +76,18 @@ extension FeeImporter {
                 }
             }
         }
+        // A status other than the one codes.yaml records (e.g. A → B bundled, I not valid for Medicare) changes
+        // whether the code is paid at all: the guide's pages and rules need a person first.
+        for f in files {
+            for (code, row) in f.rows.sorted(by: { $0.key < $1.key }) {
+                if let known = site.rules.codes.first(where: { $0.code == code })?.indicators["status"], !known.isEmpty, row.status != known {
+                    problems.append(
+                        f.input.error("import.status-changed",
+                            row.line, "\(code) has status code '\(row.status)' in this file, '\(known)' in data/codes.yaml",
+                            hint: "check the release notes; update the code's indicators in codes.yaml (and the pages) before importing"))
+                }
+            }
+        }
         let (gpciRows, notes) = resolveWorkGPCI(gpci, effective: effective, site: site, problems: &problems)
         guard problems.isEmpty else { return .failure(problems) }
         let src = sources[base.input.path]!

@@ -10,6 +10,8 @@ package struct PPRRVURow: Sendable, Hashable {
     var peFacility: DecimalValue
     var mp: DecimalValue
     var conversionFactor: DecimalValue?
+    /// `STATUS CODE` (A = active; only A, R and T are paid).
+    var status = ""
     var line: Int
 }
 
@@ -53,7 +55,7 @@ package enum PPRRVUReader {
         var columns: Int
         var pricingIndicator: Int?
         var conversionFactor: Int
-        var mod = 1, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
+        var mod = 1, status = 3, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
         static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24)
         static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25)
 
@@ -74,8 +76,8 @@ package enum PPRRVUReader {
                 return hits.count == 1 ? hits[0] : -1
             }
             var layout = Layout(columns: width, pricingIndicator: nil, conversionFactor: one("CONV FACTOR"))
-            (layout.mod, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
-                (one("MOD"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
+            (layout.mod, layout.status, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
+                (one("MOD"), one("STATUS CODE"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
             (layout.totalNonfacility, layout.totalFacility) = (one("NON-FACILITY TOTAL"), one("FACILITY TOTAL"))
             let pric = one("PRIC IND", optional: true)
             layout.pricingIndicator = pric < 0 ? nil : pric
@@ -179,7 +181,7 @@ package enum PPRRVUReader {
             }
             rows[code] = PPRRVURow(
                 code: code, work: values[0], peNonfacility: values[1], peFacility: values[2], mp: values[3],
-                conversionFactor: cf, line: record.line)
+                conversionFactor: cf, status: record.cell(layout.status), line: record.line)
         }
         var problems = capped(countErrors, what: "rows with the wrong column count")
             + capped(numberErrors, what: "rows with a non-numeric RVU") + capped(totalErrors, what: "rows whose totals do not add up")
