@@ -231,18 +231,25 @@ import TestSupport
             """)
     }
 
-    /// A kept code whose status code is not the one codes.yaml records (A → B, bundled): the code may no longer be
-    /// paid, so the import stops at its row.
-    @Test func aChangedStatusCodeIsRefusedAtItsRow() throws {
+    /// A kept code whose payment indicators are not the ones codes.yaml records (status A → B, bundled; a global
+    /// period ZZZ → XXX): the code may no longer be paid, or paid another way, so the import stops at its rows. A
+    /// leading zero an Excel re-save dropped (phys_supervision 9 for 09) is no change.
+    @Test func changedIndicatorsAreRefusedAtTheirRows() throws {
         let dir = try DataTestSupport.copyOfContent()
         let before = FeeImportTests.snapshot(dir)
-        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") { $0.hasPrefix("97552,,,A,") ? "97552,,,B," + $0.dropFirst(10) : $0 }
-        #expect(try String(contentsOfFile: rvu, encoding: .utf8).contains("\r\n97552,,,B,,0.23,"))
+        let rvu = try Self.variant(Self.rvu, dir, "rvu.csv") { line in
+            if line.hasPrefix("97552,,,A,") { return "97552,,,B," + line.dropFirst(10) }
+            if line.hasPrefix("97551,") { return line.replacingOccurrences(of: ",ZZZ,", with: ",XXX,") }
+            return line.hasPrefix("G0543,") ? line.replacingOccurrences(of: ",32.8409,09,", with: ",32.8409,9,") : line
+        }
+        let text = try String(contentsOfFile: rvu, encoding: .utf8)
+        #expect(text.contains("\r\n97552,,,B,,0.23,") && text.contains(",0.63,0,XXX,") && text.contains(",32.8409,9,"))
         let out = FeeImportTests.run(dir, rvu: [rvu], gpci: Self.gpci, effective: "2027-01-01")
         #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        let hint = "\n    hint: check the release notes; update the code's indicators in codes.yaml (and the pages) before importing"
         #expect(DiagnosticFormatter.text(out.diagnostics) == """
-            \(rvu):53:1: error: 97552 has status code 'B' in this file, 'A' in data/codes.yaml
-                hint: check the release notes; update the code's indicators in codes.yaml (and the pages) before importing
+            \(rvu):52:1: error: 97551 has global 'XXX' in this file, 'ZZZ' in data/codes.yaml\(hint)
+            \(rvu):53:1: error: 97552 has status 'B' in this file, 'A' in data/codes.yaml\(hint)
             """)
     }
 

@@ -76,14 +76,17 @@ extension FeeImporter {
                 }
             }
         }
-        // A status other than the one codes.yaml records (e.g. A → B bundled, I not valid for Medicare) changes
-        // whether the code is paid at all: the guide's pages and rules need a person first.
+        // An indicator other than the one codes.yaml records changes how the code is paid (status A → B, bundled:
+        // not at all; another global period or multiple-procedure rule): the guide's rules and pages need a person
+        // first. Leading zeros do not count (Excel writes 9 for 09).
         for f in files {
             for (code, row) in f.rows.sorted(by: { $0.key < $1.key }) {
-                if let known = site.rules.codes.first(where: { $0.code == code })?.indicators["status"], !known.isEmpty, row.status != known {
+                guard let record = site.rules.codes.first(where: { $0.code == code }) else { continue }
+                for (name, known) in record.indicators.sorted(by: { $0.key < $1.key }) {
+                    guard let found = row.indicators[name], found.trimmingLeadingZeros != known.trimmingLeadingZeros else { continue }
                     problems.append(
-                        f.input.error("import.status-changed",
-                            row.line, "\(code) has status code '\(row.status)' in this file, '\(known)' in data/codes.yaml",
+                        f.input.error("import.indicator-changed",
+                            row.line, "\(code) has \(name) '\(found)' in this file, '\(known)' in data/codes.yaml",
                             hint: "check the release notes; update the code's indicators in codes.yaml (and the pages) before importing"))
                 }
             }

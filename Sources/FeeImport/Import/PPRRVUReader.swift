@@ -10,8 +10,8 @@ package struct PPRRVURow: Sendable, Hashable {
     var peFacility: DecimalValue
     var mp: DecimalValue
     var conversionFactor: DecimalValue?
-    /// `STATUS CODE` (A = active; only A, R and T are paid).
-    var status = ""
+    /// The payment-policy indicators by codes.yaml's names (`status`: A = active, only A, R and T are paid).
+    var indicators: [String: String] = [:]
     var line: Int
 }
 
@@ -55,9 +55,20 @@ package enum PPRRVUReader {
         var columns: Int
         var pricingIndicator: Int?
         var conversionFactor: Int
-        var mod = 1, status = 3, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
-        static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24)
-        static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25)
+        var mod = 1, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
+        /// The indicator columns codes.yaml records, by its names (PHYS SUP after CONV FACTOR).
+        var indicators: [String: Int]
+        static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24, indicators: positions(physSupervision: 25))
+        static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25, indicators: positions(physSupervision: 26))
+        static func positions(physSupervision: Int) -> [String: Int] {
+            ["status": 3, "pctc": 13, "global": 14, "mult_proc": 18, "bilat_surg": 19, "asst_surg": 20, "co_surg": 21,
+             "team_surg": 22, "phys_supervision": physSupervision]
+        }
+        /// Their labels (the row above the header and the header read together).
+        static let indicatorLabels = [
+            "status": "STATUS CODE", "pctc": "PCTC IND", "global": "GLOB DAYS", "mult_proc": "MULT PROC", "bilat_surg": "BILAT SURG",
+            "asst_surg": "ASST SURG", "co_surg": "CO- SURG", "team_surg": "TEAM SURG", "phys_supervision": "DIAGNOSTIC PROCEDURES",
+        ]
 
         /// The layout the labels give (`above` the row over the header: CMS's label row has `WORK`; any other row,
         /// or none, means the positions), or what is wrong with them.
@@ -75,9 +86,11 @@ package enum PPRRVUReader {
                 }
                 return hits.count == 1 ? hits[0] : -1
             }
-            var layout = Layout(columns: width, pricingIndicator: nil, conversionFactor: one("CONV FACTOR"))
-            (layout.mod, layout.status, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
-                (one("MOD"), one("STATUS CODE"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
+            var layout = Layout(
+                columns: width, pricingIndicator: nil, conversionFactor: one("CONV FACTOR"),
+                indicators: indicatorLabels.mapValues { one($0, optional: true) }.filter { $0.value >= 0 })
+            (layout.mod, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
+                (one("MOD"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
             (layout.totalNonfacility, layout.totalFacility) = (one("NON-FACILITY TOTAL"), one("FACILITY TOTAL"))
             let pric = one("PRIC IND", optional: true)
             layout.pricingIndicator = pric < 0 ? nil : pric
@@ -181,7 +194,7 @@ package enum PPRRVUReader {
             }
             rows[code] = PPRRVURow(
                 code: code, work: values[0], peNonfacility: values[1], peFacility: values[2], mp: values[3],
-                conversionFactor: cf, status: record.cell(layout.status), line: record.line)
+                conversionFactor: cf, indicators: layout.indicators.mapValues { record.cell($0) }, line: record.line)
         }
         var problems = capped(countErrors, what: "rows with the wrong column count")
             + capped(numberErrors, what: "rows with a non-numeric RVU") + capped(totalErrors, what: "rows whose totals do not add up")
