@@ -3,6 +3,7 @@ import Testing
 
 @testable import FeeImport
 @testable import SiteContent
+@testable import GuideData
 import TestSupport
 
 /// The made-up 2027 files (Fixtures/import/cy2027) as a spreadsheet or a later release may change them: the same
@@ -251,6 +252,31 @@ import TestSupport
             \(rvu):52:1: error: 97551 has global 'XXX' in this file, 'ZZZ' in data/codes.yaml\(hint)
             \(rvu):53:1: error: 97552 has status 'B' in this file, 'A' in data/codes.yaml\(hint)
             """)
+    }
+
+    /// MAINTAINING.md section B: a later release with the same figures imported into the period (July into the
+    /// January period) changes only the provenance, its source entry included; `fees remove` then takes out both
+    /// releases' entries, leaving the data as before the first import. (The July source was not added, so the
+    /// import failed on an unknown source id.)
+    @Test func aLaterReleaseOfTheSamePeriodAddsItsSourceAndRemoveUndoesBoth() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        #expect(FeeImportTests.run(dir, rvu: [Self.rvu, Self.qpp], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let july = try Self.variant(Self.rvu, dir, "PPRRVU2027_Jul_nonQPP.csv") {
+            $0.replacingOccurrences(of: "January Release", with: "July Release").replacingOccurrences(of: "RELEASED 12/01/2026", with: "RELEASED 06/15/2027")
+        }
+        let qpp = try Self.variant(Self.qpp, dir, "PPRRVU2027_Jul_QPP.csv") {
+            $0.replacingOccurrences(of: "January Release", with: "July Release").replacingOccurrences(of: "RELEASED 12/01/2026", with: "RELEASED 06/15/2027")
+        }
+        let out = FeeImportTests.run(dir, rvu: [july, qpp], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0 && out.diagnostics.isEmpty, "\(out.diagnostics)")
+        #expect(out.stdout.contains("added to sources.yaml: cms-rvu27c (dated 2027-06-15, the release's own date)\n"))
+        let fee = String(decoding: FeeImportTests.snapshot(dir)["fees/2027-01-01.yaml"] ?? Data(), as: UTF8.self)
+        #expect(fee.contains("\nsource: cms-rvu27c\n") && fee.contains("\n# source added: cms-rvu27a\n") && fee.contains("\n# source added: cms-rvu27c\n"))
+        #expect(SiteDataLoader.load(contentDirectory: dir).output?.source("cms-rvu27c") != nil)
+        let removed = FeeRemover.run(effective: "2027-01-01", content: dir)
+        #expect(removed.exitCode == 0, "\(removed.diagnostics)")
+        #expect(FeeImportTests.snapshot(dir) == before)
     }
 
     /// The start of a zip member (local file header) named `name`, followed by `data`.

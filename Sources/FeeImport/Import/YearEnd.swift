@@ -45,28 +45,41 @@ package enum YearEnd {
         var plan = Plan()
         plan.writesGPCI = writesGPCI
         let feeFile = content + "/data/fees/\(p.effective).yaml"
+        let base = files.first { $0.conversionFactorID != "qp" } ?? files[0]
+        let releaseDate = SourceEntries.releaseDate(base.released)
+        // Sources: the release (from its title and RELEASED line), for a new period and for a later release of the
+        // same one (cms-rvu27c into the period cms-rvu27a began).
+        func releaseEntries(_ undo: inout UndoRecord) -> String {
+            var entries = ""
+            for id in [p.source] + p.conversionFactors.map(\.source) where site.source(id) == nil && !undo.sourcesAdded.contains(id) {
+                guard let f = files.first(where: { FeeImporter.derivedSource($0.title) == id }) ?? Optional(base),
+                    let date = SourceEntries.releaseDate(f.released)
+                else { continue }
+                entries += SourceEntries.releaseEntry(id: id, file: f, files: files.filter { FeeImporter.derivedSource($0.title) == id }, date: date)
+                undo.sourcesAdded.append(id)
+            }
+            return entries
+        }
         if existing != nil {
-            // A re-import (a quarterly release of the same period): keep the record of the first import.
+            // A re-import (a quarterly release of the same period): keep the record of the first import, with the
+            // entry of this release's source added to it, so `fees remove` takes both out.
             let text = (try? String(contentsOfFile: feeFile, encoding: .utf8)) ?? ""
-            if let record = UndoRecord.parse(text) { plan.undoText = record.text(effective: p.effective.description) }
+            var record = UndoRecord.parse(text) ?? UndoRecord()
+            let before = record.sourcesAdded.count
+            let entries = releaseEntries(&record)
+            if !entries.isEmpty, let sources = try? String(contentsOfFile: content + "/data/sources.yaml", encoding: .utf8) {
+                plan.edits.append(("data/sources.yaml", SourceEntries.inserting(entries, into: sources)))
+                plan.messages.append(
+                    "added to sources.yaml: \(record.sourcesAdded[before...].joined(separator: ", ")) (dated \(releaseDate?.description ?? "—"), the release's own date)")
+            }
+            plan.undoText = record.text(effective: p.effective.description)
             plan.nextSteps = "next: review `git diff Content/` and commit\n"
             return plan
         }
         let rules = site.rules
         var undo = UndoRecord()
         if writesGPCI && rules.gpciTables[p.gpciID] == nil { undo.created.append("data/gpci/\(p.gpciID).csv") }
-
-        // Sources: the release (from its title and RELEASED line) and the GPCI table.
-        var entries = ""
-        let base = files.first { $0.conversionFactorID != "qp" } ?? files[0]
-        let releaseDate = SourceEntries.releaseDate(base.released)
-        for id in [p.source] + p.conversionFactors.map(\.source) where site.source(id) == nil && !undo.sourcesAdded.contains(id) {
-            guard let f = files.first(where: { FeeImporter.derivedSource($0.title) == id }) ?? Optional(base),
-                let date = SourceEntries.releaseDate(f.released)
-            else { continue }
-            entries += SourceEntries.releaseEntry(id: id, file: f, files: files.filter { FeeImporter.derivedSource($0.title) == id }, date: date)
-            undo.sourcesAdded.append(id)
-        }
+        var entries = releaseEntries(&undo)
         let gpciSource = "cms-gpci-\(p.gpciID)"
         if site.source(gpciSource) == nil {
             if let releaseDate {
