@@ -279,6 +279,23 @@ import TestSupport
         #expect(FeeImportTests.snapshot(dir) == before)
     }
 
+    /// Other wordings of the Addendum E header CMS has used or may use (`MAC Number`, `Locality`, `PLI GPCI` for
+    /// the malpractice index), columns in another order: the same table.
+    @Test func otherHeaderWordingsReadTheSameTable() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(plain, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let dir = try DataTestSupport.copyOfContent()
+        let gpci = try Self.variant(Self.gpci, dir, "gpci.csv") {
+            $0.replacingOccurrences(
+                of: "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2027 PW GPCI,2027 PE GPCI,2027 MP GPCI",
+                with: "MAC Number,State,Locality,Locality Name,2027 PW GPCI,2027 PE GPCI,2027 PLI GPCI")
+        }
+        #expect(try String(contentsOfFile: gpci, encoding: .utf8).contains("\r\nMAC Number,State,Locality,Locality Name,"))
+        let out = FeeImportTests.run(dir, rvu: [Self.rvu], gpci: gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0, "\(out.diagnostics)")
+        #expect(Self.figures(dir) == Self.figures(plain))
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

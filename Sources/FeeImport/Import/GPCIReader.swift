@@ -198,13 +198,16 @@ package enum GPCIReader {
             return hits.count == 1 ? hits[0] : nil
         }
         let mac = one("the MAC ('Medicare Administrative Contractor (MAC)')") {
-            $0.contains("contractor") || $0 == "mac" || $0.hasPrefix("carrier")
+            $0.contains("contractor") || $0 == "mac" || $0.hasPrefix("mac ") || $0.hasPrefix("carrier")
         }
         let state = one("'State'") { $0 == "state" }
-        let number = one("'Locality Number'") { $0.contains("locality") && ($0.contains("number") || $0.hasSuffix(" no") || $0.hasSuffix(" no.")) }
+        let number = one("'Locality Number'") {
+            $0 == "locality" || $0.contains("locality") && ($0.contains("number") || $0.hasSuffix(" no") || $0.hasSuffix(" no.") || $0.hasSuffix(" code"))
+        }
         let name = one("'Locality Name'") { $0.contains("locality") && $0.contains("name") }
         let pe = one("the PE GPCI ('YYYY PE GPCI')") { $0.contains("pe gpci") || $0.contains("practice expense") }
-        let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") }
+        // Malpractice is also called professional liability insurance (PLI).
+        let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") || $0.contains("pli gpci") || $0.contains("liability") }
         let workIndices = labels.indices.filter { labels[$0].contains("pw gpci") || labels[$0].contains("work gpci") }
         var workColumns: GPCIWorkColumns = .plain
         var work: Int? = nil, unfloored: Int? = nil
