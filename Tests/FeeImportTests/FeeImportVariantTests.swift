@@ -296,6 +296,24 @@ import TestSupport
         #expect(Self.figures(dir) == Self.figures(plain))
     }
 
+    /// `fees remove` of a period whose GPCI table the ZIP code list (imported after it) is checked against: refused
+    /// at the list, saying what to bring back first (it said "import the GPCI table of the ZIP file's year first").
+    @Test func removeRefusesWhileTheZIPListUsesThePeriodsTable() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(dir, rvu: [Self.rvu, Self.qpp], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let rows = try ZIPTestSupport.csvRows().prefix(3).map { $0.dropLast().joined(separator: ",") + ",20271" }
+        let zipFile = dir + "/ZIP5_JAN2027.csv"
+        try Data(([ZIPTestSupport.header] + rows).joined(separator: "\r\n").utf8).write(to: URL(fileURLWithPath: zipFile))
+        #expect(ZIPImport.run(file: zipFile, contentDirectory: dir).summary?.contains("GPCI table 2027") == true)
+        let before = FeeImportTests.snapshot(dir)
+        let out = FeeRemover.run(effective: "2027-01-01", content: dir)
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(DiagnosticFormatter.text(out.diagnostics) == """
+            \(dir)/data/zip-codes.yaml:1:1: error: the ZIP code list (ZIP5_JAN2027.csv, 2027, quarter 1) is checked against GPCI table 2027, which removing period 2027-01-01 deletes; nothing removed
+                hint: first bring back the ZIP code list of before (git checkout Content/data/zip-codes.yaml, or fees import-zip with an earlier year's file)
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)
