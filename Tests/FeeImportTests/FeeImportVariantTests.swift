@@ -314,6 +314,26 @@ import TestSupport
             """)
     }
 
+    /// A note line after the last code row (a re-save's footnote) is ignored; one with code rows below it is an error
+    /// at that row (both were errors: "work RVU of Note: … is not a number").
+    @Test func aPPRRVUNoteAfterTheCodesIsIgnoredAndOneBetweenThemIsAnError() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(plain, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let dir = try DataTestSupport.copyOfContent()
+        let note = "\"Note: CPT codes and descriptions are copyright 2027 American Medical Association\"" + String(repeating: ",", count: 31)
+        let after = try Self.variant(Self.rvu, dir, "after.csv") { $0.hasPrefix("G0543,") ? $0 + "\r\n" + note : $0 }
+        #expect(try String(contentsOfFile: after, encoding: .utf8).hasSuffix(note + "\r\n"))
+        let out = FeeImportTests.run(dir, rvu: [after], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0, "\(out.diagnostics)")
+        #expect(Self.figures(dir) == Self.figures(plain))
+        let between = try Self.variant(Self.rvu, dir, "between.csv") { $0.hasPrefix("97550,") ? note + "\r\n" + $0 : $0 }
+        let refused = FeeImportTests.run(try DataTestSupport.copyOfContent(), rvu: [between], gpci: Self.gpci, effective: "2027-01-01")
+        #expect(DiagnosticFormatter.text(refused.diagnostics) == """
+            \(between):51:1: error: expected a code row, found 'Note: CPT codes and descriptions are copyright 2027 American Medical Association'; code rows follow at line 52
+                hint: remove the row, or move notes below the last code
+            """)
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

@@ -136,7 +136,22 @@ package enum PPRRVUReader {
         var countErrors: [Diagnostic] = [], numberErrors: [Diagnostic] = [], totalErrors: [Diagnostic] = []
         var rows: [String: PPRRVURow] = [:]
         var indicators: Set<String> = []
+        // A row whose first cell is no code (a footnote, a note a re-save added): ignored after the last code row,
+        // an error when code rows follow it.
+        var trailer: CMSRecord? = nil, interrupted: Diagnostic? = nil
         for record in records[(h + 1)...] where !record.isBlank {
+            let first = record.cell(0)
+            guard (1...5).contains(first.count), first.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                trailer = trailer ?? record
+                continue
+            }
+            if let t = trailer {
+                interrupted = input.error("import-rvu.table-interrupted",
+                    t.line, "expected a code row, found '\(t.fields.filter { !$0.trimmingSpaces.isEmpty }.joined(separator: ","))'; "
+                        + "code rows follow at line \(record.line)",
+                    hint: "remove the row, or move notes below the last code")
+                break
+            }
             guard record.fields.count == layout.columns
                 || (record.fields.count > layout.columns && record.fields[layout.columns...].allSatisfy { $0.trimmingSpaces.isEmpty })
             else {
@@ -198,6 +213,7 @@ package enum PPRRVUReader {
         }
         var problems = capped(countErrors, what: "rows with the wrong column count")
             + capped(numberErrors, what: "rows with a non-numeric RVU") + capped(totalErrors, what: "rows whose totals do not add up")
+            + (interrupted.map { [$0] } ?? [])
         if indicators.count > 1 {
             problems.append(
                 input.error("import-rvu.pricing-indicator-differs",
