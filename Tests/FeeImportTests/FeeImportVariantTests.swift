@@ -334,6 +334,22 @@ import TestSupport
             """)
     }
 
+    /// The next real step for the guide's own data: the October 2026 release (RVU26D, same figures) into the 2026
+    /// period, written before imports kept an undo record. Its source entry is added (the import failed on the
+    /// unknown id cms-rvu26d) and no record is started, so removing the period stays a check by hand.
+    @Test func theOctoberReleaseIntoThe2026PeriodAddsItsSource() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let october = try Self.variant(FeeImportTests.cms2026 + "/PPRRVU2026_Jul_nonQPP.csv", dir, "PPRRVU2026_Oct_nonQPP.csv") {
+            $0.replacingOccurrences(of: "July Release", with: "October Release").replacingOccurrences(of: "RELEASED 06/30/2026", with: "RELEASED 08/26/2026")
+        }
+        let out = FeeImportTests.run(dir, rvu: [october, FeeImportTests.qpp], gpci: FeeImportTests.cms2026 + "/GPCI2026_Jan.csv", effective: "2026-01-01")
+        #expect(out.exitCode == 0 && out.diagnostics.isEmpty, "\(out.diagnostics)")
+        #expect(out.stdout.contains("added to sources.yaml: cms-rvu26d (dated 2026-08-26, the release's own date)\n"))
+        let fee = String(decoding: FeeImportTests.snapshot(dir)["fees/2026-01-01.yaml"] ?? Data(), as: UTF8.self)
+        #expect(fee.contains("\nsource: cms-rvu26d\n") && !fee.contains("undoes this import"))
+        #expect(SiteDataLoader.load(contentDirectory: dir).output?.source("cms-rvu26d")?.date.description == "2026-08-26")
+    }
+
     /// The start of a zip member (local file header) named `name`, followed by `data`.
     static func zipMember(_ name: String, _ data: String) -> [UInt8] {
         let n = Array(name.utf8)

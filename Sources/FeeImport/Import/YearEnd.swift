@@ -62,9 +62,11 @@ package enum YearEnd {
         }
         if existing != nil {
             // A re-import (a quarterly release of the same period): keep the record of the first import, with the
-            // entry of this release's source added to it, so `fees remove` takes both out.
+            // entry of this release's source added to it, so `fees remove` takes both out. A period without a record
+            // gets the entry but no record (its removal stays a check by hand, sources.yaml included).
             let text = (try? String(contentsOfFile: feeFile, encoding: .utf8)) ?? ""
-            var record = UndoRecord.parse(text) ?? UndoRecord()
+            let parsed = UndoRecord.parse(text)
+            var record = parsed ?? UndoRecord()
             let before = record.sourcesAdded.count
             let entries = releaseEntries(&record)
             if !entries.isEmpty, let sources = try? String(contentsOfFile: content + "/data/sources.yaml", encoding: .utf8) {
@@ -72,7 +74,7 @@ package enum YearEnd {
                 plan.messages.append(
                     "added to sources.yaml: \(record.sourcesAdded[before...].joined(separator: ", ")) (dated \(releaseDate?.description ?? "—"), the release's own date)")
             }
-            plan.undoText = record.text(effective: p.effective.description)
+            if parsed != nil { plan.undoText = record.text(effective: p.effective.description) }
             plan.nextSteps = "next: review `git diff Content/` and commit\n"
             return plan
         }
