@@ -84,10 +84,10 @@ import TestSupport
             effective: "2026-01-01")
         #expect(out.exitCode == 1 && Self.snapshot(dir) == before)
         #expect(out.diagnostics.first?.id == "import.period-exists")
-        // The message lists each figure that would change: its words are tested on purpose.
-        let message = out.diagnostics.first?.message ?? ""
-        #expect(message.contains("locality 10112-00 unfloored work GPCI: 0.988 → 1.000"))
-        #expect(!message.contains("locality 10112-00 work GPCI"))
+        // The notes list each figure that would change: their words are tested on purpose.
+        let changes = out.diagnostics.first?.notes.map(\.message) ?? []
+        #expect(changes.contains("locality 10112-00 unfloored work GPCI: 0.988 → 1.000"))
+        #expect(!changes.contains { $0.hasPrefix("locality 10112-00 work GPCI") })
     }
 
     @Test func layout2024WithAddendumE() throws {
@@ -141,8 +141,13 @@ import TestSupport
         let refused = Self.run(dir, rvu: args.0, gpci: args.1, effective: "2025-01-01")
         #expect(refused.exitCode == 1 && refused.diagnostics.count == 1)
         #expect(refused.diagnostics.first?.id == "import.period-exists")
-        // The message lists each figure that would change: its words are tested on purpose.
-        #expect(refused.diagnostics.first?.message.contains("97550 PE RVU facility: 0.36 → 0.35") == true)
+        // Each figure that would change is a note, so it prints on a line of its own: the words are tested on purpose.
+        let fee = dir + "/data/fees/2025-01-01.yaml"
+        #expect(DiagnosticFormatter.text(refused.diagnostics) == """
+            \(fee):1:1: error: period 2025-01-01 already exists with different figures; nothing written. It would change:
+                hint: check the changes against the CMS release notes, then run again with --force
+                note: \(fee):1:1: 97550 PE RVU facility: 0.36 → 0.35
+            """)
         #expect(Self.snapshot(dir) == edited)
         let forced = Self.run(dir, rvu: args.0, gpci: args.1, effective: "2025-01-01", force: true)
         #expect(forced.exitCode == 0 && forced.stdout.contains("97550 PE RVU facility: 0.36 → 0.35"))

@@ -147,6 +147,30 @@ import TestSupport
         #expect(noHeader.errors.first?.contains(":1:1 import-zip.missing-column") == true)
     }
 
+    /// A sheet saved as CSV with a title line above the header reads as the plain export; one whose carrier and
+    /// locality columns lost their leading zeros gives ten errors of each check and a count of the rest (not one
+    /// line per row of a 43,000-row file), each saying what probably happened.
+    @Test func titleLineIsSkippedAndLostZerosAreCounted() throws {
+        let rows = try ZIPTestSupport.csvRows().prefix(30)
+        let content = try ZIPTestSupport.contentWithGPCI2026()
+        let titled = try Self.importText("ZIP code to carrier locality file January 2027,,,,,,,,,\r\n" + Self.csv(Array(rows.prefix(6))),
+                                         name: "titled.csv", content: content)
+        #expect(Self.errors(titled).isEmpty && titled.summary?.contains("6 ZIP codes in 1 localities") == true, "\(titled.diagnostics)")
+        // Six rows of Alaska: the other 108 localities have no ZIP code, which CMS's whole list never leaves.
+        #expect(titled.diagnostics.map { "\($0.id) \($0.message.prefix(76))" }
+            == ["import-zip.localities-without-zip 108 of the 109 localities of GPCI table 2026 have no ZIP code in this file: "])
+        let lost = rows.map { r in [r[0], r[1], String(r[2].drop { $0 == "0" }), String(r[3].drop { $0 == "0" })] + r[4...] }
+        #expect(lost[0][2] == "2102" && lost[0][3] == "1")
+        let r = try Self.badImport(Self.csv(lost), name: "lost.csv")
+        #expect(r.errors.count == 22 && r.unchanged)
+        #expect(r.errors[0] == "\(r.path):2:10 import-zip.bad-carrier" && r.errors[1] == "\(r.path):2:15 import-zip.bad-locality")
+        #expect(r.errors[20] == "\(r.path):12:10 import-zip.bad-carrier" && r.errors[21] == "\(r.path):12:15 import-zip.bad-locality")
+        #expect(r.hints == Array(repeating: "leading zeros were probably lost in a spreadsheet; keep the column as text", count: 20))
+        let outcome = ZIPImport.run(file: r.path, contentDirectory: try ZIPTestSupport.contentWithGPCI2026())
+        #expect(outcome.diagnostics.filter { $0.message.hasSuffix("like the ones above") }.map(\.message)
+            == ["20 more rows with this error like the ones above", "20 more rows with this error like the ones above"])
+    }
+
     @Test func loaderChecksTheContentFile() throws {
         let content = try ZIPTestSupport.contentWithGPCI2026()
         #expect(try Self.importText(Self.csv(try Self.sampleRows()), name: "good.csv", content: content).summary != nil)

@@ -77,6 +77,12 @@ public enum FeeDiffRunner {
                 + " → \(after.map { "\($0.value)" } ?? "none") on \(c.new.range.from) (policies.yaml work_gpci_floor)\n"
         }
         out += "localities: \(changed.count) of \(all.count) with a GPCI change (\(code) \(Setting.nonfacility.rawValue), one unit, largest amount change first)\n"
+        // A new name under the same MAC and locality number shows only as the name, or not at all when the GPCIs
+        // stayed: say it (the ZIP code table and the pages follow the number, a reader the name).
+        for l in all {
+            guard let o = l.old?.locality, let n = l.new?.locality, o.name != n.name || o.state != n.state else { continue }
+            out += "renamed: \(l.locality.id) \(o.state) \(o.name) → \(n.state) \(n.name)\n"
+        }
         guard !changed.isEmpty else { return out }
         var rows = [["locality", "name", "work GPCI", "PE GPCI", "MP GPCI", "floor", code, "change"]]
         for l in changed {

@@ -27,6 +27,15 @@ public enum FeeRemover {
         let others = site.rules.periods.filter { $0.range.from != effective }
         let tableUsed = period.gpciTable.map { id in others.contains { $0.gpciTable == id } } ?? true
         if let table = period.gpciTable, !tableUsed, record == nil || record!.created.contains("data/gpci/\(table).csv") {
+            // The ZIP code list is checked against one GPCI table: a list imported after this period keeps it.
+            if let zip = site.zipCodes, zip.table.gpciTable == table {
+                return .failure([
+                    .error("fees-remove.zip-codes-use-table",
+                        zip.location,
+                        "the ZIP code list (\(zip.sourceFile), \(zip.quarterLabel)) is checked against GPCI table \(table), which removing period \(effective) deletes; nothing removed",
+                        hint: "first bring back the ZIP code list of before (git checkout Content/data/zip-codes.yaml, or fees import-zip with an earlier year's file)")
+                ])
+            }
             edits.append(("data/gpci/\(table).csv", nil))
             said.append("removed Content/data/gpci/\(table).csv (no other period uses it)")
         }

@@ -13,7 +13,8 @@ package struct CMSRecord: Sendable {
 
 /// A fast reader for the CSV files CMS ships (and copies re-saved by Excel): bytes in, records out. Commas,
 /// double-quoted fields with commas, quotes (`""`) and line breaks inside, CR, LF or CRLF line ends. Bytes are
-/// read as Latin-1 (CMS files are ASCII with the odd Latin-1 character), so no input can fail to decode.
+/// read as Latin-1 (CMS files are ASCII with the odd Latin-1 character), so no input can fail to decode. A UTF-8
+/// byte-order mark at the start (a spreadsheet's "CSV UTF-8" export) is skipped.
 package enum CMSCSV {
     package struct UnterminatedQuote: Error {
         var line: Int
@@ -26,7 +27,7 @@ package enum CMSCSV {
         var field: [UInt8] = []
         var line = 1, recordLine = 1, quoteLine = 1
         var inQuotes = false
-        var i = 0
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let n = bytes.count
         @inline(__always) func endField() {
             fields.append(latin1(field))

@@ -17,10 +17,10 @@ extension FeeImporter {
     ) -> StageResult<ImportedPeriod> {
         var problems: [Diagnostic] = []
         for f in files where f.year != nil && f.year != effective.year {
-            problems.append(f.input.error("import.rvu-year-mismatch", 1, "this is the \(f.year!) fee schedule, but the period starts \(effective)"))
+            problems.append(f.input.error("import.rvu-year-mismatch", f.titleLine, "this is the \(f.year!) fee schedule, but the period starts \(effective)"))
         }
         if gpci.year != String(effective.year) {
-            problems.append(gpci.input.error("import.gpci-year-mismatch", 1, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
+            problems.append(gpci.input.error("import.gpci-year-mismatch", gpci.headerLine, "this GPCI table is for \(gpci.year), but the period starts \(effective)"))
         }
         let main = files.filter { $0.conversionFactorID != "qp" }
         let qp = files.filter { $0.conversionFactorID == "qp" }
@@ -37,14 +37,16 @@ extension FeeImporter {
         for f in files {
             guard let id = source ?? derivedSource(f.title) else {
                 problems.append(
-                    f.input.error("import.unknown-release", 1, "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
+                    f.input.error("import.unknown-release", f.titleLine, f.title.isEmpty
+                        ? "cannot tell the CMS release: the file has no title line ('YYYY National Physician Fee Schedule Relative Value File <Month> Release') above the header"
+                        : "cannot tell the CMS release from the title '\(f.title)'", hint: "pass --source with a sources.yaml id"))
                 continue
             }
             // A missing entry is written from the file's RELEASED line, unless --source named it.
             if site.source(id) == nil && (source != nil || SourceEntries.releaseDate(f.released) == nil) {
                 problems.append(
                     f.input.error("import.release-source-missing",
-                        1, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
+                        f.titleLine, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
                         hint: "add an entry for the release (id, title, CMS URL, release date), or pass --source"))
             }
             sources[f.input.path] = id
@@ -71,6 +73,21 @@ extension FeeImporter {
                     [b.work, b.peNonfacility, b.peFacility, b.mp] != [row.work, row.peNonfacility, row.peFacility, row.mp]
                 {
                     problems.append(q.input.error("import.qpp-rvus-differ", row.line, "\(code): RVUs differ from \(base.input.fileName) line \(b.line); both files must be the same release"))
+                }
+            }
+        }
+        // An indicator other than the one codes.yaml records changes how the code is paid (status A → B, bundled:
+        // not at all; another global period or multiple-procedure rule): the guide's rules and pages need a person
+        // first. Leading zeros do not count (Excel writes 9 for 09).
+        for f in files {
+            for (code, row) in f.rows.sorted(by: { $0.key < $1.key }) {
+                guard let record = site.rules.codes.first(where: { $0.code == code }) else { continue }
+                for (name, known) in record.indicators.sorted(by: { $0.key < $1.key }) {
+                    guard let found = row.indicators[name], found.trimmingLeadingZeros != known.trimmingLeadingZeros else { continue }
+                    problems.append(
+                        f.input.error("import.indicator-changed",
+                            row.line, "\(code) has \(name) '\(found)' in this file, '\(known)' in data/codes.yaml",
+                            hint: "check the release notes; update the code's indicators in codes.yaml (and the pages) before importing"))
                 }
             }
         }
@@ -124,7 +141,7 @@ extension FeeImporter {
             if !low.isEmpty {
                 problems.append(
                     gpci.input.error("import.gpci-below-floor",
-                        1,
+                        gpci.lines[low[0].locality.id] ?? gpci.headerLine,
                         "\(low.count) work GPCIs are below the \(f.value) floor that policies.yaml (work_gpci_floor, \(f.source)) "
                             + "sets for \(effective), e.g. \(low[0].locality.id) \(low[0].locality.name) \(low[0].work); "
                             + "expected floored values (a column '… (with 1.0 Floor)')",

@@ -54,6 +54,17 @@ public enum FeeImporter {
                     hint: "remove the later period first (ctsguide fees remove \(later.range.from)), import this one, then import it again")
             ])
         }
+        // A new period after the last one starts the day after it ends (dates between would have no fees).
+        if existing == nil, earlier == nil, let last = rules.periods.last(where: { $0.range.from < effective }),
+            let end = last.range.through, end.adding(days: 1) < effective
+        {
+            return .failure([
+                .error("import.period-gap",
+                    SourceLocation(file: "--effective"),
+                    "period \(last.range.from) ends \(end), so a period starting \(effective) leaves \(end.adding(days: 1))–\(effective.adding(days: -1)) without fees",
+                    hint: "import with --effective \(end.adding(days: 1))")
+            ])
+        }
         let through = existing?.range.through ?? earlier?.range.through ?? CalendarDate(year: effective.year, month: 12, day: 31)!
         let covered = Set(rules.codes.filter { $0.validFrom <= through }.map(\.code))
 
@@ -70,12 +81,13 @@ public enum FeeImporter {
         let oldGPCI = existing?.gpciTable.flatMap { rules.gpciTables[$0] } ?? rules.gpciTables[period.gpciID]
         let changes = FeeChanges.list(old: existing, oldGPCI: oldGPCI, new: period)
         if existing != nil || rules.gpciTables[period.gpciID] != nil, !changes.isEmpty, !force {
+            // One note per change: the printer keeps a message on one line (it escapes line breaks).
+            let at = SourceLocation(file: content + "/data/fees/\(effective).yaml")
             return .failure([
                 .error("import.period-exists",
-                    SourceLocation(file: content + "/data/fees/\(effective).yaml"),
-                    "period \(effective) already exists with different figures; nothing written. It would change:\n"
-                        + changes.map { "  \($0)" }.joined(separator: "\n"),
-                    hint: "check the changes against the CMS release notes, then run again with --force")
+                    at, "period \(effective) already exists with different figures; nothing written. It would change:",
+                    hint: "check the changes against the CMS release notes, then run again with --force",
+                    notes: changes.map { Diagnostic.Note(at, $0) })
             ])
         }
         let plan = YearEnd.plan(

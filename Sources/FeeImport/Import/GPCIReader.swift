@@ -1,6 +1,7 @@
 import Foundation
 import SiteContent
 import CodingRules
+import GuideData
 
 /// How the file states the work GPCI: one column whose header says with a floor, without one or neither, or the
 /// pair CMS shipped in January 2026 (without and with the 1.0 floor).
@@ -23,6 +24,9 @@ package struct GPCIFile {
     /// In file order. `work` is the single work column, or the floored one of a pair; `workUnfloored` the
     /// unfloored one when the file has it (else equal to `work`).
     var rows: [LocalityGPCI]
+    /// The line of the header row, and of each locality's row (by locality id), for messages.
+    var headerLine = 1
+    var lines: [String: Int] = [:]
     var workColumns: GPCIWorkColumns
     /// The work column's header as the file spells it (for messages).
     var workLabel: String
@@ -70,19 +74,38 @@ package enum GPCIReader {
         let header = records[h]
         let found = columns(header, input)
         guard let columns = found.output else { return .failure(found.diagnostics) }
-        let title = h > 0 ? records[0].cell(0) : ""
+        // The Addendum E title, also below lines a re-save or a later release put above it.
+        let title = records[..<h].lazy.flatMap(\.fields).map(\.trimmingSpaces).first {
+            let t = $0.uppercased()
+            return t.contains("GPCI") || t.contains("GEOGRAPHIC PRACTICE COST")
+        } ?? (h > 0 ? records[0].cell(0) : "")
         var problems: [Diagnostic] = []
         var rows: [LocalityGPCI] = []
         var seen: [String: Int] = [:]
         var years: Set<String> = []
+        // The first row after the localities that is not one (footnotes, unless more localities follow it).
+        var end: CMSRecord? = nil
         for record in records[(h + 1)...] where !record.isBlank {
             let macText = record.cell(columns.mac)
             guard !macText.isEmpty, macText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 if rows.isEmpty {
                     problems.append(input.error("import-gpci.not-a-locality-row", record.line, "expected a locality row (a MAC number first), found '\(record.cell(0))'"))
+                    if columns.isExtract { continue }
+                    break
                 }
-                if columns.isExtract { continue }
-                break  // footnotes after the table
+                // A header repeated inside the table (a re-save of a paged table) is skipped.
+                if end == nil && !columns.isExtract && !isHeader(record) { end = record }
+                continue
+            }
+            if let e = end {
+                // Localities after a row that is not one: the table does not end there, and reading on or
+                // stopping would both guess.
+                problems.append(
+                    input.error("import-gpci.table-interrupted",
+                        e.line, "expected a locality row, found '\(e.fields.filter { !$0.trimmingSpaces.isEmpty }.joined(separator: ","))'; "
+                            + "locality rows follow at line \(record.line)",
+                        hint: "remove the row, or move footnotes below the last locality"))
+                break
             }
             guard record.fields.count > max(columns.mp, columns.work, columns.pe, columns.name, columns.state, columns.number, columns.unfloored ?? 0) else {
                 problems.append(input.error("import-gpci.field-count", record.line, "expected \(header.fields.count) fields, found \(record.fields.count)"))
@@ -110,6 +133,10 @@ package enum GPCIReader {
                     problems.append(input.error("import-gpci.index-not-positive", record.line, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
                     break
                 }
+                if case .failure(let e) = DecimalLimits.gpci.check(v) {
+                    problems.append(input.error("import-gpci.index-out-of-limits", record.line, "\(what) of \(mac)-\(loc) '\(record.cell(i))' \(e.message)"))
+                    break
+                }
                 values.append(v)
             }
             guard values.count == valueColumns.count else { continue }
@@ -132,7 +159,7 @@ package enum GPCIReader {
         if !problems.isEmpty { return .failure(capped(problems, what: "bad locality rows")) }
         return .success(
             GPCIFile(
-                year: years.first ?? columns.year, title: title, rows: rows,
+                year: years.first ?? columns.year, title: title, rows: rows, headerLine: header.line, lines: seen,
                 workColumns: columns.workColumns, workLabel: columns.workLabel, input: input))
     }
 
@@ -171,13 +198,16 @@ package enum GPCIReader {
             return hits.count == 1 ? hits[0] : nil
         }
         let mac = one("the MAC ('Medicare Administrative Contractor (MAC)')") {
-            $0.contains("contractor") || $0 == "mac" || $0.hasPrefix("carrier")
+            $0.contains("contractor") || $0 == "mac" || $0.hasPrefix("mac ") || $0.hasPrefix("carrier")
         }
         let state = one("'State'") { $0 == "state" }
-        let number = one("'Locality Number'") { $0.contains("locality") && ($0.contains("number") || $0.hasSuffix(" no") || $0.hasSuffix(" no.")) }
+        let number = one("'Locality Number'") {
+            $0 == "locality" || $0.contains("locality") && ($0.contains("number") || $0.hasSuffix(" no") || $0.hasSuffix(" no.") || $0.hasSuffix(" code"))
+        }
         let name = one("'Locality Name'") { $0.contains("locality") && $0.contains("name") }
         let pe = one("the PE GPCI ('YYYY PE GPCI')") { $0.contains("pe gpci") || $0.contains("practice expense") }
-        let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") }
+        // Malpractice is also called professional liability insurance (PLI).
+        let mp = one("the MP GPCI ('YYYY MP GPCI')") { $0.contains("mp gpci") || $0.contains("malpractice") || $0.contains("pli gpci") || $0.contains("liability") }
         let workIndices = labels.indices.filter { labels[$0].contains("pw gpci") || labels[$0].contains("work gpci") }
         var workColumns: GPCIWorkColumns = .plain
         var work: Int? = nil, unfloored: Int? = nil

@@ -17,7 +17,52 @@ package struct ImportInput {
             return .failure([.error(.importUnreadable, SourceLocation(file: path), "cannot read the file")])
         }
         let bytes = [UInt8](data)
+        if let kind = zipKind(bytes) {
+            return .failure([
+                .error("import.zip-archive",
+                    SourceLocation(file: path, line: 1),
+                    "this is \(kind == .workbook ? "a spreadsheet workbook" : "a zip archive"), not a CSV file",
+                    hint: kind == .workbook
+                        ? "save the sheet as CSV, or use the CSV file of CMS's zip"
+                        : "unzip it and give the CSV files inside (PPRRVU…_nonQPP.csv, PPRRVU…_QPP.csv, GPCI….csv); fetch it again if it does not unzip")
+            ])
+        }
+        // A sheet saved as "Unicode Text" (UTF-16) or "Text (Tab delimited)" has no comma-separated rows to read.
+        let head = bytes.prefix(65_536)
+        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        if utf16 || (!head.contains(0x2C) && head.contains(0x09)) {
+            return .failure([
+                .error("import.not-csv",
+                    SourceLocation(file: path, line: 1),
+                    utf16 ? "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), not a CSV file" : "this is tab-separated text, not a CSV file",
+                    hint: "use the CSV file of CMS's zip, or save the sheet as CSV")
+            ])
+        }
         return reader(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+    }
+
+    package enum ZipKind { case archive, workbook }
+
+    /// A zip file (its signature `PK\u{3}\u{4}`, or `PK\u{5}\u{6}` when empty), whole, cut off or corrupt: an
+    /// .xlsx workbook when a member is named `xl/…`, else an archive such as CMS's download. Nil for other bytes.
+    package static func zipKind(_ bytes: some Collection<UInt8>) -> ZipKind? {
+        let head = Array(bytes.prefix(4))
+        guard head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06] else { return nil }
+        let name = Array("xl/".utf8)
+        let b = Array(bytes)
+        // A local file header's name starts 30 bytes in; the first member of a workbook is [Content_Types].xml,
+        // so look for any member named xl/… in the first 64 KiB.
+        let limit = min(b.count, 65_536)
+        var i = 0
+        while i + 30 + name.count <= limit {
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x03, b[i + 3] == 0x04,
+                Array(b[(i + 30)..<(i + 30 + name.count)]) == name
+            {
+                return .workbook
+            }
+            i += 1
+        }
+        return .archive
     }
 
     func error(_ id: DiagnosticID, _ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {

@@ -1,5 +1,6 @@
 import SiteContent
 import CodingRules
+import GuideData
 
 /// The RVUs of one code as a CMS PPRRVU file states them (the row without a modifier).
 package struct PPRRVURow: Sendable, Hashable {
@@ -9,6 +10,8 @@ package struct PPRRVURow: Sendable, Hashable {
     var peFacility: DecimalValue
     var mp: DecimalValue
     var conversionFactor: DecimalValue?
+    /// The payment-policy indicators by codes.yaml's names (`status`: A = active, only A, R and T are paid).
+    var indicators: [String: String] = [:]
     var line: Int
 }
 
@@ -16,6 +19,8 @@ package struct PPRRVURow: Sendable, Hashable {
 package struct PPRRVUFile {
     /// e.g. "2026 National Physician Fee Schedule Relative Value File July Release".
     var title: String
+    /// The line of the title (1 when the file has none).
+    var titleLine = 1
     /// The date on the "RELEASED mm/dd/yyyy" line.
     var released: String
     /// `PRIC IND` of the file (9 = non-qualifying APM conversion factor, 1 = qualifying APM), nil before 2026.
@@ -37,20 +42,64 @@ package struct PPRRVUFile {
     var year: Int? { firstYear(in: title) }
 }
 
-/// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`; the layout is decided by
-/// its column count (31 or 32) and checked against a few labels. Every data row is checked (column count,
-/// numeric RVUs, work + PE + MP = total in both settings); rows of `codes` without a modifier are kept.
+/// Reads PPRRVU files. The header row is the first record whose first cell is `HCPCS`. The columns read are found
+/// by their labels in that row and the row above it (`WORK`/`RVU`, `NON-FAC`/`PE RVU`, `FACILITY`/`PE RVU`, `MP`/`RVU`,
+/// `NON-FACILITY`/`TOTAL`, `FACILITY`/`TOTAL`, `CONV`/`FACTOR`, `PRIC`/`IND` from 2026), so columns CMS adds or moves
+/// are read where they are; without the row above, by position in the 31- or 32-column layout. Every data row is
+/// checked (column count, numeric RVUs, work + PE + MP = total in both settings); rows of `codes` without a modifier
+/// are kept.
 package enum PPRRVUReader {
-    /// The 31-column layout of 2024–2025 and the 32-column one of 2026 on (`PRIC IND` at index 23).
+    /// Where the columns read are: the 31-column layout of 2024–2025, the 32-column one of 2026 on (`PRIC IND` at
+    /// index 23), or what the labels say.
     package struct Layout {
         var columns: Int
         var pricingIndicator: Int?
         var conversionFactor: Int
-        static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24)
-        static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25)
-    }
+        var mod = 1, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
+        /// The indicator columns codes.yaml records, by its names (PHYS SUP after CONV FACTOR).
+        var indicators: [String: Int]
+        static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24, indicators: positions(physSupervision: 25))
+        static let cy2026 = Layout(columns: 32, pricingIndicator: 23, conversionFactor: 25, indicators: positions(physSupervision: 26))
+        static func positions(physSupervision: Int) -> [String: Int] {
+            ["status": 3, "pctc": 13, "global": 14, "mult_proc": 18, "bilat_surg": 19, "asst_surg": 20, "co_surg": 21,
+             "team_surg": 22, "phys_supervision": physSupervision]
+        }
+        /// Their labels (the row above the header and the header read together).
+        static let indicatorLabels = [
+            "status": "STATUS CODE", "pctc": "PCTC IND", "global": "GLOB DAYS", "mult_proc": "MULT PROC", "bilat_surg": "BILAT SURG",
+            "asst_surg": "ASST SURG", "co_surg": "CO- SURG", "team_surg": "TEAM SURG", "phys_supervision": "DIAGNOSTIC PROCEDURES",
+        ]
 
-    static let work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
+        /// The layout the labels give (`above` the row over the header: CMS's label row has `WORK`; any other row,
+        /// or none, means the positions), or what is wrong with them.
+        static func find(header: CMSRecord, above: CMSRecord?, width: Int) -> (Layout?, String) {
+            guard let above, above.fields.contains(where: { $0.trimmingSpaces.uppercased() == "WORK" }) else {
+                let layout = [Layout.cy2024, .cy2026].first { $0.columns == width }
+                return (layout, layout == nil ? "the header row has \(width) columns; expected 31 (2024–2025) or 32 (2026 on)" : "")
+            }
+            let labels = (0..<width).map { (above.cell($0) + " " + header.cell($0)).uppercased().split(separator: " ").joined(separator: " ") }
+            var missing: [String] = []
+            func one(_ label: String, optional: Bool = false) -> Int {
+                let hits = labels.indices.filter { labels[$0] == label }
+                if hits.count != 1 && !(optional && hits.isEmpty) {
+                    missing.append(hits.isEmpty ? "'\(label)'" : "'\(label)' (\(hits.count) columns)")
+                }
+                return hits.count == 1 ? hits[0] : -1
+            }
+            var layout = Layout(
+                columns: width, pricingIndicator: nil, conversionFactor: one("CONV FACTOR"),
+                indicators: indicatorLabels.mapValues { one($0, optional: true) }.filter { $0.value >= 0 })
+            (layout.mod, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
+                (one("MOD"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
+            (layout.totalNonfacility, layout.totalFacility) = (one("NON-FACILITY TOTAL"), one("FACILITY TOTAL"))
+            let pric = one("PRIC IND", optional: true)
+            layout.pricingIndicator = pric < 0 ? nil : pric
+            guard missing.isEmpty else {
+                return (nil, "no single column labelled \(missing.joined(separator: ", ")) (the row above the header and the header read together)")
+            }
+            return (layout, "")
+        }
+    }
 
     package static func read(_ input: ImportInput, codes: Set<String>) -> StageResult<PPRRVUFile> {
         let read = input.records()
@@ -63,14 +112,13 @@ package enum PPRRVUReader {
             ])
         }
         let header = records[h]
-        guard let layout = [Layout.cy2024, .cy2026].first(where: { $0.columns == header.fields.count }) else {
-            return .failure([
-                input.error("import-rvu.unknown-layout",
-                    header.line,
-                    "unknown PPRRVU layout: the header row has \(header.fields.count) columns; expected 31 (2024–2025) or 32 (2026 on)")
-            ])
+        // A spreadsheet re-save may add empty columns after the last one (its used range was wider).
+        let width = header.fields.count - header.fields.reversed().prefix { $0.trimmingSpaces.isEmpty }.count
+        let (found, problem) = Layout.find(header: header, above: h > 0 ? records[h - 1] : nil, width: width)
+        guard let layout = found else {
+            return .failure([input.error("import-rvu.unknown-layout", header.line, "unknown PPRRVU layout: " + problem)])
         }
-        if header.cell(1).uppercased() != "MOD" || header.cell(work).uppercased() != "RVU"
+        if header.cell(layout.mod).uppercased() != "MOD" || header.cell(layout.work).uppercased() != "RVU"
             || (layout.pricingIndicator.map { header.cell($0).uppercased() != "IND" } ?? false)
         {
             return .failure([
@@ -78,7 +126,8 @@ package enum PPRRVUReader {
             ])
         }
         let preamble = records[..<h]
-        let title = preamble.lazy.flatMap(\.fields).first { $0.contains("Relative Value File") }?.trimmingSpaces ?? ""
+        let titleRecord = preamble.first { $0.fields.contains { $0.contains("Relative Value File") } }
+        let title = titleRecord?.fields.first { $0.contains("Relative Value File") }?.trimmingSpaces ?? ""
         let releasedCell = preamble.lazy.flatMap(\.fields).first { $0.trimmingSpaces.uppercased().hasPrefix("RELEASED") }
         let released = releasedCell.map {
             String($0.trimmingSpaces.dropFirst("RELEASED".count).drop { $0 == ":" || $0 == " " || $0 == "\t" }).trimmingSpaces
@@ -87,16 +136,33 @@ package enum PPRRVUReader {
         var countErrors: [Diagnostic] = [], numberErrors: [Diagnostic] = [], totalErrors: [Diagnostic] = []
         var rows: [String: PPRRVURow] = [:]
         var indicators: Set<String> = []
+        // A row whose first cell is no code (a footnote, a note a re-save added): ignored after the last code row,
+        // an error when code rows follow it.
+        var trailer: CMSRecord? = nil, interrupted: Diagnostic? = nil
         for record in records[(h + 1)...] where !record.isBlank {
-            guard record.fields.count == layout.columns else {
+            let first = record.cell(0)
+            guard (1...5).contains(first.count), first.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                trailer = trailer ?? record
+                continue
+            }
+            if let t = trailer {
+                interrupted = input.error("import-rvu.table-interrupted",
+                    t.line, "expected a code row, found '\(t.fields.filter { !$0.trimmingSpaces.isEmpty }.joined(separator: ","))'; "
+                        + "code rows follow at line \(record.line)",
+                    hint: "remove the row, or move notes below the last code")
+                break
+            }
+            guard record.fields.count == layout.columns
+                || (record.fields.count > layout.columns && record.fields[layout.columns...].allSatisfy { $0.trimmingSpaces.isEmpty })
+            else {
                 countErrors.append(
                     input.error("import-rvu.field-count", record.line, "expected \(layout.columns) fields, found \(record.fields.count)"))
                 continue
             }
             let f = record.fields
             var values: [DecimalValue] = []
-            for (i, name) in [(work, "work RVU"), (peNonfacility, "non-facility PE RVU"), (peFacility, "facility PE RVU"),
-                (mp, "MP RVU"), (totalNonfacility, "non-facility total"), (totalFacility, "facility total")]
+            for (i, name) in [(layout.work, "work RVU"), (layout.peNonfacility, "non-facility PE RVU"), (layout.peFacility, "facility PE RVU"),
+                (layout.mp, "MP RVU"), (layout.totalNonfacility, "non-facility total"), (layout.totalFacility, "facility total")]
             {
                 guard let v = cmsDecimal(f[i]) else {
                     numberErrors.append(
@@ -116,18 +182,38 @@ package enum PPRRVUReader {
             }
             if let p = layout.pricingIndicator { indicators.insert(record.cell(p).trimmingLeadingZeros) }
             let code = record.cell(0)
-            guard codes.contains(code), record.cell(1).isEmpty else { continue }
+            guard codes.contains(code), record.cell(layout.mod).isEmpty else { continue }
             if let earlier = rows[code] {
                 numberErrors.append(input.error("import-rvu.duplicate-code", record.line, "second row for \(code) (first at line \(earlier.line))"))
                 continue
             }
+            // The kept figures within what the guide's data may hold (checked here, at the CMS row, rather than
+            // when the written file is loaded back).
             let cfText = record.cell(layout.conversionFactor)
+            var limitErrors: [Diagnostic] = []
+            let cf = cfText.isEmpty ? nil : cmsDecimal(cfText)
+            for (text, value, name, limits) in [
+                (values[0].description, values[0], "work RVU", DecimalLimits.rvu),
+                (values[1].description, values[1], "non-facility PE RVU", .rvu), (values[2].description, values[2], "facility PE RVU", .rvu),
+                (values[3].description, values[3], "MP RVU", .rvu),
+            ] + (cfText.isEmpty ? [] : [(cfText, cf, "conversion factor", DecimalLimits.conversionFactor)]) {
+                var problem = value == nil ? "is not a number" : nil
+                if let value, case .failure(let e) = limits.check(value) { problem = e.message }
+                if let problem {
+                    limitErrors.append(input.error("import-rvu.figure-out-of-limits", record.line, "\(name) of \(code) '\(text)' \(problem)"))
+                }
+            }
+            guard limitErrors.isEmpty else {
+                numberErrors += limitErrors
+                continue
+            }
             rows[code] = PPRRVURow(
                 code: code, work: values[0], peNonfacility: values[1], peFacility: values[2], mp: values[3],
-                conversionFactor: cfText.isEmpty ? nil : cmsDecimal(cfText), line: record.line)
+                conversionFactor: cf, indicators: layout.indicators.mapValues { record.cell($0) }, line: record.line)
         }
         var problems = capped(countErrors, what: "rows with the wrong column count")
             + capped(numberErrors, what: "rows with a non-numeric RVU") + capped(totalErrors, what: "rows whose totals do not add up")
+            + (interrupted.map { [$0] } ?? [])
         if indicators.count > 1 {
             problems.append(
                 input.error("import-rvu.pricing-indicator-differs",
@@ -140,7 +226,7 @@ package enum PPRRVUReader {
         if !problems.isEmpty { return .failure(problems) }
         return .success(
             PPRRVUFile(
-                title: title, released: released,
+                title: title, titleLine: titleRecord?.line ?? 1, released: released,
                 pricingIndicator: layout.pricingIndicator == nil ? nil : indicators.first, headerLine: header.line,
                 rows: rows, input: input))
     }

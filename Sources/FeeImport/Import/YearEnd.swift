@@ -45,28 +45,43 @@ package enum YearEnd {
         var plan = Plan()
         plan.writesGPCI = writesGPCI
         let feeFile = content + "/data/fees/\(p.effective).yaml"
+        let base = files.first { $0.conversionFactorID != "qp" } ?? files[0]
+        let releaseDate = SourceEntries.releaseDate(base.released)
+        // Sources: the release (from its title and RELEASED line), for a new period and for a later release of the
+        // same one (cms-rvu27c into the period cms-rvu27a began).
+        func releaseEntries(_ undo: inout UndoRecord) -> String {
+            var entries = ""
+            for id in [p.source] + p.conversionFactors.map(\.source) where site.source(id) == nil && !undo.sourcesAdded.contains(id) {
+                guard let f = files.first(where: { FeeImporter.derivedSource($0.title) == id }) ?? Optional(base),
+                    let date = SourceEntries.releaseDate(f.released)
+                else { continue }
+                entries += SourceEntries.releaseEntry(id: id, file: f, files: files.filter { FeeImporter.derivedSource($0.title) == id }, date: date)
+                undo.sourcesAdded.append(id)
+            }
+            return entries
+        }
         if existing != nil {
-            // A re-import (a quarterly release of the same period): keep the record of the first import.
+            // A re-import (a quarterly release of the same period): keep the record of the first import, with the
+            // entry of this release's source added to it, so `fees remove` takes both out. A period without a record
+            // gets the entry but no record (its removal stays a check by hand, sources.yaml included).
             let text = (try? String(contentsOfFile: feeFile, encoding: .utf8)) ?? ""
-            if let record = UndoRecord.parse(text) { plan.undoText = record.text(effective: p.effective.description) }
+            let parsed = UndoRecord.parse(text)
+            var record = parsed ?? UndoRecord()
+            let before = record.sourcesAdded.count
+            let entries = releaseEntries(&record)
+            if !entries.isEmpty, let sources = try? String(contentsOfFile: content + "/data/sources.yaml", encoding: .utf8) {
+                plan.edits.append(("data/sources.yaml", SourceEntries.inserting(entries, into: sources)))
+                plan.messages.append(
+                    "added to sources.yaml: \(record.sourcesAdded[before...].joined(separator: ", ")) (dated \(releaseDate?.description ?? "—"), the release's own date)")
+            }
+            if parsed != nil { plan.undoText = record.text(effective: p.effective.description) }
             plan.nextSteps = "next: review `git diff Content/` and commit\n"
             return plan
         }
         let rules = site.rules
         var undo = UndoRecord()
         if writesGPCI && rules.gpciTables[p.gpciID] == nil { undo.created.append("data/gpci/\(p.gpciID).csv") }
-
-        // Sources: the release (from its title and RELEASED line) and the GPCI table.
-        var entries = ""
-        let base = files.first { $0.conversionFactorID != "qp" } ?? files[0]
-        let releaseDate = SourceEntries.releaseDate(base.released)
-        for id in [p.source] + p.conversionFactors.map(\.source) where site.source(id) == nil && !undo.sourcesAdded.contains(id) {
-            guard let f = files.first(where: { FeeImporter.derivedSource($0.title) == id }) ?? Optional(base),
-                let date = SourceEntries.releaseDate(f.released)
-            else { continue }
-            entries += SourceEntries.releaseEntry(id: id, file: f, files: files.filter { FeeImporter.derivedSource($0.title) == id }, date: date)
-            undo.sourcesAdded.append(id)
-        }
+        var entries = releaseEntries(&undo)
         let gpciSource = "cms-gpci-\(p.gpciID)"
         if site.source(gpciSource) == nil {
             if let releaseDate {
@@ -157,6 +172,20 @@ package enum YearEnd {
                         + "have only the non-qualifying one, so `ctsguide calc --conversion-factor qp` and the calculator's "
                         + "qualifying-APM choice have no amount from \(p.effective)",
                     hint: "add the release's PPRRVU…_QPP.csv as a second --rvu (or run again with it later)"))
+        }
+        // Localities of the previous period's table this file lacks: CMS retires one now and then (fees diff lists
+        // it); many at once look like a file cut off at the end of a line.
+        if let prev = previous, let id = prev.gpciTable, let old = rules.gpciTables[id] {
+            let kept = Set(p.gpci.map(\.locality.id))
+            let gone = old.rows.keys.filter { !kept.contains($0) }.sorted()
+            if !gone.isEmpty {
+                plan.warnings.append(
+                    .warning("import.localities-missing",
+                        SourceLocation(file: gpci.input.path, line: gpci.headerLine),
+                        "\(gone.count) of the \(old.rows.count) localities of GPCI table \(id) are not in this file: "
+                            + gone.prefix(5).joined(separator: ", ") + (gone.count > 5 ? ", …" : ""),
+                        hint: "a locality CMS retired is expected (fees diff lists it); many missing look like a cut-off file: fetch it again"))
+            }
         }
         plan.undoText = undo.text(effective: p.effective.description)
         let prevText = previous.map { "ctsguide fees diff \($0.range.from) \(p.effective)" } ?? "ctsguide fees diff"

@@ -34,11 +34,16 @@ package enum ZIPFileReader {
     ]
     static let csvColumns = ["ZIP CODE", "CARRIER", "LOCALITY", "PLUS 4 FLAG", "YEAR/QTR"]
 
-    /// The layout of `text`: CSV when its first non-blank line is a header naming the ZIP CODE column.
+    /// The layout of `text`: CSV when one of its first five non-blank lines is a header naming the ZIP CODE column
+    /// (a sheet saved as CSV may keep a title line above it).
     static func layout(of text: String) -> Layout {
-        let first = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first { !$0.allSatisfy(\.isWhitespace) }
-        guard let first else { return .text }
-        return first.uppercased().contains("ZIP CODE") && first.contains(",") ? .csv : .text
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).lazy.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(5)
+        return lines.contains { isHeader($0) } ? .csv : .text
+    }
+
+    /// A CSV header line: a comma-separated field that reads `ZIP CODE`.
+    static func isHeader(_ line: Substring) -> Bool {
+        line.split(separator: ",").contains { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")).uppercased() == "ZIP CODE" }
     }
 
     package static func read(_ text: String, file: String, diagnostics: inout Diagnostics) -> (Layout, [ZIPRecord]) {
@@ -53,10 +58,13 @@ package enum ZIPFileReader {
         let rows = CSVReader.parse(text) { line, col, msg in
             diagnostics.error(.csvSyntax, SourceLocation(file: file, line: line, column: col), msg)
         }.filter { !$0.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard let header = rows.first else {
+        guard let first = rows.first else {
             diagnostics.error("import-zip.empty-file", SourceLocation(file: file), "empty ZIP code file")
             return []
         }
+        // Lines above the header (a title) are skipped.
+        let start = rows.prefix(5).firstIndex { $0.contains { $0.text.trimmingCharacters(in: .whitespaces).uppercased() == "ZIP CODE" } } ?? 0
+        let header = start == 0 ? first : rows[start]
         let names = header.map { $0.text.trimmingCharacters(in: .whitespaces).uppercased() }
         var index: [String: Int] = [:]
         for name in csvColumns {
@@ -70,7 +78,7 @@ package enum ZIPFileReader {
         }
         let needed = index.values.max()! + 1
         var out: [ZIPRecord] = []
-        for row in rows.dropFirst() {
+        for row in rows.dropFirst(start + 1) {
             let rowAt = SourceLocation(file: file, line: row[0].line, column: 1)
             guard row.count >= needed else {
                 diagnostics.error("import-zip.field-count", rowAt, "expected at least \(needed) fields, found \(row.count)")
@@ -116,14 +124,22 @@ package enum ZIPFileReader {
         let (yq, yqAt) = field("YEAR/QTR")
         var ok = true
         func digits(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        func zerosLost(_ s: String, _ n: Int) -> String? {
+            s.count < n && digits(s, s.count) ? "leading zeros were probably lost in a spreadsheet; keep the column as text" : nil
+        }
         if !digits(zip, ZIPLocalityTable.digits) {
             diagnostics.error("import-zip.bad-zip", zipAt, "ZIP code must be \(ZIPLocalityTable.digits) digits, found '\(zip)'",
-                              hint: zip.count < ZIPLocalityTable.digits && digits(zip, zip.count)
-                                ? "leading zeros were probably lost in a spreadsheet; keep the column as text" : nil)
+                              hint: zerosLost(zip, ZIPLocalityTable.digits))
             ok = false
         }
-        if !digits(carrier, 5) { diagnostics.error("import-zip.bad-carrier", carrierAt, "carrier (MAC) number must be 5 digits, found '\(carrier)'"); ok = false }
-        if !digits(locality, 2) { diagnostics.error("import-zip.bad-locality", localityAt, "locality number must be 2 digits, found '\(locality)'"); ok = false }
+        if !digits(carrier, 5) {
+            diagnostics.error("import-zip.bad-carrier", carrierAt, "carrier (MAC) number must be 5 digits, found '\(carrier)'", hint: zerosLost(carrier, 5))
+            ok = false
+        }
+        if !digits(locality, 2) {
+            diagnostics.error("import-zip.bad-locality", localityAt, "locality number must be 2 digits, found '\(locality)'", hint: zerosLost(locality, 2))
+            ok = false
+        }
         if flag != "0" && flag != "1" { diagnostics.error("import-zip.bad-plus4-flag", flagAt, "PLUS 4 FLAG must be 0 or 1, found '\(flag)'"); ok = false }
         if !digits(yq, 5) || !("1"..."4").contains(yq.suffix(1)) {
             diagnostics.error("import-zip.bad-year-quarter", yqAt, "YEAR/QTR must be a year and quarter YYYYQ (quarter 1–4), found '\(yq)'")

@@ -16,7 +16,7 @@ public enum ZIPImport {
         var diagnostics = Diagnostics()
         guard let table = read(file: file, contentDirectory: contentDirectory, diagnostics: &diagnostics),
             !diagnostics.hasErrors
-        else { return Outcome(summary: nil, diagnostics: diagnostics.sorted) }
+        else { return Outcome(summary: nil, diagnostics: cappedPerCheck(diagnostics.sorted)) }
         let (zipTable, layout, sha) = table
         let out = contentDirectory + "/data/" + ZIPCodesFile.name
         let name = (file as NSString).lastPathComponent
@@ -34,6 +34,13 @@ public enum ZIPImport {
             return Outcome(summary: nil, diagnostics: diagnostics.sorted)
         }
         return Outcome(summary: "wrote \(out): \(facts)\(changes)", diagnostics: diagnostics.sorted)
+    }
+
+    /// At most ten errors of each check, then one line counting the rest: a sheet whose carrier column lost its
+    /// leading zeros is one mistake, not 40,000 lines.
+    static func cappedPerCheck(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        let ids = sorted.reduce(into: [DiagnosticID]()) { if !$0.contains($1.id) { $0.append($1.id) } }
+        return ids.flatMap { id in capped(sorted.filter { $0.id == id }, what: "rows with this error") }.uniqueSorted
     }
 
     /// The ZIP table now in the content folder, if there is one that loads without errors.
@@ -67,10 +74,14 @@ public enum ZIPImport {
             diagnostics.error(.importUnreadable, SourceLocation(file: file), "cannot read the file (missing or not readable)")
             return nil
         }
-        if bytes.starts(with: Array("PK".utf8)) {  // a zip archive: an .xlsx workbook
+        if let kind = ImportInput.zipKind(bytes) {  // CMS's download itself, or the .xlsx workbook inside it
             diagnostics.error("import-zip.workbook",
-                SourceLocation(file: file), "this looks like a spreadsheet workbook, not a text or CSV file",
-                hint: "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file")
+                SourceLocation(file: file),
+                kind == .workbook
+                    ? "this looks like a spreadsheet workbook, not a text or CSV file" : "this is a zip archive, not a text or CSV file",
+                hint: kind == .workbook
+                    ? "save the sheet as CSV (keeping the ZIP codes as text) or use CMS's fixed-width .txt file"
+                    : "unzip it and give the ZIP5_….txt file inside; fetch it again if it does not unzip")
             return nil
         }
         guard var text = String(data: bytes, encoding: .utf8) else {
@@ -117,6 +128,15 @@ public enum ZIPImport {
                 hint: sorted.count > 1 ? "\(sorted.count - 1) more ZIP code(s) name \(id)" : nil)
         }
         guard !diagnostics.hasErrors else { return nil }
+        // Every locality has ZIP codes in CMS's list: one without is a retired locality, many a cut-off file.
+        let covered = Set(seen.values.map(\.localityID))
+        let without = gpci.rows.keys.filter { !covered.contains($0) }.sorted()
+        if !without.isEmpty {
+            diagnostics.warning("import-zip.localities-without-zip",
+                SourceLocation(file: file), "\(without.count) of the \(gpci.rows.count) localities of GPCI table \(year) have no ZIP code in this file: "
+                    + without.prefix(5).joined(separator: ", ") + (without.count > 5 ? ", …" : ""),
+                hint: "CMS's list covers every locality; many missing look like a cut-off file: fetch it again")
+        }
         let table = ZIPLocalityTable(yearQuarter: first.yearQuarter, gpciTable: year, runs: ZIPLocalityTable.runs(from: zips))
         return (table, layout, SHA256.hex([UInt8](bytes)))
     }
