@@ -59,7 +59,8 @@ extension RulesData {
         let changes = ids.enumerated().map { i, id in
             let o = a.rows[id], n = b.rows[id]
             let floor: WorkFloorEffect = switch (o?.isWorkFloored ?? false, n?.isWorkFloored ?? false) {
-            case (true, false): .ended
+            // A locality the new table drops has no new work GPCI: the floor did not end there, the row did.
+            case (true, false): n == nil ? .none : .ended
             case (true, true): .still
             // A table without the unfloored column says nothing about a floor: "started" only when the floor
             // visibly raised the work GPCI.

@@ -7,8 +7,9 @@ struct FeesImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Write one fee period (fees/<effective>.yaml) and its GPCI table (gpci/<year>.csv) from CMS files.",
         discussion: """
-            Reads the PPRRVU CSV (31-column 2024/2025 or 32-column 2026 layout; give the nonQPP file, and the QPP \
-            file of the same release as a second --rvu to add the qualifying-APM conversion factor) and the \
+            Reads the PPRRVU CSV (its columns found by their labels in the two header rows, so added or moved \
+            columns are read where they are; give the nonQPP file, and the QPP file of the same release as a \
+            second --rvu to add the qualifying-APM conversion factor) and the \
             Addendum E GPCI CSV. Checks every row, keeps the codes listed in data/codes.yaml, and records the \
             input files' names, release lines and sha256. A new period also gets its sources.yaml entries, its \
             locality pages, the end of an earlier period it starts inside, and the outlook retired once covered; \
