@@ -48,6 +48,7 @@ extension LoadSession {
                     id: id, says: says, grade: grade, sources: sources, ref: ref, inData: inData == "true",
                     citedWith: citedWith, location: item.location))
         }
-        return Certainty(grades: grades, facts: facts, gradesPage: page)
+        return Certainty(
+            grades: grades, facts: facts, gradesPage: page, gradesPageLocation: root.node("grades_page")?.location)
     }
 }

@@ -22,7 +22,15 @@ final class GuideSiteData: SiteExtensionData {
     func check(site: SiteModel, rendered: [RenderedPage], diagnostics diags: inout Diagnostics) {
         let sources = data.sources
         let certainty = data.certainty
-        let unmarked = parallelMap(rendered) { r in
+        // Every marker links the grades page, so without it no marker can be shown (and none is checked).
+        var gradesPageMissing = false
+        if let page = certainty.gradesPage, let at = certainty.gradesPageLocation, site.pageIndex(atPath: page) == nil {
+            gradesPageMissing = true
+            diags.error("certainty.grades-page-missing", at,
+                "grades_page '\(page)' is not a page: the certainty markers link to it",
+                hint: "set grades_page to the content path of the page that explains the markers, e.g. certainty.md")
+        }
+        let unmarked = gradesPageMissing ? rendered.map { _ in [] } : parallelMap(rendered) { r in
             CertaintyCheck.unmarked(r.statements, sources: sources, certainty: certainty)
         }
         var cited: Set<String> = []
