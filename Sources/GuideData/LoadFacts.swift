@@ -15,6 +15,10 @@ extension LoadSession {
             let id = m.string("id", required: true), badge = m.string("badge", required: true)
             let meaning = m.string("meaning", required: true), marked = m.string("marked", required: true)
             guard let id, let badge, let meaning, let marked else { return }
+            if !LoadSession.isKebabCase(id) {
+                m.node("id")?.error("facts.grade-id-not-kebab-case", "grade id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
+            }
+            if badge.allSatisfy(\.isWhitespace) { m.node("badge")?.error("facts.empty-badge", "'badge' must not be empty: it is the marker readers see") }
             if grades.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-grade", "duplicate grade '\(id)'") }
             guard marked == "true" || marked == "false" else {
                 m.node("marked")?.error("facts.marked-not-boolean", "'marked' must be true or false, found '\(marked)'")
@@ -35,6 +39,9 @@ extension LoadSession {
             let sourcesNode = m.node("sources")
             let sources = m.stringList("sources", required: true)
             guard let id, let says, let grade, let ref, let sources else { return }
+            if !LoadSession.isKebabCase(id) {
+                m.node("id")?.error("facts.fact-id-not-kebab-case", "fact id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
+            }
             if facts.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-fact", "duplicate fact id '\(id)'") }
             if !grades.contains(where: { $0.id == grade }) {
                 m.node("grade")?.error("facts.unknown-grade",

@@ -2,6 +2,12 @@
 extension LoadSession {
     package static let authorities = ["primary", "contractor", "association", "secondary"]
 
+    /// An id of sources.yaml or facts.yaml: lowercase kebab-case (a-z, 0-9, -), not empty. Ids are written in
+    /// links (`source:ID`, `fact:ID`) and become anchors and class names (`source-ID`, `grade-ID`).
+    static func isKebabCase(_ id: String) -> Bool {
+        !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
     /// sources.yaml: `sources:` list of {id, title, publisher, url, date | accessed, authority, note?}. `date` is
     /// the publication date; `accessed` (used when the page carries no date) is the day the fact was checked.
     mutating func loadSources() -> [SourceRecord] {
@@ -21,8 +27,7 @@ extension LoadSession {
             let authority = m.string("authority", required: true)
             let note = m.string("note")
             guard let id, let title, let publisher, let url, let day = date ?? accessed, let authority else { return }
-            let idOK = !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-            if !idOK { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
+            if !LoadSession.isKebabCase(id) { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
             if seen.contains(id) { m.node("id")?.error("sources.duplicate-source", "duplicate source id '\(id)'") }
             seen.insert(id)
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
