@@ -114,6 +114,8 @@ extension LoadSession {
                 guard let text = line.scalar("a line of ZIP codes") else { continue }
                 let lineNumber = line.location.line
                 var column = (line.mark?.column ?? 1)
+                // A quoted line's text starts after its quote.
+                if case .scalar(let s) = line.node, s.style == .singleQuoted || s.style == .doubleQuoted { column += 1 }
                 // Columns count characters, as the YAML reader's do.
                 for tok in text.split(separator: " ", omittingEmptySubsequences: false) {
                     let at = SourceLocation(file: file, line: lineNumber, column: column)
