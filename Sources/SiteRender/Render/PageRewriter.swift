@@ -70,6 +70,18 @@ package struct PageRewriter: MarkdownRewriter {
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
             return MarkdownReplacement(html: "")
         }
+        if !directive.readsBody,
+            let (n, text) = block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .first(where: { !$0.element.allSatisfy(\.isWhitespace) })
+        {
+            let indent = text.prefix { $0 == " " || $0 == "\t" }.count
+            let shown = text.dropFirst(indent).prefix(60)
+            diagnostics.error("directive.unexpected-body",
+                location(block.line + 1 + n, block.column + indent),
+                "directive '\(name)' takes no text inside its block, found '\(shown)'",
+                hint: "write the text above or below the block; the block holds only the directive's line")
+            return MarkdownReplacement(html: "")
+        }
         directivesUsed.insert(name)
         let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
         do {
