@@ -34,11 +34,13 @@ package enum ZIPFileReader {
     ]
     static let csvColumns = ["ZIP CODE", "CARRIER", "LOCALITY", "PLUS 4 FLAG", "YEAR/QTR"]
 
-    /// The layout of `text`: CSV when its first non-blank line is a header naming the ZIP CODE column.
+    /// The layout of `text`: CSV when its first non-blank line holds commas (a header row, which must then name
+    /// the ZIP CODE column and the others; fixed-width records have none), else fixed-width text. A header with a
+    /// misspelt column is so one error naming the column, not one "record is N characters long" per record.
     static func layout(of text: String) -> Layout {
         let first = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first { !$0.allSatisfy(\.isWhitespace) }
         guard let first else { return .text }
-        return first.uppercased().contains("ZIP CODE") && first.contains(",") ? .csv : .text
+        return first.contains(",") ? .csv : .text
     }
 
     package static func read(_ text: String, file: String, diagnostics: inout Diagnostics) -> (Layout, [ZIPRecord]) {
