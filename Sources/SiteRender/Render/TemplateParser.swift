@@ -142,7 +142,12 @@ package struct TemplateParser {
                 let body = try parse(section: (tag.name, at), newLine: setNewLine, depth: depth + 1)
                 nodes.append(.section(TemplateName(tag.name), inverted: tag.sigil == "^", body, at: at))
             case "/":
-                guard tag.name == section?.name else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
+                guard let open = section else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
+                guard tag.name == open.name else {
+                    throw .error("template.mismatched-close",
+                        at, "'{{/\(tag.name)}}' does not close the open section '\(open.name)' (opened at line \(open.at.line), column \(open.at.column))",
+                        hint: "close '\(open.name)' with '{{/\(open.name)}}' first (sections close in the reverse order they open)")
+                }
                 if !isStandalone(newLine) { keepWhiteSpace() }
                 return nodes
             case "!":
