@@ -23,6 +23,7 @@ package enum CheckStage {
             knownCodes: sources.extensionData?.knownCodes, diagnostics: &diags)
         site.images = sources.images
         site.drafts = sources.drafts
+        if let config = sources.config { sources.extensionData?.check(config: config, diagnostics: &diags) }
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
             diags.error("site.no-home-page",
                 SourceLocation(file: sources.contentDisplay), "the site has no home page",

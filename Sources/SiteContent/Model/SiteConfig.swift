@@ -22,7 +22,7 @@ public struct SiteConfig: Sendable {
     public var stylesheet: String?
     /// `as_of_banner:` whether pages show the as-of line unless their front matter says otherwise (default true).
     public var asOfBanner = true
-    /// Where `logo` and `stylesheet` were written (their values), for messages.
+    /// Where `logo`, `stylesheet` and `as_of` were written (their values), for messages.
     public var fieldLocations: [String: SourceLocation] = [:]
     /// `search_synonyms:` — words a reader may type for the words the pages use (`video: [telehealth]`); the
     /// search adds them to the query. In the file's order, lower-cased.
@@ -59,6 +59,7 @@ public struct SiteConfig: Sendable {
         let synonyms = SearchSynonym.read(map)
         map.finish("site.yaml")
         var asOf: CalendarDate?
+        if let n = map.node("as_of") { locations["as_of"] = n.location }
         if let asOfText {
             asOf = CalendarDate(parsing: asOfText)
             if asOf == nil, let n = map.node("as_of") {
