@@ -40,6 +40,14 @@ public struct SiteConfig: Sendable {
         return StageResult(diags.hasErrors ? nil : config, diags.items)
     }
 
+    /// A BCP 47 language tag as `lang` takes it: a primary subtag of 2–8 letters, then subtags of 1–8 letters or
+    /// digits, joined by '-' (`en`, `en-US`, `es-419`, `zh-Hant-TW`).
+    static func isLanguageTag(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
     /// Reads `site.yaml`; problems go to `context`.
     package static func read(_ text: String, context: YAMLContext) -> SiteConfig? {
         guard let root = context.parse(text), let map = root.mapping("the site settings") else { return nil }
@@ -58,6 +66,13 @@ public struct SiteConfig: Sendable {
         let asOfBanner = map.bool("as_of_banner") ?? true
         let synonyms = SearchSynonym.read(map)
         map.finish("site.yaml")
+        if let title, title.allSatisfy(\.isWhitespace), let n = map.node("title") {
+            n.error("site.empty-title", "'title' must not be empty: it names the site on every page")
+        }
+        if !isLanguageTag(language), let n = map.node("language") {
+            n.error("site.bad-language",
+                "'language' must be a language tag such as en or en-US (it is the pages' lang attribute), found '\(language)'")
+        }
         var asOf: CalendarDate?
         if let n = map.node("as_of") { locations["as_of"] = n.location }
         if let asOfText {
