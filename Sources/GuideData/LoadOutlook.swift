@@ -25,11 +25,20 @@ extension LoadSession {
             let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
             let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
             guard let id, let cfLabel, let value, let cfSource else { return }
+            if cfs.contains(where: { $0.id == id }) {
+                m.node("id")?.error("outlook.duplicate-conversion-factor", "duplicate proposed conversion factor id '\(id)'")
+            }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
         let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")
         let example = next.string("example_code", required: false)
         guard let checked, let label, let range, let status, let src else { return nil }
+        // The floor's illustrative amounts price this code with the last period's RVUs.
+        if let example, let last = periods.last?.period, last.rvus[example] == nil {
+            next.node("example_code")?.error("outlook.unknown-example-code",
+                "'example_code' \(example) has no RVUs in the last fee period (\(last.range.from)); "
+                    + "accepted: \(last.rvus.keys.sorted().joined(separator: ", "))")
+        }
         if let last = periods.last?.period.range.through {
             if range.from <= last {
                 // Stale after a new period was imported: say so, and let the fee periods speak for those dates.
