@@ -55,10 +55,13 @@ extension LoadSession {
         }
 
         var families: [CodeFamily] = []
+        // Every family id given, also of a family with errors (reported at them), so its codes are no error.
+        var namedFamilies: Set<String> = []
         for item in familyNodes {
             guard let m = item.mapping("a family entry") else { continue }
             defer { m.finish("a family") }
             let id = m.string("id", required: true)
+            if let id { namedFamilies.insert(id) }
             let name = m.string("name", required: true)
             let initial = m.string("initial", required: true)
             let addOn = m.string("add_on", required: true)
@@ -96,7 +99,9 @@ extension LoadSession {
         for rec in records {
             let node = recordNodes[rec.code]
             guard let fam = families.first(where: { $0.id == rec.family }) else {
-                node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
+                if !namedFamilies.contains(rec.family) {
+                    node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
+                }
                 continue
             }
             if !fam.codes.contains(rec.code) { node?.error("codes.not-in-family", "code '\(rec.code)' is not named by family '\(fam.id)'") }
@@ -105,7 +110,7 @@ extension LoadSession {
             }
         }
         root.finish("codes.yaml")
-        if families.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
+        if namedFamilies.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
         return LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
     }
 }

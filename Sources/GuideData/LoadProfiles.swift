@@ -15,8 +15,11 @@ extension LoadSession {
         let defaultNode = root.required("default")
         let defaultID = defaultNode?.string("a profile id")
         var profiles: [UnitProfile] = []
+        // Every id given, also of a profile with errors (reported at them), so `default` naming it is no error.
+        var namedIDs: [String] = []
         root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
             let id = m.string("id", required: true)
+            if let id, !namedIDs.contains(id) { namedIDs.append(id) }
             let name = m.string("name", required: true)
             let summary = m.string("summary", required: true)
             let cpt = m.bool("cpt_rule", required: true)
@@ -55,11 +58,12 @@ extension LoadSession {
         }
         root.finish("profiles.yaml")
         guard let defaultID, let total else { return nil }
-        if !profiles.contains(where: { $0.id == defaultID }) {
+        if !namedIDs.contains(defaultID) {
             defaultNode?.error("profiles.unknown-default",
-                "default profile '\(defaultID)' is not defined; defined: \(profiles.map(\.id).joined(separator: ", "))")
+                "default profile '\(defaultID)' is not defined; defined: \(namedIDs.joined(separator: ", "))")
             return nil
         }
+        guard profiles.contains(where: { $0.id == defaultID }) else { return nil }
         return LoadedProfiles(profiles: profiles, defaultID: defaultID, totalTime: total)
     }
 }
