@@ -5,6 +5,9 @@ package struct LoadedCodes {
     var families: [CodeFamily]
     package var records: [CodeRecord]
     var locations: [String: SourceLocation]
+    /// Every code an entry gives, also of an entry with errors (reported at them): other files naming it get no
+    /// second error.
+    var namedCodes: Set<String> = []
 
     func record(_ code: String) -> CodeRecord? { records.first { $0.code == code } }
 }
@@ -18,9 +21,11 @@ extension LoadSession {
         guard let root else { return nil }
         var records: [CodeRecord] = []
         var recordNodes: [String: YAMLNode] = [:]
+        var namedCodes: Set<String> = []
         let familyNodes = root.list("families", required: true) ?? []
         root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
             let code = m.string("code", required: true)
+            if let code { namedCodes.insert(code) }
             let family = m.string("family", required: true)
             let roleNode = m.required("role")
             let role = roleNode?.string("a role").flatMap { r -> CodeRole? in
@@ -79,7 +84,7 @@ extension LoadSession {
                 + (group.map { [("group", $0, CodeRole.group)] } ?? [])
             {
                 guard let rec = records.first(where: { $0.code == code }) else {
-                    m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)")
+                    if !namedCodes.contains(code) { m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)") }
                     continue
                 }
                 if rec.role != role || rec.family != id {
@@ -110,7 +115,11 @@ extension LoadSession {
             }
         }
         root.finish("codes.yaml")
+        // Without its lists (each a "missing required field" error) there is nothing to check other files against.
+        guard root.node("families") != nil, root.node("codes") != nil else { return nil }
         if namedFamilies.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
-        return LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
+        var loaded = LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
+        loaded.namedCodes = namedCodes
+        return loaded
     }
 }

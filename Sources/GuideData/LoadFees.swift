@@ -113,7 +113,7 @@ extension LoadSession {
                     if rec.validFrom > through {
                         codeNode?.error("fees.code-not-valid-yet", "code '\(code)' did not exist in this period (valid from \(rec.validFrom))")
                     }
-                } else {
+                } else if !codes.namedCodes.contains(code) {
                     codeNode?.error(.unknownCode, "unknown code '\(code)' (not in \(path("codes.yaml")))")
                 }
             }
