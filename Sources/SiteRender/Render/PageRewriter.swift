@@ -137,6 +137,13 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "add site.yaml and the data/ folder, or remove the link")
                 return nil
             }
+            if fragment != nil {
+                // The extension names the whole target (a source's entry, a fact's marker): a fragment would be dropped.
+                diagnostics.error("link.scheme-fragment",
+                    at, "a '\(scheme):' link takes no '#' part, found '\(url)'",
+                    hint: "write [text](\(base)); it links its own place")
+                return nil
+            }
             let rest = String(base.dropFirst(scheme.count + 1))
             return ext.link(scheme: scheme, rest, url: url, title: link.title, at: at, in: &self)
         }
