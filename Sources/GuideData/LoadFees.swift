@@ -17,8 +17,10 @@ extension LoadSession {
         var periods: [LoadedPeriod] = []
         let files = files(in: "fees", ext: "yaml")
         if files.isEmpty { diagnostics.error("fees.no-periods", SourceLocation(file: path("fees")), "no fee-schedule period files") }
+        // A period file with errors (reported in it) is left out: the gap it leaves is no second error.
+        var someFailed = false
         for file in files {
-            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) }
+            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) } else { someFailed = true }
         }
         periods.sort { $0.period.range.from < $1.period.range.from }
         for (a, b) in zip(periods, periods.dropFirst()) {
@@ -30,7 +32,7 @@ extension LoadSession {
                 diagnostics.error("fees.overlapping-periods", b.effectiveNode, "period \(b.period.id) overlaps period \(a.period.id), which runs through \(end)")
                 continue
             }
-            if b.period.range.from > expected {
+            if b.period.range.from > expected && !someFailed {
                 diagnostics.error("fees.gap-between-periods",
                     b.effectiveNode,
                     "gap between periods: \(a.period.id) ends \(end) but \(b.period.id) starts later; expected effective \(expected)")
