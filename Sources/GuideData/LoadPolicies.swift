@@ -17,6 +17,9 @@ extension LoadSession {
             let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
             let summary = m.string("summary", required: true)
             _ = source(m)
+            if let code, pos.contains(where: { $0.pos == code }) {
+                m.node("pos")?.error("policies.duplicate-place-of-service", "place of service '\(code)' is listed twice")
+            }
             if let code, let setting, let summary {
                 pos.append(TelehealthPlaceOfService(pos: code, setting: setting, summary: summary))
             }
