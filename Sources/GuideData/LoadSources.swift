@@ -30,9 +30,12 @@ extension LoadSession {
             if !LoadSession.isKebabCase(id) { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
             if seen.contains(id) { m.node("id")?.error("sources.duplicate-source", "duplicate source id '\(id)'") }
             seen.insert(id)
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                m.node("url")?.error("sources.bad-url", "url must start with https:// or http://, found '\(url)'")
-            }
+            let host = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).dropFirst(2).first ?? ""
+            let urlProblem: String? =
+                !(url.hasPrefix("https://") || url.hasPrefix("http://")) ? "url must start with https:// or http://"
+                : url.contains(where: \.isWhitespace) ? "url must hold no spaces (write %20 for one)"
+                : host.isEmpty ? "url must name a host after the //" : nil
+            if let urlProblem { m.node("url")?.error("sources.bad-url", "\(urlProblem), found '\(url)'") }
             if !LoadSession.authorities.contains(authority) {
                 m.node("authority")?.error("sources.unknown-authority",
                     "unknown authority '\(authority)'; accepted: \(LoadSession.authorities.joined(separator: ", "))")
