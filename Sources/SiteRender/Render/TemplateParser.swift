@@ -67,6 +67,16 @@ package struct TemplateParser {
                     "template.line-too-long", SourceLocation(file: file, line: long + 1, column: maxLineLength + 1),
                     "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
         }
+        // A control character (but tab and the CR of CRLF) would be written into every page as it is.
+        for (i, line) in lines.enumerated() {
+            guard let k = line.firstIndex(where: { $0 != "\r" && YAMLControl.isRefused($0) }) else { continue }
+            return .failure(
+                .error(
+                    "template.control-character",
+                    SourceLocation(file: file, line: i + 1, column: line.distance(from: line.startIndex, to: k) + 1),
+                    "the template holds the control character \(YAMLControl.name(line[k])), which is not allowed in text",
+                    hint: "remove it (tab and newline are the only control characters allowed)"))
+        }
         var parser = TemplateParser(chars: Array(text), file: file)
         do throws(Diagnostic) {
             return .success(try parser.parse(section: nil, newLine: true, depth: 0))
