@@ -33,7 +33,7 @@ extension LoadSession {
                 roleNode?.error("codes.unknown-role", "unknown role '\(r)'; accepted: \(CodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
                 return nil
             }
-            let summary = m.string("summary", required: true)
+            let summary = m.text("summary")
             let summarySource = source(m, "summary_source", required: false)
             let unitMinutes = m.node("unit_minutes")?.count("'unit_minutes'", minimum: 1)
             let addOnTo = m.string("add_on_to")
@@ -67,7 +67,7 @@ extension LoadSession {
             defer { m.finish("a family") }
             let id = m.string("id", required: true)
             if let id { namedFamilies.insert(id) }
-            let name = m.string("name", required: true)
+            let name = m.text("name")
             let initial = m.string("initial", required: true)
             let addOn = m.string("add_on", required: true)
             let group = m.string("group")

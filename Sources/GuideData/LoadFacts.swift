@@ -12,13 +12,12 @@ extension LoadSession {
         let page = root.string("grades_page", required: true)
         var grades: [CertaintyGrade] = []
         root.forEachEntry("grades", "a grade", finish: "a grade") { m, item in
-            let id = m.string("id", required: true), badge = m.string("badge", required: true)
-            let meaning = m.string("meaning", required: true), marked = m.string("marked", required: true)
+            let id = m.string("id", required: true), badge = m.text("badge")
+            let meaning = m.text("meaning"), marked = m.string("marked", required: true)
             guard let id, let badge, let meaning, let marked else { return }
             if !LoadSession.isKebabCase(id) {
                 m.node("id")?.error("facts.grade-id-not-kebab-case", "grade id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
             }
-            if badge.allSatisfy(\.isWhitespace) { m.node("badge")?.error("facts.empty-badge", "'badge' must not be empty: it is the marker readers see") }
             if grades.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-grade", "duplicate grade '\(id)'") }
             guard marked == "true" || marked == "false" else {
                 m.node("marked")?.error("facts.marked-not-boolean", "'marked' must be true or false, found '\(marked)'")
@@ -28,8 +27,8 @@ extension LoadSession {
         }
         var facts: [FactRecord] = []
         root.forEachEntry("facts", "a fact", finish: "a fact") { m, item in
-            let id = m.string("id", required: true), says = m.string("says", required: true)
-            let grade = m.string("grade", required: true), ref = m.string("ref", required: true)
+            let id = m.string("id", required: true), says = m.text("says")
+            let grade = m.string("grade", required: true), ref = m.text("ref")
             let inData = m.string("in_data")
             if let inData, inData != "true" && inData != "false" {
                 m.node("in_data")?.error("facts.in-data-not-boolean", "'in_data' must be true or false, found '\(inData)'")

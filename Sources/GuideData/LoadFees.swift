@@ -49,7 +49,7 @@ extension LoadSession {
         let effNode = root.required("effective")
         let effective = effNode?.date("'effective'")
         let through = root.date("through")
-        let label = root.string("label", required: true)
+        let label = root.text("label")
         let periodSource = source(root)
         let gpciNode = root.required("gpci")
         let gpciText = gpciNode?.string("a GPCI table id or 'missing'")
@@ -81,7 +81,7 @@ extension LoadSession {
         var cfs: [ConversionFactorOption] = []
         root.forEachEntry("conversion_factors", "a conversion factor", finish: "a conversion factor") { m, item in
             let id = m.string("id", required: true)
-            let label = m.string("label", required: true)
+            let label = m.text("label")
             let value = m.decimal("value", positive: true, limits: .conversionFactor)
             let isDefault = m.bool("default", required: true)
             let src = source(m)

@@ -15,7 +15,7 @@ extension LoadSession {
         root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
             let code = m.string("pos", required: true)
             let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
-            let summary = m.string("summary", required: true)
+            let summary = m.text("summary")
             _ = source(m)
             if let code, pos.contains(where: { $0.pos == code }) {
                 m.node("pos")?.error("policies.duplicate-place-of-service", "place of service '\(code)' is listed twice")
@@ -92,7 +92,7 @@ extension LoadSession {
         m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'") { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
-            let summary = row.string("summary", required: true)
+            let summary = row.text("summary")
             let src = source(row)
             guard let range, let value, let summary, let src else { return }
             if let other = out.first(where: { $0.range.overlaps(range) }) {

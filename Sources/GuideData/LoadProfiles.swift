@@ -20,8 +20,8 @@ extension LoadSession {
         root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
             let id = m.string("id", required: true)
             if let id, !namedIDs.contains(id) { namedIDs.append(id) }
-            let name = m.string("name", required: true)
-            let summary = m.string("summary", required: true)
+            let name = m.text("name")
+            let summary = m.text("summary")
             let cpt = m.bool("cpt_rule", required: true)
             let initialSpan = m.required("initial_span")?.count("'initial_span'", minimum: 1)
             let initialMin = m.required("initial_minimum")?.count("'initial_minimum'", minimum: 1)
@@ -45,8 +45,8 @@ extension LoadSession {
         }
         var total: TotalTimeRule?
         if let m = root.mapping("total_time_rule", required: true) {
-            let name = m.string("name", required: true)
-            let summary = m.string("summary", required: true)
+            let name = m.text("name")
+            let summary = m.text("summary")
             let unit = m.required("unit_minutes")?.count("'unit_minutes'", minimum: 1)
             let rem = m.required("remainder_minimum")?.count("'remainder_minimum'", minimum: 1)
             let src = source(m)

@@ -186,6 +186,14 @@ extension YAMLNode {
 }
 
 extension MappingReader {
+    /// Required words readers see (a title, a summary, a label): an empty or all-space value is an error at it
+    /// (it would show as nothing). The text is still returned, so the rest of the entry is checked as usual.
+    package func text(_ key: String) -> String? {
+        guard let s = string(key, required: true) else { return nil }
+        if s.allSatisfy(\.isWhitespace) { node(key)?.error("data.empty-text", "'\(key)' must not be empty") }
+        return s
+    }
+
     /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
     func textByKey(_ key: String) -> [String: String] {
         var out: [String: String] = [:]

@@ -18,8 +18,8 @@ extension LoadSession {
         var seen: Set<String> = []
         root.forEachEntry("sources", "a source entry", finish: "a source") { m, item in
             let id = m.string("id", required: true)
-            let title = m.string("title", required: true)
-            let publisher = m.string("publisher", required: true)
+            let title = m.text("title")
+            let publisher = m.text("publisher")
             let url = m.string("url", required: true)
             let hasDate = m.node("date") != nil
             let date = m.date("date", required: !hasDate && m.node("accessed") == nil)
