@@ -116,7 +116,9 @@ public struct SiteConfig: Sendable {
         guard let text = node.string("an address for 'base_url'") else { return nil }
         let lower = text.lowercased()
         let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : lower.hasPrefix("http://") ? text.dropFirst(7) : nil
+        // (No user name or password before the host: the address is printed on every page and in the sitemap.)
         guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+            !host.contains("@"),
             !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 0x20 } ?? false })
         else {
             node.error("site.bad-base-url",
@@ -147,6 +149,7 @@ public struct SearchSynonym: Sendable, Hashable {
     static func read(_ map: MappingReader) -> [SearchSynonym] {
         guard let m = map.mapping("search_synonyms") else { return [] }
         var out: [SearchSynonym] = []
+        var keyOf: [String: String] = [:]
         for key in m.keys {
             guard let list = m.stringList(key) else { continue }
             let word = key.lowercased()
@@ -154,6 +157,12 @@ public struct SearchSynonym: Sendable, Hashable {
                 m.node(key)?.error("site.synonym-not-one-word", "a search synonym is one word, found '\(key)'")
                 continue
             }
+            // Words are matched lower-cased: 'Video' and 'video' would be one word, the second silently winning.
+            if let earlier = keyOf[word] {
+                m.node(key)?.error("site.synonym-twice", "search synonym '\(key)' is given twice ('\(earlier)' above; words are matched in lower case)")
+                continue
+            }
+            keyOf[word] = key
             out.append(SearchSynonym(word: word, means: list.map { $0.lowercased() }.filter { !$0.isEmpty }))
         }
         return out
