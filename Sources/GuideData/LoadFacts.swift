@@ -11,8 +11,11 @@ extension LoadSession {
         defer { root.finish("facts.yaml") }
         let page = root.string("grades_page", required: true)
         var grades: [CertaintyGrade] = []
+        // Every grade id given, also of a grade with errors (reported at it): a fact naming it gets no second error.
+        var namedGrades: Set<String> = []
         root.forEachEntry("grades", "a grade", finish: "a grade") { m, item in
             let id = m.string("id", required: true), badge = m.text("badge")
+            if let id { namedGrades.insert(id) }
             let meaning = m.text("meaning"), marked = m.string("marked", required: true)
             guard let id, let badge, let meaning, let marked else { return }
             if !LoadSession.isKebabCase(id) {
@@ -25,6 +28,7 @@ extension LoadSession {
             }
             grades.append(CertaintyGrade(id: id, badge: badge, meaning: meaning, marked: marked == "true", rank: grades.count))
         }
+        if namedGrades.isEmpty, let g = root.node("grades") { g.error("facts.no-grades", "facts.yaml needs at least one grade") }
         var facts: [FactRecord] = []
         root.forEachEntry("facts", "a fact", finish: "a fact") { m, item in
             let id = m.string("id", required: true), says = m.text("says")
@@ -42,7 +46,7 @@ extension LoadSession {
                 m.node("id")?.error("facts.fact-id-not-kebab-case", "fact id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
             }
             if facts.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-fact", "duplicate fact id '\(id)'") }
-            if !grades.contains(where: { $0.id == grade }) {
+            if !namedGrades.isEmpty && !namedGrades.contains(grade) {
                 m.node("grade")?.error("facts.unknown-grade",
                     "unknown grade '\(grade)'; accepted: \(grades.map(\.id).joined(separator: ", "))")
             }
