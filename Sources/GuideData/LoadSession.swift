@@ -10,6 +10,8 @@ package struct LoadSession {
     /// Every source id used (`source:` keys, each GPCI table's `cms-gpci-<id>`), with where it was used; checked
     /// against sources.yaml at the end.
     var sourceRefs: [(id: String, location: SourceLocation)] = []
+    /// Every id sources.yaml gives, also of an entry with errors (reported at it): its citations get no second error.
+    var namedSourceIDs: Set<String> = []
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
     let tree: SourceTree
@@ -133,7 +135,7 @@ package struct LoadSession {
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord]) {
-        let known = Set(sources.map(\.id))
+        let known = Set(sources.map(\.id)).union(namedSourceIDs)
         guard !sources.isEmpty else { return }
         for ref in sourceRefs where !known.contains(ref.id) {
             let near = sources.map(\.id).min { editDistance($0, ref.id) < editDistance($1, ref.id) }
