@@ -44,27 +44,7 @@ public struct ImageSize: Sendable, Equatable {
         guard size.width > 0, size.height > 0, size.width <= 100_000, size.height <= 100_000 else {
             return .failure(ImageSizeProblem("has an unusable size (\(size.width)×\(size.height))"))
         }
-        if kind == .svg, let active = svgActiveContent(bytes) {
-            return .failure(
-                ImageSizeProblem(
-                    "holds \(active); the site publishes no scripts from its content and loads nothing from elsewhere "
-                        + "(the SVG is published as a file a reader can open)"))
-        }
         return .success(size)
-    }
-
-    /// What in an SVG would run or load something when the file is opened on its own: a script, an event
-    /// attribute (`onload=`), a `javascript:` link, embedded HTML, or a reference to another site. Nil when none.
-    static func svgActiveContent(_ b: [UInt8]) -> String? {
-        let text = String(decoding: b, as: UTF8.self).lowercased()
-        if text.contains("<script") { return "a <script> element" }
-        if text.contains("javascript:") { return "a javascript: link" }
-        if text.contains("<foreignobject") { return "a <foreignObject> (HTML inside the image)" }
-        if text.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) != nil { return "an event attribute (such as onload=)" }
-        if text.range(of: #"(href\s*=\s*["']?|url\(\s*["']?)\s*(https?:)?//"#, options: .regularExpression) != nil {
-            return "a reference to another site"
-        }
-        return nil
     }
 
     static func be16(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) << 8 | Int(b[i + 1]) }
