@@ -88,6 +88,15 @@ package struct PageRewriter: MarkdownRewriter {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
             diagnostics.append(contentsOf: out.diagnostics)
             citedSources.append(contentsOf: out.citedSources)
+            // Ids are unique on a page: a heading after the block gets another id (`headingID`); one before it, the
+            // layout's own ids or another directive's cannot give way, so writing one again is an error here.
+            for id in out.ids where usedIDs.contains(id) {
+                diagnostics.error("directive.duplicate-id",
+                    at, "\(name) writes the id '\(id)', which this page already has (a heading above, the layout or another directive)",
+                    hint: "use the directive once per page, or rename the heading")
+                break
+            }
+            usedIDs.formUnion(out.ids)
             directiveIDs += out.ids
             return MarkdownReplacement(
                 html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
