@@ -58,6 +58,12 @@ package enum LoadStage {
 
         let (listed, listProblems) = tree.files()
         diags.append(contentsOf: listProblems)
+        for rel in listed {
+            guard let name = ContentLoader.misnamedPage(rel) else { continue }
+            diags.error("page.not-named-md",
+                SourceLocation(file: display + "/" + rel), "this Markdown file is not built: a page's name ends in .md",
+                hint: "rename it to \(display)/\(name)")
+        }
         var pages = readPages(
             listed.filter(ContentLoader.isPageFile), tree: tree, display: display, reusing: reusing, diagnostics: &diags)
         let drafts = options.includeDrafts ? [] : Set(pages.filter(\.meta.draft).map(\.relativePath))
