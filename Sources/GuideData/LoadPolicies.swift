@@ -127,8 +127,16 @@ extension LoadSession {
         let descriptions = m.textByKey("descriptions")
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
-        for mod in Array(discipline.values) + Array(assistant.values) + [tele, kx] where descriptions[mod] == nil {
+        let named = Array(discipline.values) + Array(assistant.values) + [tele, kx]
+        for mod in named where descriptions[mod] == nil {
             m.node("descriptions")?.error("policies.modifier-no-description", "no description for modifier '\(mod)'")
+        }
+        // A description no modifier uses is never shown (a typo such as 'CZ' for 'CQ' left it unseen).
+        let unused = descriptions.keys.filter { !named.contains($0) }.sorted()
+        let table = unused.isEmpty ? nil : m.node("descriptions")?.mapping("the modifier descriptions")
+        for key in unused {
+            table?.node(key)?.error("policies.modifier-description-unused",
+                "a description for modifier '\(key)', which none of discipline, assistant, telehealth or kx names")
         }
         return ModifierTable(
             discipline: discipline, assistant: assistant, telehealth: tele, kx: kx, descriptions: descriptions, source: src)
