@@ -9,7 +9,7 @@ extension LoadSession {
         defer { finish(ctx) }
         guard let root = opened else { return Certainty() }
         defer { root.finish("facts.yaml") }
-        let page = root.string("grades_page", required: true)
+        let page = root.text("grades_page")
         var grades: [CertaintyGrade] = []
         // Every grade id given, also of a grade with errors (reported at it): a fact naming it gets no second error.
         var namedGrades: Set<String> = []
