@@ -25,9 +25,12 @@ package enum CheckStage {
         site.drafts = sources.drafts
         if let config = sources.config { sources.extensionData?.check(config: config, diagnostics: &diags) }
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
+            // (A home page marked as a draft is left out of build and check like every draft.)
+            let draft = ["_index.md", "index.md"].first { sources.drafts.contains($0) }
             diags.error("site.no-home-page",
-                SourceLocation(file: sources.contentDisplay), "the site has no home page",
-                hint: "add \(sources.contentDisplay)/_index.md")
+                SourceLocation(file: sources.contentDisplay + (draft.map { "/" + $0 } ?? "")),
+                draft == nil ? "the site has no home page" : "the home page is a draft, which is not published",
+                hint: draft == nil ? "add \(sources.contentDisplay)/_index.md" : "remove 'draft: true' from it")
         }
         let templates = sources.templates
         // A layout is a top-level template: a partial (`partials/nav`) lays out no page.

@@ -132,9 +132,15 @@ package struct PageRewriter: MarkdownRewriter {
         if lower.hasPrefix("code:") {
             let code = String(base.dropFirst(5))
             guard let i = site.byCode[code] else {
-                diagnostics.error("link.unknown-code",
-                    at, "unknown code '\(code)' in link '\(url)'",
-                    hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
+                let withPage = "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))"
+                if site.siteExtensionData?.knownCodes.contains(code) == true {
+                    // A code of the data whose page is missing or a draft: not an unknown code.
+                    diagnostics.error("link.code-without-page",
+                        at, "code '\(code)' in link '\(url)' has no published page (a page with code: \"\(code)\" that is not a draft)",
+                        hint: withPage)
+                } else {
+                    diagnostics.error("link.unknown-code", at, "unknown code '\(code)' in link '\(url)'", hint: withPage)
+                }
                 return nil
             }
             return target(i, fragment: fragment, at: at, title: link.title)
