@@ -38,6 +38,8 @@ public struct Certainty: Sendable {
     public var grades: [CertaintyGrade] = []
     public var facts: [FactRecord] = []
     public var gradesPage: String?
+    /// Where `grades_page` is given (its value), for the check that it names a page.
+    public var gradesPageLocation: SourceLocation?
 
     public func fact(_ id: String) -> FactRecord? { facts.first { $0.id == id } }
     public func grade(_ id: String) -> CertaintyGrade? { grades.first { $0.id == id } }

@@ -5,6 +5,9 @@ package struct LoadedCodes {
     var families: [CodeFamily]
     package var records: [CodeRecord]
     var locations: [String: SourceLocation]
+    /// Every code an entry gives, also of an entry with errors (reported at them): other files naming it get no
+    /// second error.
+    var namedCodes: Set<String> = []
 
     func record(_ code: String) -> CodeRecord? { records.first { $0.code == code } }
 }
@@ -18,9 +21,11 @@ extension LoadSession {
         guard let root else { return nil }
         var records: [CodeRecord] = []
         var recordNodes: [String: YAMLNode] = [:]
+        var namedCodes: Set<String> = []
         let familyNodes = root.list("families", required: true) ?? []
         root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
             let code = m.string("code", required: true)
+            if let code { namedCodes.insert(code) }
             let family = m.string("family", required: true)
             let roleNode = m.required("role")
             let role = roleNode?.string("a role").flatMap { r -> CodeRole? in
@@ -28,7 +33,7 @@ extension LoadSession {
                 roleNode?.error("codes.unknown-role", "unknown role '\(r)'; accepted: \(CodeRole.allCases.map(\.rawValue).joined(separator: ", "))")
                 return nil
             }
-            let summary = m.string("summary", required: true)
+            let summary = m.text("summary")
             let summarySource = source(m, "summary_source", required: false)
             let unitMinutes = m.node("unit_minutes")?.count("'unit_minutes'", minimum: 1)
             let addOnTo = m.string("add_on_to")
@@ -55,11 +60,14 @@ extension LoadSession {
         }
 
         var families: [CodeFamily] = []
+        // Every family id given, also of a family with errors (reported at them), so its codes are no error.
+        var namedFamilies: Set<String> = []
         for item in familyNodes {
             guard let m = item.mapping("a family entry") else { continue }
             defer { m.finish("a family") }
             let id = m.string("id", required: true)
-            let name = m.string("name", required: true)
+            if let id { namedFamilies.insert(id) }
+            let name = m.text("name")
             let initial = m.string("initial", required: true)
             let addOn = m.string("add_on", required: true)
             let group = m.string("group")
@@ -76,7 +84,7 @@ extension LoadSession {
                 + (group.map { [("group", $0, CodeRole.group)] } ?? [])
             {
                 guard let rec = records.first(where: { $0.code == code }) else {
-                    m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)")
+                    if !namedCodes.contains(code) { m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)") }
                     continue
                 }
                 if rec.role != role || rec.family != id {
@@ -96,7 +104,9 @@ extension LoadSession {
         for rec in records {
             let node = recordNodes[rec.code]
             guard let fam = families.first(where: { $0.id == rec.family }) else {
-                node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
+                if !namedFamilies.contains(rec.family) {
+                    node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
+                }
                 continue
             }
             if !fam.codes.contains(rec.code) { node?.error("codes.not-in-family", "code '\(rec.code)' is not named by family '\(fam.id)'") }
@@ -105,7 +115,11 @@ extension LoadSession {
             }
         }
         root.finish("codes.yaml")
-        if families.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
-        return LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
+        // Without its lists (each a "missing required field" error) there is nothing to check other files against.
+        guard root.node("families") != nil, root.node("codes") != nil else { return nil }
+        if namedFamilies.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
+        var loaded = LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
+        loaded.namedCodes = namedCodes
+        return loaded
     }
 }

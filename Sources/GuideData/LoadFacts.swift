@@ -9,12 +9,18 @@ extension LoadSession {
         defer { finish(ctx) }
         guard let root = opened else { return Certainty() }
         defer { root.finish("facts.yaml") }
-        let page = root.string("grades_page", required: true)
+        let page = root.text("grades_page")
         var grades: [CertaintyGrade] = []
+        // Every grade id given, also of a grade with errors (reported at it): a fact naming it gets no second error.
+        var namedGrades: Set<String> = []
         root.forEachEntry("grades", "a grade", finish: "a grade") { m, item in
-            let id = m.string("id", required: true), badge = m.string("badge", required: true)
-            let meaning = m.string("meaning", required: true), marked = m.string("marked", required: true)
+            let id = m.string("id", required: true), badge = m.text("badge")
+            if let id { namedGrades.insert(id) }
+            let meaning = m.text("meaning"), marked = m.string("marked", required: true)
             guard let id, let badge, let meaning, let marked else { return }
+            if !LoadSession.isKebabCase(id) {
+                m.node("id")?.error("facts.grade-id-not-kebab-case", "grade id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
+            }
             if grades.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-grade", "duplicate grade '\(id)'") }
             guard marked == "true" || marked == "false" else {
                 m.node("marked")?.error("facts.marked-not-boolean", "'marked' must be true or false, found '\(marked)'")
@@ -22,10 +28,11 @@ extension LoadSession {
             }
             grades.append(CertaintyGrade(id: id, badge: badge, meaning: meaning, marked: marked == "true", rank: grades.count))
         }
+        if namedGrades.isEmpty, let g = root.node("grades") { g.error("facts.no-grades", "facts.yaml needs at least one grade") }
         var facts: [FactRecord] = []
         root.forEachEntry("facts", "a fact", finish: "a fact") { m, item in
-            let id = m.string("id", required: true), says = m.string("says", required: true)
-            let grade = m.string("grade", required: true), ref = m.string("ref", required: true)
+            let id = m.string("id", required: true), says = m.text("says")
+            let grade = m.string("grade", required: true), ref = m.text("ref")
             let inData = m.string("in_data")
             if let inData, inData != "true" && inData != "false" {
                 m.node("in_data")?.error("facts.in-data-not-boolean", "'in_data' must be true or false, found '\(inData)'")
@@ -35,8 +42,11 @@ extension LoadSession {
             let sourcesNode = m.node("sources")
             let sources = m.stringList("sources", required: true)
             guard let id, let says, let grade, let ref, let sources else { return }
+            if !LoadSession.isKebabCase(id) {
+                m.node("id")?.error("facts.fact-id-not-kebab-case", "fact id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
+            }
             if facts.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-fact", "duplicate fact id '\(id)'") }
-            if !grades.contains(where: { $0.id == grade }) {
+            if !namedGrades.isEmpty && !namedGrades.contains(grade) {
                 m.node("grade")?.error("facts.unknown-grade",
                     "unknown grade '\(grade)'; accepted: \(grades.map(\.id).joined(separator: ", "))")
             }
@@ -48,6 +58,7 @@ extension LoadSession {
                     id: id, says: says, grade: grade, sources: sources, ref: ref, inData: inData == "true",
                     citedWith: citedWith, location: item.location))
         }
-        return Certainty(grades: grades, facts: facts, gradesPage: page)
+        return Certainty(
+            grades: grades, facts: facts, gradesPage: page, gradesPageLocation: root.node("grades_page")?.location)
     }
 }

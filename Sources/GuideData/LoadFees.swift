@@ -17,8 +17,10 @@ extension LoadSession {
         var periods: [LoadedPeriod] = []
         let files = files(in: "fees", ext: "yaml")
         if files.isEmpty { diagnostics.error("fees.no-periods", SourceLocation(file: path("fees")), "no fee-schedule period files") }
+        // A period file with errors (reported in it) is left out: the gap it leaves is no second error.
+        var someFailed = false
         for file in files {
-            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) }
+            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) } else { someFailed = true }
         }
         periods.sort { $0.period.range.from < $1.period.range.from }
         for (a, b) in zip(periods, periods.dropFirst()) {
@@ -30,7 +32,7 @@ extension LoadSession {
                 diagnostics.error("fees.overlapping-periods", b.effectiveNode, "period \(b.period.id) overlaps period \(a.period.id), which runs through \(end)")
                 continue
             }
-            if b.period.range.from > expected {
+            if b.period.range.from > expected && !someFailed {
                 diagnostics.error("fees.gap-between-periods",
                     b.effectiveNode,
                     "gap between periods: \(a.period.id) ends \(end) but \(b.period.id) starts later; expected effective \(expected)")
@@ -47,7 +49,7 @@ extension LoadSession {
         let effNode = root.required("effective")
         let effective = effNode?.date("'effective'")
         let through = root.date("through")
-        let label = root.string("label", required: true)
+        let label = root.text("label")
         let periodSource = source(root)
         let gpciNode = root.required("gpci")
         let gpciText = gpciNode?.string("a GPCI table id or 'missing'")
@@ -79,7 +81,7 @@ extension LoadSession {
         var cfs: [ConversionFactorOption] = []
         root.forEachEntry("conversion_factors", "a conversion factor", finish: "a conversion factor") { m, item in
             let id = m.string("id", required: true)
-            let label = m.string("label", required: true)
+            let label = m.text("label")
             let value = m.decimal("value", positive: true, limits: .conversionFactor)
             let isDefault = m.bool("default", required: true)
             let src = source(m)
@@ -113,7 +115,7 @@ extension LoadSession {
                     if rec.validFrom > through {
                         codeNode?.error("fees.code-not-valid-yet", "code '\(code)' did not exist in this period (valid from \(rec.validFrom))")
                     }
-                } else {
+                } else if !codes.namedCodes.contains(code) {
                     codeNode?.error(.unknownCode, "unknown code '\(code)' (not in \(path("codes.yaml")))")
                 }
             }

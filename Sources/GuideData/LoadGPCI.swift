@@ -55,7 +55,7 @@ extension LoadSession {
                 diagnostics.error("gpci.bad-locality-number", at(loc), "locality number must be 2 digits, found '\(loc.text)'")
             }
             if name.text.isEmpty { diagnostics.error("gpci.empty-locality-name", at(name), "empty locality name") }
-            if state.text.count != 2 { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'") }
+            if state.text.count != 2 || !state.text.allSatisfy({ $0.isASCII && $0.isLetter }) { diagnostics.error("gpci.bad-state", at(state), "state must be a 2-letter code, found '\(state.text)'") }
             var values: [DecimalValue] = []
             for (i, f) in row[5...].enumerated() {
                 let column = columns[5 + i]
@@ -78,7 +78,8 @@ extension LoadSession {
             out[locality.id] = LocalityGPCI(
                 locality: locality, work: values[0], pe: values[1], mp: values[2], workUnfloored: values.count > 3 ? values[3] : nil)
         }
-        if out.isEmpty { diagnostics.error("gpci.no-rows", SourceLocation(file: file), "no locality rows") }
+        // (Rows with errors were each reported: "no rows" only when the file has none after its header.)
+        if rows.count < 2 { diagnostics.error("gpci.no-rows", SourceLocation(file: file), "no locality rows") }
         return GPCITable(id: id, source: sourceID, rows: out)
     }
 }

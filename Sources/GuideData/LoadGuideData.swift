@@ -25,10 +25,10 @@ extension LoadSession {
         var out: [ModifierEntry] = []
         root.forEachEntry("modifiers", "a modifier entry", finish: "a modifier") { m, item in
             let code = m.string("code", required: true)
-            let meaning = m.string("meaning", required: true)
-            let applies = m.string("applies", required: true)
-            let payment = m.string("payment", required: true)
-            let from = m.string("from", required: true)
+            let meaning = m.text("meaning")
+            let applies = m.text("applies")
+            let payment = m.text("payment")
+            let from = m.text("from")
             let sources = m.stringList("sources", required: true)
             guard let code, let meaning, let applies, let payment, let from, let sources else { return }
             if sources.isEmpty { m.node("sources")?.error("modifiers.no-source", "a modifier needs at least one source id") }
@@ -55,8 +55,8 @@ extension LoadSession {
             for code in map.keys {
                 guard let entry = map.mapping(code) else { continue }
                 defer { entry.finish("a descriptor") }
-                let short = entry.string("short", required: true)
-                let long = entry.string("long", required: true)
+                let short = entry.text("short")
+                let long = entry.text("long")
                 guard let short, let long else { continue }
                 out[code] = CPTDescriptor(short: short, long: long)
             }
@@ -73,10 +73,10 @@ extension LoadSession {
         guard let root = opened else { return [] }
         var out: [DiscrepancyEntry] = []
         root.forEachEntry("discrepancies", "a discrepancy entry", finish: "a discrepancy") { m, item in
-            let claim = m.string("claim", required: true)
-            let appears = m.string("appears", required: true)
-            let correct = m.string("correct", required: true)
-            let why = m.string("why", required: true)
+            let claim = m.text("claim")
+            let appears = m.text("appears")
+            let correct = m.text("correct")
+            let why = m.text("why")
             let sources = m.stringList("sources", required: true)
             guard let claim, let appears, let correct, let why, let sources else { return }
             if sources.isEmpty { m.node("sources")?.error("discrepancies.no-source", "a discrepancy needs at least one source id") }

@@ -15,21 +15,30 @@ extension LoadSession {
         let checked = root.date("checked")
         guard let next = root.mapping("next", required: true) else { return nil }
         defer { next.finish("the next fee schedule") }
-        let label = next.string("label", required: true)
+        let label = next.text("label")
         let range = next.dateRange()
-        let status = next.string("status", required: true)
+        let status = next.text("status")
         let proposedOn = next.date("proposed_on", required: false)
         let src = source(next)
         var cfs: [ConversionFactorOption] = []
         next.forEachEntry("proposed_conversion_factors", required: false, "a proposed conversion factor", finish: "a proposed conversion factor") { m, item in
-            let id = m.string("id", required: true), cfLabel = m.string("label", required: true)
+            let id = m.string("id", required: true), cfLabel = m.text("label")
             let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
             guard let id, let cfLabel, let value, let cfSource else { return }
+            if cfs.contains(where: { $0.id == id }) {
+                m.node("id")?.error("outlook.duplicate-conversion-factor", "duplicate proposed conversion factor id '\(id)'")
+            }
             cfs.append(ConversionFactorOption(id: id, label: cfLabel, value: value, isDefault: cfs.isEmpty, source: cfSource))
         }
         let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")
         let example = next.string("example_code", required: false)
         guard let checked, let label, let range, let status, let src else { return nil }
+        // The floor's illustrative amounts price this code with the last period's RVUs.
+        if let example, let last = periods.last?.period, last.rvus[example] == nil {
+            next.node("example_code")?.error("outlook.unknown-example-code",
+                "'example_code' \(example) has no RVUs in the last fee period (\(last.range.from)); "
+                    + "accepted: \(last.rvus.keys.sorted().joined(separator: ", "))")
+        }
         if let last = periods.last?.period.range.through {
             if range.from <= last {
                 // Stale after a new period was imported: say so, and let the fee periods speak for those dates.
@@ -55,7 +64,7 @@ extension LoadSession {
     mutating func gradedStatement(_ m: MappingReader?, _ what: String) -> GradedStatement? {
         guard let m else { return nil }
         defer { m.finish(what) }
-        let text = m.string("text", required: true), grade = m.string("grade", required: true), s = source(m)
+        let text = m.text("text"), grade = m.string("grade", required: true), s = source(m)
         if let grade, !["H", "M", "L", "L–M"].contains(grade) {
             m.node("grade")?.error("outlook.unknown-grade", "'grade' must be H, M, L or L–M (facts.md), found '\(grade)'")
             return nil

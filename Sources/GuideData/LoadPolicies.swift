@@ -15,8 +15,11 @@ extension LoadSession {
         root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
             let code = m.string("pos", required: true)
             let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
-            let summary = m.string("summary", required: true)
+            let summary = m.text("summary")
             _ = source(m)
+            if let code, pos.contains(where: { $0.pos == code }) {
+                m.node("pos")?.error("policies.duplicate-place-of-service", "place of service '\(code)' is listed twice")
+            }
             if let code, let setting, let summary {
                 pos.append(TelehealthPlaceOfService(pos: code, setting: setting, summary: summary))
             }
@@ -89,7 +92,7 @@ extension LoadSession {
         m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'") { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
-            let summary = row.string("summary", required: true)
+            let summary = row.text("summary")
             let src = source(row)
             guard let range, let value, let summary, let src else { return }
             if let other = out.first(where: { $0.range.overlaps(range) }) {
@@ -124,8 +127,16 @@ extension LoadSession {
         let descriptions = m.textByKey("descriptions")
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
-        for mod in Array(discipline.values) + Array(assistant.values) + [tele, kx] where descriptions[mod] == nil {
+        let named = Array(discipline.values) + Array(assistant.values) + [tele, kx]
+        for mod in named where descriptions[mod] == nil {
             m.node("descriptions")?.error("policies.modifier-no-description", "no description for modifier '\(mod)'")
+        }
+        // A description no modifier uses is never shown (a typo such as 'CZ' for 'CQ' left it unseen).
+        let unused = descriptions.keys.filter { !named.contains($0) }.sorted()
+        let table = unused.isEmpty ? nil : m.node("descriptions")?.mapping("the modifier descriptions")
+        for key in unused {
+            table?.node(key)?.error("policies.modifier-description-unused",
+                "a description for modifier '\(key)', which none of discipline, assistant, telehealth or kx names")
         }
         return ModifierTable(
             discipline: discipline, assistant: assistant, telehealth: tele, kx: kx, descriptions: descriptions, source: src)

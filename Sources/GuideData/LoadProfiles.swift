@@ -15,10 +15,13 @@ extension LoadSession {
         let defaultNode = root.required("default")
         let defaultID = defaultNode?.string("a profile id")
         var profiles: [UnitProfile] = []
+        // Every id given, also of a profile with errors (reported at them), so `default` naming it is no error.
+        var namedIDs: [String] = []
         root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
             let id = m.string("id", required: true)
-            let name = m.string("name", required: true)
-            let summary = m.string("summary", required: true)
+            if let id, !namedIDs.contains(id) { namedIDs.append(id) }
+            let name = m.text("name")
+            let summary = m.text("summary")
             let cpt = m.bool("cpt_rule", required: true)
             let initialSpan = m.required("initial_span")?.count("'initial_span'", minimum: 1)
             let initialMin = m.required("initial_minimum")?.count("'initial_minimum'", minimum: 1)
@@ -42,8 +45,8 @@ extension LoadSession {
         }
         var total: TotalTimeRule?
         if let m = root.mapping("total_time_rule", required: true) {
-            let name = m.string("name", required: true)
-            let summary = m.string("summary", required: true)
+            let name = m.text("name")
+            let summary = m.text("summary")
             let unit = m.required("unit_minutes")?.count("'unit_minutes'", minimum: 1)
             let rem = m.required("remainder_minimum")?.count("'remainder_minimum'", minimum: 1)
             let src = source(m)
@@ -55,11 +58,12 @@ extension LoadSession {
         }
         root.finish("profiles.yaml")
         guard let defaultID, let total else { return nil }
-        if !profiles.contains(where: { $0.id == defaultID }) {
+        if !namedIDs.contains(defaultID) {
             defaultNode?.error("profiles.unknown-default",
-                "default profile '\(defaultID)' is not defined; defined: \(profiles.map(\.id).joined(separator: ", "))")
+                "default profile '\(defaultID)' is not defined; defined: \(namedIDs.joined(separator: ", "))")
             return nil
         }
+        guard profiles.contains(where: { $0.id == defaultID }) else { return nil }
         return LoadedProfiles(profiles: profiles, defaultID: defaultID, totalTime: total)
     }
 }

@@ -10,6 +10,8 @@ package struct LoadSession {
     /// Every source id used (`source:` keys, each GPCI table's `cms-gpci-<id>`), with where it was used; checked
     /// against sources.yaml at the end.
     var sourceRefs: [(id: String, location: SourceLocation)] = []
+    /// Every id sources.yaml gives, also of an entry with errors (reported at it): its citations get no second error.
+    var namedSourceIDs: Set<String> = []
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
     let tree: SourceTree
@@ -71,6 +73,34 @@ package struct LoadSession {
         return entries.map(\.name).filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
     }
 
+    /// The files and folders of data/ the guide reads (docs/data.md); `fees/` holds `*.yaml`, `gpci/` `*.csv`.
+    package static let dataFiles = [
+        "codes.yaml", "cpt-descriptors.yaml", "discrepancies.yaml", "examples.yaml", "facts.yaml", "modifiers.yaml",
+        "outlook.yaml", "policies.yaml", "profiles.yaml", "sources.yaml", ZIPCodesFile.name,
+    ]
+    static let dataFolders = ["fees": "yaml", "gpci": "csv"]
+
+    /// Anything else in data/ (a misspelt `outlok.yaml`, a period saved as `.yml`) would be skipped unseen: an
+    /// error at it. Hidden names are left alone; names the listing cannot read are reported by the content walk.
+    mutating func checkUnknownFiles() {
+        let (top, _) = SourceTree.listing(dataDirectory, root: tree.root, reportMissing: false)
+        for (name, _) in top where !name.hasPrefix(".") && !Self.dataFiles.contains(name) && Self.dataFolders[name] == nil {
+            let known = Self.dataFiles + Self.dataFolders.keys.sorted().map { $0 + "/" }
+            let near = known.min { editDistance($0, name) < editDistance($1, name) }
+            var hint = "the guide reads: \(known.joined(separator: ", ")) (docs/data.md)"
+            if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
+            diagnostics.error("data.unknown-file", SourceLocation(file: path(name)), "'\(name)' is not a data file the guide reads", hint: hint)
+        }
+        for (folder, ext) in Self.dataFolders.sorted(by: { $0.key < $1.key }) {
+            let (entries, _) = SourceTree.listing(path(folder), root: tree.root, reportMissing: false)
+            for (name, _) in entries where !name.hasPrefix(".") && !name.hasSuffix("." + ext) {
+                diagnostics.error("data.wrong-extension",
+                    SourceLocation(file: path(folder + "/" + name)), "'\(name)' in \(folder)/ is not read: only *.\(ext) files are",
+                    hint: folder == "fees" ? "name a fee period fees/YYYY-MM-DD.yaml" : "name a GPCI table gpci/<id>.csv")
+            }
+        }
+    }
+
     mutating func run() -> SiteData? {
         let dir = dataDirectory
         // The GPCI tables and the ZIP codes (the largest file) load beside the other files: two jobs, each with its
@@ -85,6 +115,7 @@ package struct LoadSession {
             let (sources, codes, profiles, policies) = (s.loadSources(), s.loadCodes(), s.loadProfiles(), s.loadPolicies())
             let periods = s.loadFees(codes: codes)
             let (pending, certainty) = (s.loadOutlook(periods: periods), s.loadFacts())
+            s.checkUnknownFiles()
             return (s, sources, codes, profiles, policies, periods, pending, certainty)
         })
         self = main
@@ -104,7 +135,7 @@ package struct LoadSession {
     }
 
     mutating func checkSourceRefs(sources: [SourceRecord]) {
-        let known = Set(sources.map(\.id))
+        let known = Set(sources.map(\.id)).union(namedSourceIDs)
         guard !sources.isEmpty else { return }
         for ref in sourceRefs where !known.contains(ref.id) {
             let near = sources.map(\.id).min { editDistance($0, ref.id) < editDistance($1, ref.id) }
@@ -157,6 +188,14 @@ extension YAMLNode {
 }
 
 extension MappingReader {
+    /// Required words readers see (a title, a summary, a label): an empty or all-space value is an error at it
+    /// (it would show as nothing). The text is still returned, so the rest of the entry is checked as usual.
+    package func text(_ key: String) -> String? {
+        guard let s = string(key, required: true) else { return nil }
+        if s.allSatisfy(\.isWhitespace) { node(key)?.error("data.empty-text", "'\(key)' must not be empty") }
+        return s
+    }
+
     /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
     func textByKey(_ key: String) -> [String: String] {
         var out: [String: String] = [:]

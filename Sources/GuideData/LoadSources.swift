@@ -2,6 +2,12 @@
 extension LoadSession {
     package static let authorities = ["primary", "contractor", "association", "secondary"]
 
+    /// An id of sources.yaml or facts.yaml: lowercase kebab-case (a-z, 0-9, -), not empty. Ids are written in
+    /// links (`source:ID`, `fact:ID`) and become anchors and class names (`source-ID`, `grade-ID`).
+    static func isKebabCase(_ id: String) -> Bool {
+        !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
     /// sources.yaml: `sources:` list of {id, title, publisher, url, date | accessed, authority, note?}. `date` is
     /// the publication date; `accessed` (used when the page carries no date) is the day the fact was checked.
     mutating func loadSources() -> [SourceRecord] {
@@ -12,8 +18,9 @@ extension LoadSession {
         var seen: Set<String> = []
         root.forEachEntry("sources", "a source entry", finish: "a source") { m, item in
             let id = m.string("id", required: true)
-            let title = m.string("title", required: true)
-            let publisher = m.string("publisher", required: true)
+            if let id { namedSourceIDs.insert(id) }
+            let title = m.text("title")
+            let publisher = m.text("publisher")
             let url = m.string("url", required: true)
             let hasDate = m.node("date") != nil
             let date = m.date("date", required: !hasDate && m.node("accessed") == nil)
@@ -21,13 +28,15 @@ extension LoadSession {
             let authority = m.string("authority", required: true)
             let note = m.string("note")
             guard let id, let title, let publisher, let url, let day = date ?? accessed, let authority else { return }
-            let idOK = !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-            if !idOK { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
+            if !LoadSession.isKebabCase(id) { m.node("id")?.error("sources.id-not-kebab-case", "source id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)") }
             if seen.contains(id) { m.node("id")?.error("sources.duplicate-source", "duplicate source id '\(id)'") }
             seen.insert(id)
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                m.node("url")?.error("sources.bad-url", "url must start with https:// or http://, found '\(url)'")
-            }
+            let host = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).dropFirst(2).first ?? ""
+            let urlProblem: String? =
+                !(url.hasPrefix("https://") || url.hasPrefix("http://")) ? "url must start with https:// or http://"
+                : url.contains(where: \.isWhitespace) ? "url must hold no spaces (write %20 for one)"
+                : host.isEmpty ? "url must name a host after the //" : nil
+            if let urlProblem { m.node("url")?.error("sources.bad-url", "\(urlProblem), found '\(url)'") }
             if !LoadSession.authorities.contains(authority) {
                 m.node("authority")?.error("sources.unknown-authority",
                     "unknown authority '\(authority)'; accepted: \(LoadSession.authorities.joined(separator: ", "))")

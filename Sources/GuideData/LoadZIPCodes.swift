@@ -120,6 +120,8 @@ extension LoadSession {
                 guard let text = line.scalar("a line of ZIP codes") else { continue }
                 let lineNumber = line.location.line
                 var column = (line.mark?.column ?? 1)
+                // A quoted line's text starts after its quote.
+                if case .scalar(let s) = line.node, s.style == .singleQuoted || s.style == .doubleQuoted { column += 1 }
                 // Columns count characters, as the YAML reader's do.
                 for bytes in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
                     let tok = Substring(bytes)
@@ -135,15 +137,20 @@ extension LoadSession {
         }
         guard let yq, let gpci, let sourceFile, let sha, !ctx.diagnostics.hasErrors else { return nil }
         let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs.map(\.run))
-        let overlaps = zipTable.overlaps
-        // Where each run is listed (its last listing), only needed to report overlaps.
-        let where_ = overlaps.isEmpty ? [:] : Dictionary(runs.map { ($0.run, $0.at) }, uniquingKeysWith: { $1 })
-        for pair in overlaps {
-            let unknown = SourceLocation(file: file)
-            let (a, b) = (where_[pair.0] ?? unknown) < (where_[pair.1] ?? unknown) ? pair : (pair.1, pair.0)
-            ctx.diagnostics.error("zip.duplicate-zip",
-                where_[b] ?? unknown,
-                "ZIP code \(ZIPLocalityTable.text(max(a.from, b.from))) listed twice (first at line \(where_[a]?.line ?? 0))")
+        // Overlaps as `ZIPLocalityTable.overlaps` finds them, on the runs with where each is listed (the same token
+        // listed twice is two runs with two places): reported at the later listing, naming the earlier one's line.
+        if !zipTable.overlaps.isEmpty {
+            let located = runs.sorted { ($0.run.from, $0.run.through, $0.at) < ($1.run.from, $1.run.through, $1.at) }
+            var widest: (run: ZIPRun, at: SourceLocation)?
+            for r in located {
+                if let w = widest, r.run.from <= w.run.through {
+                    let (first, second) = w.at < r.at ? (w, r) : (r, w)
+                    ctx.diagnostics.error("zip.duplicate-zip",
+                        second.at,
+                        "ZIP code \(ZIPLocalityTable.text(max(w.run.from, r.run.from))) listed twice (first at line \(first.at.line))")
+                }
+                if widest == nil || r.run.through > widest!.run.through { widest = r }
+            }
         }
         if let count, count != zipTable.count {
             root.node("zip_codes")?.error("zip.count-mismatch", "'zip_codes' is \(count) but the lines list \(zipTable.count) ZIP codes")

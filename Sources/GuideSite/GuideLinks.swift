@@ -60,12 +60,9 @@ extension GuideSiteData {
             href, citing: first, tags: r.printed(href, to, fragment: sourceAnchor(first), title: ""))
         target.moreCitations = Array(fact.sources.dropFirst()) + [Certainty.citationPrefix + fact.id]
         guard grade.marked else { return target }
-        guard let g = certainty.gradesPage.flatMap(site.pageIndex(atPath:)) else {
-            r.diagnostics.error("certainty.grades-page-missing",
-                at, "the grades page '\(certainty.gradesPage ?? "")' named in data/facts.yaml is not a page",
-                hint: "set grades_page to the content path of the page that explains the markers")
-            return nil
-        }
+        // Without the grades page there is nothing to link the marker to: `GuideSiteData.check` reports it once,
+        // at `grades_page` in data/facts.yaml.
+        guard let g = certainty.gradesPage.flatMap(site.pageIndex(atPath:)) else { return target }
         let gradesURL = relativeURL(from: r.page.outputPath, to: site.pages[g].outputPath)
         r.anchorReferences.append(
             AnchorReference(

@@ -17,12 +17,32 @@ final class GuideSiteData: SiteExtensionData {
 
     var knownCodes: [String] { data.rules.codes.map(\.code) }
 
+    /// The site presents the fee period in force on `as_of` as current (the layouts' fee period, the calculator's
+    /// opening date, the fee examples): a date no period covers is an error at `as_of`, not one per page using it.
+    func check(config: SiteConfig, diagnostics diags: inout Diagnostics) {
+        let rules = data.rules
+        guard config.hasAsOf, rules.period(on: config.asOf) == nil, let covered = rules.coveredRange else { return }
+        let through = covered.through.map { " through \($0)" } ?? " on"
+        diags.error("site.as-of-not-covered",
+            config.fieldLocations["as_of"] ?? config.location,
+            "'as_of' \(config.asOf) is a date no fee period covers (the periods cover \(covered.from)\(through))",
+            hint: "set as_of to the day you last checked the data, or import the fee period that covers it (MAINTAINING.md)")
+    }
+
     /// Statements citing only secondary sources must name a graded fact, a fact's marker must be shown, and
     /// every source should be cited by some page.
     func check(site: SiteModel, rendered: [RenderedPage], diagnostics diags: inout Diagnostics) {
         let sources = data.sources
         let certainty = data.certainty
-        let unmarked = parallelMap(rendered) { r in
+        // Every marker links the grades page, so without it no marker can be shown (and none is checked).
+        var gradesPageMissing = false
+        if let page = certainty.gradesPage, let at = certainty.gradesPageLocation, site.pageIndex(atPath: page) == nil {
+            gradesPageMissing = true
+            diags.error("certainty.grades-page-missing", at,
+                "grades_page '\(page)' is not a page: the certainty markers link to it",
+                hint: "set grades_page to the content path of the page that explains the markers, e.g. certainty.md")
+        }
+        let unmarked = gradesPageMissing ? rendered.map { _ in [] } : parallelMap(rendered) { r in
             CertaintyCheck.unmarked(r.statements, sources: sources, certainty: certainty)
         }
         var cited: Set<String> = []

@@ -9,26 +9,28 @@ import TestSupport
     static let gpci = FeeImportTests.shared + "/gpci-2025.csv"
     static let addendum = FeeImportTests.fixtures + "/GPCI2024-addendum-e.csv"
 
-    /// (which file is broken, old text, new text, line of the error, its id, and for a header the layout check
-    /// does not know: the words of its explanation, tested on purpose: naming the missing column is the point)
-    static let cases: [(String, String, String, Int, String, String?)] = [
-        ("rvu", "HCPCS,MOD,DESCRIPTION", "CODE,MOD,DESCRIPTION", 1, "import-rvu.no-header", nil),
-        ("rvu", "97551,,,A,,0.54", "97551,,,A,,,0.54", 12, "import-rvu.field-count", nil),
-        ("rvu", "97552,,,A,,0.23", "97552,,,A,,O.23", 13, "import-rvu.not-a-number", nil),
+    /// (which file is broken, old text, new text, line:column of the error (a bad value: the column where its field
+    /// starts, else 1), its id, and for a header the layout check does not know: the words of its explanation, tested
+    /// on purpose: naming the missing column is the point)
+    static let cases: [(String, String, String, String, String, String?)] = [
+        ("rvu", "HCPCS,MOD,DESCRIPTION", "CODE,MOD,DESCRIPTION", "1:1", "import-rvu.no-header", nil),
+        ("rvu", "97551,,,A,,0.54", "97551,,,A,,,0.54", "12:1", "import-rvu.field-count", nil),
+        ("rvu", "97552,,,A,,0.23", "97552,,,A,,O.23", "13:12", "import-rvu.not-a-number", nil),
         ("rvu", "G0539,,Initial care training 30 m,A,,1.00,0.58,,0.35,,0.03,1.61",
-         "G0539,,Initial care training 30 m,A,,1.00,0.58,,0.35,,0.03,1.62", 14, "import-rvu.total-mismatch", nil),
-        ("rvu", "G0543,,Group train w/o patient,A", "G9999,,Group train w/o patient,A", 10, "import-rvu.missing-code", nil),
-        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PE GPCI", 3, "import-gpci.unknown-layout",
+         "G0539,,Initial care training 30 m,A,,1.00,0.58,,0.35,,0.03,1.62", "14:1", "import-rvu.total-mismatch", nil),
+        ("rvu", "G0543,,Group train w/o patient,A", "G9999,,Group train w/o patient,A", "10:1", "import-rvu.missing-code", nil),
+        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PE GPCI", "3:1", "import-gpci.unknown-layout",
          "unknown GPCI layout: found 7 columns 'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2025 PE GPCI,2025 PE GPCI,2025 MP GPCI'; expected CMS Addendum E columns, missing the PE GPCI ('YYYY PE GPCI') (2 columns match), the work GPCI"),
-        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PW GPCI (with 1.0 Floor),2024 PW GPCI", 3, "import-gpci.unknown-layout",
+        ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PW GPCI (with 1.0 Floor),2024 PW GPCI", "3:1", "import-gpci.unknown-layout",
          "missing one work GPCI column, or a pair '… (without 1.0 Floor)' and '… (with 1.0 Floor)' (found '2025 PW GPCI (with 1.0 Floor)' and '2024 PW GPCI')"),
-        ("gpci", "2025 MP GPCI", "2024 MP GPCI", 3, "import-gpci.unknown-layout", "missing one year in the GPCI headers (found 2024 and 2025)"),
-        ("gpci", "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,", "", 1, "import-gpci.no-header", nil),
-        ("gpci", "03102,AZ,00,ARIZONA", "10112,AZ,00,ARIZONA", 6, "import-gpci.duplicate-locality", nil),
+        ("gpci", "2025 MP GPCI", "2024 MP GPCI", "3:1", "import-gpci.unknown-layout", "missing one year in the GPCI headers (found 2024 and 2025)"),
+        ("gpci", "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,", "", "1:1", "import-gpci.no-header", nil),
+        ("gpci", "03102,AZ,00,ARIZONA", "10112,AZ,00,ARIZONA", "6:1", "import-gpci.duplicate-locality", nil),
+        ("gpci", "02102,AK,01,ALASKA*,1.500,1.081", "02102,AK,01,ALASKA*,1.500,-1.081", "5:27", "import-gpci.index-not-positive", nil),
     ]
 
     @Test(arguments: cases)
-    func badFile(which: String, old: String, new: String, line: Int, id: String, explanation: String?) throws {
+    func badFile(which: String, old: String, new: String, at: String, id: String, explanation: String?) throws {
         let dir = try DataTestSupport.copyOfContent()
         let before = FeeImportTests.snapshot(dir)
         // The GPCI cases start from the Addendum E layout (2025 year in the header).
@@ -44,10 +46,10 @@ import TestSupport
         #expect(out.exitCode == 1)
         #expect(out.diagnostics.count == 1, "\(out.diagnostics.map(\.description))")
         let d = try #require(out.diagnostics.first)
-        #expect(d.location.file == bad && d.location.line == line, "\(d)")
+        #expect(d.location.file == bad && "\(d.location.line):\(d.location.column)" == at, "\(d)")
         #expect(d.id.rawValue == id)
         if let explanation { #expect(d.message.contains(explanation), "\(d.message)") }
-        #expect(d.description.hasPrefix("\(bad):\(line):1: error: "))
+        #expect(d.description.hasPrefix("\(bad):\(at): error: "))
         #expect(FeeImportTests.snapshot(dir).filter { !$0.key.hasPrefix("bad-") } == before)
     }
 }

@@ -35,8 +35,13 @@ public enum FeeImporter {
         }
         var cfOverride: DecimalValue? = nil
         if let t = conversionFactor {
-            guard let v = DecimalValue(parsing: t), !v.isNegative, v != .zero else {
-                return .failure([.error("import.bad-conversion-factor", SourceLocation(file: "--conversion-factor"), "expected a decimal above 0, got '\(t)'")], exitCode: 2)
+            // Checked as the fee file's loader will check it (digits before and after the point), so a value it
+            // would refuse is an error at the argument, not at a line of a file that is never written.
+            let parsed = DecimalLimits.conversionFactor.parse(t)
+            guard case .success(let v) = parsed, !v.isNegative, v != .zero else {
+                let why: String
+                if case .failure(let f) = parsed { why = "; '\(t)' \(f.message)" } else { why = ", got '\(t)'" }
+                return .failure([.error("import.bad-conversion-factor", SourceLocation(file: "--conversion-factor"), "expected a decimal above 0\(why)")], exitCode: 2)
             }
             cfOverride = v
         }

@@ -130,7 +130,7 @@ package enum GPCIReader {
                 + (columns.unfloored.map { [($0, "work GPCI without the floor")] } ?? [])
             for (i, what) in valueColumns {
                 guard let v = cmsDecimal(record.cell(i)), !v.isNegative, v != .zero else {
-                    problems.append(input.error("import-gpci.index-not-positive", record.line, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
+                    problems.append(input.error("import-gpci.index-not-positive", record, field: i, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
                     break
                 }
                 if case .failure(let e) = DecimalLimits.gpci.check(v) {

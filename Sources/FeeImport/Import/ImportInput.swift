@@ -69,6 +69,37 @@ package struct ImportInput {
         .error(id, SourceLocation(file: path, line: line), message, hint: hint)
     }
 
+    /// An error at field `field` (0-based) of `record`: its line and the column where the field starts.
+    func error(_ id: DiagnosticID, _ record: CMSRecord, field: Int, _ message: String) -> Diagnostic {
+        .error(id, SourceLocation(file: path, line: record.line, column: column(ofField: field, onLine: record.line)), message)
+    }
+
+    /// The 1-based column where field `field` of the record starting on `line` begins, found again in the bytes
+    /// (only for a diagnostic, so records need not keep columns). CMS files are read as Latin-1: a byte is a
+    /// character.
+    func column(ofField field: Int, onLine line: Int) -> Int {
+        var k = 0, l = 1
+        while l < line && k < bytes.count {
+            if bytes[k] == 0x0A || (bytes[k] == 0x0D && !(k + 1 < bytes.count && bytes[k + 1] == 0x0A)) { l += 1 }
+            k += 1
+        }
+        let lineStart = k
+        var start = k, f = 0, inQuotes = false
+        while k < bytes.count && f < field {
+            let c = bytes[k]
+            if c == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes && c == 0x2C {
+                f += 1
+                start = k + 1
+            } else if !inQuotes && (c == 0x0A || c == 0x0D) {
+                break
+            }
+            k += 1
+        }
+        return start - lineStart + 1
+    }
+
     /// The records, or one diagnostic for an unterminated quote.
     package func records() -> StageResult<[CMSRecord]> {
         do {

@@ -166,7 +166,7 @@ package enum PPRRVUReader {
             {
                 guard let v = cmsDecimal(f[i]) else {
                     numberErrors.append(
-                        input.error("import-rvu.not-a-number", record.line, "\(name) of \(f[0].trimmingSpaces) is not a number: '\(f[i])'"))
+                        input.error("import-rvu.not-a-number", record, field: i, "\(name) of \(f[0].trimmingSpaces) is not a number: '\(f[i])'"))
                     break
                 }
                 values.append(v)

@@ -35,10 +35,12 @@ package enum ZIPFileReader {
     static let csvColumns = ["ZIP CODE", "CARRIER", "LOCALITY", "PLUS 4 FLAG", "YEAR/QTR"]
 
     /// The layout of `text`: CSV when one of its first five non-blank lines is a header naming the ZIP CODE column
-    /// (a sheet saved as CSV may keep a title line above it).
+    /// (a sheet saved as CSV may keep a title line above it), or when its first non-blank line holds commas (a
+    /// header row with a misspelt column: one error naming the column, not one "record is N characters long" per
+    /// record; fixed-width records have no commas); else fixed-width text.
     static func layout(of text: String) -> Layout {
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).lazy.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(5)
-        return lines.contains { isHeader($0) } ? .csv : .text
+        return lines.contains { isHeader($0) } || lines.first?.contains(",") == true ? .csv : .text
     }
 
     /// A CSV header line: a comma-separated field that reads `ZIP CODE`.

@@ -16,6 +16,11 @@ package struct ChecklistDirective: Directive {
             guard let d = CalendarDate(parsing: use.arguments[1]) else {
                 throw DirectiveError("directive.checklist-bad-date", "expected a date YYYY-MM-DD, got '\(use.arguments[1])'")
             }
+            // A day the guide does not cover has no checklist (its rows would name an empty span of dates).
+            if let accepted = rules.acceptedRange, !accepted.contains(d) {
+                throw DirectiveError("directive.checklist-date-not-covered",
+                    "\(d) is outside the dates of service this guide covers (\(Self.span(accepted)))")
+            }
             date = d
         }
         var cite = CitationCollector(context)

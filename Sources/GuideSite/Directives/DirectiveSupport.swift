@@ -103,10 +103,13 @@ func claimText(_ family: CodeFamily, initialUnits: Int, addOnUnits: Int) -> Stri
 /// The hint of an unknown code: "accepted: 97550, 97551, …".
 func acceptedCodes(_ rules: RulesData) -> String { "accepted: \(rules.codes.map(\.code).joined(separator: ", "))" }
 
-/// The codes a directive's arguments name (each must be a known code), or the default family's when none.
+/// The codes a directive's arguments name (each must be a known code, once), or the default family's when none.
 func namedCodes(_ arguments: [String], _ rules: RulesData) throws(DirectiveError) -> [String] {
     for code in arguments where rules.code(code) == nil {
         throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules))
+    }
+    for (i, code) in arguments.enumerated() where arguments[..<i].contains(code) {
+        throw DirectiveError("directive.code-listed-twice", "code '\(code)' is listed twice")
     }
     return arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
 }

@@ -10,6 +10,7 @@ package struct LauncherDirective: Directive {
     package let name = "launcher"
     /// Only pages: a plain site (no data/) may use it too.
     package var needsExtensionData: Bool { false }
+    package var readsBody: Bool { true }
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments; write one entry a line") }

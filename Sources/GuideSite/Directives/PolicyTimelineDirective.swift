@@ -27,6 +27,9 @@ package struct PolicyTimelineDirective: Directive {
                 "unknown topic '\(t)'",
                 hint: "accepted: \(PolicyTimelineDirective.topicNames.keys.sorted().joined(separator: ", "))")
         }
+        for (i, t) in use.arguments.enumerated() where use.arguments[..<i].contains(t) {
+            throw DirectiveError("directive.topic-listed-twice", "topic '\(t)' is listed twice")
+        }
         let topics = Set(use.arguments)
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []

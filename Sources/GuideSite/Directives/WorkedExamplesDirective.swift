@@ -13,6 +13,7 @@ import RulesText
 /// unknown or repeated id is an error at the directive.
 package struct WorkedExamplesDirective: Directive {
     package let name = "worked-examples"
+    package var readsBody: Bool { true }
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let all = context.site.guide.examples

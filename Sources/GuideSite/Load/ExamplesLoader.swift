@@ -23,8 +23,8 @@ extension LoadSession {
         var seen: Set<String> = []
         root.forEachEntry("examples", "a scenario", finish: "a scenario") { m, item in
             let id = m.string("id", required: true)
-            let title = m.string("title", required: true)
-            let narrative = m.string("narrative", required: true)
+            let title = m.text("title")
+            let narrative = m.text("narrative")
             var raw: [String: String] = [:]
             for key in Self.exampleOptionKeys where key != "telehealth" {
                 if let v = m.string(key) { raw[key] = v.trimmingCharacters(in: .whitespaces) }

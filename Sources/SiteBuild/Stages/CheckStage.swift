@@ -23,16 +23,27 @@ package enum CheckStage {
             knownCodes: sources.extensionData?.knownCodes, diagnostics: &diags)
         site.images = sources.images
         site.drafts = sources.drafts
+        if let config = sources.config { sources.extensionData?.check(config: config, diagnostics: &diags) }
         if !sources.pages.contains(where: { $0.relativePath == "_index.md" || $0.relativePath == "index.md" }) {
+            // (A home page marked as a draft is left out of build and check like every draft.)
+            let draft = ["_index.md", "index.md"].first { sources.drafts.contains($0) }
             diags.error("site.no-home-page",
-                SourceLocation(file: sources.contentDisplay), "the site has no home page",
-                hint: "add \(sources.contentDisplay)/_index.md")
+                SourceLocation(file: sources.contentDisplay + (draft.map { "/" + $0 } ?? "")),
+                draft == nil ? "the site has no home page" : "the home page is a draft, which is not published",
+                hint: draft == nil ? "add \(sources.contentDisplay)/_index.md" : "remove 'draft: true' from it")
         }
         let templates = sources.templates
-        for p in site.pages where !templates.has(layoutName(p)) {
+        // A layout is a top-level template: a partial (`partials/nav`) lays out no page.
+        for p in site.pages where !templates.has(layoutName(p)) || layoutName(p).contains("/") {
+            let name = layoutName(p)
             diags.error("template.missing-layout",
-                p.meta.location(of: "layout"), "layout '\(layoutName(p))' has no template",
+                p.meta.location(of: "layout"),
+                templates.has(name) ? "layout '\(name)' is a partial, not a page layout" : "layout '\(name)' has no template",
                 hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
+        }
+        for p in site.pages where p.meta.navTitle?.allSatisfy(\.isWhitespace) == true {
+            diags.error("front-matter.empty-nav-title", p.meta.location(of: "nav_title"), "'nav_title' must not be empty: it is the page's name in the navigation",
+                hint: "leave it out to use the title")
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {

@@ -58,6 +58,12 @@ package enum LoadStage {
 
         let (listed, listProblems) = tree.files()
         diags.append(contentsOf: listProblems)
+        for rel in listed {
+            guard let name = ContentLoader.misnamedPage(rel) else { continue }
+            diags.error("page.not-named-md",
+                SourceLocation(file: display + "/" + rel), "this Markdown file is not built: a page's name ends in .md",
+                hint: "rename it to \(display)/\(name)")
+        }
         var pages = readPages(
             listed.filter(ContentLoader.isPageFile), tree: tree, display: display, reusing: reusing, diagnostics: &diags)
         let drafts = options.includeDrafts ? [] : Set(pages.filter(\.meta.draft).map(\.relativePath))
@@ -92,6 +98,14 @@ package enum LoadStage {
             case .success(let bytes):
                 images[rel] = ContentImage(kind: kind, size: ImageSize.read(bytes, kind: kind))
                 files.append(OutputFile(path: rel, bytes: bytes))
+                // Every image is published, shown or not: an SVG that runs or loads something is an error at it.
+                if kind == .svg, let p = SelfContained.svgProblem(bytes) {
+                    diagnostics.error("image.svg-active-content",
+                        SourceLocation(file: display + "/" + rel, line: p.line, column: p.column),
+                        "this SVG holds \(p.what): it is published as a file a reader can open, and the site runs no "
+                            + "script from its content and loads nothing from elsewhere",
+                        hint: "save the image without it (a drawing program's plain SVG export)")
+                }
             case .failure(let d): diagnostics.append(d)
             }
         }
@@ -126,7 +140,9 @@ package enum LoadStage {
                 return
             }
             switch tree.readBytes(tree.root + "/" + css, display: display + "/" + css) {
-            case .success(let bytes): files.append(OutputFile(path: css, bytes: bytes))
+            case .success(let bytes):
+                files.append(OutputFile(path: css, bytes: bytes))
+                checkStylesheet(bytes, display: display + "/" + css, diagnostics: &diagnostics)
             case .failure(let d): diagnostics.append(d)
             }
         }
@@ -171,10 +187,22 @@ package enum LoadStage {
         var out: [OutputFile] = []
         for rel in rels {
             switch tree.readBytes(templates + "/" + rel, display: templates + "/" + rel) {
-            case .success(let bytes): out.append(OutputFile(path: rel, bytes: bytes))
+            case .success(let bytes):
+                out.append(OutputFile(path: rel, bytes: bytes))
+                if rel.lowercased().hasSuffix(".css") { checkStylesheet(bytes, display: templates + "/" + rel, diagnostics: &diagnostics) }
             case .failure(let d): diagnostics.append(d)
             }
         }
         return out
+    }
+
+    /// A stylesheet that loads something from another site (`url(https://…)`, `@import "//…"`) is an error at it:
+    /// no request leaves the site.
+    static func checkStylesheet(_ bytes: [UInt8], display: String, diagnostics: inout Diagnostics) {
+        guard let r = SelfContained.cssRemoteReference(bytes) else { return }
+        diagnostics.error("asset.remote-reference",
+            SourceLocation(file: display, line: r.line, column: r.column),
+            "this stylesheet loads '\(r.text)' from another site; the site loads nothing from elsewhere",
+            hint: "save the file below the folder and refer to it with a relative path")
     }
 }

@@ -16,6 +16,15 @@ package enum ContentLoader {
         !(rel == "data" || rel.hasPrefix("data/")) && rel.hasSuffix(".md")
     }
 
+    /// A Markdown file that is not named `*.md` (`faq.markdown`, `faq.MD`): it would be left out unseen, so the
+    /// load reports it. Nil for any other file; else the name it should have.
+    package static func misnamedPage(_ rel: String) -> String? {
+        guard !(rel == "data" || rel.hasPrefix("data/")), !rel.hasSuffix(".md"), let dot = rel.lastIndex(of: "."),
+            !rel[dot...].contains("/"), [".md", ".markdown", ".mdown", ".mkd", ".mkdn"].contains(rel[dot...].lowercased())
+        else { return nil }
+        return rel[..<dot] + ".md"
+    }
+
     /// The text of a file inside `tree` (see `SourceTree`), or nil with the reason in `diagnostics`.
     package static func readText(_ path: String, display: String, tree: SourceTree, diagnostics: inout Diagnostics) -> String? {
         switch tree.readText(path, display: display) {

@@ -22,7 +22,7 @@ public struct SiteConfig: Sendable {
     public var stylesheet: String?
     /// `as_of_banner:` whether pages show the as-of line unless their front matter says otherwise (default true).
     public var asOfBanner = true
-    /// Where `logo` and `stylesheet` were written (their values), for messages.
+    /// Where `logo`, `stylesheet` and `as_of` were written (their values), for messages.
     public var fieldLocations: [String: SourceLocation] = [:]
     /// `search_synonyms:` — words a reader may type for the words the pages use (`video: [telehealth]`); the
     /// search adds them to the query. In the file's order, lower-cased.
@@ -38,6 +38,14 @@ public struct SiteConfig: Sendable {
         let config = read(text, context: ctx)
         diags.append(contentsOf: ctx.diagnostics.items)
         return StageResult(diags.hasErrors ? nil : config, diags.items)
+    }
+
+    /// A BCP 47 language tag as `lang` takes it: a primary subtag of 2–8 letters, then subtags of 1–8 letters or
+    /// digits, joined by '-' (`en`, `en-US`, `es-419`, `zh-Hant-TW`).
+    static func isLanguageTag(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     /// Reads `site.yaml`; problems go to `context`.
@@ -58,7 +66,15 @@ public struct SiteConfig: Sendable {
         let asOfBanner = map.bool("as_of_banner") ?? true
         let synonyms = SearchSynonym.read(map)
         map.finish("site.yaml")
+        if let title, title.allSatisfy(\.isWhitespace), let n = map.node("title") {
+            n.error("site.empty-title", "'title' must not be empty: it names the site on every page")
+        }
+        if !isLanguageTag(language), let n = map.node("language") {
+            n.error("site.bad-language",
+                "'language' must be a language tag such as en or en-US (it is the pages' lang attribute), found '\(language)'")
+        }
         var asOf: CalendarDate?
+        if let n = map.node("as_of") { locations["as_of"] = n.location }
         if let asOfText {
             asOf = CalendarDate(parsing: asOfText)
             if asOf == nil, let n = map.node("as_of") {
@@ -100,7 +116,9 @@ public struct SiteConfig: Sendable {
         guard let text = node.string("an address for 'base_url'") else { return nil }
         let lower = text.lowercased()
         let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : lower.hasPrefix("http://") ? text.dropFirst(7) : nil
+        // (No user name or password before the host: the address is printed on every page and in the sitemap.)
         guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+            !host.contains("@"),
             !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 0x20 } ?? false })
         else {
             node.error("site.bad-base-url",
@@ -131,6 +149,7 @@ public struct SearchSynonym: Sendable, Hashable {
     static func read(_ map: MappingReader) -> [SearchSynonym] {
         guard let m = map.mapping("search_synonyms") else { return [] }
         var out: [SearchSynonym] = []
+        var keyOf: [String: String] = [:]
         for key in m.keys {
             guard let list = m.stringList(key) else { continue }
             let word = key.lowercased()
@@ -138,6 +157,12 @@ public struct SearchSynonym: Sendable, Hashable {
                 m.node(key)?.error("site.synonym-not-one-word", "a search synonym is one word, found '\(key)'")
                 continue
             }
+            // Words are matched lower-cased: 'Video' and 'video' would be one word, the second silently winning.
+            if let earlier = keyOf[word] {
+                m.node(key)?.error("site.synonym-twice", "search synonym '\(key)' is given twice ('\(earlier)' above; words are matched in lower case)")
+                continue
+            }
+            keyOf[word] = key
             out.append(SearchSynonym(word: word, means: list.map { $0.lowercased() }.filter { !$0.isEmpty }))
         }
         return out

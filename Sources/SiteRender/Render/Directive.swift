@@ -9,10 +9,14 @@ public protocol Directive: Sendable {
     func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput
     /// Whether it reads the extension's data (the guide's data/); a site without it may use only the others.
     var needsExtensionData: Bool { get }
+    /// Whether it reads the text between its fences (`DirectiveUse.body`); text inside a block that does not
+    /// is an error at its line, never dropped unseen.
+    var readsBody: Bool { get }
 }
 
 extension Directive {
     public var needsExtensionData: Bool { true }
+    public var readsBody: Bool { false }
 }
 
 public struct DirectiveUse: Sendable {

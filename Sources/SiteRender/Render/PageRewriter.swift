@@ -70,12 +70,33 @@ package struct PageRewriter: MarkdownRewriter {
                 hint: "add site.yaml and the data/ folder (codes, fees, sources), or remove the directive")
             return MarkdownReplacement(html: "")
         }
+        if !directive.readsBody,
+            let (n, text) = block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .first(where: { !$0.element.allSatisfy(\.isWhitespace) })
+        {
+            let indent = text.prefix { $0 == " " || $0 == "\t" }.count
+            let shown = text.dropFirst(indent).prefix(60)
+            diagnostics.error("directive.unexpected-body",
+                location(block.line + 1 + n, block.column + indent),
+                "directive '\(name)' takes no text inside its block, found '\(shown)'",
+                hint: "write the text above or below the block; the block holds only the directive's line")
+            return MarkdownReplacement(html: "")
+        }
         directivesUsed.insert(name)
         let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
         do {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
             diagnostics.append(contentsOf: out.diagnostics)
             citedSources.append(contentsOf: out.citedSources)
+            // Ids are unique on a page: a heading after the block gets another id (`headingID`); one before it, the
+            // layout's own ids or another directive's cannot give way, so writing one again is an error here.
+            for id in out.ids where usedIDs.contains(id) {
+                diagnostics.error("directive.duplicate-id",
+                    at, "\(name) writes the id '\(id)', which this page already has (a heading above, the layout or another directive)",
+                    hint: "use the directive once per page, or rename the heading")
+                break
+            }
+            usedIDs.formUnion(out.ids)
             directiveIDs += out.ids
             return MarkdownReplacement(
                 html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
@@ -111,9 +132,15 @@ package struct PageRewriter: MarkdownRewriter {
         if lower.hasPrefix("code:") {
             let code = String(base.dropFirst(5))
             guard let i = site.byCode[code] else {
-                diagnostics.error("link.unknown-code",
-                    at, "unknown code '\(code)' in link '\(url)'",
-                    hint: "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))")
+                let withPage = "codes with a page: \(site.byCode.keys.sorted().joined(separator: ", "))"
+                if site.siteExtensionData?.knownCodes.contains(code) == true {
+                    // A code of the data whose page is missing or a draft: not an unknown code.
+                    diagnostics.error("link.code-without-page",
+                        at, "code '\(code)' in link '\(url)' has no published page (a page with code: \"\(code)\" that is not a draft)",
+                        hint: withPage)
+                } else {
+                    diagnostics.error("link.unknown-code", at, "unknown code '\(code)' in link '\(url)'", hint: withPage)
+                }
                 return nil
             }
             return target(i, fragment: fragment, at: at, title: link.title)
@@ -123,6 +150,13 @@ package struct PageRewriter: MarkdownRewriter {
                 diagnostics.error("link.needs-guide-data",
                     at, "link '\(url)' needs the guide's data, which this site does not have",
                     hint: "add site.yaml and the data/ folder, or remove the link")
+                return nil
+            }
+            if fragment != nil {
+                // The extension names the whole target (a source's entry, a fact's marker): a fragment would be dropped.
+                diagnostics.error("link.scheme-fragment",
+                    at, "a '\(scheme):' link takes no '#' part, found '\(url)'",
+                    hint: "write [text](\(base)); it links its own place")
                 return nil
             }
             let rest = String(base.dropFirst(scheme.count + 1))

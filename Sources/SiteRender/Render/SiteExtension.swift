@@ -23,6 +23,9 @@ package protocol SiteExtensionData: Sendable {
     func link(
         scheme: String, _ rest: String, url: String, title: String, at: SourceLocation, in rewriter: inout PageRewriter
     ) -> MarkdownLinkTarget?
+    /// Checks of site.yaml against the extension's data (e.g. that its data covers `as_of`), before any page is
+    /// rendered.
+    func check(config: SiteConfig, diagnostics: inout Diagnostics)
     /// Checks that need every page rendered (e.g. statements and the sources they cite).
     func check(site: SiteModel, rendered: [RenderedPage], diagnostics: inout Diagnostics)
     /// The files it computes from its data, in output order, each with the directives whose pages load it.
@@ -42,6 +45,10 @@ package struct ComputedFiles: Sendable {
         self.wantedBy = wantedBy
         self.make = make
     }
+}
+
+extension SiteExtensionData {
+    package func check(config: SiteConfig, diagnostics: inout Diagnostics) {}
 }
 
 extension SiteModel {

@@ -67,6 +67,16 @@ package struct TemplateParser {
                     "template.line-too-long", SourceLocation(file: file, line: long + 1, column: maxLineLength + 1),
                     "the template line is longer than \(maxLineLength) characters", hint: "break it into several lines"))
         }
+        // A control character (but tab and the CR of CRLF) would be written into every page as it is.
+        for (i, line) in lines.enumerated() {
+            guard let k = line.firstIndex(where: { $0 != "\r" && YAMLControl.isRefused($0) }) else { continue }
+            return .failure(
+                .error(
+                    "template.control-character",
+                    SourceLocation(file: file, line: i + 1, column: line.distance(from: line.startIndex, to: k) + 1),
+                    "the template holds the control character \(YAMLControl.name(line[k])), which is not allowed in text",
+                    hint: "remove it (tab and newline are the only control characters allowed)"))
+        }
         var parser = TemplateParser(chars: Array(text), file: file)
         do throws(Diagnostic) {
             return .success(try parser.parse(section: nil, newLine: true, depth: 0))
@@ -142,7 +152,12 @@ package struct TemplateParser {
                 let body = try parse(section: (tag.name, at), newLine: setNewLine, depth: depth + 1)
                 nodes.append(.section(TemplateName(tag.name), inverted: tag.sigil == "^", body, at: at))
             case "/":
-                guard tag.name == section?.name else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
+                guard let open = section else { throw .error("template.stray-close", at, "'{{/\(tag.name)}}' closes no open section") }
+                guard tag.name == open.name else {
+                    throw .error("template.mismatched-close",
+                        at, "'{{/\(tag.name)}}' does not close the open section '\(open.name)' (opened at line \(open.at.line), column \(open.at.column))",
+                        hint: "close '\(open.name)' with '{{/\(open.name)}}' first (sections close in the reverse order they open)")
+                }
                 if !isStandalone(newLine) { keepWhiteSpace() }
                 return nodes
             case "!":
