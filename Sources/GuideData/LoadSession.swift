@@ -43,7 +43,7 @@ package struct LoadSession {
         let ctx = YAMLContext(file: file)
         guard let text = readText(file) else { return (ctx, nil) }
         // Data files are read by key and text only: the basic resolver (a key's text is the key).
-        guard let root = ctx.parse(text, resolver: .basic) else { return (ctx, nil) }
+        guard let root = ctx.parse(text) else { return (ctx, nil) }
         return (ctx, root.mapping("a mapping at the top of the file"))
     }
 

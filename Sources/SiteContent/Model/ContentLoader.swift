@@ -52,10 +52,10 @@ package enum ContentLoader {
             return (nil, diags)
         }
         let body = split.body(of: normalized)
-        // The one front-matter reading: its YAML (Yams) through the key table (`PageMeta.read`). The `.basic`
-        // resolver, as for the data files: every value is read from its text, and it runs no pattern per scalar.
+        // The one front-matter reading: its YAML (Yams, as every file: `YAMLContext.parse`) through the key table
+        // (`PageMeta.read`).
         let yaml = YAMLContext(file: display, lineOffset: 1)
-        let meta = yaml.parse(split.yaml(of: normalized), resolver: .basic).flatMap(PageMeta.read)
+        let meta = yaml.parse(split.yaml(of: normalized)).flatMap(PageMeta.read)
         diags.append(contentsOf: yaml.diagnostics.items)
         guard let meta else { return (nil, diags) }
 

@@ -31,14 +31,14 @@ public final class YAMLContext {
     /// Parses `text` as one YAML document. A syntax error becomes one diagnostic at its line and column, and
     /// nil is returned. An empty document gives an empty mapping.
     ///
-    /// `resolver`: how plain scalars get their YAML types. Nothing here reads those types (every value is read
-    /// from its text); they only tell apart keys of the same text (`1:` and `"1":` are two keys under the
-    /// default resolver, a duplicate under `.basic`, which is cheaper: no pattern is run on each key).
-    public func parse(_ text: String, resolver: Resolver = .default) -> YAMLNode? {
+    /// Every file is read with Yams' `.basic` resolver: nothing here reads YAML types (every value is read from
+    /// its text), so a plain value is text (`1:` and `"1":` are the same key, a duplicate), no pattern is run on
+    /// each scalar, and a value with an explicit tag is an error (`YAMLNode.refusesTag`).
+    public func parse(_ text: String) -> YAMLNode? {
         source = text
         do {
             // Composing builds no values, so the constructor gets no tables (`.default` builds three per call).
-            let node = try Yams.compose(yaml: text, resolver, Constructor([:], [:], [:]), .utf8) ?? Node.mapping(Node.Mapping([]))
+            let node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLNode(node: node, context: self)
         } catch let e as YamlError {
             switch e {

@@ -30,6 +30,7 @@ public struct YAMLNode {
     /// control character (only a YAML escape such as `"\0"` or `"\e"` can put one there) is an error at that
     /// escape: it would reach titles, navigation and downloads unseen. Tab and newline are text.
     public func scalar(_ what: String) -> String? {
+        if refusesTag() { return nil }
         if case .scalar(let s) = node {
             if let bad = YAMLControl.first(in: s.string) {
                 let at = YAMLControl.escapeLocation(in: context, from: node.mark) ?? location
@@ -91,8 +92,21 @@ public struct YAMLNode {
         return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
+    /// Every file is read with the `.basic` resolver, so a value without a tag is text, a list or a mapping. An
+    /// explicit tag (`!!binary`, `!!int`, `!custom`) would be dropped unseen (the value is read from its text): it
+    /// is an error at the value. (`!!str`, `!!seq` and `!!map` say what every value is read as anyway.)
+    func refusesTag() -> Bool {
+        let tag = node.tag.rawValue
+        let core = "tag:yaml.org,2002:"
+        guard ![core + "str", core + "seq", core + "map"].contains(tag) else { return false }
+        let shown = tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
+        error("yaml.tag", "the YAML tag '\(shown)' is not read here", hint: "remove the tag: every value is read from its text")
+        return true
+    }
+
     /// The items of a list, or an error.
     public func list(_ what: String = "a list") -> [YAMLNode]? {
+        if refusesTag() { return nil }
         if case .sequence(let seq) = node { return seq.map { YAMLNode(node: $0, context: context) } }
         error(.wrongType, "expected \(what), found \(kindDescription)")
         return nil
@@ -111,6 +125,7 @@ public struct YAMLNode {
 
     /// A mapping reader that tracks which keys were read; call `finish()` to report unknown keys.
     public func mapping(_ what: String = "a mapping") -> MappingReader? {
+        if refusesTag() { return nil }
         if case .mapping(let m) = node { return MappingReader(mapping: m, owner: self) }
         error(.wrongType, "expected \(what), found \(kindDescription)")
         return nil
