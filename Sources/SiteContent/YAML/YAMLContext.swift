@@ -54,7 +54,11 @@ public final class YAMLContext {
                 diagnostics.error(.yamlUnreadable, SourceLocation(file: file, line: l + lineOffset, column: c), "YAML cannot be read: \(problem)")
             case .duplicatedKeysInMapping(let keys, let context):
                 // Yams names the keys but not where they repeat: find each repeat at its own line.
-                let repeats = YAMLContext.repeatedKeys(in: text).filter { keys.contains($0.key) }
+                var repeats = YAMLContext.repeatedKeys(in: text).filter { keys.contains($0.key) }
+                if repeats.isEmpty {  // a flow mapping: Yams points at its first key
+                    let m = context.mark
+                    repeats = YAMLContext.repeatedFlowKeys(in: text, line: m.line, column: m.column).filter { keys.contains($0.key) }
+                }
                 if repeats.isEmpty {
                     error(.duplicateKey, context.mark, "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", "))")
                 }

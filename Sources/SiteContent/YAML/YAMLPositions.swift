@@ -53,6 +53,67 @@ extension YAMLContext {
         return out
     }
 
+    /// Keys written twice in the flow mapping (`{…}`) whose first key is at `line`/`column` (1-based, characters):
+    /// each repeat with its position and the line of its first use. Quoted keys and values, and nested `{…}` and
+    /// `[…]` values, are stepped over.
+    static func repeatedFlowKeys(in text: String, line: Int, column: Int) -> [(key: String, line: Int, column: Int, firstLine: Int)] {
+        let chars = Array(text.unicodeScalars)
+        var i = 0, l = 1, c = 1
+        func advance() {
+            if chars[i] == "\n" { l += 1; c = 1 } else { c += 1 }
+            i += 1
+        }
+        while i < chars.count, l < line || (l == line && c < column) { advance() }
+        var out: [(key: String, line: Int, column: Int, firstLine: Int)] = []
+        var first: [String: Int] = [:]
+        var depth = 1, expectKey = true
+        while i < chars.count, depth > 0 {
+            let ch = chars[i]
+            if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" { advance(); continue }
+            if ch == "\"" || ch == "'" {  // a quoted key or value, read whole
+                let (at, q) = ((l, c), ch)
+                var text = ""
+                advance()
+                while i < chars.count {
+                    if chars[i] == "\\" && q == "\"" && i + 1 < chars.count { advance() }
+                    else if chars[i] == q { if q == "'" && i + 1 < chars.count && chars[i + 1] == "'" { advance() } else { break } }
+                    text.unicodeScalars.append(chars[i])
+                    advance()
+                }
+                if i < chars.count { advance() }
+                if expectKey && depth == 1 { record(text, at) }
+                expectKey = false
+                continue
+            }
+            switch ch {
+            case "{", "[": depth += 1
+            case "}", "]": depth -= 1
+            case ",": if depth == 1 { expectKey = true }
+            case ":": break
+            default:
+                if expectKey && depth == 1 {  // a plain key: up to ':' (before a space or the end), ',' or '}'
+                    let at = (l, c)
+                    var text = ""
+                    while i < chars.count, !",}{[]".unicodeScalars.contains(chars[i]),
+                        !(chars[i] == ":" && (i + 1 == chars.count || " \t\n,}".unicodeScalars.contains(chars[i + 1])))
+                    {
+                        text.unicodeScalars.append(chars[i])
+                        advance()
+                    }
+                    record(text.trimmingCharacters(in: .whitespacesAndNewlines), at)
+                    expectKey = false
+                    continue
+                }
+            }
+            advance()
+        }
+        return out
+
+        func record(_ key: String, _ at: (Int, Int)) {
+            if let f = first[key] { out.append((key, at.0, at.1, f)) } else { first[key] = at.0 }
+        }
+    }
+
     /// The key of a `key: value` line starting at `col` (plain or quoted), and where its value starts.
     static func keyAt(_ line: [Character], _ col: Int) -> (String, Int)? {
         guard col < line.count else { return nil }
