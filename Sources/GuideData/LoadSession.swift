@@ -86,9 +86,8 @@ package struct LoadSession {
         let (top, _) = SourceTree.listing(dataDirectory, root: tree.root, reportMissing: false)
         for (name, _) in top where !name.hasPrefix(".") && !Self.dataFiles.contains(name) && Self.dataFolders[name] == nil {
             let known = Self.dataFiles + Self.dataFolders.keys.sorted().map { $0 + "/" }
-            let near = known.min { editDistance($0, name) < editDistance($1, name) }
             var hint = "the guide reads: \(known.joined(separator: ", ")) (docs/data.md)"
-            if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
+            if let near = nearest(to: name, among: known, within: 3) { hint = "did you mean '\(near)'? " + hint }
             diagnostics.error("data.unknown-file", SourceLocation(file: path(name)), "'\(name)' is not a data file the guide reads", hint: hint)
         }
         for (folder, ext) in Self.dataFolders.sorted(by: { $0.key < $1.key }) {
@@ -138,8 +137,7 @@ package struct LoadSession {
         let known = Set(sources.map(\.id)).union(namedSourceIDs)
         guard !sources.isEmpty else { return }
         for ref in sourceRefs where !known.contains(ref.id) {
-            let near = sources.map(\.id).min { editDistance($0, ref.id) < editDistance($1, ref.id) }
-            let hint = near.flatMap { editDistance($0, ref.id) <= 3 ? "did you mean '\($0)'?" : nil }
+            let hint = nearest(to: ref.id, among: sources.map(\.id), within: 3).map { "did you mean '\($0)'?" }
             diagnostics.error(.unknownSource,
                 ref.location, "unknown source id '\(ref.id)' (not in \(path("sources.yaml")))", hint: hint)
         }

@@ -69,10 +69,9 @@ public struct SiteModel: Sendable {
             }
             if let code = p.meta.code {
                 if let known = knownCodes, !known.contains(code) {
-                    let near = known.min { editDistance($0, code) < editDistance($1, code) }
                     diagnostics.error(.unknownCode,
                         p.meta.location(of: "code"), "unknown code '\(code)' (not in the code list of data/codes.yaml)",
-                        hint: near.flatMap { editDistance($0, code) <= 2 ? "did you mean '\($0)'?" : nil })
+                        hint: nearest(to: code, among: known, within: 2).map { "did you mean '\($0)'?" })
                 } else if let j = byCode[code] {
                     diagnostics.error("page.duplicate-code-page",
                         p.meta.location(of: "code"), "code '\(code)' already has a page", hint: "see \(pages[j].displayPath)")

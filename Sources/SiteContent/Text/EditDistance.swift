@@ -15,6 +15,12 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     return prev[b.count]
 }
 
+/// The candidate nearest to `typed` (the first of them on a tie) when it is at most `limit` edits away, for a
+/// "did you mean" hint.
+public func nearest(to typed: String, among candidates: some Sequence<String>, within limit: Int) -> String? {
+    candidates.min { editDistance($0, typed) < editDistance($1, typed) }.flatMap { editDistance($0, typed) <= limit ? $0 : nil }
+}
+
 /// Whether `candidate` is close enough to what was typed to suggest it ("did you mean"): one edit for short words,
 /// two from six characters on, never more than a third of the word (so `date` does not suggest `path`).
 public func isCloseMatch(_ candidate: String, _ typed: String) -> Bool {

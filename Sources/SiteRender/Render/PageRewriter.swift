@@ -58,9 +58,8 @@ package struct PageRewriter: MarkdownRewriter {
         guard let name = words.first, !codeLanguages.contains(name.lowercased()) else { return nil }
         let at = location(block.line, block.column)
         guard let directive = directives[name] else {
-            let near = directives.names.min { editDistance($0, name) < editDistance($1, name) }
             var hint = "known directives: \(directives.names.joined(separator: ", "))"
-            if let near, editDistance(near, name) <= 3 { hint = "did you mean '\(near)'? " + hint }
+            if let near = nearest(to: name, among: directives.names, within: 3) { hint = "did you mean '\(near)'? " + hint }
             diagnostics.error("directive.unknown", at, "unknown directive '\(name)'", hint: hint)
             return MarkdownReplacement(html: "")
         }
