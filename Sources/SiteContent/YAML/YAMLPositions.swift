@@ -66,6 +66,9 @@ extension YAMLContext {
         while i < chars.count, l < line || (l == line && c < column) { advance() }
         var out: [(key: String, line: Int, column: Int, firstLine: Int)] = []
         var first: [String: Int] = [:]
+        func record(_ key: String, _ at: (Int, Int)) {
+            if let f = first[key] { out.append((key, at.0, at.1, f)) } else { first[key] = at.0 }
+        }
         var depth = 1, expectKey = true
         while i < chars.count, depth > 0 {
             let ch = chars[i]
@@ -108,10 +111,6 @@ extension YAMLContext {
             advance()
         }
         return out
-
-        func record(_ key: String, _ at: (Int, Int)) {
-            if let f = first[key] { out.append((key, at.0, at.1, f)) } else { first[key] = at.0 }
-        }
     }
 
     /// The key of a `key: value` line starting at `col` (plain or quoted), and where its value starts.
