@@ -49,10 +49,10 @@ package struct ImportInput {
         let head = Array(bytes.prefix(4))
         guard head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06] else { return nil }
         let name = Array("xl/".utf8)
-        let b = Array(bytes)
         // A local file header's name starts 30 bytes in; the first member of a workbook is [Content_Types].xml,
         // so look for any member named xl/… in the first 64 KiB.
-        let limit = min(b.count, 65_536)
+        let b = Array(bytes.prefix(65_536))
+        let limit = b.count
         var i = 0
         while i + 30 + name.count <= limit {
             if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x03, b[i + 3] == 0x04,

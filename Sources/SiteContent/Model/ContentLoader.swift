@@ -13,13 +13,16 @@ package enum ContentLoader {
 
     /// Whether a file of the content tree (a relative path) is a page: Markdown outside `data/`.
     package static func isPageFile(_ rel: String) -> Bool {
-        !(rel == "data" || rel.hasPrefix("data/")) && rel.hasSuffix(".md")
+        !isInData(rel) && rel.hasSuffix(".md")
     }
+
+    /// Whether a file of the content tree is `data/` or below it (read by the site extension, never a page).
+    static func isInData(_ rel: String) -> Bool { rel == "data" || rel.hasPrefix("data/") }
 
     /// A Markdown file that is not named `*.md` (`faq.markdown`, `faq.MD`): it would be left out unseen, so the
     /// load reports it. Nil for any other file; else the name it should have.
     package static func misnamedPage(_ rel: String) -> String? {
-        guard !(rel == "data" || rel.hasPrefix("data/")), !rel.hasSuffix(".md"), let dot = rel.lastIndex(of: "."),
+        guard !isInData(rel), !rel.hasSuffix(".md"), let dot = rel.lastIndex(of: "."),
             !rel[dot...].contains("/"), [".md", ".markdown", ".mdown", ".mkd", ".mkdn"].contains(rel[dot...].lowercased())
         else { return nil }
         return rel[..<dot] + ".md"
