@@ -34,16 +34,13 @@ package enum CheckStage {
         }
         let templates = sources.templates
         // A layout is a top-level template: a partial (`partials/nav`) lays out no page.
-        for p in site.pages where !templates.has(layoutName(p)) || layoutName(p).contains("/") {
+        for p in site.pages {
             let name = layoutName(p)
+            guard !templates.has(name) || name.contains("/") else { continue }
             diags.error("template.missing-layout",
                 p.meta.location(of: "layout"),
                 templates.has(name) ? "layout '\(name)' is a partial, not a page layout" : "layout '\(name)' has no template",
                 hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
-        }
-        for p in site.pages where p.meta.navTitle?.allSatisfy(\.isWhitespace) == true {
-            diags.error("front-matter.empty-nav-title", p.meta.location(of: "nav_title"), "'nav_title' must not be empty: it is the page's name in the navigation",
-                hint: "leave it out to use the title")
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {

@@ -72,6 +72,11 @@ extension PageMeta {
         }
         map.finish("front matter")
         meta.fieldLocations = map.keyLocations
+        if let nav = meta.navTitle, nav.allSatisfy(\.isWhitespace) {
+            map.context.diagnostics.error("front-matter.empty-nav-title",
+                meta.location(of: "nav_title"), "'nav_title' must not be empty: it is the page's name in the navigation",
+                hint: "leave it out to use the title")
+        }
         if let t = title, t.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) {
             map.node("title")?.error("front-matter.empty-title", "'title' must not be empty")
             return nil
