@@ -45,12 +45,17 @@ public struct ZIPLocalityTable: Sendable, Hashable {
     }
 
     /// Pairs of runs (in sorted order) that share a ZIP code.
-    public var overlaps: [(ZIPRun, ZIPRun)] {
-        var out: [(ZIPRun, ZIPRun)] = []
-        var widest: ZIPRun?
-        for run in runs {
-            if let w = widest, run.from <= w.through { out.append((w, run)) }
-            if widest == nil || run.through > widest!.through { widest = run }
+    public var overlaps: [(ZIPRun, ZIPRun)] { Self.overlaps(runs).map { (runs[$0.0], runs[$0.1]) } }
+
+    /// Pairs of `runs` (in any order, identical runs included) that share a ZIP code, as indexes into `runs`: the
+    /// walk over them sorted by `from` and `through`, equal runs in their given order.
+    public static func overlaps(_ runs: [ZIPRun]) -> [(Int, Int)] {
+        let order = runs.indices.sorted { (runs[$0].from, runs[$0].through, $0) < (runs[$1].from, runs[$1].through, $1) }
+        var out: [(Int, Int)] = []
+        var widest: Int?
+        for i in order {
+            if let w = widest, runs[i].from <= runs[w].through { out.append((w, i)) }
+            if widest.map({ runs[i].through > runs[$0].through }) ?? true { widest = i }
         }
         return out
     }

@@ -59,15 +59,8 @@ package enum ZIPCodesFile {
     static func run(_ token: Substring, localityID: String) -> ZIPRun? {
         let split = token.last == splitMark
         let t = (split ? token.dropLast() : token).utf8
-        /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number), read byte by byte (a
-        /// file holds tens of thousands of them).
-        func number(_ d: Substring.UTF8View) -> Int? {
-            guard d.count == ZIPLocalityTable.digits else { return nil }
-            return d.reduce(0) { n, b in
-                guard let n, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                return n * 10 + Int(b - UInt8(ascii: "0"))
-            }
-        }
+        /// Exactly `ZIPLocalityTable.digits` ASCII digits (so a second '-' is no number).
+        func number(_ d: Substring.UTF8View) -> Int? { ZIPLocalityTable.number(String(Substring(d))) }
         let dash = t.firstIndex(of: UInt8(ascii: "-"))
         guard let from = number(dash.map { t[..<$0] } ?? t),
             let through = dash.map({ number(t[t.index(after: $0)...]) }) ?? from, through >= from
@@ -137,20 +130,13 @@ extension LoadSession {
         }
         guard let yq, let gpci, let sourceFile, let sha, !ctx.diagnostics.hasErrors else { return nil }
         let zipTable = ZIPLocalityTable(yearQuarter: yq, gpciTable: gpci, runs: runs.map(\.run))
-        // Overlaps as `ZIPLocalityTable.overlaps` finds them, on the runs with where each is listed (the same token
-        // listed twice is two runs with two places): reported at the later listing, naming the earlier one's line.
-        if !zipTable.overlaps.isEmpty {
-            let located = runs.sorted { ($0.run.from, $0.run.through, $0.at) < ($1.run.from, $1.run.through, $1.at) }
-            var widest: (run: ZIPRun, at: SourceLocation)?
-            for r in located {
-                if let w = widest, r.run.from <= w.run.through {
-                    let (first, second) = w.at < r.at ? (w, r) : (r, w)
-                    ctx.diagnostics.error("zip.duplicate-zip",
-                        second.at,
-                        "ZIP code \(ZIPLocalityTable.text(max(w.run.from, r.run.from))) listed twice (first at line \(first.at.line))")
-                }
-                if widest == nil || r.run.through > widest!.run.through { widest = r }
-            }
+        // Overlaps by index into the listed runs (the same token listed twice is two runs with two places): reported
+        // at the later listing, naming the earlier one's line.
+        for (a, b) in ZIPLocalityTable.overlaps(runs.map(\.run)) {
+            let (first, second) = runs[a].at < runs[b].at ? (runs[a], runs[b]) : (runs[b], runs[a])
+            ctx.diagnostics.error("zip.duplicate-zip",
+                second.at,
+                "ZIP code \(ZIPLocalityTable.text(max(first.run.from, second.run.from))) listed twice (first at line \(first.at.line))")
         }
         if let count, count != zipTable.count {
             root.node("zip_codes")?.error("zip.count-mismatch", "'zip_codes' is \(count) but the lines list \(zipTable.count) ZIP codes")
