@@ -45,7 +45,7 @@ public struct ZIPLocalityTable: Sendable, Hashable {
     }
 
     /// Pairs of runs (in sorted order) that share a ZIP code.
-    public var overlaps: [(ZIPRun, ZIPRun)] { Self.overlaps(runs).map { (runs[$0.0], runs[$0.1]) } }
+    public var overlaps: [(ZIPRun, ZIPRun)] { Self.overlaps(runs).map { a, b in (runs[a], runs[b]) } }
 
     /// Pairs of `runs` (in any order, identical runs included) that share a ZIP code, as indexes into `runs`: the
     /// walk over them sorted by `from` and `through`, equal runs in their given order.
