@@ -4,6 +4,7 @@ import PackageDescription
 // One target per job (docs/architecture.md, "Targets"). The engine knows nothing of billing:
 //   CalendarDates  the one date type, a leaf shared by the engine and the rules
 //   SiteContent    load + check: Content/ pages, front matter, site.yaml, diagnostics (no cmark, no Mustache)
+//   CMarkArena     (C) the per-thread memory of one page's cmark tree
 //   SiteRender     Markdown (cmark), the directive protocol and the SiteExtension API, Mustache templates (its
 //                  own parser and renderer), navigation
 //   SiteOutput     writing the output folder: lock, staging, atomic swap
@@ -37,12 +38,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .target(name: "CMarkArena", dependencies: ["CCmark"]),
         .target(name: "CalendarDates"),
         // The engine: knows nothing of billing (ArchitectureTests).
         .target(name: "SiteContent", dependencies: ["CalendarDates", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "SiteRender",
-            dependencies: ["CCmark", "SiteContent"]),
+            dependencies: ["CCmark", "CMarkArena", "SiteContent"]),
         .target(name: "SiteOutput", dependencies: ["SiteContent"]),
         .target(name: "SiteBuild", dependencies: ["CalendarDates", "SiteContent", "SiteRender", "SiteOutput"]),
         .target(name: "Preview", dependencies: ["SiteContent", "SiteOutput", "SiteRender", "SiteBuild"]),

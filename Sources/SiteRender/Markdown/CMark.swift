@@ -19,14 +19,16 @@ public enum Markdown {
     {
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         if let refusal = precheck(body, lineOffset: lineOffset) { return RenderedMarkdown(refusal: refusal) }
-        guard let doc = cmark_parse_document(body, body.utf8.count, options) else { return RenderedMarkdown() }
-        defer { cmark_node_free(doc) }
+        // The tree, and the HTML written from it, live in this thread's arena until the page is copied out.
+        defer { ctsguide_arena_reset() }
+        let parser = cmark_parser_new_with_mem(options, ctsguide_arena_mem())
+        cmark_parser_feed(parser, body, body.utf8.count)
+        guard let doc = cmark_parser_finish(parser) else { return RenderedMarkdown() }
         if let deep = tooDeep(doc, lineOffset: lineOffset) { return RenderedMarkdown(refusal: deep) }
         var walker = Walker(lineOffset: lineOffset, body: body, scansTemplateSyntax: TemplateSyntaxScan.mayOccur(in: body))
         walker.visit(doc, rewriter: &rewriter)
         walker.finishSection()
         let html = cmark_render_html(doc, options)
-        defer { free(html) }
         return RenderedMarkdown(
             html: html.map { String(cString: $0) } ?? "", headings: walker.headings, sections: walker.sections,
             statements: walker.citingStatements)
@@ -189,7 +191,7 @@ struct Walker {
                 if let id = target.citedSource { for (i, _) in open { statements[i].sources.append(id) } }
                 for id in target.moreCitations { for (i, _) in open { statements[i].sources.append(id) } }
                 if !target.trailingHTML.isEmpty {
-                    let after = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                    let after = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, ctsguide_arena_mem())!
                     cmark_node_set_on_enter(after, target.trailingHTML)
                     cmark_node_set_on_exit(after, "")
                     cmark_node_insert_after(node, after)
@@ -225,7 +227,8 @@ struct Walker {
     /// Puts a custom block or inline in `node`'s place that writes `open` and `close` around its children, or,
     /// without `keepChildren` (an image, whose children are its alt text), alone.
     func replace(_ node: OpaquePointer, block: Bool, open: String, close: String, keepChildren: Bool = true) {
-        let custom = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
+        let custom = cmark_node_new_with_mem(
+            block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE, ctsguide_arena_mem())!
         cmark_node_set_on_enter(custom, open)
         cmark_node_set_on_exit(custom, close)
         while keepChildren, let inline = cmark_node_first_child(node) { cmark_node_append_child(custom, inline) }
