@@ -56,6 +56,8 @@ package enum PPRRVUReader {
         var pricingIndicator: Int?
         var conversionFactor: Int
         var mod = 1, work = 5, peNonfacility = 6, peFacility = 8, mp = 10, totalNonfacility = 11, totalFacility = 12
+        /// The `NA INDICATOR` beside each PE RVU: `NA` when CMS does not price the code in that setting.
+        var naNonfacility: Int? = 7, naFacility: Int? = 9
         /// The indicator columns codes.yaml records, by its names (PHYS SUP after CONV FACTOR).
         var indicators: [String: Int]
         static let cy2024 = Layout(columns: 31, pricingIndicator: nil, conversionFactor: 24, indicators: positions(physSupervision: 25))
@@ -92,6 +94,9 @@ package enum PPRRVUReader {
             (layout.mod, layout.work, layout.peNonfacility, layout.peFacility, layout.mp) =
                 (one("MOD"), one("WORK RVU"), one("NON-FAC PE RVU"), one("FACILITY PE RVU"), one("MP RVU"))
             (layout.totalNonfacility, layout.totalFacility) = (one("NON-FACILITY TOTAL"), one("FACILITY TOTAL"))
+            let na = labels.indices.filter { labels[$0] == "NA INDICATOR" }
+            layout.naNonfacility = na.first { $0 > layout.peNonfacility }
+            layout.naFacility = na.first { $0 > layout.peFacility }
             let pric = one("PRIC IND", optional: true)
             layout.pricingIndicator = pric < 0 ? nil : pric
             guard missing.isEmpty else {
@@ -202,6 +207,12 @@ package enum PPRRVUReader {
                 if let problem {
                     limitErrors.append(input.error("import-rvu.figure-out-of-limits", record.line, "\(name) of \(code) '\(text)' \(problem)"))
                 }
+            }
+            for (setting, column) in [("non-facility", layout.naNonfacility), ("facility", layout.naFacility)]
+            where column.map({ record.cell($0).uppercased() == "NA" }) ?? false {
+                limitErrors.append(
+                    input.error("import-rvu.pe-not-applicable", record, field: column!,
+                        "CMS marks the \(setting) PE RVU of \(code) not applicable (NA): the guide prices every covered code in both settings"))
             }
             guard limitErrors.isEmpty else {
                 numberErrors += limitErrors
