@@ -118,6 +118,11 @@ import TestSupport
             "localities: 47 of 109 with a GPCI change (97550 nonfacility, one unit, largest amount change first)\n"
                 + "renamed: 02102-01 AK ALASKA → AK ALASKA STATEWIDE\nlocality  "))
         #expect(!diff.stdout.contains("\n02102-01 "))
+        let json = FeeDiffRunner.run(from: "2026-01-01", to: "2027-01-01", json: true, content: dir)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["renamed_localities"] as? [[String: String]] == [
+            ["locality": "02102-01", "old_name": "ALASKA", "old_state": "AK", "new_name": "ALASKA STATEWIDE", "new_state": "AK"]
+        ])
     }
 
     /// Errors about a whole GPCI file are at the line that says it: the year at the header row (line 3 of

@@ -77,12 +77,7 @@ public enum FeeDiffRunner {
                 + " → \(after.map { "\($0.value)" } ?? "none") on \(c.new.range.from) (policies.yaml work_gpci_floor)\n"
         }
         out += "localities: \(changed.count) of \(all.count) with a GPCI change (\(code) \(Setting.nonfacility.rawValue), one unit, largest amount change first)\n"
-        // A new name under the same MAC and locality number shows only as the name, or not at all when the GPCIs
-        // stayed: say it (the ZIP code table and the pages follow the number, a reader the name).
-        for l in all {
-            guard let o = l.old?.locality, let n = l.new?.locality, o.name != n.name || o.state != n.state else { continue }
-            out += "renamed: \(l.locality.id) \(o.state) \(o.name) → \(n.state) \(n.name)\n"
-        }
+        for (o, n) in renamed(all) { out += "renamed: \(o.id) \(o.state) \(o.name) → \(n.state) \(n.name)\n" }
         guard !changed.isEmpty else { return out }
         var rows = [["locality", "name", "work GPCI", "PE GPCI", "MP GPCI", "floor", code, "change"]]
         for l in changed {
@@ -93,6 +88,15 @@ public enum FeeDiffRunner {
             ])
         }
         return out + table(rows)
+    }
+
+    /// A new name under the same MAC and locality number shows only as the name, or not at all when the GPCIs
+    /// stayed: the diff says it (the ZIP code table and the pages follow the number, a reader the name).
+    static func renamed(_ all: [LocalityChange]) -> [(old: Locality, new: Locality)] {
+        all.compactMap { l in
+            guard let o = l.old?.locality, let n = l.new?.locality, o.name != n.name || o.state != n.state else { return nil }
+            return (o, n)
+        }
     }
 
     /// "old → new", or the value alone when it did not change ("—" for none; money as "$52.08").
@@ -127,7 +131,8 @@ public enum FeeDiffRunner {
             ])
         }
         let code = localityCode(data) ?? ""
-        let localities = data.rules.compareLocalities(c.old, c.new, code: code).filter(\.gpciChanged)
+        let all = data.rules.compareLocalities(c.old, c.new, code: code)
+        let localities = all.filter(\.gpciChanged)
         func gpci(_ g: LocalityGPCI?) -> JSONValue {
             guard let g else { return .null }
             return .object([
@@ -144,6 +149,13 @@ public enum FeeDiffRunner {
                         "old": gpci($0.old), "new": gpci($0.new), "floor": .string($0.floor.rawValue), "code": .string(code),
                         "setting": .string($0.setting.rawValue), "old_amount": .optional($0.oldAmount?.moneyText),
                         "new_amount": .optional($0.newAmount?.moneyText), "change_percent": .optional($0.percentChange?.description),
+                    ])
+                }),
+            "renamed_localities": .array(
+                renamed(all).map {
+                    .object([
+                        "locality": .string($0.old.id), "old_name": .string($0.old.name), "old_state": .string($0.old.state),
+                        "new_name": .string($0.new.name), "new_state": .string($0.new.state),
                     ])
                 }),
             "conversion_factor_change_percent": .string(c.conversionFactorChange.description),
