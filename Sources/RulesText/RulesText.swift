@@ -56,7 +56,10 @@ public struct RulesText: Sendable {
                 let above = ytd > last
                 s += "; the year-to-date amount of $\(ytd.moneyText) is \(above ? "above" : "not above") the last "
                     + "published threshold ($\(last.moneyText) for \(lastFrom.year))"
-                    + (above ? ", so KX is likely needed" : ", and KX may be needed once the year's therapy passes it")
+                    // rules.md §4: KX "may be needed" above the last published amount, never "likely": the new
+                    // year's threshold is not known, and it is normally raised each year (facts.md Part 3 D5).
+                    + (above ? ", the amount above which KX may be needed until the \(date.year) threshold is published"
+                        : ", and KX may be needed once the year's therapy passes it")
             }
             return s + "; check the \(date.year) threshold with your Medicare contractor before billing"
         }

@@ -43,6 +43,12 @@ import TestSupport
         // Telehealth with its dates; the 2027 list status as not confirmed, with its marker.
         #expect(text("can-i-bill-it-by-telehealth").contains("from 2025 through 2027-12-31"))
         #expect(text("can-i-bill-it-by-telehealth").contains("is not confirmed, because the 2027 rule is not in any source yet (CMS telehealth list M · reported)"))
+        // The bold answer itself must not be firmer than the grade for 2027 (rules.md §6, facts.md Part 3 D6): a
+        // reader who stops at the bold "Yes … through 2027-12-31" must still learn that the 2027 list is unconfirmed.
+        let bold = faq.first { $0.id == "can-i-bill-it-by-telehealth" }.map { Self.firstParagraph($0.body) } ?? ""
+        let strong = ReviewTests.visibleText(bold.components(separatedBy: "</strong>").first ?? "")
+        #expect(strong.contains("through 2027-12-31"))
+        #expect(strong.contains("for 2027 dates it is not yet confirmed that the codes stay on the telehealth list"), "\(strong)")
         // Place of service: no source decides, ask the contractor; no "patient's home" framing for this case.
         #expect(text("which-place-of-service-goes-on-a-telehealth-line").contains("No source decides it for caregiver training: ask your Medicare contractor"))
         #expect(text("which-place-of-service-goes-on-a-telehealth-line").contains("— · no answer found"))

@@ -90,10 +90,12 @@ import Testing
             + "your Medicare contractor before billing"),
         (.kxThresholdNotPublished(date: d("2027-06-01"), yearToDate: n("2600"), lastKnown: n("2480"), lastKnownFrom: d("2026-01-01")),
          "KX: the KX threshold for 2027 has not been published yet, so KX may be needed on this claim; the year-to-date "
-            + "amount of $2600.00 is above the last published threshold ($2480.00 for 2026), so KX is likely needed; "
+            + "amount of $2600.00 is above the last published threshold ($2480.00 for 2026), the amount above which KX may be "
+            + "needed until the 2027 threshold is published; "
             + "check the 2027 threshold with your Medicare contractor before billing",
          "KX: the KX threshold for 2027 has not been published yet, so KX may be needed on this claim; the year-to-date "
-            + "amount of $2600.00 is above the last published threshold ($2480.00 for 2026), so KX is likely needed; "
+            + "amount of $2600.00 is above the last published threshold ($2480.00 for 2026), the amount above which KX may be "
+            + "needed until the 2027 threshold is published; "
             + "check the 2027 threshold with your Medicare contractor before billing"),
         (.unconfirmedTelehealthListing(policy: "not confirmed for 2027"),
          "telehealth: not confirmed for 2027", "telehealth: not confirmed for 2027"),
