@@ -1,6 +1,7 @@
 import SiteContent
 import CodingRules
 import RulesText
+import GuideCalc
 
 /// One context's answer (`CalculatorTables.ctxKeys`: family, discipline, provider, telehealth, setting) on a
 /// date, in words: what the data file's `ctxs` entry holds before its sentences are numbered in `texts`.
@@ -29,12 +30,15 @@ extension CalculatorTables {
     /// tables' longest length for one patient, priced nationally); computed once per date.
     func contextWords(on date: CalendarDate) -> [ContextWords] {
         if let cached = contextCache[date] { return cached }
-        let out = ctxKeys.map { context($0, on: date) }
+        let outlook = rules.pending(on: date) == nil ? nil : rules.yearOutlook()
+        let out = ctxKeys.map { context($0, on: date, outlook: outlook) }
         contextCache[date] = out
         return out
     }
 
-    private func context(_ k: ContextKey, on date: CalendarDate) -> ContextWords {
+    /// After the last fee period the warnings go on with the year outlook's floor, KX and where-the-amounts-appear
+    /// statements (rules.md §5), as `calc` says them; the pending notice already gives the factors and the waiver.
+    private func context(_ k: ContextKey, on date: CalendarDate, outlook: YearOutlook?) -> ContextWords {
         let input = SessionInput(
             minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
             discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)
@@ -43,7 +47,10 @@ extension CalculatorTables {
             return .valid(
                 mods: r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : "",
                 priced: r.pricedSetting.rawValue, reasons: r.reasons.map(words.reason),
-                warnings: r.warnings.map(words.warning), notes: r.notes.map(words.note),
+                warnings: r.warnings.map(words.warning) + (outlook.map { o in
+                    CalcRender.outlookItems(r, o, text: words).filter { !["conversion-factor", "telehealth"].contains($0.topic) }.map(\.text)
+                } ?? []),
+                notes: r.notes.map(words.note),
                 split: r.split.map(words.splitSummary), label: r.feeSchedule.label)
         } catch {
             return .invalid(words.pageProblem(error.problem, familyName: k.family.name))

@@ -109,6 +109,28 @@ import Testing
         for row in Self.rules.policies.therapistTelehealth { #expect(dates.contains(row.range.from)) }
         for f in Self.rules.families { #expect(dates.contains(f.validFrom)) }
     }
+
+    /// After the last fee period every answer says what is known of the year (rules.md §5): the proposed factors,
+    /// the end of the work-GPCI floor, the unpublished KX threshold and where the amounts will appear first.
+    @Test func everyAnswerAfterTheLastPeriodNamesWhatIsKnown() {
+        let (t, _, _) = Self.tables(Self.rules)
+        let wanted = [
+            "CY2027 amounts are not in this guide yet", "Proposed on 2026-07-16, not final: conversion factor 32.8409",
+            "unless Congress extends it, 2027 uses CMS's work GPCIs without the floor",
+            "The KX threshold for 2027 has not been published yet",
+            "The 2027 amounts will appear first in CMS's Physician Fee Schedule Look-Up Tool",
+        ]
+        var valid = 0
+        for case .valid(_, _, _, let warnings, _, _, _) in t.contextWords(on: CalendarDate(parsing: "2027-03-01")!) {
+            valid += 1
+            for w in wanted { #expect(warnings.contains { $0.contains(w) }, "\(w)") }
+            #expect(!warnings.contains { $0.hasPrefix("Telehealth in 2027") || $0.hasPrefix("Proposed") }, "said once")
+        }
+        #expect(valid > 0)
+        for case .valid(_, _, _, let warnings, _, _, _) in t.contextWords(on: CalendarDate(parsing: "2026-06-01")!) {
+            #expect(!warnings.contains { $0.contains("KX threshold for 2027") || $0.contains("floor") })
+        }
+    }
 }
 
 /// What the calculator offers and says (issues 9.4, 9.5, 10).
