@@ -47,9 +47,9 @@ public struct SiteData: Sendable {
     /// The CMS release a period's figures come from, named with that release's own date — the one wording of it
     /// (fees, calculator, code pages, examples, locality pages, what-changed, downloads):
     /// "July 2026 release (published 06/30/2026), RVU26C", "January 2024 release, RVU24A",
-    /// "release RVU24AR (dated 2024-03-09)". The release name (`RVU…`) comes from the period source's title;
-    /// the date from the import's provenance, else the source's publication date, else the month and year the
-    /// title names. The day a file was read (`accessed:`) is never used: nil when nothing else dates it.
+    /// "release RVU24AR". The release name (`RVU…`) comes from the period source's title; the date from the
+    /// import's provenance, else the source's publication date, else the month and year the title names. The day
+    /// a file was read (`accessed:`) is never used: an undated release is named alone, nil without a name.
     public func releaseWording(of period: FeePeriod) -> String? {
         let src = source(period.source)
         let name = src.flatMap { Self.releaseName(in: $0.title) }
@@ -59,7 +59,7 @@ public struct SiteData: Sendable {
         guard let src else { return nil }
         if !src.dateIsAccessed { return "release \(name ?? src.title) (dated \(src.date))" }
         if let month = Self.monthRelease(in: src.title) { return month + (name.map { ", \($0)" } ?? "") }
-        return nil
+        return name.map { "release \($0)" }
     }
 
     /// "RVU24A" in "Medicare relative value file RVU24A (January 2024 release)".

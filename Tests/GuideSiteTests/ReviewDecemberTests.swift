@@ -252,6 +252,9 @@ extension ReviewDecemberTests {
             if src.dateIsAccessed { #expect(!w.contains(src.date.description), "\(w)") }
             #expect(w.contains("RVU"), "\(w)")
         }
+        // The March 2024 release is named without a date: March 9 is when its factor took effect, not its own date.
+        let march = try #require(data.rules.periods.first { $0.range.from == CalendarDate(parsing: "2024-03-09") })
+        #expect(data.releaseWording(of: march) == "release RVU24AR")
         #expect(SiteData.monthRelease(in: "Medicare relative value file RVU24A (January 2024 release)") == "January 2024 release")
         #expect(SiteData.releaseName(in: "Medicare relative value file RVU24A (January 2024 release)") == "RVU24A")
     }
