@@ -173,12 +173,21 @@
     head.appendChild(el('span', r.lines.map(function (l) {
       return l.code + ' \u00d7 ' + l.units + (l.modifiers ? ' ' + l.modifiers : '');
     }).join(' + '), {'class': 'ans-lines'}));
-    var dl = bar.appendChild(el('dl', null, {'class': 'ans-money'}));
-    item(dl, r.group === '1' ? 'Allowed, each claim' : 'Allowed', r.total ? '$' + r.total : 'not in this guide yet',
-         {'class': 'ans-allowed'});
-    var wait = sp === undefined ? '\u2026' : 'not in this guide';
-    item(dl, 'Medicare pays', sp ? '$' + sp.paid : wait, {'class': 'ans-paid'});
-    item(dl, 'Patient owes', sp ? '$' + sp.owes : wait, {'class': 'ans-owes'});
+    if (!r.total) {
+      /* A date after the last fee period: one plain line instead of three empty amounts. */
+      bar.appendChild(el('p', 'Amounts: not in this guide yet for ' + text(r.ctx.label, v) +
+                         '; the notes below say what is known.', {'class': 'ans-why ans-allowed'}));
+    } else {
+      var dl = bar.appendChild(el('dl', null, {'class': 'ans-money'}));
+      item(dl, r.group === '1' ? 'Allowed, each claim' : 'Allowed', '$' + r.total, {'class': 'ans-allowed'});
+      if (sp === null) {
+        bar.appendChild(el('p', 'What Medicare pays and the patient owes: not in this guide for this date.',
+                           {'class': 'ans-why'}));
+      } else {
+        item(dl, 'Medicare pays', sp ? '$' + sp.paid : '\u2026', {'class': 'ans-paid'});
+        item(dl, 'Patient owes', sp ? '$' + sp.owes : '\u2026', {'class': 'ans-owes'});
+      }
+    }
     var where = localityName(v) + (r.seg.release ? ' \u00b7 fee schedule ' + r.seg.release : '');
     bar.appendChild(el('p', where, {'class': 'ans-where'}));
     if (r.group === '1') bar.appendChild(el('p', D.groupNotes[v.family] || '', {'class': 'ans-group'}));

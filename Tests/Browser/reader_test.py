@@ -68,6 +68,41 @@ def sticky(res, drv, site):
         _reset(drv)
 
 
+BAR_JS = """
+var b = document.getElementById('calc-answer'), D = window.CTSGUIDE_CALC, bad = [];
+if (!b || b.hidden) return null;
+var W = window.innerWidth, br = b.getBoundingClientRect();
+if (br.left < -0.5 || br.right > W + 0.5) bad.push('the bar extends past the viewport');
+b.querySelectorAll('*').forEach(function (e) {
+  if (getComputedStyle(e).display !== 'inline' && e.scrollWidth > e.clientWidth + 1)
+    bad.push(e.tagName.toLowerCase() + '.' + e.className + ' "' + e.textContent.trim().slice(0, 40) + '" is ' +
+             e.scrollWidth + ' px wide in a ' + e.clientWidth + ' px box');
+});
+return {bad: bad, text: b.textContent, min: D && D.dateMin, max: D && D.dateMax};"""
+
+
+def bar_fits(res, drv, site):
+    """The answer bar at 390 px for dates across the calculator's range, the last (after the last fee period,
+    where there are no amounts) included: nothing in it is wider than its box, and it says what it has."""
+    _viewport(drv, PHONE_W, PHONE_H, True)
+    try:
+        load(drv, page_url("file", site, "calculator/index.html"))
+        r = drv.execute_script(BAR_JS)
+        if not res.check(r is not None and r["min"] and r["max"], "bar", "calculator [390px]", "no answer bar or range"):
+            return
+        for date in sorted({r["min"], r["max"], r["max"][:4] + "-01-15", "2026-06-01"}):
+            if not (r["min"] <= date <= r["max"]):
+                continue
+            load(drv, page_url("file", site, "calculator/index.html") + "?minutes=45&date=" + date)
+            time.sleep(0.3)
+            got = drv.execute_script(BAR_JS)
+            ok = got is not None and not got["bad"] and ("$" in got["text"] or "not in this guide yet" in got["text"])
+            res.check(ok, "bar", "calculator answer bar [%s, 390px]" % date,
+                      "%s: %r" % ("; ".join(got["bad"]) if got else "no bar", (got or {}).get("text", "")[:160]))
+    finally:
+        _reset(drv)
+
+
 def keyboard(res, drv, site):
     """From the top of the calculator page the keyboard reaches the first field in a few presses: Tab (the skip
     link), Enter, Tab."""
@@ -338,6 +373,7 @@ def run(res, drv, site, cli, content, tmp):
     pages = [p for p in harness.site_pages(site) if p != "404.html"]
     if os.path.isfile(os.path.join(site, "calculator", "index.html")):
         sticky(res, drv, site)
+        bar_fits(res, drv, site)
         keyboard(res, drv, site)
     amounts(res, drv, site, pages)
     glance(res, drv, site, cli, content)
