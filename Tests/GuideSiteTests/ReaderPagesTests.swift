@@ -20,7 +20,8 @@ import Testing
             #expect(glance != nil, "no at-a-glance box on \(code)")
             #expect(html.contains("<dt>Non-facility</dt><dd class=\"glance-amount num\">\(nf)</dd>"), "\(code)")
             #expect(html.contains("Assistant, non-facility"))
-            #expect(html.contains("dates of service from 2026-01-01 (CY2026"))
+            // The period's end is given, so a reader in January sees these are not amounts for a 2027 date.
+            #expect(html.contains("dates of service from 2026-01-01 through 2026-12-31 (CY2026"))
             #expect(html.contains("Telehealth: allowed for dates of service through 2026-12-31"))
             #expect(html.contains("from 2027-01-01 the list status is not confirmed, though the therapist waiver runs through 2027-12-31"))
             #expect(html.contains("href=\"../../calculator/index.html?family=functional\""))

@@ -31,7 +31,8 @@ package struct CodeGlanceDirective: Directive {
             }
             body += [
                 .el("p", [.class("glance-period")],
-                    "National amount for one unit, dates of service from \(period.range.from) (\(period.label), ",
+                    .text("National amount for one unit, dates of service from \(period.range.from)"
+                        + (period.range.through.map { " through \($0)" } ?? "") + " (\(period.label), "),
                     cite.link(period.source), ")"),
                 .newline,
                 .el("dl", [.class("glance-amounts")], .newline,
