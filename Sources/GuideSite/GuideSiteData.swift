@@ -79,9 +79,13 @@ final class GuideSiteData: SiteExtensionData {
         return jobs
     }
 
-    /// The fee period in force on the site's as-of date (its effective date), or "" when no period covers it.
+    /// The dates of the fee period in force on the site's as-of date ("2026-01-01 through 2026-12-31", or its
+    /// effective date alone while it has no end), or "" when no period covers it. The end is given so that a reader
+    /// after it sees the amounts are not for today's dates of service.
     func feePeriod(site: SiteModel) -> String {
-        data.rules.period(on: site.config.asOf).map { $0.range.from.description } ?? ""
+        data.rules.period(on: site.config.asOf).map { p in
+            p.range.from.description + (p.range.through.map { " through \($0)" } ?? "")
+        } ?? ""
     }
 }
 

@@ -59,6 +59,8 @@ import TestSupport
         let home = Self.text("index.html")
         #expect(home.contains("Guide checked "))
         #expect(home.contains("Medicare fee schedule for dates of service from "))
+        // With the period's end, so that after it (in January) the header shows these are last year's amounts.
+        #expect(home.contains("Medicare fee schedule for dates of service from 2026-01-01 through 2026-12-31"))
         #expect(!home.contains("Rules and fees as of"))
     }
 
