@@ -13,7 +13,7 @@ package enum CalcRender {
 
     /// The outlook's statements for a session: the amounts statement is left out (the pending warning says it),
     /// and the floor is worded for the session's locality when it has one.
-    package static func outlookItems(_ r: SessionResult, _ o: YearOutlook, text: RulesText) -> [OutlookItem] {
+    static func outlookItems(_ r: SessionResult, _ o: YearOutlook, text: RulesText) -> [OutlookItem] {
         let warnedTelehealth = r.warnings.contains { if case .unconfirmedTelehealthListing = $0 { return true } else { return false } }
         return text.outlook(o, locality: r.localityRecord?.id).filter {
             $0.topic != "amounts" && !($0.topic == "telehealth" && warnedTelehealth)

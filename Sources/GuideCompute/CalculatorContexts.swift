@@ -1,7 +1,6 @@
 import SiteContent
 import CodingRules
 import RulesText
-import GuideCalc
 
 /// One context's answer (`CalculatorTables.ctxKeys`: family, discipline, provider, telehealth, setting) on a
 /// date, in words: what the data file's `ctxs` entry holds before its sentences are numbered in `texts`.
@@ -30,15 +29,17 @@ extension CalculatorTables {
     /// tables' longest length for one patient, priced nationally); computed once per date.
     func contextWords(on date: CalendarDate) -> [ContextWords] {
         if let cached = contextCache[date] { return cached }
-        let outlook = rules.pending(on: date) == nil ? nil : rules.yearOutlook()
+        // After the last fee period the warnings go on with the year outlook's floor, KX and where-the-amounts-
+        // appear statements (rules.md §5), as `calc` says them; the pending notice gives the factors and the waiver.
+        let outlook = rules.pending(on: date) == nil ? [] : rules.yearOutlook().map { o in
+            words.outlook(o).filter { !["amounts", "conversion-factor", "telehealth"].contains($0.topic) }.map(\.text)
+        } ?? []
         let out = ctxKeys.map { context($0, on: date, outlook: outlook) }
         contextCache[date] = out
         return out
     }
 
-    /// After the last fee period the warnings go on with the year outlook's floor, KX and where-the-amounts-appear
-    /// statements (rules.md §5), as `calc` says them; the pending notice already gives the factors and the waiver.
-    private func context(_ k: ContextKey, on date: CalendarDate, outlook: YearOutlook?) -> ContextWords {
+    private func context(_ k: ContextKey, on date: CalendarDate, outlook: [String]) -> ContextWords {
         let input = SessionInput(
             minutes: maxMinutes, patients: 1, date: date, setting: k.setting, provider: k.provider,
             discipline: k.discipline, telehealth: k.telehealth, family: k.family.id)
@@ -47,9 +48,7 @@ extension CalculatorTables {
             return .valid(
                 mods: r.billable ? (r.lines.first?.modifiers ?? []).joined(separator: " ") : "",
                 priced: r.pricedSetting.rawValue, reasons: r.reasons.map(words.reason),
-                warnings: r.warnings.map(words.warning) + (outlook.map { o in
-                    CalcRender.outlookItems(r, o, text: words).filter { !["conversion-factor", "telehealth"].contains($0.topic) }.map(\.text)
-                } ?? []),
+                warnings: r.warnings.map(words.warning) + (r.pending == nil ? [] : outlook),
                 notes: r.notes.map(words.note),
                 split: r.split.map(words.splitSummary), label: r.feeSchedule.label)
         } catch {
