@@ -8,6 +8,8 @@ package struct LoadedCodes {
     /// Every code an entry gives, also of an entry with errors (reported at them): other files naming it get no
     /// second error.
     var namedCodes: Set<String> = []
+    /// Whether an entry's code could not be read (an error at it): it may be the one another file names.
+    var someCodeUnread = false
 
     func record(_ code: String) -> CodeRecord? { records.first { $0.code == code } }
 }
@@ -21,11 +23,11 @@ extension LoadSession {
         guard let root else { return nil }
         var records: [CodeRecord] = []
         var recordNodes: [String: YAMLNode] = [:]
-        var namedCodes: Set<String> = []
+        var namedCodes: Set<String> = [], someCodeUnread = false
         let familyNodes = root.list("families", required: true) ?? []
         root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
             let code = m.string("code", required: true)
-            if let code { namedCodes.insert(code) }
+            if let code { namedCodes.insert(code) } else { someCodeUnread = true }
             let family = m.string("family", required: true)
             let roleNode = m.required("role")
             let role = roleNode?.string("a role").flatMap { r -> CodeRole? in
@@ -61,12 +63,12 @@ extension LoadSession {
 
         var families: [CodeFamily] = []
         // Every family id given, also of a family with errors (reported at them), so its codes are no error.
-        var namedFamilies: Set<String> = []
+        var namedFamilies: Set<String> = [], someFamilyUnread = false
         for item in familyNodes {
             guard let m = item.mapping("a family entry") else { continue }
             defer { m.finish("a family") }
-            let id = m.string("id", required: true)
-            if let id { namedFamilies.insert(id) }
+            let id = m.id("family id")
+            if let id { namedFamilies.insert(id) } else { someFamilyUnread = true }
             let name = m.text("name")
             let initial = m.string("initial", required: true)
             let addOn = m.string("add_on", required: true)
@@ -84,7 +86,7 @@ extension LoadSession {
                 + (group.map { [("group", $0, CodeRole.group)] } ?? [])
             {
                 guard let rec = records.first(where: { $0.code == code }) else {
-                    if !namedCodes.contains(code) { m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)") }
+                    if !namedCodes.contains(code), !someCodeUnread { m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)") }
                     continue
                 }
                 if rec.role != role || rec.family != id {
@@ -104,7 +106,7 @@ extension LoadSession {
         for rec in records {
             let node = recordNodes[rec.code]
             guard let fam = families.first(where: { $0.id == rec.family }) else {
-                if !namedFamilies.contains(rec.family) {
+                if !namedFamilies.contains(rec.family), !someFamilyUnread {
                     node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
                 }
                 continue
@@ -120,6 +122,7 @@ extension LoadSession {
         if namedFamilies.isEmpty { root.owner.error("codes.no-families", "no code families defined") }
         var loaded = LoadedCodes(families: families, records: records, locations: recordNodes.mapValues(\.location))
         loaded.namedCodes = namedCodes
+        loaded.someCodeUnread = someCodeUnread
         return loaded
     }
 }

@@ -28,8 +28,8 @@ extension LoadSession {
         let therapist = datedList(root, "therapist_telehealth", valueKey: "status") {
             LoadSession.enumNode($0, TherapistTelehealthStatus.self)
         }
-        let consent = datedList(root, "consent", valueKey: "text") { $0.string("text") }
-        let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.string("text") }
+        let consent = datedList(root, "consent", valueKey: "text") { $0.words("text") }
+        let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.words("text") }
         var buckets: [Discipline: String] = [:]
         var kx: [Dated<KXThreshold>] = []
         if let m = root.mapping("kx_thresholds", required: true) {
@@ -145,9 +145,10 @@ extension LoadSession {
     mutating func readDocumentation(_ root: MappingReader) -> [DocumentationItem] {
         var out: [DocumentationItem] = []
         root.forEachEntry("documentation", "a checklist item", finish: "a checklist item") { m, item in
-            let id = m.string("id", required: true)
-            let usesConsent = m.bool("consent_rule") ?? false
-            let text = m.string("text", required: !usesConsent)
+            let id = m.id("checklist id")
+            let consentRule = m.bool("consent_rule"), usesConsent = consentRule ?? false
+            // A `consent_rule` that is not true or false (an error at it) does not make `text` required as well.
+            let text = usesConsent || (consentRule == nil && m.node("consent_rule") != nil) ? m.string("text") : m.text("text")
             var applies: Set<SessionKind> = []
             if let list = m.list("applies", required: true) {
                 for n in list { if let k = LoadSession.enumNode(n, SessionKind.self) { applies.insert(k) } }

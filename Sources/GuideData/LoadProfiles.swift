@@ -16,10 +16,10 @@ extension LoadSession {
         let defaultID = defaultNode?.string("a profile id")
         var profiles: [UnitProfile] = []
         // Every id given, also of a profile with errors (reported at them), so `default` naming it is no error.
-        var namedIDs: [String] = []
+        var namedIDs: [String] = [], unreadID = false
         root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
-            let id = m.string("id", required: true)
-            if let id, !namedIDs.contains(id) { namedIDs.append(id) }
+            let id = m.id("profile id")
+            if let id, !namedIDs.contains(id) { namedIDs.append(id) } else if id == nil { unreadID = true }
             let name = m.text("name")
             let summary = m.text("summary")
             let cpt = m.bool("cpt_rule", required: true)
@@ -58,7 +58,7 @@ extension LoadSession {
         }
         root.finish("profiles.yaml")
         guard let defaultID, let total else { return nil }
-        if !namedIDs.contains(defaultID) {
+        if !namedIDs.contains(defaultID), !unreadID {
             defaultNode?.error("profiles.unknown-default",
                 "default profile '\(defaultID)' is not defined; defined: \(namedIDs.joined(separator: ", "))")
             return nil

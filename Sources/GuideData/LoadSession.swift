@@ -185,20 +185,37 @@ extension YAMLNode {
     }
 }
 
+extension YAMLNode {
+    /// The text of `key`'s value, words readers see: empty or all-space text is an error at it (see `text`).
+    func words(_ key: String) -> String? {
+        let s = string("text for '\(key)'")
+        if s?.allSatisfy(\.isWhitespace) == true { error("data.empty-text", "'\(key)' must not be empty") }
+        return s
+    }
+}
+
 extension MappingReader {
     /// Required words readers see (a title, a summary, a label): an empty or all-space value is an error at it
     /// (it would show as nothing). The text is still returned, so the rest of the entry is checked as usual.
-    package func text(_ key: String) -> String? {
-        guard let s = string(key, required: true) else { return nil }
-        if s.allSatisfy(\.isWhitespace) { node(key)?.error("data.empty-text", "'\(key)' must not be empty") }
-        return s
+    package func text(_ key: String) -> String? { required(key)?.words(key) }
+
+    /// A required id (`what`: "profile id") that a directive, an option or another entry names: lowercase
+    /// kebab-case, so it is never empty and two ids never differ only in case or spaces. Nil (after an error at
+    /// it) when it is not.
+    package func id(_ what: String) -> String? {
+        guard let id = string("id", required: true) else { return nil }
+        guard LoadSession.isKebabCase(id) else {
+            node("id")?.error("data.id-not-kebab-case", "\(what) '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
+            return nil
+        }
+        return id
     }
 
     /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
     func textByKey(_ key: String) -> [String: String] {
         var out: [String: String] = [:]
         guard let map = mapping(key, required: true) else { return out }
-        for k in map.keys { if let v = map.string(k) { out[k] = v } }
+        for k in map.keys { if let v = map.text(k) { out[k] = v } }
         map.finish()
         return out
     }
@@ -225,8 +242,9 @@ extension MappingReader {
 
     /// A date range from `from` and an optional `through`; `through` before `from` is an error.
     func dateRange(fromKey: String = "from", throughKey: String = "through") -> DateRange? {
-        guard let from = date(fromKey) else { return nil }
-        let through = date(throughKey, required: false)
+        // `through` is read (and so known) even when `from` is bad; a bad `through` gives no open range either.
+        let from = date(fromKey), through = date(throughKey, required: false)
+        guard let from, through != nil || node(throughKey) == nil else { return nil }
         if let through, through < from {
             node(throughKey)?.error("data.through-before-from", "'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
             return nil
