@@ -107,12 +107,17 @@ extension LoadSession {
     mutating func readModifiers(_ m: MappingReader?) -> ModifierTable? {
         guard let m else { return nil }
         defer { m.finish("modifiers") }
+        // Whether a modifier table could not be read (errors at it): its descriptions are then not "unused".
+        var unread = false
         func byDiscipline(_ key: String, requireAll: Bool) -> [Discipline: String] {
             var out: [Discipline: String] = [:]
-            guard let sub = m.mapping(key, required: true) else { return out }
+            guard let sub = m.mapping(key, required: true) else {
+                unread = true
+                return out
+            }
             for k in sub.keys {
                 guard let d = Discipline(rawValue: k) else { continue }
-                if let v = sub.string(k) { out[d] = v }
+                if let v = sub.string(k) { out[d] = v } else { unread = true }
             }
             if requireAll {
                 for d in Discipline.allCases where out[d] == nil { sub.owner.error(.missingField, "missing required field '\(d.rawValue)'") }
@@ -128,11 +133,14 @@ extension LoadSession {
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
         let named = Array(discipline.values) + Array(assistant.values) + [tele, kx]
-        for mod in named where descriptions[mod] == nil {
+        // A description written with a bad value has its error at it already.
+        var written: [String] = []
+        if case .mapping(let map)? = m.node("descriptions")?.node { written = map.keys.compactMap(\.string) }
+        for mod in named where descriptions[mod] == nil && !written.contains(mod) {
             m.node("descriptions")?.error("policies.modifier-no-description", "no description for modifier '\(mod)'")
         }
         // A description no modifier uses is never shown (a typo such as 'CZ' for 'CQ' left it unseen).
-        let unused = descriptions.keys.filter { !named.contains($0) }.sorted()
+        let unused = unread ? [] : descriptions.keys.filter { !named.contains($0) }.sorted()
         let table = unused.isEmpty ? nil : m.node("descriptions")?.mapping("the modifier descriptions")
         for key in unused {
             table?.node(key)?.error("policies.modifier-description-unused",
