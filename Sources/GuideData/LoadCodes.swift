@@ -26,7 +26,13 @@ extension LoadSession {
         var namedCodes: Set<String> = [], someCodeUnread = false
         let familyNodes = root.list("families", required: true) ?? []
         root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
-            let code = m.string("code", required: true)
+            var code = m.string("code", required: true)
+            // A CPT or HCPCS code: five capital letters or digits. Another is an error here, and not also wherever
+            // it is named (other files may name the code it was meant to be).
+            if let c = code, c.utf8.count != 5 || !c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+                m.node("code")?.error("codes.bad-code", "code '\(c)' must be five capital letters or digits (97550, G0541)")
+                code = nil
+            }
             if let code { namedCodes.insert(code) } else { someCodeUnread = true }
             let family = m.string("family", required: true)
             let roleNode = m.required("role")
