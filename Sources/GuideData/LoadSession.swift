@@ -12,6 +12,8 @@ package struct LoadSession {
     var sourceRefs: [(id: String, location: SourceLocation)] = []
     /// Every id sources.yaml gives, also of an entry with errors (reported at it): its citations get no second error.
     var namedSourceIDs: Set<String> = []
+    /// Whether a source's id could not be read (an error at it): it may be the one a reference names.
+    var someSourceUnread = false
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
     let tree: SourceTree
@@ -135,7 +137,7 @@ package struct LoadSession {
 
     mutating func checkSourceRefs(sources: [SourceRecord]) {
         let known = Set(sources.map(\.id)).union(namedSourceIDs)
-        guard !sources.isEmpty else { return }
+        guard !sources.isEmpty, !someSourceUnread else { return }
         for ref in sourceRefs where !known.contains(ref.id) {
             let hint = nearest(to: ref.id, among: sources.map(\.id), within: 3).map { "did you mean '\($0)'?" }
             diagnostics.error(.unknownSource,
