@@ -24,12 +24,7 @@ extension LoadSession {
         guard let root = opened else { return [] }
         var out: [ModifierEntry] = []
         root.forEachEntry("modifiers", "a modifier entry", finish: "a modifier") { m, item in
-            var code = m.string("code", required: true)
-            // A claim modifier: two capital letters or digits (GP, 95).
-            if let c = code, c.utf8.count != 2 || !c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
-                m.node("code")?.error("modifiers.bad-code", "modifier '\(c)' must be two capital letters or digits (GP, 95)")
-                code = nil
-            }
+            let code = m.modifier("code")
             let meaning = m.text("meaning")
             let applies = m.text("applies")
             let payment = m.text("payment")

@@ -117,18 +117,21 @@ extension LoadSession {
             }
             for k in sub.keys {
                 guard let d = Discipline(rawValue: k) else { continue }
-                if let v = sub.string(k) { out[d] = v } else { unread = true }
+                if let v = sub.modifier(k) { out[d] = v } else { unread = true }
             }
             if requireAll {
-                for d in Discipline.allCases where out[d] == nil { sub.owner.error(.missingField, "missing required field '\(d.rawValue)'") }
+                for d in Discipline.allCases where out[d] == nil && sub.keyLocation(d.rawValue) == nil {
+                    sub.owner.error(.missingField, "missing required field '\(d.rawValue)'")
+                    unread = true
+                }
             }
             sub.finish("modifiers.\(key) (disciplines: \(Discipline.allCases.map(\.rawValue).joined(separator: ", ")))")
             return out
         }
         let discipline = byDiscipline("discipline", requireAll: true)
         let assistant = byDiscipline("assistant", requireAll: false)
-        let tele = m.string("telehealth", required: true)
-        let kx = m.string("kx", required: true)
+        let tele = m.modifier("telehealth")
+        let kx = m.modifier("kx")
         let descriptions = m.textByKey("descriptions")
         let src = source(m)
         guard let tele, let kx, let src else { return nil }

@@ -213,6 +213,16 @@ extension MappingReader {
         return id
     }
 
+    /// A claim modifier (GP, 95): two capital letters or digits; nil after an error at it when it is not.
+    func modifier(_ key: String, required: Bool = true) -> String? {
+        guard let c = string(key, required: required) else { return nil }
+        guard c.utf8.count == 2, c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+            node(key)?.error("modifiers.bad-code", "modifier '\(c)' must be two capital letters or digits (GP, 95)")
+            return nil
+        }
+        return c
+    }
+
     /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
     func textByKey(_ key: String) -> [String: String] {
         var out: [String: String] = [:]
