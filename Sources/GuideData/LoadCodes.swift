@@ -70,6 +70,9 @@ extension LoadSession {
         var families: [CodeFamily] = []
         // Every family id given, also of a family with errors (reported at them), so its codes are no error.
         var namedFamilies: Set<String> = [], someFamilyUnread = false
+        // Families naming a code that could not be read or is unknown (an error at it): their codes are not also
+        // "not named by the family".
+        var unsureFamilies: Set<String> = []
         for item in familyNodes {
             guard let m = item.mapping("a family entry") else { continue }
             defer { m.finish("a family") }
@@ -79,19 +82,21 @@ extension LoadSession {
             let initial = m.string("initial", required: true)
             let addOn = m.string("add_on", required: true)
             let group = m.string("group")
+            var unsure = group == nil && m.node("group") != nil
             let noGroup = m.string("no_group_reason")
             let caveat = gradedStatement(m.mapping("modifier_caveat"), "modifier_caveat")
             let validFrom = m.date("valid_from")
             let src = source(m)
             guard let id, let name, let initial, let addOn, let validFrom, let src else { continue }
             if families.contains(where: { $0.id == id }) { m.node("id")?.error("codes.duplicate-family", "duplicate family id '\(id)'") }
-            if group == nil && noGroup == nil {
+            if group == nil && noGroup == nil && !unsure {
                 item.error("codes.family-no-group-reason", "a family without 'group' needs 'no_group_reason' (shown when a group session is asked for)")
             }
             for (key, code, role) in [("initial", initial, CodeRole.initial), ("add_on", addOn, .addOn)]
                 + (group.map { [("group", $0, CodeRole.group)] } ?? [])
             {
                 guard let rec = records.first(where: { $0.code == code }) else {
+                    unsure = true
                     if !namedCodes.contains(code), !someCodeUnread { m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)") }
                     continue
                 }
@@ -107,6 +112,7 @@ extension LoadSession {
                 id: id, name: name, initialCode: initial, addOnCode: addOn, groupCode: group, noGroupReason: noGroup,
                 validFrom: validFrom, source: src)
             family.modifierCaveat = caveat
+            if unsure { unsureFamilies.insert(id) }
             families.append(family)
         }
         for rec in records {
@@ -117,6 +123,7 @@ extension LoadSession {
                 }
                 continue
             }
+            if unsureFamilies.contains(fam.id) { continue }
             if !fam.codes.contains(rec.code) { node?.error("codes.not-in-family", "code '\(rec.code)' is not named by family '\(fam.id)'") }
             if let to = rec.addOnTo, to != fam.initialCode {
                 node?.error("codes.add-on-to-wrong-code", "add-on '\(rec.code)' must be an add-on to its family's initial code '\(fam.initialCode)', not '\(to)'")
