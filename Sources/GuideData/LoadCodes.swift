@@ -23,6 +23,8 @@ extension LoadSession {
         guard let root else { return nil }
         var records: [CodeRecord] = []
         var recordNodes: [String: YAMLNode] = [:]
+        // Each code's `family` and `add_on_to` values, where a problem with them is reported.
+        var familyValues: [String: YAMLNode] = [:], addOnToValues: [String: YAMLNode] = [:]
         var namedCodes: Set<String> = [], someCodeUnread = false
         let familyNodes = root.list("families", required: true) ?? []
         root.forEachEntry("codes", "a code entry", finish: "a code") { m, item in
@@ -53,13 +55,19 @@ extension LoadSession {
             if role == .group && unitMinutes != nil {
                 m.node("unit_minutes")?.error("codes.group-code-timed", "a group code is untimed; remove 'unit_minutes'")
             }
+            // (At the key when it is written with no value, else at the entry.)
             if role != .group && unitMinutes == nil && m.node("unit_minutes") == nil {
-                item.error("codes.missing-unit-minutes", "missing required field 'unit_minutes' (timed \(role.rawValue) code)")
+                m.context.diagnostics.error("codes.missing-unit-minutes", m.keyLocation("unit_minutes") ?? item.location,
+                    "missing required field 'unit_minutes' (timed \(role.rawValue) code)")
             }
-            if role == .addOn && addOnTo == nil { item.error("codes.missing-add-on-to", "missing required field 'add_on_to' (add-on code)") }
+            if role == .addOn && addOnTo == nil && m.node("add_on_to") == nil {
+                m.context.diagnostics.error("codes.missing-add-on-to", m.keyLocation("add_on_to") ?? item.location,
+                    "missing required field 'add_on_to' (add-on code)")
+            }
             if role != .addOn && addOnTo != nil { m.node("add_on_to")?.error("codes.add-on-to-not-add-on", "only an add-on code has 'add_on_to'") }
             if recordNodes[code] != nil { m.node("code")?.error("codes.duplicate-code", "duplicate code '\(code)'") }
             recordNodes[code] = item
+            (familyValues[code], addOnToValues[code]) = (m.node("family"), m.node("add_on_to"))
             records.append(
                 CodeRecord(
                     code: code, family: family, role: role, summary: summary, unitMinutes: unitMinutes, addOnTo: addOnTo,
@@ -68,6 +76,10 @@ extension LoadSession {
         }
 
         var families: [CodeFamily] = []
+        let familyIDs = Set(familyNodes.compactMap { n -> String? in
+            guard case .mapping(let map) = n.node else { return nil }
+            return map.first { $0.key.string == "id" }?.value.string
+        })
         // Every family id given, also of a family with errors (reported at them), so its codes are no error.
         var namedFamilies: Set<String> = [], someFamilyUnread = false
         // Families naming a code that could not be read or is unknown (an error at it): their codes are not also
@@ -100,7 +112,8 @@ extension LoadSession {
                     if !namedCodes.contains(code), !someCodeUnread { m.node(key)?.error(.unknownCode, "unknown code '\(code)' (not in the codes list)") }
                     continue
                 }
-                if rec.role != role || rec.family != id {
+                // (A code naming a family that does not exist has its own error, at its `family`.)
+                if rec.role != role || (rec.family != id && familyIDs.contains(rec.family)) {
                     m.node(key)?.error("codes.family-role-mismatch",
                         "code '\(code)' is listed as \(rec.role.rawValue) of family '\(rec.family)', not \(role.rawValue) of '\(id)'")
                 }
@@ -119,14 +132,14 @@ extension LoadSession {
             let node = recordNodes[rec.code]
             guard let fam = families.first(where: { $0.id == rec.family }) else {
                 if !namedFamilies.contains(rec.family), !someFamilyUnread {
-                    node?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
+                    (familyValues[rec.code] ?? node)?.error("codes.unknown-family", "unknown family '\(rec.family)' for code '\(rec.code)'")
                 }
                 continue
             }
             if unsureFamilies.contains(fam.id) { continue }
             if !fam.codes.contains(rec.code) { node?.error("codes.not-in-family", "code '\(rec.code)' is not named by family '\(fam.id)'") }
             if let to = rec.addOnTo, to != fam.initialCode {
-                node?.error("codes.add-on-to-wrong-code", "add-on '\(rec.code)' must be an add-on to its family's initial code '\(fam.initialCode)', not '\(to)'")
+                (addOnToValues[rec.code] ?? node)?.error("codes.add-on-to-wrong-code", "add-on '\(rec.code)' must be an add-on to its family's initial code '\(fam.initialCode)', not '\(to)'")
             }
         }
         root.finish("codes.yaml")

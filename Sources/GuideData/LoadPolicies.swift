@@ -13,7 +13,11 @@ extension LoadSession {
         let modifiers = readModifiers(root.mapping("modifiers", required: true))
         var pos: [TelehealthPlaceOfService] = []
         root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
-            let code = m.string("pos", required: true)
+            var code = m.string("pos", required: true)
+            if let c = code, c.utf8.count != 2 || !c.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                m.node("pos")?.error("policies.bad-place-of-service", "place of service '\(c)' must be two digits (02, 10)")
+                code = nil
+            }
             let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
             let summary = m.text("summary")
             _ = source(m)
