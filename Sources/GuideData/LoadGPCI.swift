@@ -5,6 +5,8 @@ extension LoadSession {
     static let gpciColumns = ["year", "mac", "locality", "name", "state", "work_gpci", "pe_gpci", "mp_gpci"]
     /// The optional last column: CMS's work GPCI before any floor (absent: the same as `work_gpci`).
     static let gpciUnflooredColumn = "work_gpci_unfloored"
+    /// The most rows a GPCI table may have.
+    static let maxLocalities = 1000
 
     /// gpci/<id>.csv: header `year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci[,work_gpci_unfloored]`, one
     /// row per locality. The table's source id is `cms-gpci-<id>` (checked against sources.yaml).
@@ -34,6 +36,12 @@ extension LoadSession {
                 SourceLocation(file: file, line: header[0].line, column: 1),
                 "unexpected GPCI header '\(columns.joined(separator: ","))'; expected "
                     + "\(LoadSession.gpciColumns.joined(separator: ",")), optionally followed by ,\(LoadSession.gpciUnflooredColumn)")
+            return nil
+        }
+        // CMS lists about 110 localities; the calculator works out every session in each one.
+        if rows.count - 1 > LoadSession.maxLocalities {
+            diagnostics.error("gpci.too-many-rows", SourceLocation(file: file, line: rows[LoadSession.maxLocalities + 1][0].line, column: 1),
+                "\(rows.count - 1) locality rows, more than \(LoadSession.maxLocalities): CMS lists about 110 Medicare localities")
             return nil
         }
         var out: [String: LocalityGPCI] = [:]

@@ -93,7 +93,8 @@ extension LoadSession {
         _ m: MappingReader, _ key: String, required: Bool = true, valueKey: String, parse: (YAMLNode) -> V?
     ) -> [Dated<V>] {
         var out: [Dated<V>] = []
-        m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'") { row, item in
+        let why = "each row's dates are worked through for every session the calculator offers"
+        m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'", limit: (50, why)) { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
             let summary = row.text("summary")

@@ -17,7 +17,8 @@ extension LoadSession {
         var profiles: [UnitProfile] = []
         // Every id given, also of a profile with errors (reported at them), so `default` naming it is no error.
         var namedIDs: [String] = [], unreadID = false
-        root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
+        let why = "the calculator works out every session under each profile"
+        let readAll = root.forEachEntry("profiles", "a profile", finish: "a profile", limit: (20, why)) { m, item in
             let id = m.id("profile id")
             if let id, !namedIDs.contains(id) { namedIDs.append(id) } else if id == nil { unreadID = true }
             let name = m.text("name")
@@ -43,6 +44,7 @@ extension LoadSession {
                     id: id, name: name, summary: summary, isCPTRule: cpt, initialSpan: initialSpan,
                     initialMinimum: initialMin, addOnSpan: addOnSpan, addOnMinimum: addOnMin, source: src))
         }
+        if !readAll { unreadID = true }
         var total: TotalTimeRule?
         if let m = root.mapping("total_time_rule", required: true) {
             let name = m.text("name")

@@ -234,14 +234,23 @@ extension MappingReader {
 
     /// Reads each mapping of the list under `key` (`what` names one in errors) with `read`, then reports its
     /// unknown keys (`finish(finish)`).
-    package func forEachEntry(
-        _ key: String, required: Bool = true, _ what: String, finish: String, _ read: (MappingReader, YAMLNode) -> Void
-    ) {
-        for item in list(key, required: required) ?? [] {
+    /// With `limit`, a longer list is an error at its first entry past the limit (`limit.why` says why the guide
+    /// needs no more: the build works through every entry for the calculator) and no entry is read (false).
+    @discardableResult package func forEachEntry(
+        _ key: String, required: Bool = true, _ what: String, finish: String, limit: (count: Int, why: String)? = nil,
+        _ read: (MappingReader, YAMLNode) -> Void
+    ) -> Bool {
+        let items = list(key, required: required) ?? []
+        if let limit, items.count > limit.count {
+            items[limit.count].error("data.too-many-entries", "'\(key)' has \(items.count) entries, more than \(limit.count): \(limit.why)")
+            return false
+        }
+        for item in items {
             guard let m = item.mapping(what) else { continue }
             read(m, item)
             m.finish(finish)
         }
+        return true
     }
 
     package func date(_ key: String, required isRequired: Bool = true) -> CalendarDate? {
