@@ -130,7 +130,9 @@ extension LoadSession {
                     "no RVU row for '\(rec.code)', which is valid in this period (write 'missing' for unknown values)")
             }
         }
-        guard !cfs.isEmpty else { return nil }
+        // (A period whose file is misnamed, such as a copy, is checked but not compared with the others: it would
+        // overlap the one it copies.)
+        guard !cfs.isEmpty, stem == effective.description else { return nil }
         let period = FeePeriod(
             range: range, label: label, conversionFactors: cfs, gpciTable: gpciTable, gpciMissingNote: gpciMissing,
             rvus: rvus, missingNotes: missing, source: periodSource)

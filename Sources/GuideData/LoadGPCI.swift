@@ -14,6 +14,12 @@ extension LoadSession {
         var tables: [String: GPCITable] = [:]
         for file in files(in: "gpci", ext: "csv") {
             let id = String(file.split(separator: "/").last!.dropLast(4))
+            // Named by its year or its first day; another name (a copy, "2025 (1).csv") is one error, not one a row.
+            guard (id.count == 4 && id.allSatisfy(\.isNumber)) || CalendarDate(parsing: id) != nil else {
+                diagnostics.error("gpci.bad-file-name", SourceLocation(file: file),
+                    "a GPCI table is named by its year (2025.csv) or its first day (2027-07-01.csv), found '\(id).csv'")
+                continue
+            }
             let sourceID = "cms-gpci-\(id)"
             sourceRefs.append((sourceID, SourceLocation(file: file)))
             tables[id] = loadGPCI(file: file, id: id, sourceID: sourceID)
