@@ -69,7 +69,7 @@ extension LoadSession {
         if gpciText == "missing" {
             gpciTable = nil
             if gpciMissing == nil { root.owner.error("fees.gpci-missing-unexplained", "'gpci: missing' needs 'gpci_missing' naming what must be imported") }
-        } else if !gpciIDs.contains(gpciText) {
+        } else if !gpciIDs.contains(gpciText), LoadSession.isFolderOrMissing(path("gpci")) {
             // Every table file counts, even one with errors of its own (those are reported at their lines).
             gpciNode?.error("fees.unknown-gpci-table",
                 "unknown GPCI table '\(gpciText)'; available: \(gpciIDs.sorted().joined(separator: ", ")), or 'missing'")

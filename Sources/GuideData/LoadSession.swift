@@ -66,6 +66,13 @@ package struct LoadSession {
         return id
     }
 
+    /// Whether `path` is a folder or does not exist (a file in its place is reported where it is listed; what
+    /// it would have held is then not also "unknown").
+    static func isFolderOrMissing(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isDir.boolValue
+    }
+
     /// The `*.ext` files of a data folder, sorted. A folder that cannot be listed and names that are not UTF-8
     /// are errors (the same ones the content listing reports, so a build shows each once).
     package mutating func files(in folder: String, ext: String) -> [String] {
