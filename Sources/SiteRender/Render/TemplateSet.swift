@@ -26,7 +26,7 @@ public struct TemplateSet: Sendable {
         let (all, listProblems) = tree.files()
         diags.append(contentsOf: listProblems)
         var texts: [String: (text: String, file: String)] = [:]
-        for rel in all.sorted() where !rel.hasPrefix("assets/") {
+        for rel in all.sorted() where rel != "assets" && !rel.hasPrefix("assets/") {  // (a file "assets": see readAssets)
             let file = display + "/" + rel
             // Never left out unseen: a misnamed template (`page.mustach`, `head.html`) would be missing silently.
             guard rel.hasSuffix(".mustache") else {
