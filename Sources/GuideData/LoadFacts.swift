@@ -12,15 +12,13 @@ extension LoadSession {
         let page = root.text("grades_page")
         var grades: [CertaintyGrade] = []
         // Every grade id given, also of a grade with errors (reported at it): a fact naming it gets no second error.
-        var namedGrades: Set<String> = []
+        // A grade id that is not kebab-case (an error at it) may be the one a fact names: no error at the fact.
+        var namedGrades: Set<String> = [], someGradeUnread = false
         root.forEachEntry("grades", "a grade", finish: "a grade") { m, item in
-            let id = m.string("id", required: true), badge = m.text("badge")
-            if let id { namedGrades.insert(id) }
+            let id = m.id("grade id"), badge = m.text("badge")
+            if let id { namedGrades.insert(id) } else { someGradeUnread = true }
             let meaning = m.text("meaning"), marked = m.string("marked", required: true)
             guard let id, let badge, let meaning, let marked else { return }
-            if !LoadSession.isKebabCase(id) {
-                m.node("id")?.error("facts.grade-id-not-kebab-case", "grade id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
-            }
             if grades.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-grade", "duplicate grade '\(id)'") }
             guard marked == "true" || marked == "false" else {
                 m.node("marked")?.error("facts.marked-not-boolean", "'marked' must be true or false, found '\(marked)'")
@@ -28,7 +26,7 @@ extension LoadSession {
             }
             grades.append(CertaintyGrade(id: id, badge: badge, meaning: meaning, marked: marked == "true", rank: grades.count))
         }
-        if namedGrades.isEmpty, let g = root.node("grades") { g.error("facts.no-grades", "facts.yaml needs at least one grade") }
+        if namedGrades.isEmpty, !someGradeUnread, let g = root.node("grades") { g.error("facts.no-grades", "facts.yaml needs at least one grade") }
         var facts: [FactRecord] = []
         root.forEachEntry("facts", "a fact", finish: "a fact") { m, item in
             let id = m.string("id", required: true), says = m.text("says")
@@ -46,7 +44,7 @@ extension LoadSession {
                 m.node("id")?.error("facts.fact-id-not-kebab-case", "fact id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
             }
             if facts.contains(where: { $0.id == id }) { m.node("id")?.error("facts.duplicate-fact", "duplicate fact id '\(id)'") }
-            if !namedGrades.isEmpty && !namedGrades.contains(grade) {
+            if !namedGrades.isEmpty && !namedGrades.contains(grade) && !someGradeUnread {
                 m.node("grade")?.error("facts.unknown-grade",
                     "unknown grade '\(grade)'; accepted: \(grades.map(\.id).joined(separator: ", "))")
             }

@@ -69,7 +69,7 @@ extension LoadSession {
         if gpciText == "missing" {
             gpciTable = nil
             if gpciMissing == nil { root.owner.error("fees.gpci-missing-unexplained", "'gpci: missing' needs 'gpci_missing' naming what must be imported") }
-        } else if !gpciIDs.contains(gpciText) {
+        } else if !gpciIDs.contains(gpciText), LoadSession.isFolderOrMissing(path("gpci")) {
             // Every table file counts, even one with errors of its own (those are reported at their lines).
             gpciNode?.error("fees.unknown-gpci-table",
                 "unknown GPCI table '\(gpciText)'; available: \(gpciIDs.sorted().joined(separator: ", ")), or 'missing'")
@@ -77,26 +77,26 @@ extension LoadSession {
 
         // Rows that had an error of their own still count below (as a default, as a code with a row), so one
         // bad value gives one error at its line and nothing else.
-        var defaults = 0
+        var defaults = 0, unreadDefault = false
         var cfs: [ConversionFactorOption] = []
         root.forEachEntry("conversion_factors", "a conversion factor", finish: "a conversion factor") { m, item in
-            let id = m.string("id", required: true)
+            let id = m.id("conversion factor id")
             let label = m.text("label")
             let value = m.decimal("value", positive: true, limits: .conversionFactor)
             let isDefault = m.bool("default", required: true)
             let src = source(m)
-            if isDefault == true { defaults += 1 }
+            if isDefault == true { defaults += 1 } else if isDefault == nil { unreadDefault = true }
             guard let id, let label, let value, let isDefault, let src else { return }
             if cfs.contains(where: { $0.id == id }) { m.node("id")?.error("fees.duplicate-conversion-factor", "duplicate conversion factor id '\(id)'") }
             cfs.append(ConversionFactorOption(id: id, label: label, value: value, isDefault: isDefault, source: src))
         }
-        if defaults != 1 {
+        if defaults > 1 || (defaults == 0 && !unreadDefault) {
             (root.node("conversion_factors") ?? root.owner).error("fees.default-conversion-factor",
                 "exactly one conversion factor must have 'default: true', found \(defaults)")
         }
 
         var rvus: [String: RVUSet] = [:]
-        var rowCodes: Set<String> = []
+        var rowCodes: Set<String> = [], badCodeRow = false
         root.forEachEntry("rvus", "an RVU row", finish: "an RVU row") { m, item in
             let codeNode = m.required("code")
             let code = codeNode?.string("a code")
@@ -108,6 +108,7 @@ extension LoadSession {
             }
             let w = component("work"), nf = component("pe_nonfacility"), f = component("pe_facility"), mp = component("mp")
             let src = source(m)
+            if code == nil { badCodeRow = true }
             if let code, !rowCodes.insert(code).inserted { codeNode?.error("fees.duplicate-rvu-row", "duplicate RVU row for '\(code)'") }
             guard let code, let src, w.ok, nf.ok, f.ok, mp.ok else { return }
             if let codes {
@@ -116,18 +117,22 @@ extension LoadSession {
                         codeNode?.error("fees.code-not-valid-yet", "code '\(code)' did not exist in this period (valid from \(rec.validFrom))")
                     }
                 } else if !codes.namedCodes.contains(code) {
-                    codeNode?.error(.unknownCode, "unknown code '\(code)' (not in \(path("codes.yaml")))")
+                    badCodeRow = true
+                    if !codes.someCodeUnread { codeNode?.error(.unknownCode, "unknown code '\(code)' (not in \(path("codes.yaml")))") }
                 }
             }
             rvus[code] = RVUSet(work: w.value, peNonfacility: nf.value, peFacility: f.value, mp: mp.value, source: src)
         }
-        if let codes {
+        // A row whose code is bad (an error at it) may be the missing one: no second error for it.
+        if let codes, !badCodeRow {
             for rec in codes.records where rec.validFrom <= through && !rowCodes.contains(rec.code) {
                 (root.node("rvus") ?? root.owner).error("fees.missing-rvu-row",
                     "no RVU row for '\(rec.code)', which is valid in this period (write 'missing' for unknown values)")
             }
         }
-        guard !cfs.isEmpty else { return nil }
+        // (A period whose file is misnamed, such as a copy, is checked but not compared with the others: it would
+        // overlap the one it copies.)
+        guard !cfs.isEmpty, stem == effective.description else { return nil }
         let period = FeePeriod(
             range: range, label: label, conversionFactors: cfs, gpciTable: gpciTable, gpciMissingNote: gpciMissing,
             rvus: rvus, missingNotes: missing, source: periodSource)

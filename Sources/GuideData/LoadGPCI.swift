@@ -5,6 +5,8 @@ extension LoadSession {
     static let gpciColumns = ["year", "mac", "locality", "name", "state", "work_gpci", "pe_gpci", "mp_gpci"]
     /// The optional last column: CMS's work GPCI before any floor (absent: the same as `work_gpci`).
     static let gpciUnflooredColumn = "work_gpci_unfloored"
+    /// The most rows a GPCI table may have.
+    static let maxLocalities = 1000
 
     /// gpci/<id>.csv: header `year,mac,locality,name,state,work_gpci,pe_gpci,mp_gpci[,work_gpci_unfloored]`, one
     /// row per locality. The table's source id is `cms-gpci-<id>` (checked against sources.yaml).
@@ -12,6 +14,12 @@ extension LoadSession {
         var tables: [String: GPCITable] = [:]
         for file in files(in: "gpci", ext: "csv") {
             let id = String(file.split(separator: "/").last!.dropLast(4))
+            // Named by its year or its first day; another name (a copy, "2025 (1).csv") is one error, not one a row.
+            guard (id.count == 4 && id.allSatisfy(\.isNumber)) || CalendarDate(parsing: id) != nil else {
+                diagnostics.error("gpci.bad-file-name", SourceLocation(file: file),
+                    "a GPCI table is named by its year (2025.csv) or its first day (2027-07-01.csv), found '\(id).csv'")
+                continue
+            }
             let sourceID = "cms-gpci-\(id)"
             sourceRefs.append((sourceID, SourceLocation(file: file)))
             tables[id] = loadGPCI(file: file, id: id, sourceID: sourceID)
@@ -34,6 +42,12 @@ extension LoadSession {
                 SourceLocation(file: file, line: header[0].line, column: 1),
                 "unexpected GPCI header '\(columns.joined(separator: ","))'; expected "
                     + "\(LoadSession.gpciColumns.joined(separator: ",")), optionally followed by ,\(LoadSession.gpciUnflooredColumn)")
+            return nil
+        }
+        // CMS lists about 110 localities; the calculator works out every session in each one.
+        if rows.count - 1 > LoadSession.maxLocalities {
+            diagnostics.error("gpci.too-many-rows", SourceLocation(file: file, line: rows[LoadSession.maxLocalities + 1][0].line, column: 1),
+                "\(rows.count - 1) locality rows, more than \(LoadSession.maxLocalities): CMS lists about 110 Medicare localities")
             return nil
         }
         var out: [String: LocalityGPCI] = [:]

@@ -24,7 +24,7 @@ extension LoadSession {
         guard let root = opened else { return [] }
         var out: [ModifierEntry] = []
         root.forEachEntry("modifiers", "a modifier entry", finish: "a modifier") { m, item in
-            let code = m.string("code", required: true)
+            let code = m.modifier("code")
             let meaning = m.text("meaning")
             let applies = m.text("applies")
             let payment = m.text("payment")

@@ -22,7 +22,7 @@ extension LoadSession {
         let src = source(next)
         var cfs: [ConversionFactorOption] = []
         next.forEachEntry("proposed_conversion_factors", required: false, "a proposed conversion factor", finish: "a proposed conversion factor") { m, item in
-            let id = m.string("id", required: true), cfLabel = m.text("label")
+            let id = m.id("proposed conversion factor id"), cfLabel = m.text("label")
             let value = m.decimal("value", positive: true, limits: .conversionFactor), cfSource = source(m)
             guard let id, let cfLabel, let value, let cfSource else { return }
             if cfs.contains(where: { $0.id == id }) {

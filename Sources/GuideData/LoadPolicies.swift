@@ -13,7 +13,11 @@ extension LoadSession {
         let modifiers = readModifiers(root.mapping("modifiers", required: true))
         var pos: [TelehealthPlaceOfService] = []
         root.forEachEntry("telehealth_places_of_service", "a place of service", finish: "a place of service") { m, item in
-            let code = m.string("pos", required: true)
+            var code = m.string("pos", required: true)
+            if let c = code, c.utf8.count != 2 || !c.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                m.node("pos")?.error("policies.bad-place-of-service", "place of service '\(c)' must be two digits (02, 10)")
+                code = nil
+            }
             let setting = m.required("setting").flatMap { LoadSession.enumNode($0, Setting.self) }
             let summary = m.text("summary")
             _ = source(m)
@@ -28,8 +32,8 @@ extension LoadSession {
         let therapist = datedList(root, "therapist_telehealth", valueKey: "status") {
             LoadSession.enumNode($0, TherapistTelehealthStatus.self)
         }
-        let consent = datedList(root, "consent", valueKey: "text") { $0.string("text") }
-        let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.string("text") }
+        let consent = datedList(root, "consent", valueKey: "text") { $0.words("text") }
+        let quantity = datedList(root, "quantity_limits", valueKey: "text") { $0.words("text") }
         var buckets: [Discipline: String] = [:]
         var kx: [Dated<KXThreshold>] = []
         if let m = root.mapping("kx_thresholds", required: true) {
@@ -89,7 +93,8 @@ extension LoadSession {
         _ m: MappingReader, _ key: String, required: Bool = true, valueKey: String, parse: (YAMLNode) -> V?
     ) -> [Dated<V>] {
         var out: [Dated<V>] = []
-        m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'") { row, item in
+        let why = "each row's dates are worked through for every session the calculator offers"
+        m.forEachEntry(key, required: required, "a dated row", finish: "a row of '\(key)'", limit: (50, why)) { row, item in
             let range = row.dateRange()
             let value = row.required(valueKey).flatMap(parse)
             let summary = row.text("summary")
@@ -107,32 +112,43 @@ extension LoadSession {
     mutating func readModifiers(_ m: MappingReader?) -> ModifierTable? {
         guard let m else { return nil }
         defer { m.finish("modifiers") }
+        // Whether a modifier table could not be read (errors at it): its descriptions are then not "unused".
+        var unread = false
         func byDiscipline(_ key: String, requireAll: Bool) -> [Discipline: String] {
             var out: [Discipline: String] = [:]
-            guard let sub = m.mapping(key, required: true) else { return out }
+            guard let sub = m.mapping(key, required: true) else {
+                unread = true
+                return out
+            }
             for k in sub.keys {
                 guard let d = Discipline(rawValue: k) else { continue }
-                if let v = sub.string(k) { out[d] = v }
+                if let v = sub.modifier(k) { out[d] = v } else { unread = true }
             }
             if requireAll {
-                for d in Discipline.allCases where out[d] == nil { sub.owner.error(.missingField, "missing required field '\(d.rawValue)'") }
+                for d in Discipline.allCases where out[d] == nil && sub.keyLocation(d.rawValue) == nil {
+                    sub.owner.error(.missingField, "missing required field '\(d.rawValue)'")
+                    unread = true
+                }
             }
             sub.finish("modifiers.\(key) (disciplines: \(Discipline.allCases.map(\.rawValue).joined(separator: ", ")))")
             return out
         }
         let discipline = byDiscipline("discipline", requireAll: true)
         let assistant = byDiscipline("assistant", requireAll: false)
-        let tele = m.string("telehealth", required: true)
-        let kx = m.string("kx", required: true)
+        let tele = m.modifier("telehealth")
+        let kx = m.modifier("kx")
         let descriptions = m.textByKey("descriptions")
         let src = source(m)
         guard let tele, let kx, let src else { return nil }
         let named = Array(discipline.values) + Array(assistant.values) + [tele, kx]
-        for mod in named where descriptions[mod] == nil {
+        // A description written with a bad value has its error at it already.
+        var written: [String] = []
+        if case .mapping(let map)? = m.node("descriptions")?.node { written = map.keys.compactMap(\.string) }
+        for mod in named where descriptions[mod] == nil && !written.contains(mod) {
             m.node("descriptions")?.error("policies.modifier-no-description", "no description for modifier '\(mod)'")
         }
         // A description no modifier uses is never shown (a typo such as 'CZ' for 'CQ' left it unseen).
-        let unused = descriptions.keys.filter { !named.contains($0) }.sorted()
+        let unused = unread ? [] : descriptions.keys.filter { !named.contains($0) }.sorted()
         let table = unused.isEmpty ? nil : m.node("descriptions")?.mapping("the modifier descriptions")
         for key in unused {
             table?.node(key)?.error("policies.modifier-description-unused",
@@ -145,9 +161,10 @@ extension LoadSession {
     mutating func readDocumentation(_ root: MappingReader) -> [DocumentationItem] {
         var out: [DocumentationItem] = []
         root.forEachEntry("documentation", "a checklist item", finish: "a checklist item") { m, item in
-            let id = m.string("id", required: true)
-            let usesConsent = m.bool("consent_rule") ?? false
-            let text = m.string("text", required: !usesConsent)
+            let id = m.id("checklist id")
+            let consentRule = m.bool("consent_rule"), usesConsent = consentRule ?? false
+            // A `consent_rule` that is not true or false (an error at it) does not make `text` required as well.
+            let text = usesConsent || (consentRule == nil && m.node("consent_rule") != nil) ? m.string("text") : m.text("text")
             var applies: Set<SessionKind> = []
             if let list = m.list("applies", required: true) {
                 for n in list { if let k = LoadSession.enumNode(n, SessionKind.self) { applies.insert(k) } }

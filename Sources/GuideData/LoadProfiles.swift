@@ -16,10 +16,11 @@ extension LoadSession {
         let defaultID = defaultNode?.string("a profile id")
         var profiles: [UnitProfile] = []
         // Every id given, also of a profile with errors (reported at them), so `default` naming it is no error.
-        var namedIDs: [String] = []
-        root.forEachEntry("profiles", "a profile", finish: "a profile") { m, item in
-            let id = m.string("id", required: true)
-            if let id, !namedIDs.contains(id) { namedIDs.append(id) }
+        var namedIDs: [String] = [], unreadID = false
+        let why = "the calculator works out every session under each profile"
+        let readAll = root.forEachEntry("profiles", "a profile", finish: "a profile", limit: (20, why)) { m, item in
+            let id = m.id("profile id")
+            if let id, !namedIDs.contains(id) { namedIDs.append(id) } else if id == nil { unreadID = true }
             let name = m.text("name")
             let summary = m.text("summary")
             let cpt = m.bool("cpt_rule", required: true)
@@ -43,6 +44,7 @@ extension LoadSession {
                     id: id, name: name, summary: summary, isCPTRule: cpt, initialSpan: initialSpan,
                     initialMinimum: initialMin, addOnSpan: addOnSpan, addOnMinimum: addOnMin, source: src))
         }
+        if !readAll { unreadID = true }
         var total: TotalTimeRule?
         if let m = root.mapping("total_time_rule", required: true) {
             let name = m.text("name")
@@ -58,7 +60,7 @@ extension LoadSession {
         }
         root.finish("profiles.yaml")
         guard let defaultID, let total else { return nil }
-        if !namedIDs.contains(defaultID) {
+        if !namedIDs.contains(defaultID), !unreadID {
             defaultNode?.error("profiles.unknown-default",
                 "default profile '\(defaultID)' is not defined; defined: \(namedIDs.joined(separator: ", "))")
             return nil

@@ -12,6 +12,8 @@ package struct LoadSession {
     var sourceRefs: [(id: String, location: SourceLocation)] = []
     /// Every id sources.yaml gives, also of an entry with errors (reported at it): its citations get no second error.
     var namedSourceIDs: Set<String> = []
+    /// Whether a source's id could not be read (an error at it): it may be the one a reference names.
+    var someSourceUnread = false
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
     let tree: SourceTree
@@ -62,6 +64,13 @@ package struct LoadSession {
         guard let node = required ? m.required(key) : m.node(key), let id = node.string("a source id") else { return nil }
         sourceRefs.append((id, node.location))
         return id
+    }
+
+    /// Whether `path` is a folder or does not exist (a file in its place is reported where it is listed; what
+    /// it would have held is then not also "unknown").
+    static func isFolderOrMissing(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isDir.boolValue
     }
 
     /// The `*.ext` files of a data folder, sorted. A folder that cannot be listed and names that are not UTF-8
@@ -135,7 +144,7 @@ package struct LoadSession {
 
     mutating func checkSourceRefs(sources: [SourceRecord]) {
         let known = Set(sources.map(\.id)).union(namedSourceIDs)
-        guard !sources.isEmpty else { return }
+        guard !sources.isEmpty, !someSourceUnread else { return }
         for ref in sourceRefs where !known.contains(ref.id) {
             let hint = nearest(to: ref.id, among: sources.map(\.id), within: 3).map { "did you mean '\($0)'?" }
             diagnostics.error(.unknownSource,
@@ -185,34 +194,70 @@ extension YAMLNode {
     }
 }
 
+extension YAMLNode {
+    /// The text of `key`'s value, words readers see: empty or all-space text is an error at it (see `text`).
+    func words(_ key: String) -> String? {
+        let s = string("text for '\(key)'")
+        if s?.allSatisfy(\.isWhitespace) == true { error("data.empty-text", "'\(key)' must not be empty") }
+        return s
+    }
+}
+
 extension MappingReader {
     /// Required words readers see (a title, a summary, a label): an empty or all-space value is an error at it
     /// (it would show as nothing). The text is still returned, so the rest of the entry is checked as usual.
-    package func text(_ key: String) -> String? {
-        guard let s = string(key, required: true) else { return nil }
-        if s.allSatisfy(\.isWhitespace) { node(key)?.error("data.empty-text", "'\(key)' must not be empty") }
-        return s
+    package func text(_ key: String) -> String? { required(key)?.words(key) }
+
+    /// A required id (`what`: "profile id") that a directive, an option or another entry names: lowercase
+    /// kebab-case, so it is never empty and two ids never differ only in case or spaces. Nil (after an error at
+    /// it) when it is not.
+    package func id(_ what: String) -> String? {
+        guard let id = string("id", required: true) else { return nil }
+        guard LoadSession.isKebabCase(id) else {
+            node("id")?.error("data.id-not-kebab-case", "\(what) '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")
+            return nil
+        }
+        return id
+    }
+
+    /// A claim modifier (GP, 95): two capital letters or digits; nil after an error at it when it is not.
+    func modifier(_ key: String, required: Bool = true) -> String? {
+        guard let c = string(key, required: required) else { return nil }
+        guard c.utf8.count == 2, c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+            node(key)?.error("modifiers.bad-code", "modifier '\(c)' must be two capital letters or digits (GP, 95)")
+            return nil
+        }
+        return c
     }
 
     /// The required mapping under `key` whose every key has a text value (`key: text`), as a dictionary.
     func textByKey(_ key: String) -> [String: String] {
         var out: [String: String] = [:]
         guard let map = mapping(key, required: true) else { return out }
-        for k in map.keys { if let v = map.string(k) { out[k] = v } }
+        for k in map.keys { if let v = map.text(k) { out[k] = v } }
         map.finish()
         return out
     }
 
     /// Reads each mapping of the list under `key` (`what` names one in errors) with `read`, then reports its
     /// unknown keys (`finish(finish)`).
-    package func forEachEntry(
-        _ key: String, required: Bool = true, _ what: String, finish: String, _ read: (MappingReader, YAMLNode) -> Void
-    ) {
-        for item in list(key, required: required) ?? [] {
+    /// With `limit`, a longer list is an error at its first entry past the limit (`limit.why` says why the guide
+    /// needs no more: the build works through every entry for the calculator) and no entry is read (false).
+    @discardableResult package func forEachEntry(
+        _ key: String, required: Bool = true, _ what: String, finish: String, limit: (count: Int, why: String)? = nil,
+        _ read: (MappingReader, YAMLNode) -> Void
+    ) -> Bool {
+        let items = list(key, required: required) ?? []
+        if let limit, items.count > limit.count {
+            items[limit.count].error("data.too-many-entries", "'\(key)' has \(items.count) entries, more than \(limit.count): \(limit.why)")
+            return false
+        }
+        for item in items {
             guard let m = item.mapping(what) else { continue }
             read(m, item)
             m.finish(finish)
         }
+        return true
     }
 
     package func date(_ key: String, required isRequired: Bool = true) -> CalendarDate? {
@@ -225,8 +270,9 @@ extension MappingReader {
 
     /// A date range from `from` and an optional `through`; `through` before `from` is an error.
     func dateRange(fromKey: String = "from", throughKey: String = "through") -> DateRange? {
-        guard let from = date(fromKey) else { return nil }
-        let through = date(throughKey, required: false)
+        // `through` is read (and so known) even when `from` is bad; a bad `through` gives no open range either.
+        let from = date(fromKey), through = date(throughKey, required: false)
+        guard let from, through != nil || node(throughKey) == nil else { return nil }
         if let through, through < from {
             node(throughKey)?.error("data.through-before-from", "'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
             return nil

@@ -18,7 +18,8 @@ extension LoadSession {
         var seen: Set<String> = []
         root.forEachEntry("sources", "a source entry", finish: "a source") { m, item in
             let id = m.string("id", required: true)
-            if let id { namedSourceIDs.insert(id) }
+            // (An id that is not kebab-case has an error at it, and may be the one a citation means.)
+            if let id, LoadSession.isKebabCase(id) { namedSourceIDs.insert(id) } else { someSourceUnread = true }
             let title = m.text("title")
             let publisher = m.text("publisher")
             let url = m.string("url", required: true)

@@ -106,6 +106,15 @@ public enum SiteDataLoader {
     /// `contentDirectory + "/data/…"` exactly as given. The output is nil when any error was found; warnings may
     /// come with it.
     package static func load(contentDirectory: String) -> StageResult<SiteData> {
+        // A file or a broken link where the folder belongs is one error (each missing data file would be another).
+        var isDir: ObjCBool = false
+        let data = contentDirectory + "/data"
+        if (try? FileManager.default.attributesOfItem(atPath: data)) != nil,
+            !FileManager.default.fileExists(atPath: data, isDirectory: &isDir) || !isDir.boolValue
+        {
+            return StageResult(nil, [.error("data.not-folder", SourceLocation(file: data),
+                "this is not a folder; the guide's data is the folder data/ (codes.yaml, fees/, policies.yaml …)")])
+        }
         var session = LoadSession(dataDirectory: contentDirectory + "/data")
         let result = session.run()
         return StageResult(session.diagnostics.hasErrors ? nil : result, session.diagnostics.sorted)

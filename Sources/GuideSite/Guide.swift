@@ -13,10 +13,10 @@ struct GuideExtension: SiteExtension {
     var directives: [any Directive] { guideDirectives }
     var linkSchemes: [String] { guideLinkSchemes }
 
-    /// Does the content folder hold the guide's data (`data/`)?
+    /// Does the content folder hold the guide's data (`data/`)? A file or a broken link by that name counts too:
+    /// `load` reports it, where the site would otherwise build as a plain one without a word.
     func hasData(contentDirectory: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: contentDirectory + "/data", isDirectory: &isDir) && isDir.boolValue
+        (try? FileManager.default.attributesOfItem(atPath: contentDirectory + "/data")) != nil
     }
 
     /// The rules data, sources and facts (`SiteDataLoader`), then what the directives read besides

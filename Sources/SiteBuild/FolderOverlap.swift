@@ -16,6 +16,12 @@ public enum FolderOverlap {
         if writesOutput, ![".", "..", ""].contains(lastPart) { written.append(("output", options.outputDirectory)) }
         if let cache = options.cacheDirectory { written.append(("cache", cache)) }
         guard !written.isEmpty else { return [] }
+        // A cache path that is a file could never be written: the build would run uncached without a word.
+        var isFolder: ObjCBool = false
+        if let cache = options.cacheDirectory, FileManager.default.fileExists(atPath: cache, isDirectory: &isFolder), !isFolder.boolValue {
+            return [.error("cache.not-folder", SourceLocation(file: cache), "the cache path exists and is not a folder",
+                hint: "give a folder, such as .ctsguide-cache, or build with --no-cache")]
+        }
         let read: [(role: String, given: String)] = [("content", options.contentDirectory), ("templates", options.templatesDirectory)]
         var out: [Diagnostic] = []
         for (i, w) in written.enumerated() {

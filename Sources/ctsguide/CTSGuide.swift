@@ -15,6 +15,16 @@ struct CTSGuide: AsyncParsableCommand {
 
     /// Exit codes: 0 success, 1 content or input errors, 2 usage errors.
     static func main() async {
+        // An option given twice (`--minutes 30 --minutes 40`) would keep the last one unseen: a usage error.
+        // (`--rvu` is given twice on purpose: the nonQPP and QPP files.)
+        var seen: Set<Substring> = []
+        for arg in CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }) where arg.hasPrefix("--") {
+            let name = arg.prefix { $0 != "=" }
+            if name != "--rvu", !seen.insert(name).inserted {
+                FileHandle.standardError.write(Data("Error: \(shown(String(name))): given more than once; give it once\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -154,7 +154,8 @@ import TestSupport
         ("fees/2025-01-01.yaml", "  - code: \"97552\"", "  - code: \"97553\"", "97553", "code.unknown"),
         ("fees/2025-01-01.yaml", "source: cms-rvu25d\nprovenance", "source: cms-rvu99z\nprovenance", "cms-rvu99z", "source.unknown"),
         ("fees/2025-01-01.yaml", "label: CY2025", "label: CY2025\nlabl: x", "labl: x", "yaml.unknown-key"),
-        ("fees/2025-01-01.yaml", "effective: 2025-01-01", "effective: 2025-01-02", "effective:", "fees.gap-between-periods"),
+        // (A period whose 'effective' differs from its file name is that one error, not also a gap: see p27.)
+        ("fees/2024-03-09.yaml", "through: 2024-12-31", "through: 2024-12-30", "effective: 2025-01-01", "fees.gap-between-periods"),
         ("fees/2024-03-09.yaml", "through: 2024-12-31", "through: 2025-01-05", "effective: 2025-01-01", "fees.overlapping-periods"),
         ("codes.yaml", "    unit_minutes: 30\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills",
          "    unit_minutes: thirty\n    summary: Face-to-face training of one patient's caregiver(s), without the patient, in skills", "unit_minutes: thirty", "yaml.not-an-integer"),

@@ -33,7 +33,11 @@ import TestSupport
 
     @Test func escapingAndUnescapedVariables() throws {
         #expect(try render("{{page.title}}") == "Tom&#39;s &lt;&quot;quote&quot;&gt; &amp; co")
-        #expect(try render("{{{page.title}}}|{{& page.title }}") == "Tom's <\"quote\"> & co|Tom's <\"quote\"> & co")
+        #expect(try render("{{{page.content}}}|{{& page.content }}") == "<p>A &amp; B</p>|<p>A &amp; B</p>")
+        // Text (not the HTML the build made) written unescaped is an error at each such tag.
+        let parsed = TemplateSet.parse(["t": ("{{{page.title}}}|{{& page.title }}|{{{navigation}}}", "t.mustache")])
+        let problems = try #require(parsed.output).check("t", model: PageView.self)
+        #expect(problems.map { "\($0.range.start.column) \($0.id)" } == ["1 template.unescaped-text", "18 template.unescaped-text"])
         #expect(try render("{{{page.content}}} {{ page.content }}") == "<p>A &amp; B</p> &lt;p&gt;A &amp;amp; B&lt;/p&gt;")
         #expect(try render("{{hasToc}} {{hasBreadcrumbs}} {{#toc}}{{level}}{{/toc}}") == "false true 23")
     }

@@ -15,20 +15,25 @@ package struct LauncherDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments; write one entry a line") }
         var items: [HTML] = [.newline]
+        // Each bad entry is an error at its line (all of them, not only the first).
+        var problems: [Diagnostic] = []
         for (n, raw) in use.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             let at = SourceLocation(file: use.location.file, line: use.location.line + 1 + n, column: 1)
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw DirectiveError("directive.launcher-bad-entry",
-                    "a launcher entry is 'PAGE.md | title | description', found '\(line)'", hint: "e.g. calculator.md | Calculate a session | Codes and units",
-                    at: at)
+                problems.append(.error("directive.launcher-bad-entry",
+                    at, "\(name): a launcher entry is 'PAGE.md | title | description', found '\(line)'",
+                    hint: "e.g. calculator.md | Calculate a session | Codes and units"))
+                continue
             }
             guard let path = resolveRelative(parts[0], from: context.page.relativePath),
                 let i = context.site.pageIndex(atPath: path)
             else {
-                throw DirectiveError("directive.launcher-unknown-page", "no page '\(parts[0])' for the launcher entry '\(parts[1])'", hint: "name a Markdown file relative to this page", at: at)
+                problems.append(.error("directive.launcher-unknown-page",
+                    at, "\(name): no page '\(parts[0])' for the launcher entry '\(parts[1])'", hint: "name a Markdown file relative to this page"))
+                continue
             }
             var link: [HTML] = [.el("strong", [], .text(parts[1]))]
             if !parts[2].isEmpty { link.append(.el("span", [], .text(parts[2]))) }
@@ -38,6 +43,7 @@ package struct LauncherDirective: Directive {
             if let base = context.site.config.baseURL { attributes.append(.attr("data-print-url", base + pageURLPath(to))) }
             items += [.el("li", [], .el("a", attributes, children: link)), .newline]
         }
+        guard problems.isEmpty else { return DirectiveOutput(.group([]), diagnostics: problems) }
         guard items.count > 1 else { throw DirectiveError("directive.launcher-empty", "a launcher needs at least one entry") }
         return DirectiveOutput(
             .group([

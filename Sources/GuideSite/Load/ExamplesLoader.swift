@@ -22,12 +22,14 @@ extension LoadSession {
         var out: [ExampleScenario] = []
         var seen: Set<String> = []
         root.forEachEntry("examples", "a scenario", finish: "a scenario") { m, item in
-            let id = m.string("id", required: true)
+            let id = m.id("scenario id")
             let title = m.text("title")
             let narrative = m.text("narrative")
             var raw: [String: String] = [:]
             for key in Self.exampleOptionKeys where key != "telehealth" {
-                if let v = m.string(key) { raw[key] = v.trimmingCharacters(in: .whitespaces) }
+                if let v = m.string(key, required: key == "minutes" || key == "date") {
+                    raw[key] = v.trimmingCharacters(in: .whitespaces)
+                }
             }
             let telehealth = m.bool("telehealth") ?? false
             let sources = m.stringList("sources") ?? []
@@ -39,8 +41,7 @@ extension LoadSession {
                 let key = option.replacingOccurrences(of: "-", with: "_")
                 ((Self.exampleOptionKeys.contains(key) ? m.node(key) : nil) ?? item).error("examples.invalid-option", message)
             }
-            guard raw["minutes"] != nil else { return item.error(.missingField, "missing required field 'minutes'") }
-            guard raw["date"] != nil else { return item.error(.missingField, "missing required field 'date'") }
+            guard raw["minutes"] != nil, raw["date"] != nil else { return }  // (an error at each already)
             var caregivers: Int? = nil
             if let c = raw["caregivers"] {
                 guard let v = Int(c), v >= 1 else {

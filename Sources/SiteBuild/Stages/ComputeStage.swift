@@ -61,6 +61,16 @@ package enum ComputeStage {
         for f in files where !seen.insert(f.path).inserted {
             diags.error("output.duplicate-path", SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'")
         }
+        // A page whose output folder is a file of the site (a page `assets/style.css.md` beside the stylesheet).
+        for p in site.pages {
+            var folder = Substring(p.outputPath)
+            while let slash = folder.lastIndex(of: "/"), case let parent = folder[..<slash] {
+                folder = parent
+                guard seen.contains(String(parent)) else { continue }
+                diags.error("output.folder-is-file", p.meta.location, "this page's output folder '\(parent)' is a file the site writes")
+                break
+            }
+        }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         let renders = keepingRenders ? rendered : []
         for i in rendered.indices {  // only the HTML and headings are needed from here on

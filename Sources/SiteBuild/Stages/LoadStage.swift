@@ -180,8 +180,8 @@ package enum LoadStage {
     /// from outside it).
     static func readAssets(templates: String, diagnostics: inout Diagnostics) -> [OutputFile] {
         let tree = SourceTree(root: templates)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: templates + "/assets", isDirectory: &isDir), isDir.boolValue else { return [] }
+        // (A file or broken link named assets is listed below, and so reported: its pages' styles would be missing.)
+        guard (try? FileManager.default.attributesOfItem(atPath: templates + "/assets")) != nil else { return [] }
         let (rels, problems) = tree.files(under: "assets")
         diagnostics.append(contentsOf: problems)
         var out: [OutputFile] = []

@@ -8,31 +8,69 @@ package enum SelfContained {
     /// The first script, event attribute, `javascript:` link, `<foreignObject>` or reference to another site in an
     /// SVG: what it is, and its line and column (in characters).
     package static func svgProblem(_ bytes: [UInt8]) -> (what: String, line: Int, column: Int)? {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let file = String(decoding: bytes, as: UTF8.self)
+        let (text, origin) = decoded(file)
         let patterns: [(String, String)] = [
             (#"<script"#, "a <script> element"),
-            (#"javascript:"#, "a javascript: link"),
+            (loose("javascript:"), "a javascript: link"),
             (#"<foreignObject"#, "a <foreignObject> (HTML inside the image)"),
             (#"\son[a-z]+\s*="#, "an event attribute (such as onload=)"),
-            (#"(href\s*=\s*["']?|url\(\s*["']?)\s*(https?:)?//"#, "a reference to another site"),
+            (#"(href\s*=\s*["']?|url\(\s*["']?|@import\s*["'])\s*("# + loose("http") + #"s?[\t\n\r]*:)?"# + loose("//"), "a reference to another site"),
+            (#"<!ENTITY"#, "an entity declaration (it can stand for a link)"),
         ]
         let found = patterns.compactMap { p, what in
             text.range(of: p, options: [.regularExpression, .caseInsensitive]).map { (what, $0.lowerBound) }
         }
         guard let first = found.min(by: { $0.1 < $1.1 }) else { return nil }
-        let (line, column) = position(of: first.1, in: text)
+        let (line, column) = position(of: origin[text.distance(from: text.startIndex, to: first.1)], in: file)
         return (first.0, line, column)
     }
 
     /// The first `url(…)` or `@import` of a stylesheet that names another site: its text, line and column.
     package static func cssRemoteReference(_ bytes: [UInt8]) -> (text: String, line: Int, column: Int)? {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let file = String(decoding: bytes, as: UTF8.self)
+        let (text, origin) = decoded(file)
         let pattern = #"(@import\s*(url\(\s*)?["']?|url\(\s*["']?)\s*(https?:)?//[^"')\s;]*"#
         guard let r = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return nil }
-        let (line, column) = position(of: r.lowerBound, in: text)
+        let (line, column) = position(of: origin[text.distance(from: text.startIndex, to: r.lowerBound)], in: file)
         let address = text[r].range(of: #"(https?:)?//.*"#, options: [.regularExpression, .caseInsensitive]).map { String(text[$0]) }
         return (address ?? String(text[r]), line, column)
     }
+
+    /// The text as a browser reads it: character references (`&#106;`, `&#x6A;`) and CSS escapes (`\72`, `u\rl`)
+    /// decoded, so neither hides a `javascript:` link or another site's address; with, for each character, where it
+    /// came from in `text` (and one more: the end), so a problem is reported where it is written.
+    static func decoded(_ text: String) -> (String, [String.Index]) {
+        var out = "", origin: [String.Index] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            let start = i
+            var c = text[i]
+            i = text.index(after: i)
+            if c == "&", text[i...].hasPrefix("#"), let semi = text[i...].prefix(12).firstIndex(of: ";") {
+                let ref = text[text.index(after: i)..<semi]
+                let value = ref.first == "x" || ref.first == "X" ? UInt32(ref.dropFirst(), radix: 16) : UInt32(ref)
+                if let value, let scalar = Unicode.Scalar(value) { c = Character(scalar); i = text.index(after: semi) }
+            } else if c == "\\", i < text.endIndex, text[i] != "\n" {
+                let hex = text[i...].prefix(6).prefix { $0.isHexDigit }
+                if let value = UInt32(hex, radix: 16), !hex.isEmpty, let scalar = Unicode.Scalar(value) {
+                    c = Character(scalar)
+                    i = hex.endIndex
+                    if i < text.endIndex, text[i].isWhitespace { i = text.index(after: i) }
+                } else {
+                    c = text[i]
+                    i = text.index(after: i)
+                }
+            }
+            out.append(c)
+            origin.append(start)
+        }
+        origin.append(text.endIndex)
+        return (out, origin)
+    }
+
+    /// A pattern for `word` that also matches it with tabs and line breaks inside, which browsers drop from a URL.
+    static func loose(_ word: String) -> String { word.map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: "[\\t\\n\\r]*") }
 
     static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
         var line = 1, column = 1

@@ -1,4 +1,5 @@
 import CalendarDates
+import Foundation
 
 /// `Content/site.yaml`: what the whole site shares.
 public struct SiteConfig: Sendable {
@@ -32,6 +33,12 @@ public struct SiteConfig: Sendable {
     package static func load(contentDirectory: String) -> StageResult<SiteConfig> {
         var diags = Diagnostics()
         let file = contentDirectory + "/site.yaml"
+        // (Read only when the file exists or the content has data/, which needs its as_of date.)
+        if (try? FileManager.default.attributesOfItem(atPath: file)) == nil {
+            diags.error("site.missing-settings", SourceLocation(file: file),
+                "the file is missing; a guide with a data/ folder needs its settings (title, as_of, description)")
+            return StageResult(nil, diags.items)
+        }
         guard let text = ContentLoader.readText(file, display: file, tree: SourceTree(root: contentDirectory), diagnostics: &diags)
         else { return StageResult(nil, diags.items) }
         let ctx = YAMLContext(file: file)

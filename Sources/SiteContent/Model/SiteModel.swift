@@ -57,15 +57,24 @@ public struct SiteModel: Sendable {
         var byPath: [String: Int] = [:]
         var byCode: [String: Int] = [:]
         var byOutput: [String: Int] = [:]
+        // Output paths lowercased: on a file system that ignores case (macOS, Windows) two such files are one.
+        var byFoldedOutput: [String: Int] = [:]
         var sourcesPage: Int?
         for (i, p) in pages.enumerated() {
             byPath[p.relativePath] = i
+            let at = p.meta.path == nil ? p.meta.location : p.meta.location(of: "path")
             if let j = byOutput[p.outputPath] {
                 diagnostics.error("page.duplicate-output",
-                    p.meta.location, "two pages write the same output file '\(p.outputPath)'",
+                    at, "two pages write the same output file '\(p.outputPath)'",
                     hint: "\(pages[j].displayPath) writes it too; rename one page or change its 'path'")
+            } else if let j = byFoldedOutput[p.outputPath.lowercased()] {
+                diagnostics.error("page.output-differs-only-in-case",
+                    at, "output file '\(p.outputPath)' differs from '\(pages[j].outputPath)' only in case; where the site is "
+                        + "copied to macOS or Windows one replaces the other",
+                    hint: "\(pages[j].displayPath) writes it; rename one page or change its 'path'")
             } else {
                 byOutput[p.outputPath] = i
+                byFoldedOutput[p.outputPath.lowercased()] = i
             }
             if let code = p.meta.code {
                 if let known = knownCodes, !known.contains(code) {

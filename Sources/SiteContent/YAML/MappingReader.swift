@@ -65,10 +65,15 @@ public final class MappingReader {
         index(of: key).map { context.location(entries[$0].keyNode.mark) }
     }
 
-    /// The value of a key that must be present; reports "missing required field" at the mapping otherwise.
+    /// The value of a key that must be present; reports "missing required field" at the mapping otherwise, or at
+    /// the key when it is written with no value (`as_of:`, `as_of: ~`).
     public func required(_ key: String) -> YAMLNode? {
         if let n = node(key) { return n }
-        owner.error(.missingField, "missing required field '\(key)'")
+        if let i = index(of: key) {
+            context.error(.missingField, entries[i].keyNode.mark, "required field '\(key)' has no value")
+        } else {
+            owner.error(.missingField, "missing required field '\(key)'")
+        }
         return nil
     }
 

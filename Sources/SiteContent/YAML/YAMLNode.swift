@@ -121,6 +121,11 @@ public struct YAMLNode {
         var out: [String] = []
         for item in items {
             guard let s = item.scalar("text in \(what)") else { return nil }
+            // An empty item (`- `, `~`, "") would be published as nothing, or as the word "null".
+            if item.isNull || s.allSatisfy(\.isWhitespace) {
+                item.error(.wrongType, "expected text in \(what), found \(item.isNull ? "nothing" : "'\(s)'")")
+                return nil
+            }
             out.append(s)
         }
         return out

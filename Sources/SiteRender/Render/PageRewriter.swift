@@ -162,7 +162,17 @@ package struct PageRewriter: MarkdownRewriter {
             return ext.link(scheme: scheme, rest, url: url, title: link.title, at: at, in: &self)
         }
         if let scheme = urlScheme(base) {
-            if ["http", "https", "mailto", "tel"].contains(scheme) { return MarkdownLinkTarget(url) }
+            if ["http", "https", "mailto", "tel"].contains(scheme) {
+                // An address to go to: a host after '//' (http, https), anything after the scheme (mailto, tel).
+                let rest = base.dropFirst(scheme.count + 1)
+                let web = scheme.hasPrefix("http")
+                if rest.isEmpty || (web && (!rest.hasPrefix("//") || rest.dropFirst(2).prefix { !"/?#".contains($0) }.isEmpty)) {
+                    diagnostics.error("link.no-address", at, "link '\(url)' names no \(web ? "site" : "address")",
+                        hint: web ? "write the whole address, such as https://example.org/page" : "write the address after '\(scheme):'")
+                    return nil
+                }
+                return MarkdownLinkTarget(url)
+            }
             diagnostics.warning("link.scheme-left-out",
                 at, "link with '\(scheme):' was left out (only http, https, mailto and tel links are written)")
             return nil

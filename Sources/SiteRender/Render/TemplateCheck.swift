@@ -26,9 +26,16 @@ struct TemplateCheck {
             case .text: break
             case .partial(let p, _, _):
                 check(template: p, stack: stack, depth: depth + 1)
-            case .variable(let name, _, let at):
+            case .variable(let name, let escaped, let at):
                 switch resolve(name, stack) {
                 case nil: missing(name, at, template, stack)
+                case .text? where !escaped:
+                    // Text from pages and data ('<' in a title) would be published as markup.
+                    report(
+                        .error(
+                            "template.unescaped-text", at,
+                            "template '\(template)' writes '\(name.text)' unescaped, but it is text, not HTML",
+                            hint: "write {{\(name.text)}}; only navigation and page.content are HTML"), name)
                 case .record?, .list?, .texts?:
                     report(
                         .error(
@@ -48,7 +55,7 @@ struct TemplateCheck {
                     case .flag: nil
                     case .record(let type), .list(let type): .model(type)
                     case .texts: .plain(.text)
-                    case .text, .number: .plain(kind)
+                    case .text, .number, .html: .plain(kind)
                     }
                 check(inner, template: template, stack: frame.map { stack + [$0] } ?? stack, depth: depth)
             }

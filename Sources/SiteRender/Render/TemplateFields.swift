@@ -31,6 +31,8 @@ package enum TemplateData {
 /// The kind of a field, as the template check sees it: what a section over it does and which names it offers.
 package enum TemplateKind: Sendable {
     case text, flag, number
+    /// HTML the build made (`navigation`, `page.content`): the one kind a template may write unescaped.
+    case html
     /// A nested view model (`site`, `more`).
     case record(any TemplateValue.Type)
     /// A list of view models (a section goes through it, each item on the stack).
@@ -74,6 +76,9 @@ package struct TemplateField<Model>: Sendable {
 
     package static func text(_ name: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
         Self(name: name, kind: .text, reader: .text(get))
+    }
+    package static func html(_ name: String, _ get: @escaping @Sendable (Model) -> String) -> Self {
+        Self(name: name, kind: .html, reader: .text(get))
     }
     package static func flag(_ name: String, _ get: @escaping @Sendable (Model) -> Bool) -> Self {
         Self(name: name, kind: .flag, reader: .flag(get))

@@ -26,8 +26,14 @@ public struct TemplateSet: Sendable {
         let (all, listProblems) = tree.files()
         diags.append(contentsOf: listProblems)
         var texts: [String: (text: String, file: String)] = [:]
-        for rel in all.sorted() where !rel.hasPrefix("assets/") && rel.hasSuffix(".mustache") {
+        for rel in all.sorted() where rel != "assets" && !rel.hasPrefix("assets/") {  // (a file "assets": see readAssets)
             let file = display + "/" + rel
+            // Never left out unseen: a misnamed template (`page.mustach`, `head.html`) would be missing silently.
+            guard rel.hasSuffix(".mustache") else {
+                diags.error("template.not-mustache", SourceLocation(file: file),
+                    "this file is not read: a template's name ends in .mustache", hint: "files to publish as they are go in \(display)/assets/")
+                continue
+            }
             if let text = ContentLoader.readText(directory + "/" + rel, display: file, tree: tree, diagnostics: &diags) {
                 texts[String(rel.dropLast(".mustache".count))] = (text, file)
             }

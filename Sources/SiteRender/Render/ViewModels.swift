@@ -130,7 +130,7 @@ public struct ChildLink: Sendable {
 extension PageView: TemplateValue {
     package static let fields = TemplateFields<PageView>([
         .record("site", { $0.site }, path: { $0.site.data($1) }),
-        .record("page", { $0.page }, path: { $0.page.data($1) }), .text("navigation") { $0.navigation },
+        .record("page", { $0.page }, path: { $0.page.data($1) }), .html("navigation") { $0.navigation },
         .list("breadcrumbs") { $0.breadcrumbs }, .flag("hasBreadcrumbs") { $0.hasBreadcrumbs },
         .list("toc") { $0.toc }, .flag("hasToc") { $0.hasToc }, .list("children") { $0.children },
         .flag("hasChildren") { $0.hasChildren }, .text("root") { $0.root }, .text("assets") { $0.assets },
@@ -152,7 +152,7 @@ extension SiteView: TemplateValue {
 extension PageInfo: TemplateValue {
     package static let fields = TemplateFields<PageInfo>([
         .text("title") { $0.title }, .text("documentTitle") { $0.documentTitle },
-        .text("description") { $0.description }, .text("content") { $0.content }, .flag("isHome") { $0.isHome },
+        .text("description") { $0.description }, .html("content") { $0.content }, .flag("isHome") { $0.isHome },
         .text("layout") { $0.layout }, .text("sourcePath") { $0.sourcePath }, .text("code") { $0.code },
         .text("canonicalURL") { $0.canonicalURL }, .flag("hasCanonicalURL") { $0.hasCanonicalURL },
         .flag("isDraft") { $0.isDraft }, .text("date") { $0.date }, .text("lastmod") { $0.lastmod },
