@@ -1,7 +1,6 @@
-/* The calculator page: reads the form (controls named after the `ctsguide calc` options, which the URL query
-   keeps), looks the session up in window.CTSGUIDE_CALC (tables computed by the build from the rules) and shows
-   the result. No thresholds, rates or dates live here: only lookups, cents arithmetic for display and the URL
-   query. Every choice (settings, families, units rules, localities) comes from the data file. */
+/* The calculator page: reads the form (controls named as `ctsguide calc`'s options; the URL query keeps them),
+   looks the session up in window.CTSGUIDE_CALC (tables the build computes from the rules), shows the result.
+   No threshold, rate, date or choice lives here: only lookups, cents arithmetic and the URL query. */
 (function () {
   'use strict';
   var D = window.CTSGUIDE_CALC;
@@ -9,8 +8,7 @@
   var out = document.getElementById('calc-result');
   var bar = document.getElementById('calc-answer');
   if (!D || !form || !out || !bar) return;
-  /* What Medicare pays and the patient owes, per allowed total: scripts written by the build
-     (assets/calculator-split/P-B.js), added to the page when a total needs one. */
+  /* Medicare pays / patient owes per allowed total: build-written scripts, loaded when a total needs one */
   var SPLIT = window.CTSGUIDE_CALC_SPLIT = window.CTSGUIDE_CALC_SPLIT || {};
   var splitBase = form.getAttribute('data-split-base') || '';
   var splitLoading = {};
@@ -52,6 +50,7 @@
     var r = c % 100;
     return Math.floor(c / 100) + '.' + (r < 10 ? '0' : '') + r;
   }
+  function usd(a) { return a ? '$' + a : 'not in this guide yet'; }
 
   /* The result as data: {error} or {billable, lines, total, reasons, ...}. */
   function compute(v) {
@@ -95,7 +94,7 @@
       var scale = prices['share|scale'];
       var unit = cell === undefined ? '' : D.amounts[cell].split(',')[loc];
       var base = fee === undefined ? '' : D.amounts[fee].split(',')[loc];
-      /* a reduced (assistant) line: the data's share of the whole line's fee, rounded once (see the data file) */
+      /* an assistant line: the data's share of the whole line's fee, rounded once */
       var lc = !unit ? 0 : (base && share && scale) ? Math.floor((cents(base) * l[1] * share + scale / 2) / scale)
                                                     : cents(unit) * l[1];
       var amount = unit ? money(lc) : '';
@@ -107,7 +106,7 @@
     return res;
   }
 
-  /* The total's split {owes, before (sequestration), sequestration, paid}, null when the data has none, undefined while its script loads. */
+  /* {owes, before, sequestration, paid}; null: no data; undefined: its script is loading */
   function split(r) {
     if (!r.total || r.seg.split === null || r.seg.split === undefined) return null;
     var c = cents(r.total), key = r.seg.split + '-' + Math.floor(c / D.splitBucketCents);
@@ -173,16 +172,14 @@
     head.appendChild(el('span', r.lines.map(function (l) {
       return l.code + ' \u00d7 ' + l.units + (l.modifiers ? ' ' + l.modifiers : '');
     }).join(' + '), {'class': 'ans-lines'}));
-    if (!r.total) {
-      /* A date after the last fee period: one plain line instead of three empty amounts. */
-      bar.appendChild(el('p', 'Amounts: not in this guide yet for ' + text(r.ctx.label, v) +
+    if (!r.total) { /* after the last fee period: one line, not three empty amounts */
+      bar.appendChild(el('p', 'Amounts: ' + usd('') + ' for ' + text(r.ctx.label, v) +
                          '; the notes below say what is known.', {'class': 'ans-why ans-allowed'}));
     } else {
       var dl = bar.appendChild(el('dl', null, {'class': 'ans-money'}));
       item(dl, r.group === '1' ? 'Allowed, each claim' : 'Allowed', '$' + r.total, {'class': 'ans-allowed'});
       if (sp === null) {
-        bar.appendChild(el('p', 'What Medicare pays and the patient owes: not in this guide for this date.',
-                           {'class': 'ans-why'}));
+        bar.appendChild(el('p', 'Medicare pays, patient owes: ' + usd(''), {'class': 'ans-why'}));
       } else {
         item(dl, 'Medicare pays', sp ? '$' + sp.paid : '\u2026', {'class': 'ans-paid'});
         item(dl, 'Patient owes', sp ? '$' + sp.owes : '\u2026', {'class': 'ans-owes'});
@@ -216,8 +213,7 @@
       r.lines.forEach(function (l) {
         var tr = body.appendChild(el('tr', null, {'data-code': l.code, 'data-units': l.units,
                                                   'data-modifiers': l.modifiers, 'data-amount': l.amount}));
-        var cells = [l.code, l.units, l.modifiers, l.unit ? '$' + l.unit : 'not in this guide yet',
-                     l.amount ? '$' + l.amount : 'not in this guide yet'];
+        var cells = [l.code, l.units, l.modifiers, usd(l.unit), usd(l.amount)];
         cells.forEach(function (c, i) {
           var attrs = {'data-label': cols[i]};
           if (i === 0) attrs.scope = 'row';
@@ -227,8 +223,7 @@
       });
       var foot = table.appendChild(el('tfoot')).appendChild(el('tr'));
       foot.appendChild(el('th', 'Total allowed', {scope: 'row', colspan: String(cols.length - 1)}));
-      foot.appendChild(el('td', r.total ? '$' + r.total : 'not in this guide yet',
-                          {'data-total': r.total, 'class': 'num', 'data-label': 'Total allowed'}));
+      foot.appendChild(el('td', usd(r.total), {'data-total': r.total, 'class': 'num', 'data-label': 'Total allowed'}));
       var scroll = out.appendChild(el('div', null, {'class': 'table-scroll', tabindex: '0', role: 'region',
                                                     'aria-label': 'Claim lines'}));
       scroll.appendChild(table);
