@@ -260,6 +260,23 @@ struct QuickRebuildTests {
         // Files another build wrote (another generation) are not taken.
         #expect(BuildRecord.readShard(0, from: cache, generation: SiteSnapshot.newID()) == nil)
         #expect(BuildRecord.readNavigation(from: cache, generation: SiteSnapshot.newID(), count: render.navigation.count) == nil)
+
+        // Written back, unchanged pages keep the bytes they were read with; a changed page is encoded again, and
+        // the file equals one with every page encoded afresh.
+        var edited = snapshot
+        edited.pages[1].text = Digest(high: 1, low: 2)
+        edited.pages[2].summary.citedSources.append("planted")
+        #expect(edited.pages[0].encoded != nil && edited.pages[1].encoded == nil && edited.pages[2].encoded == nil)
+        var fresh = edited
+        for i in fresh.pages.indices { fresh.pages[i].encoded = nil }
+        let (a, b) = (dir + "/patched", dir + "/fresh")
+        for d in [a, b] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
+        edited.write(to: a)
+        fresh.write(to: b)
+        #expect(CacheStore.read(SiteSnapshot.file(a)) == CacheStore.read(SiteSnapshot.file(b)))
+        #expect(SiteSnapshot.read(from: a)?.pages[2].summary.citedSources.last == "planted")
+        snapshot.write(to: a)
+        #expect(CacheStore.read(SiteSnapshot.file(a)) == CacheStore.read(SiteSnapshot.file(cache)))
     }
 
     @Test("diagnostics kept in the cache keep every field: id, range with its end, hint, notes")

@@ -9,6 +9,7 @@ package struct CacheWriter {
 
     mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes += $0 } }
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    mutating func raw(_ b: ArraySlice<UInt8>) { bytes += b }
     package mutating func string(_ s: String) {
         int(s.utf8.count)
         bytes += s.utf8
@@ -36,6 +37,9 @@ package struct CacheReader {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var atEnd: Bool { at == bytes.count }
+    /// Where the next read starts, and the bytes between two such places (a record to write back as it is).
+    var offset: Int { at }
+    func slice(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
     mutating func int() throws(Malformed) -> Int {
         guard at + 8 <= bytes.count else { throw Malformed() }

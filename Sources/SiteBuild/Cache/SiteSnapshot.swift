@@ -6,10 +6,13 @@ import SiteRender
 /// contributes to the site-wide checks (ids, anchor references, cited sources, messages, directives run).
 struct SiteSnapshot: Sendable {
     struct Page: Sendable {
-        var source: PageSource  // body ""
-        var text: Digest
-        var front: Digest
-        var summary: RenderedPage  // html, headings, sections and dependencies empty
+        var source: PageSource { didSet { encoded = nil } }  // body ""
+        var text: Digest { didSet { encoded = nil } }
+        var front: Digest { didSet { encoded = nil } }
+        var summary: RenderedPage { didSet { encoded = nil } }  // html, headings, sections and dependencies empty
+        /// The page's record as read, written back as it is while nothing of the page changes (after a one-page
+        /// edit, re-encoding every other page was the largest part of saving the snapshot).
+        var encoded: ArraySlice<UInt8>? = nil
     }
 
     /// Changes with every build that writes the snapshot; the input stamp names the snapshot it goes with.
@@ -39,6 +42,10 @@ struct SiteSnapshot: Sendable {
         w.digest(generation)
         w.int(pages.count)
         for p in pages {
+            if let e = p.encoded {
+                w.raw(e)
+                continue
+            }
             Self.encode(p.source, into: &w)
             w.digest(p.text)
             w.digest(p.front)
@@ -69,6 +76,7 @@ struct SiteSnapshot: Sendable {
             let n = try r.count()
             pages.reserveCapacity(n)
             for _ in 0..<n {
+                let start = r.offset
                 let source = try decodeSource(&r)
                 let text = try r.digest()
                 let front = try r.digest()
@@ -86,7 +94,8 @@ struct SiteSnapshot: Sendable {
                 let summary = RenderedPage(
                     html: "", headings: [], sections: [], ids: ids, anchorReferences: anchors, citedSources: cited,
                     diagnostics: diags, directivesUsed: used)
-                pages.append(Page(source: source, text: text, front: front, summary: summary))
+                pages.append(
+                    Page(source: source, text: text, front: front, summary: summary, encoded: r.slice(start..<r.offset)))
             }
             return r.atEnd ? SiteSnapshot(id: id, generation: generation, pages: pages) : nil
         } catch {
