@@ -55,13 +55,13 @@ extension LoadSession {
             if role == .group && unitMinutes != nil {
                 m.node("unit_minutes")?.error("codes.group-code-timed", "a group code is untimed; remove 'unit_minutes'")
             }
-            // (At the key when it is written with no value, else at the entry.)
-            if role != .group && unitMinutes == nil && m.node("unit_minutes") == nil {
-                m.context.diagnostics.error("codes.missing-unit-minutes", m.keyLocation("unit_minutes") ?? item.location,
+            // (A key written with no value is an error at the key already.)
+            if role != .group && m.keyLocation("unit_minutes") == nil {
+                m.context.diagnostics.error("codes.missing-unit-minutes", item.location,
                     "missing required field 'unit_minutes' (timed \(role.rawValue) code)")
             }
-            if role == .addOn && addOnTo == nil && m.node("add_on_to") == nil {
-                m.context.diagnostics.error("codes.missing-add-on-to", m.keyLocation("add_on_to") ?? item.location,
+            if role == .addOn && m.keyLocation("add_on_to") == nil {
+                m.context.diagnostics.error("codes.missing-add-on-to", item.location,
                     "missing required field 'add_on_to' (add-on code)")
             }
             if role != .addOn && addOnTo != nil { m.node("add_on_to")?.error("codes.add-on-to-not-add-on", "only an add-on code has 'add_on_to'") }

@@ -270,9 +270,10 @@ extension MappingReader {
 
     /// A date range from `from` and an optional `through`; `through` before `from` is an error.
     func dateRange(fromKey: String = "from", throughKey: String = "through") -> DateRange? {
-        // `through` is read (and so known) even when `from` is bad; a bad `through` gives no open range either.
+        // `through` is read (and so known) even when `from` is bad; a bad or empty `through` (an error at it)
+        // gives no open range either.
         let from = date(fromKey), through = date(throughKey, required: false)
-        guard let from, through != nil || node(throughKey) == nil else { return nil }
+        guard let from, through != nil || keyLocation(throughKey) == nil else { return nil }
         if let through, through < from {
             node(throughKey)?.error("data.through-before-from", "'\(throughKey)' \(through) is before '\(fromKey)' \(from)")
             return nil

@@ -48,12 +48,18 @@ public final class MappingReader {
         keys.indices.filter { index(of: keys[$0]) == $0 }.map { (keys[$0], context.location(entries[$0].keyNode.mark)) }
     }
 
-    /// The value of `key`, if present (null values count as absent). Marks the key as known.
+    /// The value of `key`, if present. Marks the key as known. A key written with no value (`through:`,
+    /// `through: ~`) is an error at the key, reported once, and reads as absent: left unreported it would quietly
+    /// mean "not given" (an open-ended range, no tags) where the writer meant to give something.
     public func node(_ key: String) -> YAMLNode? {
         known.append(key)
         guard let i = index(of: key) else { return nil }
-        read[i] = true
         let n = YAMLNode(node: entries[i].value, context: context)
+        if n.isNull && !read[i] {
+            context.error("yaml.empty-value", entries[i].keyNode.mark, "'\(key)' has no value",
+                hint: "give it a value, or leave the key out")
+        }
+        read[i] = true
         return n.isNull ? nil : n
     }
 
@@ -68,12 +74,14 @@ public final class MappingReader {
     /// The value of a key that must be present; reports "missing required field" at the mapping otherwise, or at
     /// the key when it is written with no value (`as_of:`, `as_of: ~`).
     public func required(_ key: String) -> YAMLNode? {
-        if let n = node(key) { return n }
-        if let i = index(of: key) {
-            context.error(.missingField, entries[i].keyNode.mark, "required field '\(key)' has no value")
-        } else {
-            owner.error(.missingField, "missing required field '\(key)'")
+        if let i = index(of: key), YAMLNode(node: entries[i].value, context: context).isNull {
+            known.append(key)
+            if !read[i] { context.error(.missingField, entries[i].keyNode.mark, "required field '\(key)' has no value") }
+            read[i] = true
+            return nil
         }
+        if let n = node(key) { return n }
+        owner.error(.missingField, "missing required field '\(key)'")
         return nil
     }
 
