@@ -51,6 +51,29 @@ import TestSupport
         #expect(fee.contains("\n    title: ADDENDUM E. FINAL CY 2027 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY\n"))
     }
 
+    /// The same release imported again from files of other names: the period and the notes of the sources.yaml
+    /// entries the first import wrote name the new files (not the old ones); a hand-written note is left alone.
+    @Test func reImportFromRenamedFilesNamesThemInTheSourceNotes() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(dir, rvu: [Self.rvu, Self.qpp], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let rvu = try Self.variant(Self.rvu, dir, "rvu-again.csv"), gpci = try Self.variant(Self.gpci, dir, "gpci-again.csv")
+        let out = FeeImportTests.run(dir, rvu: [rvu, Self.qpp], gpci: gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 0 && out.diagnostics.isEmpty, "\(out.diagnostics)")
+        let sources = try String(contentsOfFile: dir + "/data/sources.yaml", encoding: .utf8)
+        #expect(sources.contains("\n    note: The guide's figures were read from rvu-again.csv and PPRRVU2027_Jan_QPP.csv of this release by its importer.\n"))
+        #expect(sources.contains("\n    note: The cost indices of every Medicare locality, read from gpci-again.csv by the guide's importer.\n"))
+        #expect(!sources.contains("PPRRVU2027_Jan_nonQPP.csv") && !sources.contains("GPCI2027-plain.csv"))
+        let fee = try String(contentsOfFile: dir + "/data/fees/2027-01-01.yaml", encoding: .utf8)
+        #expect(fee.contains("file: rvu-again.csv") && fee.contains("file: gpci-again.csv"))
+        // A note edited by hand stays as written.
+        let edited = sources.replacingOccurrences(of: "read from gpci-again.csv by the guide's importer.", with: "checked by hand.")
+        try edited.write(toFile: dir + "/data/sources.yaml", atomically: true, encoding: .utf8)
+        #expect(FeeImportTests.run(dir, rvu: [Self.rvu, Self.qpp], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let after = try String(contentsOfFile: dir + "/data/sources.yaml", encoding: .utf8)
+        #expect(after.contains("\n    note: The cost indices of every Medicare locality, checked by hand.\n"))
+        #expect(after.contains("read from PPRRVU2027_Jan_nonQPP.csv and PPRRVU2027_Jan_QPP.csv of this release"))
+    }
+
     /// Columns moved (the settings' PE and totals swapped, the conversion factor before the status) and one added
     /// at the end, labels and all: read where their labels say, the figures are the original's.
     @Test func movedAndAddedColumnsAreReadByTheirLabels() throws {

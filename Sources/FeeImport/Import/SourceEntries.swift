@@ -32,25 +32,46 @@ package enum SourceEntries {
     static func releaseEntry(id: String, file: PPRRVUFile, files: [PPRRVUFile], date: CalendarDate) -> String {
         let year = file.year.map(String.init) ?? ""
         let letter = id.hasPrefix("cms-rvu") ? String(id.dropFirst("cms-rvu".count)).uppercased() : id
-        let names = files.map(\.input.fileName).joined(separator: " and ")
         return entry(
             id: id,
             title: "Medicare physician fee schedule relative value file, \(release(file.title)?.month ?? "") \(year) release (RVU\(letter), published \(date))",
-            date: date, note: "The guide's figures were read from \(names) of this release by its importer.")
+            date: date, note: releaseNote(files))
+    }
+
+    static func releaseNote(_ files: [PPRRVUFile]) -> String {
+        "The guide's figures were read from \(files.map(\.input.fileName).joined(separator: " and ")) of this release by its importer."
     }
 
     static func gpciEntry(id: String, year: Int, release: String?, date: CalendarDate, gpci: GPCIFile, floorUsed: Bool?)
         -> String
     {
+        let from = release.map { " (\($0))" } ?? ""
+        return entry(
+            id: id, title: "CY \(year) geographic practice cost indices by Medicare locality\(from)", date: date,
+            note: gpciNote(gpci, floorUsed: floorUsed))
+    }
+
+    static func gpciNote(_ gpci: GPCIFile, floorUsed: Bool?) -> String {
         var note = "The cost indices of every Medicare locality, read from \(gpci.input.fileName) by the guide's importer."
         if gpci.workColumns == .pair, let floorUsed {
             note += floorUsed
                 ? " The file gives the work index with and without the 1.0 floor; the floor applies to these dates, so the guide prices with it."
                 : " The file gives the work index with and without the 1.0 floor; no floor applies to these dates, so the guide prices without it."
         }
-        let from = release.map { " (\($0))" } ?? ""
-        return entry(
-            id: id, title: "CY \(year) geographic practice cost indices by Medicare locality\(from)", date: date, note: note)
+        return note
+    }
+
+    /// sources.yaml with the `note:` of entry `id` replaced by `note`, when that note is one the importer wrote (a
+    /// re-import from files of other names must not leave the old names on record); a note written by hand, or
+    /// an entry not there, leaves the text as it is.
+    static func renoting(_ id: String, note: String, in text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "  - id: \(id)"),
+            let i = (start..<blockEnd(lines, start)).first(where: { lines[$0].hasPrefix("    note: ") }),
+            lines[i].contains("by its importer.") || lines[i].contains("by the guide's importer.")
+        else { return text }
+        lines[i] = "    note: \(FeeWriter.quoted(note))"
+        return lines.joined(separator: "\n")
     }
 
     /// sources.yaml with `entries` inserted after the last CMS release or GPCI entry (or at the end).

@@ -69,10 +69,27 @@ package enum YearEnd {
             var record = parsed ?? UndoRecord()
             let before = record.sourcesAdded.count
             let entries = releaseEntries(&record)
-            if !entries.isEmpty, let sources = try? String(contentsOfFile: content + "/data/sources.yaml", encoding: .utf8) {
-                plan.edits.append(("data/sources.yaml", SourceEntries.inserting(entries, into: sources)))
-                plan.messages.append(
-                    "added to sources.yaml: \(record.sourcesAdded[before...].joined(separator: ", ")) (dated \(releaseDate?.description ?? "—"), the release's own date)")
+            if let original = try? String(contentsOfFile: content + "/data/sources.yaml", encoding: .utf8) {
+                var sources = original
+                // The notes of the entries the first import wrote name this import's files.
+                let floorUsed = site.rules.policies.workGPCIFloor.entry(on: p.effective) != nil
+                for id in record.sourcesAdded[..<before] {
+                    let named = files.filter { FeeImporter.derivedSource($0.title) == id }
+                    if id == "cms-gpci-\(p.gpciID)" {
+                        sources = SourceEntries.renoting(id, note: SourceEntries.gpciNote(gpci, floorUsed: floorUsed), in: sources)
+                    } else if !named.isEmpty {
+                        sources = SourceEntries.renoting(id, note: SourceEntries.releaseNote(named), in: sources)
+                    }
+                }
+                if !entries.isEmpty {
+                    sources = SourceEntries.inserting(entries, into: sources)
+                    plan.messages.append(
+                        "added to sources.yaml: \(record.sourcesAdded[before...].joined(separator: ", ")) (dated \(releaseDate?.description ?? "—"), the release's own date)")
+                }
+                if sources != original {
+                    plan.edits.append(("data/sources.yaml", sources))
+                    if entries.isEmpty { plan.messages.append("sources.yaml: the notes of this period's entries name the files of this import") }
+                }
             }
             if parsed != nil { plan.undoText = record.text(effective: p.effective.description) }
             plan.nextSteps = "next: review `git diff Content/` and commit\n"
