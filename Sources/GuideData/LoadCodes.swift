@@ -45,7 +45,7 @@ extension LoadSession {
             }
             let summary = m.text("summary")
             let summarySource = source(m, "summary_source", required: false)
-            let unitMinutes = m.node("unit_minutes")?.count("'unit_minutes'", minimum: 1)
+            let unitMinutes = m.node("unit_minutes")?.minutes("'unit_minutes'")
             let addOnTo = m.string("add_on_to")
             let indicators = m.textByKey("indicators")
             let mue = m.node("mue")?.count("'mue'", minimum: 1)

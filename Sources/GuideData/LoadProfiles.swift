@@ -24,10 +24,10 @@ extension LoadSession {
             let name = m.text("name")
             let summary = m.text("summary")
             let cpt = m.bool("cpt_rule", required: true)
-            let initialSpan = m.required("initial_span")?.count("'initial_span'", minimum: 1)
-            let initialMin = m.required("initial_minimum")?.count("'initial_minimum'", minimum: 1)
-            let addOnSpan = m.required("add_on_span")?.count("'add_on_span'", minimum: 1)
-            let addOnMin = m.required("add_on_minimum")?.count("'add_on_minimum'", minimum: 1)
+            let initialSpan = m.required("initial_span")?.minutes("'initial_span'")
+            let initialMin = m.required("initial_minimum")?.minutes("'initial_minimum'")
+            let addOnSpan = m.required("add_on_span")?.minutes("'add_on_span'")
+            let addOnMin = m.required("add_on_minimum")?.minutes("'add_on_minimum'")
             let src = source(m)
             guard let id, let name, let summary, let cpt, let initialSpan, let initialMin, let addOnSpan, let addOnMin,
                 let src
@@ -49,8 +49,8 @@ extension LoadSession {
         if let m = root.mapping("total_time_rule", required: true) {
             let name = m.text("name")
             let summary = m.text("summary")
-            let unit = m.required("unit_minutes")?.count("'unit_minutes'", minimum: 1)
-            let rem = m.required("remainder_minimum")?.count("'remainder_minimum'", minimum: 1)
+            let unit = m.required("unit_minutes")?.minutes("'unit_minutes'")
+            let rem = m.required("remainder_minimum")?.minutes("'remainder_minimum'")
             let src = source(m)
             if let name, let summary, let unit, let rem, let src {
                 if rem > unit { m.node("remainder_minimum")?.error("profiles.remainder-over-unit", "'remainder_minimum' exceeds 'unit_minutes'") }

@@ -192,6 +192,17 @@ extension YAMLNode {
         }
         return v
     }
+
+    /// A number of minutes from 1 to a day's 1,440 (the most `calc --minutes` takes): a rule's minutes beyond a
+    /// day never apply, and the unit arithmetic stays far from overflow.
+    func minutes(_ what: String) -> Int? {
+        guard let v = count(what, minimum: 1) else { return nil }
+        guard v <= 1440 else {
+            error("data.minutes-over-a-day", "\(what) must be at most 1440 (the minutes in a day), found \(v)")
+            return nil
+        }
+        return v
+    }
 }
 
 extension YAMLNode {
