@@ -57,10 +57,20 @@ package enum ComputeStage {
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
         for job in early where !used.isDisjoint(with: job.wantedBy) { files += made[job.name] ?? [] }
         if !early.isEmpty { lap("computed files") }
-        var seen = Set(site.pages.map(\.outputPath))
-        for f in files where !seen.insert(f.path).inserted {
-            diags.error("output.duplicate-path", SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'")
+        // Each output file has one writer: a second is an error at the input file (or page) involved, naming the other.
+        var writers = Dictionary(site.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
+            .mapValues { p in p.meta.path == nil ? p.meta.location : p.meta.location(of: "path") }
+        let generated = SourceLocation(file: checked.contentDisplay)
+        for f in files {
+            let at = f.source.map { SourceLocation(file: $0) } ?? generated
+            guard let other = writers.updateValue(at, forKey: f.path) else { continue }
+            let (here, there) = at == generated ? (other, at) : (at, other)
+            diags.error("output.duplicate-path", here,
+                there == generated ? "the build makes the output file '\(f.path)' itself; this file would replace it"
+                    : "this file and \(there.file) both write the output file '\(f.path)'",
+                hint: "rename or move \(there == generated ? "this file" : "one of them")")
         }
+        let seen = Set(writers.keys)
         // A page whose output folder is a file of the site (a page `assets/style.css.md` beside the stylesheet).
         for p in site.pages {
             var folder = Substring(p.outputPath)

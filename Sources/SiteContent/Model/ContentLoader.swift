@@ -28,6 +28,13 @@ package enum ContentLoader {
         return rel[..<dot] + ".md"
     }
 
+    /// Whether the build reads or publishes a file of the content tree that is neither a page nor a misnamed one:
+    /// an image, `site.yaml`, the `stylesheet` it names, anything below `data/` (its loader reports files it does
+    /// not read) and editors' backups (`page.md~`, never read). Any other file is an error, never left out unseen.
+    package static func isUsed(_ rel: String, stylesheet: String?) -> Bool {
+        isInData(rel) || ImageKind(fileName: rel) != nil || rel == "site.yaml" || rel == stylesheet || rel.hasSuffix("~")
+    }
+
     /// The text of a file inside `tree` (see `SourceTree`), or nil with the reason in `diagnostics`.
     package static func readText(_ path: String, display: String, tree: SourceTree, diagnostics: inout Diagnostics) -> String? {
         switch tree.readText(path, display: display) {
