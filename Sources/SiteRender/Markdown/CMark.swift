@@ -117,6 +117,18 @@ struct Walker {
         if open.isEmpty { statementText.removeAll(keepingCapacity: true) }
     }
 
+    /// The column where a fenced block's info string starts on its line, or nil when the line does not hold it
+    /// as cmark read it (an escape or entity in it).
+    mutating func infoColumn(_ node: OpaquePointer, _ info: String) -> Int? {
+        let l = Int(cmark_node_get_start_line(node)), c = Int(cmark_node_get_start_column(node))
+        let lines = bodyLines()
+        guard !info.isEmpty, l >= 1, l <= lines.count, c >= 1 else { return nil }
+        let line = lines[l - 1].utf8.dropFirst(c - 1)
+        let fence = line.prefix { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }.count
+        let spaces = line.dropFirst(fence).prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        return line.dropFirst(fence + spaces).starts(with: info.utf8) ? c + fence + spaces : nil
+    }
+
     func position(_ node: OpaquePointer, fallback: (Int, Int) = (1, 1)) -> (line: Int, column: Int) {
         let l = Int(cmark_node_get_start_line(node))
         let c = Int(cmark_node_get_start_column(node))
@@ -168,7 +180,7 @@ struct Walker {
             let p = position(node, fallback: block)
             let info = String(cString: cmark_node_get_fence_info(node))
             let literal = String(cString: cmark_node_get_literal(node))
-            let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column)
+            let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column, infoColumn: infoColumn(node, info))
             if let r = rewriter.replacement(for: cb) {
                 replace(node, block: true, open: r.html, close: "")
                 appendText(" ")

@@ -27,6 +27,8 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
     public var literal: String
     public var line: Int
     public var column: Int
+    /// The column where `info` starts on the fence's line, when the line holds it as read (no escapes).
+    public var infoColumn: Int? = nil
 }
 
 /// What the page wants done while its Markdown is turned into HTML.
