@@ -29,11 +29,9 @@ package struct FeeExampleDirective: Directive {
         var place = "nationally (every cost index 1)"
         var locality: LocalityChoice = .national
         var srcs = [rvu.source, period.defaultConversionFactor.source]
-        if use.arguments.count == 2 {
+        // (A locality given has its row: checked with the arguments above.)
+        if use.arguments.count == 2, let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[use.arguments[1]] {
             let id = use.arguments[1]
-            guard let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[id] else {
-                throw DirectiveError("directive.no-cost-indices", "no cost indices for locality '\(id)' in \(period.label)")
-            }
             place = "in \(row.locality.name), \(row.locality.state) (locality \(id))"
             locality = .locality(id: id)
             srcs.append(table.source)

@@ -117,6 +117,19 @@ struct Walker {
         if open.isEmpty { statementText.removeAll(keepingCapacity: true) }
     }
 
+    /// Each `[text][label]` of a text node that its source line holds as it is (so not escaped, `\\[sic\\]`): a
+    /// reference link whose label is not defined.
+    mutating func checkReferences(_ node: OpaquePointer, _ text: String, rewriter: inout some MarkdownRewriter) {
+        let l = Int(cmark_node_get_start_line(node)), c = Int(cmark_node_get_start_column(node))
+        let lines = bodyLines()
+        guard l >= 1, l <= lines.count, c >= 1 else { return }
+        let source = Substring(lines[l - 1].utf8.dropFirst(c - 1))
+        for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]"#)) {
+            guard let r = source.range(of: m.output[0].substring ?? "") else { continue }
+            rewriter.undefinedReference(String(m.output[0].substring ?? ""), line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
+        }
+    }
+
     /// The column where a fenced block's info string starts on its line, or nil when the line does not hold it
     /// as cmark read it (an escape or entity in it).
     mutating func infoColumn(_ node: OpaquePointer, _ info: String) -> Int? {
@@ -195,7 +208,7 @@ struct Walker {
             let isImage = type == CMARK_NODE_IMAGE
             let p = isImage ? imagePosition(url, block: position(node, fallback: block)) : position(node, fallback: block)
             let link = MarkdownLink(
-                url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "",
+                url: url, isImage: isImage, line: p.line, column: p.column, alt: plainText(node),
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "")
             visit(node, rewriter: &rewriter, block: block)
             if let target = rewriter.rewrite(link) {
@@ -219,6 +232,9 @@ struct Walker {
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendLiteral(node)
+            if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil {
+                checkReferences(node, String(cString: c), rewriter: &rewriter)
+            }
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             appendText(" ")

@@ -14,7 +14,7 @@ public struct MarkdownLink: Sendable, Hashable {
     public var isImage: Bool
     public var line: Int
     public var column: Int
-    /// An image's alt text (its bracketed text, as plain text); "" for a link.
+    /// The bracketed text, as plain text: an image's alt text, a link's words.
     public var alt: String = ""
     /// The link's or image's title (`[text](url "title")`), or "".
     public var title: String = ""
@@ -44,6 +44,8 @@ public protocol MarkdownRewriter {
     /// Text of the page (outside code) that looks like another generator's template syntax (`{{< ref … >}}`),
     /// at its line and column; it stays in the page as text.
     mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int)
+    /// `[text][label]` (or `[text][]`) whose label no `[label]: url` line defines: cmark keeps it as text.
+    mutating func undefinedReference(_ text: String, line: Int, column: Int)
 }
 
 /// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the

@@ -17,6 +17,13 @@ extension PageRewriter {
             location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint)
     }
 
+    package mutating func undefinedReference(_ text: String, line: Int, column: Int) {
+        let label = text[text.index(after: text.firstIndex(of: "]")!)...].dropFirst().dropLast()
+        diagnostics.error("link.undefined-reference",
+            location(line, column), "'\(text)' is shown as text: no line '[\(label.isEmpty ? text.dropFirst().prefix { $0 != "]" } : label)]: …' defines its link",
+            hint: "write the link inline, e.g. [the FAQ](../faq.md), or define the reference on a line of its own")
+    }
+
     /// An image of the content folder, linked relatively from this page with its size; an error for a remote,
     /// missing or unreadable image and for one without alt text.
     mutating func image(_ url: String, alt: String, title: String, at: SourceLocation) -> MarkdownLinkTarget? {

@@ -133,6 +133,10 @@ package struct PageRewriter: MarkdownRewriter {
             return nil
         }
         if link.isImage { return image(url, alt: link.alt, title: link.title, at: at) }
+        if link.alt.allSatisfy(\.isWhitespace) {
+            diagnostics.error("link.no-text", at, "the link has no text: a reader sees nothing to follow",
+                hint: "write its words between the brackets, e.g. [the FAQ](faq.md)")
+        }
         if url.hasPrefix("#") {
             let fragment = String(url.dropFirst())
             anchorReferences.append(
