@@ -124,9 +124,12 @@ struct Walker {
         let lines = bodyLines()
         guard l >= 1, l <= lines.count, c >= 1 else { return }
         let source = Substring(lines[l - 1].utf8.dropFirst(c - 1))
+        var from = source.startIndex
         for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]"#)) {
-            guard let r = source.range(of: m.output[0].substring ?? "") else { continue }
-            rewriter.undefinedReference(String(m.output[0].substring ?? ""), line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
+            let found = String(m.output[0].substring ?? "")
+            guard let r = source[from...].range(of: found) else { continue }
+            from = r.upperBound
+            rewriter.undefinedReference(found, line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
         }
     }
 
