@@ -48,7 +48,9 @@ package enum ContentLoader {
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
     package static func loadPage(relativePath: String, text: String, display: String) -> (PageSource?, Diagnostics) {
         var diags = Diagnostics()
-        var normalized = containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // CRLF and a lone CR (old Mac files) end a line, as for cmark and editors: positions count them so.
+        var normalized =
+            containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         // Only the front matter is cut into lines, by bytes; the body is the text after the closing '---' line.
         let split = normalized.withUTF8 { FrontMatterLines($0) }
         guard split.opened else {
