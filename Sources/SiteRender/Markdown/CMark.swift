@@ -129,7 +129,22 @@ struct Walker {
             let found = String(m.output[0].substring ?? "")
             guard let r = source[from...].range(of: found) else { continue }
             from = r.upperBound
-            rewriter.undefinedReference(found, line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
+            rewriter.shownAsText(.undefinedReference, found, line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
+        }
+    }
+
+    /// A paragraph holding a pipe table's delimiter row (`|---|:--|`) under a line with '|': a table in another
+    /// dialect, published as a paragraph of text.
+    mutating func checkPipeTable(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        let lines = bodyLines()
+        guard first >= 1, last > first, last <= lines.count else { return }
+        for n in (first + 1)...last where lines[n - 2].contains("|") {
+            let row = lines[n - 1].drop { $0 == " " || $0 == ">" }
+            if row.contains("|"), row.contains("-"), row.allSatisfy({ "|-: \t".contains($0) }) {
+                rewriter.shownAsText(.pipeTable, String(row), line: n + lineOffset, column: lines[n - 1].count - row.count + 1)
+                return
+            }
         }
     }
 
@@ -247,7 +262,10 @@ struct Walker {
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
             let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
-            if type == CMARK_NODE_PARAGRAPH { checkForeignSyntax(node, rewriter: &rewriter) }
+            if type == CMARK_NODE_PARAGRAPH {
+                checkForeignSyntax(node, rewriter: &rewriter)
+                checkPipeTable(node, rewriter: &rewriter)
+            }
             if isStatement { openStatement() }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
             if isStatement { closeStatement() }

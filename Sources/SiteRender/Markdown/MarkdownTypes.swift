@@ -44,9 +44,13 @@ public protocol MarkdownRewriter {
     /// Text of the page (outside code) that looks like another generator's template syntax (`{{< ref … >}}`),
     /// at its line and column; it stays in the page as text.
     mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int)
-    /// `[text][label]` (or `[text][]`) whose label no `[label]: url` line defines: cmark keeps it as text.
-    mutating func undefinedReference(_ text: String, line: Int, column: Int)
+    /// Markup of another Markdown dialect, or a link whose label nothing defines, that cmark keeps as text.
+    mutating func shownAsText(_ kind: TextMarkup, _ text: String, line: Int, column: Int)
 }
+
+/// What `MarkdownRewriter.shownAsText` found: `[text][label]` (or `[text][]`) whose label no `[label]: url` line
+/// defines, or the delimiter row of a GitHub-style pipe table (`|---|---|`).
+public enum TextMarkup: Sendable { case undefinedReference, pipeTable }
 
 /// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the
 /// text a reader sees in it, its statements and the sources it cites.

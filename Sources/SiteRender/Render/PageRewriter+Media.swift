@@ -17,7 +17,13 @@ extension PageRewriter {
             location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint)
     }
 
-    package mutating func undefinedReference(_ text: String, line: Int, column: Int) {
+    package mutating func shownAsText(_ kind: TextMarkup, _ text: String, line: Int, column: Int) {
+        guard kind == .undefinedReference else {
+            diagnostics.error("markdown.pipe-table", location(line, column),
+                "a pipe table ('\(text.prefix(40))') is not Markdown here: it would be published as a paragraph of text",
+                hint: "give the facts as a list, or ask for a directive that generates the table from data")
+            return
+        }
         let label = text[text.index(after: text.firstIndex(of: "]")!)...].dropFirst().dropLast()
         diagnostics.error("link.undefined-reference",
             location(line, column), "'\(text)' is shown as text: no line '[\(label.isEmpty ? text.dropFirst().prefix { $0 != "]" } : label)]: …' defines its link",
