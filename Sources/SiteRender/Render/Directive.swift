@@ -32,12 +32,12 @@ public struct DirectiveUse: Sendable {
         i < argumentLocations.count ? argumentLocations[i] : location
     }
 
-    /// Checks the arguments at `indices` (default: all): each problem is an error at its argument, and all of them
-    /// are reported, as a compiler would, not only the first.
-    public func checkArguments(_ indices: [Int]? = nil, _ problem: (Int, String) -> DirectiveError?) throws(DirectiveError) {
+    /// Checks every argument: each problem is an error at its argument, and all of them are reported, as a compiler
+    /// would, not only the first.
+    public func checkArguments(_ problem: (Int, String) -> DirectiveError?) throws(DirectiveError) {
         var found: [DirectiveError] = []
-        for i in indices ?? Array(arguments.indices) {
-            guard var e = problem(i, arguments[i]) else { continue }
+        for (i, argument) in arguments.enumerated() {
+            guard var e = problem(i, argument) else { continue }
             e.location = location(ofArgument: i)
             found.append(e)
         }
