@@ -58,7 +58,7 @@ extension PageRewriter {
             }
             return nil
         }
-        guard !trimmedSpaces(Substring(alt)).isEmpty else {
+        guard !isBlank(alt) else {
             diagnostics.error("image.no-alt-text",
                 at, "image '\(url)' has no alt text",
                 hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))")

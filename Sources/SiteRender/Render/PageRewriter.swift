@@ -42,7 +42,7 @@ package struct PageRewriter: MarkdownRewriter {
 
     package mutating func headingID(for heading: MarkdownHeading) -> String {
         // An empty heading (`## `, a lone `#`, one of only raw HTML) would be published as an empty <hN>.
-        if heading.text.allSatisfy(\.isWhitespace) {
+        if isBlank(heading.text) {
             diagnostics.error("markdown.empty-heading", location(heading.line, heading.column), "the heading has no text",
                 hint: "write the heading's text after its '#' marks, or remove the line")
         }
@@ -133,7 +133,7 @@ package struct PageRewriter: MarkdownRewriter {
             return nil
         }
         if link.isImage { return image(url, alt: link.alt, title: link.title, at: at) }
-        if link.alt.allSatisfy(\.isWhitespace) {
+        if isBlank(link.alt) {
             diagnostics.error("link.no-text", at, "the link has no text: a reader sees nothing to follow",
                 hint: "write its words between the brackets, e.g. [the FAQ](faq.md)")
         }
@@ -259,3 +259,7 @@ package func urlScheme(_ url: String) -> String? {
     return cleaned.lowercased()
 }
 
+/// Text a reader cannot see: empty, white space or invisible format characters only (a zero-width space, a BOM).
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
+}
