@@ -17,7 +17,9 @@ package struct WhatChangedDirective: Directive {
         var cite = CitationCollector(context)
         var html: [HTML] = []
         if let arg = use.arguments.first {
-            guard let year = Int(arg), arg.count == 4 else { throw DirectiveError("directive.bad-year", "'\(arg)' is not a year (YYYY)", at: use.location(ofArgument: 0)) }
+            guard let year = Int(arg), arg.count == 4 else {
+                throw DirectiveError("directive.bad-year", "'\(arg)' is not a year (YYYY)", at: use.location(ofArgument: 0))
+            }
             comparisons = comparisons.filter { $0.new.range.from.year == year }
             if let p = data.rules.pending, p.range.from.year == year {
                 html.append(PeriodWording.pendingNotice(data, cite: &cite))

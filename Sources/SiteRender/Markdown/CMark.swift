@@ -117,49 +117,6 @@ struct Walker {
         if open.isEmpty { statementText.removeAll(keepingCapacity: true) }
     }
 
-    /// Each `[text][label]` of a text node that its source line holds as it is (so not escaped, `\\[sic\\]`): a
-    /// reference link whose label is not defined.
-    mutating func checkReferences(_ node: OpaquePointer, _ text: String, rewriter: inout some MarkdownRewriter) {
-        let l = Int(cmark_node_get_start_line(node)), c = Int(cmark_node_get_start_column(node))
-        let lines = bodyLines()
-        guard l >= 1, l <= lines.count, c >= 1 else { return }
-        let source = Substring(lines[l - 1].utf8.dropFirst(c - 1))
-        var from = source.startIndex
-        for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]"#)) {
-            let found = String(m.output[0].substring ?? "")
-            guard let r = source[from...].range(of: found) else { continue }
-            from = r.upperBound
-            rewriter.shownAsText(.undefinedReference, found, line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
-        }
-    }
-
-    /// A paragraph holding a pipe table's delimiter row (`|---|:--|`) under a line with '|': a table in another
-    /// dialect, published as a paragraph of text.
-    mutating func checkPipeTable(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
-        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
-        let lines = bodyLines()
-        guard first >= 1, last > first, last <= lines.count else { return }
-        for n in (first + 1)...last where lines[n - 2].contains("|") {
-            let row = lines[n - 1].drop { $0 == " " || $0 == ">" }
-            if row.contains("|"), row.contains("-"), row.allSatisfy({ "|-: \t".contains($0) }) {
-                rewriter.shownAsText(.pipeTable, String(row), line: n + lineOffset, column: lines[n - 1].count - row.count + 1)
-                return
-            }
-        }
-    }
-
-    /// The column where a fenced block's info string starts on its line, or nil when the line does not hold it
-    /// as cmark read it (an escape or entity in it).
-    mutating func infoColumn(_ node: OpaquePointer, _ info: String) -> Int? {
-        let l = Int(cmark_node_get_start_line(node)), c = Int(cmark_node_get_start_column(node))
-        let lines = bodyLines()
-        guard !info.isEmpty, l >= 1, l <= lines.count, c >= 1 else { return nil }
-        let line = lines[l - 1].utf8.dropFirst(c - 1)
-        let fence = line.prefix { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }.count
-        let spaces = line.dropFirst(fence).prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
-        return line.dropFirst(fence + spaces).starts(with: info.utf8) ? c + fence + spaces : nil
-    }
-
     func position(_ node: OpaquePointer, fallback: (Int, Int) = (1, 1)) -> (line: Int, column: Int) {
         let l = Int(cmark_node_get_start_line(node))
         let c = Int(cmark_node_get_start_column(node))
@@ -211,7 +168,9 @@ struct Walker {
             let p = position(node, fallback: block)
             let info = String(cString: cmark_node_get_fence_info(node))
             let literal = String(cString: cmark_node_get_literal(node))
-            let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column, infoColumn: infoColumn(node, info))
+            let cb = MarkdownCodeBlock(
+                info: info, literal: literal, line: p.line, column: p.column,
+                infoColumn: infoColumn(info, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
             if let r = rewriter.replacement(for: cb) {
                 replace(node, block: true, open: r.html, close: "")
                 appendText(" ")
@@ -251,7 +210,9 @@ struct Walker {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendLiteral(node)
             if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil {
-                checkReferences(node, String(cString: c), rewriter: &rewriter)
+                checkReferences(
+                    String(cString: c), line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                    rewriter: &rewriter)
             }
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -264,7 +225,7 @@ struct Walker {
             let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
             if type == CMARK_NODE_PARAGRAPH {
                 checkForeignSyntax(node, rewriter: &rewriter)
-                checkPipeTable(node, rewriter: &rewriter)
+                checkPipeTable(lines: Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)), rewriter: &rewriter)
             }
             if isStatement { openStatement() }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))

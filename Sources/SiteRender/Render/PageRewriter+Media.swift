@@ -24,9 +24,10 @@ extension PageRewriter {
                 hint: "give the facts as a list, or ask for a directive that generates the table from data")
             return
         }
-        let label = text[text.index(after: text.firstIndex(of: "]")!)...].dropFirst().dropLast()
+        // `[text][label]`, or `[text][]` whose label is its text.
+        let parts = text.dropFirst().dropLast().components(separatedBy: "][")
         diagnostics.error("link.undefined-reference",
-            location(line, column), "'\(text)' is shown as text: no line '[\(label.isEmpty ? text.dropFirst().prefix { $0 != "]" } : label)]: …' defines its link",
+            location(line, column), "'\(text)' is shown as text: no line '[\(parts[1].isEmpty ? parts[0] : parts[1])]: …' defines its link",
             hint: "write the link inline, e.g. [the FAQ](../faq.md), or define the reference on a line of its own")
     }
 
