@@ -50,11 +50,11 @@ import TestSupport
         let data = SiteDataLoader.load(contentDirectory: RealSite.content).output
         let guide = GuideDataLoader.load(contentDirectory: RealSite.content, siteData: data!).output
         let all = try #require(guide?.examples)
-        #expect(try WorkedExamplesDirective.select([], from: all).map(\.id) == all.map(\.id))
-        #expect(try WorkedExamplesDirective.select(["slp", "pta"], from: all).map(\.id) == ["slp", "pta"])
-        #expect(throws: DirectiveError.self) { try WorkedExamplesDirective.select(["pta", "pta"], from: all) }
+        #expect(try WorkedExamplesDirective.select(use([]), from: all).map(\.id) == all.map(\.id))
+        #expect(try WorkedExamplesDirective.select(use(["slp", "pta"]), from: all).map(\.id) == ["slp", "pta"])
+        #expect(throws: DirectiveError.self) { try WorkedExamplesDirective.select(use(["pta", "pta"]), from: all) }
         do {
-            _ = try WorkedExamplesDirective.select(["manhatan"], from: all)
+            _ = try WorkedExamplesDirective.select(use(["manhatan"]), from: all)
             Issue.record("an unknown id should be an error")
         } catch {
             #expect(error.id == "directive.unknown-example")
@@ -62,7 +62,12 @@ import TestSupport
         }
     }
 
-    @Test func unknownIDFailsTheBuildAtTheDirective() throws {
+    /// A use of worked-examples naming `ids`.
+    func use(_ ids: [String]) -> DirectiveUse {
+        DirectiveUse(name: "worked-examples", arguments: ids, body: "", location: SourceLocation(file: "p.md"))
+    }
+
+    @Test func unknownIDFailsTheBuildAtItsPlace() throws {
         let dir = NSTemporaryDirectory() + "ctsguide-example-pages-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -70,7 +75,8 @@ import TestSupport
         try FileManager.default.copyItem(atPath: RealSite.root + "/Templates", toPath: dir + "/Templates")
         let page = dir + "/Content/examples/settings.md"
         let text = try String(contentsOfFile: page, encoding: .utf8)
-        let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("```worked-examples") }) + 1
+        // (The unknown id is an error at its own line inside the block.)
+        let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains(" manhattan ") }) + 1
         try text.replacingOccurrences(of: " manhattan ", with: " manhatan ").write(
             toFile: page, atomically: true, encoding: .utf8)
         guard case .failure(let failure) = SiteBuilder.build(Fixture.options(dir)) else {

@@ -124,6 +124,7 @@ import Testing
         }
         mutating func droppedRawHTML(line: Int, column: Int) {}
         mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int) {}
+        mutating func shownAsText(_ kind: TextMarkup, _ text: String, line: Int, column: Int) {}
     }
 
     @Test func paragraphsAndListItemsCarryTheirSources() {

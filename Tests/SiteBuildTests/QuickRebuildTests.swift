@@ -316,13 +316,15 @@ struct QuickRebuildTests {
         let dir = try Self.site()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let guide = dir + "/Content/guide/"
-        try Fixture.write("---\ntitle: Linked\n---\nFirst text.\n", to: dir + "/Content/one.txt")
-        try Fixture.write("---\ntitle: Linked\n---\nOther text.\n", to: dir + "/Content/two.txt")
-        try FileManager.default.createSymbolicLink(atPath: guide + "linked.md", withDestinationPath: "../one.txt")
+        // (In a hidden folder: a file of the content folder the build does not use is an error.)
+        try FileManager.default.createDirectory(atPath: dir + "/Content/.texts", withIntermediateDirectories: true)
+        try Fixture.write("---\ntitle: Linked\n---\nFirst text.\n", to: dir + "/Content/.texts/one.txt")
+        try Fixture.write("---\ntitle: Linked\n---\nOther text.\n", to: dir + "/Content/.texts/two.txt")
+        try FileManager.default.createSymbolicLink(atPath: guide + "linked.md", withDestinationPath: "../.texts/one.txt")
         _ = try Self.buildAndCompare(dir)
         #expect(Self.text(dir, "guide/linked/index.html").contains("First text."))
         try FileManager.default.removeItem(atPath: guide + "linked.md")
-        try FileManager.default.createSymbolicLink(atPath: guide + "linked.md", withDestinationPath: "../two.txt")
+        try FileManager.default.createSymbolicLink(atPath: guide + "linked.md", withDestinationPath: "../.texts/two.txt")
         #expect(try Self.buildAndCompare(dir).route != .nothingChanged)
         #expect(Self.text(dir, "guide/linked/index.html").contains("Other text."))
     }

@@ -61,6 +61,8 @@ import Testing
         ("title: \"  \"\n", "p.md:2:8 front-matter.empty-title"),
         ("description: \"x\"\n", "p.md:2:1 yaml.missing-field"),
         ("title: \"a\u{86}b\"\n", "p.md:2:10 yaml.unreadable"),
+        ("title: \"x\"\ntags: [a, b, \" A\"]\n", "p.md:3:14 yaml.item-listed-twice"),
+        ("title: \"x\"\ntags:\n  - Billing\n  - billing\n", "p.md:5:5 yaml.item-listed-twice"),
     ])
     func badValuesAreReportedAtTheirPosition(_ yaml: String, _ expected: String) {
         let (_, diags) = ContentLoader.loadPage(relativePath: "p.md", text: "---\n" + yaml + "---\nBody\n", display: "p.md")

@@ -11,6 +11,7 @@ import Testing
         mutating func rewrite(_ link: MarkdownLink) -> MarkdownLinkTarget? { MarkdownLinkTarget("/to/" + link.url) }
         mutating func droppedRawHTML(line: Int, column: Int) {}
         mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int) {}
+        mutating func shownAsText(_ kind: TextMarkup, _ text: String, line: Int, column: Int) {}
     }
 
     static func page(_ seed: Int, paragraphs: Int) -> String {

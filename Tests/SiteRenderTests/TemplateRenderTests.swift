@@ -38,7 +38,10 @@ import TestSupport
         let parsed = TemplateSet.parse(["t": ("{{{page.title}}}|{{& page.title }}|{{{navigation}}}", "t.mustache")])
         let problems = try #require(parsed.output).check("t", model: PageView.self)
         #expect(problems.map { "\($0.range.start.column) \($0.id)" } == ["1 template.unescaped-text", "18 template.unescaped-text"])
-        #expect(try render("{{{page.content}}} {{ page.content }}") == "<p>A &amp; B</p> &lt;p&gt;A &amp;amp; B&lt;/p&gt;")
+        // The HTML the build made, written escaped, would show its tags: an error at the tag (it renders escaped).
+        let escaped = try #require(TemplateSet.parse(["t": ("{{{page.content}}} {{ page.content }}", "t.mustache")]).output)
+        #expect(escaped.check("t", model: PageView.self).map { "\($0.range.start.column) \($0.id)" } == ["20 template.escaped-html"])
+        #expect(escaped.render("t", context: Self.page) == "<p>A &amp; B</p> &lt;p&gt;A &amp;amp; B&lt;/p&gt;")
         #expect(try render("{{hasToc}} {{hasBreadcrumbs}} {{#toc}}{{level}}{{/toc}}") == "false true 23")
     }
 

@@ -12,7 +12,7 @@ package struct CalculatorDirective: Directive {
     package let name = CalculatorDirective.directiveName
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let rules = context.site.data.rules
         guard let (first, last) = CalculatorData.dateRange(rules) else {
             throw DirectiveError(.directiveMissingData, "no fee period in the data, so there is nothing to calculate")

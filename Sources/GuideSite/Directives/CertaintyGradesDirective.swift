@@ -9,7 +9,7 @@ package struct CertaintyGradesDirective: Directive {
     package let name = "certainty-grades"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let certainty = context.site.data.certainty
         guard !certainty.grades.isEmpty else { throw DirectiveError(.directiveMissingData, "data/facts.yaml defines no grades") }
         var entries: [HTML] = [.newline]

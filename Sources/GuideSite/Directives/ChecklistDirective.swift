@@ -8,21 +8,25 @@ package struct ChecklistDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard (1...2).contains(use.arguments.count), let kind = SessionKind(rawValue: use.arguments[0]) else {
-            throw DirectiveError(.directiveArguments, "expected 'individual' or 'group', optionally followed by a date (YYYY-MM-DD)")
+        let expected = "expected 'individual' or 'group', optionally followed by a date (YYYY-MM-DD)"
+        guard (1...2).contains(use.arguments.count) else {
+            throw DirectiveError(.directiveArguments, expected, at: use.location(ofArgument: 2))
         }
         var date = asOfDate(context)
-        if use.arguments.count == 2 {
-            guard let d = CalendarDate(parsing: use.arguments[1]) else {
-                throw DirectiveError("directive.checklist-bad-date", "expected a date YYYY-MM-DD, got '\(use.arguments[1])'")
+        try use.checkArguments { i, a in
+            if i == 0 { return SessionKind(rawValue: a) == nil ? DirectiveError(.directiveArguments, expected + ", found '\(a)'") : nil }
+            guard let d = CalendarDate(parsing: a) else {
+                return DirectiveError("directive.checklist-bad-date", "expected a date YYYY-MM-DD, got '\(a)'")
             }
             // A day the guide does not cover has no checklist (its rows would name an empty span of dates).
             if let accepted = rules.acceptedRange, !accepted.contains(d) {
-                throw DirectiveError("directive.checklist-date-not-covered",
+                return DirectiveError("directive.checklist-date-not-covered",
                     "\(d) is outside the dates of service this guide covers (\(Self.span(accepted)))")
             }
             date = d
+            return nil
         }
+        guard let kind = SessionKind(rawValue: use.arguments[0]) else { return DirectiveOutput(.empty) }
         var cite = CitationCollector(context)
         var items: [HTML] = [.newline]
         for item in rules.documentationChecklist(on: date, kind: kind) {

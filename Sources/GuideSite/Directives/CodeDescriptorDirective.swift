@@ -8,10 +8,10 @@ package struct CodeDescriptorDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let code = use.arguments.first else {
-            throw DirectiveError(.directiveArguments, "takes one argument: a code")
+            throw DirectiveError(.directiveArguments, "takes one argument: a code", at: use.location(ofArgument: 1))
         }
         guard let record = rules.code(code) else {
-            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules))
+            throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules), at: use.location(ofArgument: 0))
         }
         if let d = context.site.guide.descriptors[code] {
             let html: HTML = [

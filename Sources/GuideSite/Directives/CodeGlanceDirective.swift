@@ -12,7 +12,8 @@ package struct CodeGlanceDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let record = rules.code(use.arguments[0]) else {
-            throw DirectiveError(.directiveUnknownCode, "needs one known code", hint: acceptedCodes(rules))
+            throw DirectiveError(.directiveUnknownCode, "needs one known code", hint: acceptedCodes(rules),
+                at: use.location(ofArgument: use.arguments.count > 1 ? 1 : 0))
         }
         guard let family = rules.family(record.family) else { throw DirectiveError(.directiveMissingData, "no code family for \(record.code) in the data") }
         let code = record.code

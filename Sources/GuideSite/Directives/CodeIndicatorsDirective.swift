@@ -23,7 +23,8 @@ package struct CodeIndicatorsDirective: Directive {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let record = rules.code(use.arguments[0]) else {
             throw DirectiveError(.directiveUnknownCode,
-                "needs one known code", hint: acceptedCodes(rules))
+                "needs one known code", hint: acceptedCodes(rules),
+                at: use.location(ofArgument: use.arguments.count > 1 ? 1 : 0))
         }
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []

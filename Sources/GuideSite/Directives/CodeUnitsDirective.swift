@@ -12,7 +12,8 @@ package struct CodeUnitsDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard use.arguments.count == 1, let record = rules.code(use.arguments[0]) else {
-            throw DirectiveError(.directiveUnknownCode, "needs one known code", hint: acceptedCodes(rules))
+            throw DirectiveError(.directiveUnknownCode, "needs one known code", hint: acceptedCodes(rules),
+                at: use.location(ofArgument: use.arguments.count > 1 ? 1 : 0))
         }
         guard let profile = rules.defaultProfile, let family = rules.family(record.family) else {
             throw DirectiveError(.directiveMissingData, "no default unit rule or code family in the data")

@@ -104,14 +104,18 @@ func claimText(_ family: CodeFamily, initialUnits: Int, addOnUnits: Int) -> Stri
 func acceptedCodes(_ rules: RulesData) -> String { "accepted: \(rules.codes.map(\.code).joined(separator: ", "))" }
 
 /// The codes a directive's arguments name (each must be a known code, once), or the default family's when none.
-func namedCodes(_ arguments: [String], _ rules: RulesData) throws(DirectiveError) -> [String] {
-    for code in arguments where rules.code(code) == nil {
-        throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules))
+/// `other` checks the arguments that are not codes (`isCode` false: `period=…`). Every bad argument is reported.
+func namedCodes(
+    _ use: DirectiveUse, _ rules: RulesData, isCode: (String) -> Bool = { _ in true },
+    other: (String) -> DirectiveError? = { _ in nil }
+) throws(DirectiveError) -> [String] {
+    try use.checkArguments { i, code in
+        guard isCode(code) else { return other(code) }
+        if rules.code(code) == nil { return DirectiveError(.directiveUnknownCode, "unknown code '\(code)'", hint: acceptedCodes(rules)) }
+        return use.arguments[..<i].contains(code) ? DirectiveError("directive.code-listed-twice", "code '\(code)' is listed twice") : nil
     }
-    for (i, code) in arguments.enumerated() where arguments[..<i].contains(code) {
-        throw DirectiveError("directive.code-listed-twice", "code '\(code)' is listed twice")
-    }
-    return arguments.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : arguments
+    let codes = use.arguments.filter(isCode)
+    return codes.isEmpty ? (rules.family(rules.defaultFamilyID)?.codes ?? []) : codes
 }
 
 /// The date of service a directive describes by default: the site's as-of date.

@@ -6,7 +6,7 @@ package struct DiscrepanciesDirective: Directive {
     package let name = "discrepancies"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let list = context.site.guide.discrepancies
         guard !list.isEmpty else {
             throw DirectiveError(.directiveMissingData, "no discrepancies loaded", hint: "add Content/data/discrepancies.yaml")

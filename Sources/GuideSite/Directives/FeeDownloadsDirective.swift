@@ -11,7 +11,7 @@ package struct FeeDownloadsDirective: Directive {
 
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let data = context.site.data
         var cite = CitationCollector(context)
         var items: [HTML] = [.newline]

@@ -10,12 +10,18 @@ package struct FeeExampleDirective: Directive {
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
         guard (1...2).contains(use.arguments.count) else {
-            throw DirectiveError(.directiveArguments, "takes a code and optionally a locality id (MAC-LOCALITY)")
+            throw DirectiveError(.directiveArguments, "takes a code and optionally a locality id (MAC-LOCALITY)", at: use.location(ofArgument: 2))
         }
         let code = use.arguments[0]
-        guard rules.code(code) != nil else { throw DirectiveError(.directiveUnknownCode, "unknown code '\(code)'") }
         let date = asOfDate(context)
         guard let period = rules.period(on: date) else { throw DirectiveError(.directiveNoPeriod, "no fee period covers \(date)") }
+        try use.checkArguments { i, a in
+            if i == 0 { return rules.code(a) == nil ? DirectiveError(.directiveUnknownCode, "unknown code '\(a)'") : nil }
+            guard let tid = period.gpciTable, rules.gpciTables[tid]?.rows[a] != nil else {
+                return DirectiveError("directive.no-cost-indices", "no cost indices for locality '\(a)' in \(period.label)")
+            }
+            return nil
+        }
         guard let rvu = period.rvus[code], rvu.work != nil, rvu.peNonfacility != nil, rvu.mp != nil else {
             throw DirectiveError("directive.rvus-not-imported", "RVUs for \(code) are not imported for \(period.label)")
         }
@@ -23,11 +29,9 @@ package struct FeeExampleDirective: Directive {
         var place = "nationally (every cost index 1)"
         var locality: LocalityChoice = .national
         var srcs = [rvu.source, period.defaultConversionFactor.source]
-        if use.arguments.count == 2 {
+        // (A locality given has its row: checked with the arguments above.)
+        if use.arguments.count == 2, let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[use.arguments[1]] {
             let id = use.arguments[1]
-            guard let tid = period.gpciTable, let table = rules.gpciTables[tid], let row = table.rows[id] else {
-                throw DirectiveError("directive.no-cost-indices", "no cost indices for locality '\(id)' in \(period.label)")
-            }
             place = "in \(row.locality.name), \(row.locality.state) (locality \(id))"
             locality = .locality(id: id)
             srcs.append(table.source)

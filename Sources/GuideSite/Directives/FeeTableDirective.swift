@@ -9,7 +9,7 @@ package struct FeeTableDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        let codes = try namedCodes(use.arguments, rules)
+        let codes = try namedCodes(use, rules)
         var cite = CitationCollector(context)
         var rows: [[HTML]] = []
         var notes: [HTML] = []

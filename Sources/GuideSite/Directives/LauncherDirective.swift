@@ -13,7 +13,9 @@ package struct LauncherDirective: Directive {
     package var readsBody: Bool { true }
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments; write one entry a line") }
+        guard use.arguments.isEmpty else {
+            throw DirectiveError(.directiveArguments, "takes no arguments; write one entry a line", at: use.location(ofArgument: 0))
+        }
         var items: [HTML] = [.newline]
         // Each bad entry is an error at its line (all of them, not only the first).
         var problems: [Diagnostic] = []

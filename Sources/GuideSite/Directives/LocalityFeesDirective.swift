@@ -10,18 +10,18 @@ package struct LocalityFeesDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        var arguments = use.arguments
         var chosenDate: CalendarDate?
-        if let i = arguments.firstIndex(where: { $0.hasPrefix("period=") }) {
-            let text = String(arguments.remove(at: i).dropFirst("period=".count))
+        let codes = try namedCodes(use, rules, isCode: { !$0.hasPrefix("period=") }) { arg in
+            let text = String(arg.dropFirst("period=".count))
+            guard chosenDate == nil else { return DirectiveError("directive.period-given-twice", "'period=' is given twice") }
             guard let d = CalendarDate(parsing: text), rules.period(effective: d) != nil else {
-                throw DirectiveError("directive.unknown-period",
+                return DirectiveError("directive.unknown-period",
                     "'period=\(text)' names no fee period",
                     hint: "periods: \(rules.periods.map { $0.range.from.description }.joined(separator: ", "))")
             }
             chosenDate = d
+            return nil
         }
-        let codes = try namedCodes(arguments, rules)
         let date = chosenDate ?? asOfDate(context)
         guard let period = rules.period(on: date) else {
             throw DirectiveError(.directiveNoPeriod, "no fee period covers the as-of date \(date)")

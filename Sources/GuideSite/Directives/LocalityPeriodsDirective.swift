@@ -11,7 +11,7 @@ package struct LocalityPeriodsDirective: Directive {
     package let name = "locality-periods"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let rules = context.site.data.rules
         guard !rules.periods.isEmpty else { throw DirectiveError(.directiveMissingData, "needs at least one fee period") }
         var items: [HTML] = []

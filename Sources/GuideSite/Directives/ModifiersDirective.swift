@@ -5,7 +5,7 @@ package struct ModifiersDirective: Directive {
     package let name = "modifiers"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let list = context.site.guide.modifiers
         guard !list.isEmpty else {
             throw DirectiveError(.directiveMissingData, "no modifiers loaded", hint: "add Content/data/modifiers.yaml")

@@ -12,7 +12,7 @@ package struct NoteFormDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         guard use.arguments.count == 1, let kind = SessionKind(rawValue: use.arguments[0]) else {
-            throw DirectiveError(.directiveArguments, "expected 'individual' or 'group'")
+            throw DirectiveError(.directiveArguments, "expected 'individual' or 'group'", at: use.location(ofArgument: use.arguments.count > 1 ? 1 : 0))
         }
         let date = asOfDate(context)
         let items = context.site.data.rules.documentationChecklist(on: date, kind: kind)

@@ -22,13 +22,13 @@ package struct PolicyTimelineDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        for t in use.arguments where PolicyTimelineDirective.topicNames[t] == nil {
-            throw DirectiveError("directive.unknown-topic",
-                "unknown topic '\(t)'",
-                hint: "accepted: \(PolicyTimelineDirective.topicNames.keys.sorted().joined(separator: ", "))")
-        }
-        for (i, t) in use.arguments.enumerated() where use.arguments[..<i].contains(t) {
-            throw DirectiveError("directive.topic-listed-twice", "topic '\(t)' is listed twice")
+        try use.checkArguments { i, t in
+            guard PolicyTimelineDirective.topicNames[t] != nil else {
+                return DirectiveError("directive.unknown-topic",
+                    "unknown topic '\(t)'",
+                    hint: "accepted: \(PolicyTimelineDirective.topicNames.keys.sorted().joined(separator: ", "))")
+            }
+            return use.arguments[..<i].contains(t) ? DirectiveError("directive.topic-listed-twice", "topic '\(t)' is listed twice") : nil
         }
         let topics = Set(use.arguments)
         var cite = CitationCollector(context)

@@ -11,7 +11,7 @@ package struct RuleComparisonDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         guard let main = rules.defaultProfile, let family = rules.family(rules.defaultFamilyID) else {
             throw DirectiveError(.directiveMissingData, "no default unit profile or code family in the data")
         }

@@ -19,7 +19,7 @@ package struct SourcesDirective: Directive {
     ]
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         let sources = context.site.data.sources
         var kinds = LoadSession.authorities
         for s in sources where !kinds.contains(s.authority) { kinds.append(s.authority) }

@@ -9,12 +9,14 @@ package struct UnitsTableDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard use.arguments.count <= 1 else { throw DirectiveError(.directiveArguments, "takes at most one argument: a profile id") }
+        guard use.arguments.count <= 1 else {
+            throw DirectiveError(.directiveArguments, "takes at most one argument: a profile id", at: use.location(ofArgument: 1))
+        }
         let profileID = use.arguments.first ?? rules.defaultProfileID
         guard let profile = rules.profile(profileID) else {
             throw DirectiveError("directive.unknown-profile",
                 "unknown unit profile '\(profileID)'",
-                hint: "accepted: \(rules.profiles.map(\.id).joined(separator: ", "))")
+                hint: "accepted: \(rules.profiles.map(\.id).joined(separator: ", "))", at: use.location(ofArgument: 0))
         }
         guard let family = rules.family(rules.defaultFamilyID) else { throw DirectiveError(.directiveMissingData, "no code family in the data") }
         var cite = CitationCollector(context)

@@ -10,14 +10,16 @@ package struct WhatChangedDirective: Directive {
     package let name = "what-changed"
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.count <= 1 else { throw DirectiveError(.directiveArguments, "takes at most a year") }
+        guard use.arguments.count <= 1 else { throw DirectiveError(.directiveArguments, "takes at most a year", at: use.location(ofArgument: 1)) }
         let data = context.site.data
         var comparisons = Array(data.rules.consecutiveComparisons.reversed())
         guard !comparisons.isEmpty else { throw DirectiveError(.directiveMissingData, "needs at least two fee periods to compare") }
         var cite = CitationCollector(context)
         var html: [HTML] = []
         if let arg = use.arguments.first {
-            guard let year = Int(arg), arg.count == 4 else { throw DirectiveError("directive.bad-year", "'\(arg)' is not a year (YYYY)") }
+            guard let year = Int(arg), arg.count == 4 else {
+                throw DirectiveError("directive.bad-year", "'\(arg)' is not a year (YYYY)", at: use.location(ofArgument: 0))
+            }
             comparisons = comparisons.filter { $0.new.range.from.year == year }
             if let p = data.rules.pending, p.range.from.year == year {
                 html.append(PeriodWording.pendingNotice(data, cite: &cite))

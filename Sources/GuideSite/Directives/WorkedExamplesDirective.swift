@@ -20,8 +20,7 @@ package struct WorkedExamplesDirective: Directive {
         guard !all.isEmpty else {
             throw DirectiveError(.directiveMissingData, "no scenarios", hint: "add them to data/examples.yaml under 'examples:'")
         }
-        let scenarios = try Self.select(
-            use.arguments + use.body.split(whereSeparator: \.isWhitespace).map(String.init), from: all)
+        let scenarios = try Self.select(use, from: all)
         let rules = context.site.data.rules
         var cite = CitationCollector(context)
         var html: [HTML] = []
@@ -65,19 +64,33 @@ package struct WorkedExamplesDirective: Directive {
         return DirectiveOutput(.group(html), citedSources: cite.ids)
     }
 
-    /// The scenarios named by `ids` (all of them when `ids` is empty), in the order of `ids`.
-    static func select(_ ids: [String], from all: [ExampleScenario]) throws(DirectiveError) -> [ExampleScenario] {
-        guard !ids.isEmpty else { return all }
-        var out: [ExampleScenario] = []
-        for id in ids {
-            guard let s = all.first(where: { $0.id == id }) else {
-                throw DirectiveError("directive.unknown-example",
-                    "unknown example '\(id)'", hint: "known: \(all.map(\.id).joined(separator: ", "))")
+    /// The scenarios a use names, by its arguments and then the words of its block; every unknown or repeated id
+    /// is an error at it.
+    static func select(_ use: DirectiveUse, from all: [ExampleScenario]) throws(DirectiveError) -> [ExampleScenario] {
+        // The block's words become arguments too, each at its line and column.
+        var words = use
+        for (n, line) in use.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var column = use.location.column, word = ""
+            for c in line + " " {
+                if !c.isWhitespace {
+                    word.append(c)
+                } else if !word.isEmpty {
+                    words.arguments.append(word)
+                    words.argumentLocations.append(
+                        SourceLocation(file: use.location.file, line: use.location.line + 1 + n, column: column - word.count))
+                    word = ""
+                }
+                column += 1
             }
-            guard !out.contains(where: { $0.id == id }) else { throw DirectiveError("directive.example-listed-twice", "example '\(id)' is listed twice") }
-            out.append(s)
         }
-        return out
+        if words.argumentLocations.count < words.arguments.count { words.argumentLocations = [] }  // (places not known)
+        try words.checkArguments { i, id in
+            guard all.contains(where: { $0.id == id }) else {
+                return DirectiveError("directive.unknown-example", "unknown example '\(id)'", hint: "known: \(all.map(\.id).joined(separator: ", "))")
+            }
+            return words.arguments[..<i].contains(id) ? DirectiveError("directive.example-listed-twice", "example '\(id)' is listed twice") : nil
+        }
+        return words.arguments.isEmpty ? all : words.arguments.compactMap { id in all.first { $0.id == id } }
     }
 
     func card(

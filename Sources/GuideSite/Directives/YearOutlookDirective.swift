@@ -13,17 +13,20 @@ package struct YearOutlookDirective: Directive {
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
         let rules = context.site.data.rules
-        guard use.arguments.count <= 2 else { throw DirectiveError(.directiveArguments, "takes at most a code and a locality id (MAC-LOCALITY)") }
+        guard use.arguments.count <= 2 else {
+            throw DirectiveError(.directiveArguments, "takes at most a code and a locality id (MAC-LOCALITY)", at: use.location(ofArgument: 2))
+        }
         var code: String? = nil, locality: String? = nil
-        for a in use.arguments {
+        try use.checkArguments { _, a in
             if rules.code(a) != nil, code == nil {
                 code = a
             } else if a.contains("-"), locality == nil {
-                guard rules.allLocalities.contains(where: { $0.id == a }) else { throw DirectiveError("directive.unknown-locality", "unknown locality '\(a)'") }
+                guard rules.allLocalities.contains(where: { $0.id == a }) else { return DirectiveError("directive.unknown-locality", "unknown locality '\(a)'") }
                 locality = a
             } else {
-                throw DirectiveError("directive.unknown-code-or-locality", "unknown code or locality '\(a)'", hint: "a code of codes.yaml, or MAC-LOCALITY")
+                return DirectiveError("directive.unknown-code-or-locality", "unknown code or locality '\(a)'", hint: "a code of codes.yaml, or MAC-LOCALITY")
             }
+            return nil
         }
         guard let o = rules.yearOutlook(code: code) else { return DirectiveOutput(.empty, citedSources: []) }
         var cite = CitationCollector(context)

@@ -55,7 +55,7 @@ package struct ZIPLookupDirective: Directive {
     package let name = ZIPLookupDirective.directiveName
 
     package func render(_ use: DirectiveUse, context: DirectiveContext) throws(DirectiveError) -> DirectiveOutput {
-        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments") }
+        guard use.arguments.isEmpty else { throw DirectiveError(.directiveArguments, "takes no arguments", at: use.location(ofArgument: 0)) }
         guard context.site.data.zipCodes != nil else { return DirectiveOutput(.empty) }
         let field = ZIPField.html(
             context, id: "zip-lookup", target: "table",

@@ -44,7 +44,7 @@ package enum CheckStage {
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {
-            diags.append(contentsOf: templates.check(name, model: PageView.self))
+            diags.append(contentsOf: templates.check(name, model: PageView.self, layout: true))
         }
         if templates.has(navigationTemplate) {
             diags.append(contentsOf: templates.check(navigationTemplate, model: NavView.self))

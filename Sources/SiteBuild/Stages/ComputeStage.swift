@@ -57,10 +57,24 @@ package enum ComputeStage {
         let used = rendered.reduce(into: Set<String>()) { $0.formUnion($1.directivesUsed) }
         for job in early where !used.isDisjoint(with: job.wantedBy) { files += made[job.name] ?? [] }
         if !early.isEmpty { lap("computed files") }
-        var seen = Set(site.pages.map(\.outputPath))
-        for f in files where !seen.insert(f.path).inserted {
-            diags.error("output.duplicate-path", SourceLocation(file: checked.contentDisplay), "two outputs write '\(f.path)'")
+        // Each output file has one writer, whatever the case of its name (on macOS or Windows one would replace the
+        // other): a second is an error at the input file (or page) involved, naming the other.
+        var writers = Dictionary(site.pages.map { ($0.outputPath.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            .mapValues { p in (p.outputPath, p.meta.path == nil ? p.meta.location : p.meta.location(of: "path")) }
+        let generated = SourceLocation(file: checked.contentDisplay)
+        for f in files {
+            let at = f.source.map { SourceLocation(file: $0) } ?? generated
+            guard let (path, other) = writers.updateValue((f.path, at), forKey: f.path.lowercased()) else { continue }
+            // (Reported at an input file: a file the build makes is named as such.)
+            let (here, mine, there, theirs) = at == generated ? (other, path, at, f.path) : (at, f.path, other, path)
+            let writer = there == generated ? "the build makes" : there.file + " writes"
+            diags.error("output.duplicate-path", here,
+                mine == theirs ? "this file writes the output file '\(mine)', which \(writer) too"
+                    : "this file writes the output file '\(mine)', and \(writer) '\(theirs)': the names differ only in case",
+                hint: "rename or move one of them"
+                    + (mine == theirs ? "" : "; where the site is copied to macOS or Windows one replaces the other"))
         }
+        let seen = Set(site.pages.map(\.outputPath) + files.map(\.path))
         // A page whose output folder is a file of the site (a page `assets/style.css.md` beside the stylesheet).
         for p in site.pages {
             var folder = Substring(p.outputPath)

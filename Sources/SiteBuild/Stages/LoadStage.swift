@@ -58,11 +58,19 @@ package enum LoadStage {
 
         let (listed, listProblems) = tree.files()
         diags.append(contentsOf: listProblems)
-        for rel in listed {
-            guard let name = ContentLoader.misnamedPage(rel) else { continue }
-            diags.error("page.not-named-md",
-                SourceLocation(file: display + "/" + rel), "this Markdown file is not built: a page's name ends in .md",
-                hint: "rename it to \(display)/\(name)")
+        for rel in listed where !ContentLoader.isPageFile(rel) && !ContentLoader.isUsed(rel, stylesheet: config?.stylesheet) {
+            if let name = ContentLoader.misnamedPage(rel) {
+                diags.error("page.not-named-md",
+                    SourceLocation(file: display + "/" + rel), "this Markdown file is not built: a page's name ends in .md",
+                    hint: "rename it to \(display)/\(name)")
+            } else if !(hasSettings && config == nil && rel.lowercased().hasSuffix(".css")) {
+                // (While site.yaml cannot be read, the stylesheet it names is not known: no CSS file is reported.)
+                diags.error("content.unused-file",
+                    SourceLocation(file: display + "/" + rel), "this file is neither built nor published",
+                    hint: rel.lowercased().hasPrefix("site.y") ? "the settings file is named site.yaml"
+                        : "\(display)/ holds pages (*.md), images (PNG, JPEG, SVG, WebP), site.yaml, the stylesheet it "
+                            + "names and data/; move any other file out of it")
+            }
         }
         var pages = readPages(
             listed.filter(ContentLoader.isPageFile), tree: tree, display: display, reusing: reusing, diagnostics: &diags)
@@ -97,7 +105,7 @@ package enum LoadStage {
             switch tree.readBytes(tree.root + "/" + rel, display: display + "/" + rel) {
             case .success(let bytes):
                 images[rel] = ContentImage(kind: kind, size: ImageSize.read(bytes, kind: kind))
-                files.append(OutputFile(path: rel, bytes: bytes))
+                files.append(OutputFile(path: rel, bytes: bytes, source: display + "/" + rel))
                 // Every image is published, shown or not: an SVG that runs or loads something is an error at it.
                 if kind == .svg, let p = SelfContained.svgProblem(bytes) {
                     diagnostics.error("image.svg-active-content",
@@ -141,7 +149,7 @@ package enum LoadStage {
             }
             switch tree.readBytes(tree.root + "/" + css, display: display + "/" + css) {
             case .success(let bytes):
-                files.append(OutputFile(path: css, bytes: bytes))
+                files.append(OutputFile(path: css, bytes: bytes, source: display + "/" + css))
                 checkStylesheet(bytes, display: display + "/" + css, diagnostics: &diagnostics)
             case .failure(let d): diagnostics.append(d)
             }
@@ -188,7 +196,7 @@ package enum LoadStage {
         for rel in rels {
             switch tree.readBytes(templates + "/" + rel, display: templates + "/" + rel) {
             case .success(let bytes):
-                out.append(OutputFile(path: rel, bytes: bytes))
+                out.append(OutputFile(path: rel, bytes: bytes, source: templates + "/" + rel))
                 if rel.lowercased().hasSuffix(".css") { checkStylesheet(bytes, display: templates + "/" + rel, diagnostics: &diagnostics) }
             case .failure(let d): diagnostics.append(d)
             }

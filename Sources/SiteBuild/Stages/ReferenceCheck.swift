@@ -8,10 +8,11 @@ enum ReferenceCheck {
         var idsByOutput: [String: Set<String>] = [:]
         for (i, r) in rendered.enumerated() {
             diags.append(contentsOf: r.diagnostics)
-            idsByOutput[site.pages[i].outputPath] = r.ids
+            // (A page whose Markdown was refused has no ids: a link into it is not blamed for that.)
+            idsByOutput[site.pages[i].outputPath] = r.diagnostics.contains { $0.id == .markdownRefused } ? nil : r.ids
         }
         for r in rendered {
-            for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? false) {
+            for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? true) {
                 diags.error("link.broken-anchor",
                     ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
             }

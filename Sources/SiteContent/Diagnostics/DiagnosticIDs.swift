@@ -20,6 +20,8 @@ extension DiagnosticID {
     /// A source id not in `data/sources.yaml` (facts, examples, discrepancies, modifiers).
     public static let unknownSource: DiagnosticID = "source.unknown"
     public static let csvSyntax: DiagnosticID = "csv.syntax"
+    /// A page whose Markdown is not rendered at all (too large, too deep): it has no headings to link to.
+    public static let markdownRefused: DiagnosticID = "markdown.refused"
     /// A Mustache tag whose name is empty, holds spaces or braces, or characters a name may not hold.
     public static let templateBadName: DiagnosticID = "template.bad-name"
     public static let importUnreadable: DiagnosticID = "import.unreadable"

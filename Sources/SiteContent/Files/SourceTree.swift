@@ -47,9 +47,11 @@ public struct SourceTree: Sendable {
             if errno == ENAMETOOLONG {
                 return .error(.pathTooLong, at, "the path is longer than the system allows", hint: "use shorter folder and file names")
             }
+            let loops = errno == ELOOP
             var st = stat()
             if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
-                return .error("input.dangling-link", at, "this is a link that leads nowhere (its target does not exist)")
+                return .error("input.dangling-link",
+                    at, loops ? "this is a link that leads back to itself (a loop of links)" : "this is a link that leads nowhere (its target does not exist)")
             }
             return .error(.unreadableInput, at, "cannot read the file")
         }

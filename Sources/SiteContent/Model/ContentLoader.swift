@@ -28,6 +28,13 @@ package enum ContentLoader {
         return rel[..<dot] + ".md"
     }
 
+    /// Whether the build reads or publishes a file of the content tree that is neither a page nor a misnamed one:
+    /// an image, `site.yaml`, the `stylesheet` it names, anything below `data/` (its loader reports files it does
+    /// not read) and editors' backups (`page.md~`, never read). Any other file is an error, never left out unseen.
+    package static func isUsed(_ rel: String, stylesheet: String?) -> Bool {
+        isInData(rel) || ImageKind(fileName: rel) != nil || rel == "site.yaml" || rel == stylesheet || rel.hasSuffix("~")
+    }
+
     /// The text of a file inside `tree` (see `SourceTree`), or nil with the reason in `diagnostics`.
     package static func readText(_ path: String, display: String, tree: SourceTree, diagnostics: inout Diagnostics) -> String? {
         switch tree.readText(path, display: display) {
@@ -41,7 +48,9 @@ package enum ContentLoader {
     /// Splits and reads one page. Returns nil (with diagnostics) when the front matter is unusable.
     package static func loadPage(relativePath: String, text: String, display: String) -> (PageSource?, Diagnostics) {
         var diags = Diagnostics()
-        var normalized = containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // CRLF and a lone CR (old Mac files) end a line, as for cmark and editors: positions count them so.
+        var normalized =
+            containsByte(text, 13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         // Only the front matter is cut into lines, by bytes; the body is the text after the closing '---' line.
         let split = normalized.withUTF8 { FrontMatterLines($0) }
         guard split.opened else {

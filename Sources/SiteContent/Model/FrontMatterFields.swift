@@ -66,7 +66,7 @@ extension PageMeta {
             case .number(let p): if let v = map.int(key) { meta[keyPath: p] = v }
             case .flag(let p): if let v = map.bool(key) { meta[keyPath: p] = v }
             case .optionalFlag(let p): meta[keyPath: p] = map.bool(key)
-            case .textList(let p): if let v = map.stringList(key) { meta[keyPath: p] = v }
+            case .textList(let p): if let v = map.stringList(key, distinct: true) { meta[keyPath: p] = v }
             case .date(let p): meta[keyPath: p] = readDate(map, key)
             }
         }

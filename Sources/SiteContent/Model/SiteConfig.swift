@@ -62,7 +62,7 @@ public struct SiteConfig: Sendable {
         let asOfText = map.string("as_of", required: true)
         let description = map.string("description") ?? ""
         let language = map.string("language") ?? "en"
-        let footer = map.stringList("footer") ?? []
+        let footer = map.stringList("footer", distinct: true) ?? []
         var locations: [String: SourceLocation] = [:]
         let logo = contentPath(map, "logo", what: "an image", locations: &locations)
         let stylesheet = contentPath(map, "stylesheet", what: "a CSS file", locations: &locations)

@@ -62,16 +62,22 @@ public struct SiteModel: Sendable {
         var sourcesPage: Int?
         for (i, p) in pages.enumerated() {
             byPath[p.relativePath] = i
-            let at = p.meta.path == nil ? p.meta.location : p.meta.location(of: "path")
+            // A clash is reported at the page whose 'path' makes it (else at the later page), naming the other.
+            func blame(_ j: Int) -> (at: SourceLocation, page: PageSource, other: PageSource) {
+                let (a, b) = p.meta.path == nil && pages[j].meta.path != nil ? (pages[j], p) : (p, pages[j])
+                return (a.meta.path == nil ? a.meta.location : a.meta.location(of: "path"), a, b)
+            }
             if let j = byOutput[p.outputPath] {
+                let (at, _, other) = blame(j)
                 diagnostics.error("page.duplicate-output",
                     at, "two pages write the same output file '\(p.outputPath)'",
-                    hint: "\(pages[j].displayPath) writes it too; rename one page or change its 'path'")
+                    hint: "\(other.displayPath) writes it too; rename one page or change its 'path'")
             } else if let j = byFoldedOutput[p.outputPath.lowercased()] {
+                let (at, page, other) = blame(j)
                 diagnostics.error("page.output-differs-only-in-case",
-                    at, "output file '\(p.outputPath)' differs from '\(pages[j].outputPath)' only in case; where the site is "
+                    at, "output file '\(page.outputPath)' differs from '\(other.outputPath)' only in case; where the site is "
                         + "copied to macOS or Windows one replaces the other",
-                    hint: "\(pages[j].displayPath) writes it; rename one page or change its 'path'")
+                    hint: "\(other.displayPath) writes it; rename one page or change its 'path'")
             } else {
                 byOutput[p.outputPath] = i
                 byFoldedOutput[p.outputPath.lowercased()] = i

@@ -101,8 +101,8 @@ public final class MappingReader {
         (isRequired ? required(key) : node(key))?.decimalText("a decimal number for '\(key)'")
     }
 
-    public func stringList(_ key: String, required isRequired: Bool = false) -> [String]? {
-        (isRequired ? required(key) : node(key))?.stringList("a list of text items for '\(key)'")
+    public func stringList(_ key: String, required isRequired: Bool = false, distinct: Bool = false) -> [String]? {
+        (isRequired ? required(key) : node(key))?.stringList("a list of text items for '\(key)'", distinct: distinct)
     }
 
     public func list(_ key: String, required isRequired: Bool = false) -> [YAMLNode]? {

@@ -116,9 +116,11 @@ public struct YAMLNode {
     }
 
     /// A list of strings; a single scalar is NOT accepted (so a typo cannot turn a list into one string).
-    public func stringList(_ what: String = "a list of text items") -> [String]? {
+    /// `distinct`: an item given twice (ignoring case and surrounding spaces) is an error at the repeat.
+    public func stringList(_ what: String = "a list of text items", distinct: Bool = false) -> [String]? {
         guard let items = list(what) else { return nil }
         var out: [String] = []
+        var firstLines: [String: Int] = [:]
         for item in items {
             guard let s = item.scalar("text in \(what)") else { return nil }
             // An empty item (`- `, `~`, "") would be published as nothing, or as the word "null".
@@ -127,8 +129,15 @@ public struct YAMLNode {
                 return nil
             }
             out.append(s)
+            let folded = s.trimmingCharacters(in: .whitespaces).lowercased()
+            if distinct, let first = firstLines[folded] {
+                item.error("yaml.item-listed-twice", "'\(s)' is listed twice in \(what) (first at line \(first))",
+                    hint: "remove the repeated item")
+            } else {
+                firstLines[folded] = item.location.line
+            }
         }
-        return out
+        return distinct && firstLines.count < out.count ? nil : out
     }
 
     /// A mapping reader that tracks which keys were read; call `finish()` to report unknown keys.

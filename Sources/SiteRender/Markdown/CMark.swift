@@ -168,7 +168,9 @@ struct Walker {
             let p = position(node, fallback: block)
             let info = String(cString: cmark_node_get_fence_info(node))
             let literal = String(cString: cmark_node_get_literal(node))
-            let cb = MarkdownCodeBlock(info: info, literal: literal, line: p.line, column: p.column)
+            let cb = MarkdownCodeBlock(
+                info: info, literal: literal, line: p.line, column: p.column,
+                infoColumn: infoColumn(info, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
             if let r = rewriter.replacement(for: cb) {
                 replace(node, block: true, open: r.html, close: "")
                 appendText(" ")
@@ -183,7 +185,7 @@ struct Walker {
             let isImage = type == CMARK_NODE_IMAGE
             let p = isImage ? imagePosition(url, block: position(node, fallback: block)) : position(node, fallback: block)
             let link = MarkdownLink(
-                url: url, isImage: isImage, line: p.line, column: p.column, alt: isImage ? plainText(node) : "",
+                url: url, isImage: isImage, line: p.line, column: p.column, alt: plainText(node),
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "")
             visit(node, rewriter: &rewriter, block: block)
             if let target = rewriter.rewrite(link) {
@@ -207,6 +209,11 @@ struct Walker {
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendLiteral(node)
+            if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil {
+                checkReferences(
+                    String(cString: c), line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                    rewriter: &rewriter)
+            }
 
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             appendText(" ")
@@ -216,7 +223,10 @@ struct Walker {
                 && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
             let p = position(node, fallback: block)
             let isStatement = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM
-            if type == CMARK_NODE_PARAGRAPH { checkForeignSyntax(node, rewriter: &rewriter) }
+            if type == CMARK_NODE_PARAGRAPH {
+                checkForeignSyntax(node, rewriter: &rewriter)
+                checkPipeTable(lines: Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)), rewriter: &rewriter)
+            }
             if isStatement { openStatement() }
             visit(node, rewriter: &rewriter, block: (p.line, p.column))
             if isStatement { closeStatement() }

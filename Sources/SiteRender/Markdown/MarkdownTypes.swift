@@ -14,7 +14,7 @@ public struct MarkdownLink: Sendable, Hashable {
     public var isImage: Bool
     public var line: Int
     public var column: Int
-    /// An image's alt text (its bracketed text, as plain text); "" for a link.
+    /// The bracketed text, as plain text: an image's alt text, a link's words.
     public var alt: String = ""
     /// The link's or image's title (`[text](url "title")`), or "".
     public var title: String = ""
@@ -27,6 +27,8 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
     public var literal: String
     public var line: Int
     public var column: Int
+    /// The column where `info` starts on the fence's line, when the line holds it as read (no escapes).
+    public var infoColumn: Int? = nil
 }
 
 /// What the page wants done while its Markdown is turned into HTML.
@@ -42,7 +44,13 @@ public protocol MarkdownRewriter {
     /// Text of the page (outside code) that looks like another generator's template syntax (`{{< ref … >}}`),
     /// at its line and column; it stays in the page as text.
     mutating func foreignTemplateSyntax(_ text: String, line: Int, column: Int)
+    /// Markup of another Markdown dialect, or a link whose label nothing defines, that cmark keeps as text.
+    mutating func shownAsText(_ kind: TextMarkup, _ text: String, line: Int, column: Int)
 }
+
+/// What `MarkdownRewriter.shownAsText` found: `[text][label]` (or `[text][]`) whose label no `[label]: url` line
+/// defines, or the delimiter row of a GitHub-style pipe table (`|---|---|`).
+public enum TextMarkup: Sendable { case undefinedReference, pipeTable }
 
 /// What takes a code block's place: its HTML, and — as structure, for the search index and the checks — the
 /// text a reader sees in it, its statements and the sources it cites.

@@ -24,6 +24,27 @@ public struct DirectiveUse: Sendable {
     public var arguments: [String]
     public var body: String
     public var location: SourceLocation
+    /// Where each argument is written (empty when not known: then at `location`).
+    public var argumentLocations: [SourceLocation] = []
+
+    /// Where argument `i` is written.
+    public func location(ofArgument i: Int) -> SourceLocation {
+        i < argumentLocations.count ? argumentLocations[i] : location
+    }
+
+    /// Checks every argument: each problem is an error at its argument, and all of them are reported, as a compiler
+    /// would, not only the first.
+    public func checkArguments(_ problem: (Int, String) -> DirectiveError?) throws(DirectiveError) {
+        var found: [DirectiveError] = []
+        for (i, argument) in arguments.enumerated() {
+            guard var e = problem(i, argument) else { continue }
+            e.location = location(ofArgument: i)
+            found.append(e)
+        }
+        guard var first = found.first else { return }
+        first.more = Array(found.dropFirst())
+        throw first
+    }
 }
 
 /// What one use of a directive produced, as structure: the HTML tree (its ids, text and statements are read
@@ -60,6 +81,8 @@ public struct DirectiveError: Error, Sendable {
     public var hint: String?
     /// A position inside another file (e.g. a bad scenario in examples.yaml), if the problem is there.
     public var location: SourceLocation?
+    /// Further problems of the same use (`DirectiveUse.checkArguments`), each at its own place.
+    public var more: [DirectiveError] = []
     public init(_ id: DiagnosticID, _ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
         self.id = id
         self.message = message

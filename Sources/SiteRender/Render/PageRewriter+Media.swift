@@ -17,6 +17,20 @@ extension PageRewriter {
             location(line, column), "'\(shown)' looks like \(kind); it is shown as text", hint: hint)
     }
 
+    package mutating func shownAsText(_ kind: TextMarkup, _ text: String, line: Int, column: Int) {
+        guard kind == .undefinedReference else {
+            diagnostics.error("markdown.pipe-table", location(line, column),
+                "a pipe table ('\(text.prefix(40))') is not Markdown here: it would be published as a paragraph of text",
+                hint: "give the facts as a list, or ask for a directive that generates the table from data")
+            return
+        }
+        // `[text][label]`, or `[text][]` whose label is its text.
+        let parts = text.dropFirst().dropLast().components(separatedBy: "][")
+        diagnostics.error("link.undefined-reference",
+            location(line, column), "'\(text)' is shown as text: no line '[\(parts[1].isEmpty ? parts[0] : parts[1])]: …' defines its link",
+            hint: "write the link inline, e.g. [the FAQ](../faq.md), or define the reference on a line of its own")
+    }
+
     /// An image of the content folder, linked relatively from this page with its size; an error for a remote,
     /// missing or unreadable image and for one without alt text.
     mutating func image(_ url: String, alt: String, title: String, at: SourceLocation) -> MarkdownLinkTarget? {
@@ -45,7 +59,7 @@ extension PageRewriter {
             }
             return nil
         }
-        guard !trimmedSpaces(Substring(alt)).isEmpty else {
+        guard !isBlank(alt) else {
             diagnostics.error("image.no-alt-text",
                 at, "image '\(url)' has no alt text",
                 hint: "say what it shows in the brackets: ![The training room with a hospital bed](\(url))")

@@ -41,6 +41,11 @@ package struct PageRewriter: MarkdownRewriter {
     var nextSuffix: [String: Int] = [:]
 
     package mutating func headingID(for heading: MarkdownHeading) -> String {
+        // An empty heading (`## `, a lone `#`, one of only raw HTML) would be published as an empty <hN>.
+        if isBlank(heading.text) {
+            diagnostics.error("markdown.empty-heading", location(heading.line, heading.column), "the heading has no text",
+                hint: "write the heading's text after its '#' marks, or remove the line")
+        }
         let base = slugify(heading.text)
         var id = base
         var n = nextSuffix[base] ?? 2
@@ -82,7 +87,16 @@ package struct PageRewriter: MarkdownRewriter {
             return MarkdownReplacement(html: "")
         }
         directivesUsed.insert(name)
-        let use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
+        var use = DirectiveUse(name: name, arguments: Array(words.dropFirst()), body: block.literal, location: at)
+        if let column = block.infoColumn {
+            // Each word's column: the info string as written on the fence's line (its words are split as above).
+            var starts: [Int] = [], previous: Character = " "
+            for (i, c) in block.info.enumerated() {
+                if c != " ", c != "\t", previous == " " || previous == "\t" { starts.append(column + i) }
+                previous = c
+            }
+            if starts.count == words.count { use.argumentLocations = starts.dropFirst().map { location(block.line, $0) } }
+        }
         do {
             let out = try directive.render(use, context: DirectiveContext(site: site, page: page))
             diagnostics.append(contentsOf: out.diagnostics)
@@ -100,7 +114,7 @@ package struct PageRewriter: MarkdownRewriter {
             return MarkdownReplacement(
                 html: out.html, text: out.text, statements: out.statements, citations: out.body.citations)
         } catch {
-            diagnostics.error(error.id, error.location ?? at, "\(name): \(error.message)", hint: error.hint)
+            for e in [error] + error.more { diagnostics.error(e.id, e.location ?? at, "\(name): \(e.message)", hint: e.hint) }
             return MarkdownReplacement(html: "")
         }
     }
@@ -119,6 +133,10 @@ package struct PageRewriter: MarkdownRewriter {
             return nil
         }
         if link.isImage { return image(url, alt: link.alt, title: link.title, at: at) }
+        if isBlank(link.alt) {
+            diagnostics.error("link.no-text", at, "the link has no text: a reader sees nothing to follow",
+                hint: "write its words between the brackets, e.g. [the FAQ](faq.md)")
+        }
         if url.hasPrefix("#") {
             let fragment = String(url.dropFirst())
             anchorReferences.append(
@@ -241,3 +259,7 @@ package func urlScheme(_ url: String) -> String? {
     return cleaned.lowercased()
 }
 
+/// Text a reader cannot see: empty, white space or invisible format characters only (a zero-width space, a BOM).
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
+}

@@ -20,7 +20,7 @@ package struct RenderedPage: Sendable {
         var rewriter = PageRewriter(site: site, page: page, directives: directives)
         let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         if let no = md.refusal {
-            rewriter.diagnostics.error("markdown.refused", rewriter.location(no.line, no.column), no.message)
+            rewriter.diagnostics.error(.markdownRefused, rewriter.location(no.line, no.column), no.message)
         }
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections,

@@ -14,6 +14,8 @@ struct TemplateCheck {
     let set: TemplateSet
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
+    /// Whether the template writes the page's text (`{{{page.content}}}`, or `{{{content}}}` inside `{{#page}}`).
+    var writesContent = false
 
     mutating func check(template name: String, stack: [Frame], depth: Int) {
         guard depth < 12, let nodes = set.parsed[name] else { return }
@@ -27,8 +29,16 @@ struct TemplateCheck {
             case .partial(let p, _, _):
                 check(template: p, stack: stack, depth: depth + 1)
             case .variable(let name, let escaped, let at):
+                if name.parts.last == "content" { writesContent = true }  // (any other problem with it is reported below)
                 switch resolve(name, stack) {
                 case nil: missing(name, at, template, stack)
+                case .html? where escaped:
+                    // The HTML would be published as its markup, visible as text.
+                    report(
+                        .error(
+                            "template.escaped-html", at,
+                            "template '\(template)' writes '\(name.text)' escaped, but it is HTML: its tags would show as text",
+                            hint: "write {{{\(name.text)}}}"), name)
                 case .text? where !escaped:
                     // Text from pages and data ('<' in a title) would be published as markup.
                     report(

@@ -8,6 +8,8 @@ import Foundation
 public struct TemplateSet: Sendable {
     package let parsed: [String: [TemplateNode]]
     let program: TemplateProgram
+    /// Each template's file, as shown in messages.
+    var files: [String: String] = [:]
 
     /// Loads every template; syntax errors are diagnostics at their tag.
     package static func load(directory: String, display: String) -> StageResult<TemplateSet> {
@@ -62,7 +64,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if diags.hasErrors { return nil }
-        let set = TemplateSet(parsed: parsed, program: TemplateProgram(parsed))
+        let set = TemplateSet(parsed: parsed, program: TemplateProgram(parsed), files: texts.mapValues(\.file))
         diags.append(contentsOf: set.checkPartialsExist())
         diags.append(contentsOf: set.checkPartialCycles())
         return diags.hasErrors ? nil : set
@@ -73,10 +75,16 @@ public struct TemplateSet: Sendable {
 
     /// Checks that every name template `name` (and the partials it includes) uses is a field of `model` or of the
     /// view models its sections enter. Run once per template and view-model type, before rendering any page.
-    package func check(_ name: String, model: any TemplateValue.Type) -> [Diagnostic] {
+    /// A page `layout` that never writes `page.content` would publish its pages without their text: an error at it.
+    package func check(_ name: String, model: any TemplateValue.Type, layout: Bool = false) -> [Diagnostic] {
         var check = TemplateCheck(set: self)
         check.check(template: name, stack: [.model(model)], depth: 0)
-        return check.diagnostics
+        guard layout, !check.writesContent else { return check.diagnostics }
+        return check.diagnostics + [
+            .error("template.no-page-content", SourceLocation(file: files[name] ?? name),
+                "layout '\(name)' never writes page.content: every page it lays out would be published without its text",
+                hint: "write {{{page.content}}} where the page's text goes")
+        ]
     }
 
     /// Renders a view model with template `name` (checked beforehand with `check(_:model:)`).
