@@ -42,6 +42,17 @@ import TestSupport
         #expect(warnings.contains { $0.hasSuffix("/_index.md:15:1 link.scheme-left-out") })
     }
 
+    /// A page link's query (`alpha.md?minutes=38`, a calculator's deep link) is kept, before the fragment.
+    @Test func aPageLinksQueryIsKept() throws {
+        let dir = try Fixture.copy()
+        try Fixture.replace(in: dir + "/Content/guide/beta.md", "Back to [alpha](alpha.md)",
+            with: "Back to [alpha](alpha.md?minutes=38&date=2026-03-02#units) and [again](../alpha/?zip=10001)")
+        let site = try SiteBuilder.generate(Fixture.options(dir)).get()
+        let beta = String(decoding: site.files.first { $0.path == "guide/beta/index.html" }!.bytes, as: UTF8.self)
+        #expect(beta.contains("<a href=\"../alpha/index.html?minutes=38&amp;date=2026-03-02#units\">alpha</a>"))
+        #expect(beta.contains("<a href=\"../alpha/index.html?zip=10001\">again</a>"))
+    }
+
     @Test func linksHeadingIdsAndNavigationAreResolved() throws {
         let site = try SiteBuilder.generate(Fixture.options(Fixture.site)).get()
         let page = { (p: String) in String(decoding: site.files.first { $0.path == p }!.bytes, as: UTF8.self) }

@@ -81,11 +81,12 @@ extension PageRewriter {
 
     /// With a `base_url`: a link's tags with `data-print-url`, the page's absolute address there (with the
     /// fragment), which print style sheets show beside the link; nil without one (cmark writes the link).
-    package func printed(_ href: String, _ outputPath: String, fragment: String?, title: String) -> (open: String, close: String)? {
+    package func printed(_ href: String, _ outputPath: String, fragment: String?, query: String? = nil, title: String) -> (open: String, close: String)? {
         guard let base = site.config.baseURL else { return nil }
         var attributes: [HTMLAttribute] = [.href(href)]
         if !title.isEmpty { attributes.append(.attr("title", title)) }
-        attributes.append(.attr("data-print-url", base + pageURLPath(outputPath) + (fragment.map { "#" + $0 } ?? "")))
+        let tail = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
+        attributes.append(.attr("data-print-url", base + pageURLPath(outputPath) + tail))
         return (HTML.startTag("a", attributes), HTML.endTag("a"))
     }
 }

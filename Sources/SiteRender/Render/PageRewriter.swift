@@ -204,9 +204,12 @@ package struct PageRewriter: MarkdownRewriter {
         // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
         // Each lookup is made once, by page index (no copy of the page).
-        let resolved = resolveRelative(base, from: page.relativePath)
+        // A query (`calculator.md?minutes=38`, read by the page's script) goes with the link as written.
+        let query = base.firstIndex(of: "?").map { String(base[base.index(after: $0)...]) }
+        let path = query == nil ? base : String(base.prefix { $0 != "?" })
+        let resolved = resolveRelative(path, from: page.relativePath)
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
-        guard let found = byPath ?? (lower.hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: base, from: page.outputPath))
+        guard let found = byPath ?? (path.lowercased().hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: path, from: page.outputPath))
         else {
             if let resolved, site.drafts.contains(resolved) {
                 diagnostics.error("link.to-draft",
@@ -219,14 +222,14 @@ package struct PageRewriter: MarkdownRewriter {
                 hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
             return nil
         }
-        return target(found, fragment: fragment, at: at, title: link.title)
+        return target(found, fragment: fragment, query: query, at: at, title: link.title)
     }
 
 
     /// The URL of page `i` from this page (with the fragment, whose anchor is checked later).
-    mutating func target(_ i: Int, fragment: String?, at: SourceLocation, title: String) -> MarkdownLinkTarget {
+    mutating func target(_ i: Int, fragment: String?, query: String? = nil, at: SourceLocation, title: String) -> MarkdownLinkTarget {
         let to = site.pages[i].outputPath
-        var u = relativeURL(from: page.outputPath, to: to)
+        var u = relativeURL(from: page.outputPath, to: to) + (query.map { "?" + $0 } ?? "")
         if let fragment {
             anchorReferences.append(
                 AnchorReference(
@@ -234,7 +237,7 @@ package struct PageRewriter: MarkdownRewriter {
             u += "#" + fragment
         }
         return MarkdownLinkTarget(
-            u, citing: fragment.flatMap(citedSource(fragment:)), tags: printed(u, to, fragment: fragment, title: title))
+            u, citing: fragment.flatMap(citedSource(fragment:)), tags: printed(u, to, fragment: fragment, query: query, title: title))
     }
 
     /// The source a link to `#source-<id>` (a source's entry on the sources page) cites, as the author wrote it.
