@@ -209,7 +209,7 @@ struct Walker {
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendLiteral(node)
-            if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil {
+            if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil || strstr(c, "[^") != nil {
                 checkReferences(
                     String(cString: c), line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
                     rewriter: &rewriter)

@@ -3,13 +3,13 @@
 /// and columns are cmark's (from 1, in the page's body; the column in bytes).
 extension Walker {
     /// Each `[text][label]` of a text node that its source line holds as it is (so not escaped, `\\[sic\\]`): a
-    /// reference link whose label is not defined.
+    /// reference link whose label is not defined; and each footnote mark `[^1]` (CommonMark has no footnotes).
     mutating func checkReferences(_ text: String, line l: Int, column c: Int, rewriter: inout some MarkdownRewriter) {
         let lines = bodyLines()
         guard l >= 1, l <= lines.count, c >= 1 else { return }
         let source = Substring(lines[l - 1].utf8.dropFirst(c - 1))
         var from = source.startIndex
-        for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]"#)) {
+        for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]|\[\^[^\[\]\s]+\]"#)) {
             let found = String(m.output[0].substring ?? "")
             guard let r = source[from...].range(of: found) else { continue }
             from = r.upperBound

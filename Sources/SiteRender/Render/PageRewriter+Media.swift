@@ -24,6 +24,12 @@ extension PageRewriter {
                 hint: "give the facts as a list, or ask for a directive that generates the table from data")
             return
         }
+        if text.hasPrefix("[^") {
+            diagnostics.error("markdown.footnote", location(line, column),
+                "'\(text)' is shown as text: footnotes are not part of the Markdown this site uses (CommonMark)",
+                hint: "write the note in the text, or as a sentence or list at the end of the section")
+            return
+        }
         // `[text][label]`, or `[text][]` whose label is its text.
         let parts = text.dropFirst().dropLast().components(separatedBy: "][")
         diagnostics.error("link.undefined-reference",

@@ -217,9 +217,11 @@ package struct PageRewriter: MarkdownRewriter {
                     hint: "publish the page (remove 'draft: true') or take the link out")
                 return nil
             }
+            // `[^1]: note` is a link definition in CommonMark, so `[^1]` links to 'note': name what was meant.
             diagnostics.error("link.broken",
                 at, "broken link '\(url)': no page '\(resolved ?? base)'",
-                hint: "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
+                hint: link.alt.hasPrefix("^") ? "footnotes ([^1] with a '[^1]: …' line) are not CommonMark; write the note in the text"
+                    : "link to the Markdown file (e.g. '../faq.md') or to the page's folder URL from this page")
             return nil
         }
         return target(found, fragment: fragment, query: query, at: at, title: link.title)

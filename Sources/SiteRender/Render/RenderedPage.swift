@@ -21,6 +21,11 @@ package struct RenderedPage: Sendable {
         let md = Markdown.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         if let no = md.refusal {
             rewriter.diagnostics.error(.markdownRefused, rewriter.location(no.line, no.column), no.message)
+        } else if page.meta.toc == true, !md.headings.contains(where: { $0.heading.level == 2 || $0.heading.level == 3 }) {
+            // The layout lists the second- and third-level headings: with none, the asked-for contents would be left out.
+            rewriter.diagnostics.error("page.toc-without-headings", page.meta.location(of: "toc"),
+                "'toc: true' asks for a list of contents, but the page has no second- or third-level heading to list",
+                hint: "add '## ' headings, or remove 'toc: true'")
         }
         return RenderedPage(
             html: md.html, headings: md.headings, sections: md.sections,
