@@ -12,7 +12,10 @@ enum ReferenceCheck {
             idsByOutput[site.pages[i].outputPath] = r.diagnostics.contains { $0.id == .markdownRefused } ? nil : r.ids
         }
         for r in rendered {
-            for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? true) {
+            // `#` and `#top` (any case) lead to the top of the page in every browser (the HTML standard's rule).
+            for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? true)
+                && !ref.fragment.isEmpty && ref.fragment.lowercased() != "top"
+            {
                 diags.error("link.broken-anchor",
                     ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
             }
