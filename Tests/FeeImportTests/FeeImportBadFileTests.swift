@@ -55,4 +55,20 @@ import TestSupport
         #expect(d.description.hasPrefix("\(bad):\(at): error: "))
         #expect(FeeImportTests.snapshot(dir).filter { !$0.key.hasPrefix("bad-") } == before)
     }
+
+    /// A file the import cannot write (here a folder stands where its temporary file goes) is one error that says
+    /// why, and every file already written is put back.
+    @Test func aFileThatCannotBeWrittenSaysWhyAndWritesNothing() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        try FileManager.default.createDirectory(atPath: dir + "/localities/2027-01-01.md.import-tmp", withIntermediateDirectories: true)
+        let before = FeeImportTests.snapshot(dir)
+        let out = FeeImportTests.run(
+            dir, rvu: [FeeImportVariantTests.rvu, FeeImportVariantTests.qpp], gpci: FeeImportVariantTests.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 1)
+        #expect(out.diagnostics.map(\.description) == [
+            "\(dir)/localities/2027-01-01.md:1:1: error: cannot write \(dir)/localities/2027-01-01.md.import-tmp (Is a directory)",
+        ])
+        #expect(FeeImportTests.snapshot(dir) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/localities") == ["2027-01-01.md.import-tmp"])
+    }
 }
