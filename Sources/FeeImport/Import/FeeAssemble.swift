@@ -55,8 +55,15 @@ extension FeeImporter {
         for (index, f) in ([base] + qp).enumerated() {
             let isBase = index == 0, override = isBase ? cfOverride : nil
             let values = Set(f.rows.values.compactMap(\.conversionFactor))
-            if values.count > 1 && override == nil {
-                problems.append(f.input.error("import.conversion-factor-differs", f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
+            // At the first row (in file order) whose factor is not the one of the rows above it.
+            let byLine = f.rows.values.filter { $0.conversionFactor != nil }.sorted { $0.line < $1.line }
+            if values.count > 1 && override == nil, let first = byLine.first,
+                let odd = byLine.first(where: { $0.conversionFactor != first.conversionFactor })
+            {
+                problems.append(.error("import.conversion-factor-differs",
+                    SourceLocation(file: f.input.path, line: odd.line, column: f.input.column(ofField: f.conversionFactorColumn, onLine: odd.line)),
+                    "the conversion factor of \(odd.code), \(odd.conversionFactor!), differs from \(first.conversionFactor!) of \(first.code) "
+                        + "at line \(first.line): the covered rows of a file share one"))
             }
             guard let value = override ?? values.first else {
                 problems.append(f.input.error("import.no-conversion-factor", f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))

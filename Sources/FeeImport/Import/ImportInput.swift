@@ -1,5 +1,6 @@
 import SiteContent
 import CodingRules
+import GuideData
 import Foundation
 
 /// A CMS input file read into memory: its path (as given), bytes and sha256 (for the provenance record).
@@ -140,6 +141,12 @@ package func cmsDecimal(_ text: String) -> DecimalValue? {
     let t = text.trimmingSpaces
     if t.hasPrefix(".") { return DecimalValue(parsing: "0" + t) }
     return DecimalValue(parsing: t)
+}
+
+/// Why a cell `cmsDecimal` cannot read is no figure: "is not a decimal number", "has too many digits for an RVU".
+func notAFigure(_ cell: String, _ limits: DecimalLimits) -> String {
+    if case .failure(let e) = limits.parse(cell.trimmingSpaces) { return e.message }
+    return "is not a decimal number"
 }
 
 /// The first four-digit year (19xx or 20xx, not part of a longer number) in a title or header label.
