@@ -76,4 +76,17 @@ import TestSupport
         #expect(FeeImportTests.snapshot(dir) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/localities") == ["2027-01-01.md.import-tmp"])
     }
+
+    /// A --source that sources.yaml does not have was said to be missing because the file "has no RELEASED date"
+    /// (it had one): one error at the option.
+    @Test func anUnknownSourceIsAnErrorAtTheOption() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let out = FeeImportTests.run(
+            dir, rvu: [FeeImportVariantTests.rvu, FeeImportVariantTests.qpp], gpci: FeeImportVariantTests.gpci, effective: "2027-01-01",
+            source: "cms-rvu27x")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(out.diagnostics.count == 1)
+        #expect(out.diagnostics.first?.description.hasPrefix("--source:1:1: error: 'cms-rvu27x' is not a source id of sources.yaml") == true)
+    }
 }

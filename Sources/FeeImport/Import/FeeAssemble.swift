@@ -43,7 +43,13 @@ extension FeeImporter {
                 continue
             }
             // A missing entry is written from the file's RELEASED line, unless --source named it.
-            if site.source(id) == nil && (source != nil || SourceEntries.releaseDate(f.released) == nil) {
+            if site.source(id) == nil, let source {
+                if f.input.path == files[0].input.path {
+                    problems.append(.error("import.unknown-source", SourceLocation(file: "--source"),
+                        "'\(source)' is not a source id of sources.yaml",
+                        hint: "add its entry first, or leave --source out to have the entry written from the file's release line"))
+                }
+            } else if site.source(id) == nil && SourceEntries.releaseDate(f.released) == nil {
                 problems.append(
                     f.input.error("import.release-source-missing",
                         f.titleLine, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",

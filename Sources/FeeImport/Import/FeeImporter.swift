@@ -33,6 +33,9 @@ public enum FeeImporter {
         guard (1...2).contains(rvuFiles.count) else {
             return .failure([.error("import.rvu-argument-count", SourceLocation(file: "--rvu"), "give one PPRRVU file, or the nonQPP and the QPP file of one release")], exitCode: 2)
         }
+        for (option, path) in rvuFiles.map({ ("--rvu", $0) }) + [("--gpci", gpciFile)] where path.isEmpty {
+            return .failure([.error("import.empty-file-argument", SourceLocation(file: option), "expected a file name, got ''")], exitCode: 2)
+        }
         var cfOverride: DecimalValue? = nil
         if let t = conversionFactor {
             // Checked as the fee file's loader will check it (digits before and after the point), so a value it
