@@ -38,7 +38,7 @@ extension LoadSession {
             let citedWith = m.stringList("cited_with") ?? []
             for s in citedWith { sourceRefs.append((s, m.node("cited_with")?.location ?? item.location)) }
             let sourcesNode = m.node("sources")
-            let sources = m.stringList("sources", required: true)
+            let sources = m.stringList("sources", required: true, distinct: true)
             guard let id, let says, let grade, let ref, let sources else { return }
             if !LoadSession.isKebabCase(id) {
                 m.node("id")?.error("facts.fact-id-not-kebab-case", "fact id '\(id)' must be lowercase kebab-case (a-z, 0-9, -)")

@@ -18,9 +18,8 @@ extension LoadSession {
         let files = files(in: "fees", ext: "yaml")
         if files.isEmpty { diagnostics.error("fees.no-periods", SourceLocation(file: path("fees")), "no fee-schedule period files") }
         // A period file with errors (reported in it) is left out: the gap it leaves is no second error.
-        var someFailed = false
         for file in files {
-            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) } else { someFailed = true }
+            if let p = loadPeriod(file: file, codes: codes) { periods.append(p) } else { somePeriodUnread = true }
         }
         periods.sort { $0.period.range.from < $1.period.range.from }
         for (a, b) in zip(periods, periods.dropFirst()) {
@@ -32,7 +31,7 @@ extension LoadSession {
                 diagnostics.error("fees.overlapping-periods", b.effectiveNode, "period \(b.period.id) overlaps period \(a.period.id), which runs through \(end)")
                 continue
             }
-            if b.period.range.from > expected && !someFailed {
+            if b.period.range.from > expected && !somePeriodUnread {
                 diagnostics.error("fees.gap-between-periods",
                     b.effectiveNode,
                     "gap between periods: \(a.period.id) ends \(end) but \(b.period.id) starts later; expected effective \(expected)")

@@ -22,7 +22,9 @@ extension LoadSession {
             }
             let sourceID = "cms-gpci-\(id)"
             sourceRefs.append((sourceID, SourceLocation(file: file)))
+            let errorsBefore = diagnostics.items.count
             tables[id] = loadGPCI(file: file, id: id, sourceID: sourceID)
+            if diagnostics.items.count != errorsBefore { gpciTablesUnread.insert(id) }
         }
         return tables
     }

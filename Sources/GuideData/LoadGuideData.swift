@@ -29,7 +29,7 @@ extension LoadSession {
             let applies = m.text("applies")
             let payment = m.text("payment")
             let from = m.text("from")
-            let sources = m.stringList("sources", required: true)
+            let sources = m.stringList("sources", required: true, distinct: true)
             guard let code, let meaning, let applies, let payment, let from, let sources else { return }
             if sources.isEmpty { m.node("sources")?.error("modifiers.no-source", "a modifier needs at least one source id") }
             if out.contains(where: { $0.code == code }) {
@@ -77,7 +77,7 @@ extension LoadSession {
             let appears = m.text("appears")
             let correct = m.text("correct")
             let why = m.text("why")
-            let sources = m.stringList("sources", required: true)
+            let sources = m.stringList("sources", required: true, distinct: true)
             guard let claim, let appears, let correct, let why, let sources else { return }
             if sources.isEmpty { m.node("sources")?.error("discrepancies.no-source", "a discrepancy needs at least one source id") }
             checkSources(sources, at: m.node("sources"), known: known)

@@ -33,6 +33,8 @@ extension LoadSession {
         let first = gradedStatement(next.mapping("amounts_appear_first"), "amounts_appear_first")
         let example = next.string("example_code", required: false)
         guard let checked, let label, let range, let status, let src else { return nil }
+        // With a period left out (its errors reported in it), the last one read is no measure: no second error.
+        let periods = somePeriodUnread ? [] : periods
         // The floor's illustrative amounts price this code with the last period's RVUs.
         if let example, let last = periods.last?.period, last.rvus[example] == nil {
             next.node("example_code")?.error("outlook.unknown-example-code",

@@ -14,6 +14,11 @@ package struct LoadSession {
     var namedSourceIDs: Set<String> = []
     /// Whether a source's id could not be read (an error at it): it may be the one a reference names.
     var someSourceUnread = false
+    /// Whether a fee period file had errors (reported in it) and was left out: the last period read may not be the last.
+    var somePeriodUnread = false
+    /// GPCI tables with errors (reported in them) that were left out in whole or in part: no second error for a
+    /// locality the ZIP codes name.
+    var gpciTablesUnread: Set<String> = []
 
     /// The content folder: every data file must lie inside it (see `SourceTree`).
     let tree: SourceTree

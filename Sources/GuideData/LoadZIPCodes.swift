@@ -95,7 +95,7 @@ extension LoadSession {
             root.node("year_quarter")?.error("zip.bad-year-quarter", "'year_quarter' must be CMS's YEAR/QTR YYYYQ (quarter 1–4), found '\(yq)'")
         }
         var table: GPCITable?
-        if let gpci {
+        if let gpci, !gpciTablesUnread.contains(gpci) {
             table = gpciTables[gpci]
             if table == nil {
                 root.node("gpci")?.error("zip.unknown-gpci-table", "no GPCI table '\(gpci)' (\(path("gpci/\(gpci).csv")))",

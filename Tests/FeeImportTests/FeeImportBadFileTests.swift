@@ -22,6 +22,11 @@ import TestSupport
         ("rvu", "97552,,,A,,0.23,0.44,,0.08,,", "97552,,,A,,0.23,0.44,,0.08,NA,", "13:28", "import-rvu.pe-not-applicable", nil),
         ("rvu", "G0540,,Train for caregiver add 15,A,,0.54,0.24,,", "G0540,,Train for caregiver add 15,A,,0.54,0.24,NA,",
          "15:48", "import-rvu.pe-not-applicable", "non-facility PE RVU of G0540 not applicable"),
+        ("rvu", "0.79,0.74,0,ZZZ,0.00,0.00,0.00,0,0,0,0,0,,32.3465", "0.79,0.74,0,ZZZ,0.00,0.00,0.00,0,0,0,0,0,,32.3466", "12:76",
+         "import.conversion-factor-differs", "the conversion factor of 97551, 32.3466, differs from 32.3465 of 97550 at line 11"),
+        ("rvu", "97552,,,A,,0.23,0.44,,0.08,,0.01,0.68,0.32", "97552,,,A,,0.23,0.44,,0.08,,-0.01,0.66,0.30", "13:29",
+         "import-rvu.figure-out-of-limits", "MP RVU of 97552 '-0.01' must be 0 or more"),
+        ("rvu", "97552,,,A,,0.23", "97552,,,A,,0.230000000000000000000001", "13:12", "import-rvu.not-a-number", "has too many digits for an RVU"),
         ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PE GPCI", "3:1", "import-gpci.unknown-layout",
          "unknown GPCI layout: found 7 columns 'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2025 PE GPCI,2025 PE GPCI,2025 MP GPCI'; expected CMS Addendum E columns, missing the PE GPCI ('YYYY PE GPCI') (2 columns match), the work GPCI"),
         ("gpci", "2025 PW GPCI (with 1.0 Floor)", "2025 PW GPCI (with 1.0 Floor),2024 PW GPCI", "3:1", "import-gpci.unknown-layout",
@@ -54,5 +59,34 @@ import TestSupport
         if let explanation { #expect(d.message.contains(explanation), "\(d.message)") }
         #expect(d.description.hasPrefix("\(bad):\(at): error: "))
         #expect(FeeImportTests.snapshot(dir).filter { !$0.key.hasPrefix("bad-") } == before)
+    }
+
+    /// A file the import cannot write (here a folder stands where its temporary file goes) is one error that says
+    /// why, and every file already written is put back.
+    @Test func aFileThatCannotBeWrittenSaysWhyAndWritesNothing() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        try FileManager.default.createDirectory(atPath: dir + "/localities/2027-01-01.md.import-tmp", withIntermediateDirectories: true)
+        let before = FeeImportTests.snapshot(dir)
+        let out = FeeImportTests.run(
+            dir, rvu: [FeeImportVariantTests.rvu, FeeImportVariantTests.qpp], gpci: FeeImportVariantTests.gpci, effective: "2027-01-01")
+        #expect(out.exitCode == 1)
+        #expect(out.diagnostics.map(\.description) == [
+            "\(dir)/localities/2027-01-01.md:1:1: error: cannot write \(dir)/localities/2027-01-01.md.import-tmp (Is a directory)",
+        ])
+        #expect(FeeImportTests.snapshot(dir) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/localities") == ["2027-01-01.md.import-tmp"])
+    }
+
+    /// A --source that sources.yaml does not have was said to be missing because the file "has no RELEASED date"
+    /// (it had one): one error at the option.
+    @Test func anUnknownSourceIsAnErrorAtTheOption() throws {
+        let dir = try DataTestSupport.copyOfContent()
+        let before = FeeImportTests.snapshot(dir)
+        let out = FeeImportTests.run(
+            dir, rvu: [FeeImportVariantTests.rvu, FeeImportVariantTests.qpp], gpci: FeeImportVariantTests.gpci, effective: "2027-01-01",
+            source: "cms-rvu27x")
+        #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
+        #expect(out.diagnostics.count == 1)
+        #expect(out.diagnostics.first?.description.hasPrefix("--source:1:1: error: 'cms-rvu27x' is not a source id of sources.yaml") == true)
     }
 }

@@ -218,7 +218,7 @@ import TestSupport
     }
 
     /// Figures beyond what the guide's data may hold (a conversion factor with 5 decimals, a GPCI with 5) are
-    /// refused at their CMS row, not when the written files are loaded back (which named a file it then removed).
+    /// refused at their CMS cell, not when the written files are loaded back (which named a file it then removed).
     @Test func figuresBeyondTheDataLimitsAreRefusedAtTheirRow() throws {
         let dir = try DataTestSupport.copyOfContent()
         let before = FeeImportTests.snapshot(dir)
@@ -227,8 +227,8 @@ import TestSupport
         let out = FeeImportTests.run(dir, rvu: [rvu], gpci: gpci, effective: "2027-01-01")
         #expect(out.exitCode == 1 && FeeImportTests.snapshot(dir) == before)
         #expect(out.diagnostics.uniqueSorted.map(\.description) == [
-            "\(gpci):5:1: error: work GPCI of 02102-01 '1.50041' has too many decimals for a GPCI: at most 4 after the point",
-            "\(rvu):51:1: error: conversion factor of 97550 '32.84091' has too many decimals for a conversion factor: at most 4 after the point",
+            "\(gpci):5:21: error: work GPCI of 02102-01 '1.50041' has too many decimals for a GPCI: at most 4 after the point",
+            "\(rvu):51:78: error: conversion factor of 97550 '32.84091' has too many decimals for a conversion factor: at most 4 after the point",
         ])
     }
 

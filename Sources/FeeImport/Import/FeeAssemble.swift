@@ -43,7 +43,13 @@ extension FeeImporter {
                 continue
             }
             // A missing entry is written from the file's RELEASED line, unless --source named it.
-            if site.source(id) == nil && (source != nil || SourceEntries.releaseDate(f.released) == nil) {
+            if site.source(id) == nil, let source {
+                if f.input.path == files[0].input.path {
+                    problems.append(.error("import.unknown-source", SourceLocation(file: "--source"),
+                        "'\(source)' is not a source id of sources.yaml",
+                        hint: "add its entry first, or leave --source out to have the entry written from the file's release line"))
+                }
+            } else if site.source(id) == nil && SourceEntries.releaseDate(f.released) == nil {
                 problems.append(
                     f.input.error("import.release-source-missing",
                         f.titleLine, "source '\(id)' for this release is not in sources.yaml, and the file has no 'RELEASED' date to write one from",
@@ -55,8 +61,15 @@ extension FeeImporter {
         for (index, f) in ([base] + qp).enumerated() {
             let isBase = index == 0, override = isBase ? cfOverride : nil
             let values = Set(f.rows.values.compactMap(\.conversionFactor))
-            if values.count > 1 && override == nil {
-                problems.append(f.input.error("import.conversion-factor-differs", f.headerLine, "the conversion factor differs between the covered rows: \(values.map(\.description).sorted().joined(separator: ", "))"))
+            // At the first row (in file order) whose factor is not the one of the rows above it.
+            let byLine = f.rows.values.filter { $0.conversionFactor != nil }.sorted { $0.line < $1.line }
+            if values.count > 1 && override == nil, let first = byLine.first,
+                let odd = byLine.first(where: { $0.conversionFactor != first.conversionFactor })
+            {
+                problems.append(.error("import.conversion-factor-differs",
+                    SourceLocation(file: f.input.path, line: odd.line, column: f.input.column(ofField: f.conversionFactorColumn, onLine: odd.line)),
+                    "the conversion factor of \(odd.code), \(odd.conversionFactor!), differs from \(first.conversionFactor!) of \(first.code) "
+                        + "at line \(first.line): the covered rows of a file share one"))
             }
             guard let value = override ?? values.first else {
                 problems.append(f.input.error("import.no-conversion-factor", f.headerLine, "no conversion factor in the file", hint: "pass --conversion-factor"))

@@ -33,6 +33,9 @@ public enum FeeImporter {
         guard (1...2).contains(rvuFiles.count) else {
             return .failure([.error("import.rvu-argument-count", SourceLocation(file: "--rvu"), "give one PPRRVU file, or the nonQPP and the QPP file of one release")], exitCode: 2)
         }
+        for (option, path) in rvuFiles.map({ ("--rvu", $0) }) + [("--gpci", gpciFile)] where path.isEmpty {
+            return .failure([.error("import.empty-file-argument", SourceLocation(file: option), "expected a file name, got ''")], exitCode: 2)
+        }
         var cfOverride: DecimalValue? = nil
         if let t = conversionFactor {
             // Checked as the fee file's loader will check it (digits before and after the point), so a value it
@@ -133,8 +136,7 @@ public enum FeeImporter {
             if let text {
                 problem = writeAtomically(text, to: path)
             } else {
-                problem = FileManager.default.fileExists(atPath: path) && (try? FileManager.default.removeItem(atPath: path)) == nil
-                    ? "cannot remove the file" : nil
+                problem = FileManager.default.fileExists(atPath: path) && unlink(path) != 0 ? "cannot remove the file\(reason())" : nil
             }
             if let problem {
                 restore(files.map(\.0), before)
@@ -155,13 +157,18 @@ public enum FeeImporter {
     /// readers see the old or the new file, never half); the problem, or nil when written.
     static func writeAtomically(_ text: String, to path: String) -> String? {
         let tmp = path + ".import-tmp"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)) else { return "cannot write \(tmp)" }
+        errno = 0
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)) else { return "cannot write \(tmp)\(reason())" }
         if rename(tmp, path) != 0 {
+            let problem = "cannot replace the file\(reason())"
             try? FileManager.default.removeItem(atPath: tmp)
-            return "cannot replace the file"
+            return problem
         }
         return nil
     }
+
+    /// The system's reason for the last failed call, as " (Permission denied)"; empty when it gave none.
+    static func reason() -> String { errno == 0 ? "" : " (\(String(cString: strerror(errno))))" }
 
     static func restore(_ paths: [String], _ contents: [Data?]) {
         for (path, data) in zip(paths, contents) {

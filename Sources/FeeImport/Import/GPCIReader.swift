@@ -129,12 +129,14 @@ package enum GPCIReader {
             let valueColumns = [(columns.work, "work GPCI"), (columns.pe, "PE GPCI"), (columns.mp, "MP GPCI")]
                 + (columns.unfloored.map { [($0, "work GPCI without the floor")] } ?? [])
             for (i, what) in valueColumns {
-                guard let v = cmsDecimal(record.cell(i)), !v.isNegative, v != .zero else {
-                    problems.append(input.error("import-gpci.index-not-positive", record, field: i, "\(what) of \(mac)-\(loc) is not a number above 0: '\(record.cell(i))'"))
+                let cell = record.cell(i), v = cmsDecimal(cell)
+                guard let v, !v.isNegative, v != .zero else {
+                    problems.append(input.error("import-gpci.index-not-positive", record, field: i,
+                        "\(what) of \(mac)-\(loc) '\(cell)' \(v == nil ? notAFigure(cell, .gpci) : "is not above 0")"))
                     break
                 }
                 if case .failure(let e) = DecimalLimits.gpci.check(v) {
-                    problems.append(input.error("import-gpci.index-out-of-limits", record.line, "\(what) of \(mac)-\(loc) '\(record.cell(i))' \(e.message)"))
+                    problems.append(input.error("import-gpci.index-out-of-limits", record, field: i, "\(what) of \(mac)-\(loc) '\(cell)' \(e.message)"))
                     break
                 }
                 values.append(v)

@@ -1,5 +1,6 @@
 import SiteContent
 import CodingRules
+import GuideData
 import Foundation
 
 /// A CMS input file read into memory: its path (as given), bytes and sha256 (for the provenance record).
@@ -13,10 +14,11 @@ package struct ImportInput {
 
     /// The file at `path` read into memory and handed to `reader`; a file it cannot read is one diagnostic.
     static func read<T>(_ path: String, with reader: (ImportInput) -> StageResult<T>) -> StageResult<T> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure([.error(.importUnreadable, SourceLocation(file: path), "cannot read the file")])
+        let bytes: [UInt8]
+        switch contents(path) {
+        case .success(let b): bytes = b
+        case .failure(let d): return .failure([d])
         }
-        let bytes = [UInt8](data)
         if let kind = zipKind(bytes) {
             return .failure([
                 .error("import.zip-archive",
@@ -39,6 +41,24 @@ package struct ImportInput {
             ])
         }
         return reader(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+    }
+
+    /// The bytes of a CMS file, or one error saying why not (missing, a folder, a device or pipe, not readable).
+    package static func contents(_ path: String) -> Result<[UInt8], Diagnostic> {
+        var st = stat()
+        let why: String
+        if stat(path, &st) != 0 {
+            why = "no such file"
+        } else if (st.st_mode & S_IFMT) == S_IFDIR {
+            why = "this is a folder, give a file in it"
+        } else if (st.st_mode & S_IFMT) != S_IFREG {
+            why = "not a regular file (a device, pipe or socket is not read)"
+        } else if let data = FileManager.default.contents(atPath: path) {
+            return .success([UInt8](data))
+        } else {
+            why = "not readable (check its permissions)"
+        }
+        return .failure(.error(.importUnreadable, SourceLocation(file: path), "cannot read the file: \(why)"))
     }
 
     package enum ZipKind { case archive, workbook }
@@ -121,6 +141,12 @@ package func cmsDecimal(_ text: String) -> DecimalValue? {
     let t = text.trimmingSpaces
     if t.hasPrefix(".") { return DecimalValue(parsing: "0" + t) }
     return DecimalValue(parsing: t)
+}
+
+/// Why a cell `cmsDecimal` cannot read is no figure: "is not a decimal number", "has too many digits for an RVU".
+func notAFigure(_ cell: String, _ limits: DecimalLimits) -> String {
+    if case .failure(let e) = limits.parse(cell.trimmingSpaces) { return e.message }
+    return "is not a decimal number"
 }
 
 /// The first four-digit year (19xx or 20xx, not part of a longer number) in a title or header label.

@@ -26,6 +26,8 @@ package struct PPRRVUFile {
     /// `PRIC IND` of the file (9 = non-qualifying APM conversion factor, 1 = qualifying APM), nil before 2026.
     var pricingIndicator: String?
     var headerLine: Int
+    /// The index of the `CONV FACTOR` column (for an error at a row's factor).
+    var conversionFactorColumn = 25
     var rows: [String: PPRRVURow]
     var input: ImportInput
 
@@ -171,7 +173,7 @@ package enum PPRRVUReader {
             {
                 guard let v = cmsDecimal(f[i]) else {
                     numberErrors.append(
-                        input.error("import-rvu.not-a-number", record, field: i, "\(name) of \(f[0].trimmingSpaces) is not a number: '\(f[i])'"))
+                        input.error("import-rvu.not-a-number", record, field: i, "\(name) of \(f[0].trimmingSpaces) '\(f[i])' \(notAFigure(f[i], .rvu))"))
                     break
                 }
                 values.append(v)
@@ -197,15 +199,18 @@ package enum PPRRVUReader {
             let cfText = record.cell(layout.conversionFactor)
             var limitErrors: [Diagnostic] = []
             let cf = cfText.isEmpty ? nil : cmsDecimal(cfText)
-            for (text, value, name, limits) in [
-                (values[0].description, values[0], "work RVU", DecimalLimits.rvu),
-                (values[1].description, values[1], "non-facility PE RVU", .rvu), (values[2].description, values[2], "facility PE RVU", .rvu),
-                (values[3].description, values[3], "MP RVU", .rvu),
-            ] + (cfText.isEmpty ? [] : [(cfText, cf, "conversion factor", DecimalLimits.conversionFactor)]) {
-                var problem = value == nil ? "is not a number" : nil
+            for (column, value, name, limits) in [
+                (layout.work, values[0], "work RVU", DecimalLimits.rvu), (layout.peNonfacility, values[1], "non-facility PE RVU", .rvu),
+                (layout.peFacility, values[2], "facility PE RVU", .rvu), (layout.mp, values[3], "MP RVU", .rvu),
+            ] + (cfText.isEmpty ? [] : [(layout.conversionFactor, cf, "conversion factor", DecimalLimits.conversionFactor)]) {
+                var problem = value == nil ? notAFigure(f[column], limits) : nil
                 if let value, case .failure(let e) = limits.check(value) { problem = e.message }
+                if let value, value.isNegative || (value == .zero && limits.what == DecimalLimits.conversionFactor.what) {
+                    problem = "must be \(value.isNegative ? "0 or more" : "above 0")"
+                }
                 if let problem {
-                    limitErrors.append(input.error("import-rvu.figure-out-of-limits", record.line, "\(name) of \(code) '\(text)' \(problem)"))
+                    limitErrors.append(
+                        input.error("import-rvu.figure-out-of-limits", record, field: column, "\(name) of \(code) '\(f[column].trimmingSpaces)' \(problem)"))
                 }
             }
             for (setting, column) in [("non-facility", layout.naNonfacility), ("facility", layout.naFacility)]
@@ -239,7 +244,7 @@ package enum PPRRVUReader {
             PPRRVUFile(
                 title: title, titleLine: titleRecord?.line ?? 1, released: released,
                 pricingIndicator: layout.pricingIndicator == nil ? nil : indicators.first, headerLine: header.line,
-                rows: rows, input: input))
+                conversionFactorColumn: layout.conversionFactor, rows: rows, input: input))
     }
 }
 

@@ -70,8 +70,11 @@ public enum ZIPImport {
     package static func read(file: String, contentDirectory: String, diagnostics: inout Diagnostics)
         -> (ZIPLocalityTable, ZIPFileReader.Layout, String)?
     {
-        guard let bytes = FileManager.default.contents(atPath: file) else {
-            diagnostics.error(.importUnreadable, SourceLocation(file: file), "cannot read the file (missing or not readable)")
+        let bytes: [UInt8]
+        switch ImportInput.contents(file) {
+        case .success(let b): bytes = b
+        case .failure(let d):
+            diagnostics.append(d)
             return nil
         }
         if let kind = ImportInput.zipKind(bytes) {  // CMS's download itself, or the .xlsx workbook inside it
@@ -84,7 +87,7 @@ public enum ZIPImport {
                     : "unzip it and give the ZIP5_….txt file inside; fetch it again if it does not unzip")
             return nil
         }
-        guard var text = String(data: bytes, encoding: .utf8) else {
+        guard var text = String(bytes: bytes, encoding: .utf8) else {
             diagnostics.error("import-zip.not-text", SourceLocation(file: file), "the file is not UTF-8 text")
             return nil
         }

@@ -46,6 +46,9 @@ public final class YAMLContext {
                 .composer(_, let problem, let mark, _):
                 if problem.hasPrefix("Maximum nesting level") {
                     error("yaml.too-deep", mark, "the YAML is nested too deeply (lists or mappings inside each other)")
+                } else if problem == "but found another document" {
+                    error("yaml.second-document", mark,
+                        "a second YAML document starts here: a file holds one document (remove this '---' line or join the two)")
                 } else {
                     error("yaml.syntax", mark, "YAML syntax: \(problem)")
                 }
