@@ -22,9 +22,9 @@ extension LoadSession {
             }
             let sourceID = "cms-gpci-\(id)"
             sourceRefs.append((sourceID, SourceLocation(file: file)))
-            let errorsBefore = diagnostics.items.count
+            let errorsBefore = diagnostics.items.count  // (a warning leaves the table read)
             tables[id] = loadGPCI(file: file, id: id, sourceID: sourceID)
-            if diagnostics.items.count != errorsBefore { gpciTablesUnread.insert(id) }
+            if diagnostics.items[errorsBefore...].contains(where: { $0.severity == .error }) { gpciTablesUnread.insert(id) }
         }
         return tables
     }
@@ -60,7 +60,7 @@ extension LoadSession {
                 continue
             }
             let mac = row[1], loc = row[2], name = row[3], state = row[4]
-            let errorsBefore = diagnostics.items.count
+            let errorsBefore = diagnostics.items.count  // (a warning leaves the table read)
             if row[0].text != id && !id.hasPrefix(row[0].text + "-") {
                 diagnostics.error("gpci.year-not-file-name", at(row[0]), "year '\(row[0].text)' does not match the file name '\(id)'")
             }
