@@ -15,15 +15,32 @@ public enum FolderOverlap {
         let lastPart = options.outputDirectory.split(separator: "/").last.map(String.init) ?? ""
         if writesOutput, ![".", "..", ""].contains(lastPart) { written.append(("output", options.outputDirectory)) }
         if let cache = options.cacheDirectory { written.append(("cache", cache)) }
-        guard !written.isEmpty else { return [] }
+        let read: [(role: String, given: String)] = [("content", options.contentDirectory), ("templates", options.templatesDirectory)]
+        // Nor may the two folders read overlap: their files would be read both as content and as templates.
+        var out: [Diagnostic] = []
+        if let c = resolved(read[0].given), let t = resolved(read[1].given), let d = overlap(read[1], t, read[0], c, reading: true) {
+            out.append(d)
+        }
+        guard !written.isEmpty else { return out }
         // A cache path that is a file could never be written: the build would run uncached without a word.
         var isFolder: ObjCBool = false
         if let cache = options.cacheDirectory, FileManager.default.fileExists(atPath: cache, isDirectory: &isFolder), !isFolder.boolValue {
             return [.error("cache.not-folder", SourceLocation(file: cache), "the cache path exists and is not a folder",
                 hint: "give a folder, such as .ctsguide-cache, or build with --no-cache")]
         }
-        let read: [(role: String, given: String)] = [("content", options.contentDirectory), ("templates", options.templatesDirectory)]
-        var out: [Diagnostic] = []
+        // Nor could a cache folder (or, while it does not exist, the folder it would be made in) this user may
+        // not write: every build would run uncached without a word.
+        if writesOutput, let cache = options.cacheDirectory {
+            var existing = cache
+            while access(existing, F_OK) != 0, existing != ".", existing != "/" {
+                existing = (existing as NSString).deletingLastPathComponent
+                if existing.isEmpty { existing = "." }
+            }
+            if access(existing, W_OK | X_OK) != 0 {
+                return [.error("cache.unwritable", SourceLocation(file: cache), "cannot write the cache folder: \(String(cString: strerror(errno)))",
+                    hint: "give a folder you may write, or build with --no-cache")]
+            }
+        }
         for (i, w) in written.enumerated() {
             guard let wReal = resolved(w.given) else { continue }
             for r in read {
@@ -38,28 +55,31 @@ public enum FolderOverlap {
         return out
     }
 
-    /// The problem when folder `a` (written) and `b` (read, or the other written folder) overlap.
+    /// The problem when folder `a` (written, or the templates) and `b` (read, or the other written folder) overlap.
     static func overlap(
         _ a: (role: String, given: String), _ aReal: String, _ b: (role: String, given: String), _ bReal: String,
         reading: Bool
     ) -> Diagnostic? {
         let at = SourceLocation(file: a.given)
-        let hint = reading
+        let both = a.role == "templates"  // (the two folders read)
+        let hint = both ? "give the content and the templates two separate folders, such as Content and Templates"
+            : reading
             ? "give \(a.role == "output" ? "an" : "a") \(a.role) folder outside the \(b.role) folder, such as \(a.role == "output" ? "Public" : ".ctsguide-cache") beside it"
             : "give the output and the cache two separate folders"
         let named = "the \(b.role) folder (\(b.given))"
         let output = a.role == "output"
+        let shared = "its files would be read both as templates and as content"
         if aReal == bReal {
-            let effect = output ? "the build would replace it" : "the build would write its cache there"
+            let effect = both ? shared : output ? "the build would replace it" : "the build would write its cache there"
             return .error(.folderOverlap, at, "the \(a.role) folder is \(named); \(effect)", hint: hint)
         }
         if isInside(aReal, bReal) {
-            let effect = b.role == "cache" ? "pruning the cache could delete it"
+            let effect = both ? shared : b.role == "cache" ? "pruning the cache could delete it"
                 : output ? "the build would write the site into it" : "the build would write its cache there"
             return .error(.folderOverlap, at, "the \(a.role) folder lies inside \(named); \(effect)", hint: hint)
         }
         if isInside(bReal, aReal) {
-            let effect = output ? "replacing the output would delete it" : "pruning the cache could delete it"
+            let effect = both ? shared : output ? "replacing the output would delete it" : "pruning the cache could delete it"
             return .error(.folderOverlap, at, "the \(a.role) folder contains \(named); \(effect)", hint: hint)
         }
         return nil

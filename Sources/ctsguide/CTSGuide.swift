@@ -83,6 +83,9 @@ struct CacheOptions: ParsableArguments {
         if cacheDirectory?.isEmpty == true {
             throw ValidationError("--cache: the folder is empty (''); give a folder, such as .ctsguide-cache")
         }
+        if noCache, cacheDirectory != nil {
+            throw ValidationError("--cache: give either --cache or --no-cache, not both")
+        }
     }
 
     func directory(content: String) -> String? {

@@ -3,14 +3,15 @@ import SiteOutput
 import Foundation
 
 /// Writes a cached build's output. When the output folder is exactly as the last cached build left it (the same
-/// files with the same sizes and modification times, recorded in the cache), only the files whose bytes changed
+/// files with the same sizes, modification and change times, recorded in the cache), only the files whose bytes changed
 /// are written, in place, each whole (`InPlaceUpdate`); a no-op rebuild writes nothing and leaves the folder
 /// alone. Otherwise (first build, a folder changed by hand, no record, or more changes than `InPlaceUpdate.limit`)
 /// it writes the whole site through `SiteWriter`'s staging folder and swap, so a large change (a template, the
 /// settings) switches the site as a whole. Either way the build holds the output lock (`OutputSwap.prepare`)
 /// while it compares and writes, and the result is the same set of files with the same bytes as a full build.
 package enum OutputUpdater {
-    /// A file's digest, size and modification time; for a folder (key ending in "/", the output folder itself
+    /// A file's digest, size, modification and change times (a file written over with its old time put back
+    /// still gets a new change time); for a folder (key ending in "/", the output folder itself
     /// "/"), its modification and change times, which move whenever an entry is added, removed or renamed. Times
     /// in nanoseconds.
     struct Record: Equatable {
@@ -165,7 +166,7 @@ package enum OutputUpdater {
                 } else {
                     var st = stat()
                     guard lstat(out + "/" + key, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int64(st.st_size) == r.size,
-                        nanoseconds(st.st_mtim) == r.mtime
+                        nanoseconds(st.st_mtim) == r.mtime, nanoseconds(st.st_ctim) == r.ctime
                     else { return false }
                 }
             }
@@ -174,11 +175,11 @@ package enum OutputUpdater {
         return !ok.contains(false)
     }
 
-    /// A written file's size and modification time (its digest is the caller's).
+    /// A written file's size, modification and change times (its digest is the caller's).
     static func stamp(_ path: String) -> Record? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return Record(size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim))
+        return Record(size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim), ctime: nanoseconds(st.st_ctim))
     }
 
     static func readManifest(_ file: String) -> [String: Record]? {
