@@ -33,7 +33,8 @@ struct PreviewSite: Sendable {
     }
 
     func respond(target: String) -> HTTPResponse {
-        var path = String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "/")
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var path = String(parts.first ?? "/")
         path = path.removingPercentEncoding ?? path
         if path.hasPrefix(PreviewSite.prefix) {
             return previewAsset(String(path.dropFirst(PreviewSite.prefix.count)), version: version)
@@ -44,7 +45,10 @@ struct PreviewSite: Sendable {
         var rel = String(path.dropFirst())
         if rel.isEmpty || rel.hasSuffix("/") { rel += "index.html" }
         if files[rel] == nil, files[rel + "/index.html"] != nil {
-            return HTTPResponse(status: 301, headers: [("Location", path + "/")])
+            // The address as it came (still percent-encoded) with its query (`calculator?minutes=38`), which a
+            // link may carry; a query with anything but visible ASCII is left out rather than put in a header.
+            let query = parts.count > 1 && parts[1].unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) ? "?" + parts[1] : ""
+            return HTTPResponse(status: 301, headers: [("Location", parts[0] + "/" + query)])
         }
         if !hasSite {
             return html(status: 500, PreviewPages.errorPage(errors, version: version))

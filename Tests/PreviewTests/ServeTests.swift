@@ -100,6 +100,9 @@ struct ServeTests {
 
         // URLs as published: a folder without its slash redirects, a miss is a 404.
         #expect(Self.get(port, "/guide/beta")?.text.contains("Location: /guide/beta/") == true)
+        // …keeping its query (`calculator?minutes=38` fills in the form) and its address as sent.
+        #expect(Self.get(port, "/guide/beta?minutes=38&zip=10001")?.text.contains("Location: /guide/beta/?minutes=38&zip=10001\r\n") == true)
+        #expect(Self.get(port, "/guide/%62eta")?.text.contains("Location: /guide/%62eta/\r\n") == true)
         #expect(Self.get(port, "/no-such-page/")?.status == 404)
 
         session.stop()

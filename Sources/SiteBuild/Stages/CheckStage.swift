@@ -33,6 +33,7 @@ package enum CheckStage {
                 hint: draft == nil ? "add \(sources.contentDisplay)/_index.md" : "remove 'draft: true' from it")
         }
         let templates = sources.templates
+        let layouts = templates.names.filter { !$0.contains("/") }.joined(separator: ", ")
         // A layout is a top-level template: a partial (`partials/nav`) lays out no page.
         for p in site.pages {
             let name = layoutName(p)
@@ -40,7 +41,7 @@ package enum CheckStage {
             diags.error("template.missing-layout",
                 p.meta.location(of: "layout"),
                 templates.has(name) ? "layout '\(name)' is a partial, not a page layout" : "layout '\(name)' has no template",
-                hint: "templates: \(templates.names.filter { !$0.contains("/") }.joined(separator: ", "))")
+                hint: layouts.isEmpty ? "the templates folder has no page templates (NAME.mustache)" : "templates: \(layouts)")
         }
         if diags.hasErrors { return StageResult(nil, diags.items) }
         for name in Set(site.pages.map(layoutName)).sorted() {
