@@ -20,11 +20,11 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         switch PageScaffold.create(path, title: title, content: content) {
         case .failure(let problem):
-            FileHandle.standardError.write(Data("ctsguide: error: \(problem.message)\n".utf8))
+            FileHandle.standardError.write(Data("ctsguide: error: \(shown(problem.message))\n".utf8))
             throw ExitCode(1)
         case .success(let page):
             let url = pageURLPath(ContentLoader.defaultOutputPath(page.relativePath))
-            print("ctsguide: wrote \(page.file) (title: \(page.title)); `ctsguide build` publishes it at \(url.isEmpty ? "/" : url)")
+            print(shown("ctsguide: wrote \(page.file) (title: \(page.title)); `ctsguide build` publishes it at \(url.isEmpty ? "/" : url)"))
         }
     }
 }

@@ -17,14 +17,15 @@ public enum PageScaffold {
         else {
             return .failure(Problem(message: "'\(path)' is not a path inside the content folder '\(content)'; give it relative to it, such as clinic/rooms.md"))
         }
-        guard rel.hasSuffix(".md"), rel.count > 3, !rel.hasSuffix("/.md") else {
+        // (Hidden first: `.md` is a hidden file, not a page without a name.)
+        guard !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
+            return .failure(Problem(message: "'\(path)': names starting with '.' are hidden and never built"))
+        }
+        guard rel.hasSuffix(".md"), rel.count > 3 else {
             return .failure(Problem(message: "'\(path)' is not a page: a page's file name ends in .md, such as clinic/rooms.md"))
         }
         guard ContentLoader.isPageFile(rel) else {
             return .failure(Problem(message: "'\(path)' is below data/, which holds the guide's data, not pages"))
-        }
-        guard !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
-            return .failure(Problem(message: "'\(path)': names starting with '.' are hidden and never built"))
         }
         return .success(rel)
     }
@@ -34,7 +35,10 @@ public enum PageScaffold {
         var parts = rel.split(separator: "/").map(String.init)
         var name = String(parts.removeLast().dropLast(3))
         if name == "_index" || name == "index" { name = parts.last ?? "Home" }
-        let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).joined(separator: " ")
+        // (A tab, newline or other control character in the name is a space of the title, which is one line.)
+        let words = name.split(whereSeparator: { c in
+            c == "-" || c == "_" || c.isWhitespace || c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }).joined(separator: " ")
         guard let first = words.first else { return "New page" }
         return first.uppercased() + words.dropFirst()
     }
