@@ -20,6 +20,8 @@ extension Walker {
     /// A paragraph holding a pipe table's delimiter row (`|---|:--|`) under a line with '|': a table in another
     /// dialect, published as a paragraph of text.
     mutating func checkPipeTable(lines first: Int, _ last: Int, rewriter: inout some MarkdownRewriter) {
+        if hasPipe == nil { hasPipe = body.utf8.contains(UInt8(ascii: "|")) }
+        guard hasPipe == true else { return }
         let lines = bodyLines()
         guard first >= 1, last > first, last <= lines.count else { return }
         for n in (first + 1)...last where lines[n - 2].contains("|") {
