@@ -7,7 +7,7 @@ import Testing
 @Suite struct TemplateSyntaxScanTests {
     static func scan(_ text: String, firstLine: Int = 1) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return TemplateSyntaxScan.find(in: lines[...], firstLine: firstLine).map { "\($0.line):\($0.column) \($0.text)" }
+        return TemplateSyntaxScan.find(in: lines, firstLine: firstLine).map { "\($0.line):\($0.column) \($0.text)" }
     }
 
     @Test func eachFormIsFoundWhereItStarts() {

@@ -53,9 +53,9 @@ struct Walker {
     /// `statementText`.
     var open: [(index: Int, start: Int)] = []
 
-    /// The page's text, and its lines once the template-syntax scan or an image needs them (`bodyLines`).
+    /// The page's text, and where its lines start (in UTF-8 bytes) once a check reads a line (`bodyLine`).
     let body: String
-    var lines: [Substring] = []
+    var lineStarts: [Int] = []
     /// Whether the text has `{{`, so its paragraphs and headings are scanned (`checkForeignSyntax`).
     let scansTemplateSyntax: Bool
     /// Whether the text has a '|' at all (looked for at the first paragraph): only then are paragraphs read for a
@@ -64,23 +64,39 @@ struct Walker {
     /// Where the last image was found (`imagePosition`).
     var imageCursor = (line: 0, column: 0)
 
-    mutating func bodyLines() -> [Substring] {
-        // Split by bytes (the page text has no '\r' left: `ContentLoader`), not by Characters, which took a build
-        // 7 % of its time once every fenced block's line was read.
-        if lines.isEmpty {
-            lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    /// The page's line `n` (from 1), without its line break, or nil past the last line. The lines' starts are
+    /// found once per page, by bytes (the text has no '\r' left: `ContentLoader`).
+    mutating func bodyLine(_ n: Int) -> Substring? {
+        if lineStarts.isEmpty {
+            var text = body, starts = [0]
+            text.withUTF8 { bytes in
+                var at = 0
+                while at < bytes.count, let nl = memchr(bytes.baseAddress! + at, 0x0A, bytes.count - at) {
+                    at = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(at)
+                }
+            }
+            lineStarts = starts
         }
-        return lines
+        guard n >= 1, n <= lineStarts.count else { return nil }
+        let utf8 = body.utf8
+        let end = n < lineStarts.count ? lineStarts[n] - 1 : utf8.count
+        return Substring(body[utf8.index(utf8.startIndex, offsetBy: lineStarts[n - 1])..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+
+    /// Whether the page's text holds `byte` anywhere.
+    func bodyHolds(_ byte: UInt8) -> Bool {
+        var text = body
+        return text.withUTF8 { !$0.isEmpty && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
     }
 
     /// Reports other generators' template syntax in the source lines of a paragraph or heading
     /// (`TemplateSyntaxScan`; cmark gives inline nodes no positions, so the block's lines are read again).
     mutating func checkForeignSyntax(_ node: OpaquePointer, rewriter: inout some MarkdownRewriter) {
         guard scansTemplateSyntax else { return }
-        let lines = bodyLines()
         let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
-        guard first >= 1, last >= first, last <= lines.count else { return }
-        for found in TemplateSyntaxScan.find(in: lines[(first - 1)..<last], firstLine: first) {
+        guard first >= 1, last >= first, bodyLine(last) != nil else { return }
+        for found in TemplateSyntaxScan.find(in: (first...last).compactMap { bodyLine($0) }, firstLine: first) {
             rewriter.foreignTemplateSyntax(found.text, line: found.line + lineOffset, column: found.column)
         }
     }

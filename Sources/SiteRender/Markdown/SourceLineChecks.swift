@@ -5,9 +5,8 @@ extension Walker {
     /// Each `[text][label]` of a text node that its source line holds as it is (so not escaped, `\\[sic\\]`): a
     /// reference link whose label is not defined; and each footnote mark `[^1]` (CommonMark has no footnotes).
     mutating func checkReferences(_ text: String, line l: Int, column c: Int, rewriter: inout some MarkdownRewriter) {
-        let lines = bodyLines()
-        guard l >= 1, l <= lines.count, c >= 1 else { return }
-        let source = Substring(lines[l - 1].utf8.dropFirst(c - 1))
+        guard c >= 1, let line = bodyLine(l) else { return }
+        let source = Substring(line.utf8.dropFirst(c - 1))
         var from = source.startIndex
         for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]|\[\^[^\[\]\s]+\]"#)) {
             let found = String(m.output[0].substring ?? "")
@@ -20,14 +19,12 @@ extension Walker {
     /// A paragraph holding a pipe table's delimiter row (`|---|:--|`) under a line with '|': a table in another
     /// dialect, published as a paragraph of text.
     mutating func checkPipeTable(lines first: Int, _ last: Int, rewriter: inout some MarkdownRewriter) {
-        if hasPipe == nil { hasPipe = body.utf8.contains(UInt8(ascii: "|")) }
-        guard hasPipe == true else { return }
-        let lines = bodyLines()
-        guard first >= 1, last > first, last <= lines.count else { return }
-        for n in (first + 1)...last where lines[n - 2].contains("|") {
-            let row = lines[n - 1].drop { $0 == " " || $0 == ">" }
+        if hasPipe == nil { hasPipe = bodyHolds(UInt8(ascii: "|")) }
+        guard hasPipe == true, first >= 1, last > first, bodyLine(last) != nil else { return }
+        for n in (first + 1)...last where bodyLine(n - 1)!.utf8.contains(UInt8(ascii: "|")) {
+            let line = bodyLine(n)!, row = line.drop { $0 == " " || $0 == ">" }
             if row.contains("|"), row.contains("-"), row.allSatisfy({ "|-: \t".contains($0) }) {
-                rewriter.shownAsText(.pipeTable, String(row), line: n + lineOffset, column: lines[n - 1].count - row.count + 1)
+                rewriter.shownAsText(.pipeTable, String(row), line: n + lineOffset, column: line.count - row.count + 1)
                 return
             }
         }
@@ -36,9 +33,8 @@ extension Walker {
     /// The column where a fenced block's info string starts on its line, or nil when the line does not hold it
     /// as cmark read it (an escape or entity in it).
     mutating func infoColumn(_ info: String, line l: Int, column c: Int) -> Int? {
-        let lines = bodyLines()
-        guard !info.isEmpty, l >= 1, l <= lines.count, c >= 1 else { return nil }
-        let line = lines[l - 1].utf8.dropFirst(c - 1)
+        guard !info.isEmpty, c >= 1, let text = bodyLine(l) else { return nil }
+        let line = text.utf8.dropFirst(c - 1)
         let fence = line.prefix { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }.count
         let spaces = line.dropFirst(fence).prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
         return line.dropFirst(fence + spaces).starts(with: info.utf8) ? c + fence + spaces : nil

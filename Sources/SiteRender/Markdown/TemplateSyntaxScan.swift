@@ -19,7 +19,7 @@ enum TemplateSyntaxScan {
 
     /// Each occurrence (its text on one line, newlines as spaces) at its line (`firstLine` is the first of `lines`)
     /// and column (in characters, from 1).
-    static func find(in lines: ArraySlice<Substring>, firstLine: Int) -> [(text: String, line: Int, column: Int)] {
+    static func find(in lines: [Substring], firstLine: Int) -> [(text: String, line: Int, column: Int)] {
         var chars: [(c: Character, line: Int, column: Int)] = []
         for (k, text) in lines.enumerated() {
             chars += text.enumerated().map { ($1, firstLine + k, $0 + 1) }

@@ -205,8 +205,9 @@ package struct PageRewriter: MarkdownRewriter {
         // by its output URL relative to this page's URL, as Hugo users write it (`../../section-03/page-00042/`).
         // Each lookup is made once, by page index (no copy of the page).
         // A query (`calculator.md?minutes=38`, read by the page's script) goes with the link as written.
-        let query = base.firstIndex(of: "?").map { String(base[base.index(after: $0)...]) }
-        let path = query == nil ? base : String(base.prefix { $0 != "?" })
+        let mark = base.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let query = mark.map { String(base[base.index(after: $0)...]) }
+        let path = mark.map { String(base[..<$0]) } ?? base
         let resolved = resolveRelative(path, from: page.relativePath)
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
         guard let found = byPath ?? (path.lowercased().hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: path, from: page.outputPath))
@@ -266,5 +267,5 @@ package func urlScheme(_ url: String) -> String? {
 
 /// Text a reader cannot see: empty, white space or invisible format characters only (a zero-width space, a BOM).
 func isBlank(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
+    !text.utf8.contains { $0 > 0x20 && $0 < 0x7F } && text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
 }
