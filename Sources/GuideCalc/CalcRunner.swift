@@ -96,9 +96,12 @@ public enum CalcRunner {
         }
         var patients = 1
         if let p = o.patients {
-            guard let v = Int(p.trimmingCharacters(in: .whitespaces)), v >= 1, v <= maxPatients else {
-                throw InputFailure(
-                    "patients", "expected a whole number of patients represented, 1 or more (2 or more is a group), got '\(p)'")
+            let t = p.trimmingCharacters(in: .whitespaces)
+            guard let v = Int(t), v >= 1, v <= maxPatients else {
+                // (Digits only, not all zeros: too many, also beyond what an Int holds.)
+                let tooMany = !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber } && t.contains { $0 != "0" }
+                throw InputFailure("patients", tooMany ? "expected at most \(maxPatients) patients represented in one session, got '\(p)'"
+                    : "expected a whole number of patients represented, 1 or more (2 or more is a group), got '\(p)'")
             }
             patients = v
         }
