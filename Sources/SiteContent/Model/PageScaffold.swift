@@ -76,6 +76,15 @@ public enum PageScaffold {
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
             return .failure(Problem(message: "the content folder '\(content)' does not exist (give it with --content)"))
         }
+        // A page published at the same place, or one whose address differs only in case, would stop the build
+        // (`guide.md` beside `guide/_index.md`, `Guide/x.md` beside `guide/x.md`). (The same file: see O_EXCL.)
+        let out = ContentLoader.defaultOutputPath(rel).lowercased()
+        if let other = FileManager.default.enumerator(atPath: content)?.lazy.compactMap({ $0 as? String }).first(where: {
+            $0 != rel && ContentLoader.isPageFile($0) && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
+                && ContentLoader.defaultOutputPath($0).lowercased() == out
+        }) {
+            return .failure(Problem(message: "'\(content)/\(other)' is published at the same address as '\(rel)' (or one differing only in case); give the new page another name"))
+        }
         let file = content + "/" + rel
         let folder = (file as NSString).deletingLastPathComponent
         do {
