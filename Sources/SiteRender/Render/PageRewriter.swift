@@ -30,8 +30,10 @@ package struct PageRewriter: MarkdownRewriter {
     /// The directives the page ran.
     package var directivesUsed: Set<String> = []
 
-    /// Ids the page layout uses itself.
-    static let reservedIDs: Set<String> = ["main", "site-nav", "search-input", "search-results", "toc"]
+    /// Ids the page layout uses itself, and `top` (`#top` is the top of the page only while no element has it).
+    static let reservedIDs: Set<String> = [
+        "main", "site-nav", "search-input", "search-results", "search-help", "child-pages-title", "toc", "top",
+    ]
 
     package func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: page.displayPath, line: line, column: column)
