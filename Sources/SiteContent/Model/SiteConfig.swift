@@ -124,9 +124,12 @@ public struct SiteConfig: Sendable {
         let lower = text.lowercased()
         let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : lower.hasPrefix("http://") ? text.dropFirst(7) : nil
         // (No user name or password before the host: the address is printed on every page and in the sitemap.)
+        // (A port is 1 to 65535; a '%' starts two hex digits: else the sitemap and canonical links are not addresses.)
+        let u = Array(text.utf8), hex = { (i: Int) in i < u.count && Character(UnicodeScalar(u[i])).isHexDigit }
         guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
-            !host.contains("@"),
-            !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 0x20 } ?? false })
+            !host.contains("@"), host.lastIndex(of: ":").map({ host[$0...].contains("]") || (UInt16(host[$0...].dropFirst()) ?? 0) > 0 }) ?? true,
+            u.indices.allSatisfy({ u[$0] != UInt8(ascii: "%") || (hex($0 + 1) && hex($0 + 2)) }),
+            !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0.asciiValue.map { $0 < 0x20 } ?? false })
         else {
             node.error("site.bad-base-url",
                 "'base_url' must be the site's published address, such as 'https://intranet.example.org/guide/', found '\(text)'",
