@@ -232,9 +232,12 @@ struct Walker {
 
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendLiteral(node)
-            if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil || strstr(c, "[^") != nil {
+            if type == CMARK_NODE_TEXT, let c = cmark_node_get_literal(node), strstr(c, "][") != nil || strstr(c, "[^") != nil || strstr(c, "](") != nil {
+                // (Its source ends where the next inline starts on the line, e.g. a code span after it.)
+                let line = cmark_node_get_start_line(node), next = cmark_node_next(node)
                 checkReferences(
-                    String(cString: c), line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                    String(cString: c), line: Int(line), column: Int(cmark_node_get_start_column(node)),
+                    end: next.flatMap { cmark_node_get_start_line($0) == line ? Int(cmark_node_get_start_column($0)) : nil },
                     rewriter: &rewriter)
             }
 

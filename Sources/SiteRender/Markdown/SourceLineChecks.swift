@@ -3,15 +3,17 @@
 /// and columns are cmark's (from 1, in the page's body; the column in bytes).
 extension Walker {
     /// Each `[text][label]` of a text node that its source line holds as it is (so not escaped, `\\[sic\\]`): a
-    /// reference link whose label is not defined; and each footnote mark `[^1]` (CommonMark has no footnotes).
-    mutating func checkReferences(_ text: String, line l: Int, column c: Int, rewriter: inout some MarkdownRewriter) {
+    /// reference link whose label is not defined; each footnote mark `[^1]` (CommonMark has no footnotes); and each
+    /// `[text](address)` left as text (a space in the address, a link inside another link's text).
+    mutating func checkReferences(_ text: String, line l: Int, column c: Int, end: Int?, rewriter: inout some MarkdownRewriter) {
         guard c >= 1, let line = bodyLine(l) else { return }
-        let source = Substring(line.utf8.dropFirst(c - 1))
+        let source = Substring(line.utf8.dropFirst(c - 1).prefix(max(0, (end ?? Int.max / 2) - c)))
         var from = source.startIndex
-        for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]|\[\^[^\[\]\s]+\]"#)) {
+        for m in text.matches(of: try! Regex(#"\[[^\[\]]+\]\[[^\[\]]*\]|\[\^[^\[\]\s]+\]|(!?\[[^\[\]]*)?\]\([^()\[\]]*\)"#)) {
             let found = String(m.output[0].substring ?? "")
             guard let r = source[from...].range(of: found) else { continue }
             from = r.upperBound
+            if source[..<r.lowerBound].last == "\\" { continue }
             rewriter.shownAsText(.undefinedReference, found, line: l + lineOffset, column: c + source.utf8.distance(from: source.startIndex, to: r.lowerBound))
         }
     }

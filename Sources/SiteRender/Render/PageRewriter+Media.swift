@@ -24,6 +24,12 @@ extension PageRewriter {
                 hint: "give the facts as a list, or ask for a directive that generates the table from data")
             return
         }
+        if text.hasSuffix(")") {
+            diagnostics.error("link.shown-as-text", location(line, column),
+                "'\(text)' is shown as text, not as \(text.hasPrefix("!") ? "an image" : "a link"): a link's address has no spaces, and a link's text holds no other link",
+                hint: "write an address with spaces in <…>, e.g. [the room](<room plan.md>), and never put a link in another's text")
+            return
+        }
         if text.hasPrefix("[^") {
             diagnostics.error("markdown.footnote", location(line, column),
                 "'\(text)' is shown as text: footnotes are not part of the Markdown this site uses (CommonMark)",
