@@ -111,6 +111,10 @@ public enum CalcRunner {
         var ytd: DecimalValue? = nil
         if let y = o.ytdAmount {
             guard case .success(let v) = DecimalLimits.money.parse(y), !v.isNegative else {
+                // (A number too large or with a fraction of a cent says so: it is not "below 0".)
+                if !y.contains("-"), case .failure(let f) = DecimalLimits.money.parse(y), f.message != "is not a decimal number" {
+                    throw InputFailure("ytd-amount", "'\(y)' \(f.message) (e.g. 1234.56)")
+                }
                 throw InputFailure("ytd-amount", "expected a dollar amount of 0 or more such as 1234.56, got '\(y)'")
             }
             ytd = v
