@@ -29,22 +29,25 @@ package struct ImportInput {
                         : "unzip it and give the CSV files inside (PPRRVU…_nonQPP.csv, PPRRVU…_QPP.csv, GPCI….csv); fetch it again if it does not unzip")
             ])
         }
-        // A sheet saved as "Unicode Text" (UTF-16), "Text (Tab delimited)" or as CSV where the decimal mark is a
-        // comma (its cells then split at ';') has no comma-separated rows to read.
-        let head = bytes.prefix(65_536)
-        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
-        let commas = head.count(where: { $0 == 0x2C })
-        let separator = [UInt8(0x09), 0x3B].first { c in head.count(where: { $0 == c }) > commas }
-        if utf16 || separator != nil {
+        if let why = notCSV(bytes) {
             return .failure([
-                .error("import.not-csv",
-                    SourceLocation(file: path, line: 1),
-                    utf16 ? "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), not a CSV file"
-                        : "this is \(separator == 0x09 ? "tab" : "semicolon")-separated text, not a CSV file",
+                .error("import.not-csv", SourceLocation(file: path, line: 1), why,
                     hint: "use the CSV file of CMS's zip, or save the sheet as CSV")
             ])
         }
         return reader(ImportInput(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+    }
+
+    /// Why a sheet's text has no comma-separated rows to read, or nil: saved as "Unicode Text" (UTF-16), "Text (Tab
+    /// delimited)", or as CSV where the decimal mark is a comma (its cells then split at ';').
+    package static func notCSV(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(65_536)
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), not a CSV file"
+        }
+        let commas = head.count(where: { $0 == 0x2C })
+        return [UInt8(0x09), 0x3B].first { c in head.count(where: { $0 == c }) > commas }
+            .map { "this is \($0 == 0x09 ? "tab" : "semicolon")-separated text, not a CSV file" }
     }
 
     /// The bytes of a CMS file, or one error saying why not (missing, a folder, a device or pipe, not readable).

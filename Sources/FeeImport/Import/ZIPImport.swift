@@ -87,6 +87,11 @@ public enum ZIPImport {
                     : "unzip it and give the ZIP5_….txt file inside; fetch it again if it does not unzip")
             return nil
         }
+        if let why = ImportInput.notCSV(bytes) {
+            diagnostics.error("import-zip.not-csv", SourceLocation(file: file, line: 1), why,
+                hint: "use CMS's fixed-width ZIP5_….txt file, or save the sheet as CSV (keeping the ZIP codes as text)")
+            return nil
+        }
         guard var text = String(bytes: bytes, encoding: .utf8) else {
             diagnostics.error("import-zip.not-text", SourceLocation(file: file), "the file is not UTF-8 text")
             return nil
