@@ -37,7 +37,7 @@ public enum PageScaffold {
         if name == "_index" || name == "index" { name = parts.last ?? "Home" }
         // (A tab, newline or other control character in the name is a space of the title, which is one line.)
         let words = name.split(whereSeparator: { c in
-            c == "-" || c == "_" || c.isWhitespace || c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+            c == "-" || c == "_" || c.isWhitespace || c.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         }).joined(separator: " ")
         guard let first = words.first else { return "New page" }
         return first.uppercased() + words.dropFirst()
@@ -46,7 +46,7 @@ public enum PageScaffold {
     /// The page's text, or nil for a title that is empty or not one line.
     public static func text(title: String) -> String? {
         let t = title.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, !t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        guard !t.isEmpty, !t.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
         let quoted = "\"" + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         return """
             ---
