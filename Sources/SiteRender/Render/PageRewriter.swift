@@ -200,7 +200,8 @@ package struct PageRewriter: MarkdownRewriter {
         if base.hasPrefix("/") {
             diagnostics.error("link.absolute-path",
                 at, "link '\(url)' starts with '/'",
-                hint: "write links relative to this file (e.g. '../codes/97550.md') so the site works at any path")
+                hint: base.hasPrefix("//") ? "for another site write the whole address, such as 'https:\(url)'"
+                    : "write links relative to this file (e.g. '../codes/97550.md') so the site works at any path")
             return nil
         }
         // A link to another page by its Markdown file (or folder), relative to this file; else (not for `.md`)
