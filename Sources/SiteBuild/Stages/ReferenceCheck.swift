@@ -16,8 +16,11 @@ enum ReferenceCheck {
             for ref in r.anchorReferences where !(idsByOutput[ref.targetOutputPath]?.contains(ref.fragment) ?? true)
                 && !ref.fragment.isEmpty && ref.fragment.lowercased() != "top"
             {
+                let f = ref.fragment.lowercased()  // (`#Notes` for `#notes`, `#unit` for `#units`)
+                let near = idsByOutput[ref.targetOutputPath].flatMap { nearest(to: f, among: $0.sorted(), within: 2) }
                 diags.error("link.broken-anchor",
-                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)")
+                    ref.location, "broken anchor '#\(ref.fragment)': no such heading or id in \(ref.targetDisplay)",
+                    hint: near.flatMap { isCloseMatch($0, f) ? "did you mean '#\($0)'?" : nil })
             }
         }
         site.siteExtensionData?.check(site: site, rendered: rendered, diagnostics: &diags)
