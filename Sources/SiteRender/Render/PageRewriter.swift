@@ -215,7 +215,10 @@ package struct PageRewriter: MarkdownRewriter {
         let byPath = resolved.flatMap(site.pageIndex(atPath:))
         guard let found = byPath ?? (path.lowercased().hasSuffix(".md") ? nil : site.pageIndex(atOutputURL: path, from: page.outputPath))
         else {
-            if let resolved, site.drafts.contains(resolved) {
+            // (By its file, or by its folder URL as a draft would have it.)
+            let asURL = path.lowercased().hasSuffix(".md") ? nil
+                : resolveRelative(path, from: page.outputPath).map { $0.isEmpty || $0.hasSuffix("/") ? $0 + "index.html" : $0 }
+            if resolved.map(site.drafts.contains) == true || site.drafts.contains(where: { ContentLoader.defaultOutputPath($0) == asURL }) {
                 diagnostics.error("link.to-draft",
                     at, "link '\(url)' goes to a draft, which is not published",
                     hint: "publish the page (remove 'draft: true') or take the link out")
