@@ -33,17 +33,24 @@ package func appendHTMLEscaped(_ s: String, to out: inout [UInt8], quotes: Bool 
     }
 }
 
-/// A stable anchor id for a heading: lower-case ASCII letters and digits, words joined by '-'.
+/// A stable anchor id for a heading: its letters and digits lower-cased, words joined by '-'. A letter with an
+/// accent loses it where it is a Latin letter with one ("Facturación" → `facturacion`); letters of other scripts
+/// stay as they are ("Оплата" → `оплата`), so a heading in any language gets a readable id.
 public func slugify(_ text: String) -> String {
     var out = ""
     var pendingDash = false
-    for ch in text.lowercased().unicodeScalars {
-        if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
+    for var ch in text.lowercased().unicodeScalars {
+        if !ch.isASCII, let base = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII {
+            ch = base
+        }
+        let keep = ch.isASCII ? (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9")
+            : ch.properties.isAlphabetic || ch.properties.numericType == .decimal
+        if keep {
             if pendingDash && !out.isEmpty { out += "-" }
             pendingDash = false
             out.unicodeScalars.append(ch)
-        } else if ch == "'" || ch == "’" {
-            continue
+        } else if ch == "'" || ch == "’" || [.nonspacingMark, .format].contains(ch.properties.generalCategory) {
+            continue  // (an apostrophe, an accent written apart, a zero-width character: inside the word)
         } else {
             pendingDash = true
         }
