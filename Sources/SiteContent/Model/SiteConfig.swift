@@ -126,17 +126,20 @@ public struct SiteConfig: Sendable {
         // (No user name or password before the host: the address is printed on every page and in the sitemap.)
         // (A port is 1 to 65535; a '%' starts two hex digits: else the sitemap and canonical links are not addresses.)
         let u = Array(text.utf8), hex = { (i: Int) in i < u.count && Character(UnicodeScalar(u[i])).isHexDigit }
+        // (No empty folder name ('//'), and a host in ASCII (an international name in its 'xn--' form).)
         guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
-            !host.contains("@"), host.lastIndex(of: ":").map({ host[$0...].contains("]") || (UInt16(host[$0...].dropFirst()) ?? 0) > 0 }) ?? true,
+            !host.contains("@"), !rest.contains("//"), host.allSatisfy(\.isASCII), host.lastIndex(of: ":").map({ host[$0...].contains("]") || (UInt16(host[$0...].dropFirst()) ?? 0) > 0 }) ?? true,
             u.indices.allSatisfy({ u[$0] != UInt8(ascii: "%") || (hex($0 + 1) && hex($0 + 2)) }),
             !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0.asciiValue.map { $0 < 0x20 } ?? false })
         else {
             node.error("site.bad-base-url",
                 "'base_url' must be the site's published address, such as 'https://intranet.example.org/guide/', found '\(text)'",
-                hint: "http or https, the host, then the folder the site is served from")
+                hint: "http or https, the host (an international name in its 'xn--' form), then the folder the site is served from")
             return nil
         }
-        return text.hasSuffix("/") ? text : text + "/"
+        // A folder name in another script is written as a URL writes it (`guía` → `gu%C3%ADa`).
+        let written = text.utf8.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "%" + String($0, radix: 16, uppercase: true) }.joined()
+        return written.hasSuffix("/") ? written : written + "/"
     }
 
     package init(title: String, asOf: CalendarDate, description: String, language: String, footer: [String], location: SourceLocation, hasAsOf: Bool = true) {
