@@ -160,7 +160,9 @@ public enum CalcRunner {
     /// `national`, a `MAC-LOCALITY` id, or a case-insensitive unambiguous part of a locality name.
     static func resolveLocality(_ raw: String?, rules: RulesData) throws -> LocalityChoice {
         guard let raw else { return .national }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        // (CMS's GPCI file marks some names with a footnote star, `ALASKA*`: a name copied from it still matches.)
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("*") { text.removeLast() }
         if text.lowercased() == "national" { return .national }
         let all = rules.allLocalities
         if let l = all.first(where: { $0.id == text }) { return .locality(id: l.id) }
