@@ -72,6 +72,7 @@ public enum CalcRunner {
         }
         let zip = try o.zip.map { try CalcZIP.resolve($0, data: data) }
         input.locality = try zip.map { .locality(id: $0.locality.id) } ?? resolveLocality(o.locality, rules: data.rules)
+        caseFold(&input, rules: data.rules)
         return (input, data, zip)
     }
 
@@ -80,7 +81,19 @@ public enum CalcRunner {
     package static func sessionInput(_ o: CalcOptions, rules: RulesData) throws -> SessionInput {
         var input = try parse(o)
         input.locality = try resolveLocality(o.locality, rules: rules)
+        caseFold(&input, rules: rules)
         return input
+    }
+
+    /// The profile, family and conversion-factor ids as the data spells them (lowercase kebab-case), whatever the
+    /// case written (`QP`, `Full-Units`), as `--setting PT` is read; an id the data lacks stays as written.
+    static func caseFold(_ input: inout SessionInput, rules: RulesData) {
+        func spelt(_ raw: String?, _ ids: [String]) -> String? { raw.map { r in ids.first { $0 == r.lowercased() } ?? r } }
+        input.profile = spelt(input.profile, rules.profiles.map(\.id))
+        input.family = spelt(input.family, rules.families.map(\.id))
+        input.conversionFactor = spelt(
+            input.conversionFactor,
+            (rules.periods.flatMap(\.conversionFactors) + (rules.pending?.proposedConversionFactors ?? [])).map(\.id))
     }
 
     /// The session from the options that need no data (the locality is resolved once the data is loaded).
