@@ -362,6 +362,21 @@ import TestSupport
             """)
     }
 
+    /// The PPRRVU header with its label rows repeated between the codes (a re-save of a paged sheet) holds no
+    /// figures: skipped, as in a GPCI table (it was "work RVU of HCPCS 'RVU' is not a decimal number").
+    @Test func aRepeatedPPRRVUHeaderIsSkipped() throws {
+        let plain = try DataTestSupport.copyOfContent()
+        #expect(FeeImportTests.run(plain, rvu: [Self.rvu], gpci: Self.gpci, effective: "2027-01-01").exitCode == 0)
+        let dir = try DataTestSupport.copyOfContent()
+        let lines = try String(contentsOfFile: Self.rvu, encoding: .utf8).components(separatedBy: "\r\n")
+        let block = lines[5...9].joined(separator: "\r\n")
+        #expect(block.hasSuffix(lines[9]) && lines[9].hasPrefix("HCPCS,MOD,"))
+        let paged = try Self.variant(Self.rvu, dir, "paged.csv") { $0.hasPrefix("97550,") ? block + "\r\n" + $0 : $0 }
+        let out = FeeImportTests.run(dir, rvu: [paged], gpci: Self.gpci, effective: "2027-01-01")
+        try #require(out.exitCode == 0, "\(out.diagnostics)")
+        #expect(Self.figures(dir) == Self.figures(plain))
+    }
+
     /// The next real step for the guide's own data: the October 2026 release (RVU26D, same figures) into the 2026
     /// period, written before imports kept an undo record. Its source entry is added (the import failed on the
     /// unknown id cms-rvu26d) and no record is started, so removing the period stays a check by hand.

@@ -146,7 +146,11 @@ package enum PPRRVUReader {
         // A row whose first cell is no code (a footnote, a note a re-save added): ignored after the last code row,
         // an error when code rows follow it.
         var trailer: CMSRecord? = nil, interrupted: Diagnostic? = nil
+        // The header and its label rows repeated inside the table (a re-save of a paged sheet, files joined) are
+        // skipped, as in a GPCI table: they hold no figures.
+        let headerRows = Set(records[...h].map { r in r.fields.indices.map(r.cell).reversed().drop(while: \.isEmpty) })
         for record in records[(h + 1)...] where !record.isBlank {
+            if headerRows.contains(record.fields.indices.map(record.cell).reversed().drop(while: \.isEmpty)) { continue }
             let first = record.cell(0)
             guard (1...5).contains(first.count), first.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
                 trailer = trailer ?? record
