@@ -77,6 +77,12 @@ extension PageMeta {
                 meta.location(of: "nav_title"), "'nav_title' must not be empty: it is the page's name in the navigation",
                 hint: "leave it out to use the title")
         }
+        // (YYYY-MM-DD dates compare as text.) A page cannot be updated before it was published: a typo in one of them.
+        if let date = meta.date, let lastmod = meta.lastmod, lastmod < date {
+            map.node("lastmod")?.error("front-matter.lastmod-before-date",
+                "'lastmod' \(lastmod) is before the page's 'date' \(date): a page is updated after it is first published",
+                hint: "correct the date that is wrong")
+        }
         if let t = title, t.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) {
             map.node("title")?.error("front-matter.empty-title", "'title' must not be empty")
             return nil
