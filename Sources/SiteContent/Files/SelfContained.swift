@@ -9,20 +9,24 @@ package enum SelfContained {
     /// SVG: what it is, and its line and column (in characters).
     package static func svgProblem(_ bytes: [UInt8]) -> (what: String, line: Int, column: Int)? {
         let file = String(decoding: bytes, as: UTF8.self)
-        let (text, origin) = decoded(file)
         let patterns: [(String, String)] = [
             (#"<script"#, "a <script> element"),
             (loose("javascript:"), "a javascript: link"),
             (#"<foreignObject"#, "a <foreignObject> (HTML inside the image)"),
             (#"\son[a-z]+\s*="#, "an event attribute (such as onload=)"),
-            (#"(href\s*=\s*["']?|url\(\s*["']?|@import\s*["'])\s*("# + loose("http") + #"s?[\t\n\r]*:)?"# + loose("//"), "a reference to another site"),
+            (#"(href\s*=\s*["']?|\s(to|from|by|values)\s*=\s*["']([^"']*;)?|"# + cssIntroducer + ")" + remote, "a reference to another site"),
             (#"<!ENTITY"#, "an entity declaration (it can stand for a link)"),
         ]
-        let found = patterns.compactMap { p, what in
-            text.range(of: p, options: [.regularExpression, .caseInsensitive]).map { (what, $0.lowerBound) }
+        // A backslash is a CSS escape in a style, and a slash in an attribute's address: the text is read both ways.
+        let found = [decoded(file), decoded(file, css: false)].flatMap { text, origin in
+            patterns.compactMap { p, what in
+                text.range(of: p, options: [.regularExpression, .caseInsensitive]).map {
+                    (what, origin[text.distance(from: text.startIndex, to: $0.lowerBound)])
+                }
+            }
         }
         guard let first = found.min(by: { $0.1 < $1.1 }) else { return nil }
-        let (line, column) = position(of: origin[text.distance(from: text.startIndex, to: first.1)], in: file)
+        let (line, column) = position(of: first.1, in: file)
         return (first.0, line, column)
     }
 
@@ -30,17 +34,27 @@ package enum SelfContained {
     package static func cssRemoteReference(_ bytes: [UInt8]) -> (text: String, line: Int, column: Int)? {
         let file = String(decoding: bytes, as: UTF8.self)
         let (text, origin) = decoded(file)
-        let pattern = #"(@import\s*(url\(\s*)?["']?|url\(\s*["']?)\s*(https?:)?//[^"')\s;]*"#
-        guard let r = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        let pattern = "(" + cssIntroducer + ")(?<address>" + remote + #"[^"')\s;]*)"#
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
+            let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let r = Range(match.range, in: text), let address = Range(match.range(withName: "address"), in: text)
+        else { return nil }
         let (line, column) = position(of: origin[text.distance(from: text.startIndex, to: r.lowerBound)], in: file)
-        let address = text[r].range(of: #"(https?:)?//.*"#, options: [.regularExpression, .caseInsensitive]).map { String(text[$0]) }
-        return (address ?? String(text[r]), line, column)
+        return (String(text[address]).trimmingCharacters(in: .whitespacesAndNewlines), line, column)
     }
 
-    /// The text as a browser reads it: character references (`&#106;`, `&#x6A;`) and CSS escapes (`\72`, `u\rl`)
+    /// Where CSS names an address: `url(`, `@import` (a comment may follow it), a string in `image-set(`.
+    static let cssIntroducer = #"url\(\s*["']?|@import(\s|/\*.*?\*/)*(url\(\s*)?["']?|image-set\([^;{}]*?["']"#
+
+    /// The start of an address on another site, as a browser reads it: `//` (or `\\`, `/\`: a backslash is a
+    /// slash in a web address), or a scheme that loads from elsewhere (`https:evil.example` is absolute on a page
+    /// served over http); tabs and line breaks inside are dropped by browsers.
+    static let remote = #"\s*(("# + loose("http") + #"s?|ftp|wss?|file)[\t\n\r]*:|[/\\][\t\n\r]*[/\\])"#
+
+    /// The text as a browser reads it: character references (`&#106;`, `&#x6A;`, `&quot;`) and CSS escapes (`\72`, `u\rl`)
     /// decoded, so neither hides a `javascript:` link or another site's address; with, for each character, where it
     /// came from in `text` (and one more: the end), so a problem is reported where it is written.
-    static func decoded(_ text: String) -> (String, [String.Index]) {
+    static func decoded(_ text: String, css: Bool = true) -> (String, [String.Index]) {
         var out = "", origin: [String.Index] = []
         var i = text.startIndex
         while i < text.endIndex {
@@ -51,7 +65,10 @@ package enum SelfContained {
                 let ref = text[text.index(after: i)..<semi]
                 let value = ref.first == "x" || ref.first == "X" ? UInt32(ref.dropFirst(), radix: 16) : UInt32(ref)
                 if let value, let scalar = Unicode.Scalar(value) { c = Character(scalar); i = text.index(after: semi) }
-            } else if c == "\\", i < text.endIndex, text[i] != "\n" {
+            } else if c == "&", let name = ["quot;": "\"", "apos;": "'"].first(where: { text[i...].hasPrefix($0.key) }) {
+                c = Character(name.value)
+                i = text.index(i, offsetBy: name.key.count)
+            } else if css, c == "\\", i < text.endIndex, text[i] != "\n" {
                 let hex = text[i...].prefix(6).prefix { $0.isHexDigit }
                 if let value = UInt32(hex, radix: 16), !hex.isEmpty, let scalar = Unicode.Scalar(value) {
                     c = Character(scalar)
