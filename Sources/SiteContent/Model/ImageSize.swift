@@ -27,14 +27,22 @@ public struct ImageSize: Sendable, Equatable {
     /// The size from the file's bytes, or a reason it could not be read (the file is not the kind its name says,
     /// or it is cut short).
     public static func read(_ bytes: [UInt8], kind: ImageKind) -> Result<ImageSize, ImageSizeProblem> {
-        let size: ImageSize?
-        switch kind {
-        case .png: size = png(bytes)
-        case .jpeg: size = jpeg(bytes)
-        case .webp: size = webp(bytes)
-        case .svg: size = svg(bytes)
+        func parse(_ kind: ImageKind) -> ImageSize? {
+            switch kind {
+            case .png: png(bytes)
+            case .jpeg: jpeg(bytes)
+            case .webp: webp(bytes)
+            case .svg: svg(bytes)
+            }
         }
+        let size = parse(kind)
         guard let size else {
+            // A PNG saved as photo.jpg opens in a viewer: the name is what is wrong, so say so.
+            if let other = [ImageKind.png, .jpeg, .webp].first(where: { $0 != kind && parse($0) != nil }) {
+                let name = other == .jpeg ? "jpg" : other.rawValue
+                return .failure(
+                    ImageSizeProblem("is a \(other.rawValue.uppercased()) image with a \(kind.rawValue.uppercased()) name: rename it to end in .\(name)"))
+            }
             return .failure(
                 ImageSizeProblem(
                     kind == .svg

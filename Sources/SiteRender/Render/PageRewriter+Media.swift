@@ -65,9 +65,12 @@ extension PageRewriter {
                 diagnostics.error("image.not-an-image",
                     at, "'\(url)' is not an image a page can show", hint: "pages show PNG, JPEG, SVG and WebP files")
             } else {
+                // On a disk that ignores case the file opens, but the web server of the published site tells them apart.
+                let other = resolved.flatMap { p in site.images.keys.first { $0.lowercased() == p.lowercased() } }
                 diagnostics.error("image.missing",
                     at, "broken image '\(url)': no image '\(resolved ?? base)' in the content folder",
-                    hint: "write the path relative to this file, e.g. '../images/room.png'")
+                    hint: other.map { "the file is named '\($0)': write its name with the same capitals" }
+                        ?? "write the path relative to this file, e.g. '../images/room.png'")
             }
             return nil
         }
