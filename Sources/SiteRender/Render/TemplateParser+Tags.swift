@@ -21,7 +21,13 @@ extension TemplateParser {
             throw .error(.templateBadName, at, problem)
         }
         switch sigil {
-        case "!": return (sigil, name)
+        case "!":
+            guard !name.contains("{{") else {
+                throw .error("template.tag-in-comment",
+                    at, "this comment holds a tag: a comment ends at its first '}}', so the rest would be published as text",
+                    hint: "write '{{' nowhere inside a comment")
+            }
+            return (sigil, name)
         case "=", "<", "$", "%":
             throw .error(
                 "template.unsupported-tag", at, "'{{\(sigil)…}}' is not used in ctsguide templates",
