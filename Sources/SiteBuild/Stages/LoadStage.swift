@@ -107,7 +107,11 @@ package enum LoadStage {
                 images[rel] = ContentImage(kind: kind, size: ImageSize.read(bytes, kind: kind))
                 files.append(OutputFile(path: rel, bytes: bytes, source: display + "/" + rel))
                 // Every image is published, shown or not: an SVG that runs or loads something is an error at it.
-                if kind == .svg, let p = SelfContained.svgProblem(bytes) {
+                if kind == .svg, SelfContained.isWideText(bytes) {
+                    diagnostics.error("image.svg-not-utf8", SourceLocation(file: display + "/" + rel),
+                        "this SVG is saved as UTF-16 (or holds NUL bytes): browsers read it so, where its scripts and "
+                            + "addresses cannot be checked", hint: "save it as UTF-8")
+                } else if kind == .svg, let p = SelfContained.svgProblem(bytes) {
                     diagnostics.error("image.svg-active-content",
                         SourceLocation(file: display + "/" + rel, line: p.line, column: p.column),
                         "this SVG holds \(p.what): it is published as a file a reader can open, and the site runs no "
@@ -207,6 +211,11 @@ package enum LoadStage {
     /// A stylesheet that loads something from another site (`url(https://…)`, `@import "//…"`) is an error at it:
     /// no request leaves the site.
     static func checkStylesheet(_ bytes: [UInt8], display: String, diagnostics: inout Diagnostics) {
+        if SelfContained.isWideText(bytes) {
+            return diagnostics.error("asset.stylesheet-not-utf8", SourceLocation(file: display),
+                "this stylesheet is saved as UTF-16 (or holds NUL bytes): browsers read it so, where what it loads "
+                    + "cannot be checked", hint: "save it as UTF-8")
+        }
         guard let r = SelfContained.cssRemoteReference(bytes) else { return }
         diagnostics.error("asset.remote-reference",
             SourceLocation(file: display, line: r.line, column: r.column),

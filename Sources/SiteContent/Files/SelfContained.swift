@@ -30,6 +30,12 @@ package enum SelfContained {
         return (first.0, line, column)
     }
 
+    /// Whether a browser would read the file as UTF-16 (a byte order mark `FF FE`/`FE FF`, or NUL bytes, as in
+    /// `<\0s\0v\0g\0`), text the checks here, which read UTF-8, cannot see into.
+    package static func isWideText(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.contains(0)
+    }
+
     /// The first `url(…)` or `@import` of a stylesheet that names another site: its text, line and column.
     package static func cssRemoteReference(_ bytes: [UInt8]) -> (text: String, line: Int, column: Int)? {
         let file = String(decoding: bytes, as: UTF8.self)
