@@ -113,9 +113,14 @@ public struct ImageSize: Sendable, Equatable {
     /// `viewBox` size.
     static func svg(_ b: [UInt8]) -> ImageSize? {
         let text = String(decoding: b.prefix(65_536), as: UTF8.self)
-        guard let open = text.range(of: "<svg"), let close = text[open.upperBound...].firstIndex(of: ">") else {
-            return nil
+        // The root, not an '<svg' inside a comment before it (a drawing program's note).
+        var from = text.startIndex, root: Range<String.Index>?
+        while root == nil, let r = text[from...].range(of: "<svg") {
+            guard let c = text[from..<r.lowerBound].range(of: "<!--") else { root = r; break }
+            guard let end = text[c.upperBound...].range(of: "-->") else { return nil }
+            from = end.upperBound
         }
+        guard let open = root, let close = text[open.upperBound...].firstIndex(of: ">") else { return nil }
         let tag = text[open.upperBound..<close]
         func attribute(_ name: String) -> String? {
             var rest = tag[...]
