@@ -10,9 +10,9 @@ package enum SelfContained {
     package static func svgProblem(_ bytes: [UInt8]) -> (what: String, line: Int, column: Int)? {
         let file = String(decoding: bytes, as: UTF8.self)
         let patterns: [(String, String)] = [
-            (#"<script"#, "a <script> element"),
+            (#"<([\w.-]+:)?script"#, "a <script> element"),  // also with a namespace prefix (<svg:script>)
             (loose("javascript:"), "a javascript: link"),
-            (#"<foreignObject"#, "a <foreignObject> (HTML inside the image)"),
+            (#"<([\w.-]+:)?foreignObject"#, "a <foreignObject> (HTML inside the image)"),
             (#"\son[a-z]+\s*="#, "an event attribute (such as onload=)"),
             (#"(href\s*=\s*["']?|\s(to|from|by|values)\s*=\s*["']([^"']*;)?|"# + cssIntroducer + ")" + remote, "a reference to another site"),
             (#"<!ENTITY"#, "an entity declaration (it can stand for a link)"),
