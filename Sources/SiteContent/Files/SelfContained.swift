@@ -67,9 +67,15 @@ package enum SelfContained {
             let start = i
             var c = text[i]
             i = text.index(after: i)
-            if c == "&", text[i...].hasPrefix("#"), let semi = text[i...].prefix(12).firstIndex(of: ";") {
-                let ref = text[text.index(after: i)..<semi]
-                let value = ref.first == "x" || ref.first == "X" ? UInt32(ref.dropFirst(), radix: 16) : UInt32(ref)
+            // (With any number of leading zeros: '&#x000000006A;' is a 'j' too.)
+            if c == "&", text[i...].hasPrefix("#"), case let body = text[text.index(after: i)...],
+                case let hex = body.first == "x" || body.first == "X", case let digits = hex ? body.dropFirst() : body,
+                case let first = digits.drop(while: { $0 == "0" }).startIndex,
+                let semi = digits[first...].prefix(9).firstIndex(of: ";")
+            {
+                let number = digits[first..<semi]
+                let value: UInt32? = number.isEmpty ? (first > digits.startIndex ? 0 : nil)
+                    : hex ? UInt32(number, radix: 16) : UInt32(number)
                 if let value, let scalar = Unicode.Scalar(value) { c = Character(scalar); i = text.index(after: semi) }
             } else if c == "&", let name = ["quot;": "\"", "apos;": "'"].first(where: { text[i...].hasPrefix($0.key) }) {
                 c = Character(name.value)
