@@ -74,14 +74,17 @@ package enum ComputeStage {
                 hint: "rename or move one of them"
                     + (mine == theirs ? "" : "; where the site is copied to macOS or Windows one replaces the other"))
         }
-        let seen = Set(site.pages.map(\.outputPath) + files.map(\.path))
-        // A page whose output folder is a file of the site (a page `assets/style.css.md` beside the stylesheet).
+        // (Compared whatever the case: on macOS or Windows a folder `X.html` and a file `x.html` are the same name.)
+        let seen = Set((site.pages.map(\.outputPath) + files.map(\.path)).map { $0.lowercased() })
+        // A page whose output folder is a file of the site (a page `assets/style.css.md` beside the stylesheet);
+        // reported at its `path` line when that key makes the folder.
         for p in site.pages {
             var folder = Substring(p.outputPath)
             while let slash = folder.lastIndex(of: "/"), case let parent = folder[..<slash] {
                 folder = parent
-                guard seen.contains(String(parent)) else { continue }
-                diags.error("output.folder-is-file", p.meta.location, "this page's output folder '\(parent)' is a file the site writes")
+                guard seen.contains(parent.lowercased()) else { continue }
+                diags.error("output.folder-is-file", p.meta.path == nil ? p.meta.location : p.meta.location(of: "path"),
+                            "this page's output folder '\(parent)' is a file the site writes")
                 break
             }
         }
