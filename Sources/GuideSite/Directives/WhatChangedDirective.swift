@@ -24,7 +24,14 @@ package struct WhatChangedDirective: Directive {
             if let p = data.rules.pending, p.range.from.year == year {
                 html.append(PeriodWording.pendingNotice(data, cite: &cite))
             } else if comparisons.isEmpty {
-                throw DirectiveError("directive.no-period-in-year", "no fee period starts in \(year), and it is not the year after the last period")
+                // (The year of the dates after the last period, when no outlook for it is in the data, is said so.)
+                let ends = data.rules.periods.map(\.range.through)
+                let afterLast = !ends.contains(nil) && ends.compactMap { $0 }.max()?.addingChecked(days: 1)?.year == year
+                throw DirectiveError(
+                    "directive.no-period-in-year",
+                    "no fee period starts in \(year), and "
+                        + (afterLast ? "the data hold no outlook for it (data/outlook.yaml)" : "it is not the year after the last period"),
+                    at: use.location(ofArgument: 0))
             }
         } else {
             html.append(PeriodWording.pendingNotice(data, cite: &cite))
