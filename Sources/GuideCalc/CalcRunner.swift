@@ -123,9 +123,10 @@ public enum CalcRunner {
         let discipline = try choice(o.discipline, "discipline", Discipline.self, default: .pt)
         var ytd: DecimalValue? = nil
         if let y = o.ytdAmount {
-            guard case .success(let v) = DecimalLimits.money.parse(y), !v.isNegative else {
+            let parsed = DecimalLimits.money.parse(y)
+            guard case .success(let v) = parsed, !v.isNegative else {
                 // (A number too large or with a fraction of a cent says so: it is not "below 0".)
-                if !y.contains("-"), case .failure(let f) = DecimalLimits.money.parse(y), f.message != "is not a decimal number" {
+                if !y.contains("-"), case .failure(let f) = parsed, f.message != "is not a decimal number" {
                     throw InputFailure("ytd-amount", "'\(y)' \(f.message) (e.g. 1234.56)")
                 }
                 throw InputFailure("ytd-amount", "expected a dollar amount of 0 or more such as 1234.56, got '\(y)'")

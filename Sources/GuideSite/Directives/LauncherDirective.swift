@@ -30,10 +30,9 @@ package struct LauncherDirective: Directive {
                     hint: "e.g. calculator.md | Calculate a session | Codes and units"))
                 continue
             }
-            guard let path = resolveRelative(parts[0], from: context.page.relativePath),
-                let i = context.site.pageIndex(atPath: path)
-            else {
-                let draft = resolveRelative(parts[0], from: context.page.relativePath).map(context.site.drafts.contains) == true
+            let path = resolveRelative(parts[0], from: context.page.relativePath)
+            guard let i = path.flatMap(context.site.pageIndex(atPath:)) else {
+                let draft = path.map(context.site.drafts.contains) == true
                 problems.append(.error("directive.launcher-unknown-page",
                     at, "\(name): \(draft ? "the page" : "no page") '\(parts[0])' for the launcher entry '\(parts[1])'\(draft ? " is a draft, which is not published" : "")",
                     hint: draft ? "publish the page (remove 'draft: true') or take the entry out" : "name a Markdown file relative to this page"))

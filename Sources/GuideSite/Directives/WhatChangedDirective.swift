@@ -25,8 +25,8 @@ package struct WhatChangedDirective: Directive {
                 html.append(PeriodWording.pendingNotice(data, cite: &cite))
             } else if comparisons.isEmpty {
                 // (The year of the dates after the last period, when no outlook for it is in the data, is said so.)
-                let ends = data.rules.periods.map(\.range.through)
-                let afterLast = !ends.contains(nil) && ends.compactMap { $0 }.max()?.addingChecked(days: 1)?.year == year
+                // (Periods are in date order and do not overlap: the last one ends last.)
+                let afterLast = data.rules.periods.last?.range.through?.addingChecked(days: 1)?.year == year
                 throw DirectiveError(
                     "directive.no-period-in-year",
                     "no fee period starts in \(year), and "
